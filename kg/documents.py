@@ -23,7 +23,13 @@ from kg.errors import InputError
 from kg.model import Document
 
 __all__ = [
-    "read_documents", "read_text_file", "guess_title", "read_jsonl", "clean_text", "parse_date", "MAX_DOCUMENT_BYTES",
+    "read_documents",
+    "read_text_file",
+    "guess_title",
+    "read_jsonl",
+    "clean_text",
+    "parse_date",
+    "MAX_DOCUMENT_BYTES",
 ]
 
 MAX_DOCUMENT_BYTES = 5_000_000  # larger single articles are refused with a message (see README limits)
@@ -57,7 +63,7 @@ def clean_text(text: str) -> str:
     for line in text.splitlines(keepends=True):
         body = line.rstrip("\r\n")
         if body.strip() and pattern.fullmatch(body.strip()):
-            line = " " * len(body) + line[len(body):]
+            line = " " * len(body) + line[len(body) :]
         out.append(line)
     # non-breaking and zero-width spaces confuse the tokenizer; replace one-for-one
     return "".join(out).replace("\u00a0", " ").replace("\u200b", " ").replace("\ufeff", " ")
@@ -67,7 +73,9 @@ def _decode(data: bytes, where: str) -> str:
     if not data.strip():
         raise InputError(f"{where}: the file is empty; give an article with text")
     if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise InputError(f"{where}: this looks like a binary file, not text; give a UTF-8 .txt or .jsonl file")
+        raise InputError(
+            f"{where}: this looks like a binary file, not text; give a UTF-8 .txt or .jsonl file"
+        )
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16")
     try:
@@ -108,21 +116,25 @@ def guess_title(text: str) -> str | None:
 
 def _document_from_record(record: Any, where: str, limit: int) -> Document:
     if not isinstance(record, dict):
-        raise InputError(f"{where}: expected a JSON object with at least \"id\" and \"text\"")
+        raise InputError(f'{where}: expected a JSON object with at least "id" and "text"')
     text = record.get("text")
     if not isinstance(text, str) or not text.strip():
-        raise InputError(f"{where}: missing or empty \"text\" (a non-empty string is required)")
+        raise InputError(f'{where}: missing or empty "text" (a non-empty string is required)')
     if len(text.encode("utf-8")) > limit:
         raise InputError(f"{where}: the text is over the per-article limit of {limit:,} bytes")
     doc_id = record.get("id")
     if doc_id is None or not str(doc_id).strip():
-        raise InputError(f"{where}: missing \"id\" (every JSONL document needs a unique id)")
+        raise InputError(f'{where}: missing "id" (every JSONL document needs a unique id)')
     raw_date = record.get("date")
-    date = parse_date(str(raw_date), where=f"{where}: \"date\"") if raw_date else None
+    date = parse_date(str(raw_date), where=f'{where}: "date"') if raw_date else None
     title, url = record.get("title"), record.get("url")
     return Document(
-        id=str(doc_id).strip(), text=clean_text(text), date=date,
-        title=str(title) if title else None, url=str(url) if url else None, source=where,
+        id=str(doc_id).strip(),
+        text=clean_text(text),
+        date=date,
+        title=str(title) if title else None,
+        url=str(url) if url else None,
+        source=where,
     )
 
 
@@ -154,7 +166,9 @@ def read_jsonl(
         raise InputError(f"{name}: no documents (the JSONL input is empty)")
 
 
-def _iter_path(path: Path, date: dt.date | None, on_error: ErrorHandler | None, limit: int) -> Iterator[Document]:
+def _iter_path(
+    path: Path, date: dt.date | None, on_error: ErrorHandler | None, limit: int
+) -> Iterator[Document]:
     if path.suffix.lower() in JSONL_SUFFIXES:
         with path.open("rb") as fh:
             yield from read_jsonl(fh, str(path), on_error, limit)
@@ -187,7 +201,8 @@ def read_documents(
             raise InputError(f"{item}: no such file or directory")
         if path.is_dir():
             files = sorted(
-                p for p in path.rglob("*")
+                p
+                for p in path.rglob("*")
                 if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES + JSONL_SUFFIXES
             )
             if not files:

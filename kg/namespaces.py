@@ -10,8 +10,21 @@ from rdflib import Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace
 
 __all__ = [
-    "CKG", "SEM", "GEO", "PROV", "DCTERMS", "RDF", "RDFS", "OWL", "SKOS", "XSD", "GEONAMES",
-    "PREFIXES", "CKG_IRI", "EVENT_CLASSES", "TOP_CATEGORIES",
+    "CKG",
+    "SEM",
+    "GEO",
+    "PROV",
+    "DCTERMS",
+    "RDF",
+    "RDFS",
+    "OWL",
+    "SKOS",
+    "XSD",
+    "GEONAMES",
+    "PREFIXES",
+    "CKG_IRI",
+    "EVENT_CLASSES",
+    "TOP_CATEGORIES",
 ]
 
 CKG_IRI = "https://w3id.org/conflict-kg/ontology#"
@@ -133,8 +146,23 @@ PREFIXES: dict[str, str] = {
 # The PLOVER top category (and Displacement) of every event class; the ontology says the same with
 # rdfs:subClassOf, and tests/test_ontology.py checks the two agree.
 TOP_CATEGORIES: tuple[str, ...] = (
-    "Agree", "Consult", "Support", "Concede", "Cooperate", "Aid", "Retreat", "Request", "Accuse",
-    "Reject", "Threaten", "Protest", "Sanction", "Mobilize", "Coerce", "Assault", "Displacement",
+    "Agree",
+    "Consult",
+    "Support",
+    "Concede",
+    "Cooperate",
+    "Aid",
+    "Retreat",
+    "Request",
+    "Accuse",
+    "Reject",
+    "Threaten",
+    "Protest",
+    "Sanction",
+    "Mobilize",
+    "Coerce",
+    "Assault",
+    "Displacement",
 )
 EVENT_CLASSES: dict[str, str] = {name: name for name in TOP_CATEGORIES} | {
     "Capture": "Assault",

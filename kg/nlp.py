@@ -53,8 +53,9 @@ def load_pipeline(model: str | None = None, *, events: bool = True, gazetteer: b
             "KG_SPACY_MODEL to a pipeline you have)"
         ) from None
     if "parser" not in nlp.pipe_names or "ner" not in nlp.pipe_names:
-        raise ModelError(f"spaCy pipeline {name!r} has no parser or ner; use an English pipeline such as "
-                         f"{DEFAULT_MODEL}")
+        raise ModelError(
+            f"spaCy pipeline {name!r} has no parser or ner; use an English pipeline such as {DEFAULT_MODEL}"
+        )
     nlp.max_length = MAX_LENGTH
     nlp.add_pipe("paragraph_breaks", before="parser")
     if gazetteer:
