@@ -94,10 +94,12 @@ class CKG(DefinedNamespace):
     troopCount: URIRef
     displacedCount: URIRef
     prisonerCount: URIRef
+    peopleCount: URIRef
     timeExpression: URIRef
     timePrecision: URIRef
     timeDerived: URIRef
     sector: URIRef
+    actorKind: URIRef
     country: URIRef
     featureKind: URIRef
     admin1: URIRef
