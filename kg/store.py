@@ -23,7 +23,16 @@ from kg.model import Document, Event
 from kg.namespaces import PREFIXES
 from kg.rdf import DEFAULT_BASE_IRI, check_base_iri, events_to_graph, graph_iri
 
-__all__ = ["FORMATS", "SUFFIXES", "format_for", "write_graph", "serialize", "read_graphs", "Store"]
+__all__ = [
+    "FORMATS",
+    "SUFFIXES",
+    "format_for",
+    "atomic_write",
+    "write_graph",
+    "serialize",
+    "read_graphs",
+    "Store",
+]
 
 # user-facing format name -> rdflib plugin name
 FORMATS: dict[str, str] = {
@@ -81,10 +90,9 @@ def serialize(graph: Graph, fmt: str) -> bytes:
     return graph.serialize(format=fmt, encoding="utf-8")
 
 
-def write_graph(graph: Graph, path: str | Path, fmt: str | None = None) -> Path:
-    """Write ``graph`` to ``path`` atomically (temp file in the same directory, fsync, rename)."""
+def atomic_write(path: str | Path, data: bytes) -> Path:
+    """Write ``data`` to ``path`` atomically: temp file in the same directory, fsync, then rename."""
     target = Path(path)
-    rdf_format = format_for(target, fmt)
     directory = target.parent if str(target.parent) else Path(".")
     if not directory.is_dir():
         raise OutputError(f"cannot write {target}: directory {directory} does not exist; create it first")
@@ -94,7 +102,7 @@ def write_graph(graph: Graph, path: str | Path, fmt: str | None = None) -> Path:
         raise OutputError(f"cannot write {target}: {err.strerror}; check the directory permissions") from None
     try:
         with os.fdopen(handle, "wb") as out:
-            out.write(serialize(graph, rdf_format))
+            out.write(data)
             out.flush()
             os.fsync(out.fileno())
         os.replace(tmp_name, target)
@@ -105,6 +113,12 @@ def write_graph(graph: Graph, path: str | Path, fmt: str | None = None) -> Path:
             raise OutputError(f"cannot write {target}: {err.strerror or err}; nothing was changed") from None
         raise
     return target
+
+
+def write_graph(graph: Graph, path: str | Path, fmt: str | None = None) -> Path:
+    """Write ``graph`` to ``path`` atomically; the format is ``fmt`` or follows the suffix (.ttl, .nt,
+    .nq, .trig, .jsonld). If serialising fails, an existing file at ``path`` is left untouched."""
+    return atomic_write(path, serialize(graph, format_for(path, fmt)))
 
 
 def _syntax_message(path: Path, fmt: str, err: Exception) -> str:
