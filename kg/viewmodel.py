@@ -1,0 +1,320 @@
+"""RDF -> networkx: the graphs drawn by :mod:`kg.view`.
+
+Events are read from an rdflib graph with prepared SPARQL queries (one per aspect, so multi-valued roles
+never multiply rows), turned into small frozen :class:`EventRecord`s and then into networkx graphs:
+
+* ``events_network`` — a ``MultiDiGraph`` of event, actor, place, date and document nodes joined by role
+  edges (agent, target, place, time, source);
+* ``actors_network`` — a condensed ``Graph`` of actors linked to the places of their events, edge weight =
+  number of events, edge category = the dominant PLOVER category.
+
+Every node carries ``kind``, ``label`` and ``info`` (tooltip rows of plain, *unescaped* text: the page
+escapes them); nodes and edges carry what the page's filters need (category, dates, actors).
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import networkx as nx
+from rdflib import Graph, Literal, URIRef
+from rdflib.plugins.sparql import prepareQuery
+from rdflib.term import Node
+
+from kg.namespaces import CKG, CKG_IRI, EVENT_CLASSES, PREFIXES, TOP_CATEGORIES
+
+__all__ = ["EventRecord", "read_events", "select_events", "events_network", "actors_network", "ROLES"]
+
+ROLES: tuple[str, ...] = ("agent", "target", "place", "time", "source")
+_EVENT = "?event a sem:Event ."
+_Q_CLASSES = prepareQuery(f"SELECT ?event ?cls WHERE {{ {_EVENT} ?event a ?cls . }}", initNs=PREFIXES)
+_Q_ATTRS = prepareQuery(
+    f"""SELECT ?event ?evidence ?doc ?docId ?docDate ?negated ?hypothetical ?fatalities ?category
+              ?ts ?begin ?end
+    WHERE {{ {_EVENT}
+      OPTIONAL {{ ?event ckg:evidence ?evidence }}
+      OPTIONAL {{ ?event prov:wasDerivedFrom ?doc .
+                 OPTIONAL {{ ?doc dcterms:identifier ?docId }} OPTIONAL {{ ?doc dcterms:date ?docDate }} }}
+      OPTIONAL {{ ?event ckg:negated ?negated }}
+      OPTIONAL {{ ?event ckg:hypothetical ?hypothetical }}
+      OPTIONAL {{ ?event ckg:fatalities ?fatalities }}
+      OPTIONAL {{ ?event ckg:category ?category }}
+      OPTIONAL {{ ?event sem:hasTimeStamp ?ts }}
+      OPTIONAL {{ ?event sem:hasBeginTimeStamp ?begin }}
+      OPTIONAL {{ ?event sem:hasEndTimeStamp ?end }}
+    }}""",
+    initNs=PREFIXES,
+)
+# ?role is bound per call (ckg:agent, ckg:target, ckg:reportedBy) with initBindings
+_Q_ROLE = prepareQuery(
+    f"SELECT ?event ?actor ?label WHERE {{ {_EVENT} ?event ?role ?actor . "
+    "OPTIONAL { ?actor rdfs:label ?label } }",
+    initNs=PREFIXES,
+)
+_Q_PLACES = prepareQuery(
+    f"""SELECT ?event ?place ?label WHERE {{ {_EVENT} ?event sem:hasPlace ?place .
+        OPTIONAL {{ ?place rdfs:label ?label }} }}""",
+    initNs=PREFIXES,
+)
+
+
+@dataclass(frozen=True)
+class EventRecord:
+    """One event as the view needs it. Dates are ISO strings (``start``/``end`` inclusive, day precision);
+    ``when`` is the time as written in the graph (``2021-08-13``, ``2021-08``, ``2021-08-01/2021-08-13``)."""
+
+    iri: str
+    cls: str
+    category: str
+    evidence: str = ""
+    doc: str = ""
+    doc_id: str = ""
+    doc_date: str = ""
+    negated: bool = False
+    hypothetical: bool = False
+    fatalities: int | None = None
+    when: str = ""
+    start: str = ""
+    end: str = ""
+    agents: tuple[tuple[str, str], ...] = ()  # (iri, label)
+    targets: tuple[tuple[str, str], ...] = ()
+    places: tuple[tuple[str, str], ...] = ()
+    reported_by: tuple[str, ...] = ()
+
+
+def _local(term: Node) -> str:
+    text = str(term)
+    return text[len(CKG_IRI) :] if text.startswith(CKG_IRI) else text.rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+
+
+def _bounds(lexical: str) -> tuple[str, str]:
+    """Day-precision bounds of an xsd:date / gYearMonth / gYear / dateTime lexical form ('' if unknown)."""
+    text = lexical.strip()[:10]
+    parts = text.split("-")
+    try:
+        if len(parts) >= 3:
+            return text, text
+        year = int(parts[0])
+        if len(parts) == 2:
+            month = int(parts[1])
+            last = calendar.monthrange(year, month)[1]
+            return f"{year:04d}-{month:02d}-01", f"{year:04d}-{month:02d}-{last:02d}"
+        return f"{year:04d}-01-01", f"{year:04d}-12-31"
+    except (ValueError, IndexError):
+        return "", ""
+
+
+def _pick_class(classes: Iterable[str]) -> str:
+    known = sorted(c for c in classes if c in EVENT_CLASSES)
+    specific = [c for c in known if c not in TOP_CATEGORIES]
+    return (specific or known or ["Event"])[0]
+
+
+def read_events(graph: Graph) -> list[EventRecord]:
+    """Every ``sem:Event`` of ``graph`` as an :class:`EventRecord`, sorted by IRI."""
+    classes: dict[str, set[str]] = {}
+    for row in graph.query(_Q_CLASSES):
+        classes.setdefault(str(row.event), set()).add(_local(row.cls))  # type: ignore[union-attr]
+    attrs: dict[str, dict[str, Node]] = {}
+    for row in graph.query(_Q_ATTRS):
+        values = attrs.setdefault(str(row.event), {})  # type: ignore[union-attr]
+        for key, value in row.asdict().items():  # type: ignore[union-attr]
+            if key not in values or str(value) < str(values[key]):  # deterministic: smallest value wins
+                values[key] = value
+    roles: dict[str, dict[str, dict[str, str]]] = {"agent": {}, "target": {}, "reportedBy": {}}
+    for name in roles:
+        for row in graph.query(_Q_ROLE, initBindings={"role": CKG[name]}):
+            actor = row.actor  # type: ignore[union-attr]
+            label = str(row.label) if row.label is not None else _label_of(actor)  # type: ignore[union-attr]
+            roles[name].setdefault(str(row.event), {})[str(actor)] = label  # type: ignore[union-attr]
+    places: dict[str, dict[str, str]] = {}
+    for row in graph.query(_Q_PLACES):
+        label = str(row.label) if row.label is not None else _label_of(row.place)  # type: ignore[union-attr]
+        places.setdefault(str(row.event), {})[str(row.place)] = label  # type: ignore[union-attr]
+    records = [
+        _record(iri, classes.get(iri, set()), attrs.get(iri, {}), roles, places.get(iri, {}))
+        for iri in sorted(set(classes) | set(attrs))
+    ]
+    return records
+
+
+def _label_of(term: Node) -> str:
+    return str(term) if isinstance(term, Literal) else _local(term)
+
+
+def _record(
+    iri: str,
+    classes: set[str],
+    v: dict[str, Node],
+    roles: dict[str, dict[str, dict[str, str]]],
+    places: dict[str, str],
+) -> EventRecord:
+    cls = _pick_class(classes)
+    category = _local(v["category"]) if "category" in v else EVENT_CLASSES.get(cls, cls)
+    if "ts" in v:
+        when = str(v["ts"])
+        start, end = _bounds(when)
+    elif "begin" in v or "end" in v:
+        start, end = (
+            _bounds(str(v.get("begin", v.get("end"))))[0],
+            _bounds(str(v.get("end", v.get("begin"))))[1],
+        )
+        when = f"{start}/{end}"
+    else:
+        when, start, end = "", "", ""
+    fatalities = v.get("fatalities")
+    try:
+        deaths = int(str(fatalities)) if fatalities is not None else None
+    except ValueError:
+        deaths = None
+
+    def pairs(role: str) -> tuple[tuple[str, str], ...]:
+        return tuple(sorted(roles[role].get(iri, {}).items()))
+
+    return EventRecord(
+        iri=iri,
+        cls=cls,
+        category=category,
+        evidence=str(v.get("evidence", "")),
+        doc=str(v.get("doc", "")),
+        doc_id=str(v.get("docId", "")),
+        doc_date=str(v.get("docDate", ""))[:10],
+        negated=str(v.get("negated", "")).lower() in ("true", "1"),
+        hypothetical=str(v.get("hypothetical", "")).lower() in ("true", "1"),
+        fatalities=deaths,
+        when=when,
+        start=start,
+        end=end,
+        agents=pairs("agent"),
+        targets=pairs("target"),
+        places=tuple(sorted(places.items())),
+        reported_by=tuple(sorted(roles["reportedBy"].get(iri, {}).values())),
+    )
+
+
+def select_events(records: Sequence[EventRecord], limit: int) -> tuple[list[EventRecord], str | None]:
+    """At most ``limit`` events — the most recent ones — and a note saying what was left out (or None)."""
+    if len(records) <= limit:
+        return list(records), None
+    ranked = sorted(records, key=lambda r: (r.start == "", [-ord(c) for c in r.start], r.iri))
+    kept = sorted(ranked[:limit], key=lambda r: r.iri)
+    note = (
+        f"Showing the {limit:,} most recent of {len(records):,} events ({len(records) - limit:,} older or "
+        "undated events left out). Raise --max-nodes, use --view actors, or narrow the graph with kg query."
+    )
+    return kept, note
+
+
+def _event_info(r: EventRecord) -> list[tuple[str, str]]:
+    factuality = ", ".join(n for n, f in (("negated", r.negated), ("hypothetical", r.hypothetical)) if f)
+    rows = [
+        ("Event", f"{r.cls} ({r.category})"),
+        ("Evidence", r.evidence),
+        ("Date", r.when or "unknown"),
+        ("Agent", "; ".join(label for _, label in r.agents)),
+        ("Target", "; ".join(lab for _, lab in r.targets)),
+        ("Place", "; ".join(label for _, label in r.places)),
+        ("Document", r.doc_id or r.doc),
+        ("Published", r.doc_date),
+        ("Factuality", factuality or "asserted"),
+        ("Reported by", "; ".join(r.reported_by)),
+        ("Fatalities", "" if r.fatalities is None else str(r.fatalities)),
+        ("IRI", r.iri),
+    ]
+    return [(k, v) for k, v in rows if v]
+
+
+def events_network(records: Sequence[EventRecord]) -> nx.MultiDiGraph:
+    """Event, actor, place, date and document nodes joined by role edges (edge key = role)."""
+    g = nx.MultiDiGraph()
+    counts: Counter[str] = Counter()
+    for r in records:
+        actors = sorted({a for a, _ in r.agents + r.targets})
+        g.add_node(
+            r.iri,
+            kind="event",
+            label=f"{r.cls} · {r.start or 'undated'}",
+            category=r.category,
+            start=r.start,
+            end=r.end,
+            actors=actors,
+            info=_event_info(r),
+            faded=r.negated or r.hypothetical,
+        )
+        for iri, label in r.agents:
+            g.add_node(iri, kind="actor", label=label)
+            g.add_edge(iri, r.iri, key="agent", role="agent")
+        for iri, label in r.targets:
+            g.add_node(iri, kind="actor", label=label)
+            g.add_edge(r.iri, iri, key="target", role="target")
+        counts.update(actors)
+        for iri, label in r.places:
+            g.add_node(iri, kind="place", label=label)
+            g.add_edge(r.iri, iri, key="place", role="place")
+        if r.when:
+            g.add_node(f"date:{r.when}", kind="date", label=r.when)
+            g.add_edge(r.iri, f"date:{r.when}", key="time", role="time")
+        if r.doc:
+            g.add_node(r.doc, kind="document", label=r.doc_id or _local(URIRef(r.doc)), date=r.doc_date)
+            g.add_edge(r.iri, r.doc, key="source", role="source")
+    for node, data in g.nodes(data=True):
+        if data["kind"] == "actor":
+            data["events"] = counts[node]
+            data["info"] = [("Actor", data["label"]), ("Events", str(counts[node])), ("IRI", node)]
+        elif data["kind"] == "place":
+            data["info"] = [("Place", data["label"]), ("IRI", node)]
+        elif data["kind"] == "date":
+            data["info"] = [("Date", data["label"])]
+        elif data["kind"] == "document":
+            data["info"] = [("Document", data["label"]), ("Published", data.get("date", "")), ("IRI", node)]
+            data["info"] = [(k, v) for k, v in data["info"] if v]
+    return g
+
+
+def actors_network(records: Sequence[EventRecord]) -> nx.Graph:
+    """Actors linked to the places of the events they took part in (as agent or target).
+
+    Edge ``weight`` = number of events, ``category`` = dominant category (ties: alphabetical), ``events`` =
+    ``(category, start, end)`` per event for the page's filters. Actor node ``events`` = number of events.
+    """
+    g = nx.Graph()
+    place_events: Counter[str] = Counter()
+    for r in records:
+        actors = dict(r.agents + r.targets)
+        if actors:
+            place_events.update(p for p, _ in r.places)
+        for iri, label in actors.items():
+            g.add_node(iri, kind="actor", label=label, events=0, ev=[])
+            g.nodes[iri]["events"] += 1
+            g.nodes[iri]["ev"].append((r.category, r.start, r.end))
+            for place, place_label in r.places:
+                g.add_node(place, kind="place", label=place_label)
+                if not g.has_edge(iri, place):
+                    g.add_edge(iri, place, events=[])
+                g.edges[iri, place]["events"].append((r.category, r.start, r.end))
+    for a, b, data in g.edges(data=True):
+        cats = Counter(c for c, _, _ in data["events"])
+        data["weight"] = len(data["events"])
+        data["category"] = min(cats, key=lambda c: (-cats[c], c))
+        actor, place = (a, b) if g.nodes[a]["kind"] == "actor" else (b, a)
+        mix = ", ".join(f"{c} {n}" for c, n in sorted(cats.items(), key=lambda kv: (-kv[1], kv[0])))
+        dates = sorted(s for _, s, _ in data["events"] if s)
+        span = f"{dates[0]} – {dates[-1]}" if dates else "undated"
+        data["actor"] = actor
+        data["info"] = [
+            ("Actor", g.nodes[actor]["label"]),
+            ("Place", g.nodes[place]["label"]),
+            ("Events", str(data["weight"])),
+            ("Categories", mix),
+            ("Dates", span),
+        ]
+    for node, data in g.nodes(data=True):
+        if data["kind"] == "actor":
+            data["info"] = [("Actor", data["label"]), ("Events", str(data["events"])), ("IRI", node)]
+        else:
+            data["events"] = place_events[node]
+            data["info"] = [("Place", data["label"]), ("Events", str(place_events[node])), ("IRI", node)]
+    return g
