@@ -1,0 +1,96 @@
+"""Event frames from a parsed spaCy ``Doc``: triggers -> roles -> factuality -> quantities.
+
+``extract_frames(doc)`` returns one :class:`~kg.model.EventFrame` per trigger head, sorted by token index.
+The spaCy component ``conflict_events`` stores the same list on ``doc._.event_frames`` (doc_id "").
+A finite clause with no subject ("In a week, took three towns") inherits the agents of the previous
+frame of the document and is marked ``agent_inherited``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.extract.factuality import assess, quoted_ranges
+from kg.extract.quantities import quantities_for
+from kg.extract.roles import Roles, TriggerLike, find_roles
+from kg.model import EventFrame, Mention
+
+__all__ = ["extract_frames", "frame_for", "make_conflict_events", "ConflictEvents"]
+
+if not Doc.has_extension("event_frames"):
+    Doc.set_extension("event_frames", default=None)
+
+
+def frame_for(doc: Doc, trigger: TriggerLike, roles: Roles, doc_id: str = "") -> EventFrame:
+    """Assemble the frame of one trigger from its roles (factuality and quantities computed here)."""
+    head = doc[trigger.head]
+    sent = head.sent
+    fact = assess(head, quoted_ranges(sent))
+    span = doc[trigger.start : trigger.end] if trigger.end > trigger.start else doc[head.i : head.i + 1]
+    return EventFrame(
+        doc_id=doc_id,
+        sentence=sent.text,
+        sentence_start=sent.start_char,
+        trigger=Mention(span.text, span.start_char, span.end_char, "TRIGGER", head.lemma_.lower()),
+        event_class=trigger.event_class,
+        agents=roles.agents,
+        targets=roles.targets,
+        places=roles.places,
+        times=roles.times,
+        negated=fact.negated,
+        hypothetical=fact.hypothetical,
+        reported_by=fact.reported_by,
+        quantities=quantities_for((doc[i] for i in roles.participants), trigger.event_class, head),
+    )
+
+
+def extract_frames(
+    doc: Doc, doc_id: str = "", triggers: Iterable[TriggerLike] | None = None
+) -> list[EventFrame]:
+    """Event frames of a parsed document (``triggers`` defaults to ``kg.extract.triggers.find_triggers``)."""
+    if triggers is None:
+        try:
+            from kg.extract.triggers import find_triggers
+        except ModuleNotFoundError as err:  # the trigger lexicon module is not installed yet
+            if err.name != "kg.extract.triggers":
+                raise
+            return []
+        triggers = find_triggers(doc)
+    by_head: dict[int, TriggerLike] = {}
+    for trig in triggers:
+        kept = by_head.get(trig.head)
+        if kept is None or (trig.end - trig.start) > (kept.end - kept.start):
+            by_head[trig.head] = trig
+    frames: list[EventFrame] = []
+    last_agents: tuple[Mention, ...] = ()
+    for head_i in sorted(by_head):
+        trig = by_head[head_i]
+        roles = find_roles(doc, trig)
+        frame = frame_for(doc, trig, roles, doc_id)
+        if not frame.agents and roles.subjectless and last_agents:
+            frame = dataclasses.replace(frame, agents=last_agents, agent_inherited=True)
+        if frame.agents and (not last_agents or any(m.label != "PRON" for m in frame.agents)):
+            last_agents = frame.agents
+        frames.append(frame)
+    return frames
+
+
+class ConflictEvents:
+    """The ``conflict_events`` pipeline component."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.event_frames = extract_frames(doc)
+        return doc
+
+
+@Language.factory(
+    "conflict_events",
+    requires=["token.dep", "token.lemma", "doc.ents"],
+    assigns=["doc._.event_frames"],
+)
+def make_conflict_events(nlp: Language, name: str) -> ConflictEvents:
+    return ConflictEvents()

@@ -1,0 +1,179 @@
+"""Is an event mention asserted, negated or hypothetical, and who reports it?
+
+* negated: a ``neg`` dependent ("not", "n't", "never") or ``no`` determiner on the trigger or on the verbs
+  it is the xcomp/object of ("did not manage to take"), or a governing verb of denial/failure/prevention
+  ("denied that they attacked", "failed to capture", "prevented an attack").
+* hypothetical: a modal (might, may, could, can, would, should, must) on the trigger or its xcomp chain,
+  an ``if``/``unless``/``whether`` clause, a governing verb of intention or demand ("threatened to
+  attack", "plans to withdraw", "called for a ceasefire"), or a hedging adjective ("possible attack").
+  The future ``will``/``going to`` is NOT hypothetical: announced plans are kept as factual and dated by
+  resolution. The governing verb's own event (e.g. the ``Threaten`` of "threatened to attack") stays factual.
+* reported_by: the subject of the nearest reporting verb governing the trigger's clause ("X said/claimed/
+  told AFP that ..."), the object of "according to", or, for a trigger inside quotation marks, the
+  subject of a reporting verb outside the quotes in the same sentence (inversions like "said a spokesman"
+  included). Curly, straight and unbalanced quotes are paired left to right.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from kg.extract.roles import subject_of
+from kg.extract.spans import mention
+from kg.model import Mention
+
+__all__ = ["Factuality", "assess", "quoted_ranges", "REPORTING_VERBS"]
+
+NEG_DEPS = frozenset({"neg"})
+NEG_WORDS = frozenset({"not", "n't", "never", "no"})
+NEGATING_VERBS = frozenset(
+    {"deny", "refuse", "fail", "avoid", "prevent", "thwart", "foil", "reject", "refute"}
+)
+MODALS = frozenset({"might", "may", "could", "can", "would", "should", "must", "ought"})
+CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
+INTENT_VERBS = frozenset(
+    {"threaten", "plan", "vow", "want", "intend", "seek", "try", "attempt", "prepare", "aim", "hope",
+     "promise", "pledge", "propose", "offer", "consider", "call", "urge", "ask", "demand", "expect",
+     "push", "appeal", "warn", "need", "wish", "plot", "mull", "request", "order"}
+)  # fmt: skip
+HEDGE_ADJECTIVES = frozenset(
+    {"possible", "potential", "planned", "proposed", "prospective", "future", "threatened", "imminent",
+     "likely", "alleged"}
+)  # fmt: skip
+HEDGE_NOUNS = frozenset(
+    {"threat", "plan", "risk", "possibility", "fear", "call", "demand", "proposal", "prospect"}
+)
+REPORTING_VERBS = frozenset(
+    {"say", "tell", "claim", "report", "announce", "confirm", "indicate", "state", "add", "assure",
+     "acknowledge", "deny", "insist", "allege", "explain", "note", "write", "tweet", "declare", "reveal",
+     "disclose", "admit", "stress", "affirm", "maintain", "assert", "post", "quote", "cite", "accuse",
+     "warn", "estimate", "testify", "inform", "recount", "describe"}
+)  # fmt: skip
+# Links from a clause up to the verb that reports it.
+REPORT_LINK_DEPS = frozenset({"ccomp", "xcomp", "parataxis", "dobj", "advcl", "conj"})
+SAME_CLAUSE_DEPS = frozenset({"xcomp", "dobj", "pobj", "prep", "pcomp", "nsubjpass", "conj"})
+QUOTE_CHARS = frozenset('"“”„«»')
+
+
+@dataclass(frozen=True)
+class Factuality:
+    negated: bool = False
+    hypothetical: bool = False
+    reported_by: Mention | None = None
+
+
+def _has_neg(token: Token) -> bool:
+    return any(
+        c.dep_ in NEG_DEPS or (c.lower_ in NEG_WORDS and c.dep_ in ("det", "advmod")) for c in token.children
+    )
+
+
+def _has_modal(token: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in MODALS for c in token.children)
+
+
+def _has_condition(token: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in token.children)
+
+
+def _negation_and_mood(head: Token) -> tuple[bool, bool]:
+    negated = _has_neg(head)
+    hypothetical = _has_modal(head) or _has_condition(head)
+    hypothetical |= any(c.dep_ == "amod" and c.lemma_.lower() in HEDGE_ADJECTIVES for c in head.children)
+    cur, same_clause = head, True
+    for _ in range(6):
+        if cur.dep_ not in SAME_CLAUSE_DEPS | {"ccomp"} or cur.head.i == cur.i:
+            break
+        link = cur.dep_
+        # a coordinated verb shares auxiliaries only when it has none of its own
+        if link == "conj" and any(c.dep_ in ("aux", "nsubj", "nsubjpass") for c in cur.children):
+            break
+        same_clause = same_clause and link != "ccomp"
+        cur = cur.head
+        lemma = cur.lemma_.lower()
+        if lemma in NEGATING_VERBS:
+            negated = True
+        if same_clause:
+            negated |= _has_neg(cur) and link != "conj"
+            hypothetical |= _has_modal(cur) or _has_condition(cur)
+            if link in ("xcomp", "dobj", "pobj", "prep", "pcomp") and lemma in INTENT_VERBS | HEDGE_NOUNS:
+                hypothetical = True
+        if cur.pos_ in ("VERB", "AUX") and link == "ccomp":
+            break
+    return negated, hypothetical
+
+
+def quoted_ranges(sent: Span) -> list[tuple[int, int]]:
+    """Character ranges (doc offsets) inside quotation marks; quotes are paired left to right and an
+    unclosed quote runs to the end of the sentence."""
+    text, base = sent.text, sent.start_char
+    marks = [i for i, ch in enumerate(text) if ch in QUOTE_CHARS]
+    ranges = []
+    for k in range(0, len(marks), 2):
+        end = marks[k + 1] if k + 1 < len(marks) else len(text)
+        ranges.append((base + marks[k], base + end))
+    return ranges
+
+
+def _reporter_of(verb: Token) -> Token | None:
+    subj = subject_of(verb)
+    if subj is not None:
+        return subj
+    for child in verb.rights:  # inversion: '"...," said a spokesman' parsed with an object
+        if child.dep_ in ("dobj", "nsubj", "attr") and child.pos_ in ("NOUN", "PROPN", "PRON"):
+            return child
+    return None
+
+
+def _according_to(tokens: list[Token]) -> Token | None:
+    for tok in tokens:
+        if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
+            for obj in tok.doc[tok.i + 1].children:
+                if obj.dep_ == "pobj":
+                    return obj
+    return None
+
+
+def _reporter(head: Token, sent: Span, ranges: list[tuple[int, int]]) -> tuple[Token | None, bool]:
+    """The reporting source and whether its verb is a denial."""
+    cur = head
+    for _ in range(8):
+        if cur.head.i == cur.i:
+            break
+        link, cur = cur.dep_, cur.head
+        if link in REPORT_LINK_DEPS and cur.lemma_.lower() in REPORTING_VERBS and cur.pos_ in ("VERB", "AUX"):
+            who = _reporter_of(cur)
+            if who is not None:
+                return who, cur.lemma_.lower() == "deny"
+    source = _according_to(list(sent))
+    if source is not None:
+        return source, False
+    pos = head.idx
+    if any(a <= pos < b for a, b in ranges):
+        outside = [
+            t
+            for t in sent
+            if t.lemma_.lower() in REPORTING_VERBS
+            and t.pos_ in ("VERB", "AUX")
+            and not any(a <= t.idx < b for a, b in ranges)
+        ]
+        for verb in sorted(outside, key=lambda t: abs(t.i - head.i)):
+            who = _reporter_of(verb)
+            if who is not None:
+                return who, verb.lemma_.lower() == "deny"
+    return None, False
+
+
+def assess(head: Token, ranges: list[tuple[int, int]] | None = None) -> Factuality:
+    """Factuality of the event whose trigger head is ``head``; ``ranges`` = ``quoted_ranges(head.sent)``
+    (pass it in to compute it once per sentence)."""
+    sent = head.sent
+    negated, hypothetical = _negation_and_mood(head)
+    who, denial = _reporter(head, sent, quoted_ranges(sent) if ranges is None else ranges)
+    return Factuality(
+        negated=negated or denial,
+        hypothetical=hypothetical,
+        reported_by=None if who is None else mention(who),
+    )

@@ -1,0 +1,173 @@
+"""Token -> ``Mention`` helpers shared by roles, factuality and quantities.
+
+A mention is the noun phrase headed by a token: its left modifiers (determiners, adjectives, compounds,
+possessives, numbers), widened to the named entity the head belongs to. Leading articles (``the``,
+``a``, ``an``) and stray quotes/punctuation are always dropped, so "the Taliban" and "Taliban" give the
+same text. Number heads ("12 of the 34 capitals", "hundreds of prisoners") extend to their ``of`` object,
+whose lemma becomes the mention lemma.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from kg.model import Mention
+
+__all__ = [
+    "NP_LEFT_DEPS",
+    "PLACE_NOUNS",
+    "PLACE_LABELS",
+    "TIME_LABELS",
+    "NON_PLACE_LABELS",
+    "np_bounds",
+    "mention",
+    "semantic_head",
+    "coordinated",
+    "prep_objects",
+    "is_place_like",
+    "in_time_entity",
+]
+
+NP_LEFT_DEPS = frozenset(
+    {"det", "amod", "compound", "poss", "nummod", "quantmod", "nmod", "advmod", "case", "npadvmod", "punct"}
+)
+NP_RIGHT_DEPS = frozenset({"compound", "flat", "case"})
+ARTICLES = frozenset({"the", "a", "an"})
+EDGE_PUNCT = frozenset({'"', "'", "“", "”", "‘", "’", ",", "(", ")", "-", "--", "—", ":", ";"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+TIME_LABELS = frozenset({"DATE", "TIME"})
+NON_PLACE_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY", "NORP"})
+# Common nouns that name places or sites: the object of a capture verb headed by one is a place.
+PLACE_NOUNS = frozenset(
+    {
+        "city", "town", "village", "district", "province", "region", "capital", "area", "border", "territory",
+        "base", "airbase", "airport", "jail", "prison", "checkpoint", "outpost", "post", "camp", "port",
+        "harbour", "harbor", "bridge", "crossing", "headquarters", "compound", "garrison", "fort", "fortress",
+        "stronghold", "enclave", "neighbourhood", "neighborhood", "suburb", "outskirts", "valley", "road",
+        "highway", "hill", "north", "south", "east", "west", "northeast", "northwest", "southeast",
+        "southwest", "country", "state", "county", "municipality", "settlement", "refinery", "airfield",
+        "embassy", "consulate", "mosque", "hospital", "school", "market", "palace", "installation",
+        "facility", "hub", "front", "frontline", "coast", "island", "strip", "bank", "zone",
+    }
+)  # fmt: skip
+NUMBER_NOUNS = frozenset({"dozen", "dozens", "hundreds", "thousands", "millions", "scores", "tens"})
+
+
+def in_time_entity(token: Token) -> bool:
+    return token.ent_type_ in TIME_LABELS
+
+
+def _entity_bounds(token: Token) -> tuple[int, int] | None:
+    if not token.ent_type_:
+        return None
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return start, end
+
+
+def semantic_head(token: Token) -> Token:
+    """The token that says what a phrase is: "12 of the capitals" -> capitals, "hundreds of X" -> X."""
+    if token.like_num or token.lower_ in NUMBER_NOUNS or token.pos_ == "NUM":
+        for child in token.rights:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        return obj
+    return token
+
+
+def np_bounds(token: Token) -> tuple[int, int]:
+    """Token bounds ``[start, end)`` of the noun phrase headed by ``token`` (articles stripped)."""
+    start = end = token.i
+    for child in token.lefts:
+        if child.dep_ in NP_LEFT_DEPS and child.dep_ != "punct":
+            start = min(start, child.left_edge.i)
+    for child in token.rights:
+        if child.dep_ in NP_RIGHT_DEPS and child.i == end + 1:
+            end = child.right_edge.i
+    sem = semantic_head(token)
+    if sem.i != token.i:
+        end = max(end, np_bounds(sem)[1] - 1)
+    ent = _entity_bounds(token)
+    if ent is not None and ent[1] - ent[0] <= 8:
+        start, end = min(start, ent[0]), max(end, ent[1] - 1)
+    doc = token.doc
+    while start < token.i and (doc[start].lower_ in ARTICLES or doc[start].text in EDGE_PUNCT):
+        start += 1
+    while end > token.i and doc[end].text in EDGE_PUNCT:
+        end -= 1
+    return start, end + 1
+
+
+def mention(token: Token, label: str | None = None, lemma: str | None = None) -> Mention:
+    """The ``Mention`` of the phrase headed by ``token``; label = entity label, PRON or NP."""
+    start, end = np_bounds(token)
+    doc = token.doc
+    span = doc[start:end]
+    sem = semantic_head(token)
+    text, begin = span.text, span.start_char
+    stripped = text.lstrip("".join(EDGE_PUNCT))  # tokens glued to a quote: '”a security source'
+    begin += len(text) - len(stripped)
+    if label is None:
+        if token.pos_ == "PRON":
+            label = "PRON"
+        elif sem.ent_type_ and sem.ent_type_ not in ("CARDINAL", "ORDINAL", "QUANTITY"):
+            label = sem.ent_type_
+        elif token.ent_type_ and token.ent_type_ not in ("CARDINAL", "ORDINAL", "QUANTITY"):
+            label = token.ent_type_
+        else:
+            label = "NP"
+    return Mention(
+        text=stripped,
+        start=begin,
+        end=span.end_char,
+        label=label,
+        lemma=(lemma if lemma is not None else sem.lemma_.lower()),
+    )
+
+
+def coordinated(token: Token) -> Iterator[Token]:
+    """``token`` and its conjuncts ("Herat and Ghazni", "X, Y and Z"); a common-noun head with a proper
+    apposition ("the third city, Herat") is replaced by the apposition."""
+    stack = [token]
+    while stack:
+        tok = stack.pop()
+        named = tok
+        if tok.pos_ in ("NOUN", "NUM"):
+            for child in tok.rights:
+                if child.dep_ == "appos" and child.pos_ == "PROPN":
+                    named = child
+                    stack.extend(c for c in child.children if c.dep_ == "conj")
+                    break
+        yield named
+        stack.extend(reversed([c for c in tok.children if c.dep_ == "conj" and c.pos_ != "VERB"]))
+
+
+def prep_objects(token: Token, preps: frozenset[str] | None = None) -> Iterator[tuple[str, Token]]:
+    """``(preposition lemma, object)`` for the prepositional phrases attached to ``token``."""
+    for child in token.children:
+        if child.dep_ not in ("prep", "agent", "dative"):
+            continue
+        word = child.lower_
+        if preps is not None and word not in preps:
+            continue
+        for obj in child.children:
+            if obj.dep_ in ("pobj", "pcomp"):
+                yield word, obj
+
+
+def is_place_like(token: Token) -> bool:
+    """A GPE/LOC/FAC entity, or a common noun naming a place/site ("jail", "city", "north")."""
+    head = semantic_head(token)
+    if head.ent_type_ in PLACE_LABELS:
+        return True
+    if head.ent_type_ in NON_PLACE_LABELS or head.pos_ == "PRON":
+        return False
+    return head.lemma_.lower() in PLACE_NOUNS
