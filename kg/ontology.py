@@ -18,6 +18,7 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, SH
 
 from kg.errors import GraphError
+from kg.namespaces import PREFIXES
 
 __all__ = [
     "ONTOLOGY_FILE",
@@ -129,6 +130,9 @@ def validate_graph(graph: Graph, *, shapes: Graph | None = None) -> ValidationRe
         allow_warnings=True,
         advanced=True,
     )
+    names = Graph().namespace_manager
+    for prefix, iri in PREFIXES.items():
+        names.bind(prefix, iri, override=True, replace=True)
     issues: list[ValidationIssue] = []
     for result in results.subjects(RDF.type, SH.ValidationResult):
         message = results.value(result, SH.resultMessage)
@@ -136,7 +140,7 @@ def validate_graph(graph: Graph, *, shapes: Graph | None = None) -> ValidationRe
         issues.append(
             ValidationIssue(
                 focus=str(results.value(result, SH.focusNode)),
-                path=results.namespace_manager.normalizeUri(path) if isinstance(path, URIRef) else "",
+                path=names.normalizeUri(path) if isinstance(path, URIRef) else "",
                 severity=_local(results.value(result, SH.resultSeverity)),
                 message=str(message) if message is not None else "constraint not satisfied",
             )

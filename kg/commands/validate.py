@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from typing import Any
 
@@ -28,6 +29,8 @@ def run(args: argparse.Namespace) -> int:
     from kg.ontology import validate_graph
     from kg.store import read_graphs
 
+    # ill-typed literals are reported by SHACL below; rdflib's own traceback for them is noise here
+    logging.getLogger("rdflib.term").setLevel(logging.ERROR)
     graph = read_graphs(args.graphs, args.rdf_format)
     report = validate_graph(graph)
     if not args.quiet:
