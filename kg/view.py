@@ -275,6 +275,8 @@ def render_view(g: nx.Graph, view: str = "events", title: str | None = None, not
     options["edges"]["color"] = {"inherit": False}
     options["edges"]["font"] = {"size": 10, "align": "middle", "strokeWidth": 3}
     options["nodes"] = {"font": {"size": 13, "strokeWidth": 3}, "borderWidth": 1}
+    if view == "actors":
+        options["edges"]["scaling"] = {"min": 1, "max": 12, "label": {"enabled": False}}
     options["interaction"].update(hover=True, tooltipDelay=150, hideEdgesOnDrag=len(edges) > 3000)
     n_events = g.graph.get("events", sum(1 for n in nodes if n["kind"] == "event"))
     payload = {

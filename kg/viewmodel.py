@@ -17,10 +17,10 @@ from __future__ import annotations
 import calendar
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import networkx as nx
-from rdflib import Graph, Literal, URIRef
+from rdflib import Graph, Literal
 from rdflib.plugins.sparql import prepareQuery
 from rdflib.term import Node
 
@@ -32,12 +32,8 @@ ROLES: tuple[str, ...] = ("agent", "target", "place", "time", "source")
 _EVENT = "?event a sem:Event ."
 _Q_CLASSES = prepareQuery(f"SELECT ?event ?cls WHERE {{ {_EVENT} ?event a ?cls . }}", initNs=PREFIXES)
 _Q_ATTRS = prepareQuery(
-    f"""SELECT ?event ?evidence ?doc ?docId ?docDate ?negated ?hypothetical ?fatalities ?category
-              ?ts ?begin ?end
+    f"""SELECT ?event ?negated ?hypothetical ?fatalities ?category ?ts ?begin ?end
     WHERE {{ {_EVENT}
-      OPTIONAL {{ ?event ckg:evidence ?evidence }}
-      OPTIONAL {{ ?event prov:wasDerivedFrom ?doc .
-                 OPTIONAL {{ ?doc dcterms:identifier ?docId }} OPTIONAL {{ ?doc dcterms:date ?docDate }} }}
       OPTIONAL {{ ?event ckg:negated ?negated }}
       OPTIONAL {{ ?event ckg:hypothetical ?hypothetical }}
       OPTIONAL {{ ?event ckg:fatalities ?fatalities }}
@@ -52,6 +48,15 @@ _Q_ATTRS = prepareQuery(
 _Q_ROLE = prepareQuery(
     f"SELECT ?event ?actor ?label WHERE {{ {_EVENT} ?event ?role ?actor . "
     "OPTIONAL { ?actor rdfs:label ?label } }",
+    initNs=PREFIXES,
+)
+# merged events (the same event reported twice) carry several sentences and source documents
+_Q_EVIDENCE = prepareQuery(
+    f"SELECT ?event ?evidence WHERE {{ {_EVENT} ?event ckg:evidence ?evidence . }}", initNs=PREFIXES
+)
+_Q_SOURCES = prepareQuery(
+    f"""SELECT ?event ?doc ?docId ?docDate WHERE {{ {_EVENT} ?event prov:wasDerivedFrom ?doc .
+        OPTIONAL {{ ?doc dcterms:identifier ?docId }} OPTIONAL {{ ?doc dcterms:date ?docDate }} }}""",
     initNs=PREFIXES,
 )
 _Q_PLACES = prepareQuery(
@@ -69,10 +74,8 @@ class EventRecord:
     iri: str
     cls: str
     category: str
-    evidence: str = ""
-    doc: str = ""
-    doc_id: str = ""
-    doc_date: str = ""
+    evidence: tuple[str, ...] = ()
+    docs: tuple[tuple[str, str, str], ...] = ()  # (iri, identifier, date)
     negated: bool = False
     hypothetical: bool = False
     fatalities: int | None = None
@@ -134,11 +137,23 @@ def read_events(graph: Graph) -> list[EventRecord]:
     for row in graph.query(_Q_PLACES):
         label = str(row.label) if row.label is not None else _label_of(row.place)  # type: ignore[union-attr]
         places.setdefault(str(row.event), {})[str(row.place)] = label  # type: ignore[union-attr]
-    records = [
-        _record(iri, classes.get(iri, set()), attrs.get(iri, {}), roles, places.get(iri, {}))
+    evidence: dict[str, set[str]] = {}
+    for row in graph.query(_Q_EVIDENCE):
+        evidence.setdefault(str(row.event), set()).add(str(row.evidence))  # type: ignore[union-attr]
+    sources: dict[str, dict[str, tuple[str, str, str]]] = {}
+    for row in graph.query(_Q_SOURCES):
+        doc, doc_id, date = row.doc, row.docId, row.docDate  # type: ignore[union-attr]
+        text_id = str(doc_id) if doc_id is not None else _local(doc)
+        text_date = str(date)[:10] if date is not None else ""
+        sources.setdefault(str(row.event), {})[str(doc)] = (str(doc), text_id, text_date)  # type: ignore[union-attr]
+    return [
+        replace(
+            _record(iri, classes.get(iri, set()), attrs.get(iri, {}), roles, places.get(iri, {})),
+            evidence=tuple(sorted(evidence.get(iri, ()))),
+            docs=tuple(sorted(sources.get(iri, {}).values())),
+        )
         for iri in sorted(set(classes) | set(attrs))
     ]
-    return records
 
 
 def _label_of(term: Node) -> str:
@@ -178,10 +193,6 @@ def _record(
         iri=iri,
         cls=cls,
         category=category,
-        evidence=str(v.get("evidence", "")),
-        doc=str(v.get("doc", "")),
-        doc_id=str(v.get("docId", "")),
-        doc_date=str(v.get("docDate", ""))[:10],
         negated=str(v.get("negated", "")).lower() in ("true", "1"),
         hypothetical=str(v.get("hypothetical", "")).lower() in ("true", "1"),
         fatalities=deaths,
@@ -212,13 +223,12 @@ def _event_info(r: EventRecord) -> list[tuple[str, str]]:
     factuality = ", ".join(n for n, f in (("negated", r.negated), ("hypothetical", r.hypothetical)) if f)
     rows = [
         ("Event", f"{r.cls} ({r.category})"),
-        ("Evidence", r.evidence),
+        *(("Evidence", sentence) for sentence in r.evidence),
         ("Date", r.when or "unknown"),
         ("Agent", "; ".join(label for _, label in r.agents)),
         ("Target", "; ".join(lab for _, lab in r.targets)),
         ("Place", "; ".join(label for _, label in r.places)),
-        ("Document", r.doc_id or r.doc),
-        ("Published", r.doc_date),
+        *(("Document", f"{doc_id} ({date})" if date else doc_id) for _, doc_id, date in r.docs),
         ("Factuality", factuality or "asserted"),
         ("Reported by", "; ".join(r.reported_by)),
         ("Fatalities", "" if r.fatalities is None else str(r.fatalities)),
@@ -257,9 +267,9 @@ def events_network(records: Sequence[EventRecord]) -> nx.MultiDiGraph:
         if r.when:
             g.add_node(f"date:{r.when}", kind="date", label=r.when)
             g.add_edge(r.iri, f"date:{r.when}", key="time", role="time")
-        if r.doc:
-            g.add_node(r.doc, kind="document", label=r.doc_id or _local(URIRef(r.doc)), date=r.doc_date)
-            g.add_edge(r.iri, r.doc, key="source", role="source")
+        for doc, doc_id, date in r.docs:
+            g.add_node(doc, kind="document", label=doc_id, date=date)
+            g.add_edge(r.iri, doc, key="source", role="source")
     for node, data in g.nodes(data=True):
         if data["kind"] == "actor":
             data["events"] = counts[node]
@@ -287,7 +297,8 @@ def actors_network(records: Sequence[EventRecord]) -> nx.Graph:
         if actors:
             place_events.update(p for p, _ in r.places)
         for iri, label in actors.items():
-            g.add_node(iri, kind="actor", label=label, events=0, ev=[])
+            if iri not in g:
+                g.add_node(iri, kind="actor", label=label, events=0, ev=[])
             g.nodes[iri]["events"] += 1
             g.nodes[iri]["ev"].append((r.category, r.start, r.end))
             for place, place_label in r.places:
