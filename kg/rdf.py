@@ -162,7 +162,12 @@ def _text(value: str) -> Literal:
 
 
 def _decimal(value: float) -> Literal:
-    return Literal(format(Decimal(repr(round(value, 6))), "f"), datatype=XSD.decimal)
+    """Coordinates as xsd:decimal with at least one fraction digit ("10.0"), the form rdflib writes back."""
+    text = format(Decimal(repr(round(value, 6))), "f")
+    if "." in text:
+        text = text.rstrip("0")
+    text = text + "0" if text.endswith(".") else text if "." in text else text + ".0"
+    return Literal("0.0" if text == "-0.0" else text, datatype=XSD.decimal)
 
 
 def add_document(graph: Graph, document: Document, base_iri: str = DEFAULT_BASE_IRI) -> URIRef:

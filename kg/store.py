@@ -15,12 +15,12 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
-from rdflib import Dataset, Graph
+from rdflib import Dataset, Graph, Literal
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from kg.errors import GraphError, InputError, OutputError, StoreError
 from kg.model import Document, Event
-from kg.namespaces import PREFIXES
+from kg.namespaces import PREFIXES, XSD
 from kg.rdf import DEFAULT_BASE_IRI, check_base_iri, events_to_graph, graph_iri
 
 __all__ = [
@@ -266,6 +266,12 @@ class Store:
         data = self._store.dump(format=pyoxigraph.RdfFormat.N_QUADS)
         if data:
             dataset.parse(data=data.decode("utf-8"), format="nquads")
+        # Oxigraph stores xsd:decimal canonically ("10"); give back the "10.0" that kg.rdf wrote
+        integral = [q for q in dataset.quads() if isinstance(q[2], Literal) and q[2].datatype == XSD.decimal
+                    and "." not in q[2]]  # fmt: skip
+        for s, p, o, g in integral:
+            dataset.remove((s, p, o, g))
+            dataset.add((s, p, Literal(f"{o}.0", datatype=XSD.decimal), g))
         return dataset
 
     def to_graph(self) -> Graph:
