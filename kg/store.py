@@ -270,8 +270,9 @@ class Store:
         integral = [q for q in dataset.quads() if isinstance(q[2], Literal) and q[2].datatype == XSD.decimal
                     and "." not in q[2]]  # fmt: skip
         for s, p, o, g in integral:
-            dataset.remove((s, p, o, g))
-            dataset.add((s, p, Literal(f"{o}.0", datatype=XSD.decimal), g))
+            named = dataset.graph(g)
+            named.remove((s, p, o))
+            named.add((s, p, Literal(f"{o}.0", datatype=XSD.decimal)))
         return dataset
 
     def to_graph(self) -> Graph:
