@@ -19,12 +19,13 @@ from typing import Protocol
 from spacy.tokens import Doc, Token
 
 from kg.extract.spans import (
+    NP_LEFT_DEPS,
     PLACE_LABELS,
     coordinated,
     in_time_entity,
     is_place_like,
     mention,
-    np_bounds,
+    names_place_noun,
     prep_objects,
     semantic_head,
 )
@@ -45,14 +46,19 @@ SPATIAL_PREPS = frozenset(
     {"in", "at", "near", "to", "into", "outside", "around", "across", "inside", "throughout", "within",
      "towards", "toward", "onto", "through", "along", "beyond", "off", "over", "behind"}
 )  # fmt: skip
+NESTED_PLACE_PREPS = frozenset({"in", "near", "outside", "at"})
 DIRECTIONAL_PREPS = frozenset({"to", "into", "towards", "toward", "onto"})
-FROM_CLASSES = frozenset({"Withdrawal", "Retreat", "Displacement", "Evacuation"})
+FROM_CLASSES = frozenset({"Withdrawal", "Retreat", "Displacement", "Evacuation", "Abduction"})
 MOVER_CLASSES = frozenset(
     {"Withdrawal", "Retreat", "Displacement", "Evacuation", "Deployment", "Mobilize", "Surrender"}
 )
 SYMMETRIC_CLASSES = frozenset({"ArmedClash", "Negotiation", "Ceasefire", "Agree", "Consult", "Cooperate"})
 # Classes whose object/subject naming a place is the place of the event ("took Herat", "Herat fell").
-PLACE_OBJECT_CLASSES = frozenset({"Capture", "Siege", "Shelling", "AirStrike", "Bombing", "Withdrawal"})
+PLACE_OBJECT_CLASSES = frozenset(
+    {"Capture", "Siege", "Shelling", "AirStrike", "Bombing", "Withdrawal", "Retreat", "Displacement",
+     "Evacuation"}
+)  # fmt: skip
+NAMED_PLACE_CLASSES = frozenset({"Capture", "Siege"})
 PLACE_SUBJECT_CLASSES = frozenset({"Capture", "Surrender", "Siege"})
 TARGET_PREPS = frozenset({"against", "on", "upon", "at"})
 LIGHT_OBJECTS = frozenset({"control", "charge", "possession", "command", "hold"})
@@ -63,6 +69,7 @@ LIGHT_VERBS = frozenset(
 )  # fmt: skip
 HOSTILE_CATEGORIES = frozenset({"Assault", "Coerce", "Threaten", "Protest", "Sanction", "Accuse", "Reject"})
 NON_TARGET_NOUNS = frozenset({"point", "time", "moment", "stage", "least", "most", "once", "night", "dawn"})
+NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
 ACTOR_LABELS = frozenset({"ORG", "NORP", "GPE", "PERSON"})
 
 
@@ -124,10 +131,18 @@ def subject_of(verb: Token) -> Token | None:
 
 
 def _time_mention(token: Token, prep: str) -> Mention:
-    start, end = np_bounds(token)
-    while start > 0 and token.doc[start - 1].ent_iob_ == "I" and token.doc[start].ent_iob_ == "I":
+    """The DATE/TIME entity widened to the noun phrase's left modifiers ("the next 24-48 hours");
+    articles are kept here because they change the meaning ("a week")."""
+    doc = token.doc
+    start, end = token.i, token.i + 1
+    for child in token.lefts:
+        if child.dep_ in NP_LEFT_DEPS:
+            start = min(start, child.left_edge.i)
+    while start > 0 and doc[start].ent_iob_ == "I":
         start -= 1
-    span = token.doc[start:end]
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    span = doc[start:end]
     return Mention(span.text, span.start_char, span.end_char, "DATE", prep)
 
 
@@ -166,6 +181,12 @@ def _spatial_place(prep: str, obj: Token) -> bool:
     return not (prep in DIRECTIONAL_PREPS and head.ent_type_ in ("ORG", "PERSON"))
 
 
+def _strong_place(token: Token) -> bool:
+    """A named place (entity or proper noun), as opposed to "the city" or "a nearby base"."""
+    head = semantic_head(token)
+    return head.pos_ == "PROPN" or head.ent_type_ in PLACE_LABELS
+
+
 class _Collector:
     def __init__(self, cls: str) -> None:
         self.cls = cls
@@ -190,7 +211,10 @@ class _Collector:
         for tok in coordinated(token):
             if in_time_entity(tok):
                 continue
-            if self.cls in PLACE_OBJECT_CLASSES and is_place_like(tok):
+            named_place = names_place_noun(tok)
+            # small models often tag town names PERSON/ORG: a captured or besieged name is a place
+            named_place |= self.cls in NAMED_PLACE_CLASSES and tok.pos_ == "PROPN" and tok.ent_type_ != "NORP"
+            if self.cls in PLACE_OBJECT_CLASSES and (is_place_like(tok) or named_place):
                 self.add(self.places, tok, expand=False)
             else:
                 self.add(self.targets, tok, expand=False)
@@ -209,6 +233,8 @@ class _Collector:
                     self.add(self.agents, inner)
             elif word == "from" and self.cls in FROM_CLASSES and not in_time_entity(obj):
                 self.add(self.places, obj)
+            elif word == "from" and self.cls == "Capture" and not is_place_like(obj):
+                self.add(self.targets, obj)  # "recaptured the town from the militants": the loser
             elif (
                 word in TARGET_PREPS
                 and self.hostile
@@ -263,8 +289,8 @@ def _verbal(col: _Collector, head: Token, span: list[Token]) -> bool:
                 objects.append(child)
             elif child.dep_ == "auxpass":
                 passive = True
-            elif child.dep_ in OBJ_DEPS:
-                objects.append(child)
+            elif child.dep_ in OBJ_DEPS or (child.dep_ == "pobj" and tok.i != head.i):
+                objects.append(child)  # includes the object of a preposition inside "took control of"
             elif child.dep_ == "agent":
                 for obj in child.children:
                     if obj.dep_ == "pobj":
@@ -277,17 +303,15 @@ def _verbal(col: _Collector, head: Token, span: list[Token]) -> bool:
     if subj is None and not passive and head.dep_ in ("acl", "xcomp") and head.head.pos_ in ("NOUN", "PROPN"):
         subj = _nominal_actor(head.head)  # "the Taliban claim to have taken", "the army's plan to withdraw"
     if subj is not None:
-        unlabelled_name = subj.pos_ == "PROPN" and subj.ent_type_ in ("", "GPE", "LOC", "FAC")
-        named_with_agent = subj.pos_ == "PROPN" and bool(col.agents)  # "X fell under the control of Y"
-        if (
-            col.cls in PLACE_SUBJECT_CLASSES
-            and not objects
-            and (is_place_like(subj) or unlabelled_name or named_with_agent)
-        ):
+        # "Herat fell to the Taliban" / "fell under the control of": the subject is the place
+        to_actors = [o for _, o in prep_objects(head, frozenset({"to"})) if not is_place_like(o)]
+        named = subj.pos_ == "PROPN" and (
+            subj.ent_type_ not in ("NORP", "ORG") or bool(col.agents) or bool(to_actors)
+        )
+        if col.cls in PLACE_SUBJECT_CLASSES and not objects and (is_place_like(subj) or named):
             col.add(col.places, subj)
-            for _, obj in prep_objects(head, frozenset({"to"})):  # "Herat fell to the Taliban"
-                if not is_place_like(obj) and obj not in col.places:
-                    col.add(col.agents, obj)
+            for obj in to_actors:
+                col.add(col.agents, obj)
         else:
             col.add(col.agents, subj)
     for obj in objects:
@@ -349,23 +373,34 @@ def find_roles(doc: Doc, trigger: TriggerLike) -> Roles:
         span.append(head)
     col = _Collector(trigger.event_class)
     subjectless = False
-    if head.pos_ in ("NOUN", "PROPN") or (head.pos_ == "ADJ" and head.dep_ != "ROOT"):
+    nominal = (
+        head.pos_ in ("NOUN", "PROPN")
+        or (head.pos_ == "ADJ" and head.dep_ != "ROOT")
+        or (head.tag_ == "VBG" and head.dep_ in NOMINAL_DEPS)  # gerund as a noun: "Fighting ... intensified"
+    )
+    if nominal:
         _nominal(col, head)
     else:
         subjectless = _verbal(col, head, span)
     times = time_mentions(span)
     ups = list(governors(head))
+    if nominal and head.dep_ in ("nsubj", "nsubjpass"):  # "fighting intensified around X"
+        ups = [head.head, *governors(head.head)]
     if not times:
         for gov in ups:
             times = time_mentions([gov])
             if times:
                 break
-    strong = [p for p in col.places if p.pos_ == "PROPN" or p.ent_type_ in PLACE_LABELS]
+    for tok in [*col.targets, *col.places]:  # "a market in Donetsk", "a school in Kaduna state"
+        for word, obj in prep_objects(tok, NESTED_PLACE_PREPS):
+            if _strong_place(obj) and _spatial_place(word, obj):
+                col.add(col.places, obj)
+    strong = [p for p in col.places if _strong_place(p)]
     if not strong:
         for gov in ups:
             sub = _Collector(trigger.event_class)
             for word, obj in prep_objects(gov, SPATIAL_PREPS):
-                if obj.pos_ == "PROPN" and _spatial_place(word, obj):
+                if _strong_place(obj) and _spatial_place(word, obj):
                     sub.add(sub.places, obj)
             if sub.places:
                 col.places.extend(sub.places)

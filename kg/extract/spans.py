@@ -27,6 +27,7 @@ __all__ = [
     "coordinated",
     "prep_objects",
     "is_place_like",
+    "names_place_noun",
     "in_time_entity",
 ]
 
@@ -49,7 +50,7 @@ PLACE_NOUNS = frozenset(
         "highway", "hill", "north", "south", "east", "west", "northeast", "northwest", "southeast",
         "southwest", "country", "state", "county", "municipality", "settlement", "refinery", "airfield",
         "embassy", "consulate", "mosque", "hospital", "school", "market", "palace", "installation",
-        "facility", "hub", "front", "frontline", "coast", "island", "strip", "bank", "zone",
+        "facility", "hub", "front", "frontline", "coast", "island", "strip", "bank", "zone", "home",
     }
 )  # fmt: skip
 NUMBER_NOUNS = frozenset({"dozen", "dozens", "hundreds", "thousands", "millions", "scores", "tens"})
@@ -146,6 +147,12 @@ def coordinated(token: Token) -> Iterator[Token]:
                     named = child
                     stack.extend(c for c in child.children if c.dep_ == "conj")
                     break
+                if child.dep_ == "prep" and child.lower_ == "of" and tok.lemma_.lower() in PLACE_NOUNS:
+                    # "the town of Kidal" -> Kidal
+                    names = [o for o in child.children if o.dep_ == "pobj" and o.pos_ == "PROPN"]
+                    if names:
+                        named = names[0]
+                        break
         yield named
         stack.extend(reversed([c for c in tok.children if c.dep_ == "conj" and c.pos_ != "VERB"]))
 
@@ -161,6 +168,15 @@ def prep_objects(token: Token, preps: frozenset[str] | None = None) -> Iterator[
         for obj in child.children:
             if obj.dep_ in ("pobj", "pcomp"):
                 yield word, obj
+
+
+def names_place_noun(token: Token) -> bool:
+    """``token`` is the name given to a place noun: "the third city, Herat", "the town of Kidal"."""
+    if token.dep_ == "appos":
+        return is_place_like(token.head)
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.i != token.head.i:
+        return token.head.head.lemma_.lower() in PLACE_NOUNS
+    return False
 
 
 def is_place_like(token: Token) -> bool:

@@ -1,0 +1,205 @@
+"""Roles (agent, target, place, time) of hand-placed triggers, on real parses and on hand-built Docs.
+
+Triggers are placed by hand (the first token whose text equals the trigger word) so these tables test
+role finding independently of the trigger lexicon. Sentences are written for these tests.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.extract import extract_frames
+from kg.model import EventFrame
+
+
+@dataclass(frozen=True)
+class Trig:
+    start: int
+    end: int
+    head: int
+    event_class: str
+    pattern_id: str = "test"
+
+
+def frame_at(doc: Doc, word: str, event_class: str) -> EventFrame:
+    tok = next(t for t in doc if t.text == word)
+    frames = extract_frames(doc, "t", triggers=[Trig(tok.i, tok.i + 1, tok.i, event_class)])
+    assert len(frames) == 1
+    return frames[0]
+
+
+def texts(mentions: tuple) -> list[str]:
+    return [m.text for m in mentions]
+
+
+# sentence, trigger word, class, agents, targets, places, times (text, governing preposition)
+ROLE_TABLE = [
+    ("Rebel fighters seized the town of Kidal on Sunday.", "seized", "Capture",
+     ["Rebel fighters"], [], ["Kidal"], [("Sunday", "on")]),
+    ("Government troops recaptured Palmyra from Islamic State militants in March 2016.", "recaptured",
+     "Capture", ["Government troops"], ["Islamic State militants"], ["Palmyra"], [("March 2016", "in")]),
+    ("Militants attacked a police checkpoint near Peshawar on Tuesday.", "attacked", "Assault",
+     ["Militants"], ["police checkpoint"], ["Peshawar"], [("Tuesday", "on")]),
+    ("Police arrested the opposition leader in Minsk.", "arrested", "Arrest",
+     ["Police"], ["opposition leader"], ["Minsk"], []),
+    ("The convoy was ambushed by Al-Shabaab fighters outside Mogadishu.", "ambushed", "Assault",
+     ["Al-Shabaab fighters"], ["convoy"], ["Mogadishu"], []),
+    ("Syrian troops and allied militias captured Saraqeb and Kafranbel.", "captured", "Capture",
+     ["Syrian troops", "allied militias"], [], ["Saraqeb", "Kafranbel"], []),
+    ("The rebels continued to advance and took the airport.", "took", "Capture",
+     ["rebels"], [], ["airport"], []),
+    ("Fighting between Houthi rebels and government forces intensified around Marib.", "Fighting",
+     "ArmedClash", ["Houthi rebels", "government forces"], [], ["Marib"], []),
+    ("The arrest of the journalist by security services sparked protests.", "arrest", "Arrest",
+     ["security services"], ["journalist"], [], []),
+    ("Ethiopian forces withdrew from Mekelle on Monday.", "withdrew", "Withdrawal",
+     ["Ethiopian forces"], [], ["Mekelle"], [("Monday", "on")]),
+    ("Government forces have besieged the city since May.", "besieged", "Siege",
+     ["Government forces"], [], ["city"], [("May", "since")]),
+    ("The militia, which seized the port last year, now controls the coast.", "seized", "Capture",
+     ["militia"], [], ["port"], [("last year", "")]),
+    ("Gunmen abducted 30 students from a boarding school in Kaduna.", "abducted", "Abduction",
+     ["Gunmen"], ["30 students"], ["boarding school", "Kaduna"], []),
+    ("The army and the rebels clashed in the Nuba Mountains.", "clashed", "ArmedClash",
+     ["army", "rebels"], [], ["Nuba Mountains"], []),
+    ("An Israeli airstrike on Gaza City killed a senior commander.", "airstrike", "AirStrike",
+     ["Israeli"], [], ["Gaza City"], []),
+    ("Insurgents launched an offensive against army positions in Helmand.", "offensive", "Assault",
+     ["Insurgents"], ["army positions"], ["Helmand"], []),
+    ("Tal Afar fell to the militants after a week of fighting.", "fell", "Capture",
+     ["militants"], [], ["Tal Afar"], [("a week", "after")]),
+]  # fmt: skip
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "word", "cls", "agents", "targets", "places", "times"),
+    ROLE_TABLE,
+    ids=[row[0][:40] for row in ROLE_TABLE],
+)
+def test_roles_from_parse(
+    nlp: Language,
+    sentence: str,
+    word: str,
+    cls: str,
+    agents: list[str],
+    targets: list[str],
+    places: list[str],
+    times: list[tuple[str, str]],
+) -> None:
+    frame = frame_at(nlp(sentence), word, cls)
+    assert texts(frame.agents) == agents
+    assert texts(frame.targets) == targets
+    assert texts(frame.places) == places
+    assert [(m.text, m.lemma) for m in frame.times] == times
+    assert all(m.label == "DATE" for m in frame.times)
+
+
+@pytest.mark.model
+def test_roles_mention_offsets_point_into_text(nlp: Language) -> None:
+    doc = nlp("Overnight, the rebels shelled Donetsk and Horlivka, officials said.")
+    frame = frame_at(doc, "shelled", "Shelling")
+    for m in (*frame.agents, *frame.places, frame.trigger):
+        assert doc.text[m.start : m.end] == m.text
+    assert frame.sentence == doc.text[frame.sentence_start : frame.sentence_start + len(frame.sentence)]
+
+
+@pytest.mark.model
+def test_roles_subjectless_clause_inherits_previous_agent(nlp: Language) -> None:
+    doc = nlp("The insurgents stormed Kunduz on Sunday.\n\nBy evening, captured the police headquarters.")
+    stormed = next(t for t in doc if t.text == "stormed")
+    captured = next(t for t in doc if t.text == "captured")
+    frames = extract_frames(
+        doc,
+        triggers=[
+            Trig(captured.i, captured.i + 1, captured.i, "Capture"),
+            Trig(stormed.i, stormed.i + 1, stormed.i, "Assault"),
+        ],
+    )
+    assert [f.trigger.text for f in frames] == ["stormed", "captured"]
+    assert texts(frames[1].agents) == ["insurgents"]
+    assert frames[1].agent_inherited and not frames[0].agent_inherited
+
+
+# --- parse-independent rules on hand-built Docs ---------------------------------------------------
+
+
+VOCAB = spacy.blank("en").vocab  # lexical attributes (lower_, like_num) need a language's vocab
+
+
+def built(*columns: list) -> Doc:
+    """A parsed Doc from columns: words, heads, deps, pos, tags, lemmas, IOB entities."""
+    words, heads, deps, pos, tags, lemmas, ents = columns
+    return Doc(VOCAB, words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas, ents=ents)
+
+
+def test_roles_coordinated_places_and_time_on_built_doc() -> None:
+    doc = built(
+        ["Rebels", "took", "Herat", "and", "Ghazni", "on", "Friday", "."],
+        [1, 1, 1, 2, 2, 1, 5, 1],
+        ["nsubj", "ROOT", "dobj", "cc", "conj", "prep", "pobj", "punct"],
+        ["NOUN", "VERB", "PROPN", "CCONJ", "PROPN", "ADP", "PROPN", "PUNCT"],
+        ["NNS", "VBD", "NNP", "CC", "NNP", "IN", "NNP", "."],
+        ["rebel", "take", "Herat", "and", "Ghazni", "on", "Friday", "."],
+        ["O", "O", "B-GPE", "O", "B-GPE", "O", "B-DATE", "O"],
+    )
+    (frame,) = extract_frames(doc, triggers=[Trig(1, 2, 1, "Capture")])
+    assert texts(frame.agents) == ["Rebels"]
+    assert texts(frame.places) == ["Herat", "Ghazni"]
+    assert frame.targets == ()
+    assert [(m.text, m.lemma, m.start) for m in frame.times] == [("Friday", "on", doc[6].idx)]
+
+
+def test_roles_passive_subject_is_target_and_by_phrase_is_agent() -> None:
+    doc = built(
+        ["Civilians", "were", "killed", "by", "militias", "in", "Gao", "."],
+        [2, 2, 2, 2, 3, 2, 5, 2],
+        ["nsubjpass", "auxpass", "ROOT", "agent", "pobj", "prep", "pobj", "punct"],
+        ["NOUN", "AUX", "VERB", "ADP", "NOUN", "ADP", "PROPN", "PUNCT"],
+        ["NNS", "VBD", "VBN", "IN", "NNS", "IN", "NNP", "."],
+        ["civilian", "be", "kill", "by", "militia", "in", "Gao", "."],
+        ["O", "O", "O", "O", "O", "O", "B-GPE", "O"],
+    )
+    (frame,) = extract_frames(doc, triggers=[Trig(2, 3, 2, "Killing")])
+    assert texts(frame.agents) == ["militias"]
+    assert texts(frame.targets) == ["Civilians"]
+    assert texts(frame.places) == ["Gao"]
+    assert frame.targets[0].label == "NP" and frame.targets[0].lemma == "civilian"
+
+
+def test_roles_nominal_of_object_is_place_and_articles_are_dropped() -> None:
+    doc = built(
+        ["the", "fall", "of", "the", "town", "of", "Kidal"],
+        [1, 1, 1, 4, 2, 4, 5],
+        ["det", "ROOT", "prep", "det", "pobj", "prep", "pobj"],
+        ["DET", "NOUN", "ADP", "DET", "NOUN", "ADP", "PROPN"],
+        ["DT", "NN", "IN", "DT", "NN", "IN", "NNP"],
+        ["the", "fall", "of", "the", "town", "of", "Kidal"],
+        ["O", "O", "O", "O", "O", "O", "B-GPE"],
+    )
+    (frame,) = extract_frames(doc, triggers=[Trig(1, 2, 1, "Capture")])
+    assert texts(frame.places) == ["Kidal"]
+    assert frame.places[0].label == "GPE"
+
+
+def test_roles_one_frame_per_head_keeps_longest_trigger_sorted() -> None:
+    doc = built(
+        ["Troops", "took", "control", "of", "Kabul", "and", "attacked", "."],
+        [1, 1, 1, 1, 3, 1, 1, 1],
+        ["nsubj", "ROOT", "dobj", "prep", "pobj", "cc", "conj", "punct"],
+        ["NOUN", "VERB", "NOUN", "ADP", "PROPN", "CCONJ", "VERB", "PUNCT"],
+        ["NNS", "VBD", "NN", "IN", "NNP", "CC", "VBD", "."],
+        ["troop", "take", "control", "of", "Kabul", "and", "attack", "."],
+        ["O", "O", "O", "O", "B-GPE", "O", "O", "O"],
+    )
+    frames = extract_frames(
+        doc, triggers=[Trig(6, 7, 6, "Assault"), Trig(1, 2, 1, "Capture"), Trig(1, 4, 1, "Capture")]
+    )
+    assert [f.trigger.text for f in frames] == ["took control of", "attacked"]
+    assert texts(frames[0].places) == ["Kabul"]
+    assert texts(frames[1].agents) == ["Troops"]  # shared subject of the coordinated verb
