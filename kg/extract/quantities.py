@@ -82,11 +82,11 @@ def parse_number(words: Iterable[str]) -> int | None:
 def qualifier_of(number: Token) -> tuple[str, int]:
     """(qualifier, first token index) of a number, from the words in front of it."""
     lefts = [t for t in number.subtree if t.i < number.i]
-    words = " ".join(t.lower_ for t in lefts)
+    words = " ".join(t.lower_ for t in lefts if not t.like_num)  # "nearly 1.5 million": skip the "1.5"
     vague = number.lower_ in VAGUE
     for phrase, qual in QUALIFIERS:
         if words.endswith(phrase) or (phrase == "an estimated" and "estimated" in words):
-            return qual, number.i - len(phrase.split())
+            return qual, (lefts[0].i if lefts else number.i)
     return ("at_least" if vague else "exact"), (lefts[0].i if lefts else number.i)
 
 

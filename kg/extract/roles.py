@@ -267,7 +267,8 @@ def _light_verb_subject(head: Token) -> Token | None:
             return None
         cur = cur.head
         if cur.pos_ in ("VERB", "AUX") and cur.lemma_.lower() in LIGHT_VERBS:
-            return subject_of(cur)
+            subj = subject_of(cur)
+            return subj if subj is not None and subj.i != head.i else None
         if cur.pos_ in ("VERB", "AUX") and cur.dep_ not in ("ccomp", "xcomp", "advcl"):
             return None
     return None
@@ -346,7 +347,7 @@ def _nominal(col: _Collector, head: Token) -> None:
     own_of = [o for _, o in prep_objects(head, frozenset({"of"}))]
     of_objects = own_of or of_objects
     col.prepositions(head, nominal=True)
-    if not col.agents and head.dep_ in ("dobj", "nsubjpass", "nsubj", "pobj"):
+    if not col.agents and head.dep_ in ("dobj", "nsubjpass", "nsubj"):
         subj = _light_verb_subject(head)
         if subj is not None:
             col.add(col.agents, subj)

@@ -1,0 +1,144 @@
+"""Negation, modality, attribution and quantities of hand-placed triggers.
+
+Sentences are written for these tests."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.extract import extract_frames
+from kg.extract.factuality import quoted_ranges
+from kg.extract.quantities import parse_number
+from kg.model import EventFrame
+
+
+@dataclass(frozen=True)
+class Trig:
+    start: int
+    end: int
+    head: int
+    event_class: str
+    pattern_id: str = "test"
+
+
+def frame_at(doc: Doc, word: str, event_class: str) -> EventFrame:
+    tok = next(t for t in doc if t.text == word)
+    (frame,) = extract_frames(doc, triggers=[Trig(tok.i, tok.i + 1, tok.i, event_class)])
+    return frame
+
+
+# sentence, trigger word, class, negated, hypothetical, reported_by text (or None)
+FACTUALITY_TABLE = [
+    ("The rebels did not attack the convoy.", "attack", "Assault", True, False, None),
+    ("Troops never shelled the town, the ministry said.", "shelled", "Shelling", True, False, "ministry"),
+    ("The government denied that its jets bombed the village.", "bombed", "Bombing", True, False,
+     "government"),
+    ("The army failed to retake the town.", "retake", "Capture", True, False, None),
+    ("The militia could seize the bridge within days.", "seize", "Capture", False, True, None),
+    ("If talks collapse, the army may launch an offensive.", "offensive", "Assault", False, True, None),
+    ("The group threatened to attack the capital.", "attack", "Assault", False, True, None),
+    ("The group threatened to attack the capital.", "threatened", "Threaten", False, False, None),
+    ("Commanders plan to withdraw their troops from the border.", "withdraw", "Withdrawal", False, True,
+     None),
+    ("NATO will deploy 4,000 troops to Poland.", "deploy", "Deployment", False, False, None),
+    ("The EU called for a ceasefire in the region.", "ceasefire", "Ceasefire", False, True, None),
+    ("A police spokesman said gunmen killed three villagers.", "killed", "Killing", False, False,
+     "police spokesman"),
+    ("“We have taken the airport,” a rebel commander told Reuters.", "taken", "Capture", False, False,
+     "rebel commander"),
+    ('"The city has been captured," said a military source.', "captured", "Capture", False, False,
+     "military source"),
+    ("According to local officials, militants burned the market.", "burned", "Assault", False, False,
+     "local officials"),
+    ("“The soldiers abandoned the base ,“ a local official told AFP on Monday.", "abandoned", "Withdrawal",
+     False, False, "local official"),
+    ("The insurgents claimed they had captured the governor's compound.", "captured", "Capture", False,
+     False, "insurgents"),
+]  # fmt: skip
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "word", "cls", "negated", "hypothetical", "reporter"),
+    FACTUALITY_TABLE,
+    ids=[f"{row[1]}:{row[0][:36]}" for row in FACTUALITY_TABLE],
+)
+def test_factuality_from_parse(
+    nlp: Language, sentence: str, word: str, cls: str, negated: bool, hypothetical: bool, reporter: str | None
+) -> None:
+    frame = frame_at(nlp(sentence), word, cls)
+    assert frame.negated is negated
+    assert frame.hypothetical is hypothetical
+    assert (frame.reported_by.text if frame.reported_by else None) == reporter
+    if frame.reported_by is not None:
+        assert sentence[frame.reported_by.start : frame.reported_by.end] == reporter
+
+
+# sentence, trigger word, class, expected (kind, value, qualifier)
+QUANTITY_TABLE = [
+    ("At least 40 civilians were killed in the bombing.", "killed", "Killing",
+     [("fatalities", 40, "at_least")]),
+    ("More than 2,000 troops were deployed to the border.", "deployed", "Deployment",
+     [("troops", 2000, "at_least")]),
+    ("Nearly 1.5 million people have fled the fighting.", "fled", "Displacement",
+     [("displaced", 1_500_000, "about")]),
+    ("The rebels released twelve prisoners.", "released", "PrisonerRelease", [("prisoners", 12, "exact")]),
+    ("Dozens of protesters were arrested.", "arrested", "Arrest", [("prisoners", 24, "at_least")]),
+    ("Up to 300 soldiers were wounded.", "wounded", "Assault", [("injuries", 300, "up_to")]),
+    ("Militants seized 12 of the 34 districts.", "seized", "Capture", []),
+    ("Gunmen killed a dozen villagers.", "killed", "Killing", [("fatalities", 12, "exact")]),
+]  # fmt: skip
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "word", "cls", "expected"), QUANTITY_TABLE, ids=[row[0][:36] for row in QUANTITY_TABLE]
+)
+def test_factuality_quantities_from_parse(
+    nlp: Language, sentence: str, word: str, cls: str, expected: list[tuple[str, int, str]]
+) -> None:
+    frame = frame_at(nlp(sentence), word, cls)
+    assert [(q.kind, q.value, q.qualifier) for q in frame.quantities] == expected
+    for q in frame.quantities:
+        assert q.text in sentence
+
+
+@pytest.mark.parametrize(
+    ("words", "value"),
+    [
+        (["3,000"], 3000),
+        (["1.5", "million"], 1_500_000),
+        (["twelve"], 12),
+        (["two", "dozen"], 24),
+        (["twenty-five"], 25),
+        (["hundreds"], 200),
+        (["a", "dozen"], 12),
+        (["two", "hundred", "thousand"], 200_000),
+        (["360,000"], 360_000),
+        (["several"], None),
+        ([], None),
+    ],
+)
+def test_factuality_parse_number(words: list[str], value: int | None) -> None:
+    assert parse_number(words) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        ('He said "they left" and went.', ["they left"]),
+        ("“Kandahar is ours”said a fighter.", ["Kandahar is ours"]),
+        ("“We are afraid, “he added.", ["We are afraid, "]),
+        ("The spokesman: “the city fell", ["the city fell"]),
+        ("No quotes here.", []),
+    ],
+)
+def test_factuality_quoted_ranges(text: str, quoted: list[str]) -> None:
+    doc = spacy.blank("en")(text)
+    ranges = quoted_ranges(doc[:])
+    assert [text[a + 1 : b] for a, b in ranges] == quoted
