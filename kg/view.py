@@ -23,6 +23,7 @@ from rdflib import Graph
 
 from kg.errors import OutputError
 from kg.namespaces import TOP_CATEGORIES
+from kg.viewlayout import layout
 from kg.viewmodel import ROLES, actors_network, events_network, read_events, select_events
 
 __all__ = [
@@ -41,7 +42,6 @@ VIEWS: tuple[str, ...] = ("events", "actors")
 DEFAULT_MAX_EVENTS = 5000
 TEMPLATES = Path(__file__).parent / "templates"
 TEMPLATE = "view.html"
-SMALL_GRAPH = 400  # nodes: full spring layout below this, skeleton layout above
 # node kind -> (vis shape, colour)
 KIND_STYLES: dict[str, tuple[str, str]] = {
     "event": ("box", "#d9d9d9"),
@@ -96,70 +96,6 @@ def build_view(
     g = events_network(records) if view == "events" else actors_network(records)
     g.graph["events"] = len(records)
     return g, note
-
-
-def _spiral(count: int, step: float) -> list[tuple[float, float]]:
-    """Sunflower (phyllotaxis) offsets: ``count`` evenly spread, non-overlapping points around (0, 0)."""
-    golden = math.pi * (3 - math.sqrt(5))
-    return [
-        (step * math.sqrt(i + 0.5) * math.cos(i * golden), step * math.sqrt(i + 0.5) * math.sin(i * golden))
-        for i in range(count)
-    ]
-
-
-def layout(g: nx.Graph) -> dict[Any, tuple[float, float]]:
-    """Pixel positions. Small graphs: Fruchterman-Reingold on everything. Larger event graphs: lay out the
-    skeleton (non-event nodes joined when they share an event) and put each event on a spiral around the
-    centroid of its neighbours, which keeps the cost near-linear in the number of events."""
-    simple = nx.Graph(g)
-    n = simple.number_of_nodes()
-    if n == 0:
-        return {}
-    events = [v for v, k in simple.nodes(data="kind") if k == "event"]
-    if n <= SMALL_GRAPH or not events:
-        iterations = 100 if n <= SMALL_GRAPH else max(10, int(60_000 / n))
-        small = (
-            nx.spring_layout(simple, seed=7, iterations=iterations)
-            if n > 1
-            else {v: (0.0, 0.0) for v in simple}
-        )
-        scale = 90 * math.sqrt(n) + 150
-        return {v: (float(x) * scale, float(y) * scale) for v, (x, y) in small.items()}
-    skeleton = nx.Graph()
-    skeleton.add_nodes_from(v for v in simple if simple.nodes[v]["kind"] != "event")
-    for e in events:
-        around = sorted(simple[e])
-        for i, a in enumerate(around):
-            for b in around[i + 1 :]:
-                w = skeleton.get_edge_data(a, b, {"weight": 0})["weight"]
-                skeleton.add_edge(a, b, weight=w + 1)
-    size = skeleton.number_of_nodes()
-    iterations = max(8, min(60, int(400_000 / max(size, 1) ** 1.5)))
-    raw = (
-        nx.spring_layout(skeleton, seed=7, iterations=iterations)
-        if size > 1
-        else {v: (0, 0) for v in skeleton}
-    )
-    scale = 160 * math.sqrt(size + len(events) / 4) + 200
-    pos: dict[Any, tuple[float, float]] = {
-        v: (float(x) * scale, float(y) * scale) for v, (x, y) in raw.items()
-    }
-    groups: dict[tuple[int, int], list[Any]] = {}
-    orphans = []
-    for e in events:
-        around = [pos[v] for v in simple[e]]
-        if not around:
-            orphans.append(e)
-            continue
-        cx, cy = sum(p[0] for p in around) / len(around), sum(p[1] for p in around) / len(around)
-        groups.setdefault((round(cx), round(cy)), []).append(e)
-    for (cx, cy), members in groups.items():
-        for e, (dx, dy) in zip(sorted(members), _spiral(len(members), 55.0), strict=True):
-            pos[e] = (cx + dx, cy + dy)
-    right = max((p[0] for p in pos.values()), default=0.0) + 300
-    for i, e in enumerate(sorted(orphans)):
-        pos[e] = (right + 180 * (i % 20), 60 * (i // 20))
-    return pos
 
 
 def _colour(data: dict[str, Any]) -> str:

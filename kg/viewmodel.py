@@ -20,50 +20,39 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 import networkx as nx
-from rdflib import Graph, Literal
+from rdflib import Graph, Literal, URIRef
 from rdflib.plugins.sparql import prepareQuery
 from rdflib.term import Node
 
-from kg.namespaces import CKG, CKG_IRI, EVENT_CLASSES, PREFIXES, TOP_CATEGORIES
+from kg.namespaces import (
+    CKG,
+    CKG_IRI,
+    DCTERMS,
+    EVENT_CLASSES,
+    PREFIXES,
+    PROV,
+    RDF,
+    RDFS,
+    SEM,
+    TOP_CATEGORIES,
+)
 
 __all__ = ["EventRecord", "read_events", "select_events", "events_network", "actors_network", "ROLES"]
 
 ROLES: tuple[str, ...] = ("agent", "target", "place", "time", "source")
-_EVENT = "?event a sem:Event ."
-_Q_CLASSES = prepareQuery(f"SELECT ?event ?cls WHERE {{ {_EVENT} ?event a ?cls . }}", initNs=PREFIXES)
-_Q_ATTRS = prepareQuery(
-    f"""SELECT ?event ?negated ?hypothetical ?fatalities ?category ?ts ?begin ?end
-    WHERE {{ {_EVENT}
-      OPTIONAL {{ ?event ckg:negated ?negated }}
-      OPTIONAL {{ ?event ckg:hypothetical ?hypothetical }}
-      OPTIONAL {{ ?event ckg:fatalities ?fatalities }}
-      OPTIONAL {{ ?event ckg:category ?category }}
-      OPTIONAL {{ ?event sem:hasTimeStamp ?ts }}
-      OPTIONAL {{ ?event sem:hasBeginTimeStamp ?begin }}
-      OPTIONAL {{ ?event sem:hasEndTimeStamp ?end }}
-    }}""",
-    initNs=PREFIXES,
+# Two small prepared queries, run once per property with ?prop bound through initBindings. Without
+# OPTIONAL joins rdflib stays near-linear (one OPTIONAL-heavy query took 10x longer on 10k events), and
+# multi-valued properties (merged events carry several sentences and sources) never multiply rows.
+_Q_EVENT_PROP = prepareQuery(
+    "SELECT ?event ?value WHERE { ?event a sem:Event ; ?prop ?value . }", initNs=PREFIXES
 )
-# ?role is bound per call (ckg:agent, ckg:target, ckg:reportedBy) with initBindings
-_Q_ROLE = prepareQuery(
-    f"SELECT ?event ?actor ?label WHERE {{ {_EVENT} ?event ?role ?actor . "
-    "OPTIONAL { ?actor rdfs:label ?label } }",
-    initNs=PREFIXES,
-)
-# merged events (the same event reported twice) carry several sentences and source documents
-_Q_EVIDENCE = prepareQuery(
-    f"SELECT ?event ?evidence WHERE {{ {_EVENT} ?event ckg:evidence ?evidence . }}", initNs=PREFIXES
-)
-_Q_SOURCES = prepareQuery(
-    f"""SELECT ?event ?doc ?docId ?docDate WHERE {{ {_EVENT} ?event prov:wasDerivedFrom ?doc .
-        OPTIONAL {{ ?doc dcterms:identifier ?docId }} OPTIONAL {{ ?doc dcterms:date ?docDate }} }}""",
-    initNs=PREFIXES,
-)
-_Q_PLACES = prepareQuery(
-    f"""SELECT ?event ?place ?label WHERE {{ {_EVENT} ?event sem:hasPlace ?place .
-        OPTIONAL {{ ?place rdfs:label ?label }} }}""",
-    initNs=PREFIXES,
-)
+_Q_PROP = prepareQuery("SELECT ?s ?value WHERE { ?s ?prop ?value . }", initNs=PREFIXES)
+# record field -> property whose smallest value (deterministic) the event keeps
+_SINGLE: dict[str, URIRef] = {
+    "negated": CKG.negated, "hypothetical": CKG.hypothetical, "fatalities": CKG.fatalities,
+    "category": CKG.category, "ts": SEM.hasTimeStamp, "begin": SEM.hasBeginTimeStamp,
+    "end": SEM.hasEndTimeStamp,
+}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -116,44 +105,59 @@ def _pick_class(classes: Iterable[str]) -> str:
     return (specific or known or ["Event"])[0]
 
 
+def _event_values(graph: Graph, prop: URIRef) -> dict[str, list[Node]]:
+    values: dict[str, list[Node]] = {}
+    for event, value in graph.query(_Q_EVENT_PROP, initBindings={"prop": prop}):  # type: ignore[misc]
+        values.setdefault(str(event), []).append(value)
+    return values
+
+
+def _subject_values(graph: Graph, prop: URIRef) -> dict[str, str]:
+    """Smallest value of ``prop`` per subject (labels, document identifiers and dates)."""
+    values: dict[str, str] = {}
+    for subject, value in graph.query(_Q_PROP, initBindings={"prop": prop}):  # type: ignore[misc]
+        key = str(subject)
+        if key not in values or str(value) < values[key]:
+            values[key] = str(value)
+    return values
+
+
 def read_events(graph: Graph) -> list[EventRecord]:
     """Every ``sem:Event`` of ``graph`` as an :class:`EventRecord`, sorted by IRI."""
-    classes: dict[str, set[str]] = {}
-    for row in graph.query(_Q_CLASSES):
-        classes.setdefault(str(row.event), set()).add(_local(row.cls))  # type: ignore[union-attr]
-    attrs: dict[str, dict[str, Node]] = {}
-    for row in graph.query(_Q_ATTRS):
-        values = attrs.setdefault(str(row.event), {})  # type: ignore[union-attr]
-        for key, value in row.asdict().items():  # type: ignore[union-attr]
-            if key not in values or str(value) < str(values[key]):  # deterministic: smallest value wins
-                values[key] = value
-    roles: dict[str, dict[str, dict[str, str]]] = {"agent": {}, "target": {}, "reportedBy": {}}
-    for name in roles:
-        for row in graph.query(_Q_ROLE, initBindings={"role": CKG[name]}):
-            actor = row.actor  # type: ignore[union-attr]
-            label = str(row.label) if row.label is not None else _label_of(actor)  # type: ignore[union-attr]
-            roles[name].setdefault(str(row.event), {})[str(actor)] = label  # type: ignore[union-attr]
-    places: dict[str, dict[str, str]] = {}
-    for row in graph.query(_Q_PLACES):
-        label = str(row.label) if row.label is not None else _label_of(row.place)  # type: ignore[union-attr]
-        places.setdefault(str(row.event), {})[str(row.place)] = label  # type: ignore[union-attr]
-    evidence: dict[str, set[str]] = {}
-    for row in graph.query(_Q_EVIDENCE):
-        evidence.setdefault(str(row.event), set()).add(str(row.evidence))  # type: ignore[union-attr]
-    sources: dict[str, dict[str, tuple[str, str, str]]] = {}
-    for row in graph.query(_Q_SOURCES):
-        doc, doc_id, date = row.doc, row.docId, row.docDate  # type: ignore[union-attr]
-        text_id = str(doc_id) if doc_id is not None else _local(doc)
-        text_date = str(date)[:10] if date is not None else ""
-        sources.setdefault(str(row.event), {})[str(doc)] = (str(doc), text_id, text_date)  # type: ignore[union-attr]
-    return [
-        replace(
-            _record(iri, classes.get(iri, set()), attrs.get(iri, {}), roles, places.get(iri, {})),
-            evidence=tuple(sorted(evidence.get(iri, ()))),
-            docs=tuple(sorted(sources.get(iri, {}).values())),
+    classes = _event_values(graph, RDF.type)
+    labels = _subject_values(graph, RDFS.label)
+
+    def named(prop: URIRef) -> dict[str, dict[str, str]]:
+        return {
+            event: {str(v): labels.get(str(v), _label_of(v)) for v in values}
+            for event, values in _event_values(graph, prop).items()
+        }
+
+    roles = {"agent": named(CKG.agent), "target": named(CKG.target), "reportedBy": named(CKG.reportedBy)}
+    places = named(SEM.hasPlace)
+    single = {
+        name: {e: min(vs, key=str) for e, vs in _event_values(graph, prop).items()}
+        for name, prop in _SINGLE.items()
+    }
+    evidence = _event_values(graph, CKG.evidence)
+    doc_ids, doc_dates = _subject_values(graph, DCTERMS.identifier), _subject_values(graph, DCTERMS.date)
+    sources = _event_values(graph, PROV.wasDerivedFrom)
+    records = []
+    for iri in sorted(classes):
+        attrs = {name: values[iri] for name, values in single.items() if iri in values}
+        docs = {
+            (str(d), doc_ids.get(str(d), _local(d)), doc_dates.get(str(d), "")[:10])
+            for d in sources.get(iri, [])
+        }
+        record = _record(iri, {_local(c) for c in classes[iri]}, attrs, roles, places.get(iri, {}))
+        records.append(
+            replace(
+                record,
+                evidence=tuple(sorted({str(s) for s in evidence.get(iri, [])})),
+                docs=tuple(sorted(docs)),
+            )
         )
-        for iri in sorted(set(classes) | set(attrs))
-    ]
+    return records
 
 
 def _label_of(term: Node) -> str:

@@ -230,7 +230,8 @@ def test_view_large_graph_layout_spreads_events() -> None:
         )
         for i in range(700)
     ]
-    from kg.view import build_view, layout
+    from kg.view import build_view
+    from kg.viewlayout import layout
 
     g, note = build_view(sample_graph(events), "events")
     assert note is None
@@ -281,3 +282,22 @@ def test_view_cli_writes_page(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     assert main(["view", str(tmp_path / "missing.ttl"), "--out", str(out)]) == 1
     assert "no such file" in capsys.readouterr().err
     assert main(["view", str(ttl), "--out", str(out), "--max-nodes", "0"]) == 2
+
+
+@pytest.mark.parametrize(("n_events", "n_actors", "n_places"), [(50, 5, 3), (3000, 600, 300)])
+def test_view_layout_places_every_node_apart(n_events: int, n_actors: int, n_places: int) -> None:
+    from kg.viewlayout import layout
+
+    g = nx.MultiDiGraph()
+    for i in range(n_events):
+        actor, place = f"actor{(i * 7) % n_actors}", f"place{(i * 13) % n_places}"
+        g.add_node(f"e{i}", kind="event")
+        g.add_node(actor, kind="actor")
+        g.add_node(place, kind="place")
+        g.add_edge(actor, f"e{i}")
+        g.add_edge(f"e{i}", place)
+    g.add_node("isolated", kind="place")
+    pos = layout(g)
+    assert set(pos) == set(g.nodes)
+    assert all(math.isfinite(x) and math.isfinite(y) for x, y in pos.values())
+    assert len({(round(x), round(y)) for x, y in pos.values()}) == len(pos)

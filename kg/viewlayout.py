@@ -1,0 +1,101 @@
+"""Node positions for the graph views, computed in Python so the page can draw with physics off.
+
+* Up to ``SMALL_GRAPH`` nodes: Fruchterman-Reingold (``nx.spring_layout``, fixed seed) on everything.
+* Larger graphs: the *skeleton* — actors, places, dates and documents, joined when they share an event
+  (the actor–place graph itself in the actors view) — is laid out in two steps: the ``SMALL_GRAPH``
+  best-connected skeleton nodes with Fruchterman-Reingold, then the others breadth-first, each on a
+  sunflower spiral around the centroid of its already-placed neighbours. Events go last, on spirals around
+  the centroid of their own actors/place/date/document. Cost is near-linear beyond the fixed-size core,
+  and nothing needs SciPy (networkx's sparse spring layout would).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Hashable, Iterable
+
+import networkx as nx
+
+__all__ = ["SMALL_GRAPH", "layout", "spiral"]
+
+SMALL_GRAPH = 400  # nodes laid out with Fruchterman-Reingold (dense numpy path of networkx)
+Position = tuple[float, float]
+
+
+def spiral(count: int, step: float, skip: int = 0) -> list[Position]:
+    """``count`` evenly spread, non-overlapping offsets around (0, 0) (a phyllotaxis spiral); ``skip``
+    leaves the innermost points free (e.g. for a node already sitting at the centre)."""
+    golden = math.pi * (3 - math.sqrt(5))
+    points = []
+    for i in range(skip, skip + count):
+        radius = step * math.sqrt(i + 0.5)
+        points.append((radius * math.cos(i * golden), radius * math.sin(i * golden)))
+    return points
+
+
+def _spring(g: nx.Graph, scale: float) -> dict[Hashable, Position]:
+    if g.number_of_nodes() == 1:
+        return {next(iter(g)): (0.0, 0.0)}
+    raw = nx.spring_layout(g, seed=7, iterations=100, weight="weight")
+    return {v: (float(x) * scale, float(y) * scale) for v, (x, y) in raw.items()}
+
+
+def _place_around(
+    nodes: Iterable[Hashable], graph: nx.Graph, pos: dict[Hashable, Position], step: float
+) -> list[Hashable]:
+    """Put each node on a spiral around the centroid of its placed neighbours; return those with none."""
+    groups: dict[tuple[int, int], list[Hashable]] = {}
+    lonely = []
+    for v in nodes:
+        around = [pos[u] for u in graph[v] if u in pos]
+        if not around:
+            lonely.append(v)
+            continue
+        centre = (sum(p[0] for p in around) / len(around), sum(p[1] for p in around) / len(around))
+        groups.setdefault((round(centre[0]), round(centre[1])), []).append(v)
+    for (cx, cy), members in groups.items():
+        for v, (dx, dy) in zip(sorted(members, key=str), spiral(len(members), step, skip=1), strict=True):
+            pos[v] = (cx + dx, cy + dy)
+    return lonely
+
+
+def _skeleton(simple: nx.Graph, events: list[Hashable]) -> nx.Graph:
+    skeleton = nx.Graph()
+    skeleton.add_nodes_from(v for v in simple if simple.nodes[v].get("kind") != "event")
+    for e in events:
+        around = sorted(simple[e], key=str)
+        for i, a in enumerate(around):
+            for b in around[i + 1 :]:
+                weight = skeleton.get_edge_data(a, b, {"weight": 0})["weight"]
+                skeleton.add_edge(a, b, weight=weight + 1)
+    return skeleton
+
+
+def layout(g: nx.Graph) -> dict[Hashable, Position]:
+    """Pixel positions for every node of ``g`` (deterministic for a given graph)."""
+    simple = nx.Graph(g)
+    n = simple.number_of_nodes()
+    if n == 0:
+        return {}
+    if n <= SMALL_GRAPH:
+        return _spring(simple, 90 * math.sqrt(n) + 150)
+    events = sorted((v for v, kind in simple.nodes(data="kind") if kind == "event"), key=str)
+    skeleton = _skeleton(simple, events) if events else simple
+    degree = dict(skeleton.degree(weight="weight"))
+    core = sorted(skeleton, key=lambda v: (-degree[v], str(v)))[:SMALL_GRAPH]
+    pos = _spring(skeleton.subgraph(core), 90 * math.sqrt(n) + 300) if core else {}
+    # the rest of the skeleton, breadth-first from the core
+    frontier = set(core)
+    while True:
+        layer = sorted({u for v in frontier for u in skeleton[v] if u not in pos}, key=str)
+        if not layer:
+            break
+        _place_around(layer, skeleton, pos, 40.0)
+        frontier = set(layer)
+    # events around their neighbours; anything still unplaced on a grid to the right
+    lonely = _place_around(events, simple, pos, 45.0)
+    lonely += sorted((v for v in skeleton if v not in pos), key=str)
+    right = max((p[0] for p in pos.values()), default=0.0) + 300
+    for i, v in enumerate(lonely):
+        pos[v] = (right + 180 * (i % 20), 60 * (i // 20))
+    return pos
