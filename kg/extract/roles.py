@@ -18,6 +18,7 @@ from typing import Protocol
 
 from spacy.tokens import Doc, Token
 
+from kg.extract.quantities import PEOPLE_NOUNS
 from kg.extract.spans import (
     NP_LEFT_DEPS,
     PLACE_LABELS,
@@ -52,7 +53,15 @@ FROM_CLASSES = frozenset({"Withdrawal", "Retreat", "Displacement", "Evacuation",
 MOVER_CLASSES = frozenset(
     {"Withdrawal", "Retreat", "Displacement", "Evacuation", "Deployment", "Mobilize", "Surrender"}
 )
-SYMMETRIC_CLASSES = frozenset({"ArmedClash", "Negotiation", "Ceasefire", "Agree", "Consult", "Cooperate"})
+SYMMETRIC_CLASSES = frozenset({"ArmedClash"})  # "clashed with X": both sides are agents
+COOPERATIVE_CATEGORIES = frozenset({"Agree", "Consult", "Support", "Concede", "Cooperate", "Aid", "Request"})
+PARTNER_PREPS = frozenset({"to", "with", "toward", "towards", "for"})
+ACTOR_NOUNS = frozenset(
+    {"government", "army", "force", "military", "police", "ministry", "authority", "regime", "administration",
+     "council", "party", "group", "coalition", "alliance", "militia", "leader", "president", "minister",
+     "country", "state", "nation", "side", "delegation", "envoy", "official", "commander", "movement",
+     "organization", "organisation", "agency", "union", "community", "court", "parliament", "cabinet"}
+)  # fmt: skip
 # Classes whose object/subject naming a place is the place of the event ("took Herat", "Herat fell").
 PLACE_OBJECT_CLASSES = frozenset(
     {"Capture", "Siege", "Shelling", "AirStrike", "Bombing", "Withdrawal", "Retreat", "Displacement",
@@ -181,6 +190,17 @@ def _spatial_place(prep: str, obj: Token) -> bool:
     return not (prep in DIRECTIONAL_PREPS and head.ent_type_ in ("ORG", "PERSON"))
 
 
+def _actor_like(token: Token) -> bool:
+    """Could name an actor: an actor-kind entity, a proper noun, a pronoun or a person/group noun."""
+    head = semantic_head(token)
+    if in_time_entity(head) or head.ent_type_ in ("CARDINAL", "MONEY", "QUANTITY", "PERCENT"):
+        return False
+    if head.ent_type_ in ACTOR_LABELS or head.pos_ in ("PROPN", "PRON"):
+        return True
+    lemma = head.lemma_.lower()
+    return lemma in ACTOR_NOUNS or lemma in PEOPLE_NOUNS
+
+
 def _strong_place(token: Token) -> bool:
     """A named place (entity or proper noun), as opposed to "the city" or "a nearby base"."""
     head = semantic_head(token)
@@ -195,6 +215,7 @@ class _Collector:
         self.places: list[Token] = []
         self.extra: list[Token] = []
         self.hostile = EVENT_CLASSES.get(cls, cls) in HOSTILE_CATEGORIES
+        self.cooperative = EVENT_CLASSES.get(cls, cls) in COOPERATIVE_CATEGORIES
 
     def add(self, role: list[Token], token: Token, expand: bool = True) -> None:
         for tok in coordinated(token) if expand else [token]:
@@ -216,18 +237,15 @@ class _Collector:
             named_place |= self.cls in NAMED_PLACE_CLASSES and tok.pos_ == "PROPN" and tok.ent_type_ != "NORP"
             if self.cls in PLACE_OBJECT_CLASSES and (is_place_like(tok) or named_place):
                 self.add(self.places, tok, expand=False)
-            else:
+            elif not self.cooperative or _actor_like(tok):  # "provided food aid": the aid is no actor
                 self.add(self.targets, tok, expand=False)
 
     def prepositions(self, token: Token, nominal: bool) -> None:
         for word, obj in prep_objects(token):
-            if (
-                word == "between"
-                or word == "with"
-                and self.cls in SYMMETRIC_CLASSES
-                and not is_place_like(obj)
-            ):
+            if word == "between" or (word == "with" and self.cls in SYMMETRIC_CLASSES and _actor_like(obj)):
                 self.add(self.agents, obj)
+            elif word in PARTNER_PREPS and self.cooperative and _actor_like(obj):
+                self.add(self.targets, obj)  # "agreed with X", "handed aid to X": the partner/recipient
             elif word == "under" and obj.lemma_.lower() in LIGHT_OBJECTS:
                 for _, inner in prep_objects(obj, frozenset({"of"})):
                     self.add(self.agents, inner)
@@ -290,6 +308,8 @@ def _verbal(col: _Collector, head: Token, span: list[Token]) -> bool:
                 objects.append(child)
             elif child.dep_ == "auxpass":
                 passive = True
+            elif child.dep_ == "dative" and not any(g.dep_ == "pobj" for g in child.children):
+                col.add(col.targets, child)  # "gave the villagers food"
             elif child.dep_ in OBJ_DEPS or (child.dep_ == "pobj" and tok.i != head.i):
                 objects.append(child)  # includes the object of a preposition inside "took control of"
             elif child.dep_ == "agent":
