@@ -200,6 +200,8 @@ def render_view(g: nx.Graph, view: str = "events", title: str | None = None, not
     from pyvis.network import Network
 
     nodes, edges = _vis_data(g, view)
+    if not nodes:
+        note = note or "This graph has no events (nothing typed sem:Event) to draw."
     net = Network(height="100%", width="100%", directed=view == "events", cdn_resources="in_line")
     net.toggle_physics(False)
     net.set_edge_smooth("continuous" if len(edges) <= 2000 else "discrete")

@@ -270,6 +270,7 @@ def test_view_empty_graph_renders(tmp_path: Path) -> None:
     html = render_view(nx.MultiDiGraph(), "events")
     _, data = parse_page(html)
     assert data["nodes"] == [] and data["edges"] == []
+    assert "no events" in data["note"] and 'id="kg-note"' in html
 
 
 def test_view_cli_writes_page(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -163,3 +163,30 @@ def test_view_browser_hostile_text_does_not_run(browser: Any, tmp_path: Path) ->
     assert page.title() == HOSTILE
     session.assert_clean()
     page.close()
+
+
+def test_view_browser_actors_filter_by_category(browser: Any, tmp_path: Path) -> None:
+    from kg.namespaces import EVENT_CLASSES
+
+    out = write_view(sample_graph(), tmp_path / "actors.html", view="actors")
+    session = Session(browser, out)
+    page = session.page
+    page.locator("input.kg-cat[value='Assault']").uncheck()
+    shown = page.evaluate(
+        """kgNetwork.body.edgeIndices.map(id => {
+             const e = kgNetwork.body.edges[id];
+             return [e.from.options.label, e.to.options.label].join(" @ ");
+           })"""
+    )
+    expected = {
+        f"{actor.label} @ {place.label}"
+        for event in SAMPLE
+        if EVENT_CLASSES[event.event_class] != "Assault"
+        for actor in event.agents + event.targets
+        for place in event.places
+    }
+    assert sorted(shown) == sorted(expected)
+    labels = page.evaluate("kgNetwork.body.nodeIndices.map(id => kgNetwork.body.nodes[id].options.label)")
+    assert sorted(labels) == sorted({part for pair in expected for part in pair.split(" @ ")})
+    session.assert_clean()
+    page.close()
