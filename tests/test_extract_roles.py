@@ -71,6 +71,12 @@ ROLE_TABLE = [
      ["Israeli"], [], ["Gaza City"], []),
     ("Insurgents launched an offensive against army positions in Helmand.", "offensive", "Assault",
      ["Insurgents"], ["army positions"], ["Helmand"], []),
+    ("The Taliban offensive on Kabul resumed on Friday.", "offensive", "Assault",
+     ["Taliban"], [], ["Kabul"], [("Friday", "on")]),
+    ("Rebels captured Goma, a city near the Rwandan border, in November 2012.", "captured", "Capture",
+     ["Rebels"], [], ["Goma"], [("November 2012", "in")]),
+    ("Air strikes on rebel positions killed dozens of fighters.", "strikes", "AirStrike",
+     [], ["rebel positions"], [], []),
     ("Tal Afar fell to the militants after a week of fighting.", "fell", "Capture",
      ["militants"], [], ["Tal Afar"], [("a week", "after")]),
 ]  # fmt: skip

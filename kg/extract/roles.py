@@ -260,7 +260,7 @@ class _Collector:
                 and obj.lemma_.lower() not in NON_TARGET_NOUNS
                 and (word != "at" or not is_place_like(obj))
             ):
-                if word == "on" and not nominal and is_place_like(obj):
+                if word == "on" and is_place_like(obj):  # "attacks on Kabul"
                     self.add(self.places, obj)
                 else:
                     self.patient(obj)
