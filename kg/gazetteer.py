@@ -1,0 +1,97 @@
+"""``gazetteer_ruler``: a spaCy component that labels gazetteer place names before the statistical NER.
+
+The small English model mislabels many place names of conflict zones ("Herat" as ORG, "Lashkar Gah" as
+PERSON). This component matches the names of ``kg.resolve.places.gazetteer`` (cities, countries, provinces
+of the focus countries; ``ruler_stoplist`` in ``kg/data/places.toml`` excluded) case-sensitively and sets
+them as GPE entities. Placed before "ner", the NER keeps them and labels the rest. Matching is a dictionary
+lookup of the token n-grams (up to ``MAX_TOKENS``) that start with a capital letter, longest first: no
+pattern docs to build, so adding the component costs only the gazetteer load.
+
+A match is skipped when it sits inside a longer proper name: a capitalised word right before it (not at
+sentence start), e.g. "Ismail Khan", or right after it unless that word is a kind word ("Badghis Province").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from kg.resolve.places import gazetteer
+
+__all__ = ["GazetteerRuler", "make_gazetteer_ruler", "KIND_LABELS", "KIND_WORDS", "MAX_TOKENS"]
+
+MAX_TOKENS = 7
+_SPACES = re.compile(r"\s+")
+
+KIND_LABELS = {"city": "GPE", "country": "GPE", "province": "GPE", "region": "LOC"}
+KIND_WORDS = frozenset(
+    ["Province", "Region", "City", "District", "Governorate", "State", "Oblast", "Valley", "province"]
+)
+
+
+class GazetteerRuler:
+    """Phrase patterns from the gazetteer; ``overwrite_ents`` lets matches replace earlier entities."""
+
+    def __init__(self, nlp: Language, name: str = "gazetteer_ruler", overwrite_ents: bool = True) -> None:
+        self.name = name
+        self.overwrite_ents = overwrite_ents
+        self.names = {_SPACES.sub(" ", s): KIND_LABELS[k] for s, k in gazetteer().ruler_names.items()}
+        self.pattern_count = len(self.names)
+
+    def _inside_longer_name(self, span: Span) -> bool:
+        doc = span.doc
+        if span.start > 0 and not span[0].is_sent_start:
+            before = doc[span.start - 1]
+            if before.is_title and before.is_alpha and not before.is_sent_start:
+                return True
+            if before.is_title and before.is_alpha and before.lower_ not in ("in", "at", "from", "near"):
+                return before.tag_ in ("NNP", "NNPS")
+        if span.end < len(doc):
+            after = doc[span.end]
+            if after.is_title and after.is_alpha and after.text not in KIND_WORDS:
+                return True
+        return False
+
+    def candidates(self, doc: Doc) -> Iterable[Span]:
+        text = doc.text
+        for token in doc:
+            if not token.text[:1].isupper():
+                continue
+            for end in range(min(len(doc), token.i + MAX_TOKENS), token.i, -1):
+                last = doc[end - 1]
+                if not last.is_alpha and not last.is_digit:
+                    continue
+                label = self.names.get(_SPACES.sub(" ", text[token.idx : last.idx + len(last)]))
+                if label is not None:
+                    yield Span(doc, token.i, end, label=label)
+                    break
+
+    def matches(self, doc: Doc) -> list[Span]:
+        return filter_spans(s for s in self.candidates(doc) if not self._inside_longer_name(s))
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = self.matches(doc)
+        if not found:
+            return doc
+        if self.overwrite_ents:
+            taken = {i for span in found for i in range(span.start, span.end)}
+            kept: Iterable[Span] = [e for e in doc.ents if not any(i in taken for i in range(e.start, e.end))]
+        else:
+            taken = {i for e in doc.ents for i in range(e.start, e.end)}
+            kept = list(doc.ents)
+            found = [s for s in found if not any(i in taken for i in range(s.start, s.end))]
+        doc.set_ents(list(kept) + found, default="unmodified")
+        return doc
+
+
+@Language.factory(
+    "gazetteer_ruler",
+    assigns=["doc.ents", "token.ent_type", "token.ent_iob"],
+    default_config={"overwrite_ents": True},
+)
+def make_gazetteer_ruler(nlp: Language, name: str, overwrite_ents: bool) -> GazetteerRuler:
+    return GazetteerRuler(nlp, name, overwrite_ents)

@@ -1,0 +1,99 @@
+"""Resolution: event frames -> events with canonical actors, linked places and normalised time.
+
+``resolve_document`` is deterministic and pure Python (no spaCy, no rdflib). Per document it finds the
+dominant country (``places.dominant_country``), the main armed group and the antecedents for pronouns
+(``actors.build_context``), then resolves every frame in text order and merges duplicates
+(``dedup.merge_events``).
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Sequence
+from typing import TypeVar
+
+from kg.model import Actor, Document, Event, EventFrame, Mention, Place
+from kg.resolve.actors import ActorContext, build_context, resolve_actor
+from kg.resolve.dates import default_time, resolve_time, tense_of
+from kg.resolve.dedup import merge_events, merge_key
+from kg.resolve.places import PlaceContext, dominant_country, link_place
+
+__all__ = ["resolve_document", "resolve_frame", "merge_key", "merge_events"]
+
+_T = TypeVar("_T", Actor, Place)
+CITY_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def _unique(items: Iterable[_T | None]) -> tuple[_T, ...]:
+    seen: dict[str, _T] = {}
+    for item in items:
+        if item is not None:
+            seen.setdefault(item.key, item)
+    return tuple(seen.values())
+
+
+def _frame_mentions(frames: Sequence[EventFrame]) -> list[Mention]:
+    found: list[Mention] = []
+    for frame in frames:
+        found.extend(frame.agents + frame.targets)
+        if frame.reported_by is not None:
+            found.append(frame.reported_by)
+    return found
+
+
+class _Cities:
+    """Cities linked from entity mentions, in text order, for "the city"."""
+
+    def __init__(self, entities: Sequence[Mention], country: str | None) -> None:
+        self.items: list[tuple[int, Place]] = []
+        for mention in sorted(entities, key=lambda m: m.start):
+            if mention.label in CITY_LABELS:
+                place = link_place(mention.text, PlaceContext(country))
+                if place is not None and place.kind == "city":
+                    self.items.append((mention.start, place))
+        self.starts = [start for start, _ in self.items]
+
+    def before(self, offset: int) -> Place | None:
+        index = bisect.bisect_left(self.starts, offset)
+        return self.items[index - 1][1] if index else None
+
+
+def resolve_frame(frame: EventFrame, document: Document, actors: ActorContext, cities: _Cities) -> Event:
+    """One frame -> Event; unresolved mentions are noted in ``extra``."""
+    notes: list[tuple[str, str]] = []
+
+    def actor(mention: Mention, role: str) -> Actor | None:
+        found = resolve_actor(mention, actors)
+        if found is None:
+            notes.append((f"unresolved_{role}", mention.text))
+        return found
+
+    agents = _unique(actor(m, "agent") for m in frame.agents)
+    targets = _unique(actor(m, "target") for m in frame.targets)
+    places = _unique(
+        link_place(m.text, PlaceContext(actors.country, cities.before(m.start))) for m in frame.places
+    )
+    notes.extend(
+        ("unresolved_place", m.text)
+        for m in frame.places
+        if not link_place(m.text, PlaceContext(actors.country, cities.before(m.start)))
+    )
+    time = resolve_time(frame.times, document.date, tense_of(frame))
+    if time is None:
+        time = default_time(frame, document.date)
+        if time is not None:
+            notes.append(("time_rule", "publication date (no time expression)"))
+    reporter = resolve_actor(frame.reported_by, actors) if frame.reported_by is not None else None
+    return Event(frame, agents, targets, places, time, reporter, document.date, tuple(notes))
+
+
+def resolve_document(
+    document: Document, frames: Sequence[EventFrame], entities: Sequence[Mention]
+) -> list[Event]:
+    """Resolve all frames of one document (``entities`` = its named-entity mentions, for context)."""
+    ordered = sorted(frames, key=lambda f: (f.sentence_start, f.trigger.start, f.event_class))
+    place_mentions = [m for f in ordered for m in f.places]
+    country = dominant_country([*entities, *place_mentions])
+    actors = build_context(document.text, country, [*entities, *_frame_mentions(ordered)])
+    cities = _Cities(entities, country)
+    return merge_events(resolve_frame(frame, document, actors, cities) for frame in ordered)

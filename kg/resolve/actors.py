@@ -1,0 +1,273 @@
+"""Canonical actors from entity and noun-phrase mentions, using the alias table ``kg/data/actors.toml``
+and the demonym table ``kg/data/countries.toml``.
+
+Order of rules for one mention (determiners and possessives stripped first):
+pronoun -> most recent compatible actor; alias of a named group/IGO; metonym ("the Pentagon");
+country name; person (role words and demonyms stripped, country/sector from them); a group alias inside
+the phrase ("Taliban spokesman"); descriptor nouns ("insurgents" -> the document's main armed group,
+"Afghan troops" -> Military of Afghanistan, "the government", "residents" -> civilians); demonyms;
+finally ORG/NORP entities keep their own name. Everything else is unresolved (``None``).
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from kg.model import Actor, Mention
+from kg.resolve.places import country_name, gazetteer
+from kg.resolve.text import fold, load_table, name_key, slug, strip_determiners
+
+__all__ = ["ActorContext", "ActorTable", "actor_table", "country_actor", "resolve_actor", "build_context"]
+
+PLURAL_PRONOUNS = frozenset(["they", "them", "their", "theirs", "themselves"])
+PERSON_PRONOUNS = frozenset(["he", "him", "his", "himself", "she", "her", "hers", "herself"])
+THING_PRONOUNS = frozenset(["it", "its", "itself"])
+RELATIVE_PRONOUNS = frozenset(["who", "whom", "whose", "which", "that"])
+ARMED_SECTORS = frozenset({"REB", "PMC"})
+ARTICLE_NAMES = (
+    "United ",
+    "Netherlands",
+    "Philippines",
+    "Central African",
+    "Democratic Republic",
+    "Republic of",
+)
+ROLE_SECTORS = {"government": "GOV", "military": "MIL", "civilians": "CVL", "country": "GOV"}
+
+
+@dataclass(frozen=True)
+class ActorTable:
+    aliases: dict[str, Actor]  # lower-case alias -> actor
+    exact: dict[str, Actor]  # short all-caps aliases, matched case-sensitively
+    metonyms: dict[str, tuple[str | None, str]]  # surface -> (alpha-3 or None, role)
+    descriptors: dict[str, frozenset[str]]
+    titles: dict[str, str]  # title -> sector ("" when it says nothing about the sector)
+    demonyms: dict[str, str]  # name_key(demonym) -> alpha-3
+    plural_demonyms: frozenset[str]
+    persons: dict[str, dict[str, Any]]
+
+
+@lru_cache(maxsize=1)
+def actor_table() -> ActorTable:
+    data = load_table("actors.toml")
+    aliases: dict[str, Actor] = {}
+    exact: dict[str, Actor] = {}
+    for key, row in data["groups"].items():
+        actor = Actor(
+            key,
+            row["label"],
+            row.get("sector"),
+            row.get("country"),
+            row.get("kind", "group"),
+            tuple(row["aliases"]),
+        )
+        for alias in (row["label"], *row["aliases"]):
+            if alias.isupper() and len(alias) <= 3:
+                exact[alias] = actor
+            else:
+                aliases.setdefault(fold(alias).lower(), actor)
+    metonyms = {m: (row.get("country"), row["role"]) for m, row in data["metonyms"].items()}
+    titles: dict[str, str] = {}
+    for group, sector in (("other", ""), ("government", "GOV"), ("military", "MIL")):
+        titles.update(dict.fromkeys(data["titles"][group], sector))
+    demonyms: dict[str, str] = {}
+    plural: set[str] = set()
+    for code, row in load_table("countries.toml").items():
+        for demonym in row.get("demonyms", ()):
+            demonyms.setdefault(name_key(demonym), code)
+            if demonym.endswith("s") and not demonym.endswith("ss") and demonym not in ("US", "U.S."):
+                plural.add(name_key(demonym))
+    descriptors = {k: frozenset(v) for k, v in data["descriptors"].items()}
+    return ActorTable(
+        aliases, exact, metonyms, descriptors, titles, demonyms, frozenset(plural), data.get("persons", {})
+    )
+
+
+def country_actor(alpha3: str, role: str = "country") -> Actor:
+    """State actors: ``afg`` (the country), ``afg-government``, ``afg-military``, ``afg-civilians``."""
+    name = country_name(alpha3) or alpha3
+    code = alpha3.lower()
+    the = f"the {name}" if name.startswith(ARTICLE_NAMES) else name
+    if role == "government":
+        return Actor(f"{code}-government", f"Government of {the}", "GOV", alpha3, "organization")
+    if role == "military":
+        return Actor(f"{code}-military", f"Military of {the}", "MIL", alpha3, "organization")
+    if role == "civilians":
+        return Actor(f"{code}-civilians", f"Civilians ({name})", "CVL", alpha3, "group")
+    return Actor(code, name, ROLE_SECTORS["country"], alpha3, "country")
+
+
+FOREIGN_FORCES = Actor("foreign-forces", "Foreign forces", "MIL", None, "group")
+
+
+@dataclass
+class ActorContext:
+    """Document-level knowledge: dominant country, main armed group, resolved mentions for pronouns."""
+
+    text: str = ""
+    country: str | None = None
+    main_group: Actor | None = None
+    history: list[tuple[int, Actor]] = field(default_factory=list)
+    persons: dict[str, Actor] = field(default_factory=dict)  # surname / full name -> person actor
+
+    def remember(self, start: int, actor: Actor) -> None:
+        bisect.insort(self.history, (start, actor), key=lambda item: item[0])
+        if actor.kind == "person":
+            self.persons.setdefault(actor.label, actor)
+            self.persons.setdefault(actor.label.split()[-1], actor)
+
+
+def _split_prefix(words: list[str], table: ActorTable) -> tuple[list[str], str | None, str | None]:
+    """Strip leading titles and demonyms; return remaining words, country and sector found."""
+    country = sector = None
+    changed = True
+    while changed and words:
+        changed = False
+        for n in (3, 2, 1):
+            head = " ".join(words[:n])
+            if len(words) > n and head in table.titles:
+                sector = sector or table.titles[head] or None
+            elif len(words) > n and name_key(head) in table.demonyms:
+                country = country or table.demonyms[name_key(head)]
+            elif len(words) > n and head.lower() in table.titles:
+                sector = sector or table.titles[head.lower()] or None
+            else:
+                continue
+            words, changed = words[n:], True
+            break
+    return words, country, sector
+
+
+def _person(text: str, ctx: ActorContext, start: int) -> Actor:
+    table = actor_table()
+    words, country, sector = _split_prefix(strip_determiners(text).split(), table)
+    before = ctx.text[max(0, start - 60) : start].replace(",", " ").split() if start >= 0 else []
+    for n in range(min(4, len(before)), 0, -1):  # "Afghan President" written just before the name
+        _, c2, s2 = _split_prefix([*before[-n:], "X"], table)
+        country, sector = country or c2, sector or s2
+    name = " ".join(words)
+    known = ctx.persons.get(name)
+    if known is not None:
+        return known
+    row = table.persons.get(name, {})
+    return Actor(slug(name), name, row.get("sector", sector), row.get("country", country), "person")
+
+
+def _pronoun(mention: Mention, ctx: ActorContext) -> Actor | None:
+    word = mention.text.lower().strip()
+    earlier = [a for start, a in ctx.history if start < mention.start]
+    for actor in reversed(earlier):
+        if word in PLURAL_PRONOUNS and actor.kind in ("group", "organization", "country"):
+            return actor
+        if word in PERSON_PRONOUNS and actor.kind == "person":
+            return actor
+        if word in THING_PRONOUNS and actor.kind != "person":
+            return actor
+        if word in RELATIVE_PRONOUNS:
+            return actor
+    return None
+
+
+def _descriptor(words: list[str], lemma: str, country: str | None, ctx: ActorContext) -> Actor | None:
+    table = actor_table()
+    phrase = " ".join(words).lower()
+    suffixes = [" ".join(words[i:]).lower() for i in range(len(words))] + [lemma]
+    for candidate in suffixes:
+        if candidate in table.descriptors["foreign_forces"]:
+            return FOREIGN_FORCES
+        state = country or ctx.country
+        if candidate in table.descriptors["state_forces"] and state:
+            return country_actor(state, "military")
+        if candidate in table.descriptors["government"] and state:
+            return country_actor(state, "government")
+        if candidate in table.descriptors["civilians"] and state:
+            return country_actor(state, "civilians")
+        if candidate in table.descriptors["armed_group"] and "of" not in phrase.split():
+            if ctx.main_group is not None:
+                return ctx.main_group
+            return Actor("unidentified-armed-group", "Unidentified armed group", "REB", ctx.country)
+    return None
+
+
+def resolve_actor(mention: Mention, ctx: ActorContext | None = None) -> Actor | None:
+    """The canonical actor a mention refers to, or None when it names no actor we can identify."""
+    ctx = ctx or ActorContext()
+    table = actor_table()
+    if mention.label == "PRON" or mention.text.lower().strip() in PLURAL_PRONOUNS | PERSON_PRONOUNS:
+        return _pronoun(mention, ctx)
+    text = strip_determiners(mention.text)
+    if not text:
+        return None
+    if text in table.exact:
+        return table.exact[text]
+    if text.lower() in table.aliases:
+        return table.aliases[text.lower()]
+    if text in table.metonyms:
+        code, role = table.metonyms[text]
+        code = code or ctx.country
+        return country_actor(code, role) if code else None
+    country = gazetteer().countries.get(name_key(text))
+    if country is not None and country.country:
+        return country_actor(country.country)
+    if mention.label == "PERSON":
+        return _person(mention.text, ctx, mention.start)
+    words = text.split()
+    for n in range(len(words), 0, -1):  # a named group inside the phrase: "Taliban spokesman"
+        for i in range(len(words) - n + 1):
+            part = " ".join(words[i : i + n])
+            found = table.exact.get(part) or table.aliases.get(part.lower())
+            if found is not None:
+                return found
+    rest, demonym_country, _ = _split_prefix([w for w in words if w.lower() not in ("local",)] + ["X"], table)
+    rest = rest[:-1]
+    key = name_key(text)
+    if key in table.demonyms:  # "the British" -> country; "Afghans" -> civilians
+        role = "civilians" if key in table.plural_demonyms else "country"
+        return country_actor(table.demonyms[key], role)
+    found = _descriptor(rest or words, mention.lemma, demonym_country, ctx)
+    if found is not None:
+        return found
+    if mention.label in ("ORG", "NORP"):
+        kind = "organization" if mention.label == "ORG" else "group"
+        return Actor(slug(text), text, None, None, kind)
+    return None
+
+
+def _main_group(mentions: Iterable[Mention]) -> Actor | None:
+    counts: Counter[str] = Counter()
+    actors: dict[str, Actor] = {}
+    first: dict[str, int] = {}
+    for mention in mentions:
+        actor = resolve_actor(mention, ActorContext())
+        if actor is not None and actor.sector in ARMED_SECTORS:
+            counts[actor.key] += 1
+            actors[actor.key] = actor
+            first.setdefault(actor.key, mention.start)
+    if not counts:
+        return None
+    return actors[max(counts, key=lambda k: (counts[k], -first[k]))]
+
+
+def build_context(text: str, country: str | None, mentions: Sequence[Mention]) -> ActorContext:
+    """Context for one document: main armed group from ``mentions`` and the antecedent history."""
+    ordered = sorted(
+        {(m.start, m.end, m.text, m.label, m.lemma): m for m in mentions}.values(),
+        key=lambda m: (m.start, m.end),
+    )
+    ctx = ActorContext(text=text, country=country, main_group=_main_group(ordered))
+    for mention in ordered:
+        if mention.label in ("PRON", "DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"):
+            continue
+        bare = strip_determiners(mention.text)
+        place_only = bare not in actor_table().metonyms and gazetteer().countries.get(name_key(bare)) is None
+        if mention.label in ("GPE", "LOC", "FAC") and place_only:
+            continue
+        actor = resolve_actor(mention, ctx)
+        if actor is not None:
+            ctx.remember(mention.start, actor)
+    return ctx

@@ -1,0 +1,59 @@
+"""Merge repeated mentions of the same event.
+
+``merge_key(event)`` = (event class, sorted agent keys, sorted place keys, start date ISO or "",
+polarity) where polarity is "asserted", "negated" or "hypothetical". An event with neither agents nor places
+carries too little to be identified across sentences, so its key also holds the document id and trigger
+offset (it never merges). The key holds no document id otherwise: the RDF layer mints event IRIs from it,
+so the same event reported by several documents becomes one node.
+
+``merge_events`` keeps the first event (text order) of each key, gives it an explicit time when a merged
+duplicate had one and it only had the derived publication date, adds the duplicates' targets, and notes
+the merge in ``Event.extra`` (``merged_count``, ``merged_offsets``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+
+from kg.model import Event
+
+__all__ = ["merge_key", "merge_events", "polarity"]
+
+
+def polarity(event: Event) -> str:
+    if event.frame.negated:
+        return "negated"
+    return "hypothetical" if event.frame.hypothetical else "asserted"
+
+
+def merge_key(event: Event) -> tuple[str, ...]:
+    """The identity of an event: equal keys denote the same real-world event."""
+    agents = ",".join(sorted({a.key for a in event.agents}))
+    places = ",".join(sorted({p.key for p in event.places}))
+    date = event.time.start.isoformat() if event.time is not None else ""
+    key: tuple[str, ...] = (event.event_class, agents, places, date, polarity(event))
+    if not agents and not places:
+        key += (event.doc_id, str(event.frame.trigger.start))
+    return key
+
+
+def merge_events(events: Iterable[Event]) -> list[Event]:
+    """Collapse events with equal ``merge_key`` (within one call), keeping the first in text order."""
+    groups: dict[tuple[str, ...], list[Event]] = {}
+    for event in events:
+        groups.setdefault(merge_key(event), []).append(event)
+    merged: list[Event] = []
+    for group in groups.values():
+        first = group[0]
+        if len(group) == 1:
+            merged.append(first)
+            continue
+        time = first.time
+        if time is not None and time.derived:
+            time = next((e.time for e in group if e.time is not None and not e.time.derived), time)
+        targets = {t.key: t for e in group for t in e.targets}
+        offsets = ",".join(str(e.frame.trigger.start) for e in group)
+        extra = (*first.extra, ("merged_count", str(len(group))), ("merged_offsets", offsets))
+        merged.append(dataclasses.replace(first, time=time, targets=tuple(targets.values()), extra=extra))
+    return merged

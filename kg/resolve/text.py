@@ -1,0 +1,80 @@
+"""Small text helpers shared by the resolvers: ASCII folding, name keys, slugs and table loading."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import tomllib
+
+__all__ = ["fold", "name_key", "slug", "strip_determiners", "load_table", "DETERMINERS"]
+
+DETERMINERS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "your",
+        "my",
+        "this",
+        "that",
+        "these",
+        "those",
+        "some",
+        "several",
+        "many",
+        "other",
+        "another",
+    ]
+)
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bb": "'", "\u02bc": "'", "`": "'", "\u201c": '"'})
+_POSSESSIVE = re.compile(r"(?:'s|')$")
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+_EZAFE = frozenset({"e", "i", "y", "ye", "yi", "el"})
+
+
+def fold(text: str) -> str:
+    """Strip accents and typographic quotes: ``"Herāt"`` -> ``"Herat"``."""
+    text = text.translate(_QUOTES)
+    if text.isascii():
+        return text
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def strip_determiners(text: str) -> str:
+    """Drop leading determiners/possessive pronouns and a trailing possessive ``'s``."""
+    words = fold(text).strip().strip("\"'.,;:()").split()
+    while words and words[0].lower() in DETERMINERS:
+        words = words[1:]
+    if words:
+        words[-1] = _POSSESSIVE.sub("", words[-1])
+    return " ".join(w for w in words if w)
+
+
+def name_key(text: str) -> str:
+    """Lookup key for place names: folded, lower-case, hyphens/apostrophes as spaces, Persian/Arabic
+    ezafe particles unified (``Mazar-i-Sharif`` == ``Mazar-e Sharif``)."""
+    words = _NON_ALNUM.sub(" ", fold(text).lower().replace("'", "")).split()
+    if len(words) < 3:
+        return " ".join(words)
+    return " ".join("i" if w in _EZAFE and 0 < i < len(words) - 1 else w for i, w in enumerate(words))
+
+
+def slug(text: str) -> str:
+    """Deterministic IRI-safe slug: ``"Ashraf Ghani"`` -> ``"ashraf-ghani"``."""
+    return _NON_ALNUM.sub("-", fold(text).lower()).strip("-") or "unknown"
+
+
+@cache
+def load_table(name: str) -> dict[str, Any]:
+    """Parse ``kg/data/<name>`` (TOML) once."""
+    with resources.files("kg").joinpath("data", name).open("rb") as handle:
+        return tomllib.load(handle)
