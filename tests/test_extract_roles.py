@@ -209,3 +209,26 @@ def test_roles_one_frame_per_head_keeps_longest_trigger_sorted() -> None:
     assert [f.trigger.text for f in frames] == ["took control of", "attacked"]
     assert texts(frames[0].places) == ["Kabul"]
     assert texts(frames[1].agents) == ["Troops"]  # shared subject of the coordinated verb
+
+
+@pytest.mark.model
+def test_roles_any_token_any_class_gives_consistent_mentions(nlp: Language) -> None:
+    """Robustness: a trigger on every token, classes cycling through the ontology, never breaks offsets."""
+    from kg.namespaces import EVENT_CLASSES
+
+    doc = nlp("\n\n".join(row[0] for row in ROLE_TABLE) + " “It fell ,“ he said. 'No,' said a spokesman.")
+    classes = sorted(EVENT_CLASSES)
+    triggers = [Trig(t.i, t.i + 1, t.i, classes[t.i % len(classes)]) for t in doc if not t.is_space]
+    frames = extract_frames(doc, triggers=triggers)
+    assert len(frames) == len(triggers)
+    for frame in frames:
+        assert doc.text[frame.sentence_start :].startswith(frame.sentence)
+        mentions = [frame.trigger, *frame.agents, *frame.targets, *frame.places, *frame.times]
+        mentions += [frame.reported_by] if frame.reported_by else []
+        for m in mentions:
+            assert m.text and m.text == m.text.strip() and doc.text[m.start : m.end] == m.text
+        inside = [frame.trigger, *frame.targets, *frame.places, *frame.times]
+        inside += [] if frame.agent_inherited else list(frame.agents)
+        inside += [frame.reported_by] if frame.reported_by else []
+        for m in inside:
+            assert frame.sentence_start <= m.start and m.end <= frame.sentence_start + len(frame.sentence)
