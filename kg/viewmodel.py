@@ -52,6 +52,8 @@ _SINGLE: dict[str, URIRef] = {
     "negated": CKG.negated, "hypothetical": CKG.hypothetical, "fatalities": CKG.fatalities,
     "category": CKG.category, "ts": SEM.hasTimeStamp, "begin": SEM.hasBeginTimeStamp,
     "end": SEM.hasEndTimeStamp,
+    "derived": CKG.timeDerived,
+    "expression": CKG.timeExpression,
 }  # fmt: skip
 
 
@@ -69,6 +71,7 @@ class EventRecord:
     hypothetical: bool = False
     fatalities: int | None = None
     when: str = ""
+    time_note: str = ""  # the time expression, or that the publication date stood in for it
     start: str = ""
     end: str = ""
     agents: tuple[tuple[str, str], ...] = ()  # (iri, label)
@@ -200,6 +203,11 @@ def _record(
         negated=str(v.get("negated", "")).lower() in ("true", "1"),
         hypothetical=str(v.get("hypothetical", "")).lower() in ("true", "1"),
         fatalities=deaths,
+        time_note=(
+            "publication date, no time expression"
+            if str(v.get("derived", "")).lower() in ("true", "1")
+            else (f"“{v['expression']}”" if "expression" in v else "")
+        ),
         when=when,
         start=start,
         end=end,
@@ -228,7 +236,7 @@ def _event_info(r: EventRecord) -> list[tuple[str, str]]:
     rows = [
         ("Event", f"{r.cls} ({r.category})"),
         *(("Evidence", sentence) for sentence in r.evidence),
-        ("Date", r.when or "unknown"),
+        ("Date", f"{r.when or 'unknown'} ({r.time_note})" if r.time_note else r.when or "unknown"),
         ("Agent", "; ".join(label for _, label in r.agents)),
         ("Target", "; ".join(lab for _, lab in r.targets)),
         ("Place", "; ".join(label for _, label in r.places)),

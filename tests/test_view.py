@@ -302,3 +302,28 @@ def test_view_layout_places_every_node_apart(n_events: int, n_actors: int, n_pla
     assert set(pos) == set(g.nodes)
     assert all(math.isfinite(x) and math.isfinite(y) for x, y in pos.values())
     assert len({(round(x), round(y)) for x, y in pos.values()}) == len(pos)
+
+
+@pytest.mark.parametrize(
+    ("raw", "derived", "shown"),
+    [
+        (None, False, "2021-08-13"),
+        ("on Friday", False, "2021-08-13 (“on Friday”)"),
+        (None, True, "2021-08-13 (publication date, no time expression)"),
+    ],
+)
+def test_view_tooltip_says_where_the_date_came_from(raw: str | None, derived: bool, shown: str) -> None:
+    from dataclasses import replace
+
+    day = dt.date(2021, 8, 13)
+    event = replace(SAMPLE[0], time=TimeValue(day, day, "day", raw=raw, derived=derived))
+    _, data = parse_page(render_view(*build_view_for([event])))
+    info = dict(next(n["info"] for n in data["nodes"] if n["kind"] == "event"))
+    assert info["Date"] == shown
+
+
+def build_view_for(events: list[Event]) -> tuple[nx.Graph, str]:
+    from kg.view import build_view
+
+    g, _ = build_view(sample_graph(events), "events")
+    return g, "events"
