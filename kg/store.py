@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
-from rdflib import Dataset, Graph, Literal
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+from rdflib.term import Node
 
 from kg.errors import GraphError, InputError, OutputError, StoreError
 from kg.model import Document, Event
@@ -58,6 +60,7 @@ SUFFIXES: dict[str, str] = {
     ".owl": "xml",
 }
 _QUAD_FORMATS = {"nquads", "trig"}
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _OXIGRAPH_FORMATS = {"turtle": "TURTLE", "nt": "N_TRIPLES", "nquads": "N_QUADS", "trig": "TRIG",
                      "json-ld": "JSON_LD", "xml": "RDF_XML"}  # fmt: skip
 
@@ -77,6 +80,30 @@ def format_for(path: str | Path, fmt: str | None = None) -> str:
     return SUFFIXES[suffix]
 
 
+def _prefixes(graph: Graph, data: bytes) -> dict[str, str]:
+    """The standard prefixes plus the graph's own, each only if some IRI in ``data`` uses it."""
+    names = {p: str(i) for p, i in graph.namespaces() if re.fullmatch(r"[A-Za-z][\w-]*", p) and p != "xml"}
+    names |= dict(PREFIXES)
+    used = {iri: prefix for prefix, iri in sorted(names.items(), reverse=True) if b"<" + iri.encode() in data}
+    return {prefix: iri for iri, prefix in sorted(used.items(), key=lambda item: item[1])}
+
+
+def _fast_serialize(graph: Graph, fmt: str) -> bytes:
+    """Turtle/TriG/N-Triples/N-Quads through Oxigraph's writer: ~50x faster than rdflib's Turtle writer,
+    and byte-for-byte deterministic because the statements are sorted first."""
+    import pyoxigraph
+
+    quad = fmt in _QUAD_FORMATS
+    data = graph.serialize(format="nquads" if quad else "nt", encoding="utf-8")
+    lines = sorted(data.splitlines())
+    in_format = pyoxigraph.RdfFormat.N_QUADS if quad else pyoxigraph.RdfFormat.N_TRIPLES
+    quads = pyoxigraph.parse(b"\n".join(lines), format=in_format)
+    out_format = getattr(pyoxigraph.RdfFormat, _OXIGRAPH_FORMATS[fmt])
+    if fmt in ("nt", "nquads"):
+        return pyoxigraph.serialize(quads, format=out_format) or b""
+    return pyoxigraph.serialize(quads, format=out_format, prefixes=_prefixes(graph, data)) or b""
+
+
 def serialize(graph: Graph, fmt: str) -> bytes:
     """``graph`` as bytes in rdflib format ``fmt``; quad formats put plain graphs in the default graph."""
     if fmt in _QUAD_FORMATS and not isinstance(graph, Dataset):
@@ -87,6 +114,11 @@ def serialize(graph: Graph, fmt: str) -> bytes:
         graph = dataset
     if fmt == "json-ld":
         return graph.serialize(format=fmt, context=dict(PREFIXES), auto_compact=True, encoding="utf-8")
+    if fmt in ("turtle", "trig", "nt", "nquads"):
+        try:
+            return _fast_serialize(graph, fmt)
+        except (SyntaxError, ValueError):  # data Oxigraph finds invalid (e.g. a bad IRI read leniently)
+            pass
     return graph.serialize(format=fmt, encoding="utf-8")
 
 
@@ -121,24 +153,55 @@ def write_graph(graph: Graph, path: str | Path, fmt: str | None = None) -> Path:
     return atomic_write(path, serialize(graph, format_for(path, fmt)))
 
 
-def _syntax_message(path: Path, fmt: str, err: Exception) -> str:
-    """A precise 'line L column C: why' from Oxigraph's parser when it also rejects the file."""
+def _rdflib_term(term: Any, cache: dict[Any, Node]) -> Node:
     import pyoxigraph
 
+    known = cache.get(term)
+    if known is not None:
+        return known
+    node: Node
+    if isinstance(term, pyoxigraph.NamedNode):
+        node = URIRef(term.value)
+    elif isinstance(term, pyoxigraph.BlankNode):
+        node = BNode(term.value)
+    elif term.language:
+        node = Literal(term.value, lang=term.language)
+    elif term.datatype.value == _XSD_STRING:
+        node = Literal(term.value)
+    else:
+        node = Literal(term.value, datatype=URIRef(term.datatype.value))
+    cache[term] = node
+    return node
+
+
+def _parse_into(union: Graph, path: Path, rdf_format: str) -> None:
+    """Parse with Oxigraph (about twice as fast as rdflib, exact error positions) into ``union``."""
+    import pyoxigraph
+
+    ox_format = getattr(pyoxigraph.RdfFormat, _OXIGRAPH_FORMATS[rdf_format])
+    cache: dict[Any, Node] = {}
     try:
-        for _ in pyoxigraph.parse(path=path, format=getattr(pyoxigraph.RdfFormat, _OXIGRAPH_FORMATS[fmt])):
-            pass
-    except SyntaxError as ox_err:
-        return f"{path}: line {ox_err.lineno}: {ox_err}"
-    except (OSError, ValueError):
-        pass
-    lines = getattr(err, "lines", None)
-    where = f"line {lines + 1}: " if isinstance(lines, int) else ""
-    return f"{path}: {where}{' '.join(str(err).split())[:500]}"
+        quads = pyoxigraph.parse(path=path, format=ox_format, base_iri=path.resolve().as_uri())
+        union.addN(
+            (
+                _rdflib_term(q.subject, cache),
+                _rdflib_term(q.predicate, cache),
+                _rdflib_term(q.object, cache),
+                union,
+            )
+            for q in quads
+        )
+    except SyntaxError as err:
+        raise GraphError(
+            f"malformed RDF: {path}: line {err.lineno}: {err}; fix or rebuild the file"
+        ) from None
+    except UnicodeDecodeError:
+        raise GraphError(f"malformed RDF: {path}: not UTF-8 text; is it really an RDF file?") from None
 
 
 def read_graphs(paths: Sequence[str | Path], fmt: str | None = None) -> Graph:
-    """Parse RDF files (format from each suffix unless ``fmt``) into one graph (their union)."""
+    """Parse RDF files (format from each suffix unless ``fmt``) into one graph (their union; named graphs
+    of TriG/N-Quads files are merged). Malformed input raises GraphError naming the file and line."""
     union = Graph()
     for prefix, iri in PREFIXES.items():
         union.bind(prefix, iri)
@@ -146,26 +209,7 @@ def read_graphs(paths: Sequence[str | Path], fmt: str | None = None) -> Graph:
         path = Path(name)
         if not path.is_file():
             raise InputError(f"{path}: no such file; give the path of a graph written by 'kg build'")
-        rdf_format = format_for(path, fmt)
-        target: Graph = Dataset() if rdf_format in _QUAD_FORMATS else Graph()
-        try:
-            target.parse(path, format=rdf_format)
-        except (SyntaxError, ValueError, TypeError, KeyError, AttributeError) as err:
-            raise GraphError(
-                f"malformed RDF: {_syntax_message(path, rdf_format, err)}; fix or rebuild the file"
-            ) from None
-        except Exception as err:  # rdflib parser plugins raise their own exception classes
-            if type(err).__module__.startswith(("rdflib", "pyparsing", "json")):
-                raise GraphError(f"malformed RDF: {_syntax_message(path, rdf_format, err)}") from None
-            raise
-        if isinstance(target, Dataset):
-            for s, p, o, _ in target.quads():
-                union.add((s, p, o))
-        else:
-            union += target
-        for prefix, iri in target.namespaces():
-            if prefix not in PREFIXES:
-                union.bind(prefix, iri, override=False)
+        _parse_into(union, path, format_for(path, fmt))
     return union
 
 

@@ -191,3 +191,11 @@ def test_store_bulk_load_of_nquads(tmp_path: Path) -> None:
     target = Store(tmp_path / "db")
     target.bulk_load(dump)
     assert target.document_ids() == ["d1"] and len(target) == len(doc_graph("d1"))
+
+
+@pytest.mark.parametrize("suffix", [".ttl", ".nt", ".trig", ".nq"])
+def test_store_output_is_byte_identical_for_the_same_graph(tmp_path: Path, suffix: str) -> None:
+    events = [make_event("d1"), make_event("d1", agent="hill-militia", offset=100)]
+    first = write_graph(events_to_graph(events, [Document("d1", "", DAY)]), tmp_path / f"a{suffix}")
+    second = write_graph(events_to_graph(events[::-1], [Document("d1", "", DAY)]), tmp_path / f"b{suffix}")
+    assert first.read_bytes() == second.read_bytes()
