@@ -189,7 +189,7 @@ def _vis_assets() -> tuple[str, str]:
 
     lib = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
     js, css = (lib / "vis-network.min.js").read_text("utf-8"), (lib / "vis-network.css").read_text("utf-8")
-    if "</script" in js.lower() or "</style" in css.lower():  # would end the inline element early
+    if "</script" in js.lower() or "<!--" in js or "</style" in css.lower():  # would break the inline element
         raise OutputError(f"the vis-network files in {lib} cannot be inlined; reinstall pyvis==0.3.2")
     return js, css
 
