@@ -24,7 +24,7 @@ import pyoxigraph
 from rdflib import Graph
 
 from kg.model import Actor, Document, Event, EventFrame, Mention, Place, TimeValue
-from kg.namespaces import EVENT_CLASSES
+from kg.namespaces import EVENT_CLASSES, PREFIXES
 from kg.rdf import events_to_graph
 from kg.store import Store, read_graphs, write_graph
 
@@ -38,13 +38,21 @@ def synthetic(n_events: int, seed: int = 7) -> tuple[list[Event], list[Document]
     rng = random.Random(seed)
     classes = sorted(EVENT_CLASSES)
     actors = [Actor(f"group-{i}", f"Group {i}", sector=rng.choice(["GOV", "MIL", "REB"])) for i in range(200)]
-    places = [Place(f"town-{i}", f"Town {i}", 1000 + i, rng.uniform(-60, 60), rng.uniform(-170, 170)) for i in range(500)]  # fmt: skip
-    documents = [Document(f"doc-{d}", "", dt.date(2024, 1, 1) + dt.timedelta(days=d % 365)) for d in range(max(1, n_events // 10))]  # fmt: skip
+    places = [
+        Place(f"town-{i}", f"Town {i}", 1000 + i, rng.uniform(-60, 60), rng.uniform(-170, 170))
+        for i in range(500)
+    ]
+    documents = [
+        Document(f"doc-{d}", "", dt.date(2024, 1, 1) + dt.timedelta(days=d % 365))
+        for d in range(max(1, n_events // 10))
+    ]
     events = []
     for i in range(n_events):
         doc = documents[i % len(documents)]
         sentence = f"Group attacked Town in report {i}."
-        frame = EventFrame(doc.id, sentence, 100 * i, Mention("attacked", 100 * i + 6, 100 * i + 14), rng.choice(classes))  # fmt: skip
+        frame = EventFrame(
+            doc.id, sentence, 100 * i, Mention("attacked", 100 * i + 6, 100 * i + 14), rng.choice(classes)
+        )
         day = doc.date or dt.date(2024, 1, 1)
         events.append(
             Event(
@@ -71,7 +79,13 @@ def bench(n_events: int, tmp: Path) -> list[tuple[str, int, float]]:
     events, documents = synthetic(n_events)
     rows: list[tuple[str, int, float]] = []
     graph = Graph()
-    rows.append(("kg.rdf.events_to_graph", n_events, timed(lambda: graph.__iadd__(events_to_graph(events, documents)))))
+    rows.append(
+        (
+            "kg.rdf.events_to_graph",
+            n_events,
+            timed(lambda: graph.__iadd__(events_to_graph(events, documents))),
+        )
+    )
     triples = len(graph)
     ttl, nt = tmp / f"g{n_events}.ttl", tmp / f"g{n_events}.nt"
     rows.append(("write_graph Turtle", triples, timed(lambda: write_graph(graph, ttl))))
@@ -79,8 +93,20 @@ def bench(n_events: int, tmp: Path) -> list[tuple[str, int, float]]:
     rows.append(("rdflib Graph.parse Turtle", triples, timed(lambda: Graph().parse(ttl))))
     rows.append(("rdflib Graph.parse N-Triples", triples, timed(lambda: Graph().parse(nt, format="nt"))))
     rows.append(("kg.store.read_graphs Turtle", triples, timed(lambda: read_graphs([ttl]))))
-    rows.append(("pyoxigraph Store.load Turtle (memory)", triples, timed(lambda: pyoxigraph.Store().load(path=str(ttl)))))  # fmt: skip
-    rows.append(("pyoxigraph Store.load N-Triples (memory)", triples, timed(lambda: pyoxigraph.Store().load(path=str(nt)))))  # fmt: skip
+    rows.append(
+        (
+            "pyoxigraph Store.load Turtle (memory)",
+            triples,
+            timed(lambda: pyoxigraph.Store().load(path=str(ttl))),
+        )
+    )
+    rows.append(
+        (
+            "pyoxigraph Store.load N-Triples (memory)",
+            triples,
+            timed(lambda: pyoxigraph.Store().load(path=str(nt))),
+        )
+    )
 
     def disk_bulk() -> None:
         with tempfile.TemporaryDirectory(dir=tmp) as d:
@@ -98,17 +124,22 @@ def bench(n_events: int, tmp: Path) -> list[tuple[str, int, float]]:
                 store.replace_document(document.id, events_to_graph(by_doc.get(document.id, []), [document]))
             store.close()
 
-    rows.append((f"Store.replace_document x{len(documents)} (disk, incl. RDF build)", triples, timed(per_document)))
+    rows.append(
+        (f"Store.replace_document x{len(documents)} (disk, incl. RDF build)", triples, timed(per_document))
+    )
+
+    grouping = "SELECT ?c (COUNT(?e) AS ?n) { ?e ckg:category ?c } GROUP BY ?c"
 
     def store_query() -> None:
         store = Store()
         store.replace_document("all", graph)
-        list(store.query("SELECT ?c (COUNT(?e) AS ?n) { ?e ckg:category ?c } GROUP BY ?c"))
+        list(store.query(grouping))
 
     rows.append(("Store (memory) insert + GROUP BY query", triples, timed(store_query)))
-    rows.append(("rdflib GROUP BY query", triples, timed(
-        lambda: list(graph.query("SELECT ?c (COUNT(?e) AS ?n) { ?e <https://w3id.org/conflict-kg/ontology#category> ?c } GROUP BY ?c"))  # noqa: E501
-    )))  # fmt: skip
+    grouping = "SELECT ?c (COUNT(?e) AS ?n) { ?e ckg:category ?c } GROUP BY ?c"
+    rows.append(
+        ("rdflib GROUP BY query", triples, timed(lambda: list(graph.query(grouping, initNs=PREFIXES))))
+    )
     return rows
 
 
