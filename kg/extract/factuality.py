@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from kg.extract.roles import subject_of
+from kg.extract.clauses import subject_of
 from kg.extract.spans import mention
 from kg.model import Mention
 

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Token
 
-from kg.extract.spans import semantic_head
+from kg.extract.spans import PEOPLE_NOUNS, PRISONER_NOUNS, TROOP_NOUNS, semantic_head
 from kg.model import Quantity
 
 __all__ = ["parse_number", "qualifier_of", "quantities_for", "QUANTITY_KINDS"]
@@ -42,17 +42,6 @@ DEATH_LEMMAS = frozenset({"kill", "die", "dead", "death", "slay", "massacre", "e
 INJURY_LEMMAS = frozenset({"wound", "injure", "hurt", "injury"})
 DISPLACE_LEMMAS = frozenset({"flee", "displace", "displacement", "uproot", "exodus"})
 PRISONER_CLASSES = frozenset({"Arrest", "Abduction", "PrisonerRelease"})
-TROOP_NOUNS = frozenset(
-    {"soldier", "troop", "marine", "paratrooper", "commando", "serviceman", "servicemember", "personnel",
-     "reservist", "recruit", "sailor", "airman", "mercenary", "fighter", "guard", "policeman", "officer"}
-)  # fmt: skip
-PRISONER_NOUNS = frozenset({"prisoner", "inmate", "detainee", "captive", "hostage", "convict"})
-PEOPLE_NOUNS = TROOP_NOUNS | PRISONER_NOUNS | frozenset(
-    {"people", "person", "civilian", "child", "woman", "man", "resident", "villager", "refugee", "migrant",
-     "worker", "student", "journalist", "protester", "demonstrator", "passenger", "pilgrim", "patient",
-     "doctor", "official", "member", "militant", "insurgent", "rebel", "gunman", "attacker", "jihadist",
-     "combatant", "victim", "casualty", "body", "suspect", "family", "police", "militiaman", "teenager"}
-)  # fmt: skip
 
 
 def parse_number(words: Iterable[str]) -> int | None:

@@ -1,54 +1,53 @@
 """Agent, target, place and time of a trigger, read from the dependency parse.
 
-Verbal triggers: ``nsubj`` (shared through xcomp/conj/advcl chains, relative pronouns replaced by their
-antecedent) is the agent; ``dobj``, ``against``/``on`` objects and passive subjects are targets; a passive
-``by`` phrase is the agent; ``between X and Y`` (and ``with X`` for symmetric classes such as clashes or
-talks) adds agents. Places come from spatial prepositions, ``from`` for movement classes, and from the
-objects/subjects of capture-like classes when they name a place. Nominal triggers take their agent from a
-possessive, a named compound/adjective ("Taliban offensive", "Russian shelling"), a ``by`` phrase or the
-subject of a light verb ("launched an offensive"); their ``of`` object is a place, target or (for movement
-classes) agent. Times are DATE/TIME entities attached to the trigger, else to the clauses governing it.
+Verbal triggers: subject -> agent (shared along xcomp/conj/advcl chains), passive ``by`` -> agent, object
+and passive subject -> target (or place, for capture-like classes, when it names one), ``between X and Y``
+-> agents, spatial prepositions -> places. Nominal triggers: possessive / named modifier / ``by`` phrase /
+light-verb subject -> agent, ``of`` object -> place, target or mover. The README section "Extraction"
+lists every rule.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Protocol
 
 from spacy.tokens import Doc, Token
 
-from kg.extract.quantities import PEOPLE_NOUNS
+from kg.extract.clauses import (
+    PASSIVE_SUBJ_DEPS,
+    SUBJ_DEPS,
+    antecedent,
+    governors,
+    light_verb_subject,
+    nominal_actor,
+    subject_of,
+    time_mentions,
+)
 from kg.extract.spans import (
-    NP_LEFT_DEPS,
+    ACTOR_LABELS,
     PLACE_LABELS,
+    actor_like,
     coordinated,
     in_time_entity,
     is_place_like,
     mention,
     names_place_noun,
     prep_objects,
-    semantic_head,
+    spatial_place,
+    strong_place,
 )
 from kg.model import Mention
 from kg.namespaces import EVENT_CLASSES
 
-__all__ = ["TriggerLike", "Roles", "find_roles", "governors", "subject_of", "time_mentions"]
+__all__ = ["TriggerLike", "Roles", "find_roles"]
 
-SUBJ_DEPS = frozenset({"nsubj", "csubj"})
-PASSIVE_SUBJ_DEPS = frozenset({"nsubjpass", "csubjpass"})
 OBJ_DEPS = frozenset({"dobj", "obj", "attr"})
-SHARED_SUBJ_DEPS = frozenset({"xcomp", "conj", "advcl"})
-CLIMB_DEPS = frozenset(
-    {"ccomp", "xcomp", "advcl", "conj", "parataxis", "dobj", "pobj", "prep", "pcomp", "acl"}
-)
-RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 SPATIAL_PREPS = frozenset(
     {"in", "at", "near", "to", "into", "outside", "around", "across", "inside", "throughout", "within",
      "towards", "toward", "onto", "through", "along", "beyond", "off", "over", "behind"}
 )  # fmt: skip
 NESTED_PLACE_PREPS = frozenset({"in", "near", "outside", "at"})
-DIRECTIONAL_PREPS = frozenset({"to", "into", "towards", "toward", "onto"})
 FROM_CLASSES = frozenset({"Withdrawal", "Retreat", "Displacement", "Evacuation", "Abduction"})
 MOVER_CLASSES = frozenset(
     {"Withdrawal", "Retreat", "Displacement", "Evacuation", "Deployment", "Mobilize", "Surrender"}
@@ -56,12 +55,6 @@ MOVER_CLASSES = frozenset(
 SYMMETRIC_CLASSES = frozenset({"ArmedClash"})  # "clashed with X": both sides are agents
 COOPERATIVE_CATEGORIES = frozenset({"Agree", "Consult", "Support", "Concede", "Cooperate", "Aid", "Request"})
 PARTNER_PREPS = frozenset({"to", "with", "toward", "towards", "for"})
-ACTOR_NOUNS = frozenset(
-    {"government", "army", "force", "military", "police", "ministry", "authority", "regime", "administration",
-     "council", "party", "group", "coalition", "alliance", "militia", "leader", "president", "minister",
-     "country", "state", "nation", "side", "delegation", "envoy", "official", "commander", "movement",
-     "organization", "organisation", "agency", "union", "community", "court", "parliament", "cabinet"}
-)  # fmt: skip
 # Classes whose object/subject naming a place is the place of the event ("took Herat", "Herat fell").
 PLACE_OBJECT_CLASSES = frozenset(
     {"Capture", "Siege", "Shelling", "AirStrike", "Bombing", "Withdrawal", "Retreat", "Displacement",
@@ -71,15 +64,9 @@ NAMED_PLACE_CLASSES = frozenset({"Capture", "Siege"})
 PLACE_SUBJECT_CLASSES = frozenset({"Capture", "Surrender", "Siege"})
 TARGET_PREPS = frozenset({"against", "on", "upon", "at"})
 LIGHT_OBJECTS = frozenset({"control", "charge", "possession", "command", "hold"})
-LIGHT_VERBS = frozenset(
-    {"launch", "carry", "conduct", "stage", "mount", "begin", "start", "continue", "intensify", "escalate",
-     "announce", "order", "sign", "agree", "hold", "make", "declare", "resume", "wage", "lead", "unleash",
-     "undertake", "complete", "initiate", "step", "press", "claim", "reach", "break", "violate", "open"}
-)  # fmt: skip
 HOSTILE_CATEGORIES = frozenset({"Assault", "Coerce", "Threaten", "Protest", "Sanction", "Accuse", "Reject"})
 NON_TARGET_NOUNS = frozenset({"point", "time", "moment", "stage", "least", "most", "once", "night", "dawn"})
 NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
-ACTOR_LABELS = frozenset({"ORG", "NORP", "GPE", "PERSON"})
 
 
 class TriggerLike(Protocol):
@@ -107,104 +94,6 @@ class Roles:
     times: tuple[Mention, ...] = ()
     participants: tuple[int, ...] = ()
     subjectless: bool = False
-
-
-def governors(token: Token) -> Iterator[Token]:
-    """Heads above ``token`` while the link is clausal or prepositional (stops at the sentence root)."""
-    cur = token
-    while cur.dep_ in CLIMB_DEPS and cur.head.i != cur.i:
-        cur = cur.head
-        yield cur
-
-
-def _antecedent(subj: Token, verb: Token) -> Token:
-    if subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-        return verb.head
-    return subj
-
-
-def subject_of(verb: Token) -> Token | None:
-    """The active subject of ``verb``, shared down xcomp/conj/advcl chains ("continued to advance and
-    took")."""
-    cur = verb
-    for _ in range(6):
-        for child in cur.children:
-            if child.dep_ in SUBJ_DEPS:
-                return _antecedent(child, cur)
-        if any(c.dep_ in PASSIVE_SUBJ_DEPS for c in cur.children):
-            return None
-        if cur.dep_ not in SHARED_SUBJ_DEPS or cur.head.i == cur.i or cur.head.pos_ not in ("VERB", "AUX"):
-            return None
-        cur = cur.head
-    return None
-
-
-def _time_mention(token: Token, prep: str) -> Mention:
-    """The DATE/TIME entity widened to the noun phrase's left modifiers ("the next 24-48 hours");
-    articles are kept here because they change the meaning ("a week")."""
-    doc = token.doc
-    start, end = token.i, token.i + 1
-    for child in token.lefts:
-        if child.dep_ in NP_LEFT_DEPS:
-            start = min(start, child.left_edge.i)
-    while start > 0 and doc[start].ent_iob_ == "I":
-        start -= 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
-        end += 1
-    span = doc[start:end]
-    return Mention(span.text, span.start_char, span.end_char, "DATE", prep)
-
-
-def time_mentions(tokens: list[Token]) -> list[Mention]:
-    """DATE/TIME expressions attached directly to ``tokens``; lemma = governing preposition or ''."""
-    found: list[Mention] = []
-    for tok in tokens:
-        for child in tok.children:
-            if child.dep_ in ("npadvmod", "tmod", "obl", "advmod", "poss", "nmod") and in_time_entity(child):
-                found.append(_time_mention(child, ""))
-            elif child.dep_ == "prep":
-                for word, obj in prep_objects(tok):
-                    if obj.head.i == child.i and in_time_entity(obj):
-                        found.append(_time_mention(obj, word))
-    return _dedupe(found)
-
-
-def _dedupe(mentions: list[Mention]) -> list[Mention]:
-    seen: set[tuple[int, int]] = set()
-    out = []
-    for m in sorted(mentions, key=lambda m: m.start):
-        if (m.start, m.end) not in seen:
-            seen.add((m.start, m.end))
-            out.append(m)
-    return out
-
-
-def _spatial_place(prep: str, obj: Token) -> bool:
-    if in_time_entity(obj) or obj.like_num:
-        return False
-    if is_place_like(obj):
-        return True
-    head = semantic_head(obj)
-    if head.pos_ != "PROPN" or head.ent_type_ in ("NORP", "DATE", "TIME"):
-        return False
-    return not (prep in DIRECTIONAL_PREPS and head.ent_type_ in ("ORG", "PERSON"))
-
-
-def _actor_like(token: Token) -> bool:
-    """Could name an actor: an actor-kind entity, a proper noun, a pronoun or a person/group noun."""
-    head = semantic_head(token)
-    if in_time_entity(head) or head.ent_type_ in ("CARDINAL", "MONEY", "QUANTITY", "PERCENT"):
-        return False
-    if head.ent_type_ in ACTOR_LABELS or head.pos_ in ("PROPN", "PRON"):
-        return True
-    lemma = head.lemma_.lower()
-    return lemma in ACTOR_NOUNS or lemma in PEOPLE_NOUNS
-
-
-def _strong_place(token: Token) -> bool:
-    """A named place (entity or proper noun), as opposed to "the city" or "a nearby base"."""
-    head = semantic_head(token)
-    return head.pos_ == "PROPN" or head.ent_type_ in PLACE_LABELS
 
 
 class _Collector:
@@ -237,14 +126,14 @@ class _Collector:
             named_place |= self.cls in NAMED_PLACE_CLASSES and tok.pos_ == "PROPN" and tok.ent_type_ != "NORP"
             if self.cls in PLACE_OBJECT_CLASSES and (is_place_like(tok) or named_place):
                 self.add(self.places, tok, expand=False)
-            elif not self.cooperative or _actor_like(tok):  # "provided food aid": the aid is no actor
+            elif not self.cooperative or actor_like(tok):  # "provided food aid": the aid is no actor
                 self.add(self.targets, tok, expand=False)
 
     def prepositions(self, token: Token, nominal: bool) -> None:
         for word, obj in prep_objects(token):
-            if word == "between" or (word == "with" and self.cls in SYMMETRIC_CLASSES and _actor_like(obj)):
+            if word == "between" or (word == "with" and self.cls in SYMMETRIC_CLASSES and actor_like(obj)):
                 self.add(self.agents, obj)
-            elif word in PARTNER_PREPS and self.cooperative and _actor_like(obj):
+            elif word in PARTNER_PREPS and self.cooperative and actor_like(obj):
                 self.add(self.targets, obj)  # "agreed with X", "handed aid to X": the partner/recipient
             elif word == "under" and obj.lemma_.lower() in LIGHT_OBJECTS:
                 for _, inner in prep_objects(obj, frozenset({"of"})):
@@ -266,30 +155,8 @@ class _Collector:
                     self.patient(obj)
             elif word == "of" and (token.lemma_.lower() in LIGHT_OBJECTS or nominal):
                 continue  # handled by the caller (nominal ``of`` objects / light objects)
-            elif word in SPATIAL_PREPS and _spatial_place(word, obj):
+            elif word in SPATIAL_PREPS and spatial_place(word, obj):
                 self.add(self.places, obj)
-
-
-def _nominal_actor(noun: Token) -> Token | None:
-    for child in noun.lefts:
-        if child.dep_ == "poss" or (child.dep_ in ("compound", "amod") and child.ent_type_ in ACTOR_LABELS):
-            return child
-    return None
-
-
-def _light_verb_subject(head: Token) -> Token | None:
-    """Subject of the light/reporting verb a nominal trigger depends on ("launched an offensive")."""
-    cur = head
-    for _ in range(3):
-        if cur.head.i == cur.i:
-            return None
-        cur = cur.head
-        if cur.pos_ in ("VERB", "AUX") and cur.lemma_.lower() in LIGHT_VERBS:
-            subj = subject_of(cur)
-            return subj if subj is not None and subj.i != head.i else None
-        if cur.pos_ in ("VERB", "AUX") and cur.dep_ not in ("ccomp", "xcomp", "advcl"):
-            return None
-    return None
 
 
 def _verbal(col: _Collector, head: Token, span: list[Token]) -> bool:
@@ -302,7 +169,7 @@ def _verbal(col: _Collector, head: Token, span: list[Token]) -> bool:
             if child in span:
                 continue
             if child.dep_ in SUBJ_DEPS:
-                subj = _antecedent(child, head)
+                subj = antecedent(child, head)
             elif child.dep_ in PASSIVE_SUBJ_DEPS:
                 passive = True
                 objects.append(child)
@@ -322,7 +189,7 @@ def _verbal(col: _Collector, head: Token, span: list[Token]) -> bool:
     if subj is None and not passive:
         subj = subject_of(head)
     if subj is None and not passive and head.dep_ in ("acl", "xcomp") and head.head.pos_ in ("NOUN", "PROPN"):
-        subj = _nominal_actor(head.head)  # "the Taliban claim to have taken", "the army's plan to withdraw"
+        subj = nominal_actor(head.head)  # "the Taliban claim to have taken", "the army's plan to withdraw"
     if subj is not None:
         # "Herat fell to the Taliban" / "fell under the control of": the subject is the place
         to_actors = [o for _, o in prep_objects(head, frozenset({"to"})) if not is_place_like(o)]
@@ -368,7 +235,7 @@ def _nominal(col: _Collector, head: Token) -> None:
     of_objects = own_of or of_objects
     col.prepositions(head, nominal=True)
     if not col.agents and head.dep_ in ("dobj", "nsubjpass", "nsubj"):
-        subj = _light_verb_subject(head)
+        subj = light_verb_subject(head)
         if subj is not None:
             col.add(col.agents, subj)
     for obj in of_objects:
@@ -414,24 +281,18 @@ def find_roles(doc: Doc, trigger: TriggerLike) -> Roles:
                 break
     for tok in [*col.targets, *col.places]:  # "a market in Donetsk", "a school in Kaduna state"
         for word, obj in prep_objects(tok, NESTED_PLACE_PREPS):
-            if _strong_place(obj) and _spatial_place(word, obj):
+            if strong_place(obj) and spatial_place(word, obj):
                 col.add(col.places, obj)
-    strong = [p for p in col.places if _strong_place(p)]
-    if not strong:
-        for gov in ups:
-            sub = _Collector(trigger.event_class)
-            for word, obj in prep_objects(gov, SPATIAL_PREPS):
-                if _strong_place(obj) and _spatial_place(word, obj):
-                    sub.add(sub.places, obj)
-            if sub.places:
-                col.places.extend(sub.places)
-                break
+    for gov in ups if not any(strong_place(p) for p in col.places) else []:  # "In Kandahar, X claimed ..."
+        named = [o for w, o in prep_objects(gov, SPATIAL_PREPS) if strong_place(o) and spatial_place(w, o)]
+        if named:
+            for obj in named:
+                col.add(col.places, obj)
+            break
+
+    def mentions(tokens: list[Token]) -> tuple[Mention, ...]:
+        return tuple(mention(t) for t in sorted(tokens, key=lambda t: t.i))
+
     participants = tuple(t.i for t in col.agents + col.targets + col.extra)
-    return Roles(
-        agents=tuple(mention(t) for t in sorted(col.agents, key=lambda t: t.i)),
-        targets=tuple(mention(t) for t in sorted(col.targets, key=lambda t: t.i)),
-        places=tuple(mention(t) for t in sorted(col.places, key=lambda t: t.i)),
-        times=tuple(times),
-        participants=participants,
-        subjectless=subjectless,
-    )
+    agents, targets, places = mentions(col.agents), mentions(col.targets), mentions(col.places)
+    return Roles(agents, targets, places, tuple(times), participants, subjectless)

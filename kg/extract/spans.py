@@ -29,6 +29,13 @@ __all__ = [
     "is_place_like",
     "names_place_noun",
     "in_time_entity",
+    "spatial_place",
+    "actor_like",
+    "strong_place",
+    "ACTOR_LABELS",
+    "PEOPLE_NOUNS",
+    "TROOP_NOUNS",
+    "PRISONER_NOUNS",
 ]
 
 NP_LEFT_DEPS = frozenset(
@@ -52,6 +59,25 @@ PLACE_NOUNS = frozenset(
         "embassy", "consulate", "mosque", "hospital", "school", "market", "palace", "installation",
         "facility", "hub", "front", "frontline", "coast", "island", "strip", "bank", "zone", "home",
     }
+)  # fmt: skip
+DIRECTIONAL_PREPS = frozenset({"to", "into", "towards", "toward", "onto"})
+ACTOR_LABELS = frozenset({"ORG", "NORP", "GPE", "PERSON"})
+TROOP_NOUNS = frozenset(
+    {"soldier", "troop", "marine", "paratrooper", "commando", "serviceman", "servicemember", "personnel",
+     "reservist", "recruit", "sailor", "airman", "mercenary", "fighter", "guard", "policeman", "officer"}
+)  # fmt: skip
+PRISONER_NOUNS = frozenset({"prisoner", "inmate", "detainee", "captive", "hostage", "convict"})
+PEOPLE_NOUNS = TROOP_NOUNS | PRISONER_NOUNS | frozenset(
+    {"people", "person", "civilian", "child", "woman", "man", "resident", "villager", "refugee", "migrant",
+     "worker", "student", "journalist", "protester", "demonstrator", "passenger", "pilgrim", "patient",
+     "doctor", "official", "member", "militant", "insurgent", "rebel", "gunman", "attacker", "jihadist",
+     "combatant", "victim", "casualty", "body", "suspect", "family", "police", "militiaman", "teenager"}
+)  # fmt: skip
+ACTOR_NOUNS = frozenset(
+    {"government", "army", "force", "military", "police", "ministry", "authority", "regime", "administration",
+     "council", "party", "group", "coalition", "alliance", "militia", "leader", "president", "minister",
+     "country", "state", "nation", "side", "delegation", "envoy", "official", "commander", "movement",
+     "organization", "organisation", "agency", "union", "community", "court", "parliament", "cabinet"}
 )  # fmt: skip
 NUMBER_NOUNS = frozenset({"dozen", "dozens", "hundreds", "thousands", "millions", "scores", "tens"})
 
@@ -187,3 +213,31 @@ def is_place_like(token: Token) -> bool:
     if head.ent_type_ in NON_PLACE_LABELS or head.pos_ == "PRON":
         return False
     return head.lemma_.lower() in PLACE_NOUNS
+
+
+def spatial_place(prep: str, obj: Token) -> bool:
+    if in_time_entity(obj) or obj.like_num:
+        return False
+    if is_place_like(obj):
+        return True
+    head = semantic_head(obj)
+    if head.pos_ != "PROPN" or head.ent_type_ in ("NORP", "DATE", "TIME"):
+        return False
+    return not (prep in DIRECTIONAL_PREPS and head.ent_type_ in ("ORG", "PERSON"))
+
+
+def actor_like(token: Token) -> bool:
+    """Could name an actor: an actor-kind entity, a proper noun, a pronoun or a person/group noun."""
+    head = semantic_head(token)
+    if in_time_entity(head) or head.ent_type_ in ("CARDINAL", "MONEY", "QUANTITY", "PERCENT"):
+        return False
+    if head.ent_type_ in ACTOR_LABELS or head.pos_ in ("PROPN", "PRON"):
+        return True
+    lemma = head.lemma_.lower()
+    return lemma in ACTOR_NOUNS or lemma in PEOPLE_NOUNS
+
+
+def strong_place(token: Token) -> bool:
+    """A named place (entity or proper noun), as opposed to "the city" or "a nearby base"."""
+    head = semantic_head(token)
+    return head.pos_ == "PROPN" or head.ent_type_ in PLACE_LABELS

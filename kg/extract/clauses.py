@@ -1,0 +1,132 @@
+"""Clause structure helpers: governing clauses, shared subjects, light verbs and time expressions.
+
+``governors`` climbs from a token through clausal and prepositional links to the sentence root;
+``subject_of`` finds the active subject of a verb, shared down xcomp/conj/advcl chains and with relative
+pronouns replaced by their antecedent; ``time_mentions`` collects the DATE/TIME expressions attached to
+tokens, with the governing preposition as the mention lemma.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from kg.extract.spans import ACTOR_LABELS, NP_LEFT_DEPS, in_time_entity, prep_objects
+from kg.model import Mention
+
+__all__ = [
+    "CLIMB_DEPS",
+    "LIGHT_VERBS",
+    "governors",
+    "antecedent",
+    "subject_of",
+    "nominal_actor",
+    "light_verb_subject",
+    "time_mentions",
+]
+
+SUBJ_DEPS = frozenset({"nsubj", "csubj"})
+PASSIVE_SUBJ_DEPS = frozenset({"nsubjpass", "csubjpass"})
+SHARED_SUBJ_DEPS = frozenset({"xcomp", "conj", "advcl"})
+RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
+CLIMB_DEPS = frozenset(
+    {"ccomp", "xcomp", "advcl", "conj", "parataxis", "dobj", "pobj", "prep", "pcomp", "acl"}
+)
+LIGHT_VERBS = frozenset(
+    {"launch", "carry", "conduct", "stage", "mount", "begin", "start", "continue", "intensify", "escalate",
+     "announce", "order", "sign", "agree", "hold", "make", "declare", "resume", "wage", "lead", "unleash",
+     "undertake", "complete", "initiate", "step", "press", "claim", "reach", "break", "violate", "open"}
+)  # fmt: skip
+
+
+def governors(token: Token) -> Iterator[Token]:
+    """Heads above ``token`` while the link is clausal or prepositional (stops at the sentence root)."""
+    cur = token
+    while cur.dep_ in CLIMB_DEPS and cur.head.i != cur.i:
+        cur = cur.head
+        yield cur
+
+
+def antecedent(subj: Token, verb: Token) -> Token:
+    if subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+        return verb.head
+    return subj
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The active subject of ``verb``, shared down xcomp/conj/advcl chains ("continued to advance and
+    took")."""
+    cur = verb
+    for _ in range(6):
+        for child in cur.children:
+            if child.dep_ in SUBJ_DEPS:
+                return antecedent(child, cur)
+        if any(c.dep_ in PASSIVE_SUBJ_DEPS for c in cur.children):
+            return None
+        if cur.dep_ not in SHARED_SUBJ_DEPS or cur.head.i == cur.i or cur.head.pos_ not in ("VERB", "AUX"):
+            return None
+        cur = cur.head
+    return None
+
+
+def _time_mention(token: Token, prep: str) -> Mention:
+    """The DATE/TIME entity widened to the noun phrase's left modifiers ("the next 24-48 hours");
+    articles are kept here because they change the meaning ("a week")."""
+    doc = token.doc
+    start, end = token.i, token.i + 1
+    for child in token.lefts:
+        if child.dep_ in NP_LEFT_DEPS:
+            start = min(start, child.left_edge.i)
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    span = doc[start:end]
+    return Mention(span.text, span.start_char, span.end_char, "DATE", prep)
+
+
+def time_mentions(tokens: list[Token]) -> list[Mention]:
+    """DATE/TIME expressions attached directly to ``tokens``; lemma = governing preposition or ''."""
+    found: list[Mention] = []
+    for tok in tokens:
+        for child in tok.children:
+            if child.dep_ in ("npadvmod", "tmod", "obl", "advmod", "poss", "nmod") and in_time_entity(child):
+                found.append(_time_mention(child, ""))
+            elif child.dep_ == "prep":
+                for word, obj in prep_objects(tok):
+                    if obj.head.i == child.i and in_time_entity(obj):
+                        found.append(_time_mention(obj, word))
+    return _dedupe(found)
+
+
+def _dedupe(mentions: list[Mention]) -> list[Mention]:
+    seen: set[tuple[int, int]] = set()
+    out = []
+    for m in sorted(mentions, key=lambda m: m.start):
+        if (m.start, m.end) not in seen:
+            seen.add((m.start, m.end))
+            out.append(m)
+    return out
+
+
+def nominal_actor(noun: Token) -> Token | None:
+    for child in noun.lefts:
+        if child.dep_ == "poss" or (child.dep_ in ("compound", "amod") and child.ent_type_ in ACTOR_LABELS):
+            return child
+    return None
+
+
+def light_verb_subject(head: Token) -> Token | None:
+    """Subject of the light/reporting verb a nominal trigger depends on ("launched an offensive")."""
+    cur = head
+    for _ in range(3):
+        if cur.head.i == cur.i:
+            return None
+        cur = cur.head
+        if cur.pos_ in ("VERB", "AUX") and cur.lemma_.lower() in LIGHT_VERBS:
+            subj = subject_of(cur)
+            return subj if subj is not None and subj.i != head.i else None
+        if cur.pos_ in ("VERB", "AUX") and cur.dep_ not in ("ccomp", "xcomp", "advcl"):
+            return None
+    return None
