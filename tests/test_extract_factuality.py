@@ -142,3 +142,45 @@ def test_factuality_quoted_ranges(text: str, quoted: list[str]) -> None:
     doc = spacy.blank("en")(text)
     ranges = quoted_ranges(doc[:])
     assert [text[a + 1 : b] for a, b in ranges] == quoted
+
+
+VOCAB = spacy.blank("en").vocab
+
+
+@pytest.mark.parametrize(
+    ("aux", "negated", "hypothetical"),
+    [
+        (["will", "not"], True, False),
+        (["might"], False, True),
+        (["did", "n't"], True, False),
+        ([], False, False),
+    ],
+)
+def test_factuality_auxiliaries_on_built_doc(aux: list[str], negated: bool, hypothetical: bool) -> None:
+    """Parse-independent: auxiliaries and ``neg`` dependents of the trigger decide the mood."""
+    words = ["They", *aux, "attack", "the", "base", "."]
+    verb = 1 + len(aux)
+    deps = ["nsubj", *["neg" if a in ("not", "n't") else "aux" for a in aux], "ROOT", "det", "dobj", "punct"]
+    heads = [verb, *[verb] * len(aux), verb, verb + 2, verb, verb]
+    pos = ["PRON", *["PART" if a in ("not", "n't") else "AUX" for a in aux], "VERB", "DET", "NOUN", "PUNCT"]
+    tags = ["PRP", *["RB" if a in ("not", "n't") else "MD" for a in aux], "VB", "DT", "NN", "."]
+    lemmas = ["they", *aux, "attack", "the", "base", "."]
+    doc = Doc(VOCAB, words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
+    (frame,) = extract_frames(doc, triggers=[Trig(verb, verb + 1, verb, "Assault")])
+    assert (frame.negated, frame.hypothetical) == (negated, hypothetical)
+    assert [m.text for m in frame.agents] == ["They"] and frame.agents[0].label == "PRON"
+    assert [m.text for m in frame.targets] == ["base"]
+
+
+def test_factuality_inverted_quote_attribution_on_built_doc() -> None:
+    """'"..." said a spokesman' where the parser made the speaker an object: still the reporter."""
+    words = ["“", "Herat", "fell", "”", "said", "a", "spokesman", "."]
+    heads = [4, 2, 4, 4, 4, 6, 4, 4]
+    deps = ["punct", "nsubj", "ccomp", "punct", "ROOT", "det", "dobj", "punct"]
+    pos = ["PUNCT", "PROPN", "VERB", "PUNCT", "VERB", "DET", "NOUN", "PUNCT"]
+    tags = ["``", "NNP", "VBD", "''", "VBD", "DT", "NN", "."]
+    lemmas = ["“", "Herat", "fall", "”", "say", "a", "spokesman", "."]
+    doc = Doc(VOCAB, words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
+    (frame,) = extract_frames(doc, triggers=[Trig(2, 3, 2, "Capture")])
+    assert frame.reported_by is not None and frame.reported_by.text == "spokesman"
+    assert frame.reported_by.lemma == "spokesman"
