@@ -327,3 +327,20 @@ def build_view_for(events: list[Event]) -> tuple[nx.Graph, str]:
 
     g, _ = build_view(sample_graph(events), "events")
     return g, "events"
+
+
+def test_view_separate_removes_box_overlaps() -> None:
+    from kg.viewlayout import separate
+
+    pos = {"a": (0.0, 0.0), "b": (10.0, 5.0), "c": (12.0, -3.0), "far": (900.0, 900.0)}
+    boxes = {"a": (120.0, 30.0), "b": (120.0, 30.0), "c": (60.0, 50.0), "far": (50.0, 50.0)}
+    separate(pos, boxes)
+    for u in pos:
+        for v in pos:
+            if u < v:
+                dx, dy = abs(pos[u][0] - pos[v][0]), abs(pos[u][1] - pos[v][1])
+                assert (
+                    dx >= (boxes[u][0] + boxes[v][0]) / 2 - 1e-6
+                    or dy >= (boxes[u][1] + boxes[v][1]) / 2 - 1e-6
+                )
+    assert pos["far"] == (900.0, 900.0)
