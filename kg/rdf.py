@@ -258,6 +258,18 @@ def add_events(
     """Add documents and events to ``graph`` (in place) and return it."""
     check_base_iri(base_iri)
     known: set[str] = set()
+    nodes: dict[Actor | Place, URIRef] = {}  # actors/places already written by this call
+
+    def actor(value: Actor) -> URIRef:
+        if value not in nodes:
+            nodes[value] = _add_actor(graph, value, base_iri)
+        return nodes[value]
+
+    def place(value: Place) -> URIRef:
+        if value not in nodes:
+            nodes[value] = _add_place(graph, value, base_iri)
+        return nodes[value]
+
     for document in documents:
         add_document(graph, document, base_iri)
         known.add(document.id)
@@ -282,14 +294,14 @@ def add_events(
         graph.add((mention, CKG.endIndex, Literal(frame.trigger.end)))
         graph.add((mention, CKG.anchorOf, _text(frame.trigger.text)))
         graph.add((mention, DCTERMS.isPartOf, doc))
-        for actor in event.agents:
-            graph.add((node, CKG.agent, _add_actor(graph, actor, base_iri)))
-        for actor in event.targets:
-            graph.add((node, CKG.target, _add_actor(graph, actor, base_iri)))
+        for agent in event.agents:
+            graph.add((node, CKG.agent, actor(agent)))
+        for target in event.targets:
+            graph.add((node, CKG.target, actor(target)))
         if event.reported_by is not None:
-            graph.add((node, CKG.reportedBy, _add_actor(graph, event.reported_by, base_iri)))
-        for place in event.places:
-            graph.add((node, SEM.hasPlace, _add_place(graph, place, base_iri)))
+            graph.add((node, CKG.reportedBy, actor(event.reported_by)))
+        for where in event.places:
+            graph.add((node, SEM.hasPlace, place(where)))
         if event.time is not None:
             _add_time(graph, node, event.time)
         graph.add((node, CKG.negated, Literal(bool(frame.negated))))
