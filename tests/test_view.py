@@ -283,6 +283,12 @@ def test_view_cli_writes_page(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     assert main(["view", str(tmp_path / "missing.ttl"), "--out", str(out)]) == 1
     assert "no such file" in capsys.readouterr().err
     assert main(["view", str(ttl), "--out", str(out), "--max-nodes", "0"]) == 2
+    first, second = tmp_path / "a.ttl", tmp_path / "b.nt"
+    sample_graph(SAMPLE[:2]).serialize(first, format="turtle")
+    sample_graph(SAMPLE[2:]).serialize(second, format="nt", encoding="utf-8")
+    assert main(["view", str(first), str(second), "--out", str(out), "-q"]) == 0
+    _, data = parse_page(out.read_text("utf-8"))
+    assert sum(n["kind"] == "event" for n in data["nodes"]) == len(SAMPLE)
 
 
 @pytest.mark.parametrize(("n_events", "n_actors", "n_places"), [(50, 5, 3), (3000, 600, 300)])
