@@ -28,6 +28,26 @@ PLURAL_PRONOUNS = frozenset(["they", "them", "their", "theirs", "themselves"])
 PERSON_PRONOUNS = frozenset(["he", "him", "his", "himself", "she", "her", "hers", "herself"])
 THING_PRONOUNS = frozenset(["it", "its", "itself"])
 RELATIVE_PRONOUNS = frozenset(["who", "whom", "whose", "which", "that"])
+ROLE_HEADS = frozenset(
+    [
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "official",
+        "officials",
+        "commander",
+        "commanders",
+        "leader",
+        "leaders",
+        "negotiator",
+        "negotiators",
+        "member",
+        "members",
+        "chief",
+        "representative",
+        "envoy",
+    ]
+)
 ARMED_SECTORS = frozenset({"REB", "PMC"})
 ARTICLE_NAMES = (
     "United ",
@@ -229,6 +249,10 @@ def resolve_actor(mention: Mention, ctx: ActorContext | None = None) -> Actor | 
     if key in table.demonyms:  # "the British" -> country; "Afghans" -> civilians
         role = "civilians" if key in table.plural_demonyms else "country"
         return country_actor(table.demonyms[key], role)
+    if len(rest) > 1 and rest[-1].lower() in ROLE_HEADS:  # "an insurgent spokesman" speaks for insurgents
+        found = _descriptor(rest[:-1], rest[-2].lower(), demonym_country, ctx)
+        if found is not None and found.sector != "CVL":
+            return found
     found = _descriptor(rest or words, mention.lemma, demonym_country, ctx)
     if found is not None:
         return found

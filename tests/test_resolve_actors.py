@@ -1,0 +1,244 @@
+"""Actor resolution: aliases, descriptors, demonyms, metonyms, persons, pronouns (hand-built mentions)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.model import Mention
+from kg.resolve.actors import ActorContext, build_context, country_actor, resolve_actor
+
+
+def _m(text: str, label: str = "NP", lemma: str = "", start: int = 500) -> Mention:
+    return Mention(text, start, start + len(text), label, lemma or text.split()[-1].lower())
+
+
+def _context(text: str, country: str | None, entities: list[tuple[str, str]]) -> ActorContext:
+    mentions = [Mention(t, text.index(t), text.index(t) + len(t), label) for t, label in entities]
+    return build_context(text, country, mentions)
+
+
+AFGHAN_TEXT = "Taliban fighters entered Herat. The Taliban said Afghan forces fled. Kabul stayed calm."
+AFGHAN = _context(AFGHAN_TEXT, "AFG", [("Taliban", "ORG"), ("The Taliban", "ORG"), ("Afghan", "NORP")])
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "key"),
+    [
+        ("the Taliban", "ORG", "taliban"),
+        ("Taliban", "NORP", "taliban"),
+        ("the Taliban's", "ORG", "taliban"),
+        ("Taleban", "ORG", "taliban"),
+        ("al-Shabaab", "ORG", "al-shabaab"),
+        ("Al-Shabab", "ORG", "al-shabaab"),
+        ("the Houthis", "NORP", "houthis"),
+        ("Ansar Allah", "ORG", "houthis"),
+        ("ISIS", "ORG", "islamic-state"),
+        ("the Islamic State group", "ORG", "islamic-state"),
+        ("IS", "ORG", "islamic-state"),
+        ("Boko Haram", "ORG", "boko-haram"),
+        ("JNIM", "ORG", "jnim"),
+        ("M23", "ORG", "m23"),
+        ("the Wagner Group", "ORG", "wagner"),
+        ("Hamas", "ORG", "hamas"),
+        ("Hezbollah", "ORG", "hezbollah"),
+        ("the ELN", "ORG", "eln"),
+        ("FARC dissidents", "NP", "farc-dissidents"),
+        ("the Arakan Army", "ORG", "arakan-army"),
+        ("the RSF", "ORG", "rsf"),
+        ("the Rapid Support Forces", "ORG", "rsf"),
+        ("the UN", "ORG", "united-nations"),
+        ("the EU", "ORG", "european-union"),
+        ("NATO", "ORG", "nato"),
+        ("the African Union", "ORG", "african-union"),
+        ("the ICRC", "ORG", "icrc"),
+    ],
+)
+def test_actors_aliases(text: str, label: str, key: str) -> None:
+    actor = resolve_actor(_m(text, label), AFGHAN)
+    assert actor is not None and actor.key == key
+
+
+@pytest.mark.parametrize(
+    ("text", "sector"),
+    [("Taliban", "REB"), ("Wagner", "PMC"), ("UN", "IGO"), ("ICRC", "NGO"), ("AFP", "MED")],
+)
+def test_actors_sectors(text: str, sector: str) -> None:
+    actor = resolve_actor(_m(text, "ORG"), ActorContext())
+    assert actor is not None and actor.sector == sector
+
+
+def test_actors_short_aliases_are_case_sensitive() -> None:
+    assert resolve_actor(_m("is", "NP"), ActorContext()) is None
+    assert resolve_actor(_m("Aa", "NP"), ActorContext()) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "lemma", "key"),
+    [
+        ("insurgents", "insurgent", "taliban"),
+        ("the insurgents", "insurgent", "taliban"),
+        ("the mujahideen", "mujahideen", "taliban"),
+        ("the militants", "militant", "taliban"),
+        ("rebels", "rebel", "taliban"),
+        ("jihadists", "jihadist", "taliban"),
+        ("fighters", "fighter", "taliban"),
+        ("an insurgent spokesman", "spokesman", "taliban"),
+        ("government forces", "force", "afg-military"),
+        ("Afghan troops", "troop", "afg-military"),
+        ("demoralized Afghan troops", "troop", "afg-military"),
+        ("the army", "army", "afg-military"),
+        ("security forces", "force", "afg-military"),
+        ("the armed forces", "force", "afg-military"),
+        ("soldiers", "soldier", "afg-military"),
+        ("the military", "military", "afg-military"),
+        ("the Afghan air force", "force", "afg-military"),
+        ("the government", "government", "afg-government"),
+        ("the Interior Ministry", "ministry", "afg-government"),
+        ("the authorities", "authority", "afg-government"),
+        ("civilians", "civilian", "afg-civilians"),
+        ("residents", "resident", "afg-civilians"),
+        ("a resident", "resident", "afg-civilians"),
+        ("people", "people", "afg-civilians"),
+        ("foreign troops", "troop", "foreign-forces"),
+        ("British troops", "troop", "gbr-military"),
+        ("the British government", "government", "gbr-government"),
+        ("Ukrainian soldiers", "soldier", "ukr-military"),
+        ("US forces", "force", "usa-military"),
+    ],
+)
+def test_actors_descriptors_follow_document_context(text: str, lemma: str, key: str) -> None:
+    actor = resolve_actor(_m(text, "NP", lemma), AFGHAN)
+    assert actor is not None and actor.key == key
+
+
+def test_actors_main_group_is_the_most_frequent_armed_group() -> None:
+    text = "Houthi rebels hit Marib. The Houthis said al-Qaeda lost. The Houthis advanced."
+    ctx = _context(text, "YEM", [("Houthi rebels", "NORP"), ("The Houthis", "NORP"), ("al-Qaeda", "ORG")])
+    assert ctx.main_group is not None and ctx.main_group.key == "houthis"
+    actor = resolve_actor(_m("the rebels", "NP", "rebel"), ctx)
+    assert actor is not None and actor.key == "houthis"
+    army = resolve_actor(_m("the army", "NP", "army"), ctx)
+    assert army is not None and (army.key, army.country, army.sector) == ("yem-military", "YEM", "MIL")
+
+
+def test_actors_descriptor_without_named_group_is_unidentified() -> None:
+    ctx = build_context("Gunmen attacked a village.", "NGA", [])
+    actor = resolve_actor(_m("Gunmen", "NP", "gunman"), ctx)
+    assert actor is not None and actor.key == "unidentified-armed-group" and actor.sector == "REB"
+
+
+def test_actors_state_labels() -> None:
+    assert country_actor("AFG", "military").label == "Military of Afghanistan"
+    assert country_actor("AFG", "government").label == "Government of Afghanistan"
+    assert country_actor("USA", "government").label == "Government of the United States"
+    assert country_actor("AFG", "civilians").sector == "CVL"
+    assert country_actor("GBR").kind == "country"
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "key", "sector"),
+    [
+        ("the Pentagon", "ORG", "usa-military", "MIL"),
+        ("The White House", "ORG", "usa-government", "GOV"),
+        ("Washington", "GPE", "usa-government", "GOV"),
+        ("the Kremlin", "ORG", "rus-government", "GOV"),
+        ("Downing Street", "FAC", "gbr-government", "GOV"),
+        ("the United States", "GPE", "usa", "GOV"),
+        ("Britain", "GPE", "gbr", "GOV"),
+        ("British", "NORP", "gbr", "GOV"),
+        ("the Ukrainians", "NORP", "ukr-civilians", "CVL"),
+        ("Afghans", "NORP", "afg-civilians", "CVL"),
+    ],
+)
+def test_actors_metonyms_and_demonyms(text: str, label: str, key: str, sector: str) -> None:
+    actor = resolve_actor(_m(text, label), AFGHAN)
+    assert actor is not None and (actor.key, actor.sector) == (key, sector)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "sector", "country"),
+    [
+        ("Afghan President Ashraf Ghani", "Ashraf Ghani", "GOV", "AFG"),
+        ("President Ashraf Ghani", "Ashraf Ghani", "GOV", "AFG"),
+        ("Ashraf Ghani", "Ashraf Ghani", "GOV", "AFG"),
+        ("Ukrainian Defence Minister Oleksii Vorontsov", "Oleksii Vorontsov", "GOV", "UKR"),
+        ("General Amina Farouk", "Amina Farouk", "MIL", None),
+        ("Mr Tobias Lind", "Tobias Lind", None, None),
+    ],
+)
+def test_actors_persons_strip_roles(text: str, name: str, sector: str | None, country: str | None) -> None:
+    actor = resolve_actor(_m(text, "PERSON"), ActorContext())
+    assert actor is not None
+    assert (actor.label, actor.kind, actor.sector, actor.country) == (name, "person", sector, country)
+    assert actor.key == name.lower().replace(" ", "-")
+
+
+def test_actors_person_title_read_from_preceding_text() -> None:
+    text = "Said Syrian Foreign Minister Karim Haddad on Monday."
+    start = text.index("Karim")
+    actor = resolve_actor(Mention("Karim Haddad", start, start + 12, "PERSON"), ActorContext(text=text))
+    assert actor is not None and (actor.country, actor.sector) == ("SYR", "GOV")
+
+
+def test_actors_surname_refers_back_to_the_full_name() -> None:
+    text = "Defence Minister Lena Okafor visited. Later Okafor said troops would stay."
+    ctx = _context(text, "NGA", [("Lena Okafor", "PERSON")])
+    start = text.rindex("Okafor")
+    actor = resolve_actor(Mention("Okafor", start, start + 6, "PERSON"), ctx)
+    assert actor is not None and actor.label == "Lena Okafor" and actor.sector == "GOV"
+
+
+PRONOUN_TEXT = (
+    "The Taliban took the town. President Ashraf Ghani spoke. They said it fell. He left. Its walls."
+)
+
+
+@pytest.mark.parametrize(
+    ("pronoun", "occurrence", "key"),
+    [("They", 0, "taliban"), ("He", 0, "ashraf-ghani"), ("it", 0, "taliban"), ("Its", 0, "taliban")],
+)
+def test_actors_pronouns_take_the_last_compatible_actor(pronoun: str, occurrence: int, key: str) -> None:
+    ctx = _context(PRONOUN_TEXT, "AFG", [("The Taliban", "ORG"), ("Ashraf Ghani", "PERSON")])
+    start = PRONOUN_TEXT.index(pronoun)
+    actor = resolve_actor(Mention(pronoun, start, start + len(pronoun), "PRON", pronoun.lower()), ctx)
+    assert actor is not None and actor.key == key
+
+
+def test_actors_pronoun_chain_follows_text_order() -> None:
+    text = "Hamas fired rockets. The army struck back. They hit a depot."
+    ctx = _context(text, "ISR", [("Hamas", "ORG")])
+    ctx.remember(text.index("The army"), country_actor("ISR", "military"))
+    start = text.index("They")
+    actor = resolve_actor(Mention("They", start, start + 4, "PRON", "they"), ctx)
+    assert actor is not None and actor.key == "isr-military"
+    before_army = resolve_actor(Mention("they", text.index("fired"), text.index("fired") + 4, "PRON"), ctx)
+    assert before_army is not None and before_army.key == "hamas"
+
+
+def test_actors_pronoun_without_antecedent_is_none() -> None:
+    assert resolve_actor(_m("they", "PRON", "they", start=0), ActorContext()) is None
+
+
+@pytest.mark.parametrize("text", ["a nearby military base", "the outskirts", "weapons", "Herat"])
+def test_actors_non_actors_are_none(text: str) -> None:
+    label = "GPE" if text == "Herat" else "NP"
+    actor = resolve_actor(_m(text, label, text.split()[-1].lower()), AFGHAN)
+    if text == "a nearby military base":  # a base stands for the forces holding it
+        assert actor is not None and actor.key == "afg-military"
+    else:
+        assert actor is None
+
+
+def test_actors_unknown_organisations_keep_their_name() -> None:
+    actor = resolve_actor(_m("the Sahel Relief Council", "ORG"), ActorContext())
+    assert actor is not None
+    assert (actor.key, actor.label, actor.kind) == (
+        "sahel-relief-council",
+        "Sahel Relief Council",
+        "organization",
+    )
+
+
+def test_actors_determiners_do_not_change_keys() -> None:
+    keys = {resolve_actor(_m(t, "ORG"), AFGHAN).key for t in ("Taliban", "the Taliban", "The Taliban's")}  # type: ignore[union-attr]
+    assert keys == {"taliban"}

@@ -1,0 +1,100 @@
+"""Merge keys and within-document merging."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+import pytest
+
+from kg.model import Actor, Event, EventFrame, Mention, Place, TimeValue
+from kg.resolve.dedup import merge_events, merge_key
+
+DAY = dt.date(2021, 8, 13)
+TALIBAN = Actor("taliban", "Taliban", "REB", "AFG")
+ARMY = Actor("afg-military", "Military of Afghanistan", "MIL", "AFG")
+KANDAHAR = Place("geonames-1138336", "Kandahar", 1138336, 31.6, 65.7, "AFG")
+ON_DAY = TimeValue(DAY, DAY, "day")
+HERAT = Place("geonames-1140026", "Herat", 1140026, 34.3, 62.2, "AFG")
+
+
+def _event(
+    trigger_start: int = 0,
+    cls: str = "Capture",
+    agents: tuple[Actor, ...] = (TALIBAN,),
+    places: tuple[Place, ...] = (KANDAHAR,),
+    time: TimeValue | None = ON_DAY,
+    doc_id: str = "doc1",
+    negated: bool = False,
+    hypothetical: bool = False,
+) -> Event:
+    frame = EventFrame(
+        doc_id,
+        "s",
+        0,
+        Mention("took", trigger_start, trigger_start + 4, "TRIGGER"),
+        cls,
+        negated=negated,
+        hypothetical=hypothetical,
+    )
+    return Event(frame, agents, (), places, time, None, DAY)
+
+
+def test_dedup_key_ignores_order_and_document() -> None:
+    a = _event(agents=(TALIBAN, ARMY), doc_id="a")
+    b = _event(agents=(ARMY, TALIBAN), trigger_start=99, doc_id="b")
+    assert merge_key(a) == merge_key(b)
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        _event(cls="Assault"),
+        _event(agents=(ARMY,)),
+        _event(places=(HERAT,)),
+        _event(time=TimeValue(dt.date(2021, 8, 12), dt.date(2021, 8, 12), "day")),
+        _event(time=None),
+        _event(negated=True),
+        _event(hypothetical=True),
+    ],
+)
+def test_dedup_key_separates_different_events(other: Event) -> None:
+    assert merge_key(_event()) != merge_key(other)
+
+
+def test_dedup_events_without_participants_never_merge() -> None:
+    a = _event(agents=(), places=(), trigger_start=1)
+    b = _event(agents=(), places=(), trigger_start=50)
+    assert merge_key(a) != merge_key(b)
+    assert len(merge_events([a, b])) == 2
+
+
+def test_dedup_merge_keeps_first_and_notes_the_merge() -> None:
+    first, second, other = (
+        _event(trigger_start=10),
+        _event(trigger_start=200),
+        _event(trigger_start=300, cls="Assault"),
+    )
+    merged = merge_events([first, second, other])
+    assert [e.frame.trigger.start for e in merged] == [10, 300]
+    notes = dict(merged[0].extra)
+    assert notes["merged_count"] == "2"
+    assert notes["merged_offsets"] == "10,200"
+    assert merged[1] == other
+
+
+def test_dedup_merge_prefers_an_explicit_time_over_the_derived_one() -> None:
+    derived = _event(trigger_start=5, time=TimeValue(DAY, DAY, "day", None, derived=True))
+    explicit = _event(trigger_start=80, time=TimeValue(DAY, DAY, "day", "this Friday"))
+    merged = merge_events([derived, explicit])
+    assert len(merged) == 1
+    assert merged[0].frame.trigger.start == 5
+    assert merged[0].time is not None and merged[0].time.raw == "this Friday" and not merged[0].time.derived
+
+
+def test_dedup_merge_unions_targets() -> None:
+    a = dataclasses.replace(_event(trigger_start=1), targets=(ARMY,))
+    civilians = Actor("afg-civilians", "Civilians (Afghanistan)", "CVL", "AFG")
+    b = dataclasses.replace(_event(trigger_start=2), targets=(civilians, ARMY))
+    (merged,) = merge_events([a, b])
+    assert [t.key for t in merged.targets] == ["afg-military", "afg-civilians"]

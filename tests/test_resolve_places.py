@@ -1,0 +1,148 @@
+"""Place linking against the offline gazetteer (pure Python, no model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.model import Mention
+from kg.resolve.places import PlaceContext, dominant_country, link_place
+
+AFG = PlaceContext("AFG")
+
+
+@pytest.mark.parametrize(
+    ("text", "geonames_id"),
+    [
+        ("Kandahar", 1138336),
+        ("Kabul", 1138958),
+        ("Herat", 1140026),
+        ("Ghazni", 1141269),
+        ("Lashkar Gah", 1134720),
+        ("Kunduz", 1135689),
+        ("Mazar-i-Sharif", 1133616),
+        ("Mazar-e Sharif", 1133616),
+        ("Qala-i-Naw", 1129867),
+        ("Doha", 290030),
+        ("Afghanistan", 1149361),
+        ("Afghanistan’s", 1149361),
+        ("the city of Kandahar", 1138336),
+        ("Kandahar city", 1138336),
+    ],
+)
+def test_places_seed_names_link_to_geonames(text: str, geonames_id: int) -> None:
+    place = link_place(text, AFG)
+    assert place is not None
+    assert place.geonames_id == geonames_id
+    assert place.key == f"geonames-{geonames_id}"
+
+
+@pytest.mark.parametrize("text", ["Kandahar", "Lashkar Gah", "Qala-i-Naw", "Doha"])
+def test_places_cities_have_coordinates_and_country(text: str) -> None:
+    place = link_place(text, AFG)
+    assert place is not None and place.kind == "city"
+    assert place.lat is not None and place.lon is not None
+    assert -90 <= place.lat <= 90 and -180 <= place.lon <= 180
+    assert place.country is not None and len(place.country) == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "seat"),
+    [
+        ("Helmand province", "Helmand", "Lashkar Gah"),
+        ("the Helmand region", "Helmand", "Lashkar Gah"),
+        ("Helmand", "Helmand", "Lashkar Gah"),
+        ("Badghis province", "Badghis", "Qala-i-Naw"),
+        ("the province of Herat", "Herat", "Herat"),
+    ],
+)
+def test_places_provinces(text: str, label: str, seat: str) -> None:
+    place = link_place(text, AFG)
+    seat_place = link_place(seat, AFG)
+    assert place is not None and seat_place is not None
+    assert place.kind == "province"
+    assert place.label == label
+    assert place.country == "AFG"
+    assert (place.lat, place.lon) == (seat_place.lat, seat_place.lon)  # representative point: the seat
+
+
+def test_places_province_word_beats_same_named_city() -> None:
+    city, province = link_place("Kandahar", AFG), link_place("Kandahar province", AFG)
+    assert city is not None and province is not None
+    assert (city.kind, province.kind) == ("city", "province")
+    assert city.key != province.key
+
+
+def test_places_city_gets_its_province_as_admin1() -> None:
+    place = link_place("Lashkar Gah", AFG)
+    assert place is not None and place.admin1 == "Helmand"
+
+
+@pytest.mark.parametrize(("country", "expected"), [("LBN", "LBN"), ("LBY", "LBY")])
+def test_places_dominant_country_decides_ambiguous_names(country: str, expected: str) -> None:
+    place = link_place("Tripoli", PlaceContext(country))
+    assert place is not None and place.country == expected
+
+
+def test_places_without_context_prefer_larger_population() -> None:
+    libya, lebanon = link_place("Tripoli", PlaceContext("LBY")), link_place("Tripoli", PlaceContext("LBN"))
+    chosen = link_place("Tripoli")
+    assert libya is not None and lebanon is not None and chosen is not None
+    assert chosen.key == libya.key  # the Libyan capital is far larger
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "country"),
+    [
+        ("Afghanistan", "country", "AFG"),
+        ("the United States", "country", "USA"),
+        ("Britain", "country", "GBR"),
+    ],
+)
+def test_places_countries(text: str, kind: str, country: str) -> None:
+    place = link_place(text, AFG)
+    assert place is not None and (place.kind, place.country) == (kind, country)
+
+
+def test_places_the_capital_is_the_dominant_countrys_capital() -> None:
+    assert link_place("the capital", AFG) == link_place("Kabul", AFG)
+    qatar = link_place("the capital", PlaceContext("QAT"))
+    assert qatar is not None and qatar.geonames_id == 290030
+
+
+def test_places_the_city_is_the_last_city() -> None:
+    herat = link_place("Herat", AFG)
+    assert link_place("the city", PlaceContext("AFG", herat)) == herat
+    assert link_place("the city", AFG) is None
+    assert link_place("the capital", PlaceContext(None)) is None
+
+
+@pytest.mark.parametrize("text", ["Xyzzyville", "the outskirts", "", "the"])
+def test_places_unknown_names_are_none(text: str) -> None:
+    assert link_place(text, AFG) is None
+
+
+def _ents(*items: tuple[str, str]) -> list[Mention]:
+    out, pos = [], 0
+    for text, label in items:
+        out.append(Mention(text, pos, pos + len(text), label))
+        pos += len(text) + 10
+    return out
+
+
+@pytest.mark.parametrize(
+    ("entities", "expected"),
+    [
+        (_ents(("Beirut", "GPE"), ("Tripoli", "GPE"), ("Lebanese", "NORP"), ("Israel", "GPE")), "LBN"),
+        (_ents(("Benghazi", "GPE"), ("Tripoli", "GPE"), ("Libyan", "NORP"), ("Egypt", "GPE")), "LBY"),
+        (_ents(("Kandahar", "GPE"), ("Afghan", "NORP"), ("Doha", "GPE"), ("Herat", "GPE")), "AFG"),
+        (_ents(("Taliban", "ORG"), ("Ashraf Ghani", "PERSON")), None),
+    ],
+)
+def test_places_dominant_country(entities: list[Mention], expected: str | None) -> None:
+    assert dominant_country(entities) == expected
+
+
+def test_places_dominant_country_then_links_tripoli() -> None:
+    lebanon = dominant_country(_ents(("Beirut", "GPE"), ("Sidon", "GPE"), ("Tripoli", "GPE")))
+    place = link_place("Tripoli", PlaceContext(lebanon))
+    assert place is not None and place.country == "LBN"
