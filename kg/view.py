@@ -23,8 +23,9 @@ from rdflib import Graph
 
 from kg.errors import OutputError
 from kg.namespaces import TOP_CATEGORIES
+from kg.viewgraph import ROLES, actors_network, events_network
 from kg.viewlayout import layout
-from kg.viewmodel import ROLES, actors_network, events_network, read_events, select_events
+from kg.viewmodel import read_events, select_events
 
 __all__ = [
     "VIEWS",
