@@ -1,0 +1,98 @@
+"""The gazetteer entity ruler with the real model: place names labelled, common words left alone."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from kg.gazetteer import GazetteerRuler
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def ruled() -> Language:
+    """The plain model plus only the gazetteer ruler (before the NER), as kg.nlp.load_pipeline adds it."""
+    import spacy
+
+    from kg.nlp import model_name
+
+    nlp = spacy.load(model_name())
+    nlp.add_pipe("gazetteer_ruler", before="ner")
+    return nlp
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        ("Fighting reached Herat after a long siege.", "Herat"),
+        ("Herat fell to the insurgents on Sunday.", "Herat"),
+        ("Militants surrounded Lashkar Gah overnight.", "Lashkar Gah"),
+        ("The road to Ghazni was cut by the fighters.", "Ghazni"),
+        ("Officials fled Qala-i-Naw before dawn.", "Qala-i-Naw"),
+        ("Convoys left Mazar-i-Sharif for the border.", "Mazar-i-Sharif"),
+        ("Shelling hit Kunduz and nearby villages.", "Kunduz"),
+        ("Elders from Badghis travelled to the capital.", "Badghis"),
+    ],
+)
+def test_gazetteer_labels_places(ruled: Language, sentence: str, place: str) -> None:
+    doc = ruled(sentence)
+    labels = {e.text: e.label_ for e in doc.ents}
+    assert labels.get(place) in ("GPE", "LOC"), labels
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word"),
+    [
+        ("Police said the attack was over.", "Police"),
+        ("Reading the statement aloud, he paused.", "Reading"),
+        ("Nice weather helped the rescue teams.", "Nice"),
+        ("Mobile phone networks were cut.", "Mobile"),
+        ("Of the wounded, most were children.", "Of"),
+        ("North of the river, clashes went on.", "North"),
+    ],
+)
+def test_gazetteer_leaves_common_words(ruled: Language, sentence: str, word: str) -> None:
+    doc = ruled(sentence)
+    assert word not in {e.text for e in doc.ents if e.label_ in ("GPE", "LOC")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "person"),
+    [
+        ("Fighters loyal to Ismail Khan held the airport.", "Ismail Khan"),
+        ("The envoy met Omar Kabul last week.", "Omar Kabul"),
+    ],
+)
+def test_gazetteer_does_not_split_longer_names(ruled: Language, sentence: str, person: str) -> None:
+    doc = ruled(sentence)
+    ruler = ruled.get_pipe("gazetteer_ruler")
+    assert isinstance(ruler, GazetteerRuler)
+    matched = {s.text for s in ruler.matches(doc)}
+    assert not any(part in matched for part in person.split())
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        ("Taliban fighters captured Herat on Thursday.", "Herat"),
+        ("They besieged Lashkar Gah for weeks.", "Lashkar Gah"),
+        ("The governor of Ghazni was arrested.", "Ghazni"),
+        ("Qala-i-Naw also fell.", "Qala-i-Naw"),
+    ],
+)
+def test_gazetteer_overrides_ner_label(
+    ruled: Language, bare_nlp: Language, sentence: str, place: str
+) -> None:
+    bare = {e.text: e.label_ for e in bare_nlp(sentence).ents}
+    with_ruler = {e.text: e.label_ for e in ruled(sentence).ents}
+    assert with_ruler.get(place) == "GPE"
+    if bare.get(place) == "GPE":  # a newer model may get it right alone; then there is nothing to override
+        pytest.skip(f"the plain model already labels {place!r} GPE")
+    assert bare.get(place) != with_ruler[place]
+
+
+def test_gazetteer_full_pipeline_has_the_ruler_before_ner(nlp: Language) -> None:
+    names = nlp.pipe_names
+    assert "gazetteer_ruler" in names
+    assert names.index("gazetteer_ruler") < names.index("ner")
