@@ -282,6 +282,11 @@ def _wrong_category(g: Graph) -> None:
     g.set((event, CKG.category, CKG.Protest))
 
 
+def _stamp_and_span(g: Graph) -> None:
+    event = next(g.subjects(SEM.hasTimeStamp, None))
+    g.add((event, SEM.hasBeginTimeStamp, Literal("2030-03-01", datatype=XSD.date)))
+
+
 def _bad_latitude(g: Graph) -> None:
     from kg.namespaces import GEO
 
@@ -319,7 +324,8 @@ def _document_without_identifier(g: Graph) -> None:
     [
         (_break_evidence, "ckg:evidence"),
         (_second_category, "ckg:category"),
-        (_wrong_category, "is not ckg:category"),
+        (_wrong_category, "needs ckg:category ckg:Assault"),
+        (_stamp_and_span, "not both"),
         (_bad_latitude, "geo:lat"),
         (_bad_date, "sem:hasTimeStamp"),
         (_negative_count, "ckg:fatalities"),
