@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
 
 import pytest
 
@@ -62,11 +63,25 @@ def test_dedup_key_separates_different_events(other: Event) -> None:
     assert merge_key(_event()) != merge_key(other)
 
 
-def test_dedup_events_without_participants_never_merge() -> None:
+def test_dedup_events_without_participants_merge_only_within_their_sentence() -> None:
     a = _event(agents=(), places=(), trigger_start=1)
-    b = _event(agents=(), places=(), trigger_start=50)
+    b = dataclasses.replace(a, frame=dataclasses.replace(a.frame, sentence_start=50))
     assert merge_key(a) != merge_key(b)
     assert len(merge_events([a, b])) == 2
+    assert len(merge_events([a, _event(agents=(), places=(), trigger_start=9)])) == 1
+
+
+def test_dedup_key_separates_time_precision() -> None:
+    month = _event(time=TimeValue(dt.date(2021, 8, 1), dt.date(2021, 8, 31), "month"))
+    day = _event(time=TimeValue(dt.date(2021, 8, 1), dt.date(2021, 8, 1), "day"))
+    assert merge_key(month) != merge_key(day)
+
+
+def test_dedup_key_matches_the_rdf_layer() -> None:
+    rdf = pytest.importorskip("kg.rdf")
+    events = [_event(), _event(agents=(), places=()), _event(time=None, negated=True)]
+    for event in events:
+        assert json.dumps(merge_key(event)) == json.dumps(rdf.merge_key(event))  # IRIs hash this JSON
 
 
 def test_dedup_merge_keeps_first_and_notes_the_merge() -> None:

@@ -1,10 +1,10 @@
 """Merge repeated mentions of the same event.
 
-``merge_key(event)`` = (event class, sorted agent keys, sorted place keys, start date ISO or "",
-polarity) where polarity is "asserted", "negated" or "hypothetical". An event with neither agents nor places
-carries too little to be identified across sentences, so its key also holds the document id and trigger
-offset (it never merges). The key holds no document id otherwise: the RDF layer mints event IRIs from it,
-so the same event reported by several documents becomes one node.
+``merge_key(event)`` = (event class, sorted agent keys, sorted place keys, (start ISO, end ISO, precision)
+or None, negated, hypothetical) -- the same rule ``kg.rdf.merge_key`` uses to mint event IRIs. An event with
+neither agents nor places carries too little to be identified, so its key also holds the document id and
+sentence offset (it merges only within its own sentence). Otherwise the key holds no document id, so the
+same event reported by several documents becomes one node.
 
 ``merge_events`` keeps the first event (text order) of each key, gives it an explicit time when a merged
 duplicate had one and it only had the derived publication date, adds the duplicates' targets, and notes
@@ -18,29 +18,28 @@ from collections.abc import Iterable
 
 from kg.model import Event
 
-__all__ = ["merge_key", "merge_events", "polarity"]
+__all__ = ["merge_key", "merge_events"]
 
 
-def polarity(event: Event) -> str:
-    if event.frame.negated:
-        return "negated"
-    return "hypothetical" if event.frame.hypothetical else "asserted"
-
-
-def merge_key(event: Event) -> tuple[str, ...]:
+def merge_key(event: Event) -> tuple[object, ...]:
     """The identity of an event: equal keys denote the same real-world event."""
-    agents = ",".join(sorted({a.key for a in event.agents}))
-    places = ",".join(sorted({p.key for p in event.places}))
-    date = event.time.start.isoformat() if event.time is not None else ""
-    key: tuple[str, ...] = (event.event_class, agents, places, date, polarity(event))
-    if not agents and not places:
-        key += (event.doc_id, str(event.frame.trigger.start))
+    time = event.time
+    key: tuple[object, ...] = (
+        event.event_class,
+        tuple(sorted({a.key for a in event.agents})),
+        tuple(sorted({p.key for p in event.places})),
+        (time.start.isoformat(), time.end.isoformat(), time.precision) if time is not None else None,
+        event.frame.negated,
+        event.frame.hypothetical,
+    )
+    if not event.agents and not event.places:
+        key += (event.doc_id, event.frame.sentence_start)
     return key
 
 
 def merge_events(events: Iterable[Event]) -> list[Event]:
     """Collapse events with equal ``merge_key`` (within one call), keeping the first in text order."""
-    groups: dict[tuple[str, ...], list[Event]] = {}
+    groups: dict[tuple[object, ...], list[Event]] = {}
     for event in events:
         groups.setdefault(merge_key(event), []).append(event)
     merged: list[Event] = []
