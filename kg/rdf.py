@@ -189,11 +189,11 @@ def _add_actor(graph: Graph, actor: Actor, base_iri: str) -> URIRef:
     graph.add((node, RDF.type, SEM.Actor))
     graph.add((node, RDFS.label, _text(actor.label or actor.key)))
     if actor.sector:
-        graph.add((node, CKG.sector, Literal(actor.sector)))
+        graph.add((node, CKG.sector, _text(actor.sector)))
     if actor.country:
-        graph.add((node, CKG.country, Literal(actor.country)))
+        graph.add((node, CKG.country, _text(actor.country)))
     if actor.kind:
-        graph.add((node, CKG.actorKind, Literal(actor.kind)))
+        graph.add((node, CKG.actorKind, _text(actor.kind)))
     for alias in actor.aliases:
         if alias != actor.label:
             graph.add((node, SKOS.altLabel, _text(alias)))
@@ -211,9 +211,9 @@ def _add_place(graph: Graph, place: Place, base_iri: str) -> URIRef:
         graph.add((node, CKG.geonamesId, Literal(int(place.geonames_id))))
         graph.add((node, OWL.sameAs, GEONAMES[f"{int(place.geonames_id)}/"]))
     if place.country:
-        graph.add((node, CKG.country, Literal(place.country)))
+        graph.add((node, CKG.country, _text(place.country)))
     if place.kind:
-        graph.add((node, CKG.featureKind, Literal(place.kind)))
+        graph.add((node, CKG.featureKind, _text(place.kind)))
     if place.admin1:
         graph.add((node, CKG.admin1, _text(place.admin1)))
     return node

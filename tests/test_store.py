@@ -11,7 +11,7 @@ import pytest
 from rdflib import Graph
 from rdflib.compare import isomorphic
 
-from kg import store as store_module
+from kg import rdfio as store_module
 from kg.errors import GraphError, InputError, OutputError
 from kg.model import Actor, Document, Event, EventFrame, Mention, Place
 from kg.rdf import events_to_graph
