@@ -14,6 +14,7 @@ recent city linked in the document.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import math
 import os
@@ -183,8 +184,8 @@ def build_gazetteer() -> Gazetteer:
             geonames_id=int(row["geonameid"]),
             country=a3,
             kind="country",
-            **_centre(centres.get(code)),
         )
+        place = dataclasses.replace(place, **_centre(centres.get(code)))
         names = {row["name"], label, *custom.get("aliases", ())}
         if record is not None:
             names.update(n for n in (record.name, getattr(record, "official_name", None)) if n)
