@@ -123,6 +123,16 @@ def serialize(graph: Graph, fmt: str) -> bytes:
     return graph.serialize(format=fmt, encoding="utf-8")
 
 
+def _file_mode(target: Path) -> int:
+    """The mode of the file being replaced, or what a plain ``open(target, "w")`` would create."""
+    try:
+        return target.stat().st_mode & 0o777
+    except OSError:
+        mask = os.umask(0o022)
+        os.umask(mask)
+        return 0o666 & ~mask
+
+
 def atomic_write(path: str | Path, data: bytes) -> Path:
     """Write ``data`` to ``path`` atomically: temp file in the same directory, fsync, then rename."""
     target = Path(path)
@@ -138,6 +148,7 @@ def atomic_write(path: str | Path, data: bytes) -> Path:
             out.write(data)
             out.flush()
             os.fsync(out.fileno())
+        os.chmod(tmp_name, _file_mode(target))  # mkstemp makes 0600 files; give the usual permissions
         os.replace(tmp_name, target)
     except BaseException as err:
         with contextlib.suppress(OSError):

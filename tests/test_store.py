@@ -199,3 +199,15 @@ def test_store_output_is_byte_identical_for_the_same_graph(tmp_path: Path, suffi
     first = write_graph(events_to_graph(events, [Document("d1", "", DAY)]), tmp_path / f"a{suffix}")
     second = write_graph(events_to_graph(events[::-1], [Document("d1", "", DAY)]), tmp_path / f"b{suffix}")
     assert first.read_bytes() == second.read_bytes()
+
+
+def test_store_new_files_get_the_usual_permissions_and_replacements_keep_theirs(tmp_path: Path) -> None:
+    mask = os.umask(0o022)
+    try:
+        fresh = write_graph(doc_graph("d1"), tmp_path / "fresh.ttl")
+        assert fresh.stat().st_mode & 0o777 == 0o644
+        fresh.chmod(0o640)
+        write_graph(doc_graph("d2"), fresh)
+        assert fresh.stat().st_mode & 0o777 == 0o640
+    finally:
+        os.umask(mask)
