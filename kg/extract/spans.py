@@ -79,6 +79,10 @@ ACTOR_NOUNS = frozenset(
      "country", "state", "nation", "side", "delegation", "envoy", "official", "commander", "movement",
      "organization", "organisation", "agency", "union", "community", "court", "parliament", "cabinet"}
 )  # fmt: skip
+# "a group of diplomats", "members of the militia": the counted/collected noun says who it is
+COLLECTIVE_NOUNS = frozenset(
+    {"group", "member", "number", "team", "band", "contingent", "batch", "unit", "handful"}
+)
 NUMBER_NOUNS = frozenset({"dozen", "dozens", "hundreds", "thousands", "millions", "scores", "tens"})
 
 
@@ -101,7 +105,12 @@ def _entity_bounds(token: Token) -> tuple[int, int] | None:
 
 def semantic_head(token: Token) -> Token:
     """The token that says what a phrase is: "12 of the capitals" -> capitals, "hundreds of X" -> X."""
-    if token.like_num or token.lower_ in NUMBER_NOUNS or token.pos_ == "NUM":
+    if (
+        token.like_num
+        or token.lower_ in NUMBER_NOUNS
+        or token.pos_ == "NUM"
+        or token.lemma_ in COLLECTIVE_NOUNS
+    ):
         for child in token.rights:
             if child.dep_ == "prep" and child.lower_ == "of":
                 for obj in child.children:
