@@ -161,6 +161,11 @@ def _text(value: str) -> Literal:
     return Literal(clean_text(value))
 
 
+def _label(label: str, key: str) -> Literal:
+    """A non-empty label: the cleaned label, else the cleaned key, else "(unnamed)"."""
+    return Literal(clean_text(label).strip() and clean_text(label) or clean_text(key).strip() or "(unnamed)")
+
+
 def _decimal(value: float) -> Literal:
     """Coordinates as xsd:decimal with at least one fraction digit ("10.0"), the form rdflib writes back."""
     text = format(Decimal(repr(round(value, 6))), "f")
@@ -187,7 +192,7 @@ def add_document(graph: Graph, document: Document, base_iri: str = DEFAULT_BASE_
 def _add_actor(graph: Graph, actor: Actor, base_iri: str) -> URIRef:
     node = actor_iri(actor, base_iri)
     graph.add((node, RDF.type, SEM.Actor))
-    graph.add((node, RDFS.label, _text(actor.label or actor.key)))
+    graph.add((node, RDFS.label, _label(actor.label, actor.key)))
     if actor.sector:
         graph.add((node, CKG.sector, _text(actor.sector)))
     if actor.country:
@@ -203,7 +208,7 @@ def _add_actor(graph: Graph, actor: Actor, base_iri: str) -> URIRef:
 def _add_place(graph: Graph, place: Place, base_iri: str) -> URIRef:
     node = place_iri(place, base_iri)
     graph.add((node, RDF.type, SEM.Place))
-    graph.add((node, RDFS.label, _text(place.label or place.key)))
+    graph.add((node, RDFS.label, _label(place.label, place.key)))
     if place.lat is not None and place.lon is not None:
         graph.add((node, GEO.lat, _decimal(place.lat)))
         graph.add((node, GEO.long, _decimal(place.lon)))

@@ -6,6 +6,8 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
@@ -13,7 +15,7 @@ from kg.errors import KGError
 from kg.model import Actor, Document, Event, EventFrame, Mention, Place, Quantity, TimeValue
 from kg.namespaces import CKG, PREFIXES, SEM, XSD
 from kg.ontology import validate_graph
-from kg.rdf import DEFAULT_BASE_IRI, check_base_iri, event_iri, events_to_graph, mention_iri
+from kg.rdf import DEFAULT_BASE_IRI, check_base_iri, clean_text, event_iri, events_to_graph, mention_iri
 from kg.store import read_graphs, write_graph
 
 DAY = dt.date(2030, 3, 14)
@@ -341,3 +343,17 @@ def test_rdf_broken_graph_does_not_conform(breakage: object, reported: str) -> N
     report = validate_graph(graph)
     assert not report.conforms
     assert any(reported in str(issue) for issue in report.violations()), [str(i) for i in report.issues]
+
+
+@settings(max_examples=60, deadline=None)
+@given(key=st.text(max_size=30), label=st.text(min_size=1, max_size=30), doc_id=st.text(min_size=1))
+def test_rdf_any_text_gives_a_graph_that_round_trips(key: str, label: str, doc_id: str) -> None:
+    actor = Actor(key=key, label=label)
+    base = make_event(doc_id=doc_id)
+    event = Event(frame=base.frame, agents=(actor,), places=(Place(key=key, label=label),), time=base.time)
+    graph = events_to_graph([event], [Document(id=doc_id, text="", title=label)])
+    again = Graph().parse(data=graph.serialize(format="nt"), format="nt")
+    assert isomorphic(graph, again)
+    labels = {str(row[0]) for row in select(again, "SELECT ?l WHERE { ?a a sem:Actor ; rdfs:label ?l }")}
+    expected = clean_text(label) if clean_text(label).strip() else clean_text(key).strip() or "(unnamed)"
+    assert labels == {expected} and expected.strip()
