@@ -242,3 +242,27 @@ def test_actors_unknown_organisations_keep_their_name() -> None:
 def test_actors_determiners_do_not_change_keys() -> None:
     keys = {resolve_actor(_m(t, "ORG"), AFGHAN).key for t in ("Taliban", "the Taliban", "The Taliban's")}  # type: ignore[union-attr]
     assert keys == {"taliban"}
+
+
+def test_actors_bare_troops_belong_to_the_state_named_earlier_in_the_sentence() -> None:
+    text = "Kabul is tense. The Pentagon said 2,000 soldiers would fly out. Later soldiers guarded Herat."
+    ctx = build_context(text, "AFG", [], [Mention("The Pentagon", text.index("The Pentagon"), 27, "ORG")])
+    first = text.index("2,000 soldiers")
+    second = text.index("soldiers guarded")
+    us = resolve_actor(Mention("2,000 soldiers", first, first + 14, "NP", "soldier"), ctx)
+    local = resolve_actor(Mention("soldiers", second, second + 8, "NP", "soldier"), ctx)
+    assert us is not None and us.key == "usa-military"
+    assert local is not None and local.key == "afg-military"
+
+
+def test_actors_pronouns_skip_news_agencies_and_place_names() -> None:
+    text = "The Taliban entered Kabul, a resident told AFP. They raised flags over Kabul."
+    entities = [
+        Mention("The Taliban", 0, 11, "ORG"),
+        Mention("Kabul", text.index("Kabul"), text.index("Kabul") + 5, "GPE"),
+        Mention("AFP", text.index("AFP"), text.index("AFP") + 3, "ORG"),
+    ]
+    ctx = build_context(text, "AFG", entities)
+    start = text.index("They")
+    actor = resolve_actor(Mention("They", start, start + 4, "PRON", "they"), ctx)
+    assert actor is not None and actor.key == "taliban"

@@ -94,6 +94,6 @@ def resolve_document(
     ordered = sorted(frames, key=lambda f: (f.sentence_start, f.trigger.start, f.event_class))
     place_mentions = [m for f in ordered for m in f.places]
     country = dominant_country([*entities, *place_mentions])
-    actors = build_context(document.text, country, [*entities, *_frame_mentions(ordered)])
+    actors = build_context(document.text, country, entities, _frame_mentions(ordered))
     cities = _Cities(entities, country)
     return merge_events(resolve_frame(frame, document, actors, cities) for frame in ordered)

@@ -179,10 +179,12 @@ def _person(text: str, ctx: ActorContext, start: int) -> Actor:
 
 
 def _pronoun(mention: Mention, ctx: ActorContext) -> Actor | None:
+    """Most recent earlier actor that fits: they -> a group or organisation (not a country, not the news
+    agency quoted as a source), he/she -> a person, it -> anything but a person or news agency."""
     word = mention.text.lower().strip()
-    earlier = [a for start, a in ctx.history if start < mention.start]
+    earlier = [a for start, a in ctx.history if start < mention.start and a.sector != "MED"]
     for actor in reversed(earlier):
-        if word in PLURAL_PRONOUNS and actor.kind in ("group", "organization", "country"):
+        if word in PLURAL_PRONOUNS and actor.kind in ("group", "organization"):
             return actor
         if word in PERSON_PRONOUNS and actor.kind == "person":
             return actor
@@ -193,7 +195,21 @@ def _pronoun(mention: Mention, ctx: ActorContext) -> Actor | None:
     return None
 
 
-def _descriptor(words: list[str], lemma: str, country: str | None, ctx: ActorContext) -> Actor | None:
+def _sentence_state(ctx: ActorContext, start: int) -> str | None:
+    """The country of the last state actor named earlier in the same sentence ("The Pentagon said 3,000
+    soldiers ..."): bare "soldiers"/"troops" there belong to that state, not to the document's country."""
+    if start <= 0 or not ctx.text:
+        return None
+    sentence_start = max(ctx.text.rfind(". ", 0, start), ctx.text.rfind("\n", 0, start)) + 1
+    for begin, actor in reversed(ctx.history):
+        if sentence_start <= begin < start and actor.country and actor.sector in ("GOV", "MIL"):
+            return actor.country if actor.kind in ("country", "organization") else None
+    return None
+
+
+def _descriptor(
+    words: list[str], lemma: str, country: str | None, ctx: ActorContext, start: int = -1
+) -> Actor | None:
     table = actor_table()
     phrase = " ".join(words).lower()
     suffixes = [" ".join(words[i:]).lower() for i in range(len(words))] + [lemma]
@@ -202,7 +218,7 @@ def _descriptor(words: list[str], lemma: str, country: str | None, ctx: ActorCon
             return FOREIGN_FORCES
         state = country or ctx.country
         if candidate in table.descriptors["state_forces"] and state:
-            return country_actor(state, "military")
+            return country_actor(country or _sentence_state(ctx, start) or state, "military")
         if candidate in table.descriptors["government"] and state:
             return country_actor(state, "government")
         if candidate in table.descriptors["civilians"] and state:
@@ -250,10 +266,10 @@ def resolve_actor(mention: Mention, ctx: ActorContext | None = None) -> Actor | 
         role = "civilians" if key in table.plural_demonyms else "country"
         return country_actor(table.demonyms[key], role)
     if len(rest) > 1 and rest[-1].lower() in ROLE_HEADS:  # "an insurgent spokesman" speaks for insurgents
-        found = _descriptor(rest[:-1], rest[-2].lower(), demonym_country, ctx)
+        found = _descriptor(rest[:-1], rest[-2].lower(), demonym_country, ctx, mention.start)
         if found is not None and found.sector != "CVL":
             return found
-    found = _descriptor(rest or words, mention.lemma, demonym_country, ctx)
+    found = _descriptor(rest or words, mention.lemma, demonym_country, ctx, mention.start)
     if found is not None:
         return found
     if mention.label in ("ORG", "NORP"):
@@ -277,20 +293,27 @@ def _main_group(mentions: Iterable[Mention]) -> Actor | None:
     return actors[max(counts, key=lambda k: (counts[k], -first[k]))]
 
 
-def build_context(text: str, country: str | None, mentions: Sequence[Mention]) -> ActorContext:
-    """Context for one document: main armed group from ``mentions`` and the antecedent history."""
+def build_context(
+    text: str, country: str | None, entities: Sequence[Mention], roles: Sequence[Mention] = ()
+) -> ActorContext:
+    """Context for one document: the main armed group (from entities and role mentions) and the history
+    of resolved mentions that pronouns refer back to. Place entities (GPE/LOC) never enter the history
+    ("Kabul" names a city far more often than the Afghan government); as a frame role they do."""
+    skip = {"PRON", "DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
+    chosen: dict[tuple[int, int], Mention] = {}
+    for mention in entities:
+        if mention.label in ("GPE", "LOC") or (
+            mention.label == "FAC" and strip_determiners(mention.text) not in actor_table().metonyms
+        ):
+            continue
+        chosen.setdefault((mention.start, mention.end), mention)
+    for mention in roles:
+        chosen[(mention.start, mention.end)] = mention
     ordered = sorted(
-        {(m.start, m.end, m.text, m.label, m.lemma): m for m in mentions}.values(),
-        key=lambda m: (m.start, m.end),
+        (m for m in chosen.values() if m.label not in skip), key=lambda m: (m.start, m.end, m.text)
     )
     ctx = ActorContext(text=text, country=country, main_group=_main_group(ordered))
     for mention in ordered:
-        if mention.label in ("PRON", "DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"):
-            continue
-        bare = strip_determiners(mention.text)
-        place_only = bare not in actor_table().metonyms and gazetteer().countries.get(name_key(bare)) is None
-        if mention.label in ("GPE", "LOC", "FAC") and place_only:
-            continue
         actor = resolve_actor(mention, ctx)
         if actor is not None:
             ctx.remember(mention.start, actor)
