@@ -163,3 +163,18 @@ def test_places_countries_have_a_point_inside_them(
     assert place is not None and place.lat is not None and place.lon is not None
     assert lat_range[0] <= place.lat <= lat_range[1]
     assert lon_range[0] <= place.lon <= lon_range[1]
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "kind"),
+    [
+        ("central Mali", "Mali", "country"),
+        ("northern Helmand", "Helmand", "province"),
+        ("eastern Ukraine", "Ukraine", "country"),
+        ("North Korea", "North Korea", "country"),
+        ("South Sudan", "South Sudan", "country"),
+    ],
+)
+def test_places_direction_words_fall_back_to_the_named_place(text: str, label: str, kind: str) -> None:
+    place = link_place(text, AFG)
+    assert place is not None and (place.label, place.kind) == (label, kind)

@@ -55,6 +55,39 @@ PROVINCE_WORDS = frozenset(
         "county",
     ]
 )
+DIRECTIONS = frozenset(
+    [
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "northeastern",
+        "northwestern",
+        "southeastern",
+        "southwestern",
+        "north-east",
+        "north-west",
+        "south-east",
+        "south-west",
+        "north-eastern",
+        "north-western",
+        "south-eastern",
+        "south-western",
+        "upper",
+        "lower",
+        "rural",
+        "greater",
+    ]
+)
 CITY_WORDS = frozenset(["city", "town", "village", "capital"])
 _OF_PREFIX = re.compile(r"^(?:(?:the\s+)?(?:city|town|village|province|region|state)\s+of\s+)", re.I)
 CACHE_VERSION = "gazetteer-3"
@@ -335,6 +368,10 @@ def link_place(text: str, context: PlaceContext | None = None) -> Place | None:
     found = [e for e in order if e is not None]
     local = [e for e in found if e.place.country == ctx.country]
     chosen = (local or found)[0] if found else None
+    if chosen is None and country is None:
+        first, _, rest = name.partition(" ")
+        if rest and first.lower().rstrip(",") in DIRECTIONS:  # "central Mali", "northern Helmand"
+            return link_place(rest, ctx)
     return chosen.place if chosen else country
 
 
