@@ -29,25 +29,9 @@ PERSON_PRONOUNS = frozenset(["he", "him", "his", "himself", "she", "her", "hers"
 THING_PRONOUNS = frozenset(["it", "its", "itself"])
 RELATIVE_PRONOUNS = frozenset(["who", "whom", "whose", "which", "that"])
 ROLE_HEADS = frozenset(
-    [
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "official",
-        "officials",
-        "commander",
-        "commanders",
-        "leader",
-        "leaders",
-        "negotiator",
-        "negotiators",
-        "member",
-        "members",
-        "chief",
-        "representative",
-        "envoy",
-    ]
-)
+    ["spokesman", "spokeswoman", "spokesperson", "official", "officials", "commander", "commanders", "leader",
+     "leaders", "negotiator", "negotiators", "member", "members", "chief", "representative", "envoy"]
+)  # fmt: skip
 ARMED_SECTORS = frozenset({"REB", "PMC"})
 ARTICLE_NAMES = (
     "United ",

