@@ -1,9 +1,10 @@
 """Export an event graph as RDF, as a CSV table with ACLED-like columns, or as GeoJSON places.
 
-The CSV and GeoJSON are built with SPARQL over the graph plus the ontology (which supplies the ACLED
-event/sub-event type of each class). CSV: one row per event node; several agents, targets, places,
-reporters, evidence sentences or documents are joined with ``"; "`` (evidence with ``" | "``);
-``fatalities`` is the largest reported figure; latitude/longitude are those of the first place listed.
+The CSV and GeoJSON are built with SPARQL over the graph (run by Oxigraph); the ACLED event/sub-event
+type of each class comes from a SPARQL query over the ontology (a class without one falls back to its
+category's). CSV: one row per event node; several agents, targets, places, reporters, evidence sentences
+or documents are joined with ``"; "`` (evidence with ``" | "``); ``fatalities`` is the largest reported
+figure; latitude/longitude are those of the first place listed.
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ from collections.abc import Iterable
 from typing import Any
 
 from rdflib import Graph
-from rdflib.query import ResultRow
 
 from kg.errors import OutputError
 from kg.namespaces import CKG_IRI, PREFIXES
@@ -40,15 +40,10 @@ _EVENTS = (
     _PROLOGUE
     + """
 SELECT ?event ?class ?category ?stamp ?begin ?end ?precision ?negated ?hypothetical
-       (SAMPLE(?acled_c) AS ?acled_class) (SAMPLE(?acled_k) AS ?acled_category)
-       (GROUP_CONCAT(DISTINCT ?sub_c; separator="|") AS ?subs)
        (MAX(?fatal) AS ?fatalities)
 WHERE {
     ?event a sem:Event ; a ?class ; ckg:category ?category .
     FILTER(STRSTARTS(STR(?class), STR(ckg:)) && ?class != ckg:ConflictEvent)
-    OPTIONAL { ?class ckg:acledEventType ?acled_c }
-    OPTIONAL { ?class ckg:acledSubEventType ?sub_c }
-    OPTIONAL { ?category ckg:acledEventType ?acled_k }
     OPTIONAL { ?event sem:hasTimeStamp ?stamp }
     OPTIONAL { ?event sem:hasBeginTimeStamp ?begin }
     OPTIONAL { ?event sem:hasEndTimeStamp ?end }
@@ -59,6 +54,17 @@ WHERE {
 }
 GROUP BY ?event ?class ?category ?stamp ?begin ?end ?precision ?negated ?hypothetical
 ORDER BY ?event
+"""
+)
+
+# ACLED notations of every event class, from the ontology
+_ACLED = (
+    _PROLOGUE
+    + """
+SELECT ?class ?type ?sub WHERE {
+    ?class ckg:acledEventType ?type .
+    OPTIONAL { ?class ckg:acledSubEventType ?sub }
+}
 """
 )
 
@@ -112,27 +118,53 @@ ORDER BY ?label ?place
 )
 
 
-def _with_ontology(graph: Graph) -> Graph:
-    combined = load_ontology()
-    combined += graph
-    return combined
+Row = dict[str, "str | None"]
 
 
-def _local(term: Any) -> str:
-    text = str(term) if term is not None else ""
+def _select(store: Any, query: str) -> list[Row]:
+    """Run a SELECT on an Oxigraph store; each row maps variable name -> lexical value (None if unbound)."""
+    results = store.query(query)
+    names = [variable.value for variable in results.variables]
+    rows: list[Row] = []
+    for solution in results:
+        terms = {name: solution[name] for name in names}
+        rows.append({name: (term.value if term is not None else None) for name, term in terms.items()})
+    return rows
+
+
+def _oxigraph(graph: Graph) -> Any:
+    import pyoxigraph
+
+    store = pyoxigraph.Store()
+    store.load(graph.serialize(format="nt", encoding="utf-8"), format=pyoxigraph.RdfFormat.N_TRIPLES)
+    return store
+
+
+def _acled_notations() -> dict[str, tuple[str, list[str]]]:
+    """Event class IRI -> (ACLED event type, sorted ACLED sub-event types), read from the ontology."""
+    notations: dict[str, tuple[str, list[str]]] = {}
+    for row in _select(_oxigraph(load_ontology()), _ACLED):
+        kind, subs = notations.get(str(row["class"]), (str(row["type"]), []))
+        if row["sub"] is not None and row["sub"] not in subs:
+            subs = sorted([*subs, row["sub"]])
+        notations[str(row["class"])] = (kind, subs)
+    return notations
+
+
+def _local(iri: str | None) -> str:
+    text = iri or ""
     return text[len(CKG_IRI) :] if text.startswith(CKG_IRI) else text
 
 
-def _date(row: ResultRow) -> str:
-    if row.stamp is not None:
-        return str(row.stamp)
-    if row.begin is not None:
-        return f"{row.begin}/{row.end}" if row.end is not None else str(row.begin)
+def _date(row: Row) -> str:
+    if row["stamp"] is not None:
+        return row["stamp"]
+    if row["begin"] is not None:
+        return f"{row['begin']}/{row['end']}" if row["end"] is not None else row["begin"]
     return ""
 
 
-def _sub_event(subs: str, agent_sectors: Iterable[str]) -> str:
-    options = sorted(filter(None, subs.split("|")))
+def _sub_event(options: list[str], agent_sectors: Iterable[str]) -> str:
     if len(options) <= 1:
         return options[0] if options else ""
     if "Government regains territory" in options and "Non-state actor overtakes territory" in options:
@@ -143,15 +175,14 @@ def _sub_event(subs: str, agent_sectors: Iterable[str]) -> str:
 
 def export_rows(graph: Graph) -> list[dict[str, str]]:
     """One dict per event with the :data:`CSV_COLUMNS` as keys (all values strings)."""
-    combined = _with_ontology(graph)
+    acled = _acled_notations()
+    store = _oxigraph(graph)
     values: dict[str, dict[str, list[tuple[str, str]]]] = defaultdict(lambda: defaultdict(list))
-    for row in combined.query(_VALUES):
-        assert isinstance(row, ResultRow)
-        values[str(row.event)][str(row.column)].append((str(row.value), str(row.extra or "")))
+    for row in _select(store, _VALUES):
+        values[str(row["event"])][str(row["column"])].append((str(row["value"]), row["extra"] or ""))
     rows: list[dict[str, str]] = []
-    for row in combined.query(_EVENTS):
-        assert isinstance(row, ResultRow)
-        many = values.get(str(row.event), {})
+    for row in _select(store, _EVENTS):
+        many = values.get(str(row["event"]), {})
 
         def joined(column: str, sep: str = "; ", _many: Any = many) -> str:
             return sep.join(sorted({value for value, _ in _many.get(column, [])}))
@@ -160,15 +191,16 @@ def export_rows(graph: Graph) -> list[dict[str, str]]:
         located = [extra for _, extra in places if extra]
         lat, lon = located[0].split(" ") if located else ("", "")
         sectors = [extra for _, extra in many.get("agent", [])]
+        kind, subs = acled.get(str(row["class"])) or acled.get(str(row["category"])) or ("", [])
         rows.append(
             {
-                "event_id": str(row.event),
+                "event_id": str(row["event"]),
                 "event_date": _date(row),
-                "time_precision": str(row.precision or ""),
+                "time_precision": row["precision"] or "",
                 "event_class": _local(row["class"]),
-                "plover_category": _local(row.category),
-                "acled_event_type": str(row.acled_class or row.acled_category or ""),
-                "acled_sub_event_type": _sub_event(str(row.subs or ""), sectors),
+                "plover_category": _local(row["category"]),
+                "acled_event_type": kind,
+                "acled_sub_event_type": _sub_event(subs, sectors),
                 "agent": joined("agent"),
                 "target": joined("target"),
                 "place": "; ".join(label for label, _ in places),
@@ -176,9 +208,9 @@ def export_rows(graph: Graph) -> list[dict[str, str]]:
                 "country": joined("country"),
                 "latitude": lat,
                 "longitude": lon,
-                "fatalities": str(row.fatalities) if row.fatalities is not None else "",
-                "negated": str(row.negated or "false").lower(),
-                "hypothetical": str(row.hypothetical or "false").lower(),
+                "fatalities": row["fatalities"] or "",
+                "negated": (row["negated"] or "false").lower(),
+                "hypothetical": (row["hypothetical"] or "false").lower(),
                 "reported_by": joined("reported_by"),
                 "evidence": joined("evidence", " | "),
                 "document": joined("document"),
@@ -198,22 +230,21 @@ def to_csv(graph: Graph) -> str:
 def to_geojson(graph: Graph) -> dict[str, Any]:
     """A GeoJSON FeatureCollection with one Point feature per place that has coordinates."""
     features = []
-    for row in graph.query(_PLACES):
-        assert isinstance(row, ResultRow)
-        lat, lon = float(row.lat), float(row.long)
+    for row in _select(_oxigraph(graph), _PLACES):
+        lat, lon = float(row["lat"] or "nan"), float(row["long"] or "nan")
         if not (-90 <= lat <= 90 and -180 <= lon <= 180):
             continue
         features.append(
             {
                 "type": "Feature",
-                "id": str(row.place),
+                "id": row["place"],
                 "geometry": {"type": "Point", "coordinates": [lon, lat]},
                 "properties": {
-                    "label": str(row.label),
-                    "geonames_id": int(row.geonames) if row.geonames is not None else None,
-                    "country": str(row.country) if row.country is not None else None,
-                    "event_count": int(row.events),
-                    "event_classes": sorted(set(str(row.classes or "").split())),
+                    "label": row["label"],
+                    "geonames_id": int(row["geonames"]) if row["geonames"] is not None else None,
+                    "country": row["country"],
+                    "event_count": int(row["events"] or 0),
+                    "event_classes": sorted(set((row["classes"] or "").split())),
                 },
             }
         )

@@ -180,3 +180,21 @@ def test_validate_command_exit_status(
     assert main(["validate", str(bad)]) == 1
     out = capsys.readouterr().out
     assert "does NOT conform" in out and "ckg:evidence" in out
+
+
+@pytest.mark.parametrize(
+    ("cls", "category", "acled_type", "acled_sub"),
+    [
+        ("Threaten", "Threaten", "", ""),
+        ("Assault", "Assault", "", ""),
+        ("Arrest", "Coerce", "Strategic developments", "Arrests"),
+        ("Bombing", "Assault", "Explosions/Remote violence", "Remote explosive/landmine/IED"),
+    ],
+)
+def test_export_csv_acled_columns_follow_the_ontology(
+    cls: str, category: str, acled_type: str, acled_sub: str
+) -> None:
+    g = events_to_graph([event(cls, "did", "The guard did it in Port Amber.", (GUARD,), (PORT,), 0)], DOCS)
+    (row,) = _csv(g)
+    assert (row["event_class"], row["plover_category"]) == (cls, category)
+    assert (row["acled_event_type"], row["acled_sub_event_type"]) == (acled_type, acled_sub)
