@@ -116,7 +116,9 @@ def test_places_the_city_is_the_last_city() -> None:
     assert link_place("the capital", PlaceContext(None)) is None
 
 
-@pytest.mark.parametrize("text", ["Xyzzyville", "the outskirts", "", "the"])
+@pytest.mark.parametrize(
+    "text", ["Xyzzyville", "the outskirts", "", "the", "North, South", "the East", "South"]
+)
 def test_places_unknown_names_are_none(text: str) -> None:
     assert link_place(text, AFG) is None
 

@@ -90,6 +90,8 @@ def link_place(text: str, context: PlaceContext | None = None) -> Place | None:
         if lowered in ("city", "town") and ctx.last_city is not None:
             return ctx.last_city
         return None
+    if name.lower() in DIRECTIONS:  # "the North", "East": a direction, not the province called so
+        return None
     cities, provinces, country = gaz.candidates(name)
     if country is not None and hint is None:
         return country
