@@ -7,6 +7,7 @@ import datetime as dt
 import io
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from rdflib import Dataset, Graph
@@ -36,12 +37,11 @@ def event(
     places: tuple[Place, ...],
     offset: int,
     doc_id: str = "n1",
-    **frame_fields: object,
+    **frame_fields: Any,
 ) -> Event:
     start = offset + sentence.index(trigger)
-    frame = EventFrame(
-        doc_id, sentence, offset, Mention(trigger, start, start + len(trigger)), cls, **frame_fields
-    )  # type: ignore[arg-type]
+    mention = Mention(trigger, start, start + len(trigger))
+    frame = EventFrame(doc_id, sentence, offset, mention, cls, **frame_fields)
     return Event(frame, agents=agents, places=places, time=TimeValue(DAY, DAY, "day"), doc_date=DAY)
 
 

@@ -58,7 +58,7 @@ def test_ontology_declares_nothing_missing_from_the_namespace() -> None:
 
 @pytest.mark.parametrize("term", sorted(NAMESPACE_TERMS))
 def test_ontology_term_has_label_comment_and_definition(term: str) -> None:
-    node = CKG[term]
+    node = getattr(CKG, term)
     for prop in (RDFS.label, RDFS.comment, SKOS.definition):
         values = list(ONT.objects(node, prop))
         assert len(values) == 1, f"ckg:{term} needs exactly one {prop}"
@@ -67,9 +67,9 @@ def test_ontology_term_has_label_comment_and_definition(term: str) -> None:
 
 @pytest.mark.parametrize(("name", "parent"), sorted(EVENT_CLASSES.items()))
 def test_ontology_class_hierarchy_agrees_with_event_classes(name: str, parent: str) -> None:
-    expected = CKG.ConflictEvent if name == parent else CKG[parent]
-    assert set(ONT.objects(CKG[name], RDFS.subClassOf)) == {expected}
-    assert (CKG[name], RDF.type, OWL.Class) in ONT
+    expected = CKG.ConflictEvent if name == parent else getattr(CKG, parent)
+    assert set(ONT.objects(getattr(CKG, name), RDFS.subClassOf)) == {expected}
+    assert (getattr(CKG, name), RDF.type, OWL.Class) in ONT
 
 
 def test_ontology_top_categories_are_exactly_the_direct_subclasses() -> None:
@@ -85,7 +85,7 @@ def test_ontology_top_categories_are_exactly_the_direct_subclasses() -> None:
 
 @pytest.mark.parametrize("name", sorted(EVENT_CLASSES))
 def test_ontology_mappings_are_well_formed(name: str) -> None:
-    node = CKG[name]
+    node = getattr(CKG, name)
     codes = [str(code) for code in ONT.objects(node, CKG.cameoCode)]
     assert all(re.fullmatch(r"\d{2,4}", code) for code in codes), codes
     if name not in ("Displacement", "Evacuation"):  # no CAMEO counterpart, documented in the ontology
@@ -113,8 +113,8 @@ def test_ontology_mappings_are_well_formed(name: str) -> None:
     ],
 )
 def test_ontology_known_mappings(name: str, code: str, acled_sub: str) -> None:
-    assert Literal(code) in set(ONT.objects(CKG[name], CKG.cameoCode))
-    assert Literal(acled_sub) in set(ONT.objects(CKG[name], CKG.acledSubEventType))
+    assert Literal(code) in set(ONT.objects(getattr(CKG, name), CKG.cameoCode))
+    assert Literal(acled_sub) in set(ONT.objects(getattr(CKG, name), CKG.acledSubEventType))
 
 
 def _full_graph() -> Graph:

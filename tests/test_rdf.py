@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -54,7 +55,7 @@ def make_event(
     return Event(frame=frame, agents=agents, targets=targets, places=places, time=time, doc_date=DAY)
 
 
-def select(graph: Graph, query: str, **bindings: object) -> list[tuple[object, ...]]:
+def select(graph: Graph, query: str, **bindings: object) -> list[tuple[Any, ...]]:
     init = {k: v if isinstance(v, URIRef | Literal | BNode) else Literal(v) for k, v in bindings.items()}
     return [tuple(row) for row in graph.query(query, initNs=PREFIXES, initBindings=init)]  # type: ignore[arg-type]
 
@@ -91,7 +92,7 @@ def test_rdf_mention_points_at_the_trigger_characters() -> None:
         " ckg:endIndex ?e ; ckg:anchorOf ?a ; dcterms:isPartOf ?d . ?d dcterms:identifier 'a1' }",
     )
     (mention, begin, end, anchor) = rows[0]
-    assert text[int(begin) : int(end)] == str(anchor) == "shelled"  # type: ignore[call-overload]
+    assert text[int(begin) : int(end)] == str(anchor) == "shelled"
     assert str(mention).endswith(f"doc/a1#char={begin},{end}")
 
 
@@ -126,7 +127,7 @@ def test_rdf_timestamp_datatype_follows_precision(
 def test_rdf_negated_and_hypothetical_are_booleans() -> None:
     graph = events_to_graph([make_event(negated=True), make_event(hypothetical=True)], [make_doc()])
     rows = select(graph, "SELECT ?n ?h WHERE { ?e a sem:Event ; ckg:negated ?n ; ckg:hypothetical ?h }")
-    assert sorted((n.toPython(), h.toPython()) for n, h in rows) == [(False, True), (True, False)]  # type: ignore[attr-defined]
+    assert sorted((n.toPython(), h.toPython()) for n, h in rows) == [(False, True), (True, False)]
 
 
 def test_rdf_quantities_become_integer_properties() -> None:
@@ -139,7 +140,7 @@ def test_rdf_quantities_become_integer_properties() -> None:
     rows = select(
         graph, "SELECT ?f ?i ?t WHERE { ?e ckg:fatalities ?f ; ckg:injuries ?i ; ckg:troopCount ?t }"
     )
-    assert [tuple(v.toPython() for v in row) for row in rows] == [(7, 12, 300)]  # type: ignore[attr-defined]
+    assert [tuple(v.toPython() for v in row) for row in rows] == [(7, 12, 300)]
 
 
 def test_rdf_rebuild_is_isomorphic_and_order_independent() -> None:
@@ -166,7 +167,7 @@ def test_rdf_same_event_in_two_documents_is_one_node_with_all_provenance() -> No
         """SELECT (COUNT(DISTINCT ?ev) AS ?n_ev) (COUNT(DISTINCT ?m) AS ?n_m) (COUNT(DISTINCT ?d) AS ?n_d)
            WHERE { ?e ckg:evidence ?ev ; ckg:mention ?m ; prov:wasDerivedFrom ?d }""",
     )
-    assert [int(v) for v in counts[0]] == [2, 2, 2]  # type: ignore[call-overload]
+    assert [int(v) for v in counts[0]] == [2, 2, 2]
 
 
 def test_rdf_title_and_first_sentence_of_one_document_merge() -> None:
