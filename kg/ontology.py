@@ -128,7 +128,7 @@ def validate_graph(graph: Graph, *, shapes: Graph | None = None) -> ValidationRe
         ont_graph=_ontology(),
         inference="none",
         allow_warnings=True,
-        advanced=True,
+        advanced=False,
     )
     names = Graph().namespace_manager
     for prefix, iri in PREFIXES.items():
