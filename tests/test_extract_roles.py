@@ -232,3 +232,15 @@ def test_roles_any_token_any_class_gives_consistent_mentions(nlp: Language) -> N
         inside += [frame.reported_by] if frame.reported_by else []
         for m in inside:
             assert frame.sentence_start <= m.start and m.end <= frame.sentence_start + len(frame.sentence)
+
+
+@pytest.mark.model
+def test_roles_frames_survive_doc_serialisation(nlp: Language) -> None:
+    """``doc._.event_frames`` round-trips through Doc.to_bytes (what nlp.pipe(n_process>1) does)."""
+    doc = nlp("Rebel fighters seized the town of Kidal on Sunday, a spokesman said.")
+    tok = next(t for t in doc if t.text == "seized")
+    frames = extract_frames(doc, triggers=[Trig(tok.i, tok.i + 1, tok.i, "Capture")])
+    doc._.event_frames = frames
+    copy = Doc(doc.vocab).from_bytes(doc.to_bytes())
+    assert copy._.event_frames == frames
+    assert isinstance(copy._.event_frames[0].agents, tuple) and copy._.event_frames[0].reported_by is not None

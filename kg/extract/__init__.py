@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -17,12 +18,39 @@ from spacy.tokens import Doc
 from kg.extract.factuality import assess, quoted_ranges
 from kg.extract.quantities import quantities_for
 from kg.extract.roles import Roles, TriggerLike, find_roles
-from kg.model import EventFrame, Mention
+from kg.model import EventFrame, Mention, Quantity
 
 __all__ = ["extract_frames", "frame_for", "make_conflict_events", "ConflictEvents"]
 
+_USER_DATA_KEY = "conflict_kg.event_frames"
+
+
+def _mention(data: dict[str, Any]) -> Mention:
+    return Mention(**data)
+
+
+def _frame_from_plain(data: dict[str, Any]) -> EventFrame:
+    fields: dict[str, Any] = dict(data)
+    for key in ("agents", "targets", "places", "times"):
+        fields[key] = tuple(_mention(m) for m in data[key])
+    fields["trigger"] = _mention(data["trigger"])
+    fields["reported_by"] = _mention(data["reported_by"]) if data["reported_by"] else None
+    fields["quantities"] = tuple(Quantity(**q) for q in data["quantities"])
+    return EventFrame(**fields)
+
+
+def _get_frames(doc: Doc) -> list[EventFrame] | None:
+    plain = doc.user_data.get(_USER_DATA_KEY)
+    return None if plain is None else [_frame_from_plain(d) for d in plain]
+
+
+def _set_frames(doc: Doc, frames: Iterable[EventFrame]) -> None:
+    # stored as plain dicts so Doc.to_bytes (and nlp.pipe(n_process>1)) can serialise them
+    doc.user_data[_USER_DATA_KEY] = [dataclasses.asdict(f) for f in frames]
+
+
 if not Doc.has_extension("event_frames"):
-    Doc.set_extension("event_frames", default=None)
+    Doc.set_extension("event_frames", getter=_get_frames, setter=_set_frames)
 
 
 def frame_for(doc: Doc, trigger: TriggerLike, roles: Roles, doc_id: str = "") -> EventFrame:
