@@ -173,3 +173,28 @@ def test_dates_default_time_only_for_fresh_asserted_events(frame: EventFrame, ex
     else:
         assert value is None
     assert default_time(frame, None) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "precision"),
+    [
+        ("noon Friday", FRI, FRI, "day"),
+        ("at 3 a.m. on Tuesday", D(2021, 8, 10), D(2021, 8, 10), "day"),
+        ("late Thursday night", D(2021, 8, 12), D(2021, 8, 12), "day"),
+        ("early Friday", FRI, FRI, "day"),
+        ("earlier this week", D(2021, 8, 9), D(2021, 8, 12), "span"),
+        ("the 1990s", D(1990, 1, 1), D(1999, 12, 31), "span"),
+        ("2021-22", D(2021, 1, 1), D(2022, 12, 31), "span"),
+        ("in 20 years", D(2001, 8, 18), FRI, "span"),
+    ],
+)
+def test_dates_times_of_day_decades_and_ranges(
+    text: str, start: dt.date, end: dt.date, precision: str
+) -> None:
+    value = resolve_expression(text, "", FRI)
+    assert value is not None and (value.start, value.end, value.precision) == (start, end, precision)
+
+
+@pytest.mark.parametrize("text", ["20 years", "twenty years", "three years", "5 pm", "dawn", "a year"])
+def test_dates_bare_durations_and_clock_times_are_none(text: str) -> None:
+    assert resolve_expression(text, "", FRI) is None

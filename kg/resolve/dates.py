@@ -14,8 +14,10 @@ Rules (D = publication date; "past" unless the clause is future or hypothetical)
   month" (past) -> rolling span ending at D (recent days = 7, weeks = 28, months = 90 days);
   "in the next 24-48 hours" -> D+1..D+2; "in two days" (future) -> D+2.
 - this/last/next month and year; "later this month" -> D+1..month end; "earlier this month" -> 1st..D-1.
-- durations without anchor ("for months", "hours earlier") -> None. Anything else -> dateparser (English only,
-  RELATIVE_BASE = D, PREFER_DATES_FROM past/future), whose ``period`` gives the precision.
+- "the 1990s", "2021-22" -> spans. Clock times and parts of the day are dropped ("noon Friday" -> Friday);
+  alone ("5 pm", "dawn") they give None, as do durations without anchor ("for months", "twenty years
+  after", "hours earlier"). Anything else naming a date -> dateparser (English only, RELATIVE_BASE = D,
+  PREFER_DATES_FROM past/future), whose ``period`` gives the precision.
 """
 
 from __future__ import annotations
@@ -48,6 +50,12 @@ FUTURE_MARKERS = frozenset(
     ["will", "'ll", "shall", "going", "plans", "plan", "planned", "intends", "intend", "threatened",
      "threatens", "vowed", "vows", "would", "could", "might", "may"]
 )  # fmt: skip
+WINDOW_PREPS = frozenset({"in", "over", "within", "during", "throughout"})
+_TIME_OF_DAY = re.compile(
+    r"\b(?:at|around|about|early|late|on)?\s*(?:(?:dawn|dusk|noon|midday|midnight|morning|afternoon|evening|"
+    r"night|overnight|local time|gmt|utc)\b|\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|h\b))"
+)
+_DURATION = re.compile(r"(?:about |some |nearly |almost )?\d+ (?:hour|day|week|month|year|decade)s?")
 PARTS = {"early": (1, 4, 1, 10), "mid": (5, 8, 11, 20), "late": (9, 12, 21, 31)}
 _MONTH = "(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _NUM = r"(\d+|" + "|".join(NUMBERS) + ")"
@@ -145,13 +153,23 @@ def _calendar(t: str, d: dt.date | None, future: bool, raw: str) -> TimeValue | 
         month = MONTHS[m.group(1)]
         year = _month_year(month, int(m.group(2)) if m.group(2) else None, d, future)
         return _month(year, month, raw) if year is not None else None
+    m = re.fullmatch(r"(?:the\s+)?(\d{3}0)'?s", t)
+    if m:  # "the 1990s"
+        start = int(m.group(1))
+        return _span(dt.date(start, 1, 1), dt.date(start + 9, 12, 31), raw)
+    m = re.fullmatch(r"(\d{4})\s*[-/]\s*(\d{2}|\d{4})", t)
+    if m:  # "2021-22", "2019/2020"
+        first, last = int(m.group(1)), int(m.group(2))
+        last = last if last >= 100 else first // 100 * 100 + last
+        if first < last <= first + 20:
+            return _span(dt.date(first, 1, 1), dt.date(last, 12, 31), raw)
     m = re.fullmatch(r"(\d{4})", t)
     if m and 1800 <= int(m.group(1)) <= 2200:
         return _year(int(m.group(1)), raw)
     return None
 
 
-def _relative(t: str, d: dt.date, future: bool, raw: str) -> TimeValue | None:
+def _relative(t: str, d: dt.date, future: bool, raw: str, prep: str = "") -> TimeValue | None:
     one = dt.timedelta(days=1)
     if t in (
         "today",
@@ -205,9 +223,11 @@ def _relative(t: str, d: dt.date, future: bool, raw: str) -> TimeValue | None:
         step = {"last": -7, "next": 7}.get(m.group(1), 7 if future and d.weekday() < 5 else 0)
         saturday += dt.timedelta(days=step)
         return _span(saturday, saturday + one, raw)
-    m = re.fullmatch(r"(later|earlier) this (month|year)", t)
+    m = re.fullmatch(r"(later|earlier) this (week|month|year)", t)
     if m:
-        if m.group(2) == "month":
+        if m.group(2) == "week":
+            lo, hi = _week(d)
+        elif m.group(2) == "month":
             lo, hi = d.replace(day=1), d.replace(day=calendar.monthrange(d.year, d.month)[1])
         else:
             lo, hi = dt.date(d.year, 1, 1), dt.date(d.year, 12, 31)
@@ -222,6 +242,8 @@ def _relative(t: str, d: dt.date, future: bool, raw: str) -> TimeValue | None:
     )
     if m:
         which, lo_n, hi_n, unit = m.group(1), _number(m.group(2)), m.group(3), m.group(4)
+        if which is None and prep not in WINDOW_PREPS:  # "twenty years after ...": a bare duration
+            return None
         days_lo = UNIT_DAYS[unit] * lo_n
         days_hi = UNIT_DAYS[unit] * (int(hi_n) if hi_n else lo_n)
         if which in ("next", "coming") or (which is None and future):
@@ -245,7 +267,8 @@ def _parser(base: dt.date | None, future: bool) -> Any:
 
 
 def _dateparser(t: str, d: dt.date | None, future: bool, raw: str) -> TimeValue | None:
-    if not re.search(r"[a-z]", t) and not re.search(r"\d{4}", t):
+    """Other formats ("2021-08-10", "Aug. 12"): only text naming a calendar date, a weekday or "ago"."""
+    if not re.search(rf"\d|\bago\b|\b{_MONTH}\b|\b(?:{'|'.join(WEEKDAYS)})\b", t):
         return None
     if d is None and not re.search(r"\d{4}", t):
         return None
@@ -265,6 +288,13 @@ def _dateparser(t: str, d: dt.date | None, future: bool, raw: str) -> TimeValue 
     return _day(day, raw)
 
 
+def _rules(t: str, d: dt.date | None, future: bool, raw: str, prep: str) -> TimeValue | None:
+    value = _calendar(t, d, future, raw)
+    if value is None and d is not None:
+        value = _weekday(t, d, future, raw) or _relative(t, d, future, raw, prep)
+    return value
+
+
 def resolve_expression(
     text: str, prep: str, doc_date: dt.date | None, future: bool = False
 ) -> TimeValue | None:
@@ -279,12 +309,16 @@ def resolve_expression(
         r"(?:months|weeks|years|days|hours|decades)|(?:hours|days|weeks|months) (?:earlier|later)", t
     ):
         return None
+    if _DURATION.fullmatch(t) and prep not in WINDOW_PREPS:  # "20 years after ..."
+        return None
     if prep == "for" and not re.search(r"\b(next|past|last|coming)\b", t):
         return None
-    value = _calendar(t, doc_date, future, raw)
-    if value is None and doc_date is not None:
-        value = _weekday(t, doc_date, future, raw) or _relative(t, doc_date, future, raw)
+    value = _rules(t, doc_date, future, raw, prep)
     if value is None:
+        bare = re.sub(r"\s+", " ", _TIME_OF_DAY.sub(" ", t)).strip(" ,")  # "noon Friday" -> "friday"
+        bare = re.sub(r"^(?:(?:on|at|in|early|late)\s+)+", "", bare)
+        if bare != t:
+            return _rules(bare, doc_date, future, raw, prep) if bare else None
         value = _dateparser(t, doc_date, future, raw)
     if value is not None and prep == "since" and doc_date is not None and value.start <= doc_date:
         return TimeValue(value.start, doc_date, "span", raw)
