@@ -70,14 +70,9 @@ def resolve_frame(frame: EventFrame, document: Document, actors: ActorContext, c
 
     agents = _unique(actor(m, "agent") for m in frame.agents)
     targets = _unique(actor(m, "target") for m in frame.targets)
-    places = _unique(
-        link_place(m.text, PlaceContext(actors.country, cities.before(m.start))) for m in frame.places
-    )
-    notes.extend(
-        ("unresolved_place", m.text)
-        for m in frame.places
-        if not link_place(m.text, PlaceContext(actors.country, cities.before(m.start)))
-    )
+    linked = [(m, link_place(m.text, PlaceContext(actors.country, cities.before(m.start)))) for m in frame.places]
+    places = _unique(place for _, place in linked)
+    notes.extend(("unresolved_place", m.text) for m, place in linked if place is None)
     time = resolve_time(frame.times, document.date, tense_of(frame))
     if time is None:
         time = default_time(frame, document.date)
