@@ -70,7 +70,9 @@ def resolve_frame(frame: EventFrame, document: Document, actors: ActorContext, c
 
     agents = _unique(actor(m, "agent") for m in frame.agents)
     targets = _unique(actor(m, "target") for m in frame.targets)
-    linked = [(m, link_place(m.text, PlaceContext(actors.country, cities.before(m.start)))) for m in frame.places]
+    linked = [
+        (m, link_place(m.text, PlaceContext(actors.country, cities.before(m.start)))) for m in frame.places
+    ]
     places = _unique(place for _, place in linked)
     notes.extend(("unresolved_place", m.text) for m, place in linked if place is None)
     time = resolve_time(frame.times, document.date, tense_of(frame))
