@@ -124,7 +124,8 @@ def test_actors_main_group_is_the_most_frequent_armed_group() -> None:
 def test_actors_descriptor_without_named_group_is_unidentified() -> None:
     ctx = build_context("Gunmen attacked a village.", "NGA", [])
     actor = resolve_actor(_m("Gunmen", "NP", "gunman"), ctx)
-    assert actor is not None and actor.key == "unidentified-armed-group" and actor.sector == "REB"
+    assert actor is not None and actor.sector == "REB"
+    assert (actor.key, actor.label) == ("unidentified-armed-group-nga", "Unidentified armed group (Nigeria)")
 
 
 def test_actors_state_labels() -> None:

@@ -22,7 +22,15 @@ from kg.model import Actor, Mention
 from kg.resolve.places import country_name, gazetteer
 from kg.resolve.text import fold, load_table, name_key, slug, strip_determiners
 
-__all__ = ["ActorContext", "ActorTable", "actor_table", "country_actor", "resolve_actor", "build_context"]
+__all__ = [
+    "ActorContext",
+    "ActorTable",
+    "actor_table",
+    "country_actor",
+    "unidentified_group",
+    "resolve_actor",
+    "build_context",
+]
 
 PLURAL_PRONOUNS = frozenset(["they", "them", "their", "theirs", "themselves"])
 PERSON_PRONOUNS = frozenset(["he", "him", "his", "himself", "she", "her", "hers", "herself"])
@@ -104,6 +112,14 @@ def country_actor(alpha3: str, role: str = "country") -> Actor:
     if role == "civilians":
         return Actor(f"{code}-civilians", f"Civilians ({name})", "CVL", alpha3, "group")
     return Actor(code, name, ROLE_SECTORS["country"], alpha3, "country")
+
+
+def unidentified_group(alpha3: str | None) -> Actor:
+    """An armed group the document does not name: one per country ("unidentified-armed-group-mli")."""
+    name = country_name(alpha3) if alpha3 else None
+    key = f"unidentified-armed-group-{alpha3.lower()}" if alpha3 else "unidentified-armed-group"
+    label = f"Unidentified armed group ({name})" if name else "Unidentified armed group"
+    return Actor(key, label, "REB", alpha3)
 
 
 FOREIGN_FORCES = Actor("foreign-forces", "Foreign forces", "MIL", None, "group")
@@ -210,7 +226,7 @@ def _descriptor(
         if candidate in table.descriptors["armed_group"] and "of" not in phrase.split():
             if ctx.main_group is not None:
                 return ctx.main_group
-            return Actor("unidentified-armed-group", "Unidentified armed group", "REB", ctx.country)
+            return unidentified_group(ctx.country)
     return None
 
 
