@@ -33,6 +33,12 @@ KIND_WORDS = frozenset(
 )
 
 
+CALENDAR_WORDS = frozenset(
+    ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
+     "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+)  # fmt: skip
+
+
 class GazetteerRuler:
     """Phrase patterns from the gazetteer; ``overwrite_ents`` lets matches replace earlier entities."""
 
@@ -58,7 +64,7 @@ class GazetteerRuler:
                 return before.tag_ in ("NNP", "NNPS")
         if span.end < len(doc):
             after = doc[span.end]
-            if after.is_title and after.is_alpha and after.text not in KIND_WORDS:
+            if after.is_title and after.is_alpha and after.text not in KIND_WORDS | CALENDAR_WORDS:
                 return True
         return False
 

@@ -33,6 +33,7 @@ def ruled() -> Language:
         ("Convoys left Mazar-i-Sharif for the border.", "Mazar-i-Sharif"),
         ("Shelling hit Kunduz and nearby villages.", "Kunduz"),
         ("Elders from Badghis travelled to the capital.", "Badghis"),
+        ("A car bomb exploded in Kunduz Tuesday, police said.", "Kunduz"),
     ],
 )
 def test_gazetteer_labels_places(ruled: Language, sentence: str, place: str) -> None:
