@@ -1,0 +1,97 @@
+"""The actor tables (``kg/data/actors.toml``, ``kg/data/countries.toml``) and the state actors built from
+them: ``afg`` (the country), ``afg-government``, ``afg-military``, ``afg-civilians``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from kg.model import Actor
+from kg.resolve.places import country_name
+from kg.resolve.text import fold, load_table, name_key
+
+__all__ = ["ActorTable", "actor_table", "country_actor", "unidentified_group", "FOREIGN_FORCES"]
+
+ARTICLE_NAMES = (
+    "United ",
+    "Netherlands",
+    "Philippines",
+    "Central African",
+    "Democratic Republic",
+    "Republic of",
+)
+ROLE_SECTORS = {"government": "GOV", "military": "MIL", "civilians": "CVL", "country": "GOV"}
+
+
+@dataclass(frozen=True)
+class ActorTable:
+    aliases: dict[str, Actor]  # lower-case alias -> actor
+    exact: dict[str, Actor]  # short all-caps aliases, matched case-sensitively
+    metonyms: dict[str, tuple[str | None, str]]  # surface -> (alpha-3 or None, role)
+    descriptors: dict[str, frozenset[str]]
+    titles: dict[str, str]  # title -> sector ("" when it says nothing about the sector)
+    demonyms: dict[str, str]  # name_key(demonym) -> alpha-3
+    plural_demonyms: frozenset[str]
+    persons: dict[str, dict[str, Any]]
+
+
+@lru_cache(maxsize=1)
+def actor_table() -> ActorTable:
+    data = load_table("actors.toml")
+    aliases: dict[str, Actor] = {}
+    exact: dict[str, Actor] = {}
+    for key, row in data["groups"].items():
+        actor = Actor(
+            key,
+            row["label"],
+            row.get("sector"),
+            row.get("country"),
+            row.get("kind", "group"),
+            tuple(row["aliases"]),
+        )
+        for alias in (row["label"], *row["aliases"]):
+            if alias.isupper() and len(alias) <= 3:
+                exact[alias] = actor
+            else:
+                aliases.setdefault(fold(alias).lower(), actor)
+    metonyms = {m: (row.get("country"), row["role"]) for m, row in data["metonyms"].items()}
+    titles: dict[str, str] = {}
+    for group, sector in (("other", ""), ("government", "GOV"), ("military", "MIL")):
+        titles.update(dict.fromkeys(data["titles"][group], sector))
+    demonyms: dict[str, str] = {}
+    plural: set[str] = set()
+    for code, row in load_table("countries.toml").items():
+        for demonym in row.get("demonyms", ()):
+            demonyms.setdefault(name_key(demonym), code)
+            if demonym.endswith("s") and not demonym.endswith("ss") and demonym not in ("US", "U.S."):
+                plural.add(name_key(demonym))
+    descriptors = {k: frozenset(v) for k, v in data["descriptors"].items()}
+    return ActorTable(
+        aliases, exact, metonyms, descriptors, titles, demonyms, frozenset(plural), data.get("persons", {})
+    )
+
+
+def country_actor(alpha3: str, role: str = "country") -> Actor:
+    """State actors: ``afg`` (the country), ``afg-government``, ``afg-military``, ``afg-civilians``."""
+    name = country_name(alpha3) or alpha3
+    code = alpha3.lower()
+    the = f"the {name}" if name.startswith(ARTICLE_NAMES) else name
+    if role == "government":
+        return Actor(f"{code}-government", f"Government of {the}", "GOV", alpha3, "organization")
+    if role == "military":
+        return Actor(f"{code}-military", f"Military of {the}", "MIL", alpha3, "organization")
+    if role == "civilians":
+        return Actor(f"{code}-civilians", f"Civilians ({name})", "CVL", alpha3, "group")
+    return Actor(code, name, ROLE_SECTORS["country"], alpha3, "country")
+
+
+def unidentified_group(alpha3: str | None) -> Actor:
+    """An armed group the document does not name: one per country ("unidentified-armed-group-mli")."""
+    name = country_name(alpha3) if alpha3 else None
+    key = f"unidentified-armed-group-{alpha3.lower()}" if alpha3 else "unidentified-armed-group"
+    label = f"Unidentified armed group ({name})" if name else "Unidentified armed group"
+    return Actor(key, label, "REB", alpha3)
+
+
+FOREIGN_FORCES = Actor("foreign-forces", "Foreign forces", "MIL", None, "group")
