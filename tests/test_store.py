@@ -14,7 +14,7 @@ from rdflib.compare import isomorphic
 from kg import rdfio as store_module
 from kg.errors import GraphError, InputError, OutputError
 from kg.model import Actor, Document, Event, EventFrame, Mention, Place
-from kg.rdf import events_to_graph
+from kg.rdf import events_to_graph, graph_iri
 from kg.store import Store, read_graphs, write_graph
 
 DAY = dt.date(2029, 6, 1)
@@ -211,3 +211,16 @@ def test_store_new_files_get_the_usual_permissions_and_replacements_keep_theirs(
         assert fresh.stat().st_mode & 0o777 == 0o640
     finally:
         os.umask(mask)
+
+
+def test_store_hostile_text_cannot_escape_the_insert(tmp_path: Path) -> None:
+    sentence = 'He said "} } ; DROP ALL ; INSERT DATA { <x:a> <x:b> <x:c> }\n""" \\ done. It clashed.'
+    start = sentence.index("clashed")
+    frame = EventFrame("d1", sentence, 0, Mention("clashed", start, start + 7), "ArmedClash")
+    event = Event(frame, agents=(Actor('a"}>', 'Unit "}> ;'),), places=())
+    graph = doc_graph("d1", event)
+    store = Store(tmp_path / "db")
+    store.replace_document("other", doc_graph("other"))
+    store.replace_document("d1", graph)
+    assert store.document_ids() == ["d1", "other"]
+    assert isomorphic(store.dataset().graph(graph_iri("d1")), graph)
