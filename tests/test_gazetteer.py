@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from spacy.language import Language
 
@@ -97,3 +99,29 @@ def test_gazetteer_full_pipeline_has_the_ruler_before_ner(nlp: Language) -> None
     names = nlp.pipe_names
     assert "gazetteer_ruler" in names
     assert names.index("gazetteer_ruler") < names.index("ner")
+
+
+def test_gazetteer_seed_places_link_to_geonames(ruled: Language, seed_path: Path) -> None:
+    """Every place entity of the real AFP article links; the dominant country is Afghanistan."""
+    from kg.model import Mention
+    from kg.resolve.places import PlaceContext, dominant_country, link_place
+
+    doc = ruled(seed_path.read_text(encoding="utf-8"))
+    entities = [Mention(e.text, e.start_char, e.end_char, e.label_) for e in doc.ents]
+    country = dominant_country(entities)
+    assert country == "AFG"
+    linked = {
+        e.text: link_place(e.text, PlaceContext(country))
+        for e in doc.ents
+        if e.label_ == "GPE" and e.text[0].isupper()
+    }
+    expected = {"Kandahar": 1138336, "Kabul": 1138958, "Herat": 1140026, "Ghazni": 1141269,
+                "Lashkar Gah": 1134720, "Qala-i-Naw": 1129867, "Mazar-i-Sharif": 1133616, "Doha": 290030,
+                "Kunduz": 1135689, "Afghanistan": 1149361}  # fmt: skip
+    for name, geonames_id in expected.items():
+        place = linked.get(name)
+        assert place is not None, f"{name} was not labelled GPE or not linked"
+        assert place.geonames_id == geonames_id
+    for name in ("Helmand", "Badghis"):
+        place = linked.get(name)
+        assert place is not None and place.kind == "province"
