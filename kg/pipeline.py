@@ -1,13 +1,17 @@
 """Orchestration: documents -> parse -> event frames -> resolution -> RDF -> files/store.
 
-Every stage is a plain function in its own module; this one only wires them. Used by ``kg build``,
-``kg eval`` and the benchmarks.
+Every stage is a plain function in its own module; this one only wires them, for ``kg build``,
+``kg eval`` and the benchmarks. Builds stream: each document's events go into an Oxigraph store (the
+user's ``--store DIR``, or a temporary one on disk) as one named graph, so memory stays flat however many
+documents come in. The output files are written at the end, atomically.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import shutil
+import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,10 +19,16 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.errors import InputError
+from kg.errors import InputError, KGError
 from kg.model import Document, Event, Mention
 
-__all__ = ["BuildResult", "doc_entities", "events_from_doc", "extract_events", "build"]
+__all__ = [
+    "BuildResult", "TURTLE_LIMIT", "doc_entities", "events_from_doc", "extract_events", "build",
+]  # fmt: skip
+
+TURTLE_LIMIT = 200_000  # triples; bigger builds write N-Quads (graph.nq) streamed by Oxigraph instead
+
+Progress = Callable[[Document, int], None]
 
 
 @dataclass(frozen=True)
@@ -31,6 +41,9 @@ class BuildResult:
     html_path: Path | None = None
     store_path: Path | None = None
     errors: tuple[str, ...] = field(default=())
+    skipped_existing: int = 0
+    triples: int = 0
+    interrupted: bool = False
 
 
 def doc_entities(doc: Doc) -> list[Mention]:
@@ -42,61 +55,116 @@ def events_from_doc(document: Document, doc: Doc) -> list[Event]:
     """Frames found by the ``conflict_events`` component, resolved against the document."""
     from kg.resolve import resolve_document
 
-    frames = [dataclasses.replace(frame, doc_id=document.id) for frame in doc._.event_frames]
+    frames = [dataclasses.replace(frame, doc_id=document.id) for frame in doc._.event_frames or ()]
     return resolve_document(document, frames, doc_entities(doc))
 
 
 def extract_events(
     nlp: Language, documents: Iterable[Document], *, batch_size: int = 32
 ) -> Iterator[tuple[Document, list[Event]]]:
-    """Stream ``(Document, events)`` pairs."""
+    """Stream ``(Document, events)`` pairs (in this process)."""
     from kg.nlp import parse
 
     for document, doc in parse(nlp, documents, batch_size=batch_size):
         yield document, events_from_doc(document, doc)
 
 
-def build(
-    inputs: Sequence[str],
-    out_dir: Path,
-    *,
-    date: dt.date | None = None,
-    base_iri: str | None = None,
-    model: str | None = None,
-    html: bool = True,
-    on_error: Callable[[InputError], None] | None = None,
-    nlp: Language | None = None,
-) -> BuildResult:
-    """Build ``out_dir/graph.ttl`` (and ``graph.html``) from the inputs. Outputs are written atomically,
-    only after every document was processed, so a failed run leaves earlier outputs untouched."""
-    from kg.documents import read_documents
-    from kg.nlp import load_pipeline
-    from kg.rdf import DEFAULT_BASE_IRI, events_to_graph
-    from kg.store import write_graph
+def _write_outputs(store: object, out_dir: Path, html: bool) -> tuple[Path, Path | None, int]:
+    from kg.rdfio import write_graph
+    from kg.store import Store
 
-    errors: list[str] = []
-
-    def report(err: InputError) -> None:
-        errors.append(str(err))
-        if on_error is not None:
-            on_error(err)
-
-    pipeline = nlp if nlp is not None else load_pipeline(model)
-    documents: list[Document] = []
-    events: list[Event] = []
-    for document, found in extract_events(pipeline, read_documents(inputs, date, on_error=report)):
-        documents.append(document)
-        events.extend(found)
-    if not documents:
-        raise InputError("no readable documents in the input: " + "; ".join(errors[:5]))
-    graph = events_to_graph(events, documents, base_iri or DEFAULT_BASE_IRI)
+    assert isinstance(store, Store)
     out_dir.mkdir(parents=True, exist_ok=True)
-    graph_path = out_dir / "graph.ttl"
-    write_graph(graph, graph_path)
+    triples = len(store)
+    if triples > TURTLE_LIMIT:  # too big for rdflib: let Oxigraph stream N-Quads, no HTML
+        return store.dump(out_dir / "graph.nq"), None, triples
+    graph = store.to_graph()
+    graph_path = write_graph(graph, out_dir / "graph.ttl")
     html_path = None
     if html:
         from kg.view import write_view
 
         html_path = out_dir / "graph.html"
         write_view(graph, html_path)
-    return BuildResult(len(documents), len(events), graph_path, html_path, None, tuple(errors))
+    return graph_path, html_path, triples
+
+
+def build(
+    inputs: Sequence[str],
+    out_dir: Path | None,
+    *,
+    date: dt.date | None = None,
+    base_iri: str | None = None,
+    model: str | None = None,
+    html: bool = True,
+    on_error: Callable[[KGError], None] | None = None,
+    nlp: Language | None = None,
+    store_dir: Path | None = None,
+    force: bool = False,
+    workers: int = 1,
+    batch_size: int = 32,
+    progress: Progress | None = None,
+) -> BuildResult:
+    """Extract events from ``inputs`` into a store and write ``out_dir/graph.ttl`` (+ ``graph.html``).
+
+    With ``store_dir`` documents already in the store are skipped unless ``force``; each document is
+    committed as it is done, so an interrupted run keeps what it finished and a rerun completes it.
+    On Ctrl-C the result comes back with ``interrupted=True`` and no output files are written.
+    """
+    from kg.documents import read_documents
+    from kg.rdf import DEFAULT_BASE_IRI, check_base_iri
+    from kg.store import Store
+    from kg.workers import extract_stream
+
+    base = check_base_iri(base_iri or DEFAULT_BASE_IRI)
+    errors: list[str] = []
+
+    def report(err: KGError) -> None:
+        errors.append(str(err))
+        if on_error is not None:
+            on_error(err)
+
+    scratch = None if store_dir is not None else Path(tempfile.mkdtemp(prefix=".kg-build-"))
+    store = Store(store_dir if store_dir is not None else scratch, base)
+    done = events = skipped = 0
+    interrupted = False
+    try:
+        existing = set(store.document_ids()) if store_dir is not None and not force else set()
+
+        def fresh(documents: Iterable[Document]) -> Iterator[Document]:
+            nonlocal skipped
+            for document in documents:
+                if document.id in existing:
+                    skipped += 1
+                else:
+                    yield document
+
+        stream = fresh(read_documents(inputs, date, on_error=report))
+        try:
+            for outcome in extract_stream(
+                stream, nlp=nlp, model=model, workers=workers, batch_size=batch_size
+            ):
+                if outcome.error is not None:
+                    report(KGError(outcome.error))
+                    continue
+                store.add_events(outcome.events, [outcome.document])
+                done += 1
+                events += len(outcome.events)
+                if progress is not None:
+                    progress(outcome.document, len(outcome.events))
+        except KeyboardInterrupt:
+            interrupted = True
+        store.flush()
+        if interrupted:
+            return BuildResult(done, events, None, None, store_dir, tuple(errors), skipped, len(store), True)
+        if done == 0 and skipped == 0:
+            raise InputError("no readable documents in the input: " + "; ".join(errors[:5]))
+        graph_path = html_path = None
+        triples = len(store)
+        if out_dir is not None:
+            graph_path, html_path, triples = _write_outputs(store, out_dir, html)
+        return BuildResult(done, events, graph_path, html_path, store_dir, tuple(errors), skipped, triples)
+    finally:
+        store.close()
+        if scratch is not None:
+            shutil.rmtree(scratch, ignore_errors=True)

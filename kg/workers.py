@@ -1,0 +1,112 @@
+"""Extraction over a stream of documents, in this process or in a pool of worker processes.
+
+spaCy's own ``n_process`` cannot carry ``Doc._.event_frames`` back (user data must be msgpack-able), so
+parallel runs use a ``multiprocessing`` pool: each worker loads the pipeline once and maps batches of
+``Document``s to ``(Document, events)`` pairs (frozen dataclasses pickle fine). At most ``2 × workers``
+batches are in flight, so memory stays flat however long the input is, and output keeps input order.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import signal
+import traceback
+from collections import deque
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from itertools import islice
+from typing import Any
+
+from spacy.language import Language
+
+from kg.model import Document, Event
+
+__all__ = ["Outcome", "batched", "extract_stream"]
+
+_WORKER_NLP: Language | None = None
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """One document's result: its events, or the error that stopped it (``error`` set, no events)."""
+
+    document: Document
+    events: tuple[Event, ...] = ()
+    error: str | None = None
+
+
+def batched(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+def _process(nlp: Language, batch: list[Document]) -> list[Outcome]:
+    """Parse a batch; a document whose extraction fails is reported, the others go on."""
+    from kg.pipeline import events_from_doc
+
+    outcomes: list[Outcome] = []
+    texts = ((document.text, document) for document in batch)
+    for doc, document in nlp.pipe(texts, as_tuples=True, batch_size=len(batch)):
+        try:
+            outcomes.append(Outcome(document, tuple(events_from_doc(document, doc))))
+        except Exception as err:  # a bug on one odd document must not stop a 10k-document run
+            last = traceback.extract_tb(err.__traceback__)[-1]
+            where = f"{last.filename.rsplit('/', 1)[-1]}:{last.lineno}"
+            outcomes.append(Outcome(document, (), f"{document.id}: internal error {err!r} at {where}"))
+    return outcomes
+
+
+def _init_worker(model: str | None) -> None:
+    global _WORKER_NLP
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops the pool
+    from kg.nlp import load_pipeline
+
+    _WORKER_NLP = load_pipeline(model)
+
+
+def _work(batch: list[Document]) -> list[Outcome]:
+    assert _WORKER_NLP is not None, "worker used before its initializer ran"
+    return _process(_WORKER_NLP, batch)
+
+
+def extract_stream(
+    documents: Iterable[Document],
+    *,
+    nlp: Language | None = None,
+    model: str | None = None,
+    workers: int = 1,
+    batch_size: int = 32,
+) -> Iterator[Outcome]:
+    """Yield one :class:`Outcome` per document, in input order."""
+    if workers <= 1:
+        if nlp is None:
+            from kg.nlp import load_pipeline
+
+            nlp = load_pipeline(model)
+        for batch in batched(documents, batch_size):
+            yield from _process(nlp, batch)
+        return
+    if nlp is None:  # fail fast, in this process, on a bad model name
+        import spacy.util
+
+        from kg.nlp import model_name
+
+        if not spacy.util.is_package(model_name(model)):
+            from kg.nlp import load_pipeline
+
+            load_pipeline(model)  # raises ModelError with the install hint
+    context = mp.get_context("fork")
+    pool = context.Pool(workers, initializer=_init_worker, initargs=(model,))
+    pending: deque[Any] = deque()
+    try:
+        for batch in batched(documents, batch_size):
+            pending.append(pool.apply_async(_work, (batch,)))
+            while len(pending) >= 2 * workers:
+                yield from pending.popleft().get()
+        while pending:
+            yield from pending.popleft().get()
+        pool.close()
+    finally:
+        pool.terminate()
+        pool.join()
