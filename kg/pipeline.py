@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import os
 import shutil
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -19,7 +20,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.errors import InputError, KGError
+from kg.errors import InputError, KGError, OutputError
 from kg.model import Document, Event, Mention
 
 __all__ = [
@@ -79,13 +80,19 @@ def _write_outputs(store: object, out_dir: Path, html: bool) -> tuple[Path, Path
     if triples > TURTLE_LIMIT:  # too big for rdflib: let Oxigraph stream N-Quads, no HTML
         return store.dump(out_dir / "graph.nq"), None, triples
     graph = store.to_graph()
-    graph_path = write_graph(graph, out_dir / "graph.ttl")
-    html_path = None
-    if html:
-        from kg.view import write_view
+    if not html:
+        return write_graph(graph, out_dir / "graph.ttl"), None, triples
+    from kg.view import write_view
 
-        html_path = out_dir / "graph.html"
-        write_view(graph, html_path)
+    # render the page first, beside its target: if anything fails, neither output has been touched
+    html_path = out_dir / "graph.html"
+    staged = out_dir / f".graph.html.{os.getpid()}.partial"
+    try:
+        write_view(graph, staged)
+        graph_path = write_graph(graph, out_dir / "graph.ttl")
+        os.replace(staged, html_path)
+    finally:
+        staged.unlink(missing_ok=True)
     return graph_path, html_path, triples
 
 
@@ -162,7 +169,13 @@ def build(
         graph_path = html_path = None
         triples = len(store)
         if out_dir is not None:
-            graph_path, html_path, triples = _write_outputs(store, out_dir, html)
+            try:
+                graph_path, html_path, triples = _write_outputs(store, out_dir, html)
+            except OSError as err:
+                raise OutputError(
+                    f"cannot write the outputs to {out_dir}: {err.strerror or err}; choose a writable --out "
+                    "directory (existing outputs there were left as they were)"
+                ) from None
         return BuildResult(done, events, graph_path, html_path, store_dir, tuple(errors), skipped, triples)
     finally:
         store.close()
