@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from kg.errors import OutputError
+
 __all__ = ["add_parser", "run"]
 
 
@@ -49,6 +51,8 @@ def run(args: argparse.Namespace) -> int:
     from kg.store import read_graphs
     from kg.view import write_view
 
+    if args.out.suffix.lower() not in (".html", ".htm"):
+        raise OutputError(f"--out {args.out}: a view is an HTML page; give a path ending in .html")
     graph = read_graphs(args.graphs)
     path = write_view(graph, args.out, view=args.view, title=args.title, max_nodes=args.max_nodes)
     if not args.quiet:
