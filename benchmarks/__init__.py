@@ -1,0 +1,1 @@
+"""Benchmarks for conflict-kg: run them all with ``make bench`` (``python -m benchmarks.run``)."""
