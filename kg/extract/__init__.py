@@ -72,7 +72,9 @@ def frame_for(doc: Doc, trigger: TriggerLike, roles: Roles, doc_id: str = "") ->
         negated=fact.negated,
         hypothetical=fact.hypothetical,
         reported_by=fact.reported_by,
-        quantities=quantities_for((doc[i] for i in roles.participants), trigger.event_class, head),
+        quantities=quantities_for(
+            ((doc[i], role) for i, role in roles.participants), trigger.event_class, head
+        ),
     )
 
 

@@ -41,6 +41,7 @@ QUALIFIERS = (
 DEATH_LEMMAS = frozenset({"kill", "die", "dead", "death", "slay", "massacre", "execute", "murder", "behead"})
 INJURY_LEMMAS = frozenset({"wound", "injure", "hurt", "injury"})
 DISPLACE_LEMMAS = frozenset({"flee", "displace", "displacement", "uproot", "exodus"})
+CAPTIVE_CLASSES = frozenset({"Capture", "Arrest", "Abduction", "PrisonerRelease"})
 PRISONER_CLASSES = frozenset({"Arrest", "Abduction", "PrisonerRelease"})
 
 
@@ -106,11 +107,13 @@ def _kind(noun: Token | None, event_class: str, trigger_lemma: str) -> str | Non
     return "people" if noun is not None else None
 
 
-def quantities_for(participants: Iterable[Token], event_class: str, trigger: Token) -> tuple[Quantity, ...]:
-    """Quantities of the numbers that count the frame's participants."""
+def quantities_for(
+    participants: Iterable[tuple[Token, str]], event_class: str, trigger: Token
+) -> tuple[Quantity, ...]:
+    """Quantities of the numbers that count the frame's participants (``(token, role)`` pairs)."""
     found: dict[tuple[str, int], Quantity] = {}
     doc = trigger.doc
-    for tok in participants:
+    for tok, role in participants:
         noun = semantic_head(tok)
         if tok.like_num or tok.pos_ == "NUM" or tok.lower_ in VAGUE:
             number: Token | None = tok
@@ -125,6 +128,8 @@ def quantities_for(participants: Iterable[Token], event_class: str, trigger: Tok
             continue
         value = parse_number(_number_phrase(number))
         kind = _kind(noun_or_none, event_class, trigger.lemma_.lower())
+        if kind in ("troops", "people") and role == "target" and event_class in CAPTIVE_CLASSES:
+            kind = "prisoners"  # "40 fighters were captured"
         if value is None or kind is None:
             continue
         qualifier, first = qualifier_of(number)

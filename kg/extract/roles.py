@@ -3,8 +3,7 @@
 Verbal triggers: subject -> agent (shared along xcomp/conj/advcl chains), passive ``by`` -> agent, object
 and passive subject -> target (or place, for capture-like classes, when it names one), ``between X and Y``
 -> agents, spatial prepositions -> places. Nominal triggers: possessive / named modifier / ``by`` phrase /
-light-verb subject -> agent, ``of`` object -> place, target or mover. The README section "Extraction"
-lists every rule.
+light-verb subject -> agent, ``of`` object -> place, target or mover (README "Extraction": all rules).
 """
 
 from __future__ import annotations
@@ -84,15 +83,14 @@ class TriggerLike(Protocol):
 
 @dataclass(frozen=True)
 class Roles:
-    """Role mentions of one trigger. ``participants`` are token indices of every role head (and of a
-    nominal's ``of`` object) for quantity extraction; ``subjectless`` marks a finite clause with no
-    subject."""
+    """Role mentions of one trigger; ``participants`` (token index, role) feed quantity extraction;
+    ``subjectless`` marks a finite clause without a subject."""
 
     agents: tuple[Mention, ...] = ()
     targets: tuple[Mention, ...] = ()
     places: tuple[Mention, ...] = ()
     times: tuple[Mention, ...] = ()
-    participants: tuple[int, ...] = ()
+    participants: tuple[tuple[int, str], ...] = ()  # (token index, "agent" | "target" | "other")
     subjectless: bool = False
 
 
@@ -293,6 +291,10 @@ def find_roles(doc: Doc, trigger: TriggerLike) -> Roles:
     def mentions(tokens: list[Token]) -> tuple[Mention, ...]:
         return tuple(mention(t) for t in sorted(tokens, key=lambda t: t.i))
 
-    participants = tuple(t.i for t in col.agents + col.targets + col.extra)
+    participants = tuple(
+        [(t.i, "agent") for t in col.agents]
+        + [(t.i, "target") for t in col.targets]
+        + [(t.i, "other") for t in col.extra]
+    )
     agents, targets, places = mentions(col.agents), mentions(col.targets), mentions(col.places)
     return Roles(agents, targets, places, tuple(times), participants, subjectless)

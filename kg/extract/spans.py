@@ -53,7 +53,9 @@ PLACE_NOUNS = frozenset(
         "city", "town", "village", "district", "province", "region", "capital", "area", "border", "territory",
         "base", "airbase", "airport", "jail", "prison", "checkpoint", "outpost", "post", "camp", "port",
         "harbour", "harbor", "bridge", "crossing", "headquarters", "compound", "garrison", "fort", "fortress",
-        "stronghold", "enclave", "neighbourhood", "neighborhood", "suburb", "outskirts", "valley", "road",
+        "stronghold", "enclave", "river", "lake", "mountain", "forest", "desert", "field", "street", "square",
+        "building", "residence", "office", "station", "barracks", "depot", "farm", "dam", "mine",
+        "neighbourhood", "neighborhood", "suburb", "outskirts", "valley", "road",
         "highway", "hill", "north", "south", "east", "west", "northeast", "northwest", "southeast",
         "southwest", "country", "state", "county", "municipality", "settlement", "refinery", "airfield",
         "embassy", "consulate", "mosque", "hospital", "school", "market", "palace", "installation",
@@ -71,7 +73,8 @@ PEOPLE_NOUNS = TROOP_NOUNS | PRISONER_NOUNS | frozenset(
     {"people", "person", "civilian", "child", "woman", "man", "resident", "villager", "refugee", "migrant",
      "worker", "student", "journalist", "protester", "demonstrator", "passenger", "pilgrim", "patient",
      "doctor", "official", "member", "militant", "insurgent", "rebel", "gunman", "attacker", "jihadist",
-     "combatant", "victim", "casualty", "body", "suspect", "family", "police", "militiaman", "teenager"}
+     "combatant", "victim", "casualty", "body", "suspect", "family", "police", "militiaman", "teenager",
+     "other", "adult", "infant", "baby", "girl", "boy", "staff", "employee", "farmer", "miner", "voter"}
 )  # fmt: skip
 ACTOR_NOUNS = frozenset(
     {"government", "army", "force", "military", "police", "ministry", "authority", "regime", "administration",
