@@ -93,7 +93,8 @@ QUANTITY_TABLE = [
     ("Militants seized 12 of the 34 districts.", "seized", "Capture", []),
     ("Gunmen killed a dozen villagers.", "killed", "Killing", [("fatalities", 12, "exact")]),
     ("Some 40 fighters were captured near the river.", "captured", "Capture", [("prisoners", 40, "about")]),
-    ("The blast killed five soldiers and wounded 14 others.", "wounded", "Assault", [("injuries", 14, "exact")]),
+    ("The blast killed five soldiers and wounded 14 others.", "wounded", "Assault",
+     [("injuries", 14, "exact")]),
     ("Artillery fire hit a market, killing at least 12 people.", "killing", "Killing",
      [("fatalities", 12, "at_least")]),
 ]  # fmt: skip
