@@ -114,7 +114,7 @@ def guess_title(text: str) -> str | None:
     return None
 
 
-def _document_from_record(record: Any, where: str, limit: int) -> Document:
+def document_from_record(record: Any, where: str, limit: int) -> Document:
     if not isinstance(record, dict):
         raise InputError(f'{where}: expected a JSON object with at least "id" and "text"')
     text = record.get("text")
@@ -157,7 +157,7 @@ def read_jsonl(
                 record = json.loads(line)
             except json.JSONDecodeError as err:
                 raise InputError(f"{where}: malformed JSON ({err.msg} at column {err.colno})") from None
-            yield _document_from_record(record, where, limit)
+            yield document_from_record(record, where, limit)
         except InputError as err:
             if on_error is None:
                 raise
