@@ -1,0 +1,194 @@
+"""Event triggers: the analyst-editable lexicon (``kg/data/lexicon.toml``) compiled to spaCy Matchers.
+
+``find_triggers(doc)`` yields :class:`TriggerMatch` objects sorted by token index, at most one per head
+token: the verb or noun that carries the trigger's syntax (the root of a multi-word match: "strike" in
+"air strike", "take" in "take control of"). Overlaps resolve to the entry with the higher priority, then
+the longer span. Set ``KG_LEXICON`` to use another lexicon file.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import tomllib
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Token
+from spacy.vocab import Vocab
+
+from kg.errors import InputError
+from kg.namespaces import EVENT_CLASSES
+
+__all__ = ["TriggerMatch", "LexiconEntry", "load_lexicon", "find_triggers", "LexiconError"]
+
+VERB_POS = frozenset({"VERB"})
+NOUN_POS = frozenset({"NOUN", "PROPN"})
+OBJECT_DEPS = frozenset({"dobj", "obj", "nsubjpass", "attr", "oprd"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+NAME_LABELS = frozenset({"ORG", "PERSON", "WORK_OF_ART", "LAW", "NORP", "PRODUCT"})  # nouns inside names
+OPTIONAL_DET = {"POS": "DET", "OP": "?"}
+QUANTITY_NOUNS = frozenset({"hundred", "thousand", "dozen", "score", "number", "group", "handful", "million"})
+
+
+class LexiconError(InputError):
+    """The lexicon file is malformed (unknown class, missing words, bad TOML)."""
+
+
+@dataclass(frozen=True)
+class TriggerMatch:
+    """Token span ``[start, end)`` of a trigger; ``head`` carries its syntax."""
+
+    start: int
+    end: int
+    head: int
+    event_class: str
+    pattern_id: str
+
+
+@dataclass(frozen=True)
+class LexiconEntry:
+    event_class: str
+    verbs: tuple[str, ...] = ()
+    nouns: tuple[str, ...] = ()
+    phrases: tuple[str, ...] = ()
+    objects: tuple[str, ...] = ()
+    subjects: tuple[str, ...] = ()
+    priority: int = 0
+
+
+def _words(entry: dict[str, object], key: str, where: str) -> tuple[str, ...]:
+    value = entry.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise LexiconError(f"{where}: {key!r} must be a list of non-empty strings")
+    return tuple(v.strip().lower() for v in value)
+
+
+def load_lexicon(path: str | Path | None = None) -> tuple[LexiconEntry, ...]:
+    """Read and check a lexicon file (default: ``KG_LEXICON``, else the packaged ``kg/data/lexicon.toml``)."""
+    chosen = path or os.environ.get("KG_LEXICON")
+    where = str(chosen) if chosen else "kg/data/lexicon.toml"
+    try:
+        text = Path(chosen).read_text("utf-8") if chosen else (
+            resources.files("kg").joinpath("data/lexicon.toml").read_text("utf-8")
+        )  # fmt: skip
+        data = tomllib.loads(text)
+    except OSError as err:
+        raise LexiconError(f"{where}: cannot read the lexicon ({err.strerror or err})") from None
+    except tomllib.TOMLDecodeError as err:
+        raise LexiconError(f"{where}: not valid TOML: {err}") from None
+    entries = data.get("entry")
+    if not isinstance(entries, list) or not entries:
+        raise LexiconError(f"{where}: no [[entry]] tables; see the format described at the top of the file")
+    out: list[LexiconEntry] = []
+    for i, raw in enumerate(entries, start=1):
+        at = f"{where}: entry {i}"
+        cls = raw.get("class")
+        if cls not in EVENT_CLASSES:
+            raise LexiconError(
+                f"{at}: unknown class {cls!r}; valid classes: {', '.join(sorted(EVENT_CLASSES))}"
+            )
+        words = {key: _words(raw, key, at) for key in ("verbs", "nouns", "phrases", "object", "subject")}
+        if not (words["verbs"] or words["nouns"] or words["phrases"]):
+            raise LexiconError(f"{at}: give at least one of verbs, nouns or phrases")
+        priority = raw.get("priority", 0)
+        if not isinstance(priority, int):
+            raise LexiconError(f"{at}: priority must be a whole number")
+        # a multi-word verb or noun is a phrase
+        phrases = words["phrases"] + tuple(w for w in words["verbs"] + words["nouns"] if " " in w)
+        verbs = tuple(w for w in words["verbs"] if " " not in w)
+        nouns = tuple(w for w in words["nouns"] if " " not in w)
+        out.append(LexiconEntry(cls, verbs, nouns, phrases, words["object"], words["subject"], priority))
+    return tuple(out)
+
+
+def _phrase_pattern(phrase: str) -> list[dict[str, object]]:
+    pattern: list[dict[str, object]] = []
+    for i, word in enumerate(phrase.split()):
+        if i:
+            pattern.append(OPTIONAL_DET)
+        pattern.append({"LOWER": word} if word in {"a", "an", "the", "their", "its", "of", "to"} else
+                       {"LEMMA": {"IN": [word, word.capitalize()]}})  # fmt: skip
+    return pattern
+
+
+@lru_cache(maxsize=8)
+def _compiled(vocab: Vocab, path: str | None) -> tuple[Matcher, tuple[LexiconEntry, ...]]:
+    entries = load_lexicon(path)
+    matcher = Matcher(vocab)
+    for n, entry in enumerate(entries):
+        if entry.verbs:
+            matcher.add(f"{n}:verb", [[{"LEMMA": {"IN": list(entry.verbs)}, "POS": {"IN": list(VERB_POS)}}]])
+        if entry.nouns:
+            forms = list(entry.nouns) + [w.capitalize() for w in entry.nouns]
+            matcher.add(f"{n}:noun", [[{"LEMMA": {"IN": forms}, "POS": {"IN": list(NOUN_POS)}}]])
+        if entry.phrases:
+            matcher.add(f"{n}:phrase", [_phrase_pattern(p) for p in entry.phrases])
+    return matcher, entries
+
+
+def _fits(token: Token, wanted: Sequence[str]) -> bool:
+    lemma = token.lemma_.lower()
+    return (
+        lemma in wanted or token.lower_ in wanted or ("place" in wanted and token.ent_type_ in PLACE_LABELS)
+    )
+
+
+def _argument_fits(head: Token, wanted: Sequence[str], deps: frozenset[str]) -> bool:
+    """The argument constraint holds for a direct dependent, its conjuncts, or a noun's ``of`` object."""
+    candidates = [c for c in head.children if c.dep_ in deps]
+    if head.pos_ in NOUN_POS:
+        for child in head.children:
+            if child.dep_ == "poss":
+                candidates.append(child)
+            elif child.dep_ == "prep":
+                candidates += [g for g in child.children if g.dep_ == "pobj"]
+    # a quantity head stands for its "of" object: "freed hundreds of prisoners", "took dozens of towns"
+    counted = [c for c in candidates if c.like_num or c.lemma_ in QUANTITY_NOUNS]
+    of_phrases = [p for c in counted for p in c.children if p.dep_ == "prep" and p.lower_ == "of"]
+    candidates += [g for p in of_phrases for g in p.children if g.dep_ == "pobj"]
+    for token in candidates:
+        if any(
+            _fits(t, wanted)
+            for t in [token, *token.conjuncts, *(c for c in token.children if c.dep_ == "appos")]
+        ):
+            return True
+    return False
+
+
+def _allowed(head: Token, entry: LexiconEntry, kind: str) -> bool:
+    if head.dep_ in {"aux", "auxpass"}:
+        return False
+    if kind == "noun" and head.ent_type_ in NAME_LABELS:
+        return False  # "the Peace Agreement Party", "Operation Storm": part of a name
+    if kind != "phrase" and entry.objects and not _argument_fits(head, entry.objects, OBJECT_DEPS):
+        return False
+    return not (entry.subjects and not _argument_fits(head, entry.subjects, SUBJECT_DEPS))
+
+
+def find_triggers(doc: Doc, lexicon: str | Path | None = None) -> Iterator[TriggerMatch]:
+    """Trigger matches of ``doc``, sorted by token index, one per head."""
+    matcher, entries = _compiled(doc.vocab, str(lexicon) if lexicon else os.environ.get("KG_LEXICON"))
+    best: dict[int, tuple[tuple[int, int], TriggerMatch]] = {}
+    for match_id, start, end in matcher(doc):
+        key = doc.vocab.strings[match_id]
+        index, kind = key.split(":")
+        entry = entries[int(index)]
+        span = doc[start:end]
+        head = span.root
+        if not _allowed(head, entry, kind):
+            continue
+        rank = (entry.priority + (1 if kind == "phrase" else 0), end - start)
+        found = TriggerMatch(
+            start, end, head.i, entry.event_class, f"{entry.event_class}/{kind}/{span.text.lower()}"
+        )
+        if head.i not in best or rank > best[head.i][0]:
+            best[head.i] = (rank, found)
+    chosen = sorted((m for _, m in best.values()), key=lambda m: (m.start, m.head))
+    # a token inside a longer chosen span is not a trigger of its own ("strike" in "air strike")
+    covered = {i for m in chosen if m.end - m.start > 1 for i in range(m.start, m.end) if i != m.head}
+    yield from (m for m in chosen if m.head not in covered)
