@@ -14,6 +14,7 @@ from rdflib.compare import isomorphic
 from spacy.language import Language
 
 from kg.cli import main
+from kg.errors import OutputError
 from kg.pipeline import build
 from kg.store import Store
 
@@ -137,7 +138,7 @@ def test_build_failed_run_leaves_existing_graph_untouched(
         raise OSError("disk full")
 
     monkeypatch.setattr("kg.view.write_view", broken)
-    with pytest.raises(OSError):
+    with pytest.raises(OutputError, match="disk full"):
         build([str(JSONL)], out, nlp=nlp)
     assert (out / "graph.ttl").read_bytes() == before
     assert sorted(p.name for p in out.iterdir()) == ["graph.ttl"]
