@@ -83,23 +83,20 @@ def extract_frames(
 ) -> list[EventFrame]:
     """Event frames of a parsed document (``triggers`` defaults to ``kg.extract.triggers.find_triggers``)."""
     if triggers is None:
-        try:
-            from kg.extract.triggers import find_triggers
-        except ModuleNotFoundError as err:  # the trigger lexicon module is not installed yet
-            if err.name != "kg.extract.triggers":
-                raise
-            return []
+        from kg.extract.triggers import find_triggers
+
         triggers = find_triggers(doc)
     by_head: dict[int, TriggerLike] = {}
     for trig in triggers:
         kept = by_head.get(trig.head)
         if kept is None or (trig.end - trig.start) > (kept.end - kept.start):
             by_head[trig.head] = trig
+    heads = frozenset(by_head)
     frames: list[EventFrame] = []
     last_agents: tuple[Mention, ...] = ()
     for head_i in sorted(by_head):
         trig = by_head[head_i]
-        roles = find_roles(doc, trig)
+        roles = find_roles(doc, trig, heads)
         frame = frame_for(doc, trig, roles, doc_id)
         if not frame.agents and roles.subjectless and last_agents:
             frame = dataclasses.replace(frame, agents=last_agents, agent_inherited=True)

@@ -29,6 +29,7 @@ from kg.extract.spans import (
     actor_like,
     coordinated,
     in_time_entity,
+    is_nominal,
     is_place_like,
     mention,
     names_place_noun,
@@ -65,7 +66,6 @@ TARGET_PREPS = frozenset({"against", "on", "upon", "at"})
 LIGHT_OBJECTS = frozenset({"control", "charge", "possession", "command", "hold"})
 HOSTILE_CATEGORIES = frozenset({"Assault", "Coerce", "Threaten", "Protest", "Sanction", "Accuse", "Reject"})
 NON_TARGET_NOUNS = frozenset({"point", "time", "moment", "stage", "least", "most", "once", "night", "dawn"})
-NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
 
 
 class TriggerLike(Protocol):
@@ -95,8 +95,9 @@ class Roles:
 
 
 class _Collector:
-    def __init__(self, cls: str) -> None:
+    def __init__(self, cls: str, events: frozenset[int] = frozenset()) -> None:
         self.cls = cls
+        self.events = events  # heads of other event mentions: never an actor ("the deployment")
         self.agents: list[Token] = []
         self.targets: list[Token] = []
         self.places: list[Token] = []
@@ -106,6 +107,8 @@ class _Collector:
 
     def add(self, role: list[Token], token: Token, expand: bool = True) -> None:
         for tok in coordinated(token) if expand else [token]:
+            if role is self.agents and tok.i in self.events:
+                continue
             if all(tok.i != t.i for t in self.agents + self.targets + self.places):
                 role.append(tok)
 
@@ -182,6 +185,7 @@ def _verbal(col: _Collector, head: Token, span: list[Token]) -> bool:
                     if obj.dep_ == "pobj":
                         col.add(col.agents, obj)
         col.prepositions(tok, nominal=False)
+    objects = [o for o in objects if o not in col.agents]  # "fell under the control of X": X is done
     if passive and head.dep_ == "acl" and head.head.pos_ in ("NOUN", "PROPN"):
         objects.append(head.head)
     if subj is None and not passive:
@@ -251,19 +255,15 @@ def _nominal(col: _Collector, head: Token) -> None:
             col.add(col.targets, obj)
 
 
-def find_roles(doc: Doc, trigger: TriggerLike) -> Roles:
+def find_roles(doc: Doc, trigger: TriggerLike, events: frozenset[int] = frozenset()) -> Roles:
     """Roles of one trigger (see the module docstring for the rules)."""
     head = doc[trigger.head]
     span = [doc[i] for i in range(trigger.start, trigger.end)] or [head]
     if head not in span:
         span.append(head)
-    col = _Collector(trigger.event_class)
+    col = _Collector(trigger.event_class, events - {trigger.head})
     subjectless = False
-    nominal = (
-        head.pos_ in ("NOUN", "PROPN")
-        or (head.pos_ == "ADJ" and head.dep_ != "ROOT")
-        or (head.tag_ == "VBG" and head.dep_ in NOMINAL_DEPS)  # gerund as a noun: "Fighting ... intensified"
-    )
+    nominal = is_nominal(head)
     if nominal:
         _nominal(col, head)
     else:

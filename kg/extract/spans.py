@@ -28,6 +28,7 @@ __all__ = [
     "prep_objects",
     "is_place_like",
     "names_place_noun",
+    "is_nominal",
     "in_time_entity",
     "spatial_place",
     "actor_like",
@@ -86,6 +87,7 @@ ACTOR_NOUNS = frozenset(
 COLLECTIVE_NOUNS = frozenset(
     {"group", "member", "number", "team", "band", "contingent", "batch", "unit", "handful"}
 )
+NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
 NUMBER_NOUNS = frozenset({"dozen", "dozens", "hundreds", "thousands", "millions", "scores", "tens"})
 
 
@@ -206,6 +208,14 @@ def prep_objects(token: Token, preps: frozenset[str] | None = None) -> Iterator[
         for obj in child.children:
             if obj.dep_ in ("pobj", "pcomp"):
                 yield word, obj
+
+
+def is_nominal(token: Token) -> bool:
+    """A noun-like trigger: nouns, non-root adjectives, gerunds used as nouns ("Fighting ... intensified")."""
+    if token.pos_ in ("NOUN", "PROPN"):
+        return True
+    gerund = token.tag_ == "VBG" and token.dep_ in NOMINAL_DEPS
+    return gerund or (token.pos_ == "ADJ" and token.dep_ != "ROOT")
 
 
 def names_place_noun(token: Token) -> bool:
