@@ -16,7 +16,9 @@ from collections.abc import Iterable, Iterator
 
 import spacy
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
+from spacy.util import compile_infix_regex
 
 from kg.errors import ModelError
 from kg.model import Document
@@ -57,6 +59,10 @@ def load_pipeline(model: str | None = None, *, events: bool = True, gazetteer: b
             f"spaCy pipeline {name!r} has no parser or ner; use an English pipeline such as {DEFAULT_MODEL}"
         )
     nlp.max_length = MAX_LENGTH
+    # scraped news glues curly quotes to words ('conquered”said'): split them so triggers and
+    # attribution see the words (added by the extraction engineer; see README "Extraction")
+    tokenizer: Tokenizer = nlp.tokenizer
+    tokenizer.infix_finditer = compile_infix_regex([*(nlp.Defaults.infixes or ()), r"[“”]"]).finditer
     nlp.add_pipe("paragraph_breaks", before="parser")
     if gazetteer:
         import kg.gazetteer  # noqa: F401  (registers the factory)

@@ -93,3 +93,11 @@ def test_e2e_casualties_and_troops(frames: list[EventFrame]) -> None:
 def test_e2e_attribution_to_un_and_afp_sources(frames: list[EventFrame]) -> None:
     killed = [f for f in frames if f.quantities and f.quantities[0].value == 183]
     assert killed and killed[0].reported_by is not None and killed[0].reported_by.text == "UN"
+
+
+def test_e2e_glued_curly_quote_keeps_trigger_and_speaker(frames: list[EventFrame]) -> None:
+    """'“Kandahar is completely conquered”said a Taliban spokesman': quote glued to both words."""
+    quoted = [f for f in frames if f.trigger.text == "conquered" and "spokesman" in f.sentence]
+    assert quoted, "the glued closing quote hid the trigger"
+    assert quoted[0].reported_by is not None and "Taliban spokesman" in quoted[0].reported_by.text
+    assert "Kandahar" in texts(quoted[0].places)
