@@ -94,8 +94,7 @@ def extract_frames(
     heads = frozenset(by_head)
     frames: list[EventFrame] = []
     last_agents: tuple[Mention, ...] = ()
-    for head_i in sorted(by_head):
-        trig = by_head[head_i]
+    for trig in sorted(by_head.values(), key=lambda t: (t.start, t.head)):
         roles = find_roles(doc, trig, heads)
         frame = frame_for(doc, trig, roles, doc_id)
         if not frame.agents and roles.subjectless and last_agents:
