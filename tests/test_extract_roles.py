@@ -77,6 +77,8 @@ ROLE_TABLE = [
      ["Rebels"], [], ["Goma"], [("November 2012", "in")]),
     ("Air strikes on rebel positions killed dozens of fighters.", "strikes", "AirStrike",
      [], ["rebel positions"], [], []),
+    ("US airstrikes hit the outskirts of Raqqa.", "airstrikes", "AirStrike", ["US"], [], [], []),
+    ("The Kabul attack killed nine people.", "attack", "Assault", [], [], ["Kabul"], []),
     ("Tal Afar fell to the militants after a week of fighting.", "fell", "Capture",
      ["militants"], [], ["Tal Afar"], [("a week", "after")]),
 ]  # fmt: skip

@@ -222,11 +222,10 @@ def _nominal(col: _Collector, head: Token) -> None:
         if child.dep_ == "poss" and not in_time_entity(child):
             col.add(col.agents, child)
         elif child.dep_ in ("compound", "amod", "nmod") and child.i < head.i:
-            if (
-                child.ent_type_ in ACTOR_LABELS
-                and child.ent_type_ not in PLACE_LABELS
-                or child.pos_ == "PROPN"
-            ):
+            # "Kharkiv shelling" names the place; "US strikes", "Taliban offensive" the actor
+            if child.ent_type_ in PLACE_LABELS and not child.text.isupper():
+                col.add(col.places, child)
+            elif child.ent_type_ in ACTOR_LABELS or child.pos_ == "PROPN":
                 col.add(col.agents, child)
         elif child.dep_ == "prep" and child.lower_ == "by":
             for obj in child.children:
