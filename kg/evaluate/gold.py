@@ -1,0 +1,133 @@
+"""Gold annotations for ``kg eval``: the JSONL format and the PLOVER converter.
+
+Gold JSONL, one document per line::
+
+    {"id": "d1", "date": "2021-08-13", "text": "...",
+     "events": [{"class": "Capture", "agent": "Taliban", "target": null, "place": "Kandahar",
+                 "date": "2021-08-13", "trigger": "captured"}]}
+
+``class`` is an ontology class (fine classes count at their PLOVER top category); ``agent``, ``target`` and
+``place`` are a string or a list of strings (any of them may match); ``date`` is ``YYYY-MM-DD`` or
+``YYYY-MM``; ``trigger`` (optional) is the word(s) that express the event. Missing fields are not scored.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from kg.errors import InputError
+from kg.model import Document
+from kg.namespaces import EVENT_CLASSES
+
+__all__ = ["GoldEvent", "GoldDocument", "load_gold", "load_plover", "PLOVER_CATEGORY"]
+
+# older PLOVER names used by the gold-standard records -> the 16 current categories
+PLOVER_CATEGORY = {"FIGHT": "Assault", "DEMAND": "Request", "DISAPPROVE": "Accuse", "INVESTIGATE": "Accuse"}
+
+
+@dataclass(frozen=True)
+class GoldEvent:
+    event_class: str
+    agents: tuple[str, ...] = ()
+    targets: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+    date: str | None = None
+    trigger: str | None = None
+
+    @property
+    def category(self) -> str:
+        return EVENT_CLASSES[self.event_class]
+
+
+@dataclass(frozen=True)
+class GoldDocument:
+    document: Document
+    events: tuple[GoldEvent, ...]
+    score_dates: bool = True
+
+
+def _strings(value: Any, where: str) -> tuple[str, ...]:
+    if value in (None, "", []):
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return tuple(v for v in value if v)
+    raise InputError(f"{where}: expected a string or a list of strings, got {value!r}")
+
+
+def _event(raw: Any, where: str) -> GoldEvent:
+    if not isinstance(raw, dict) or raw.get("class") not in EVENT_CLASSES:
+        valid = ", ".join(sorted(EVENT_CLASSES))
+        raise InputError(f'{where}: each event needs a "class" among: {valid}')
+    return GoldEvent(
+        raw["class"], _strings(raw.get("agent"), where), _strings(raw.get("target"), where),
+        _strings(raw.get("place"), where), raw.get("date") or None, raw.get("trigger") or None,
+    )  # fmt: skip
+
+
+def load_gold(path: str | Path) -> list[GoldDocument]:
+    """Read a gold JSONL file; a bad line raises InputError naming the line."""
+    out: list[GoldDocument] = []
+    try:
+        lines = Path(path).read_text("utf-8").splitlines()
+    except OSError as err:
+        raise InputError(f"{path}: cannot read the gold file ({err.strerror or err})") from None
+    for lineno, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        where = f"{path}:{lineno}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as err:
+            raise InputError(f"{where}: malformed JSON ({err.msg})") from None
+        if not isinstance(record, dict) or not record.get("id") or not record.get("text"):
+            raise InputError(f'{where}: a gold document needs "id", "text" and "events"')
+        date = dt.date.fromisoformat(record["date"]) if record.get("date") else None
+        events = tuple(_event(e, f"{where}: event {i}") for i, e in enumerate(record.get("events", []), 1))
+        out.append(GoldDocument(Document(str(record["id"]), record["text"], date), events))
+    if not out:
+        raise InputError(f"{path}: no gold documents")
+    return out
+
+
+def _actor_texts(value: Any) -> tuple[str, ...]:
+    if not isinstance(value, list):
+        return ()
+    return tuple(a["actorText"] for a in value if isinstance(a, dict) and a.get("actorText"))
+
+
+def _places(value: Any) -> tuple[str, ...]:
+    """``eventLoc`` is a string, a ``{"name": ...}`` object or a list of either."""
+    items = value if isinstance(value, list) else [value]
+    names = [item.get("name") if isinstance(item, dict) else item for item in items]
+    return tuple(n for n in names if isinstance(n, str) and n)
+
+
+def load_plover(path: str | Path) -> list[GoldDocument]:
+    """PLOVER gold-standard records (Open Event Data Alliance, CC BY-SA 4.0) as one-event gold documents.
+
+    Categories use the current names (FIGHT -> Assault, DEMAND -> Request, DISAPPROVE and INVESTIGATE ->
+    Accuse); ``source`` -> agent, ``target`` -> target, ``eventLoc`` -> place. Dates are not scored: the
+    records carry no publication date to resolve "on Wednesday" against."""
+    try:
+        records = json.loads(Path(path).read_text("utf-8"))
+    except (OSError, json.JSONDecodeError) as err:
+        raise InputError(f"{path}: cannot read the PLOVER records ({err})") from None
+    out: list[GoldDocument] = []
+    for record in records:
+        name = record.get("event", "")
+        if name == "DOCUMENT" or not record.get("text"):
+            continue
+        category = PLOVER_CATEGORY.get(name, name.title())
+        if category not in EVENT_CLASSES:
+            raise InputError(f"{path}: record {record.get('id')}: unknown PLOVER category {name!r}")
+        places = _places(record.get("eventLoc"))
+        event = GoldEvent(category, _actor_texts(record.get("source")), _actor_texts(record.get("target")),
+                          places, None, record.get("eventText") or None)  # fmt: skip
+        out.append(GoldDocument(Document(record["id"], record["text"], None), (event,), score_dates=False))
+    return out

@@ -1,0 +1,56 @@
+"""Predictors for ``kg eval``: the full pipeline (every event, or the main event of each document, as
+event coders like PLOVER code one event per sentence) and the co-occurrence baseline."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.model import Document, Event
+
+__all__ = ["Predictor", "pipeline_predictor", "baseline_predictor", "main_event"]
+
+Predictor = Callable[[Sequence[Document]], dict[str, list[Event]]]
+
+
+def _depth(doc: Doc, event: Event) -> tuple[int, int]:
+    trigger = event.frame.trigger
+    span = doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
+    if span is None:
+        return (99, trigger.start)
+    return (sum(1 for _ in span.root.ancestors), trigger.start)
+
+
+def main_event(doc: Doc, events: Sequence[Event]) -> list[Event]:
+    """The event whose trigger is highest in the dependency tree (leftmost on ties), if any."""
+    return [min(events, key=lambda e: _depth(doc, e))] if events else []
+
+
+def pipeline_predictor(nlp: Language, main_only: bool = False) -> Predictor:
+    from kg.pipeline import events_from_doc
+
+    def predict(documents: Sequence[Document]) -> dict[str, list[Event]]:
+        out: dict[str, list[Event]] = {}
+        pairs = ((d.text, d) for d in documents)
+        for doc, document in nlp.pipe(pairs, as_tuples=True, batch_size=64):
+            events = events_from_doc(document, doc)
+            out[document.id] = main_event(doc, events) if main_only else events
+        return out
+
+    return predict
+
+
+def baseline_predictor(nlp: Language, main_only: bool = False) -> Predictor:
+    from kg.extract.baseline import baseline_events
+
+    def predict(documents: Sequence[Document]) -> dict[str, list[Event]]:
+        out: dict[str, list[Event]] = {}
+        pairs = ((d.text, d) for d in documents)
+        for doc, document in nlp.pipe(pairs, as_tuples=True, batch_size=64):
+            events = list(baseline_events(doc, document.id, document.date))
+            out[document.id] = events[:1] if main_only else events
+        return out
+
+    return predict

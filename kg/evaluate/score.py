@@ -1,0 +1,128 @@
+"""Scoring predicted events against gold: event detection P/R/F1 by PLOVER category, and role accuracy.
+
+Matching, per document: gold events are taken in order; each is paired with an unpaired predicted event of
+the same top category, preferring one whose trigger overlaps the gold trigger words. Unpaired predictions
+are false positives, unpaired gold events false negatives. On matched pairs, agent/target/place accuracy is
+the share of pairs (where gold names one) whose prediction names it too: after lower-casing and dropping
+articles and punctuation, a gold string matches a predicted actor's label, alias, mention text or ISO
+country code when either contains the other as whole words. A date matches when the gold day (or month)
+lies within the predicted time.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from kg.evaluate.gold import GoldDocument, GoldEvent
+from kg.model import Actor, Event, Mention, Place
+from kg.namespaces import EVENT_CLASSES
+
+__all__ = ["Scores", "score", "normalise"]
+
+_DROP = re.compile(r"\b(the|a|an|of)\b|[^\w\s]")
+
+
+def normalise(text: str) -> str:
+    return " ".join(_DROP.sub(" ", text.lower()).split())
+
+
+def _contains(a: str, b: str) -> bool:
+    """Whole-word containment either way ("Afghan troops" ~ "troops", "Taliban" ~ "the Taliban")."""
+    if not a or not b:
+        return False
+    return f" {a} " in f" {b} " or f" {b} " in f" {a} "
+
+
+def _actor_names(actors: Iterable[Actor], mentions: Iterable[Mention]) -> list[str]:
+    names = [n for a in actors for n in (a.label, *a.aliases, a.key.replace("-", " "))]
+    names += [a.country for a in actors if a.country]
+    return [normalise(n) for n in [*names, *(m.text for m in mentions)] if n]
+
+
+def _place_names(places: Iterable[Place], mentions: Iterable[Mention]) -> list[str]:
+    names = [n for p in places for n in (p.label, p.admin1 or "", p.country or "")]
+    return [normalise(n) for n in [*names, *(m.text for m in mentions)] if n]
+
+
+def _hit(gold: Sequence[str], predicted: Sequence[str]) -> bool:
+    return any(_contains(normalise(g), p) for g in gold for p in predicted)
+
+
+def _date_hit(gold: str, event: Event) -> bool:
+    if event.time is None:
+        return False
+    start, end = event.time.start.isoformat(), event.time.end.isoformat()
+    return start[: len(gold)] <= gold <= end[: len(gold)]
+
+
+@dataclass
+class Scores:
+    """Counts behind the report; ``tp/fp/fn`` per category, ``roles[slot] = [hits, scored]``."""
+
+    tp: Counter[str] = field(default_factory=Counter)
+    fp: Counter[str] = field(default_factory=Counter)
+    fn: Counter[str] = field(default_factory=Counter)
+    roles: dict[str, list[int]] = field(
+        default_factory=lambda: {s: [0, 0] for s in ("agent", "target", "place", "date")}
+    )
+
+    @staticmethod
+    def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+        p = tp / (tp + fp) if tp + fp else 0.0
+        r = tp / (tp + fn) if tp + fn else 0.0
+        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+    def overall(self) -> tuple[float, float, float]:
+        return self._prf(sum(self.tp.values()), sum(self.fp.values()), sum(self.fn.values()))
+
+    def per_category(self) -> dict[str, tuple[int, int, int, float, float, float]]:
+        cats = sorted(set(self.tp) | set(self.fp) | set(self.fn))
+        return {
+            c: (self.tp[c], self.fp[c], self.fn[c], *self._prf(self.tp[c], self.fp[c], self.fn[c]))
+            for c in cats
+        }
+
+    def accuracy(self, slot: str) -> float | None:
+        hits, scored = self.roles[slot]
+        return hits / scored if scored else None
+
+
+def _trigger_overlap(gold: GoldEvent, event: Event) -> bool:
+    if not gold.trigger:
+        return False
+    words = set(normalise(gold.trigger).split())
+    trigger = event.frame.trigger
+    return bool(words & {normalise(trigger.text), *normalise(trigger.text).split(), trigger.lemma})
+
+
+def score(gold_docs: Sequence[GoldDocument], predictions: Mapping[str, Sequence[Event]]) -> Scores:
+    scores = Scores()
+    for gold_doc in gold_docs:
+        pending = list(predictions.get(gold_doc.document.id, ()))
+        for gold in gold_doc.events:
+            same = [e for e in pending if EVENT_CLASSES[e.event_class] == gold.category]
+            if not same:
+                scores.fn[gold.category] += 1
+                continue
+            match = next((e for e in same if _trigger_overlap(gold, e)), same[0])
+            pending.remove(match)
+            scores.tp[gold.category] += 1
+            frame = match.frame
+            checks = (
+                ("agent", gold.agents, _actor_names(match.agents, frame.agents)),
+                ("target", gold.targets, _actor_names(match.targets, frame.targets)),
+                ("place", gold.places, _place_names(match.places, frame.places)),
+            )
+            for slot, values, predicted in checks:
+                if values:
+                    scores.roles[slot][1] += 1
+                    scores.roles[slot][0] += int(_hit(values, predicted))
+            if gold.date and gold_doc.score_dates:
+                scores.roles["date"][1] += 1
+                scores.roles["date"][0] += int(_date_hit(gold.date, match))
+        for event in pending:
+            scores.fp[EVENT_CLASSES[event.event_class]] += 1
+    return scores
