@@ -1,5 +1,6 @@
 """Predictors for ``kg eval``: the full pipeline (every event, or the main event of each document, as
-event coders like PLOVER code one event per sentence) and the co-occurrence baseline."""
+event coders like PLOVER code one event per sentence) and the co-occurrence baseline. Negated and
+hypothetical mentions are left out of the pipeline's predictions: gold annotations code what happened."""
 
 from __future__ import annotations
 
@@ -35,7 +36,9 @@ def pipeline_predictor(nlp: Language, main_only: bool = False) -> Predictor:
         out: dict[str, list[Event]] = {}
         pairs = ((d.text, d) for d in documents)
         for doc, document in nlp.pipe(pairs, as_tuples=True, batch_size=64):
-            events = events_from_doc(document, doc)
+            # gold codes what happened: negated and hypothetical mentions are not predictions of events
+            found = events_from_doc(document, doc)
+            events = [e for e in found if not (e.frame.negated or e.frame.hypothetical)]
             out[document.id] = main_event(doc, events) if main_only else events
         return out
 

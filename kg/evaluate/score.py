@@ -90,12 +90,16 @@ class Scores:
         return hits / scored if scored else None
 
 
+def _stem(word: str) -> str:
+    return word[:5] if len(word) > 5 else word  # "seized"/"seize", "captured"/"capture", "killing"/"kill"
+
+
 def _trigger_overlap(gold: GoldEvent, event: Event) -> bool:
     if not gold.trigger:
         return False
-    words = set(normalise(gold.trigger).split())
+    words = {_stem(w) for w in normalise(gold.trigger).split()}
     trigger = event.frame.trigger
-    return bool(words & {normalise(trigger.text), *normalise(trigger.text).split(), trigger.lemma})
+    return bool(words & {_stem(w) for w in [*normalise(trigger.text).split(), trigger.lemma]})
 
 
 def score(gold_docs: Sequence[GoldDocument], predictions: Mapping[str, Sequence[Event]]) -> Scores:

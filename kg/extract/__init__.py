@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from kg.extract.factuality import assess, quoted_ranges
 from kg.extract.quantities import quantities_for
@@ -93,6 +93,7 @@ def extract_frames(
             by_head[trig.head] = trig
     heads = frozenset(by_head)
     frames: list[EventFrame] = []
+    by_trigger: dict[int, EventFrame] = {}
     last_agents: tuple[Mention, ...] = ()
     for trig in sorted(by_head.values(), key=lambda t: (t.start, t.head)):
         roles = find_roles(doc, trig, heads)
@@ -101,8 +102,22 @@ def extract_frames(
             frame = dataclasses.replace(frame, agents=last_agents, agent_inherited=True)
         if frame.agents and (not last_agents or any(m.label != "PRON" for m in frame.agents)):
             last_agents = frame.agents
+        frame = _inherit_setting(doc[trig.head], frame, by_trigger)
+        by_trigger[trig.head] = frame
         frames.append(frame)
     return frames
+
+
+SETTING_DEPS = frozenset({"advcl", "xcomp", "conj", "relcl"})
+
+
+def _inherit_setting(head: Token, frame: EventFrame, earlier: dict[int, EventFrame]) -> EventFrame:
+    """A participial or coordinated clause shares the place and time of the event it hangs from
+    ("stormed a hotel in Mogadishu on Friday, killing 20 people": the killing is in Mogadishu, on Friday)."""
+    if head.dep_ not in SETTING_DEPS or head.head.i not in earlier or (frame.places and frame.times):
+        return frame
+    main = earlier[head.head.i]
+    return dataclasses.replace(frame, places=frame.places or main.places, times=frame.times or main.times)
 
 
 class ConflictEvents:

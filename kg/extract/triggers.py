@@ -31,8 +31,27 @@ OBJECT_DEPS = frozenset({"dobj", "obj", "nsubjpass", "attr", "oprd"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 NAME_LABELS = frozenset({"ORG", "PERSON", "WORK_OF_ART", "LAW", "NORP", "PRODUCT"})  # nouns inside names
-OPTIONAL_DET = {"POS": "DET", "OP": "?"}
-QUANTITY_NOUNS = frozenset({"hundred", "thousand", "dozen", "score", "number", "group", "handful", "million"})
+OPTIONAL_DET: dict[str, object] = {"POS": "DET", "OP": "?"}
+QUANTITY_NOUNS = frozenset(
+    {
+        "hundred",
+        "thousand",
+        "dozen",
+        "score",
+        "number",
+        "group",
+        "handful",
+        "million",
+        "tonne",
+        "ton",
+        "truckload",
+        "shipment",
+        "consignment",
+        "batch",
+        "crate",
+        "load",
+    }
+)
 
 
 class LexiconError(InputError):
@@ -163,8 +182,8 @@ def _argument_fits(head: Token, wanted: Sequence[str], deps: frozenset[str]) -> 
 def _allowed(head: Token, entry: LexiconEntry, kind: str) -> bool:
     if head.dep_ in {"aux", "auxpass"}:
         return False
-    if kind == "noun" and head.ent_type_ in NAME_LABELS:
-        return False  # "the Peace Agreement Party", "Operation Storm": part of a name
+    if kind == "noun" and (head.ent_type_ in NAME_LABELS or head.dep_ == "compound"):
+        return False  # part of a name ("Operation Storm") or a modifier ("protest leaders", "aid convoy")
     if kind != "phrase" and entry.objects and not _argument_fits(head, entry.objects, OBJECT_DEPS):
         return False
     return not (entry.subjects and not _argument_fits(head, entry.subjects, SUBJECT_DEPS))
@@ -191,4 +210,30 @@ def find_triggers(doc: Doc, lexicon: str | Path | None = None) -> Iterator[Trigg
     chosen = sorted((m for _, m in best.values()), key=lambda m: (m.start, m.head))
     # a token inside a longer chosen span is not a trigger of its own ("strike" in "air strike")
     covered = {i for m in chosen if m.end - m.start > 1 for i in range(m.start, m.end) if i != m.head}
-    yield from (m for m in chosen if m.head not in covered)
+    kept = {m.head: m for m in chosen if m.head not in covered}
+    yield from sorted(_collapse_objects(doc, kept).values(), key=lambda m: (m.start, m.head))
+
+
+def _collapse_objects(doc: Doc, kept: dict[int, TriggerMatch]) -> dict[int, TriggerMatch]:
+    """A noun trigger that is the object of a verb trigger of the same category is the same event ("sent
+    aid", "signed a peace agreement", "agreed to a truce"): keep the verb, with the finer of the classes."""
+    for i, noun in list(kept.items()):
+        token = doc[i]
+        if token.pos_ not in NOUN_POS:
+            continue
+        governor = token.head.head if token.head.dep_ == "prep" else token.head
+        if governor.i in covered_quantity(token):
+            governor = governor.head
+        verb = kept.get(governor.i)
+        if verb is None or verb is noun or EVENT_CLASSES[verb.event_class] != EVENT_CLASSES[noun.event_class]:
+            continue
+        finer = noun.event_class if verb.event_class == EVENT_CLASSES[verb.event_class] else verb.event_class
+        kept[governor.i] = TriggerMatch(verb.start, verb.end, verb.head, finer, verb.pattern_id)
+        del kept[i]
+    return kept
+
+
+def covered_quantity(token: Token) -> set[int]:
+    """The quantity head a noun hangs from ("500 tonnes of aid" -> tonnes), as a set of token indices."""
+    head = token.head.head if token.head.dep_ == "prep" and token.head.lower_ == "of" else None
+    return {head.i} if head is not None and (head.like_num or head.lemma_ in QUANTITY_NOUNS) else set()

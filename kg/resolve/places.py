@@ -99,7 +99,10 @@ def link_place(text: str, context: PlaceContext | None = None) -> Place | None:
     order = [province, city] if hint == "province" else [city, province]
     found = [e for e in order if e is not None]
     local = [e for e in found if e.place.country == ctx.country]
-    chosen = (local or found)[0] if found else None
+    # abroad, only a place's own name counts: an alternate spelling ("Boni" for Bonn) in a Mali story is
+    # more likely an unlisted local village than the foreign city
+    foreign = [e for e in found if e.primary or ctx.country is None]
+    chosen = (local or foreign)[0] if (local or foreign) else None
     if chosen is None and country is None:
         first, _, rest = name.partition(" ")
         if rest and first.lower().rstrip(",") in DIRECTIONS:  # "central Mali", "northern Helmand"
