@@ -130,8 +130,11 @@ def _phrase_pattern(phrase: str) -> list[dict[str, object]]:
     for i, word in enumerate(phrase.split()):
         if i:
             pattern.append(OPTIONAL_DET)
-        pattern.append({"LOWER": word} if word in {"a", "an", "the", "their", "its", "of", "to"} else
-                       {"LEMMA": {"IN": [word, word.capitalize()]}})  # fmt: skip
+        if word in {"a", "an", "the", "their", "its", "of", "to"}:
+            pattern.append({"LOWER": word})
+            continue
+        forms = {word, word[:-1] if word.endswith("s") and len(word) > 3 else word}  # phrases may be plural
+        pattern.append({"LEMMA": {"IN": sorted(forms | {f.capitalize() for f in forms})}})
     return pattern
 
 

@@ -1,0 +1,113 @@
+"""kg.extract.triggers: the lexicon compiled to Matcher patterns, constraints, overlaps, validation."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
+from kg.extract.triggers import LexiconError, find_triggers, load_lexicon
+from kg.namespaces import EVENT_CLASSES
+
+
+def _found(nlp: Language, text: str) -> list[tuple[str, str]]:
+    doc = nlp(text)
+    return [(m.event_class, doc[m.start : m.end].text) for m in find_triggers(doc)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Rebels captured the town of Kidal on Sunday.", ("Capture", "captured")),
+        ("The militia took control of the airport.", ("Capture", "took control of")),
+        ("Troops took Kherson after a long siege.", ("Capture", "took")),
+        ("Goma fell to the rebels on Tuesday.", ("Capture", "fell to")),
+        ("The city fell under the control of the insurgents.", ("Capture", "fell under the control of")),
+        ("The fall of Mosul shocked the region.", ("Capture", "fall")),
+        ("Government troops besieged Marawi for five months.", ("Siege", "besieged")),
+        ("Air strikes hit the outskirts of Idlib.", ("AirStrike", "hit")),  # noun + verb: one event
+        ("Artillery units shelled the village overnight.", ("Shelling", "shelled")),
+        ("A car bomb exploded near the ministry.", ("Bombing", "exploded")),
+        ("Two car bombs shook the capital.", ("Bombing", "car bombs")),
+        ("Gunmen killed four police officers in Zamfara.", ("Killing", "killed")),
+        ("Pirates kidnapped the crew of a tanker.", ("Abduction", "kidnapped")),
+        ("Police arrested the governor on corruption charges.", ("Arrest", "arrested")),
+        ("The arrest of the opposition leader sparked protests.", ("Arrest", "arrest")),
+        ("The army withdrew from the border town.", ("Withdrawal", "withdrew")),
+        ("The brigade pulled out of the city at dawn.", ("Withdrawal", "pulled out")),
+        ("Hundreds of soldiers surrendered to the rebels.", ("Surrender", "surrendered")),
+        ("France announced the deployment of 500 soldiers.", ("Deployment", "deployment")),
+        ("The government threatened to cut off fuel supplies.", ("Threaten", "threatened")),
+        ("Thousands fled their homes as fighting spread.", ("Displacement", "fled their homes")),
+        ("Students demonstrated outside parliament.", ("Protest", "demonstrated")),
+        ("The two sides agreed to a ceasefire in Sanaa.", ("Ceasefire", "agreed")),
+        ("Both delegations held talks in Doha.", ("Negotiation", "held talks")),
+        ("The rebels released forty prisoners.", ("PrisonerRelease", "released")),
+        ("The guerrillas freed hundreds of hostages.", ("PrisonerRelease", "freed")),
+        ("The minister condemned the bombing of the market.", ("Accuse", "condemned")),
+        ("Moscow rejected the proposal outright.", ("Reject", "rejected")),
+        ("The council called for an immediate halt.", ("Request", "called for")),
+        ("The European Union imposed sanctions on the junta.", ("Sanction", "imposed sanctions")),
+        ("Japan sent 200 tonnes of food aid to the region.", ("Aid", "sent")),
+    ],
+)
+def test_triggers_sentence_table(nlp: Language, sentence: str, expected: tuple[str, str]) -> None:
+    assert expected in _found(nlp, sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It took the committee three weeks to respond.",
+        "Police released a statement on Monday.",
+        "The spokesman said the situation was calm.",
+        "Protest leaders met the mayor.",
+        "The weather took a turn for the worse.",
+    ],
+)
+def test_triggers_negative_sentences_have_no_conflict_trigger(nlp: Language, sentence: str) -> None:
+    found = {cls for cls, _ in _found(nlp, sentence)}
+    assert not found & {"Capture", "PrisonerRelease", "Protest"}, found
+
+
+def test_triggers_one_per_head_sorted(nlp: Language) -> None:
+    doc = nlp("Rebels attacked Gao, killed two soldiers and seized the airport before they withdrew.")
+    matches = list(find_triggers(doc))
+    heads = [m.head for m in matches]
+    assert heads == sorted(heads) and len(heads) == len(set(heads))
+    assert [m.event_class for m in matches] == ["Assault", "Killing", "Capture", "Withdrawal"]
+
+
+def test_triggers_same_category_object_collapses_to_the_finer_class(nlp: Language) -> None:
+    assert _found(nlp, "The rebels agreed to a truce.") == [("Ceasefire", "agreed")]
+
+
+def test_triggers_packaged_lexicon_is_valid_and_covers_every_class() -> None:
+    entries = load_lexicon()
+    assert {e.event_class for e in entries} == set(EVENT_CLASSES)
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ('[[entry]]\nclass = "Battle"\nverbs = ["fight"]\n', "unknown class 'Battle'; valid classes:"),
+        ('[[entry]]\nclass = "Capture"\n', "give at least one of verbs, nouns or phrases"),
+        ('[[entry]]\nclass = "Capture"\nverbs = "seize"\n', "'verbs' must be a list"),
+        ("entry = [", "not valid TOML"),
+        ("title = 'none'\n", "no [[entry]] tables"),
+    ],
+)
+def test_triggers_lexicon_errors_name_the_problem(tmp_path: Path, content: str, message: str) -> None:
+    path = tmp_path / "lexicon.toml"
+    path.write_text(content)
+    with pytest.raises(LexiconError, match=message.replace("(", r"\(").replace("[", r"\[")):
+        load_lexicon(path)
+
+
+def test_triggers_custom_lexicon_via_argument(nlp: Language, tmp_path: Path) -> None:
+    path = tmp_path / "lexicon.toml"
+    path.write_text('[[entry]]\nclass = "Protest"\nverbs = ["chant"]\n')
+    doc = nlp("Crowds chanted outside the embassy.")
+    assert [m.event_class for m in find_triggers(doc, path)] == ["Protest"]
+    assert [m.event_class for m in find_triggers(doc)] == []
