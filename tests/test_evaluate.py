@@ -1,0 +1,122 @@
+"""kg eval: gold loading, PLOVER conversion, scoring arithmetic, CLI output, pipeline vs baseline."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from kg.cli import main
+from kg.errors import InputError
+from kg.evaluate import evaluate, report_json
+from kg.evaluate.gold import GoldDocument, GoldEvent, load_gold, load_plover
+from kg.evaluate.score import normalise, score
+from kg.model import Actor, Document, Event, EventFrame, Mention, Place, TimeValue
+
+GOLD = Path(__file__).resolve().parents[1] / "examples" / "gold" / "conflict_gold.jsonl"
+
+
+def _event(doc: str, cls: str, trigger: str, agent: str | None = None, place: str | None = None,
+           day: dt.date | None = None) -> Event:  # fmt: skip
+    frame = EventFrame(doc, "s", 0, Mention(trigger, 0, len(trigger), "TRIGGER", trigger), cls)
+    return Event(
+        frame,
+        agents=(Actor(agent.lower(), agent),) if agent else (),
+        places=(Place(place.lower(), place),) if place else (),
+        time=TimeValue(day, day, "day") if day else None,
+    )
+
+
+def test_evaluate_scores_known_counts() -> None:
+    day = dt.date(2022, 3, 1)
+    gold = [
+        GoldDocument(Document("a", "t"), (
+            GoldEvent("Capture", ("the Rebels",), (), ("Gao",), "2022-03-01", "seized"),
+            GoldEvent("Killing", ("Rebels",), (), ("Gao",), None, "killed"),
+            GoldEvent("Protest", (), (), ("Bamako",)),
+        )),
+        GoldDocument(Document("b", "t"), (GoldEvent("Arrest", ("Police",)),)),
+    ]  # fmt: skip
+    predicted = {
+        "a": [
+            _event("a", "Siege", "besieged", "Army", "Gao", day),  # Assault category, no trigger overlap
+            _event("a", "Capture", "seize", "Rebels", "Gao", day),  # matches the capture by stem
+            _event("a", "Sanction", "froze"),  # false positive
+        ],
+        "b": [_event("b", "Arrest", "held", "Police")],
+    }
+    scores = score(gold, predicted)
+    assert (sum(scores.tp.values()), sum(scores.fp.values()), sum(scores.fn.values())) == (3, 1, 1)
+    p, r, f = scores.overall()
+    assert (p, r) == (0.75, 0.75) and f == pytest.approx(0.75)
+    # capture: agent/place/date right; killing matched to the siege: agent wrong, place right; arrest: agent
+    assert scores.roles["agent"] == [2, 3]
+    assert scores.roles["place"] == [2, 2]
+    assert scores.roles["date"] == [1, 1]
+    assert scores.per_category()["Protest"][:3] == (0, 0, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("The Taliban", "taliban"), ("U.S. forces", "u s forces"), ("Afghanistan's army", "afghanistan s army")],
+)
+def test_evaluate_normalise(text: str, expected: str) -> None:
+    assert normalise(text) == expected
+
+
+def test_evaluate_gold_file_parses_and_covers_many_classes() -> None:
+    gold = load_gold(GOLD)
+    assert len(gold) >= 25
+    classes = {e.event_class for g in gold for e in g.events}
+    assert len(classes) >= 10
+    assert all(g.document.date for g in gold)
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [("{bad", "malformed JSON"), ('{"id": "x"}', '"text"'),
+     ('{"id": "x", "text": "t", "events": [{"class": "Battle"}]}', "event 1")],
+)  # fmt: skip
+def test_evaluate_bad_gold_lines_name_the_line(tmp_path: Path, line: str, message: str) -> None:
+    path = tmp_path / "gold.jsonl"
+    path.write_text(json.dumps({"id": "ok", "text": "t", "events": []}) + "\n" + line + "\n")
+    with pytest.raises(InputError, match=f"gold.jsonl:2: .*{message}"):
+        load_gold(path)
+
+
+def test_evaluate_plover_conversion(plover_path: Path) -> None:
+    gold = load_plover(plover_path)
+    assert len(gold) == 322
+    categories = {g.events[0].category for g in gold}
+    assert "Assault" in categories and "Request" in categories and "Accuse" in categories
+    assert not categories & {"Fight", "Demand", "Disapprove", "Investigate"}
+    assert all(not g.score_dates for g in gold)
+    assert sum(1 for g in gold if g.events[0].places) >= 20
+
+
+def test_evaluate_predictor_injection_and_json_report() -> None:
+    gold = [GoldDocument(Document("a", "t"), (GoldEvent("Capture", ("Rebels",)),))]
+    report = report_json(
+        evaluate(gold, lambda docs: {d.id: [_event(d.id, "Capture", "took", "Rebels")] for d in docs})
+    )
+    assert report["events"] == {"precision": 1.0, "recall": 1.0, "f1": 1.0, "tp": 1, "fp": 0, "fn": 0}
+    assert report["roles"]["agent"] == {"accuracy": 1.0, "correct": 1, "scored": 1}
+    assert report["roles"]["date"]["accuracy"] is None
+
+
+@pytest.mark.slow
+def test_evaluate_pipeline_beats_baseline_on_own_gold(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["eval", str(GOLD), "--json"]) == 0
+    ours = json.loads(capsys.readouterr().out)
+    assert main(["eval", str(GOLD), "--json", "--baseline"]) == 0
+    base = json.loads(capsys.readouterr().out)
+    assert ours["events"]["f1"] > base["events"]["f1"]
+    for slot in ("agent", "place", "date"):
+        assert ours["roles"][slot]["accuracy"] > base["roles"][slot]["accuracy"], slot
+
+
+def test_evaluate_cli_needs_one_gold_source(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["eval"]) == 1
+    assert "one gold source" in capsys.readouterr().err
