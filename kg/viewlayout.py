@@ -20,6 +20,7 @@ __all__ = ["SMALL_GRAPH", "ROLE_PULL", "layout", "separate", "spiral"]
 
 SMALL_GRAPH = 400  # nodes laid out with Fruchterman-Reingold (dense numpy path of networkx)
 Position = tuple[float, float]
+WIDE = 1.6  # horizontal stretch of small layouts
 
 
 def spiral(count: int, step: float, skip: int = 0) -> list[Position]:
@@ -42,7 +43,10 @@ def _pull_graph(g: nx.Graph) -> nx.Graph:
     simple = nx.Graph()
     simple.add_nodes_from(g.nodes(data=True))
     for a, b, data in g.edges(data=True):
-        pull = ROLE_PULL.get(data.get("role", ""), 1.0) * (1 + math.log(data.get("weight", 1)))
+        role = data.get("role", "")
+        pull = ROLE_PULL.get(role, 1.0) * (1 + math.log(data.get("weight", 1)))
+        if role in ("time", "source"):  # a date or article shared by many events: each link pulls little
+            pull /= max(1, g.degree(a), g.degree(b))
         old = simple.get_edge_data(a, b, {"weight": 0.0})["weight"]
         simple.add_edge(a, b, weight=old + pull)
     return simple
@@ -57,17 +61,19 @@ def _box(data: dict[str, object]) -> tuple[float, float]:
 
 
 def separate(
-    pos: dict[Hashable, Position], boxes: dict[Hashable, tuple[float, float]], rounds: int = 60
+    pos: dict[Hashable, Position], boxes: dict[Hashable, tuple[float, float]], rounds: int = 1000
 ) -> None:
-    """Push overlapping node boxes apart (in place), along the axis where they overlap least."""
+    """Push overlapping node boxes apart (in place): each overlapping pair moves apart along the axis where
+    it overlaps least, by half the overlap each, until nothing overlaps (or ``rounds`` run out)."""
     import numpy as np
 
     nodes = list(pos)
     if len(nodes) < 2:
         return
     xy = np.array([pos[v] for v in nodes], dtype=float)
+    xy += np.arange(len(nodes))[:, None] * 1e-3  # no two nodes exactly on top of each other
     half = np.array([boxes[v] for v in nodes], dtype=float) / 2
-    reach = half[:, None, :] + half[None, :, :]
+    reach = half[:, None, :] + half[None, :, :] + 2.0  # 2 px margin
     for _ in range(rounds):
         delta = xy[:, None, :] - xy[None, :, :]
         overlap = reach - np.abs(delta)
@@ -75,12 +81,12 @@ def separate(
         np.fill_diagonal(hit, False)
         if not hit.any():
             break
-        along_x = overlap[..., 0] * 3 < overlap[..., 1]  # boxes are wide: prefer vertical moves
+        along_x = overlap[..., 0] < overlap[..., 1]
         sign = np.where(delta >= 0, 1.0, -1.0)
         push = np.zeros_like(delta)
         push[..., 0] = np.where(hit & along_x, overlap[..., 0] * sign[..., 0], 0.0)
         push[..., 1] = np.where(hit & ~along_x, overlap[..., 1] * sign[..., 1], 0.0)
-        xy += push.sum(axis=1) / 2 / np.maximum(hit.sum(axis=1), 1)[:, None] + 0.0
+        xy += 0.5 * push.sum(axis=1)
     for v, (x, y) in zip(nodes, xy, strict=True):
         pos[v] = (float(x), float(y))
 
@@ -131,8 +137,10 @@ def layout(g: nx.Graph) -> dict[Hashable, Position]:
     if n == 0:
         return {}
     if n <= SMALL_GRAPH:
-        small = _spring(simple, 90 * math.sqrt(n) + 150)
-        separate(small, {v: _box(data) for v, data in simple.nodes(data=True)})
+        spring = _spring(simple, 55 * math.sqrt(n) + 120)  # compact; separate() then removes overlaps
+        small = {v: (x * WIDE, y) for v, (x, y) in spring.items()}  # screens and labels are wide
+        boxes = {v: _box(data) for v, data in simple.nodes(data=True)}
+        separate(small, boxes, rounds=max(50, min(1000, int(2e7 / n**2))))  # O(n^2) per round
         return small
     events = sorted((v for v, kind in simple.nodes(data="kind") if kind == "event"), key=str)
     skeleton = _skeleton(simple, events) if events else simple

@@ -350,3 +350,23 @@ def test_view_separate_removes_box_overlaps() -> None:
                     or dy >= (boxes[u][1] + boxes[v][1]) / 2 - 1e-6
                 )
     assert pos["far"] == (900.0, 900.0)
+
+
+@pytest.mark.model
+@pytest.mark.slow
+def test_view_seed_article_shows_the_capture(nlp: Any, seed_path: Path, tmp_path: Path) -> None:
+    from kg.pipeline import build
+
+    result = build([str(seed_path)], tmp_path, date=dt.date(2021, 8, 13), nlp=nlp)
+    assert result.html_path is not None
+    _, data = parse_page(result.html_path.read_text("utf-8"))
+    node = {n["id"]: n for n in data["nodes"]}
+    captures = [n for n in data["nodes"] if n["label"] == "Capture · 2021-08-13"]
+    assert captures
+    linked = {
+        (node[e["from"]]["label"], e["role"], node[e["to"]]["label"])
+        for e in data["edges"]
+        if e["from"] in {c["id"] for c in captures} or e["to"] in {c["id"] for c in captures}
+    }
+    assert ("Taliban", "agent", "Capture · 2021-08-13") in linked
+    assert ("Capture · 2021-08-13", "place", "Kandahar") in linked
