@@ -32,7 +32,7 @@ __all__ = [
     "MAX_DOCUMENT_BYTES",
 ]
 
-MAX_DOCUMENT_BYTES = 5_000_000  # larger single articles are refused with a message (see README limits)
+MAX_DOCUMENT_BYTES = 1_000_000  # larger single articles are refused with a message (see README limits)
 TEXT_SUFFIXES = (".txt",)
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 
@@ -92,7 +92,7 @@ def _read_bytes(path: Path, limit: int) -> bytes:
     if size > limit:
         raise InputError(
             f"{path}: {size:,} bytes is over the per-article limit of {limit:,} bytes; split the file "
-            "into articles (one JSONL line each) or raise the limit with --max-bytes"
+            "into articles (one JSONL line each)"
         )
     return path.read_bytes()
 

@@ -30,7 +30,7 @@ def partition_to_nquads(
     """N-Quads lines for one partition of ``{"id", "text", "date"?, ...}`` rows; bad rows are skipped
     with a comment line ``# skipped: ...`` (comments are legal N-Quads), so a partition never fails
     for one record."""
-    from kg.documents import document_from_record
+    from kg.documents import MAX_DOCUMENT_BYTES, document_from_record
     from kg.nlp import load_pipeline
     from kg.rdf import DEFAULT_BASE_IRI, events_to_graph, graph_iri
     from kg.workers import extract_stream
@@ -41,7 +41,7 @@ def partition_to_nquads(
     def documents() -> Iterator[Any]:
         for i, row in enumerate(rows):
             try:
-                yield document_from_record(_as_dict(row), f"row {i}", 5_000_000)
+                yield document_from_record(_as_dict(row), f"row {i}", MAX_DOCUMENT_BYTES)
             except InputError as err:
                 skipped.append(str(err))
 
