@@ -138,19 +138,44 @@ def _phrase_pattern(phrase: str) -> list[dict[str, object]]:
     return pattern
 
 
+@dataclass(frozen=True)
+class _Compiled:
+    """Single words by lemma (one dictionary look-up per token) and a Matcher for multi-word phrases."""
+
+    entries: tuple[LexiconEntry, ...]
+    verbs: dict[str, tuple[int, ...]]
+    nouns: dict[str, tuple[int, ...]]
+    phrases: Matcher
+
+
 @lru_cache(maxsize=8)
-def _compiled(vocab: Vocab, path: str | None) -> tuple[Matcher, tuple[LexiconEntry, ...]]:
+def _compiled(vocab: Vocab, path: str | None) -> _Compiled:
     entries = load_lexicon(path)
+    verbs: dict[str, list[int]] = {}
+    nouns: dict[str, list[int]] = {}
     matcher = Matcher(vocab)
     for n, entry in enumerate(entries):
-        if entry.verbs:
-            matcher.add(f"{n}:verb", [[{"LEMMA": {"IN": list(entry.verbs)}, "POS": {"IN": list(VERB_POS)}}]])
-        if entry.nouns:
-            forms = list(entry.nouns) + [w.capitalize() for w in entry.nouns]
-            matcher.add(f"{n}:noun", [[{"LEMMA": {"IN": forms}, "POS": {"IN": list(NOUN_POS)}}]])
+        for verb in entry.verbs:
+            verbs.setdefault(verb, []).append(n)
+        for noun in entry.nouns:
+            nouns.setdefault(noun, []).append(n)
         if entry.phrases:
-            matcher.add(f"{n}:phrase", [_phrase_pattern(p) for p in entry.phrases])
-    return matcher, entries
+            matcher.add(str(n), [_phrase_pattern(p) for p in entry.phrases])
+    return _Compiled(
+        entries, {k: tuple(v) for k, v in verbs.items()}, {k: tuple(v) for k, v in nouns.items()}, matcher
+    )
+
+
+def _candidates(doc: Doc, lexicon: _Compiled) -> Iterator[tuple[int, int, int, str]]:
+    """``(start, end, entry index, kind)`` for every lexicon hit in ``doc``."""
+    for token in doc:
+        pos = token.pos_
+        table = lexicon.verbs if pos in VERB_POS else lexicon.nouns if pos in NOUN_POS else None
+        if table is not None:
+            for n in table.get(token.lemma_.lower(), ()):
+                yield token.i, token.i + 1, n, "verb" if table is lexicon.verbs else "noun"
+    for match_id, start, end in lexicon.phrases(doc):
+        yield start, end, int(doc.vocab.strings[match_id]), "phrase"
 
 
 def _fits(token: Token, wanted: Sequence[str]) -> bool:
@@ -192,14 +217,12 @@ def _allowed(head: Token, entry: LexiconEntry, kind: str) -> bool:
     return not (entry.subjects and not _argument_fits(head, entry.subjects, SUBJECT_DEPS))
 
 
-def find_triggers(doc: Doc, lexicon: str | Path | None = None) -> Iterator[TriggerMatch]:
+def find_triggers(doc: Doc, lexicon_path: str | Path | None = None) -> Iterator[TriggerMatch]:
     """Trigger matches of ``doc``, sorted by token index, one per head."""
-    matcher, entries = _compiled(doc.vocab, str(lexicon) if lexicon else os.environ.get("KG_LEXICON"))
+    lexicon = _compiled(doc.vocab, str(lexicon_path) if lexicon_path else os.environ.get("KG_LEXICON"))
     best: dict[int, tuple[tuple[int, int], TriggerMatch]] = {}
-    for match_id, start, end in matcher(doc):
-        key = doc.vocab.strings[match_id]
-        index, kind = key.split(":")
-        entry = entries[int(index)]
+    for start, end, index, kind in _candidates(doc, lexicon):
+        entry = lexicon.entries[index]
         span = doc[start:end]
         head = span.root
         if not _allowed(head, entry, kind):
