@@ -70,8 +70,9 @@ def separate(
     nodes = list(pos)
     if len(nodes) < 2:
         return
-    xy = np.array([pos[v] for v in nodes], dtype=float)
-    xy += np.arange(len(nodes))[:, None] * 1e-3  # no two nodes exactly on top of each other
+    start = np.array([pos[v] for v in nodes], dtype=float)
+    xy = start + np.arange(len(nodes))[:, None] * 1e-3  # no two nodes exactly on top of each other
+    moved = np.zeros_like(start)
     half = np.array([boxes[v] for v in nodes], dtype=float) / 2
     reach = half[:, None, :] + half[None, :, :] + 2.0  # 2 px margin
     for _ in range(rounds):
@@ -86,8 +87,10 @@ def separate(
         push = np.zeros_like(delta)
         push[..., 0] = np.where(hit & along_x, overlap[..., 0] * sign[..., 0], 0.0)
         push[..., 1] = np.where(hit & ~along_x, overlap[..., 1] * sign[..., 1], 0.0)
-        xy += 0.5 * push.sum(axis=1)
-    for v, (x, y) in zip(nodes, xy, strict=True):
+        step = 0.5 * push.sum(axis=1)
+        xy += step
+        moved += step
+    for v, (x, y) in zip(nodes, start + moved, strict=True):
         pos[v] = (float(x), float(y))
 
 
