@@ -57,7 +57,9 @@ def _box(data: dict[str, object]) -> tuple[float, float]:
     text = 7.0 * len(str(data.get("label", "")))
     if data.get("kind") == "event":
         return text + 20, 30.0
-    return max(text, 40.0) + 10, 56.0
+    events = data.get("events")
+    diameter = 2 * min(60.0, 10 + 5 * math.sqrt(events)) if isinstance(events, int) else 30.0
+    return max(text, diameter) + 10, diameter + 26
 
 
 def separate(
