@@ -190,3 +190,22 @@ def test_view_browser_actors_filter_by_category(browser: Any, tmp_path: Path) ->
     assert sorted(labels) == sorted({part for pair in expected for part in pair.split(" @ ")})
     session.assert_clean()
     page.close()
+
+
+@pytest.mark.model
+def test_view_browser_seed_article_page(browser: Any, nlp: Any, seed_path: Path, tmp_path: Path) -> None:
+    import datetime as dt
+
+    from kg.pipeline import build
+
+    result = build([str(seed_path)], tmp_path, date=dt.date(2021, 8, 13), nlp=nlp)
+    assert result.html_path is not None and result.events > 0
+    _, data = parse_page(result.html_path.read_text("utf-8"))
+    session = Session(browser, result.html_path)
+    assert session.drawn() == (len(data["nodes"]), len(data["edges"]))
+    session.page.fill("#kg-actor", "Taliban")
+    shown, _ = session.drawn()
+    assert 0 < shown < len(data["nodes"])
+    session.page.screenshot(path=str(tmp_path / "seed.png"))
+    session.assert_clean()
+    session.page.close()
