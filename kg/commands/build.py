@@ -11,6 +11,7 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
+from kg.commands import positive_int
 from kg.errors import InputError, KGError, OutputError
 
 __all__ = ["add_parser", "run"]
@@ -23,16 +24,6 @@ def _date(value: str) -> dt.date:
         return parse_date(value, where="--date")
     except InputError as err:
         raise argparse.ArgumentTypeError(str(err)) from None
-
-
-def _positive(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        number = 0
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number of at least 1")
-    return number
 
 
 def add_parser(sub: Any) -> None:
@@ -66,8 +57,10 @@ def add_parser(sub: Any) -> None:
         help="persistent Oxigraph store: documents are added incrementally, one named graph each",
     )
     p.add_argument("--force", action="store_true", help="with --store: re-extract documents already stored")
-    p.add_argument("--workers", type=_positive, default=1, metavar="N", help="worker processes (default 1)")
-    p.add_argument("--batch-size", type=_positive, default=32, metavar="N", help="documents per batch")
+    p.add_argument(
+        "--workers", type=positive_int, default=1, metavar="N", help="worker processes (default 1)"
+    )
+    p.add_argument("--batch-size", type=positive_int, default=32, metavar="N", help="documents per batch")
     p.add_argument("--no-html", action="store_true", help="do not write graph.html")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary; errors only")
     p.set_defaults(run=run)

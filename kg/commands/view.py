@@ -7,19 +7,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from kg.commands import positive_int
 from kg.errors import OutputError
 
 __all__ = ["add_parser", "run"]
-
-
-def _positive(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        number = 0
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a positive whole number of events")
-    return number
 
 
 def add_parser(sub: Any) -> None:
@@ -38,7 +29,7 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--title", metavar="TEXT", help="page heading (default depends on the view)")
     p.add_argument(
         "--max-nodes",
-        type=_positive,
+        type=positive_int,
         default=DEFAULT_MAX_EVENTS,
         metavar="N",
         help=f"draw at most N events, the most recent ones (default {DEFAULT_MAX_EVENTS})",
