@@ -13,9 +13,9 @@ import contextlib
 import os
 import re
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
@@ -133,8 +133,9 @@ def _file_mode(target: Path) -> int:
         return 0o666 & ~mask
 
 
-def atomic_write(path: str | Path, data: bytes) -> Path:
-    """Write ``data`` to ``path`` atomically: temp file in the same directory, fsync, then rename."""
+def atomic_write(path: str | Path, data: bytes | Callable[[BinaryIO], object]) -> Path:
+    """Write ``data`` (bytes, or a function that writes into the open file) to ``path`` atomically: temp
+    file in the same directory, fsync, then rename."""
     target = Path(path)
     directory = target.parent if str(target.parent) else Path(".")
     if not directory.is_dir():
@@ -145,7 +146,10 @@ def atomic_write(path: str | Path, data: bytes) -> Path:
         raise OutputError(f"cannot write {target}: {err.strerror}; check the directory permissions") from None
     try:
         with os.fdopen(handle, "wb") as out:
-            out.write(data)
+            if isinstance(data, bytes):
+                out.write(data)
+            else:
+                data(out)
             out.flush()
             os.fsync(out.fileno())
         os.chmod(tmp_name, _file_mode(target))  # mkstemp makes 0600 files; give the usual permissions

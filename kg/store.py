@@ -118,8 +118,14 @@ class Store:
             raise StoreError(f"cannot load {path}: {err}") from None
 
     def dump(self, path: str | Path) -> Path:
-        """Write every named graph as N-Quads (or TriG by suffix), atomically."""
-        return write_graph(self.dataset(), path)
+        """Write every named graph as N-Quads (or TriG by suffix), atomically, streamed by Oxigraph (the
+        store is never loaded into memory: this is the path for big builds)."""
+        import pyoxigraph
+
+        rdf_format = getattr(pyoxigraph.RdfFormat, OXIGRAPH_FORMATS[format_for(path, None)])
+        if rdf_format not in (pyoxigraph.RdfFormat.N_QUADS, pyoxigraph.RdfFormat.TRIG):
+            raise GraphError(f"{path}: a store dump keeps named graphs; use a .nq or .trig file name")
+        return atomic_write(path, lambda out: self._store.dump(output=out, format=rdf_format))
 
     def dataset(self) -> Dataset:
         """The store as an rdflib Dataset (named graphs kept)."""
