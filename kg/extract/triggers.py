@@ -1,4 +1,4 @@
-"""Event triggers: the analyst-editable lexicon (``kg/data/lexicon.toml``) compiled to spaCy Matchers.
+"""Event triggers: the analyst-editable lexicon (``kg/data/lexicon.toml``) compiled to lemma indexes.
 
 ``find_triggers(doc)`` yields :class:`TriggerMatch` objects sorted by token index, at most one per head
 token: the verb or noun that carries the trigger's syntax (the root of a multi-word match: "strike" in
@@ -16,9 +16,7 @@ from importlib import resources
 from pathlib import Path
 
 import tomllib
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
-from spacy.vocab import Vocab
 
 from kg.errors import InputError
 from kg.namespaces import EVENT_CLASSES
@@ -31,7 +29,6 @@ OBJECT_DEPS = frozenset({"dobj", "obj", "nsubjpass", "attr", "oprd"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 NAME_LABELS = frozenset({"ORG", "PERSON", "WORK_OF_ART", "LAW", "NORP", "PRODUCT"})  # nouns inside names
-OPTIONAL_DET: dict[str, object] = {"POS": "DET", "OP": "?"}
 QUANTITY_NOUNS = frozenset(
     {
         "hundred",
@@ -125,57 +122,86 @@ def load_lexicon(path: str | Path | None = None) -> tuple[LexiconEntry, ...]:
     return tuple(out)
 
 
-def _phrase_pattern(phrase: str) -> list[dict[str, object]]:
-    pattern: list[dict[str, object]] = []
-    for i, word in enumerate(phrase.split()):
-        if i:
-            pattern.append(OPTIONAL_DET)
-        if word in {"a", "an", "the", "their", "its", "of", "to"}:
-            pattern.append({"LOWER": word})
-            continue
-        forms = {word, word[:-1] if word.endswith("s") and len(word) > 3 else word}  # phrases may be plural
-        pattern.append({"LEMMA": {"IN": sorted(forms | {f.capitalize() for f in forms})}})
-    return pattern
+FUNCTION_WORDS = frozenset({"a", "an", "the", "their", "its", "of", "to"})
+
+
+def _phrase_words(phrase: str) -> tuple[frozenset[str], ...]:
+    """Each word of a phrase as the set of forms it matches: function words as written, content words by
+    lemma, singular or plural ("impose sanctions" matches "imposed sanctions" and "imposes a sanction")."""
+    out = []
+    for word in phrase.split():
+        forms = {word}
+        if word not in FUNCTION_WORDS and word.endswith("s") and len(word) > 3:
+            forms.add(word[:-1])
+        out.append(frozenset(forms))
+    return tuple(out)
 
 
 @dataclass(frozen=True)
 class _Compiled:
-    """Single words by lemma (one dictionary look-up per token) and a Matcher for multi-word phrases."""
+    """Single words and phrases indexed by (first) lemma: one dictionary look-up per token, no Matcher."""
 
     entries: tuple[LexiconEntry, ...]
     verbs: dict[str, tuple[int, ...]]
     nouns: dict[str, tuple[int, ...]]
-    phrases: Matcher
+    phrases: dict[str, tuple[tuple[int, tuple[frozenset[str], ...]], ...]]
 
 
 @lru_cache(maxsize=8)
-def _compiled(vocab: Vocab, path: str | None) -> _Compiled:
+def _compiled(path: str | None) -> _Compiled:
     entries = load_lexicon(path)
     verbs: dict[str, list[int]] = {}
     nouns: dict[str, list[int]] = {}
-    matcher = Matcher(vocab)
+    phrases: dict[str, list[tuple[int, tuple[frozenset[str], ...]]]] = {}
     for n, entry in enumerate(entries):
         for verb in entry.verbs:
             verbs.setdefault(verb, []).append(n)
         for noun in entry.nouns:
             nouns.setdefault(noun, []).append(n)
-        if entry.phrases:
-            matcher.add(str(n), [_phrase_pattern(p) for p in entry.phrases])
+        for phrase in entry.phrases:
+            words = _phrase_words(phrase)
+            for first in words[0]:
+                phrases.setdefault(first, []).append((n, words))
     return _Compiled(
-        entries, {k: tuple(v) for k, v in verbs.items()}, {k: tuple(v) for k, v in nouns.items()}, matcher
+        entries,
+        {k: tuple(v) for k, v in verbs.items()},
+        {k: tuple(v) for k, v in nouns.items()},
+        {k: tuple(v) for k, v in phrases.items()},
     )
+
+
+def _match_phrase(doc: Doc, start: int, words: tuple[frozenset[str], ...]) -> int | None:
+    """End index of ``words`` matched from token ``start`` (one optional determiner between words)."""
+    i = start
+    for k, forms in enumerate(words):
+        if i >= len(doc):
+            return None
+        token = doc[i]
+        if k and token.pos_ == "DET" and token.lower_ not in forms and i + 1 < len(doc):
+            token = doc[i + 1]
+            i += 1
+        if token.lower_ not in forms and token.lemma_.lower() not in forms:
+            return None
+        i += 1
+    return i
 
 
 def _candidates(doc: Doc, lexicon: _Compiled) -> Iterator[tuple[int, int, int, str]]:
     """``(start, end, entry index, kind)`` for every lexicon hit in ``doc``."""
     for token in doc:
+        lemma = token.lemma_.lower()
         pos = token.pos_
-        table = lexicon.verbs if pos in VERB_POS else lexicon.nouns if pos in NOUN_POS else None
-        if table is not None:
-            for n in table.get(token.lemma_.lower(), ()):
-                yield token.i, token.i + 1, n, "verb" if table is lexicon.verbs else "noun"
-    for match_id, start, end in lexicon.phrases(doc):
-        yield start, end, int(doc.vocab.strings[match_id]), "phrase"
+        if pos in VERB_POS:
+            for n in lexicon.verbs.get(lemma, ()):
+                yield token.i, token.i + 1, n, "verb"
+        elif pos in NOUN_POS:
+            for n in lexicon.nouns.get(lemma, ()):
+                yield token.i, token.i + 1, n, "noun"
+        for key in {lemma, token.lower_}:
+            for n, words in lexicon.phrases.get(key, ()):
+                end = _match_phrase(doc, token.i, words)
+                if end is not None:
+                    yield token.i, end, n, "phrase"
 
 
 def _fits(token: Token, wanted: Sequence[str]) -> bool:
@@ -219,7 +245,7 @@ def _allowed(head: Token, entry: LexiconEntry, kind: str) -> bool:
 
 def find_triggers(doc: Doc, lexicon_path: str | Path | None = None) -> Iterator[TriggerMatch]:
     """Trigger matches of ``doc``, sorted by token index, one per head."""
-    lexicon = _compiled(doc.vocab, str(lexicon_path) if lexicon_path else os.environ.get("KG_LEXICON"))
+    lexicon = _compiled(str(lexicon_path) if lexicon_path else os.environ.get("KG_LEXICON"))
     best: dict[int, tuple[tuple[int, int], TriggerMatch]] = {}
     for start, end, index, kind in _candidates(doc, lexicon):
         entry = lexicon.entries[index]
