@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kg.model import Mention, Place
 from kg.resolve.gazetteer_index import Entry, Gazetteer, build_gazetteer, gazetteer
@@ -110,14 +111,19 @@ def link_place(text: str, context: PlaceContext | None = None) -> Place | None:
     return chosen.place if chosen else country
 
 
-def dominant_country(entities: Iterable[Mention]) -> str | None:
-    """The ISO alpha-3 country a document is mostly about: countries, demonyms and (largest-population)
-    cities among its GPE/LOC/NORP mentions vote; ties go to the earliest mention."""
-    demonyms = {
+@lru_cache(maxsize=1)
+def _demonyms() -> dict[str, str]:
+    return {
         name_key(d): code
         for code, row in load_table("countries.toml").items()
         for d in row.get("demonyms", ())
     }
+
+
+def dominant_country(entities: Iterable[Mention]) -> str | None:
+    """The ISO alpha-3 country a document is mostly about: countries, demonyms and (largest-population)
+    cities among its GPE/LOC/NORP mentions vote; ties go to the earliest mention."""
+    demonyms = _demonyms()
     votes: Counter[str] = Counter()
     first: dict[str, int] = {}
     for mention in entities:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -41,6 +41,7 @@ _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 _EZAFE = frozenset({"e", "i", "y", "ye", "yi", "el"})
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Strip accents and typographic quotes: ``"Herāt"`` -> ``"Herat"``."""
     text = text.translate(_QUOTES)
@@ -49,6 +50,7 @@ def fold(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=65536)
 def strip_determiners(text: str) -> str:
     """Drop leading determiners/possessive pronouns and a trailing possessive ``'s``."""
     words = fold(text).strip().strip("\"'.,;:()").split()
@@ -59,6 +61,7 @@ def strip_determiners(text: str) -> str:
     return " ".join(w for w in words if w)
 
 
+@lru_cache(maxsize=65536)
 def name_key(text: str) -> str:
     """Lookup key for place names: folded, lower-case, hyphens/apostrophes as spaces, Persian/Arabic
     ezafe particles unified (``Mazar-i-Sharif`` == ``Mazar-e Sharif``)."""
@@ -68,6 +71,7 @@ def name_key(text: str) -> str:
     return " ".join("i" if w in _EZAFE and 0 < i < len(words) - 1 else w for i, w in enumerate(words))
 
 
+@lru_cache(maxsize=65536)
 def slug(text: str) -> str:
     """Deterministic IRI-safe slug: ``"Ashraf Ghani"`` -> ``"ashraf-ghani"``."""
     return _NON_ALNUM.sub("-", fold(text).lower()).strip("-") or "unknown"
