@@ -166,4 +166,23 @@ def layout(g: nx.Graph) -> dict[Hashable, Position]:
     right = max((p[0] for p in pos.values()), default=0.0) + 300
     for i, v in enumerate(lonely):
         pos[v] = (right + 180 * (i % 20), 60 * (i // 20))
+    return _apart(pos)
+
+
+def _apart(pos: dict[Hashable, Position], step: float = 12.0) -> dict[Hashable, Position]:
+    """No two nodes on the same spot: a node landing where another already is moves along a small spiral
+    (spirals of neighbouring centroids can meet; nodes are visited in a fixed order)."""
+    taken: set[tuple[int, int]] = set()
+    for v in sorted(pos, key=str):
+        x, y = pos[v]
+        turn = 0
+        while (round(x), round(y)) in taken:
+            turn += 1
+            angle = turn * 2.399963  # golden angle
+            x, y = (
+                pos[v][0] + step * math.sqrt(turn) * math.cos(angle),
+                pos[v][1] + step * math.sqrt(turn) * math.sin(angle),
+            )
+        taken.add((round(x), round(y)))
+        pos[v] = (x, y)
     return pos
