@@ -26,15 +26,6 @@ PLOVER_TO_CLASS = {
 }
 
 
-@dataclass(frozen=True)
-class Trig:
-    start: int
-    end: int
-    head: int
-    event_class: str
-    pattern_id: str = "gold"
-
-
 @dataclass
 class Score:
     tp: int = 0
@@ -77,6 +68,7 @@ def _score(score: Score, predicted: list[tuple[int, int]], gold: list[tuple[int,
 
 def main(argv: list[str] | None = None) -> int:
     from kg.extract import extract_frames
+    from kg.extract.triggers import TriggerMatch as Trig
     from kg.nlp import load_pipeline
 
     args = sys.argv[1:] if argv is None else argv

@@ -4,8 +4,6 @@ Sentences are written for these tests."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import pytest
 import spacy
 from spacy.language import Language
@@ -14,16 +12,8 @@ from spacy.tokens import Doc
 from kg.extract import extract_frames
 from kg.extract.factuality import quoted_ranges
 from kg.extract.quantities import parse_number
+from kg.extract.triggers import TriggerMatch as Trig
 from kg.model import EventFrame
-
-
-@dataclass(frozen=True)
-class Trig:
-    start: int
-    end: int
-    head: int
-    event_class: str
-    pattern_id: str = "test"
 
 
 def frame_at(doc: Doc, word: str, event_class: str) -> EventFrame:

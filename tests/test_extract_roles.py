@@ -6,24 +6,14 @@ role finding independently of the trigger lexicon. Sentences are written for the
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import pytest
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.extract import extract_frames
+from kg.extract.triggers import TriggerMatch as Trig
 from kg.model import EventFrame
-
-
-@dataclass(frozen=True)
-class Trig:
-    start: int
-    end: int
-    head: int
-    event_class: str
-    pattern_id: str = "test"
 
 
 def frame_at(doc: Doc, word: str, event_class: str) -> EventFrame:

@@ -63,7 +63,7 @@ class TriggerMatch:
     end: int
     head: int
     event_class: str
-    pattern_id: str
+    pattern_id: str = ""
 
 
 @dataclass(frozen=True)
