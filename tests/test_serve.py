@@ -34,7 +34,7 @@ def _select(url: str, query: str) -> list[dict[str, dict[str, str]]]:
         headers={"Accept": "application/sparql-results+json"},
     )
     with urllib.request.urlopen(request, timeout=30) as response:
-        return json.loads(response.read())["results"]["bindings"]  # type: ignore[no-any-return]
+        return json.loads(response.read())["results"]["bindings"]
 
 
 def _count(url: str) -> int:
