@@ -24,7 +24,7 @@ from kg.errors import InputError, KGError, OutputError
 from kg.model import Document, Event, Mention
 
 __all__ = [
-    "BuildResult", "TURTLE_LIMIT", "doc_entities", "events_from_doc", "extract_events", "build",
+    "BuildResult", "TURTLE_LIMIT", "doc_entities", "events_from_doc", "build",
 ]  # fmt: skip
 
 TURTLE_LIMIT = 200_000  # triples; bigger builds write N-Quads (graph.nq) streamed by Oxigraph instead
@@ -58,16 +58,6 @@ def events_from_doc(document: Document, doc: Doc) -> list[Event]:
 
     frames = [dataclasses.replace(frame, doc_id=document.id) for frame in doc._.event_frames or ()]
     return resolve_document(document, frames, doc_entities(doc))
-
-
-def extract_events(
-    nlp: Language, documents: Iterable[Document], *, batch_size: int = 32
-) -> Iterator[tuple[Document, list[Event]]]:
-    """Stream ``(Document, events)`` pairs (in this process)."""
-    from kg.nlp import parse
-
-    for document, doc in parse(nlp, documents, batch_size=batch_size):
-        yield document, events_from_doc(document, doc)
 
 
 def _write_outputs(store: object, out_dir: Path, html: bool) -> tuple[Path, Path | None, int]:

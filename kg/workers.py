@@ -43,11 +43,11 @@ def batched(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
 
 def _process(nlp: Language, batch: list[Document]) -> list[Outcome]:
     """Parse a batch; a document whose extraction fails is reported, the others go on."""
+    from kg.nlp import parse
     from kg.pipeline import events_from_doc
 
     outcomes: list[Outcome] = []
-    texts = ((document.text, document) for document in batch)
-    for doc, document in nlp.pipe(texts, as_tuples=True, batch_size=len(batch)):
+    for document, doc in parse(nlp, batch, batch_size=len(batch)):
         try:
             outcomes.append(Outcome(document, tuple(events_from_doc(document, doc))))
         except Exception as err:  # a bug on one odd document must not stop a 10k-document run

@@ -10,6 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.model import Document, Event
+from kg.nlp import parse
 
 __all__ = ["Predictor", "pipeline_predictor", "baseline_predictor", "main_event"]
 
@@ -34,8 +35,7 @@ def pipeline_predictor(nlp: Language, main_only: bool = False) -> Predictor:
 
     def predict(documents: Sequence[Document]) -> dict[str, list[Event]]:
         out: dict[str, list[Event]] = {}
-        pairs = ((d.text, d) for d in documents)
-        for doc, document in nlp.pipe(pairs, as_tuples=True, batch_size=64):
+        for document, doc in parse(nlp, documents, batch_size=64):
             # gold codes what happened: negated and hypothetical mentions are not predictions of events
             found = events_from_doc(document, doc)
             events = [e for e in found if not (e.frame.negated or e.frame.hypothetical)]
@@ -50,8 +50,7 @@ def baseline_predictor(nlp: Language, main_only: bool = False) -> Predictor:
 
     def predict(documents: Sequence[Document]) -> dict[str, list[Event]]:
         out: dict[str, list[Event]] = {}
-        pairs = ((d.text, d) for d in documents)
-        for doc, document in nlp.pipe(pairs, as_tuples=True, batch_size=64):
+        for document, doc in parse(nlp, documents, batch_size=64):
             events = list(baseline_events(doc, document.id, document.date))
             out[document.id] = events[:1] if main_only else events
         return out
