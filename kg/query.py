@@ -21,6 +21,7 @@ from rdflib.term import Node
 
 from kg.errors import QueryError
 from kg.namespaces import PREFIXES
+from kg.rdfio import rdflib_term
 
 __all__ = ["QueryResult", "load_graphs", "run_query", "format_result", "FORMATS"]
 
@@ -59,20 +60,6 @@ def _syntax_error(err: Exception, query: str) -> QueryError:
     pointer = f"\n    {text}\n    {' ' * max(col - 1, 0)}^" if text else ""
     message = getattr(err, "msg", str(err))
     return QueryError(f"SPARQL syntax error at line {line}, column {col}: {message}{pointer}")
-
-
-def _from_oxigraph(term: Any) -> Node | None:
-    import pyoxigraph
-
-    if term is None:
-        return None
-    if isinstance(term, pyoxigraph.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, pyoxigraph.BlankNode):
-        return BNode(term.value)
-    if term.language:
-        return Literal(term.value, lang=term.language)
-    return Literal(term.value, datatype=URIRef(term.datatype.value))
 
 
 def _to_oxigraph(term: Node) -> Any:
@@ -130,15 +117,21 @@ def _run_store(store: Any, query: str, bindings: Mapping[str, Node]) -> QueryRes
         raise QueryError(str(err).replace("malformed SPARQL", "SPARQL syntax error")) from None
     if isinstance(result, pyoxigraph.QueryBoolean):
         return QueryResult("ask", boolean=bool(result))
+    cache: dict[Any, Node] = {}
     if isinstance(result, pyoxigraph.QueryTriples):
         out = Graph()
         for prefix, iri in PREFIXES.items():
             out.bind(prefix, iri)
         for t in result:
-            out.add((_from_oxigraph(t.subject), _from_oxigraph(t.predicate), _from_oxigraph(t.object)))  # type: ignore[arg-type]
+            out.add(
+                (rdflib_term(t.subject, cache), rdflib_term(t.predicate, cache), rdflib_term(t.object, cache))
+            )
         return QueryResult("graph", graph=out)
     variables = tuple(v.value for v in result.variables)
-    rows = tuple(tuple(_from_oxigraph(solution[v]) for v in variables) for solution in result)
+    rows = tuple(
+        tuple(None if solution[v] is None else rdflib_term(solution[v], cache) for v in variables)
+        for solution in result
+    )
     return QueryResult("select", variables, rows)
 
 

@@ -26,7 +26,7 @@ from kg.namespaces import PREFIXES
 
 __all__ = [
     "FORMATS", "SUFFIXES", "OXIGRAPH_FORMATS", "format_for", "serialize", "atomic_write", "write_graph",
-    "read_graphs",
+    "read_graphs", "rdflib_term",
 ]  # fmt: skip
 
 FORMATS: dict[str, str] = {
@@ -169,9 +169,12 @@ def write_graph(graph: Graph, path: str | Path, fmt: str | None = None) -> Path:
     return atomic_write(path, serialize(graph, format_for(path, fmt)))
 
 
-def _rdflib_term(term: Any, cache: dict[Any, Node]) -> Node:
+def rdflib_term(term: Any, cache: dict[Any, Node] | None = None) -> Node:
+    """An Oxigraph term as the rdflib term (``xsd:string`` literals as plain literals); ``cache`` reuses
+    terms already converted."""
     import pyoxigraph
 
+    cache = {} if cache is None else cache
     known = cache.get(term)
     if known is not None:
         return known
@@ -200,9 +203,9 @@ def _parse_into(union: Graph, path: Path, rdf_format: str) -> None:
         quads = pyoxigraph.parse(path=path, format=ox_format, base_iri=path.resolve().as_uri())
         union.addN(
             (
-                _rdflib_term(q.subject, cache),
-                _rdflib_term(q.predicate, cache),
-                _rdflib_term(q.object, cache),
+                rdflib_term(q.subject, cache),
+                rdflib_term(q.predicate, cache),
+                rdflib_term(q.object, cache),
                 union,
             )
             for q in quads
