@@ -34,6 +34,11 @@ __all__ = [
 ]  # fmt: skip
 
 
+def _integral_decimal(term: object) -> bool:
+    """Oxigraph stores xsd:decimal canonically ("10"); the readers give back the "10.0" kg.rdf wrote."""
+    return isinstance(term, Literal) and term.datatype == XSD.decimal and "." not in term
+
+
 class Store:
     """A persistent Oxigraph store: one named graph ``{base}graph/{doc id}`` per document.
 
@@ -137,10 +142,7 @@ class Store:
         data = self._store.dump(format=pyoxigraph.RdfFormat.N_QUADS)
         if data:
             dataset.parse(data=data.decode("utf-8"), format="nquads")
-        # Oxigraph stores xsd:decimal canonically ("10"); give back the "10.0" that kg.rdf wrote
-        integral = [q for q in dataset.quads() if isinstance(q[2], Literal) and q[2].datatype == XSD.decimal
-                    and "." not in q[2]]  # fmt: skip
-        for s, p, o, g in integral:
+        for s, p, o, g in [q for q in dataset.quads() if _integral_decimal(q[2])]:
             named = dataset.graph(g if g is not None else DATASET_DEFAULT_GRAPH_ID)
             named.remove((s, p, o))
             named.add((s, p, Literal(f"{o}.0", datatype=XSD.decimal)))
@@ -163,10 +165,7 @@ class Store:
         pyoxigraph.serialize(union, buffer, pyoxigraph.RdfFormat.N_TRIPLES)
         if buffer.tell():
             graph.parse(data=buffer.getvalue().decode("utf-8"), format="nt")
-        # Oxigraph stores xsd:decimal canonically ("10"); give back the "10.0" that kg.rdf wrote
-        integral = [(s, p, o) for s, p, o in graph if isinstance(o, Literal) and o.datatype == XSD.decimal
-                    and "." not in o]  # fmt: skip
-        for s, p, o in integral:
+        for s, p, o in [t for t in graph if _integral_decimal(t[2])]:
             graph.remove((s, p, o))
             graph.add((s, p, Literal(f"{o}.0", datatype=XSD.decimal)))
         return graph
