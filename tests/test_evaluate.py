@@ -58,6 +58,27 @@ def test_evaluate_scores_known_counts() -> None:
     assert scores.per_category()["Protest"][:3] == (0, 0, 1)
 
 
+def test_evaluate_trigger_matches_pair_first() -> None:
+    """A gold event without a same-trigger prediction must not take the prediction another gold event
+    shares its trigger with."""
+    gold = [GoldDocument(Document("a", "t"), (
+        GoldEvent("Sanction", ("ECOWAS",), (), (), None, "closed"),
+        GoldEvent("Sanction", ("ECOWAS",), (), (), None, "froze"),
+    ))]  # fmt: skip
+    predicted = {"a": [_event("a", "Sanction", "froze", "ECOWAS"), _event("a", "Sanction", "barred", "Mali")]}
+    scores = score(gold, predicted)
+    assert scores.tp["Sanction"] == 2
+    assert scores.roles["agent"] == [1, 2]  # "froze" got the ECOWAS prediction, "closed" the other one
+
+
+def test_evaluate_gold_ids_must_be_unique(tmp_path: Path) -> None:
+    path = tmp_path / "gold.jsonl"
+    line = '{"id": "x", "text": "t", "events": []}'
+    path.write_text(f"{line}\n{line}\n", "utf-8")
+    with pytest.raises(InputError, match=r"gold\.jsonl:2: id 'x' is used twice"):
+        load_gold(path)
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [("The Taliban", "taliban"), ("U.S. forces", "u s forces"), ("Afghanistan's army", "afghanistan s army")],

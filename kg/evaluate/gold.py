@@ -87,6 +87,10 @@ def load_gold(path: str | Path) -> list[GoldDocument]:
             raise InputError(f"{where}: malformed JSON ({err.msg})") from None
         if not isinstance(record, dict) or not record.get("id") or not record.get("text"):
             raise InputError(f'{where}: a gold document needs "id", "text" and "events"')
+        if any(g.document.id == str(record["id"]) for g in out):
+            raise InputError(
+                f"{where}: id {record['id']!r} is used twice; give every gold document its own id"
+            )
         date = dt.date.fromisoformat(record["date"]) if record.get("date") else None
         events = tuple(_event(e, f"{where}: event {i}") for i, e in enumerate(record.get("events", []), 1))
         out.append(GoldDocument(Document(str(record["id"]), record["text"], date), events))

@@ -1,7 +1,8 @@
 """Scoring predicted events against gold: event detection P/R/F1 by PLOVER category, and role accuracy.
 
-Matching, per document: gold events are taken in order; each is paired with an unpaired predicted event of
-the same top category, preferring one whose trigger overlaps the gold trigger words. Unpaired predictions
+Matching, per document: first each gold event (in order) is paired with an unpaired predicted event of the
+same top category whose trigger shares a word stem with the gold trigger; then the gold events still
+unpaired take, in order, any unpaired prediction of their category. Unpaired predictions
 are false positives, unpaired gold events false negatives. On matched pairs, agent/target/place accuracy is
 the share of pairs (where gold names one) whose prediction names it too: after lower-casing and dropping
 articles and punctuation, a gold string matches a predicted actor's label, alias, mention text or ISO
@@ -102,17 +103,33 @@ def _trigger_overlap(gold: GoldEvent, event: Event) -> bool:
     return bool(words & {_stem(w) for w in [*normalise(trigger.text).split(), trigger.lemma]})
 
 
+def _pairs(golds: Sequence[GoldEvent], pending: list[Event]) -> list[tuple[GoldEvent, Event | None]]:
+    """Pair gold events with predictions (removed from ``pending``): first every pair whose triggers share
+    a stem, then the rest in order by category alone."""
+    paired: dict[int, Event] = {}
+    for n, gold in enumerate(golds):
+        hit = next((e for e in pending if EVENT_CLASSES[e.event_class] == gold.category
+                    and _trigger_overlap(gold, e)), None)  # fmt: skip
+        if hit is not None:
+            paired[n] = hit
+            pending.remove(hit)
+    for n, gold in enumerate(golds):
+        if n not in paired:
+            hit = next((e for e in pending if EVENT_CLASSES[e.event_class] == gold.category), None)
+            if hit is not None:
+                paired[n] = hit
+                pending.remove(hit)
+    return [(gold, paired.get(n)) for n, gold in enumerate(golds)]
+
+
 def score(gold_docs: Sequence[GoldDocument], predictions: Mapping[str, Sequence[Event]]) -> Scores:
     scores = Scores()
     for gold_doc in gold_docs:
         pending = list(predictions.get(gold_doc.document.id, ()))
-        for gold in gold_doc.events:
-            same = [e for e in pending if EVENT_CLASSES[e.event_class] == gold.category]
-            if not same:
+        for gold, match in _pairs(gold_doc.events, pending):
+            if match is None:
                 scores.fn[gold.category] += 1
                 continue
-            match = next((e for e in same if _trigger_overlap(gold, e)), same[0])
-            pending.remove(match)
             scores.tp[gold.category] += 1
             frame = match.frame
             checks = (
