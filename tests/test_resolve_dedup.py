@@ -9,7 +9,7 @@ import json
 import pytest
 
 from kg.model import Actor, Event, EventFrame, Mention, Place, TimeValue
-from kg.resolve.dedup import merge_events, merge_key
+from kg.resolve.dedup import absorb_headline, merge_events, merge_key
 
 DAY = dt.date(2021, 8, 13)
 TALIBAN = Actor("taliban", "Taliban", "REB", "AFG")
@@ -113,3 +113,33 @@ def test_dedup_merge_unions_targets() -> None:
     b = dataclasses.replace(_event(trigger_start=2), targets=(civilians, ARMY))
     (merged,) = merge_events([a, b])
     assert [t.key for t in merged.targets] == ["afg-military", "afg-civilians"]
+
+
+def _told(sentence: str, start: int, cls: str = "Capture", agents: tuple[Actor, ...] = (TALIBAN,),
+          places: tuple[Place, ...] = ()) -> Event:  # fmt: skip
+    frame = EventFrame("doc1", sentence, start, Mention("seize", start, start + 5, "TRIGGER"), cls)
+    return Event(frame, agents, (), places, ON_DAY, None, DAY)
+
+
+HEADLINE = "Taliban seize city in the south"
+BODY = "The Taliban seized Kandahar on Friday."
+
+
+@pytest.mark.parametrize(
+    ("headline", "body", "kept"),
+    [
+        # the headline's event is the body's, told with less detail: only the body's stays
+        (_told(HEADLINE, 0), _told(BODY, 40, places=(KANDAHAR,)), ["body"]),
+        (_told(HEADLINE, 0, agents=()), _told(BODY, 40), ["body"]),
+        # a different class or an agent the body event lacks: two events
+        (_told(HEADLINE, 0, cls="Siege"), _told(BODY, 40), ["headline", "body"]),
+        (_told(HEADLINE, 0, agents=(ARMY,)), _told(BODY, 40), ["headline", "body"]),
+        # a first sentence with its full stop is no headline
+        (_told(HEADLINE + ".", 0), _told(BODY, 40), ["headline", "body"]),
+    ],
+)
+def test_dedup_headline_absorbed_by_body(headline: Event, body: Event, kept: list[str]) -> None:
+    out = absorb_headline([headline, body])
+    assert [("headline" if e.frame.sentence_start == 0 else "body") for e in out] == kept
+    if kept == ["body"]:
+        assert ("headline_offset", "0") in out[0].extra

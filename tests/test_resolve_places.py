@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kg.model import Mention
-from kg.resolve.places import PlaceContext, dominant_country, link_place
+from kg.resolve.places import PlaceContext, dominant_country, link_place, unlinked_place
 
 AFG = PlaceContext("AFG")
 
@@ -138,6 +138,10 @@ def _ents(*items: tuple[str, str]) -> list[Mention]:
         (_ents(("Benghazi", "GPE"), ("Tripoli", "GPE"), ("Libyan", "NORP"), ("Egypt", "GPE")), "LBY"),
         (_ents(("Kandahar", "GPE"), ("Afghan", "NORP"), ("Doha", "GPE"), ("Herat", "GPE")), "AFG"),
         (_ents(("Taliban", "ORG"), ("Ashraf Ghani", "PERSON")), None),
+        # a name found in two countries ("Huila": Angola and Colombia) does not vote; a country does
+        (_ents(("Huila", "GPE"), ("Colombia", "GPE")), "COL"),
+        # an alternate spelling of a foreign city ("Boni" for Bonn) does not outvote the country named
+        (_ents(("Boni", "GPE"), ("Mali", "GPE")), "MLI"),
     ],
 )
 def test_places_dominant_country(entities: list[Mention], expected: str | None) -> None:
@@ -180,3 +184,22 @@ def test_places_countries_have_a_point_inside_them(
 def test_places_direction_words_fall_back_to_the_named_place(text: str, label: str, kind: str) -> None:
     place = link_place(text, AFG)
     assert place is not None and (place.label, place.kind) == (label, kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "label", "kind"),
+    [("the village of Gaskinde", "BFA", "Gaskinde", "city"), ("Wadi Zurq", "SDN", "Wadi Zurq", "site"),
+     ("northern Qorshale", None, "Qorshale", "site")],
+)  # fmt: skip
+def test_places_unlisted_names_stay_as_unlinked_places(
+    text: str, country: str | None, label: str, kind: str
+) -> None:
+    place = unlinked_place(text, country)
+    assert place is not None and (place.label, place.kind) == (label, kind)
+    assert place.geonames_id is None and place.lat is None and place.country is None
+    assert place.key.endswith("unlinked") and (country or "unknown").lower() in place.key
+
+
+@pytest.mark.parametrize("text", ["the town", "the outskirts", "", "the north", "several villages"])
+def test_places_common_nouns_are_no_unlinked_places(text: str) -> None:
+    assert unlinked_place(text, "AFG") is None

@@ -15,8 +15,8 @@ from typing import TypeVar
 from kg.model import Actor, Document, Event, EventFrame, Mention, Place
 from kg.resolve.actors import ActorContext, build_context, resolve_actor
 from kg.resolve.dates import default_time, resolve_time, tense_of
-from kg.resolve.dedup import merge_events, merge_key
-from kg.resolve.places import PlaceContext, dominant_country, link_place
+from kg.resolve.dedup import absorb_headline, merge_events, merge_key
+from kg.resolve.places import PlaceContext, dominant_country, link_place, unlinked_place
 
 __all__ = ["resolve_document", "resolve_frame", "merge_key", "merge_events"]
 
@@ -73,8 +73,12 @@ def resolve_frame(frame: EventFrame, document: Document, actors: ActorContext, c
     linked = [
         (m, link_place(m.text, PlaceContext(actors.country, cities.before(m.start)))) for m in frame.places
     ]
+    for n, (m, place) in enumerate(linked):
+        if place is None:
+            place = unlinked_place(m.text, actors.country)
+            notes.append(("unresolved_place" if place is None else "unlinked_place", m.text))
+            linked[n] = (m, place)
     places = _unique(place for _, place in linked)
-    notes.extend(("unresolved_place", m.text) for m, place in linked if place is None)
     time = resolve_time(frame.times, document.date, tense_of(frame))
     if time is None:
         time = default_time(frame, document.date)
@@ -93,4 +97,5 @@ def resolve_document(
     country = dominant_country([*entities, *place_mentions])
     actors = build_context(document.text, country, entities, _frame_mentions(ordered))
     cities = _Cities(entities, country)
-    return merge_events(resolve_frame(frame, document, actors, cities) for frame in ordered)
+    events = [resolve_frame(frame, document, actors, cities) for frame in ordered]
+    return merge_events(absorb_headline(events))

@@ -9,16 +9,20 @@ same event reported by several documents becomes one node.
 ``merge_events`` keeps the first event (text order) of each key, gives it an explicit time when a merged
 duplicate had one and it only had the derived publication date, adds the duplicates' targets, and notes
 the merge in ``Event.extra`` (``merged_count``, ``merged_offsets``).
+
+``absorb_headline`` drops an event of a headline (a first paragraph without a closing full stop) when the
+body reports an event of the same class whose agents include the headline's: "Jihadists seize town in
+central Mali" is the "seized the town of Boni on Sunday" of the first paragraph, told with less detail.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from kg.model import Event
 
-__all__ = ["merge_key", "merge_events"]
+__all__ = ["merge_key", "merge_events", "absorb_headline"]
 
 
 def merge_key(event: Event) -> tuple[object, ...]:
@@ -56,3 +60,28 @@ def merge_events(events: Iterable[Event]) -> list[Event]:
         extra = (*first.extra, ("merged_count", str(len(group))), ("merged_offsets", offsets))
         merged.append(dataclasses.replace(first, time=time, targets=tuple(targets.values()), extra=extra))
     return merged
+
+
+def _in_headline(event: Event) -> bool:
+    sentence = event.frame.sentence.rstrip()
+    return event.frame.sentence_start == 0 and bool(sentence) and sentence[-1] not in ".!?\"'”"
+
+
+def absorb_headline(events: Sequence[Event]) -> list[Event]:
+    """Drop headline events told again in the body (same class, the body's agents cover the headline's);
+    the body event notes ``headline_offset``."""
+    out = list(events)
+    for event in [e for e in events if _in_headline(e)]:
+        agents = {a.key for a in event.agents}
+        body = next(
+            (e for e in out if not _in_headline(e) and e.event_class == event.event_class
+             and agents <= {a.key for a in e.agents} and e.frame.negated == event.frame.negated
+             and e.frame.hypothetical == event.frame.hypothetical),
+            None,
+        )  # fmt: skip
+        if body is not None:
+            out.remove(event)
+            index = out.index(body)
+            note = ("headline_offset", str(event.frame.trigger.start))
+            out[index] = dataclasses.replace(body, extra=(*body.extra, note))
+    return out

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from kg.model import Mention, Place
 from kg.resolve.gazetteer_index import Entry, Gazetteer, build_gazetteer, gazetteer
-from kg.resolve.text import load_table, name_key, strip_determiners
+from kg.resolve.text import load_table, name_key, slug, strip_determiners
 
 __all__ = [
     "build_gazetteer",
@@ -26,6 +26,7 @@ __all__ = [
     "link_place",
     "dominant_country",
     "country_name",
+    "unlinked_place",
 ]
 
 PROVINCE_WORDS = frozenset(
@@ -120,6 +121,44 @@ def _demonyms() -> dict[str, str]:
     }
 
 
+def _country_vote(mention: Mention, demonyms: dict[str, str]) -> tuple[str | None, int]:
+    """A country or demonym votes twice; a city or province once, and only when its own name (not an
+    alternate spelling) points to places of a single country ("Huila" is in Angola and Colombia: no vote)."""
+    name, _ = _clean(mention.text)
+    code = demonyms.get(name_key(name))
+    if code is not None:
+        return code, 2
+    if mention.label == "NORP":
+        return None, 0
+    cities, provinces, country = gazetteer().candidates(name)
+    if country is not None:
+        return country.country, 2
+    if not name:  # "the city", "the capital"
+        return None, 0
+    own = {e.place.country for e in [*cities, *provinces] if e.primary}
+    if len(own) == 1:
+        return own.pop(), 1
+    first, _, rest = name.partition(" ")
+    if not own and rest and first.lower().rstrip(",") in DIRECTIONS:  # "central Mali"
+        return _country_vote(Mention(rest, mention.start, mention.end, mention.label), demonyms)
+    return None, 0
+
+
+def unlinked_place(text: str, country: str | None = None) -> Place | None:
+    """A named place the gazetteer does not list ("the village of Gaskinde"): kept with its name and no
+    coordinates, keyed by name and the document's dominant country. Common nouns and directions give None."""
+    name, hint = _clean(text)
+    words = name.split()
+    if not words or not any(w[:1].isupper() for w in words) or all(w.lower() in DIRECTIONS for w in words):
+        return None
+    if words[0].lower().rstrip(",") in DIRECTIONS:
+        name = " ".join(words[1:])
+    if hint is None and any(w.lower() in CITY_WORDS for w in text.split()):
+        hint = "city"  # "the village of Gaskinde"
+    key = f"{slug(name)}-{(country or 'unknown').lower()}-unlinked"
+    return Place(key, name, kind=hint or "site")
+
+
 def dominant_country(entities: Iterable[Mention]) -> str | None:
     """The ISO alpha-3 country a document is mostly about: countries, demonyms and (largest-population)
     cities among its GPE/LOC/NORP mentions vote; ties go to the earliest mention."""
@@ -129,13 +168,9 @@ def dominant_country(entities: Iterable[Mention]) -> str | None:
     for mention in entities:
         if mention.label not in PLACE_LABELS:
             continue
-        name, _ = _clean(mention.text)
-        code = demonyms.get(name_key(name))
-        if code is None:
-            place = link_place(mention.text) if mention.label != "NORP" else None
-            code = place.country if place else None
+        code, weight = _country_vote(mention, demonyms)
         if code:
-            votes[code] += 1
+            votes[code] += weight
             first.setdefault(code, mention.start)
     if not votes:
         return None
