@@ -71,6 +71,27 @@ ROLE_TABLE = [
     ("The Kabul attack killed nine people.", "attack", "Assault", [], [], ["Kabul"], []),
     ("Tal Afar fell to the militants after a week of fighting.", "fell", "Capture",
      ["militants"], [], ["Tal Afar"], [("a week", "after")]),
+    # a named place attacked is the target and the place; aid sent to a town: recipient and destination
+    ("Houthi fighters attacked Jizan with drones.", "attacked", "Assault",
+     ["Houthi fighters"], ["Jizan"], ["Jizan"], []),
+    ("The World Food Programme delivered 200 tonnes of flour to Kassala.", "delivered", "Aid",
+     ["World Food Programme"], ["Kassala"], ["Kassala"], []),
+    # places named inside other roles: "of" after a place noun, "on" after an attack, "from" for movers
+    ("Rebels shelled the outskirts of Bentiu.", "shelled", "Shelling", ["Rebels"], [], ["Bentiu"], []),
+    ("Soldiers repelled an attack on Kaya.", "repelled", "ArmedClash",
+     ["Soldiers"], ["attack"], ["Kaya"], []),
+    ("The two sides signed a truce in Doha on Tuesday.", "signed", "Agree",
+     ["two sides"], [], ["Doha"], [("Tuesday", "on")]),
+    ("Gunmen killed four farmers in the northern department of Cauca.", "killed", "Killing",
+     ["Gunmen"], ["four farmers"], ["Cauca"], []),
+    ("France evacuated dozens of its nationals from Niamey.", "evacuated", "Evacuation",
+     ["France"], ["dozens of its nationals"], ["Niamey"], []),
+    ("Troops clashed with the insurgents near Kamituga.", "clashed", "ArmedClash",
+     ["Troops", "insurgents"], [], ["Kamituga"], []),
+    # subjects shared across a misparsed conjunct of a passive report, and into "before ...ing"
+    ("The militia said two of its commanders were killed and blamed the army.", "blamed", "Accuse",
+     ["militia"], ["army"], [], []),
+    ("The gunmen looted the market before withdrawing.", "withdrawing", "Withdrawal", ["gunmen"], [], [], []),
 ]  # fmt: skip
 
 

@@ -36,7 +36,8 @@ CLIMB_DEPS = frozenset(
 LIGHT_VERBS = frozenset(
     {"launch", "carry", "conduct", "stage", "mount", "begin", "start", "continue", "intensify", "escalate",
      "announce", "order", "sign", "agree", "hold", "make", "declare", "resume", "wage", "lead", "unleash",
-     "undertake", "complete", "initiate", "step", "press", "claim", "reach", "break", "violate", "open"}
+     "undertake", "complete", "initiate", "step", "press", "claim", "reach", "break", "violate", "open",
+     "impose"}
 )  # fmt: skip
 
 
@@ -63,8 +64,27 @@ def subject_of(verb: Token) -> Token | None:
             if child.dep_ in SUBJ_DEPS:
                 return antecedent(child, cur)
         if any(c.dep_ in PASSIVE_SUBJ_DEPS for c in cur.children):
+            # "X said two were killed and accused Y": an active verb with an object parsed as conjunct of
+            # the passive report shares the reporter's subject
+            if (
+                cur is verb
+                or cur.dep_ != "ccomp"
+                or not any(c.dep_ in ("dobj", "obj") for c in verb.children)
+            ):
+                return None
+        elif cur.dep_ == "pcomp" and cur.head.dep_ == "prep" and cur.head.head.pos_ in ("VERB", "AUX"):
+            cur = cur.head.head  # "set fire to the school before withdrawing"
+            continue
+        # "is willing to negotiate": up through the adjective to its copula
+        via_adjective = cur.pos_ == "ADJ" and cur.dep_ == "acomp"
+        if (
+            cur.dep_ not in SHARED_SUBJ_DEPS
+            and not (cur is not verb and cur.dep_ == "ccomp")
+            and not via_adjective
+        ):
             return None
-        if cur.dep_ not in SHARED_SUBJ_DEPS or cur.head.i == cur.i or cur.head.pos_ not in ("VERB", "AUX"):
+        adjective = cur.dep_ == "xcomp" and cur.head.pos_ == "ADJ" and cur.head.dep_ == "acomp"
+        if cur.head.i == cur.i or (cur.head.pos_ not in ("VERB", "AUX") and not adjective):
             return None
         cur = cur.head
     return None

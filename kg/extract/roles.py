@@ -65,6 +65,7 @@ PLACE_SUBJECT_CLASSES = frozenset({"Capture", "Surrender", "Siege"})
 TARGET_PREPS = frozenset({"against", "on", "upon", "at"})
 LIGHT_OBJECTS = frozenset({"control", "charge", "possession", "command", "hold"})
 HOSTILE_CATEGORIES = frozenset({"Assault", "Coerce", "Threaten", "Protest", "Sanction", "Accuse", "Reject"})
+OF = frozenset({"of"})
 NON_TARGET_NOUNS = frozenset({"point", "time", "moment", "stage", "least", "most", "once", "night", "dawn"})
 
 
@@ -129,6 +130,13 @@ class _Collector:
                 self.add(self.places, tok, expand=False)
             elif not self.cooperative or actor_like(tok):  # "provided food aid": the aid is no actor
                 self.add(self.targets, tok, expand=False)
+                if self.hostile and strong_place(tok) and is_place_like(tok):
+                    self.also_place(tok)  # "attacked Abu Dhabi": the city is hit, and where it happened
+
+    def also_place(self, token: Token) -> None:
+        """A target that is also the event's place (the one token allowed in two roles)."""
+        if all(token.i != t.i for t in self.places):
+            self.places.append(token)
 
     def prepositions(self, token: Token, nominal: bool) -> None:
         for word, obj in prep_objects(token):
@@ -136,6 +144,9 @@ class _Collector:
                 self.add(self.agents, obj)
             elif word in PARTNER_PREPS and self.cooperative and actor_like(obj):
                 self.add(self.targets, obj)  # "agreed with X", "handed aid to X": the partner/recipient
+                if word == "to" and strong_place(obj) and is_place_like(obj) and spatial_place(word, obj):
+                    for tok in coordinated(obj):
+                        self.also_place(tok)  # "sent aid to Aleppo": recipient and destination
             elif word == "under" and obj.lemma_.lower() in LIGHT_OBJECTS:
                 for _, inner in prep_objects(obj, frozenset({"of"})):
                     self.add(self.agents, inner)
@@ -157,7 +168,10 @@ class _Collector:
             elif word == "of" and (token.lemma_.lower() in LIGHT_OBJECTS or nominal):
                 continue  # handled by the caller (nominal ``of`` objects / light objects)
             elif word in SPATIAL_PREPS and spatial_place(word, obj):
-                self.add(self.places, obj)
+                for place in [o for _, o in prep_objects(obj, frozenset({"of"})) if names_place_noun(o)] or [
+                    obj
+                ]:
+                    self.add(self.places, place)  # "in the southern department of Huila" -> Huila
 
 
 def _verbal(col: _Collector, head: Token, span: list[Token]) -> bool:
@@ -254,6 +268,21 @@ def _nominal(col: _Collector, head: Token) -> None:
             col.add(col.targets, obj)
 
 
+def _objects(head: Token) -> list[Token]:
+    """Direct objects of a verbal trigger that took no role ("signed a peace agreement in Pretoria")."""
+    return [c for c in head.children if c.dep_ in OBJ_DEPS]
+
+
+def _inner_place(obj: Token) -> list[Token]:
+    """A named place, or the name a place noun gives ("the southern department of Huila" -> Huila)."""
+    named = [o for _, o in prep_objects(obj, frozenset({"of"})) if names_place_noun(o) and strong_place(o)]
+    if named and is_place_like(obj):
+        return named
+    if strong_place(obj) and spatial_place("in", obj):
+        return list(coordinated(obj))
+    return []
+
+
 def find_roles(doc: Doc, trigger: TriggerLike, events: frozenset[int] = frozenset()) -> Roles:
     """Roles of one trigger (see the module docstring for the rules)."""
     head = doc[trigger.head]
@@ -276,10 +305,19 @@ def find_roles(doc: Doc, trigger: TriggerLike, events: frozenset[int] = frozense
             times = time_mentions([gov])
             if times:
                 break
-    for tok in [*col.targets, *col.places]:  # "a market in Donetsk", "a school in Kaduna state"
-        for word, obj in prep_objects(tok, NESTED_PLACE_PREPS):
-            if strong_place(obj) and spatial_place(word, obj):
-                col.add(col.places, obj)
+    # "a market in Donetsk", "the outskirts of Sake", "an attack on Dori", "militants near Bama"
+    holders = [*col.agents, *col.targets, *col.places, *_objects(head)]
+    # a count stands for what it counts: "dozens of its nationals from Niamey"
+    holders += [o for t in holders if t.like_num or t.ent_type_ == "CARDINAL" for _, o in prep_objects(t, OF)]
+    for tok in holders:
+        nested = NESTED_PLACE_PREPS | {"of", "on"} | ({"from"} if col.cls in FROM_CLASSES else set())
+        for word, obj in prep_objects(tok, frozenset(nested)):
+            if word == "of" and not is_place_like(tok):
+                continue  # "the outskirts of Sake", not "the president of Sudan"
+            if word == "on" and not col.hostile:
+                continue  # "repelled an attack on Dori", not "agreed on Kyiv's terms"
+            for place in _inner_place(obj):
+                col.add(col.places, place)
     for gov in ups if not any(strong_place(p) for p in col.places) else []:  # "In Kandahar, X claimed ..."
         named = [o for w, o in prep_objects(gov, SPATIAL_PREPS) if strong_place(o) and spatial_place(w, o)]
         if named:

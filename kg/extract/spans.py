@@ -61,6 +61,7 @@ PLACE_NOUNS = frozenset(
         "southwest", "country", "state", "county", "municipality", "settlement", "refinery", "airfield",
         "embassy", "consulate", "mosque", "hospital", "school", "market", "palace", "installation",
         "facility", "hub", "front", "frontline", "coast", "island", "strip", "bank", "zone", "home",
+        "department", "governorate", "oblast", "prefecture", "edge", "outskirt",
     }
 )  # fmt: skip
 DIRECTIONAL_PREPS = frozenset({"to", "into", "towards", "toward", "onto"})
