@@ -2,6 +2,7 @@
 
 ``extract_frames(doc)`` returns one :class:`~kg.model.EventFrame` per trigger head, sorted by token index.
 The spaCy component ``conflict_events`` stores the same list on ``doc._.event_frames`` (doc_id "").
+Statements of intent and obligation become events of their own (``kg.extract.modality``).
 A finite clause with no subject ("In a week, took three towns") inherits the agents of the previous
 frame of the document and is marked ``agent_inherited``.
 """
@@ -16,6 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from kg.extract.factuality import assess, quoted_ranges
+from kg.extract.modality import recode
 from kg.extract.quantities import quantities_for
 from kg.extract.roles import Roles, TriggerLike, find_roles
 from kg.model import EventFrame, Mention, Quantity
@@ -105,7 +107,7 @@ def extract_frames(
         frame = _inherit_setting(doc[trig.head], frame, by_trigger)
         by_trigger[trig.head] = frame
         frames.append(frame)
-    return frames
+    return recode(doc, frames)
 
 
 SETTING_DEPS = frozenset({"advcl", "xcomp", "conj", "relcl"})

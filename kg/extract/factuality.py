@@ -5,7 +5,9 @@
   ("denied that they attacked", "failed to capture", "prevented an attack").
 * hypothetical: a modal (might, may, could, can, would, should, must) on the trigger or its xcomp chain,
   an ``if``/``unless``/``whether`` clause, a governing verb of intention or demand ("threatened to
-  attack", "plans to withdraw", "called for a ceasefire"), or a hedging adjective ("possible attack").
+  attack", "plans to withdraw", "called for a ceasefire"), an adjective of readiness ("willing to
+  withdraw"), an infinitive of purpose ("an operation to retake the town"), or a hedging adjective
+  ("possible attack").
   The future ``will``/``going to`` is NOT hypothetical: announced plans are kept as factual and dated by
   resolution. The governing verb's own event (e.g. the ``Threaten`` of "threatened to attack") stays factual.
 * reported_by: the subject of the nearest reporting verb governing the trigger's clause ("X said/claimed/
@@ -38,6 +40,8 @@ INTENT_VERBS = frozenset(
      "promise", "pledge", "propose", "offer", "consider", "call", "urge", "ask", "demand", "expect",
      "push", "appeal", "warn", "need", "wish", "plot", "mull", "request", "order"}
 )  # fmt: skip
+INTENT_ADJECTIVES = frozenset({"ready", "willing", "prepared", "eager", "determined", "keen", "poised"})
+PURPOSE_DEPS = frozenset({"acl", "advcl", "relcl"})
 HEDGE_ADJECTIVES = frozenset(
     {"possible", "potential", "planned", "proposed", "prospective", "future", "threatened", "imminent",
      "likely", "alleged"}
@@ -78,9 +82,14 @@ def _has_condition(token: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in token.children)
 
 
+def _purpose(head: Token) -> bool:
+    """An infinitive of purpose: "an operation to retake the town", "moved in to secure the road"."""
+    return head.dep_ in PURPOSE_DEPS and any(c.dep_ == "aux" and c.tag_ == "TO" for c in head.children)
+
+
 def _negation_and_mood(head: Token) -> tuple[bool, bool]:
     negated = _has_neg(head)
-    hypothetical = _has_modal(head) or _has_condition(head)
+    hypothetical = _has_modal(head) or _has_condition(head) or _purpose(head)
     hypothetical |= any(c.dep_ == "amod" and c.lemma_.lower() in HEDGE_ADJECTIVES for c in head.children)
     cur, same_clause = head, True
     for _ in range(6):
@@ -100,6 +109,8 @@ def _negation_and_mood(head: Token) -> tuple[bool, bool]:
             hypothetical |= _has_modal(cur) or _has_condition(cur)
             if link in ("xcomp", "dobj", "pobj", "prep", "pcomp") and lemma in INTENT_VERBS | HEDGE_NOUNS:
                 hypothetical = True
+            if link == "xcomp" and cur.pos_ == "ADJ" and lemma in INTENT_ADJECTIVES:
+                hypothetical = True  # "is willing to withdraw", "ready to receive"
         if cur.pos_ in ("VERB", "AUX") and link == "ccomp":
             break
     return negated, hypothetical

@@ -1,0 +1,159 @@
+"""Statements of intent and obligation, as events of their own (the ``[modality]`` table of the lexicon).
+
+"Portugal will support ...", "Syria offered to negotiate", "the rebels are willing to withdraw": the
+supported / negotiated / withdrawn event did not happen; what happened is a commitment, which event coders
+(PLOVER, CAMEO) code as AGREE when the intended action is cooperative and THREATEN when it is hostile.
+"Libya must hand over the suspects" (reported) is a REQUEST by the speaker, aimed at Libya.
+
+``recode(doc, frames)`` returns the frames with, for each such statement, the intended event marked
+hypothetical and a statement frame added (class from the lexicon; trigger = the marker plus the verb; same
+roles; for an obligation the reporter is the agent and the obliged subject the target).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import tomllib
+from spacy.tokens import Doc, Token
+
+from kg.extract.factuality import REPORTING_VERBS
+from kg.extract.triggers import LexiconError
+from kg.model import EventFrame, Mention
+from kg.namespaces import EVENT_CLASSES
+
+__all__ = ["Modality", "load_modality", "recode", "marker_of"]
+
+
+@dataclass(frozen=True)
+class Modality:
+    future: frozenset[str] = frozenset()
+    reported_future: frozenset[str] = frozenset()
+    intent_verbs: frozenset[str] = frozenset()
+    intent_adjectives: frozenset[str] = frozenset()
+    obligation: frozenset[str] = frozenset()
+    cooperative_categories: frozenset[str] = frozenset()
+    hostile_categories: frozenset[str] = frozenset()
+    intent_cooperative: str = "Agree"
+    intent_hostile: str = "Threaten"
+    obligation_class: str = "Request"
+
+
+@lru_cache(maxsize=8)
+def load_modality(path: str | None = None) -> Modality:
+    """The ``[modality]`` table of the lexicon (``KG_LEXICON`` or the packaged file); none -> no recoding."""
+    chosen = path or os.environ.get("KG_LEXICON")
+    where = chosen or "kg/data/lexicon.toml"
+    try:
+        text = Path(chosen).read_text("utf-8") if chosen else (
+            resources.files("kg").joinpath("data/lexicon.toml").read_text("utf-8")
+        )  # fmt: skip
+        table = tomllib.loads(text).get("modality")
+    except (OSError, tomllib.TOMLDecodeError) as err:
+        raise LexiconError(f"{where}: cannot read the [modality] table ({err})") from None
+    if not isinstance(table, dict):
+        return Modality()
+    fields: dict[str, object] = {}
+    for f in dataclasses.fields(Modality):
+        value = table.get(f.name)
+        if value is None:
+            continue
+        if isinstance(value, str):
+            if value not in EVENT_CLASSES:
+                valid = ", ".join(sorted(EVENT_CLASSES))
+                raise LexiconError(f"{where}: [modality] {f.name} = {value!r} is no class; valid: {valid}")
+            fields[f.name] = value
+        elif isinstance(value, list) and all(isinstance(v, str) for v in value):
+            keep_case = f.name.endswith("_categories")  # category names are capitalised
+            fields[f.name] = frozenset(v if keep_case else v.lower() for v in value)
+        else:
+            raise LexiconError(f"{where}: [modality] {f.name} must be a class name or a list of words")
+    return Modality(**fields)  # type: ignore[arg-type]
+
+
+def _reported(token: Token) -> bool:
+    """The clause of ``token`` is the complement of a reporting verb ("said they would ...")."""
+    cur = token
+    for _ in range(4):
+        if cur.dep_ not in ("ccomp", "conj", "xcomp") or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        if cur.lemma_.lower() in REPORTING_VERBS:
+            return True
+    return False
+
+
+def marker_of(head: Token, modality: Modality) -> tuple[Token, str] | None:
+    """The word that makes ``head``'s event a stated intention ("intent") or obligation ("obligation")."""
+    for verb in (head, head.head) if head.dep_ in ("xcomp", "conj") else (head,):
+        for child in verb.children:
+            word = child.lower_
+            if child.dep_ != "aux":
+                continue
+            if word in modality.obligation:
+                return child, "obligation"
+            if word in modality.future or (word in modality.reported_future and _reported(verb)):
+                return child, "intent"
+    if head.dep_ == "xcomp":
+        gov = head.head
+        lemma = gov.lemma_.lower()
+        if (gov.pos_ == "VERB" and lemma in modality.intent_verbs) or (
+            gov.pos_ == "ADJ" and lemma in modality.intent_adjectives
+        ):
+            return gov, "intent"
+    return None
+
+
+def recode(doc: Doc, frames: Sequence[EventFrame], modality: Modality | None = None) -> list[EventFrame]:
+    """``frames`` plus a statement frame for each intended or demanded event (see the module docstring)."""
+    mod = modality or load_modality()
+    if not mod.future and not mod.intent_verbs and not mod.obligation:
+        return list(frames)
+    starts = {f.trigger.start: f for f in frames}
+    out: list[EventFrame] = []
+    added: list[EventFrame] = []
+    dropped: set[int] = set()
+    for frame in frames:
+        span = doc.char_span(frame.trigger.start, frame.trigger.end, alignment_mode="expand")
+        found = None if span is None or frame.negated else marker_of(span.root, mod)
+        category = EVENT_CLASSES.get(frame.event_class, frame.event_class)
+        cls = None
+        if found is not None:
+            kind = found[1]
+            if kind == "obligation" and category != EVENT_CLASSES[mod.obligation_class]:
+                cls = mod.obligation_class
+            elif kind == "intent" and category in mod.cooperative_categories:
+                cls = mod.intent_cooperative
+            elif kind == "intent" and category in mod.hostile_categories:
+                cls = mod.intent_hostile
+        if found is None or cls is None or span is None:
+            out.append(frame)
+            continue
+        marker = found[0]
+        governing = starts.get(marker.idx)
+        if governing is not None and EVENT_CLASSES[governing.event_class] == EVENT_CLASSES[cls]:
+            out.append(frame)  # "threatened to attack": the governing verb is already the statement
+            continue
+        if governing is not None:
+            dropped.add(governing.trigger.start)  # "offered to release": no offer of aid, a commitment
+        first, last = min(marker.i, span.start), max(marker.i, span.end - 1)
+        words = doc[first : last + 1]
+        trigger = Mention(words.text, words.start_char, words.end_char, "TRIGGER", marker.lemma_.lower())
+        if found[1] == "obligation":
+            agents = (frame.reported_by,) if frame.reported_by is not None else ()
+            statement = dataclasses.replace(
+                frame, event_class=cls, trigger=trigger, agents=agents, targets=frame.agents,
+                agent_inherited=False, quantities=(), hypothetical=False,
+            )  # fmt: skip
+        else:
+            statement = dataclasses.replace(frame, event_class=cls, trigger=trigger, hypothetical=False)
+        out.append(dataclasses.replace(frame, hypothetical=True))
+        added.append(statement)
+    kept = [f for f in out if f.trigger.start not in dropped]
+    return sorted([*kept, *added], key=lambda f: (f.trigger.start, f.event_class))

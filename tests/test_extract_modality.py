@@ -1,0 +1,72 @@
+"""Statements of intent and obligation become events of their own (``kg.extract.modality``).
+
+Sentences are written for these tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
+from kg.extract.modality import load_modality
+from kg.extract.triggers import LexiconError
+
+
+def _factual(nlp: Language, sentence: str) -> list[tuple[str, str, list[str], list[str]]]:
+    """(class, trigger, agents, targets) of the frames that are neither negated nor hypothetical."""
+    frames = nlp(sentence)._.event_frames
+    return [(f.event_class, f.trigger.text, [m.text for m in f.agents], [m.text for m in f.targets])
+            for f in frames if not (f.negated or f.hypothetical)]  # fmt: skip
+
+
+# sentence, expected factual frames (class, trigger, agents, targets)
+MODALITY_TABLE = [
+    ("Japan will provide emergency food aid to Sudan.",
+     [("Agree", "will provide", ["Japan"], ["Sudan"])]),
+    ("The rebels offered to release the hostages.",
+     [("Agree", "offered to release", ["rebels"], ["hostages"])]),
+    ("The junta says it is willing to negotiate with the rebels.",
+     [("Agree", "willing to negotiate", ["it"], ["rebels"])]),
+    ("The opposition said it would boycott the elections.",
+     [("Threaten", "would boycott", ["it"], ["elections"])]),
+    ("The envoy said the militia must release the hostages.",
+     [("Request", "must release", ["envoy"], ["militia"])]),
+    # no statement: a fact, a negated plan, a threat already named by its verb
+    ("The army attacked the village on Monday.", [("Assault", "attacked", ["army"], ["village"])]),
+    ("The rebels will not withdraw from the town.", []),
+    ("Russia threatened to attack Kyiv.", [("Threaten", "threatened", ["Russia"], [])]),
+]  # fmt: skip
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("sentence", "expected"), MODALITY_TABLE, ids=[r[0][:40] for r in MODALITY_TABLE])
+def test_modality_statements(
+    nlp: Language, sentence: str, expected: list[tuple[str, str, list[str], list[str]]]
+) -> None:
+    assert _factual(nlp, sentence) == expected
+
+
+@pytest.mark.model
+def test_modality_intended_event_is_kept_as_hypothetical(nlp: Language) -> None:
+    frames = nlp("Japan will provide emergency food aid to Sudan.")._.event_frames
+    assert [(f.event_class, f.hypothetical) for f in frames] == [("Agree", False), ("Aid", True)]
+
+
+def test_modality_table_is_read_from_the_lexicon() -> None:
+    mod = load_modality()
+    assert "will" in mod.future and "willing" in mod.intent_adjectives
+    assert mod.intent_cooperative == "Agree" and "Aid" in mod.cooperative_categories
+
+
+def test_modality_bad_class_names_the_choices(tmp_path: Path) -> None:
+    path = tmp_path / "lexicon.toml"
+    path.write_text('[modality]\nintent_hostile = "Menace"\n', "utf-8")
+    with pytest.raises(LexiconError, match="valid: .*Threaten"):
+        load_modality(str(path))
+
+
+def test_modality_lexicon_without_table_recodes_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "lexicon.toml"
+    path.write_text('[[entry]]\nclass = "Assault"\nverbs = ["attack"]\n', "utf-8")
+    assert load_modality(str(path)).future == frozenset()
