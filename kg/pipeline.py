@@ -24,10 +24,11 @@ from kg.errors import InputError, KGError, OutputError
 from kg.model import Document, Event, Mention
 
 __all__ = [
-    "BuildResult", "TURTLE_LIMIT", "doc_entities", "events_from_doc", "build",
+    "BuildResult", "MEMORY_LIMIT", "TURTLE_LIMIT", "doc_entities", "events_from_doc", "build",
 ]  # fmt: skip
 
 TURTLE_LIMIT = 200_000  # triples; bigger builds write N-Quads (graph.nq) streamed by Oxigraph instead
+MEMORY_LIMIT = 400_000  # triples a build without --store keeps in memory (~120 MB) before moving to disk
 
 Progress = Callable[[Document, int], None]
 
@@ -61,25 +62,23 @@ def events_from_doc(document: Document, doc: Doc) -> list[Event]:
 
 
 def _write_outputs(store: object, out_dir: Path, html: bool) -> tuple[Path, Path | None, int]:
-    from kg.rdfio import write_graph
     from kg.store import Store
 
     assert isinstance(store, Store)
     out_dir.mkdir(parents=True, exist_ok=True)
     triples = len(store)
-    if triples > TURTLE_LIMIT:  # too big for rdflib: let Oxigraph stream N-Quads, no HTML
+    if triples > TURTLE_LIMIT:  # big: N-Quads keep the documents' graphs apart, and no HTML
         return store.dump(out_dir / "graph.nq"), None, triples
-    graph = store.to_graph()
-    if not html:
-        return write_graph(graph, out_dir / "graph.ttl"), None, triples
+    if not html:  # Oxigraph streams the Turtle: no rdflib graph is built
+        return store.dump(out_dir / "graph.ttl"), None, triples
     from kg.view import write_view
 
     # render the page first, beside its target: if anything fails, neither output has been touched
     html_path = out_dir / "graph.html"
     staged = out_dir / f".graph.html.{os.getpid()}.partial"
     try:
-        write_view(graph, staged)
-        graph_path = write_graph(graph, out_dir / "graph.ttl")
+        write_view(store.to_graph(), staged)
+        graph_path = store.dump(out_dir / "graph.ttl")
         os.replace(staged, html_path)
     finally:
         staged.unlink(missing_ok=True)
@@ -122,7 +121,7 @@ def build(
             on_error(err)
 
     scratch = None if store_dir is not None else Path(tempfile.mkdtemp(prefix=".kg-build-"))
-    store = Store(store_dir if store_dir is not None else scratch, base)
+    store = Store(store_dir, base)  # without --store: in memory until MEMORY_LIMIT, then on disk
     done = events = skipped = 0
     interrupted = False
     try:
@@ -145,6 +144,8 @@ def build(
                     report(KGError(outcome.error))
                     continue
                 store.add_events(outcome.events, [outcome.document])
+                if scratch is not None and store.path is None and store.written > MEMORY_LIMIT:
+                    store = store.spill(scratch / "store")
                 done += 1
                 events += len(outcome.events)
                 if progress is not None:

@@ -1,30 +1,32 @@
-"""Turn resolved :class:`~kg.model.Event` objects into an RDF graph under the conflict-kg ontology.
+"""Turn resolved :class:`~kg.model.Event` objects into RDF under the conflict-kg ontology.
 
-The only module that knows ontology terms and how IRIs are minted (see ``ontology/README.md``):
-
-- document ``{base}doc/{id}``, mention ``{doc}#char={start},{end}`` (RFC 5147), actor
-  ``{base}actor/{key}``, place ``{base}place/{key}``, named graph ``{base}graph/{id}`` — ids and keys
-  percent-encoded, so no input text can make an invalid IRI;
-- event ``{base}event/{sha1 of the merge key}``. The merge key is (event class, sorted agent keys, sorted
-  place keys, time start/end/precision, negated, hypothetical): the same event reported twice (headline
-  and first sentence, or two articles) becomes one node that keeps every evidence sentence, mention and
-  document. An event with neither agent nor place also keys on its document and sentence offset, so
-  unrelated vague reports do not merge.
+The only module that knows which ontology terms describe an event (IRIs are minted in :mod:`kg.iris`,
+re-exported here). The mapping is written once, as a generator of triples whose objects are IRIs or
+``(lexical form, datatype)`` pairs; :func:`events_to_graph` turns them into an rdflib graph and
+:func:`events_to_ntriples` into N-Triples text without building a graph — the path the store takes for
+every document of a build, several times faster than serialising an rdflib graph.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
-import re
-import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
-from urllib.parse import quote, urlsplit
 
 from rdflib import Graph, Literal, URIRef
 
 from kg.errors import KGError
+from kg.iris import (
+    DEFAULT_BASE_IRI,
+    actor_iri,
+    check_base_iri,
+    clean_text,
+    document_iri,
+    event_iri,
+    graph_iri,
+    mention_iri,
+    merge_key,
+    place_iri,
+)
 from kg.model import Actor, Document, Event, Place, TimeValue
 from kg.namespaces import (
     CKG,
@@ -43,24 +45,10 @@ from kg.namespaces import (
 )
 
 __all__ = [
-    "DEFAULT_BASE_IRI",
-    "QUANTITY_PROPERTIES",
-    "events_to_graph",
-    "add_events",
-    "add_document",
-    "new_graph",
-    "check_base_iri",
-    "document_iri",
-    "graph_iri",
-    "actor_iri",
-    "place_iri",
-    "event_iri",
-    "mention_iri",
-    "merge_key",
-    "clean_text",
-]
-
-DEFAULT_BASE_IRI = "https://w3id.org/conflict-kg/id/"
+    "DEFAULT_BASE_IRI", "QUANTITY_PROPERTIES", "Triple", "event_triples", "events_to_graph",
+    "events_to_ntriples", "add_events", "new_graph", "check_base_iri", "document_iri", "graph_iri",
+    "actor_iri", "place_iri", "event_iri", "mention_iri", "merge_key", "clean_text",
+]  # fmt: skip
 
 # Quantity.kind -> datatype property
 QUANTITY_PROPERTIES: dict[str, URIRef] = {
@@ -72,177 +60,101 @@ QUANTITY_PROPERTIES: dict[str, URIRef] = {
     "people": CKG.peopleCount,
 }
 
-# control characters other than tab/newline/return, and lone surrogates, cannot be written to every format
-_UNWRITABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
-_BASE_FORBIDDEN = re.compile(r"[\s<>\"{}|\\^`]")
+Lex = tuple[str, str | None]  # a literal: lexical form and datatype IRI (None: plain string)
+Triple = tuple[URIRef, URIRef, URIRef | Lex]
+
+_TRUE: Lex = ("true", str(XSD.boolean))
+_FALSE: Lex = ("false", str(XSD.boolean))
+_DATE, _INTEGER, _DECIMAL = str(XSD.date), str(XSD.integer), str(XSD.decimal)
 
 
-def clean_text(text: str) -> str:
-    """Text as stored in a literal: Unicode NFC, without control characters that some formats cannot carry."""
-    return _UNWRITABLE.sub("", unicodedata.normalize("NFC", text))
+def _text(value: str) -> Lex:
+    return (clean_text(value), None)
 
 
-def _encode(value: str) -> str:
-    """Percent-encode everything but RFC 3986 unreserved characters (injective, always a valid IRI part)."""
-    return quote(value, safe="") if value else "_"
+def _flag(value: object) -> Lex:
+    return _TRUE if value else _FALSE
 
 
-def check_base_iri(base_iri: str) -> str:
-    """Return ``base_iri`` if it is an absolute http(s) IRI ending in ``/`` or ``#``, else raise KGError."""
-    parts = urlsplit(base_iri)
-    if (
-        parts.scheme not in ("http", "https")
-        or not parts.netloc
-        or not base_iri.endswith(("/", "#"))
-        or _BASE_FORBIDDEN.search(base_iri)
-        or base_iri.count("#") > 1
-    ):
-        raise KGError(
-            f"base IRI {base_iri!r} is not usable: it must be an absolute http:// or https:// IRI without "
-            f"spaces or <>\"{{}}|\\^` that ends in '/' or '#', e.g. {DEFAULT_BASE_IRI}"
-        )
-    return base_iri
+def _integer(value: int) -> Lex:
+    return (str(int(value)), _INTEGER)
 
 
-def document_iri(doc_id: str, base_iri: str = DEFAULT_BASE_IRI) -> URIRef:
-    return URIRef(f"{base_iri}doc/{_encode(doc_id)}")
-
-
-def graph_iri(doc_id: str, base_iri: str = DEFAULT_BASE_IRI) -> URIRef:
-    """The named graph that holds one document's events in a :class:`kg.store.Store`."""
-    return URIRef(f"{base_iri}graph/{_encode(doc_id)}")
-
-
-def actor_iri(actor: Actor, base_iri: str = DEFAULT_BASE_IRI) -> URIRef:
-    return URIRef(f"{base_iri}actor/{_encode(actor.key)}")
-
-
-def place_iri(place: Place, base_iri: str = DEFAULT_BASE_IRI) -> URIRef:
-    return URIRef(f"{base_iri}place/{_encode(place.key)}")
-
-
-def mention_iri(doc_id: str, start: int, end: int, base_iri: str = DEFAULT_BASE_IRI) -> URIRef:
-    """``<DOC#char=START,END>``; with a ``#`` base the document IRI already has a fragment, so
-    ``/char=START,END`` is appended inside it instead."""
-    doc = str(document_iri(doc_id, base_iri))
-    return URIRef(f"{doc}{'/' if '#' in doc else '#'}char={start},{end}")
-
-
-def merge_key(event: Event) -> tuple[object, ...]:
-    """What makes two reported events the same event (see the module docstring)."""
-    time = event.time
-    key: tuple[object, ...] = (
-        event.event_class,
-        sorted({actor.key for actor in event.agents}),
-        sorted({place.key for place in event.places}),
-        [time.start.isoformat(), time.end.isoformat(), time.precision] if time else None,
-        event.frame.negated,
-        event.frame.hypothetical,
-    )
-    if not event.agents and not event.places:
-        key += (event.doc_id, event.frame.sentence_start)
-    return key
-
-
-def event_iri(event: Event, base_iri: str = DEFAULT_BASE_IRI) -> URIRef:
-    digest = hashlib.sha1(json.dumps(merge_key(event), ensure_ascii=True).encode("ascii")).hexdigest()
-    return URIRef(f"{base_iri}event/{digest}")
-
-
-def new_graph() -> Graph:
-    """An empty graph with the standard prefixes bound."""
-    graph = Graph()
-    for prefix, iri in PREFIXES.items():
-        graph.bind(prefix, iri, override=True, replace=True)
-    return graph
-
-
-def _text(value: str) -> Literal:
-    return Literal(clean_text(value))
-
-
-def _label(label: str, key: str) -> Literal:
+def _label(label: str, key: str) -> Lex:
     """A non-empty label: the cleaned label, else the cleaned key, else "(unnamed)"."""
-    return Literal(clean_text(label).strip() and clean_text(label) or clean_text(key).strip() or "(unnamed)")
+    return (clean_text(label).strip() and clean_text(label) or clean_text(key).strip() or "(unnamed)", None)
 
 
-def _decimal(value: float) -> Literal:
+def _decimal(value: float) -> Lex:
     """Coordinates as xsd:decimal with at least one fraction digit ("10.0"), the form rdflib writes back."""
     text = format(Decimal(repr(round(value, 6))), "f")
     if "." in text:
         text = text.rstrip("0")
     text = text + "0" if text.endswith(".") else text if "." in text else text + ".0"
-    return Literal("0.0" if text == "-0.0" else text, datatype=XSD.decimal)
+    return ("0.0" if text == "-0.0" else text, _DECIMAL)
 
 
-def add_document(graph: Graph, document: Document, base_iri: str = DEFAULT_BASE_IRI) -> URIRef:
-    """Add the provenance node of one document; return its IRI."""
+def _document(document: Document, base_iri: str) -> Iterator[Triple]:
     node = document_iri(document.id, base_iri)
-    graph.add((node, RDF.type, CKG.Document))
-    graph.add((node, DCTERMS.identifier, _text(document.id)))
+    yield node, RDF.type, CKG.Document
+    yield node, DCTERMS.identifier, _text(document.id)
     if document.date is not None:
-        graph.add((node, DCTERMS.date, Literal(document.date.isoformat(), datatype=XSD.date)))
+        yield node, DCTERMS.date, (document.date.isoformat(), _DATE)
     if document.title:
-        graph.add((node, DCTERMS.title, _text(document.title)))
+        yield node, DCTERMS.title, _text(document.title)
     if document.url:
-        graph.add((node, DCTERMS.source, _text(document.url)))
-    return node
+        yield node, DCTERMS.source, _text(document.url)
 
 
-def _add_actor(graph: Graph, actor: Actor, base_iri: str) -> URIRef:
-    node = actor_iri(actor, base_iri)
-    graph.add((node, RDF.type, SEM.Actor))
-    graph.add((node, RDFS.label, _label(actor.label, actor.key)))
+def _actor(node: URIRef, actor: Actor) -> Iterator[Triple]:
+    yield node, RDF.type, SEM.Actor
+    yield node, RDFS.label, _label(actor.label, actor.key)
     if actor.sector:
-        graph.add((node, CKG.sector, _text(actor.sector)))
+        yield node, CKG.sector, _text(actor.sector)
     if actor.country:
-        graph.add((node, CKG.country, _text(actor.country)))
+        yield node, CKG.country, _text(actor.country)
     if actor.kind:
-        graph.add((node, CKG.actorKind, _text(actor.kind)))
+        yield node, CKG.actorKind, _text(actor.kind)
     for alias in actor.aliases:
         if alias != actor.label:
-            graph.add((node, SKOS.altLabel, _text(alias)))
-    return node
+            yield node, SKOS.altLabel, _text(alias)
 
 
-def _add_place(graph: Graph, place: Place, base_iri: str) -> URIRef:
-    node = place_iri(place, base_iri)
-    graph.add((node, RDF.type, SEM.Place))
-    graph.add((node, RDFS.label, _label(place.label, place.key)))
+def _place(node: URIRef, place: Place) -> Iterator[Triple]:
+    yield node, RDF.type, SEM.Place
+    yield node, RDFS.label, _label(place.label, place.key)
     if place.lat is not None and place.lon is not None:
-        graph.add((node, GEO.lat, _decimal(place.lat)))
-        graph.add((node, GEO.long, _decimal(place.lon)))
+        yield node, GEO.lat, _decimal(place.lat)
+        yield node, GEO.long, _decimal(place.lon)
     if place.geonames_id is not None:
-        graph.add((node, CKG.geonamesId, Literal(int(place.geonames_id))))
-        graph.add((node, OWL.sameAs, GEONAMES[f"{int(place.geonames_id)}/"]))
+        yield node, CKG.geonamesId, _integer(place.geonames_id)
+        yield node, OWL.sameAs, GEONAMES[f"{int(place.geonames_id)}/"]
     if place.country:
-        graph.add((node, CKG.country, _text(place.country)))
+        yield node, CKG.country, _text(place.country)
     if place.kind:
-        graph.add((node, CKG.featureKind, _text(place.kind)))
+        yield node, CKG.featureKind, _text(place.kind)
     if place.admin1:
-        graph.add((node, CKG.admin1, _text(place.admin1)))
-    return node
+        yield node, CKG.admin1, _text(place.admin1)
 
 
-def _add_time(graph: Graph, node: URIRef, time: TimeValue) -> None:
+def _time(node: URIRef, time: TimeValue) -> Iterator[Triple]:
     if time.precision == "span" or time.start != time.end and time.precision == "day":
-        graph.add((node, SEM.hasBeginTimeStamp, Literal(time.start.isoformat(), datatype=XSD.date)))
-        graph.add((node, SEM.hasEndTimeStamp, Literal(time.end.isoformat(), datatype=XSD.date)))
+        yield node, SEM.hasBeginTimeStamp, (time.start.isoformat(), _DATE)
+        yield node, SEM.hasEndTimeStamp, (time.end.isoformat(), _DATE)
         precision = "span"
     elif time.precision == "month":
-        stamp = Literal(f"{time.start.year:04d}-{time.start.month:02d}", datatype=XSD.gYearMonth)
-        graph.add((node, SEM.hasTimeStamp, stamp))
+        yield node, SEM.hasTimeStamp, (f"{time.start.year:04d}-{time.start.month:02d}", str(XSD.gYearMonth))
         precision = "month"
     elif time.precision == "year":
-        graph.add((node, SEM.hasTimeStamp, Literal(f"{time.start.year:04d}", datatype=XSD.gYear)))
+        yield node, SEM.hasTimeStamp, (f"{time.start.year:04d}", str(XSD.gYear))
         precision = "year"
     else:
-        graph.add((node, SEM.hasTimeStamp, Literal(time.start.isoformat(), datatype=XSD.date)))
+        yield node, SEM.hasTimeStamp, (time.start.isoformat(), _DATE)
         precision = "day"
-    graph.add((node, CKG.timePrecision, Literal(precision)))
-    graph.add((node, CKG.timeDerived, Literal(bool(time.derived))))
+    yield node, CKG.timePrecision, (precision, None)
+    yield node, CKG.timeDerived, _flag(time.derived)
     if time.raw:
-        graph.add((node, CKG.timeExpression, _text(time.raw)))
+        yield node, CKG.timeExpression, _text(time.raw)
 
 
 def _event_class(name: str) -> tuple[URIRef, URIRef]:
@@ -254,29 +166,15 @@ def _event_class(name: str) -> tuple[URIRef, URIRef]:
     return CKG[name], CKG[EVENT_CLASSES[name]]
 
 
-def add_events(
-    graph: Graph,
-    events: Iterable[Event],
-    documents: Iterable[Document] = (),
-    base_iri: str = DEFAULT_BASE_IRI,
-) -> Graph:
-    """Add documents and events to ``graph`` (in place) and return it."""
+def event_triples(
+    events: Iterable[Event], documents: Iterable[Document] = (), base_iri: str = DEFAULT_BASE_IRI
+) -> Iterator[Triple]:
+    """Every triple describing ``documents`` and ``events`` (an actor or place is described once)."""
     check_base_iri(base_iri)
     known: set[str] = set()
-    nodes: dict[Actor | Place, URIRef] = {}  # actors/places already written by this call
-
-    def actor(value: Actor) -> URIRef:
-        if value not in nodes:
-            nodes[value] = _add_actor(graph, value, base_iri)
-        return nodes[value]
-
-    def place(value: Place) -> URIRef:
-        if value not in nodes:
-            nodes[value] = _add_place(graph, value, base_iri)
-        return nodes[value]
-
+    described: set[Actor | Place] = set()  # each actor/place value is described once
     for document in documents:
-        add_document(graph, document, base_iri)
+        yield from _document(document, base_iri)
         known.add(document.id)
     for event in events:
         frame = event.frame
@@ -284,45 +182,89 @@ def add_events(
         node = event_iri(event, base_iri)
         doc = document_iri(frame.doc_id, base_iri)
         if frame.doc_id not in known:
-            add_document(graph, Document(id=frame.doc_id, text="", date=event.doc_date), base_iri)
+            yield from _document(Document(id=frame.doc_id, text="", date=event.doc_date), base_iri)
             known.add(frame.doc_id)
-        graph.add((node, RDF.type, SEM.Event))
-        graph.add((node, RDF.type, cls))
-        graph.add((node, CKG.category, category))
-        graph.add((node, CKG.evidence, _text(frame.sentence)))
-        graph.add((node, PROV.wasDerivedFrom, doc))
+        yield node, RDF.type, SEM.Event
+        yield node, RDF.type, cls
+        yield node, CKG.category, category
+        yield node, CKG.evidence, _text(frame.sentence)
+        yield node, PROV.wasDerivedFrom, doc
         mention = mention_iri(frame.doc_id, frame.trigger.start, frame.trigger.end, base_iri)
-        graph.add((node, CKG.mention, mention))
-        graph.add((node, CKG.triggerText, _text(frame.trigger.text)))
-        graph.add((mention, RDF.type, CKG.Mention))
-        graph.add((mention, CKG.beginIndex, Literal(frame.trigger.start)))
-        graph.add((mention, CKG.endIndex, Literal(frame.trigger.end)))
-        graph.add((mention, CKG.anchorOf, _text(frame.trigger.text)))
-        graph.add((mention, DCTERMS.isPartOf, doc))
-        for agent in event.agents:
-            graph.add((node, CKG.agent, actor(agent)))
-        for target in event.targets:
-            graph.add((node, CKG.target, actor(target)))
+        yield node, CKG.mention, mention
+        yield node, CKG.triggerText, _text(frame.trigger.text)
+        yield mention, RDF.type, CKG.Mention
+        yield mention, CKG.beginIndex, _integer(frame.trigger.start)
+        yield mention, CKG.endIndex, _integer(frame.trigger.end)
+        yield mention, CKG.anchorOf, _text(frame.trigger.text)
+        yield mention, DCTERMS.isPartOf, doc
+        roles = [(CKG.agent, a) for a in event.agents] + [(CKG.target, t) for t in event.targets]
         if event.reported_by is not None:
-            graph.add((node, CKG.reportedBy, actor(event.reported_by)))
+            roles.append((CKG.reportedBy, event.reported_by))
+        for prop, actor in roles:
+            actor_node = actor_iri(actor, base_iri)
+            yield node, prop, actor_node
+            if actor not in described:
+                described.add(actor)
+                yield from _actor(actor_node, actor)
         for where in event.places:
-            graph.add((node, SEM.hasPlace, place(where)))
+            place_node = place_iri(where, base_iri)
+            yield node, SEM.hasPlace, place_node
+            if where not in described:
+                described.add(where)
+                yield from _place(place_node, where)
         if event.time is not None:
-            _add_time(graph, node, event.time)
-        graph.add((node, CKG.negated, Literal(bool(frame.negated))))
-        graph.add((node, CKG.hypothetical, Literal(bool(frame.hypothetical))))
+            yield from _time(node, event.time)
+        yield node, CKG.negated, _flag(frame.negated)
+        yield node, CKG.hypothetical, _flag(frame.hypothetical)
         for quantity in frame.quantities:
-            prop = QUANTITY_PROPERTIES.get(quantity.kind)
-            if prop is not None and quantity.value >= 0:
-                graph.add((node, prop, Literal(int(quantity.value))))
+            number = QUANTITY_PROPERTIES.get(quantity.kind)
+            if number is not None and quantity.value >= 0:
+                yield node, number, _integer(int(quantity.value))
+
+
+def new_graph() -> Graph:
+    """An empty graph with the standard prefixes bound."""
+    graph = Graph()
+    for prefix, iri in PREFIXES.items():
+        graph.bind(prefix, iri, override=True, replace=True)
     return graph
 
 
-def events_to_graph(
+def add_events(
+    graph: Graph,
     events: Iterable[Event],
     documents: Iterable[Document] = (),
     base_iri: str = DEFAULT_BASE_IRI,
 ) -> Graph:
+    """Add documents and events to ``graph`` (in place) and return it."""
+    add = graph.add
+    for s, p, o in event_triples(events, documents, base_iri):
+        add((s, p, o if isinstance(o, URIRef) else Literal(o[0], datatype=o[1])))
+    return graph
+
+
+def events_to_graph(
+    events: Iterable[Event], documents: Iterable[Document] = (), base_iri: str = DEFAULT_BASE_IRI
+) -> Graph:
     """A new graph with every document's provenance node and every event (merged by :func:`merge_key`)."""
     check_base_iri(base_iri)
     return add_events(new_graph(), events, documents, base_iri)
+
+
+# N-Triples string escapes (clean_text already dropped the other control characters)
+_NT_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+
+
+def events_to_ntriples(
+    events: Iterable[Event], documents: Iterable[Document] = (), base_iri: str = DEFAULT_BASE_IRI
+) -> str:
+    """The same triples as :func:`events_to_graph`, as N-Triples text (duplicates removed, unordered)."""
+    lines: set[str] = set()
+    for s, p, o in event_triples(events, documents, base_iri):
+        if isinstance(o, URIRef):
+            lines.add(f"<{s}> <{p}> <{o}> .\n")
+        elif o[1] is None:
+            lines.add(f'<{s}> <{p}> "{o[0].translate(_NT_ESCAPES)}" .\n')
+        else:
+            lines.add(f'<{s}> <{p}> "{o[0].translate(_NT_ESCAPES)}"^^<{o[1]}> .\n')
+    return "".join(lines)

@@ -32,7 +32,7 @@ def partition_to_nquads(
     for one record."""
     from kg.documents import MAX_DOCUMENT_BYTES, document_from_record
     from kg.nlp import load_pipeline
-    from kg.rdf import DEFAULT_BASE_IRI, events_to_graph, graph_iri
+    from kg.rdf import DEFAULT_BASE_IRI, events_to_ntriples, graph_iri
     from kg.workers import extract_stream
 
     base = base_iri or DEFAULT_BASE_IRI
@@ -50,11 +50,9 @@ def partition_to_nquads(
         if outcome.error is not None:
             skipped.append(outcome.error)
             continue
-        graph = events_to_graph(outcome.events, [outcome.document], base)
         name = graph_iri(outcome.document.id, base)
-        for line in graph.serialize(format="nt", encoding="utf-8").decode("utf-8").splitlines():
-            if line.strip():
-                yield f"{line.rstrip()[:-1].rstrip()} <{name}> ."
+        for line in events_to_ntriples(outcome.events, [outcome.document], base).splitlines():
+            yield f"{line[:-2]} <{name}> ."  # "<s> <p> <o> ." -> "<s> <p> <o> <g> ."
     for message in skipped:
         yield "# skipped: " + message.replace("\n", " ")
 

@@ -16,7 +16,15 @@ from kg.errors import KGError
 from kg.model import Actor, Document, Event, EventFrame, Mention, Place, Quantity, TimeValue
 from kg.namespaces import CKG, PREFIXES, SEM, XSD
 from kg.ontology import validate_graph
-from kg.rdf import DEFAULT_BASE_IRI, check_base_iri, clean_text, event_iri, events_to_graph, mention_iri
+from kg.rdf import (
+    DEFAULT_BASE_IRI,
+    check_base_iri,
+    clean_text,
+    event_iri,
+    events_to_graph,
+    events_to_ntriples,
+    mention_iri,
+)
 from kg.store import read_graphs, write_graph
 
 DAY = dt.date(2030, 3, 14)
@@ -233,6 +241,27 @@ def test_rdf_hostile_names_make_valid_iris_and_round_trip(name: str, suffix: str
     assert labels == {(name or "x").replace("\x00", "").replace("\x1b", "")}
 
 
+@pytest.mark.parametrize("name", HOSTILE)
+def test_rdf_ntriples_text_is_the_same_graph_for_rdflib_and_oxigraph(name: str) -> None:
+    import pyoxigraph
+
+    actor = Actor(key=name, label=name or "x", aliases=(name + " alias",), sector="REB")
+    place = Place(key=name, label=name or "x", lat=1.0, lon=2.5, geonames_id=42)
+    plain = make_event(doc_id=name)
+    dead = (Quantity("fatalities", 3, "3"),)
+    hostile = make_event(name + " struck.", "struck", "Assault", doc_id=name, offset=80, agents=(actor,),
+                         targets=(ARMY,), places=(place,), quantities=dead)  # fmt: skip
+    docs = [Document(id=name, text="", title=name, url="https://example.org/" + name)]
+    events = [plain, hostile, make_event(time=TimeValue(DAY, DAY.replace(day=20), "span", "this week"))]
+    graph = events_to_graph(events, docs)
+    text = events_to_ntriples(events, docs)
+    assert len(text.splitlines()) == len(graph)
+    assert isomorphic(graph, Graph().parse(data=text, format="nt"))
+    store = pyoxigraph.Store()
+    store.load(text, pyoxigraph.RdfFormat.N_TRIPLES)
+    assert len(store) == len(graph)
+
+
 def test_rdf_distinct_hostile_keys_get_distinct_iris() -> None:
     actors = [Actor(key=k, label="x") for k in HOSTILE if k]
     graph = events_to_graph([make_event(agents=tuple(actors))], [make_doc()])
@@ -355,6 +384,8 @@ def test_rdf_any_text_gives_a_graph_that_round_trips(key: str, label: str, doc_i
     graph = events_to_graph([event], [Document(id=doc_id, text="", title=label)])
     again = Graph().parse(data=graph.serialize(format="nt"), format="nt")
     assert isomorphic(graph, again)
+    direct = events_to_ntriples([event], [Document(id=doc_id, text="", title=label)])
+    assert isomorphic(graph, Graph().parse(data=direct, format="nt"))
     labels = {str(row[0]) for row in select(again, "SELECT ?l WHERE { ?a a sem:Actor ; rdfs:label ?l }")}
     expected = clean_text(label) if clean_text(label).strip() else clean_text(key).strip() or "(unnamed)"
     assert labels == {expected} and expected.strip()

@@ -224,3 +224,42 @@ def test_store_hostile_text_cannot_escape_the_insert(tmp_path: Path) -> None:
     store.replace_document("d1", graph)
     assert store.document_ids() == ["d1", "other"]
     assert isomorphic(store.dataset().graph(graph_iri("d1")), graph)
+
+
+@pytest.mark.parametrize("suffix", [".ttl", ".nt"])
+def test_store_dump_of_triples_is_the_union_graph_with_rdflib_decimals(tmp_path: Path, suffix: str) -> None:
+    store = Store(tmp_path / "db")
+    store.add_events([make_event("d1"), make_event("d2")], [Document("d1", "", DAY), Document("d2", "", DAY)])
+    expected = events_to_graph(
+        [make_event("d1"), make_event("d2")], [Document(d, "", DAY) for d in ("d1", "d2")]
+    )
+    dumped = read_graphs([store.dump(tmp_path / f"union{suffix}")])
+    assert isomorphic(dumped, expected)  # the shared actor and place once; lat "10.0", not Oxigraph's "10"
+    assert isomorphic(dumped, store.to_graph())
+
+
+def test_store_dump_is_byte_identical_whatever_the_insertion_order(tmp_path: Path) -> None:
+    documents = [Document(f"d{i}", "", DAY) for i in range(5)]
+    events = [make_event(d.id, agent=f"unit-{i % 2}", offset=i) for i, d in enumerate(documents)]
+    dumps = []
+    for name, order in (("a", documents), ("b", documents[::-1])):
+        store = Store(tmp_path / name)
+        for document in order:
+            store.add_events([e for e in events if e.doc_id == document.id], [document])
+        dumps.append(store.dump(tmp_path / f"{name}.ttl").read_bytes())
+    assert dumps[0] == dumps[1] and b"@prefix ckg:" in dumps[0]
+
+
+def test_store_dump_refuses_formats_it_cannot_stream(tmp_path: Path) -> None:
+    with pytest.raises(GraphError, match=r"\.nq, \.trig, \.ttl or \.nt"):
+        Store().dump(tmp_path / "graph.jsonld")
+
+
+def test_store_replacing_a_document_is_one_transaction_and_new_ones_are_loaded(tmp_path: Path) -> None:
+    store = Store(tmp_path / "db")
+    store.add_events([make_event("d1")], [Document("d1", "", DAY)])
+    store.add_events([make_event("d1", agent="hill-militia", cls="Shelling")], [Document("d1", "", DAY)])
+    labels = {row[0].value for row in store.query("SELECT ?l { ?e ckg:agent/rdfs:label ?l }")}
+    assert labels == {"Hill Militia"} and store.document_ids() == ["d1"]
+    assert isomorphic(store.to_graph(), events_to_graph([make_event("d1", "hill-militia", "Shelling")],
+                                                         [Document("d1", "", DAY)]))  # fmt: skip

@@ -1,0 +1,48 @@
+"""kg.pipeline: a build without --store starts in memory and moves to disk as it grows, same output."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rdflib.compare import isomorphic
+from spacy.language import Language
+from tests_support import DOCS, EVENTS
+
+import kg.pipeline
+from kg.pipeline import build
+from kg.store import Store, read_graphs
+
+EXAMPLES = Path(__file__).parents[1] / "examples"
+INPUTS = [str(EXAMPLES / "articles.jsonl"), str(EXAMPLES / "kandahar_offensive.txt")]
+
+
+@pytest.mark.model
+def test_pipeline_spilling_to_disk_gives_the_same_graph(
+    nlp: Language, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    spilled: list[Path] = []
+    original = Store.spill
+
+    def spy(self: Store, path: str | Path) -> Store:
+        spilled.append(Path(path))
+        return original(self, path)
+
+    monkeypatch.setattr(Store, "spill", spy)
+    in_memory = build(INPUTS, tmp_path / "memory", nlp=nlp, html=False)
+    assert spilled == []  # a few articles stay far below the limit
+    monkeypatch.setattr(kg.pipeline, "MEMORY_LIMIT", 10)
+    on_disk = build(INPUTS, tmp_path / "disk", nlp=nlp, html=False)
+    assert len(spilled) == 1 and not spilled[0].exists()  # the scratch store is removed afterwards
+    assert (in_memory.events, in_memory.triples) == (on_disk.events, on_disk.triples) and in_memory.events > 5
+    assert in_memory.graph_path is not None and on_disk.graph_path is not None
+    assert isomorphic(read_graphs([in_memory.graph_path]), read_graphs([on_disk.graph_path]))
+
+
+def test_pipeline_store_spill_keeps_every_named_graph(tmp_path: Path) -> None:
+    memory = Store()
+    memory.add_events(EVENTS, DOCS)
+    before = memory.to_graph()
+    disk = memory.spill(tmp_path / "db")
+    assert disk.path == tmp_path / "db" and disk.document_ids() == ["d1", "d2"]
+    assert isomorphic(disk.to_graph(), before) and disk.written == len(disk)
