@@ -1,12 +1,13 @@
 """Throughput and memory of `kg build` against bare spaCy on the same texts, measured in one run.
 
-Rows (all on the same generated corpus, best of ``--repeat`` runs, in one process):
+Two generated corpora (``benchmarks.corpus``): a news mix (event sentences among context sentences) and a
+dense one (event sentences only). Rows, best of ``--repeat`` runs, in one process:
 - bare spaCy: ``spacy.load(model).pipe(texts)``;
 - bare + ruler: the same with conflict-kg's paragraph-break and gazetteer-ruler components (no events);
 - extraction: the full pipeline with event frames and resolution (``kg.workers.extract_stream``), 1 and 2
   worker processes;
-- build: the whole ``kg.pipeline.build`` including the store and Turtle output.
-Peak memory is the max RSS of ``kg build`` subprocesses over two corpus sizes.
+- ``kg build``: the whole ``kg.pipeline.build`` including the store and the Turtle output, 1 and 2 workers.
+Peak memory is the max RSS of ``kg build --store`` subprocesses over two corpus sizes.
 
     .venv/bin/python -m benchmarks.bench_throughput [--docs 300] [--memory-docs 1000 10000]
 """
@@ -14,14 +15,17 @@ Peak memory is the max RSS of ``kg build`` subprocesses over two corpus sizes.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from benchmarks.corpus import write_corpus
 from kg.documents import read_documents
@@ -30,6 +34,7 @@ from kg.model import Document
 __all__ = ["main"]
 
 RESULTS = Path(__file__).parent / "results" / "throughput.md"
+SEED = Path(__file__).parents[2] / "shared" / "seed" / "afp_kandahar_2021-08-13.txt"
 
 
 def _best(fn: Callable[[], int], repeat: int) -> tuple[float, int]:
@@ -65,6 +70,18 @@ def _peak_rss_mb(corpus: Path, out: Path) -> float:
     return int(done.stdout.strip().splitlines()[-1]) / 1024
 
 
+def _density(nlp: Any, docs: Sequence[Document]) -> tuple[int, int]:
+    """(tokens, events) of ``docs`` through the full pipeline."""
+    from kg.nlp import parse
+    from kg.pipeline import events_from_doc
+
+    tokens = events = 0
+    for document, doc in parse(nlp, docs):
+        tokens += len(doc)
+        events += len(events_from_doc(document, doc))
+    return tokens, events
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="kg build throughput vs bare spaCy")
     parser.add_argument("--docs", type=int, default=300)
@@ -79,59 +96,81 @@ def main(argv: Sequence[str] | None = None) -> int:
     from kg.workers import extract_stream
 
     tmp = Path(tempfile.mkdtemp(prefix="kg-bench-"))
-    corpus = write_corpus(tmp / "corpus.jsonl", args.docs)
-    docs: list[Document] = list(read_documents([str(corpus)]))
-    texts = [d.text for d in docs]
     bare = spacy.load(model_name())
     ruled = load_pipeline(events=False)
     full = load_pipeline()
-    tokens = sum(len(doc) for doc in bare.pipe(texts))
 
-    def pipe(nlp: spacy.language.Language) -> Callable[[], int]:
+    def pipe(nlp: spacy.language.Language, texts: list[str]) -> Callable[[], int]:
         return lambda: sum(1 for _ in nlp.pipe(texts, batch_size=32))
 
-    def extract(workers: int) -> Callable[[], int]:
+    def extract(docs: list[Document], workers: int) -> Callable[[], int]:
         nlp = full if workers == 1 else None
         return lambda: sum(len(o.events) for o in extract_stream(docs, nlp=nlp, workers=workers))
 
-    rows: list[tuple[str, float, int]] = []
-    t_bare, _ = _best(pipe(bare), args.repeat)
-    t_ruled, _ = _best(pipe(ruled), args.repeat)
-    t_one, events = _best(extract(1), args.repeat)
-    t_two, _ = _best(extract(2), args.repeat)
-    t_build, _ = _best(lambda: build([str(corpus)], tmp / "out", nlp=full, html=False).events, 1)
-    rows = [("bare spaCy (nlp.pipe)", t_bare, 0), ("bare + paragraph breaks + gazetteer ruler", t_ruled, 0),
-            ("extraction, 1 worker", t_one, events), ("extraction, 2 workers", t_two, events),
-            ("full build (store + Turtle), 1 worker", t_build, events)]  # fmt: skip
+    def built(corpus: Path, workers: int) -> Callable[[], int]:
+        nlp = full if workers == 1 else None
+        return lambda: build([str(corpus)], tmp / "out", nlp=nlp, workers=workers, html=False).events
+
+    lines = ["# Throughput (kg build vs bare spaCy)", ""]
+    summary = []
+    for label, dense in (("news mix", False), ("dense", True)):
+        corpus = write_corpus(tmp / f"corpus-{dense}.jsonl", args.docs, dense=dense)
+        docs: list[Document] = list(read_documents([str(corpus)]))
+        texts = [d.text for d in docs]
+        tokens, events = _density(full, docs)
+        t_bare, _ = _best(pipe(bare, texts), args.repeat)
+        t_ruled, _ = _best(pipe(ruled, texts), args.repeat)
+        rows = [("bare spaCy (nlp.pipe)", t_bare), ("bare + paragraph breaks + gazetteer ruler", t_ruled),
+                ("extraction, 1 worker", _best(extract(docs, 1), args.repeat)[0])]  # fmt: skip
+        if not dense:
+            rows += [("extraction, 2 workers", _best(extract(docs, 2), args.repeat)[0]),
+                     ("`kg build` (store + Turtle), 1 worker", _best(built(corpus, 1), args.repeat)[0]),
+                     ("`kg build` (store + Turtle), 2 workers",
+                      _best(built(corpus, 2), args.repeat)[0])]  # fmt: skip
+        lines += [
+            f"Corpus **{label}**: {args.docs} generated articles (`benchmarks/corpus.py`, seed 13"
+            f"{', dense' if dense else ''}), {tokens:,} tokens, {events:,} events "
+            f"({100 * events / tokens:.1f} per 100 tokens); model `{model_name()}`; "
+            f"best of {args.repeat} runs.",
+            "",
+            "| pipeline | seconds | docs/s | tokens/s | time ÷ bare | throughput ÷ bare |",
+            "| --- | ---: | ---: | ---: | ---: | ---: |",
+        ]
+        for name, seconds in rows:
+            lines.append(
+                f"| {name} | {seconds:.2f} | {args.docs / seconds:.1f} | {tokens / seconds:,.0f} | "
+                f"{seconds / t_bare:.3f} | {t_bare / seconds:.3f} |"
+            )
+        lines.append("")
+        times = dict(rows)
+        summary.append(
+            f"{label}: extraction costs {times['extraction, 1 worker'] / t_ruled:.3f}× bare + ruler "
+            "(the same components but events)"
+            + (
+                f"; two workers are {times['extraction, 1 worker'] / times['extraction, 2 workers']:.2f}× "
+                "faster than one"
+                if not dense
+                else ""
+            )  # fmt: skip
+        )
+    if SEED.is_file():
+        tokens, events = _density(full, list(read_documents([str(SEED)], dt.date(2021, 8, 13))))
+        summary.append(f"the real AFP seed article: {tokens:,} tokens, {events} events "
+                       f"({100 * events / tokens:.1f} per 100 tokens)")  # fmt: skip
+    lines += [f"- {line}." for line in summary] + [""]
 
     memory = []
     for n in args.memory_docs:
         size_dir = tmp / f"mem-{n}"
         size_dir.mkdir()
         memory.append((n, _peak_rss_mb(write_corpus(size_dir / "corpus.jsonl", n), size_dir)))
-
-    lines = [
-        "# Throughput (kg build vs bare spaCy)",
-        "",
-        f"Corpus: {args.docs} generated articles (`benchmarks/corpus.py`, seed 13), {tokens:,} tokens; "
-        f"model `{model_name()}`; best of {args.repeat} runs; {events} events found.",
-        "",
-        "| pipeline | seconds | docs/s | tokens/s | time ÷ bare | throughput ÷ bare |",
-        "| --- | ---: | ---: | ---: | ---: | ---: |",
-    ]
-    for name, seconds, _ in rows:
-        lines.append(
-            f"| {name} | {seconds:.2f} | {args.docs / seconds:.1f} | {tokens / seconds:,.0f} | "
-            f"{seconds / t_bare:.3f} | {t_bare / seconds:.3f} |"
-        )
-    lines += ["", f"Extraction cost over bare + ruler (same components but events): "
-              f"{t_one / t_ruled:.3f}×. Two workers vs one: {t_one / t_two:.2f}× faster.", "",
-              "| documents | peak RSS of `kg build --store` (MB) |", "| ---: | ---: |"]  # fmt: skip
+    lines += ["| documents (news mix) | peak RSS of `kg build --store` (MB) |", "| ---: | ---: |"]
     lines += [f"| {n:,} | {mb:,.0f} |" for n, mb in memory]
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print("\n".join(lines))
     print(json.dumps({"self_maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+    shutil.rmtree(tmp, ignore_errors=True)
     return 0
 
 
