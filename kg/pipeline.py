@@ -77,7 +77,7 @@ def _write_outputs(store: object, out_dir: Path, html: bool) -> tuple[Path, Path
     html_path = out_dir / "graph.html"
     staged = out_dir / f".graph.html.{os.getpid()}.partial"
     try:
-        write_view(store.to_graph(), staged)
+        write_view(store, staged)  # read straight from Oxigraph: no rdflib graph
         graph_path = store.dump(out_dir / "graph.ttl")
         os.replace(staged, html_path)
     finally:

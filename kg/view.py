@@ -86,7 +86,7 @@ ROLE_COLOURS: dict[str, str] = {
 
 
 def build_view(
-    graph: Graph, view: str = "events", max_nodes: int = DEFAULT_MAX_EVENTS
+    graph: Graph | Any, view: str = "events", max_nodes: int = DEFAULT_MAX_EVENTS
 ) -> tuple[nx.Graph, str | None]:
     """The networkx graph for ``view`` and a note for the page when events were left out."""
     if view not in VIEWS:
@@ -256,13 +256,14 @@ def _umask() -> int:
 
 
 def write_view(
-    graph: Graph,
+    graph: Graph | Any,
     path: str | os.PathLike[str],
     view: str = "events",
     title: str | None = None,
     max_nodes: int = DEFAULT_MAX_EVENTS,
 ) -> Path:
-    """Write the ``view`` of ``graph`` as one offline HTML file, atomically; returns the path written."""
+    """Write the ``view`` of ``graph`` (an rdflib graph or a :class:`kg.store.Store`) as one offline HTML
+    file, atomically; returns the path written."""
     target = Path(path)
     g, note = build_view(graph, view, max_nodes)
     page = render_view(g, view, title, note)

@@ -1,7 +1,8 @@
 """RDF -> event records: what the graph views (:mod:`kg.view`) read from a graph.
 
 Events are read with two small prepared SPARQL queries run once per property (``?prop`` bound through
-``initBindings``), so multi-valued properties never multiply rows, and become frozen
+``initBindings``, or Oxigraph substitutions when the source is a :class:`kg.store.Store`, which ``kg build``
+uses so its page needs no rdflib graph), so multi-valued properties never multiply rows, and become frozen
 :class:`EventRecord`s; :func:`select_events` caps how many are drawn. :mod:`kg.viewgraph` turns records into
 networkx graphs.
 """
@@ -9,8 +10,9 @@ networkx graphs.
 from __future__ import annotations
 
 import calendar
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from typing import Any
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.plugins.sparql import prepareQuery
@@ -34,10 +36,10 @@ __all__ = ["EventRecord", "read_events", "select_events"]
 # Two small prepared queries, run once per property with ?prop bound through initBindings. Without
 # OPTIONAL joins rdflib stays near-linear (one OPTIONAL-heavy query took 10x longer on 10k events), and
 # multi-valued properties (merged events carry several sentences and sources) never multiply rows.
-_Q_EVENT_PROP = prepareQuery(
-    "SELECT ?event ?value WHERE { ?event a sem:Event ; ?prop ?value . }", initNs=PREFIXES
-)
-_Q_PROP = prepareQuery("SELECT ?s ?value WHERE { ?s ?prop ?value . }", initNs=PREFIXES)
+# ?prop is projected because Oxigraph only substitutes projected variables
+_EVENT_PROP = "SELECT DISTINCT ?event ?value ?prop WHERE { ?event a sem:Event ; ?prop ?value . }"
+_PROP = "SELECT DISTINCT ?s ?value ?prop WHERE { ?s ?prop ?value . }"
+_PREPARED = {text: prepareQuery(text, initNs=PREFIXES) for text in (_EVENT_PROP, _PROP)}
 # record field -> property whose smallest value (deterministic) the event keeps
 _SINGLE: dict[str, URIRef] = {
     "negated": CKG.negated, "hypothetical": CKG.hypothetical, "fatalities": CKG.fatalities,
@@ -99,25 +101,41 @@ def _pick_class(classes: Iterable[str]) -> str:
     return (specific or known or ["Event"])[0]
 
 
-def _event_values(graph: Graph, prop: URIRef) -> dict[str, list[Node]]:
+def _rows(source: Graph | Any, query: str, prop: URIRef) -> Iterator[tuple[Node, Node]]:
+    """(subject, value) rows of ``query`` with ``?prop`` bound, from an rdflib graph or a Store."""
+    if isinstance(source, Graph):
+        for row in source.query(_PREPARED[query], initBindings={"prop": prop}):
+            yield row[0], row[1]  # type: ignore[index]
+        return
+    import pyoxigraph
+
+    from kg.rdfio import rdflib_term
+
+    cache: dict[Any, Node] = {}
+    for row in source.query(query, {"prop": pyoxigraph.NamedNode(str(prop))}):
+        yield rdflib_term(row[0], cache), rdflib_term(row[1], cache)
+
+
+def _event_values(graph: Graph | Any, prop: URIRef) -> dict[str, list[Node]]:
     values: dict[str, list[Node]] = {}
-    for event, value in graph.query(_Q_EVENT_PROP, initBindings={"prop": prop}):  # type: ignore[misc]
+    for event, value in _rows(graph, _EVENT_PROP, prop):
         values.setdefault(str(event), []).append(value)
     return values
 
 
-def _subject_values(graph: Graph, prop: URIRef) -> dict[str, str]:
+def _subject_values(graph: Graph | Any, prop: URIRef) -> dict[str, str]:
     """Smallest value of ``prop`` per subject (labels, document identifiers and dates)."""
     values: dict[str, str] = {}
-    for subject, value in graph.query(_Q_PROP, initBindings={"prop": prop}):  # type: ignore[misc]
+    for subject, value in _rows(graph, _PROP, prop):
         key = str(subject)
         if key not in values or str(value) < values[key]:
             values[key] = str(value)
     return values
 
 
-def read_events(graph: Graph) -> list[EventRecord]:
-    """Every ``sem:Event`` of ``graph`` as an :class:`EventRecord`, sorted by IRI."""
+def read_events(graph: Graph | Any) -> list[EventRecord]:
+    """Every ``sem:Event`` of ``graph`` (an rdflib graph or a :class:`kg.store.Store`) as an
+    :class:`EventRecord`, sorted by IRI."""
     classes = _event_values(graph, RDF.type)
     labels = _subject_values(graph, RDFS.label)
 

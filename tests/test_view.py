@@ -370,3 +370,17 @@ def test_view_seed_article_shows_the_capture(nlp: Any, seed_path: Path, tmp_path
     }
     assert ("Taliban", "agent", "Capture · 2021-08-13") in linked
     assert ("Capture · 2021-08-13", "place", "Kandahar") in linked
+
+
+@pytest.mark.parametrize("view", ["events", "actors"])
+def test_view_from_a_store_is_the_page_from_its_graph(view: str, tmp_path: Path) -> None:
+    from kg.store import Store
+
+    dates = {"doc1": dt.date(2021, 8, 13), "doc2": dt.date(2021, 8, 11)}
+    docs = [Document(d, "", day) for d, day in dates.items()]
+    store = Store(tmp_path / "db")
+    store.add_events(SAMPLE, docs)  # one named graph per document: shared actors are stored twice
+    assert read_events(store) == read_events(store.to_graph())
+    from_store = write_view(store, tmp_path / "store.html", view=view).read_text("utf-8")
+    from_graph = write_view(store.to_graph(), tmp_path / "graph.html", view=view).read_text("utf-8")
+    assert from_store == from_graph and len(read_events(store)) == len(SAMPLE)
