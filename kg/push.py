@@ -4,6 +4,8 @@ Each document's events go into their own named graph (``{base}graph/{doc id}``, 
 --store``), sent with the Graph Store HTTP Protocol: ``PUT`` replaces the graph, so pushing the same
 documents again changes nothing. Stores without GSP get SPARQL Update instead: ``DROP SILENT GRAPH``
 then ``INSERT DATA`` in batches. Credentials come from ``KG_ENDPOINT_USER``/``KG_ENDPOINT_PASSWORD``.
+Graph files are split by document here; a ``kg build --store`` already holds one graph per document, and
+:func:`push_store` sends those as Oxigraph writes them, without an rdflib graph in between.
 """
 
 from __future__ import annotations
@@ -13,15 +15,16 @@ import os
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from rdflib import Graph, URIRef
 from rdflib.namespace import DCTERMS, PROV
 
 from kg.errors import StoreError
 
-__all__ = ["PushResult", "document_graphs", "push_graph", "update_endpoint_for"]
+__all__ = ["PushResult", "document_graphs", "push_graph", "push_parts", "push_store", "update_endpoint_for"]
 
 
 @dataclass(frozen=True)
@@ -85,8 +88,8 @@ def _ntriples(graph: Graph) -> bytes:
     return graph.serialize(format="nt", encoding="utf-8")
 
 
-def _update(url: str, name: URIRef, graph: Graph, batch_size: int) -> None:
-    lines = _ntriples(graph).decode("utf-8").splitlines()
+def _update(url: str, name: str, data: bytes, batch_size: int) -> None:
+    lines = data.decode("utf-8").splitlines()
     batches = [lines[i : i + batch_size] for i in range(0, len(lines), batch_size)] or [[]]
     for i, batch in enumerate(batches):
         drop = f"DROP SILENT GRAPH <{name}> ;\n" if i == 0 else ""
@@ -102,13 +105,33 @@ def push_graph(
 ) -> PushResult:  # fmt: skip
     """Push ``graph`` to ``endpoint`` (a Graph Store Protocol URL), one named graph per document or all of
     it into ``graph_iri``."""
+    parts = [(URIRef(graph_iri), graph)] if graph_iri else document_graphs(graph)
+    data = ((str(name), _ntriples(part)) for name, part in parts)
+    return push_parts(data, endpoint, update_endpoint=update_endpoint, batch_size=batch_size)
+
+
+def push_store(
+    store: Any, endpoint: str, *, graph_iri: str | None = None, update_endpoint: str | None = None,
+    batch_size: int = 10_000,
+) -> PushResult:  # fmt: skip
+    """Push a :class:`kg.store.Store`: each of its document graphs as it is, or their union into
+    ``graph_iri``."""
+    parts = [(graph_iri, store.union_ntriples())] if graph_iri else store.document_graphs()
+    return push_parts(parts, endpoint, update_endpoint=update_endpoint, batch_size=batch_size)
+
+
+def push_parts(
+    parts: Iterable[tuple[str, bytes]], endpoint: str, *, update_endpoint: str | None = None,
+    batch_size: int = 10_000,
+) -> PushResult:  # fmt: skip
+    """Put each ``(graph IRI, N-Triples)`` part into that named graph of ``endpoint``: Graph Store PUT,
+    or SPARQL Update (``update_endpoint``, else guessed) when the endpoint does not take PUT."""
     if not endpoint.startswith(("http://", "https://")):
         raise StoreError(f"--endpoint {endpoint!r} is not an http(s) URL, e.g. http://localhost:7878/store")
-    parts = [(URIRef(graph_iri), graph)] if graph_iri else list(document_graphs(graph))
-    protocol, triples = "gsp", 0
-    for name, part in parts:
-        url = f"{endpoint}?{urllib.parse.urlencode({'graph': str(name)})}"
-        status = _request(url, _ntriples(part), "PUT", "application/n-triples") if protocol == "gsp" else 405
+    protocol, graphs, triples = "gsp", 0, 0
+    for name, data in parts:
+        url = f"{endpoint}?{urllib.parse.urlencode({'graph': name})}"
+        status = _request(url, data, "PUT", "application/n-triples") if protocol == "gsp" else 405
         if status in (404, 405, 501):
             update_url = update_endpoint or update_endpoint_for(endpoint)
             if update_url is None:
@@ -117,10 +140,11 @@ def push_graph(
                     "give the SPARQL Update URL with --update-endpoint"
                 )
             protocol = "update"
-            _update(update_url, name, part, batch_size)
+            _update(update_url, name, data, batch_size)
         elif status >= 300:
             raise StoreError(
                 f"{endpoint} refused graph <{name}> (HTTP {status}); check the URL and credentials"
             )
-        triples += len(part)
-    return PushResult(len(parts), triples, protocol)
+        graphs += 1
+        triples += data.count(b"\n")
+    return PushResult(graphs, triples, protocol)

@@ -43,10 +43,26 @@ FLUSH_TRIPLES = 50_000
 _UNION = "CONSTRUCT { ?s ?p ?o } WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }"
 
 
-def _decimal_literal(integral: str) -> Any:
+def _rdflib_decimals(triples: Iterable[Any]) -> Iterator[Any]:
+    """Oxigraph ``triples`` with integral xsd:decimals back in the "10.0" form kg.rdf writes (Oxigraph
+    stores decimals canonically, as "10")."""
     import pyoxigraph
 
-    return pyoxigraph.Literal(f"{integral}.0", datatype=pyoxigraph.NamedNode(str(XSD.decimal)))
+    decimal = pyoxigraph.NamedNode(str(XSD.decimal))
+    for triple in triples:
+        value = triple.object
+        if isinstance(value, pyoxigraph.Literal) and value.datatype == decimal and "." not in value.value:
+            yield pyoxigraph.Triple(
+                triple.subject, triple.predicate, pyoxigraph.Literal(f"{value.value}.0", datatype=decimal)
+            )
+        else:
+            yield triple
+
+
+def _ntriples(triples: Iterable[Any]) -> bytes:
+    import pyoxigraph
+
+    return pyoxigraph.serialize(_rdflib_decimals(triples), format=pyoxigraph.RdfFormat.N_TRIPLES) or b""
 
 
 def _integral_decimal(term: object) -> bool:
@@ -169,26 +185,9 @@ class Store:
         rdf_format = getattr(pyoxigraph.RdfFormat, OXIGRAPH_FORMATS[fmt])
         if fmt in ("nquads", "trig"):
             return atomic_write(path, lambda out: self._store.dump(output=out, format=rdf_format))
-        decimal = pyoxigraph.NamedNode(str(XSD.decimal))
-
-        def union() -> Iterator[Any]:  # with the "10.0" form kg.rdf writes for integral decimals
-            triples = self._store.query(_UNION)
-            assert isinstance(triples, pyoxigraph.QueryTriples)
-            for triple in triples:
-                value = triple.object
-                if (
-                    isinstance(value, pyoxigraph.Literal)
-                    and value.datatype == decimal
-                    and "." not in value.value
-                ):
-                    yield pyoxigraph.Triple(triple.subject, triple.predicate, _decimal_literal(value.value))
-                else:
-                    yield triple
-
         prefixes = dict(PREFIXES) if fmt == "turtle" else None
-        return atomic_write(
-            path, lambda out: pyoxigraph.serialize(union(), out, rdf_format, prefixes=prefixes)
-        )
+        union = _rdflib_decimals(self._store.query(_UNION))  # type: ignore[arg-type]
+        return atomic_write(path, lambda out: pyoxigraph.serialize(union, out, rdf_format, prefixes=prefixes))
 
     def spill(self, path: str | Path) -> Store:
         """Move an in-memory store to a new on-disk store at ``path`` (one bulk load) and return that one;
@@ -202,6 +201,19 @@ class Store:
         disk.written = self.written
         self.close()
         return disk
+
+    def document_graphs(self) -> Iterator[tuple[str, bytes]]:
+        """(named graph IRI, N-Triples) of every stored document, in document-id order."""
+        import pyoxigraph
+
+        for doc_id in self.document_ids():
+            name = self._graph_node(doc_id)
+            quads = self._store.quads_for_pattern(None, None, None, name)
+            yield name.value, _ntriples(pyoxigraph.Triple(q.subject, q.predicate, q.object) for q in quads)
+
+    def union_ntriples(self) -> bytes:
+        """The union of the documents' graphs as N-Triples, each triple once."""
+        return _ntriples(self._store.query(_UNION))  # type: ignore[arg-type]
 
     def dataset(self) -> Dataset:
         """The store as an rdflib Dataset (named graphs kept)."""

@@ -13,6 +13,8 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from rdflib import Graph
+from rdflib.compare import isomorphic
 from tests_support import DOCS, EVENTS
 
 from kg.cli import main
@@ -145,6 +147,51 @@ def test_push_falls_back_to_sparql_update(graph_file: Path, tmp_path: Path) -> N
         total = _count(server.query_url)
         push_graph(graph, missing_gsp, update_endpoint=server.update_url, batch_size=50)
         assert _count(server.query_url) == total
+
+
+def _construct_graph(url: str, name: str) -> Graph:
+    query = f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{name}> {{ ?s ?p ?o }} }}"
+    request = urllib.request.Request(
+        f"{url}?{urllib.parse.urlencode({'query': query})}",
+        headers={"Accept": "application/n-triples"},
+    )
+    with urllib.request.urlopen(request, timeout=30) as response:
+        return Graph().parse(data=response.read().decode("utf-8"), format="nt")
+
+
+def test_push_store_sends_its_document_graphs_as_they_are(tmp_path: Path, graph_file: Path) -> None:
+    with Store(tmp_path / "store") as store:
+        store.add_events(EVENTS, DOCS)
+        local = dict(store.document_graphs())
+        union = len(store.to_graph())
+    assert len(local) == len(DOCS)
+    with start_server(
+        [write_graph(events_to_graph([], []), tmp_path / "e.ttl")], allow_update=True
+    ) as server:
+        for _ in range(2):  # the second push replaces the graphs: nothing doubles
+            assert main(["push", "--store", str(tmp_path / "store"), "--endpoint", server.store_url]) == 0
+            assert _count(server.query_url) == sum(
+                len(Graph().parse(data=nt, format="nt")) for nt in local.values()
+            )
+        for name, nt in local.items():
+            remote = _construct_graph(server.query_url, name)
+            assert isomorphic(remote, Graph().parse(data=nt, format="nt")) and len(remote) > 10
+        everything = "http://example.org/everything"
+        assert (
+            main(
+                [
+                    "push",
+                    "--store",
+                    str(tmp_path / "store"),
+                    "--endpoint",
+                    server.store_url,
+                    "--graph",
+                    everything,
+                ]
+            )
+            == 0
+        )
+        assert len(_construct_graph(server.query_url, everything)) == union
 
 
 @pytest.mark.parametrize(

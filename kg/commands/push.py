@@ -32,17 +32,20 @@ def add_parser(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from kg.push import push_graph
+    from kg.push import push_graph, push_store
     from kg.store import Store, read_graphs
 
     if bool(args.graphs) == bool(args.store):
         raise KGError("give graph files or --store DIR (one of them)")
+    options = {
+        "graph_iri": args.graph,
+        "update_endpoint": args.update_endpoint,
+        "batch_size": args.batch_size,
+    }
     if args.store:
         with Store(args.store) as store:
-            graph = store.to_graph()
+            result = push_store(store, args.endpoint, **options)
     else:
-        graph = read_graphs(args.graphs)
-    result = push_graph(graph, args.endpoint, graph_iri=args.graph, update_endpoint=args.update_endpoint,
-                        batch_size=args.batch_size)  # fmt: skip
+        result = push_graph(read_graphs(args.graphs), args.endpoint, **options)
     print(f"pushed {result.triples} triples in {result.graphs} named graph(s) via {result.protocol}")
     return 0
