@@ -234,22 +234,12 @@ class Store:
     def to_graph(self) -> Graph:
         """The union of all documents' graphs as one rdflib Graph (Oxigraph writes the union as
         N-Triples, rdflib parses it: several times faster than going through an rdflib Dataset)."""
-        import io
-
-        import pyoxigraph
-
         graph = Graph()
         for prefix, iri in PREFIXES.items():
             graph.bind(prefix, iri)
-        union = self._store.query(_UNION)
-        assert isinstance(union, pyoxigraph.QueryTriples)
-        buffer = io.BytesIO()
-        pyoxigraph.serialize(union, buffer, pyoxigraph.RdfFormat.N_TRIPLES)
-        if buffer.tell():
-            graph.parse(data=buffer.getvalue().decode("utf-8"), format="nt")
-        for s, p, o in [t for t in graph if _integral_decimal(t[2])]:
-            graph.remove((s, p, o))
-            graph.add((s, p, Literal(f"{o}.0", datatype=XSD.decimal)))
+        data = self.union_ntriples()
+        if data:
+            graph.parse(data=data.decode("utf-8"), format="nt")
         return graph
 
     def query(self, sparql: str, substitutions: dict[str, Any] | None = None) -> Any:
