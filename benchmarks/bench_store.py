@@ -3,8 +3,10 @@
 Synthetic events (documents of 10 events each; actors, places and dates vary) are turned into RDF with
 ``kg.rdf.events_to_graph`` and written as Turtle and N-Quads (one named graph per document). Then the
 same files are loaded by: rdflib ``Graph.parse`` (Turtle, N-Triples), ``kg.store.read_graphs``,
-``pyoxigraph.Store.load`` and ``Store.bulk_load`` (N-Quads), and ``kg.store.Store.replace_document`` per
-document (the ``kg build --store`` path). Results go to ``benchmarks/results/store.md``.
+``pyoxigraph.Store.load`` and ``Store.bulk_load`` (N-Quads), and ``kg.store.Store.add_events`` per
+document (the ``kg build`` path: ``kg.rdf.events_to_ntriples`` then Oxigraph's loader, on disk as with
+``--store`` and in memory as without), and the store writes its Turtle and N-Quads (``Store.dump``).
+Results go to ``benchmarks/results/store.md``.
 
     .venv/bin/python -m benchmarks.bench_store [--sizes 1000 10000]
 """
@@ -25,7 +27,7 @@ from rdflib import Graph
 
 from kg.model import Actor, Document, Event, EventFrame, Mention, Place, TimeValue
 from kg.namespaces import EVENT_CLASSES, PREFIXES
-from kg.rdf import events_to_graph
+from kg.rdf import events_to_graph, events_to_ntriples
 from kg.store import Store, read_graphs, write_graph
 
 __all__ = ["synthetic", "main"]
@@ -82,6 +84,7 @@ def bench(n_events: int, tmp: Path) -> list[tuple[str, int, float]]:
     build = timed(lambda: graph.__iadd__(events_to_graph(events, documents)))
     triples = len(graph)
     rows.append(("kg.rdf.events_to_graph", triples, build))
+    rows.append(("kg.rdf.events_to_ntriples", triples, timed(lambda: events_to_ntriples(events, documents))))
     ttl, nt = tmp / f"g{n_events}.ttl", tmp / f"g{n_events}.nt"
     rows.append(("write_graph Turtle", triples, timed(lambda: write_graph(graph, ttl))))
     rows.append(("write_graph N-Triples", triples, timed(lambda: write_graph(graph, nt))))
@@ -114,16 +117,25 @@ def bench(n_events: int, tmp: Path) -> list[tuple[str, int, float]]:
     for event in events:
         by_doc.setdefault(event.doc_id, []).append(event)
 
-    def per_document() -> None:
-        with tempfile.TemporaryDirectory(dir=tmp) as d:
-            store = Store(d)
-            for document in documents:
-                store.replace_document(document.id, events_to_graph(by_doc.get(document.id, []), [document]))
-            store.close()
+    def per_document(disk: bool) -> Callable[[], None]:
+        def run() -> None:
+            with tempfile.TemporaryDirectory(dir=tmp) as d:
+                store = Store(d if disk else None)
+                for document in documents:
+                    store.add_events(by_doc.get(document.id, []), [document])
+                store.close()
 
-    rows.append(
-        (f"Store.replace_document x{len(documents)} (disk, incl. RDF build)", triples, timed(per_document))
-    )
+        return run
+
+    for disk in (True, False):
+        where = "disk" if disk else "memory"
+        name = f"Store.add_events x{len(documents)} documents ({where}, incl. RDF build)"
+        rows.append((name, triples, timed(per_document(disk))))
+    dumped = Store(tmp / f"dump{n_events}")
+    dumped.add_events(events, documents)
+    rows.append(("Store.dump Turtle (union, streamed)", triples, timed(lambda: dumped.dump(tmp / "d.ttl"))))
+    rows.append(("Store.dump N-Quads (named graphs)", len(dumped), timed(lambda: dumped.dump(tmp / "d.nq"))))
+    dumped.close()
 
     grouping = "SELECT ?c (COUNT(?e) AS ?n) { ?e ckg:category ?c } GROUP BY ?c"
 
