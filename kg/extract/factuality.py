@@ -26,7 +26,7 @@ from kg.extract.clauses import subject_of
 from kg.extract.spans import mention
 from kg.model import Mention
 
-__all__ = ["Factuality", "assess", "quoted_ranges", "REPORTING_VERBS"]
+__all__ = ["Factuality", "SentenceFacts", "assess", "quoted_ranges", "sentence_facts", "REPORTING_VERBS"]
 
 NEG_DEPS = frozenset({"neg"})
 NEG_WORDS = frozenset({"not", "n't", "never", "no"})
@@ -147,7 +147,35 @@ def _according_to(tokens: list[Token]) -> Token | None:
     return None
 
 
-def _reporter(head: Token, sent: Span, ranges: list[tuple[int, int]]) -> tuple[Token | None, bool]:
+@dataclass
+class SentenceFacts:
+    """What factuality needs of a sentence, computed once for all of its triggers (the reporting verbs
+    outside quotes only when a trigger inside quotes asks for them)."""
+
+    sent: Span
+    ranges: list[tuple[int, int]]
+    according: Token | None
+    _reporting: tuple[Token, ...] | None = None
+
+    @property
+    def reporting(self) -> tuple[Token, ...]:
+        if self._reporting is None:
+            self._reporting = tuple(
+                t
+                for t in self.sent
+                if t.pos_ in ("VERB", "AUX")
+                and t.lemma_.lower() in REPORTING_VERBS
+                and not any(a <= t.idx < b for a, b in self.ranges)
+            )
+        return self._reporting
+
+
+def sentence_facts(sent: Span) -> SentenceFacts:
+    according = _according_to(list(sent)) if "according" in sent.text.lower() else None
+    return SentenceFacts(sent, quoted_ranges(sent), according)
+
+
+def _reporter(head: Token, facts: SentenceFacts) -> tuple[Token | None, bool]:
     """The reporting source and whether its verb is a denial."""
     cur = head
     for _ in range(8):
@@ -158,31 +186,22 @@ def _reporter(head: Token, sent: Span, ranges: list[tuple[int, int]]) -> tuple[T
             who = _reporter_of(cur)
             if who is not None:
                 return who, cur.lemma_.lower() == "deny"
-    source = _according_to(list(sent))
-    if source is not None:
-        return source, False
+    if facts.according is not None:
+        return facts.according, False
     pos = head.idx
-    if any(a <= pos < b for a, b in ranges):
-        outside = [
-            t
-            for t in sent
-            if t.lemma_.lower() in REPORTING_VERBS
-            and t.pos_ in ("VERB", "AUX")
-            and not any(a <= t.idx < b for a, b in ranges)
-        ]
-        for verb in sorted(outside, key=lambda t: abs(t.i - head.i)):
+    if any(a <= pos < b for a, b in facts.ranges):
+        for verb in sorted(facts.reporting, key=lambda t: abs(t.i - head.i)):
             who = _reporter_of(verb)
             if who is not None:
                 return who, verb.lemma_.lower() == "deny"
     return None, False
 
 
-def assess(head: Token, ranges: list[tuple[int, int]] | None = None) -> Factuality:
-    """Factuality of the event whose trigger head is ``head``; ``ranges`` = ``quoted_ranges(head.sent)``
+def assess(head: Token, facts: SentenceFacts | None = None) -> Factuality:
+    """Factuality of the event whose trigger head is ``head``; ``facts`` = ``sentence_facts(head.sent)``
     (pass it in to compute it once per sentence)."""
-    sent = head.sent
     negated, hypothetical = _negation_and_mood(head)
-    who, denial = _reporter(head, sent, quoted_ranges(sent) if ranges is None else ranges)
+    who, denial = _reporter(head, facts if facts is not None else sentence_facts(head.sent))
     return Factuality(
         negated=negated or denial,
         hypothetical=hypothetical,

@@ -16,6 +16,8 @@ from importlib import resources
 from pathlib import Path
 
 import tomllib
+from spacy.attrs import LEMMA, LOWER
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from kg.errors import InputError
@@ -145,6 +147,16 @@ class _Compiled:
     verbs: dict[str, tuple[int, ...]]
     nouns: dict[str, tuple[int, ...]]
     phrases: dict[str, tuple[tuple[int, tuple[frozenset[str], ...]], ...]]
+    hashes: frozenset[int]  # string ids of every indexed word, in the cases a lemma may take
+
+    def candidate_tokens(self, doc: Doc) -> list[int]:
+        """Indices of the tokens whose lemma or lower-case form is indexed (string ids read in one array,
+        so the Python work below runs on a few tokens per sentence, not on all of them)."""
+        if not len(doc):
+            return []
+        wanted = self.hashes
+        rows = doc.to_array([LEMMA, LOWER]).tolist()
+        return [i for i, (lemma, lower) in enumerate(rows) if lemma in wanted or lower in wanted]
 
 
 @lru_cache(maxsize=8)
@@ -162,11 +174,15 @@ def _compiled(path: str | None) -> _Compiled:
             words = _phrase_words(phrase)
             for first in words[0]:
                 phrases.setdefault(first, []).append((n, words))
+    words = {*verbs, *nouns, *phrases}
+    forms = {form for w in words for form in (w, w.capitalize(), w.title(), w.upper())}
+    hashes = frozenset(get_string_id(f) for f in forms)
     return _Compiled(
         entries,
         {k: tuple(v) for k, v in verbs.items()},
         {k: tuple(v) for k, v in nouns.items()},
         {k: tuple(v) for k, v in phrases.items()},
+        hashes,
     )
 
 
@@ -188,7 +204,8 @@ def _match_phrase(doc: Doc, start: int, words: tuple[frozenset[str], ...]) -> in
 
 def _candidates(doc: Doc, lexicon: _Compiled) -> Iterator[tuple[int, int, int, str]]:
     """``(start, end, entry index, kind)`` for every lexicon hit in ``doc``."""
-    for token in doc:
+    for i in lexicon.candidate_tokens(doc):
+        token = doc[i]
         lemma = token.lemma_.lower()
         pos = token.pos_
         if pos in VERB_POS:

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from typing import TypeVar
 
 from kg.model import Actor, Document, Event, EventFrame, Mention, Place
-from kg.resolve.actors import ActorContext, build_context, resolve_actor
+from kg.resolve.actors import ActorContext, build_context, resolve_in_context
 from kg.resolve.dates import default_time, resolve_time, tense_of
 from kg.resolve.dedup import absorb_headline, merge_events, merge_key
 from kg.resolve.places import PlaceContext, dominant_country, link_place, unlinked_place
@@ -63,7 +63,7 @@ def resolve_frame(frame: EventFrame, document: Document, actors: ActorContext, c
     notes: list[tuple[str, str]] = []
 
     def actor(mention: Mention, role: str) -> Actor | None:
-        found = resolve_actor(mention, actors)
+        found = resolve_in_context(mention, actors)
         if found is None:
             notes.append((f"unresolved_{role}", mention.text))
         return found
@@ -84,7 +84,7 @@ def resolve_frame(frame: EventFrame, document: Document, actors: ActorContext, c
         time = default_time(frame, document.date)
         if time is not None:
             notes.append(("time_rule", "publication date (no time expression)"))
-    reporter = resolve_actor(frame.reported_by, actors) if frame.reported_by is not None else None
+    reporter = resolve_in_context(frame.reported_by, actors) if frame.reported_by is not None else None
     return Event(frame, agents, targets, places, time, reporter, document.date, tuple(notes))
 
 

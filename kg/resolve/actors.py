@@ -34,6 +34,7 @@ __all__ = [
     "country_actor",
     "unidentified_group",
     "resolve_actor",
+    "resolve_in_context",
     "build_context",
 ]
 
@@ -57,6 +58,9 @@ class ActorContext:
     main_group: Actor | None = None
     history: list[tuple[int, Actor]] = field(default_factory=list)
     persons: dict[str, Actor] = field(default_factory=dict)  # surname / full name -> person actor
+    # results of build_context for mentions whose resolution does not depend on what comes later
+    # (not pronouns, not persons): resolve_frame asks again for the same role mentions
+    resolved: dict[tuple[int, int, str, str, str], Actor | None] = field(default_factory=dict)
 
     def remember(self, start: int, actor: Actor) -> None:
         bisect.insort(self.history, (start, actor), key=lambda item: item[0])
@@ -238,6 +242,20 @@ def build_context(
     ctx = ActorContext(text=text, country=country, main_group=_main_group(ordered))
     for mention in ordered:
         actor = resolve_actor(mention, ctx)
+        if mention.label not in ("PRON", "PERSON"):
+            ctx.resolved[_key(mention)] = actor
         if actor is not None:
             ctx.remember(mention.start, actor)
     return ctx
+
+
+def _key(mention: Mention) -> tuple[int, int, str, str, str]:
+    return (mention.start, mention.end, mention.text, mention.label, mention.lemma)
+
+
+def resolve_in_context(mention: Mention, ctx: ActorContext) -> Actor | None:
+    """``resolve_actor`` with the answers ``build_context`` already found for the same mention."""
+    key = _key(mention)
+    if key in ctx.resolved:
+        return ctx.resolved[key]
+    return resolve_actor(mention, ctx)
