@@ -174,8 +174,8 @@ def _compiled(path: str | None) -> _Compiled:
             words = _phrase_words(phrase)
             for first in words[0]:
                 phrases.setdefault(first, []).append((n, words))
-    words = {*verbs, *nouns, *phrases}
-    forms = {form for w in words for form in (w, w.capitalize(), w.title(), w.upper())}
+    indexed = {*verbs, *nouns, *phrases}
+    forms = {form for w in indexed for form in (w, w.capitalize(), w.title(), w.upper())}
     hashes = frozenset(get_string_id(f) for f in forms)
     return _Compiled(
         entries,
