@@ -1,7 +1,8 @@
 """Extraction over a stream of documents, in this process or in a pool of worker processes.
 
 spaCy's own ``n_process`` cannot carry ``Doc._.event_frames`` back (user data must be msgpack-able), so
-parallel runs use a ``multiprocessing`` pool: each worker loads the pipeline once and maps batches of
+parallel runs use a ``multiprocessing`` pool of forked workers that share the parent's loaded pipeline
+(copy-on-write, so starting N workers costs no model loads) and map batches of
 ``Document``s to ``(Document, events)`` pairs (frozen dataclasses pickle fine). At most ``2 × workers``
 batches are in flight, so memory stays flat however long the input is, and output keeps input order.
 """
@@ -60,9 +61,10 @@ def _process(nlp: Language, batch: list[Document]) -> list[Outcome]:
 def _init_worker(model: str | None) -> None:
     global _WORKER_NLP
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops the pool
-    from kg.nlp import load_pipeline
+    if _WORKER_NLP is None:  # forked workers inherit the parent's pipeline; others load their own
+        from kg.nlp import load_pipeline
 
-    _WORKER_NLP = load_pipeline(model)
+        _WORKER_NLP = load_pipeline(model)
 
 
 def _work(batch: list[Document]) -> list[Outcome]:
@@ -87,17 +89,17 @@ def extract_stream(
         for batch in batched(documents, batch_size):
             yield from _process(nlp, batch)
         return
-    if nlp is None:  # fail fast, in this process, on a bad model name
-        import spacy.util
+    if nlp is None:  # loaded once, here (a bad model name fails fast, in this process)
+        from kg.nlp import load_pipeline
 
-        from kg.nlp import model_name
-
-        if not spacy.util.is_package(model_name(model)):
-            from kg.nlp import load_pipeline
-
-            load_pipeline(model)  # raises ModelError with the install hint
+        nlp = load_pipeline(model)
+    global _WORKER_NLP
+    _WORKER_NLP = nlp  # forked workers share it copy-on-write instead of each loading the model again
     context = mp.get_context("fork")
-    pool = context.Pool(workers, initializer=_init_worker, initargs=(model,))
+    try:
+        pool = context.Pool(workers, initializer=_init_worker, initargs=(model,))
+    finally:
+        _WORKER_NLP = None
     pending: deque[Any] = deque()
     try:
         for batch in batched(documents, batch_size):

@@ -14,6 +14,7 @@ from rdflib.compare import isomorphic
 from spacy.language import Language
 
 from kg.cli import main
+from kg.documents import read_documents
 from kg.errors import OutputError
 from kg.pipeline import build
 from kg.store import Store
@@ -102,6 +103,29 @@ def test_build_two_workers_give_the_same_graph(tmp_path: Path, nlp: Language) ->
     two = build([str(source)], tmp_path / "two", workers=2, batch_size=3, html=False)
     assert isomorphic(Graph().parse(one.graph_path), Graph().parse(two.graph_path))
     assert one.events == two.events > 0
+
+
+@pytest.mark.slow
+def test_build_forked_workers_share_the_loaded_pipeline(
+    tmp_path: Path, nlp: Language, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import kg.nlp
+    from kg.workers import extract_stream
+
+    loads = tmp_path / "loads"
+    real = kg.nlp.load_pipeline
+
+    def counted(model: str | None = None, **kwargs: object) -> Language:
+        with loads.open("a") as marks:  # workers are other processes: they leave a mark in a file
+            marks.write(f"{os.getpid()}\n")
+        return real(model, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(kg.nlp, "load_pipeline", counted)  # the forked workers inherit this
+    documents = list(read_documents([str(_jsonl(tmp_path / "in.jsonl", 6))]))
+    outcomes = list(extract_stream(documents, nlp=nlp, workers=2, batch_size=2))
+    assert [o.document.id for o in outcomes] == [d.id for d in documents]
+    assert all(o.error is None for o in outcomes) and sum(len(o.events) for o in outcomes) > 0
+    assert not loads.exists()  # nobody loaded the model: the workers used the one passed in
 
 
 def test_build_cli_out_is_a_file_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
