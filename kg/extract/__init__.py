@@ -84,7 +84,7 @@ def frame_for(
     span = doc[trigger.start : trigger.end] if trigger.end > trigger.start else doc[head.i : head.i + 1]
     return EventFrame(
         doc_id=doc_id,
-        sentence=sent.text,
+        sentence=facts.text,
         sentence_start=sent.start_char,
         trigger=Mention(span.text, span.start_char, span.end_char, "TRIGGER", head.lemma_.lower()),
         event_class=trigger.event_class,

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from kg.extract.spans import ACTOR_LABELS, NP_LEFT_DEPS, in_time_entity, prep_objects
+from kg.extract.spans import ACTOR_LABELS, NP_LEFT_DEPS, in_time_entity
 from kg.model import Mention
 
 __all__ = [
@@ -114,9 +114,9 @@ def time_mentions(tokens: list[Token]) -> list[Mention]:
             if child.dep_ in ("npadvmod", "tmod", "obl", "advmod", "poss", "nmod") and in_time_entity(child):
                 found.append(_time_mention(child, ""))
             elif child.dep_ == "prep":
-                for word, obj in prep_objects(tok):
-                    if obj.head.i == child.i and in_time_entity(obj):
-                        found.append(_time_mention(obj, word))
+                for obj in child.children:
+                    if obj.dep_ in ("pobj", "pcomp") and in_time_entity(obj):
+                        found.append(_time_mention(obj, child.lower_))
     return _dedupe(found)
 
 

@@ -153,6 +153,7 @@ class SentenceFacts:
     outside quotes only when a trigger inside quotes asks for them)."""
 
     sent: Span
+    text: str
     ranges: list[tuple[int, int]]
     according: Token | None
     _reporting: tuple[Token, ...] | None = None
@@ -171,8 +172,9 @@ class SentenceFacts:
 
 
 def sentence_facts(sent: Span) -> SentenceFacts:
-    according = _according_to(list(sent)) if "according" in sent.text.lower() else None
-    return SentenceFacts(sent, quoted_ranges(sent), according)
+    text = sent.text
+    according = _according_to(list(sent)) if "according" in text.lower() else None
+    return SentenceFacts(sent, text, quoted_ranges(sent), according)
 
 
 def _reporter(head: Token, facts: SentenceFacts) -> tuple[Token | None, bool]:
