@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import http.client
 import json
 import signal
 import socket
@@ -75,6 +76,26 @@ def test_serve_store_directory_unions_document_graphs(tmp_path: Path) -> None:
         assert _count(server.query_url) > 0
         graphs = _select(server.query_url, "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
         assert len(graphs) == 2 and size > 0
+
+
+def test_serve_timeout_cuts_off_a_runaway_query(graph_file: Path) -> None:
+    runaway = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"  # ~10^12 rows
+    with start_server([graph_file], timeout=1) as server:
+        assert _count(server.query_url) > 0  # ordinary queries still answer
+        request = urllib.request.Request(
+            f"{server.query_url}?{urllib.parse.urlencode({'query': runaway})}",
+            headers={"Accept": "application/sparql-results+json"},
+        )
+        try:  # the server gives up (an error status, or the streamed answer cut short), not our 60 s client
+            with urllib.request.urlopen(request, timeout=60) as response:
+                body = response.read()
+            with pytest.raises(json.JSONDecodeError):
+                json.loads(body)
+        except urllib.error.HTTPError as err:
+            assert err.code >= 500
+        except http.client.IncompleteRead:
+            pass
+        assert _count(server.query_url) > 0  # and it keeps serving
 
 
 def test_serve_busy_port_is_a_clear_error(graph_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
