@@ -38,6 +38,8 @@ FACTUALITY_TABLE = [
     ("NATO will deploy 4,000 troops to Poland.", "deploy", "Deployment", False, False, None),
     ("Troops launched an operation to retake the town.", "retake", "Capture", False, True, None),
     ("The alliance is ready to deploy troops to the border.", "deploy", "Deployment", False, True, None),
+    ("The rebels denied the charge and accused the army of shelling.", "accused", "Accuse", False, False,
+     None),
     ("The EU called for a ceasefire in the region.", "ceasefire", "Ceasefire", False, True, None),
     ("A police spokesman said gunmen killed three villagers.", "killed", "Killing", False, False,
      "police spokesman"),

@@ -2,7 +2,9 @@
 
 ``extract_frames(doc)`` returns one :class:`~kg.model.EventFrame` per trigger head, sorted by token index.
 The spaCy component ``conflict_events`` stores the same list on ``doc._.event_frames`` (doc_id "").
-Statements of intent and obligation become events of their own (``kg.extract.modality``).
+Statements of intent and obligation become events of their own (``kg.extract.modality``); a definite
+event noun with no participant, place or time of its own ("condemned the killings") is taken to name an
+event already told and left out when an earlier frame of the document has its category.
 A finite clause with no subject ("In a week, took three towns") inherits the agents of the previous
 frame of the document and is marked ``agent_inherited``.
 """
@@ -22,8 +24,9 @@ from kg.extract.modality import recode
 from kg.extract.quantities import quantities_for
 from kg.extract.roles import Roles, TriggerLike, find_roles
 from kg.model import EventFrame, Mention, Quantity
+from kg.namespaces import EVENT_CLASSES
 
-__all__ = ["extract_frames", "frame_for", "make_conflict_events", "ConflictEvents"]
+__all__ = ["extract_frames", "frame_for", "make_conflict_events", "ConflictEvents", "ANAPHORIC_DETERMINERS"]
 
 _USER_DATA_KEY = "conflict_kg.event_frames"
 
@@ -134,7 +137,35 @@ def extract_frames(
         frame = _inherit_setting(doc[trig.head], frame, by_trigger)
         by_trigger[trig.head] = frame
         frames.append(frame)
-    return recode(doc, frames)
+    return _drop_anaphors(doc, recode(doc, frames))
+
+
+ANAPHORIC_DETERMINERS = frozenset({"the", "this", "these", "those", "such"})
+
+
+def _anaphor(doc: Doc, frame: EventFrame) -> bool:
+    """ "condemned the killings", "since the fighting began": a definite event noun that adds no
+    participant, place or time of its own names an event already told."""
+    if frame.agents or frame.targets or frame.places or frame.times or frame.quantities:
+        return False
+    span = doc.char_span(frame.trigger.start, frame.trigger.end, alignment_mode="expand")
+    if span is None or span.root.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DETERMINERS for c in span.root.children)
+
+
+def _drop_anaphors(doc: Doc, frames: list[EventFrame]) -> list[EventFrame]:
+    """Leave out anaphoric event nouns whose category an earlier asserted frame of the document has."""
+    told: set[str] = set()
+    kept: list[EventFrame] = []
+    for frame in frames:
+        category = EVENT_CLASSES.get(frame.event_class, frame.event_class)
+        if category in told and _anaphor(doc, frame):
+            continue
+        if not (frame.negated or frame.hypothetical):
+            told.add(category)
+        kept.append(frame)
+    return kept
 
 
 SETTING_DEPS = frozenset({"advcl", "xcomp", "conj", "relcl"})

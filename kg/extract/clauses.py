@@ -30,6 +30,10 @@ SUBJ_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJ_DEPS = frozenset({"nsubjpass", "csubjpass"})
 SHARED_SUBJ_DEPS = frozenset({"xcomp", "conj", "advcl"})
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
+CONTROL_OBJECT_DEPS = frozenset({"dobj", "obj"})  # "forced the villagers to flee", "urged Kyiv to negotiate"
+COMPLEMENT_DEPS = frozenset({"dobj", "obj", "xcomp", "ccomp"})
+# verbs whose object does not do the infinitive's action ("promised the mediators to release them")
+SUBJECT_CONTROL_VERBS = frozenset({"promise", "vow", "pledge", "threaten", "offer", "swear", "guarantee"})
 CLIMB_DEPS = frozenset(
     {"ccomp", "xcomp", "advcl", "conj", "parataxis", "dobj", "pobj", "prep", "pcomp", "acl"}
 )
@@ -57,31 +61,36 @@ def antecedent(subj: Token, verb: Token) -> Token:
 
 def subject_of(verb: Token) -> Token | None:
     """The active subject of ``verb``, shared down xcomp/conj/advcl chains ("continued to advance and
-    took")."""
+    took"); an infinitive with an object-taking governor is controlled by that object ("forced thousands
+    of people to flee": the people flee)."""
     cur = verb
     for _ in range(6):
+        if (
+            cur.i != verb.i
+            and cur.i == verb.head.i
+            and verb.dep_ == "xcomp"
+            and cur.pos_ == "VERB"
+            and cur.lemma_.lower() not in SUBJECT_CONTROL_VERBS
+        ):
+            controller = next((c for c in cur.children if c.dep_ in CONTROL_OBJECT_DEPS), None)
+            if controller is not None:
+                return controller
         for child in cur.children:
             if child.dep_ in SUBJ_DEPS:
                 return antecedent(child, cur)
         if any(c.dep_ in PASSIVE_SUBJ_DEPS for c in cur.children):
-            # "X said two were killed and accused Y": an active verb with an object parsed as conjunct of
-            # the passive report shares the reporter's subject
-            if (
-                cur is verb
-                or cur.dep_ != "ccomp"
-                or not any(c.dep_ in ("dobj", "obj") for c in verb.children)
-            ):
+            # "X said two were killed and accused Y": an active verb with a complement parsed as conjunct
+            # of the passive report shares the reporter's subject
+            complement = any(c.dep_ in COMPLEMENT_DEPS for c in verb.children)
+            if cur is verb or cur.dep_ != "ccomp" or not complement:
                 return None
         elif cur.dep_ == "pcomp" and cur.head.dep_ == "prep" and cur.head.head.pos_ in ("VERB", "AUX"):
             cur = cur.head.head  # "set fire to the school before withdrawing"
             continue
         # "is willing to negotiate": up through the adjective to its copula
         via_adjective = cur.pos_ == "ADJ" and cur.dep_ == "acomp"
-        if (
-            cur.dep_ not in SHARED_SUBJ_DEPS
-            and not (cur is not verb and cur.dep_ == "ccomp")
-            and not via_adjective
-        ):
+        reported = cur is not verb and cur.dep_ == "ccomp"
+        if cur.dep_ not in SHARED_SUBJ_DEPS and not reported and not via_adjective:
             return None
         adjective = cur.dep_ == "xcomp" and cur.head.pos_ == "ADJ" and cur.head.dep_ == "acomp"
         if cur.head.i == cur.i or (cur.head.pos_ not in ("VERB", "AUX") and not adjective):
@@ -117,6 +126,11 @@ def time_mentions(tokens: list[Token]) -> list[Mention]:
                 for obj in child.children:
                     if obj.dep_ in ("pobj", "pcomp") and in_time_entity(obj):
                         found.append(_time_mention(obj, child.lower_))
+                        # "for a second day on Monday": a date hanging from a duration
+                        for prep in obj.children:
+                            if prep.dep_ == "prep":
+                                inner = [o for o in prep.children if o.dep_ == "pobj" and in_time_entity(o)]
+                                found.extend(_time_mention(o, prep.lower_) for o in inner)
     return _dedupe(found)
 
 

@@ -102,7 +102,7 @@ def _negation_and_mood(head: Token) -> tuple[bool, bool]:
         same_clause = same_clause and link != "ccomp"
         cur = cur.head
         lemma = cur.lemma_.lower()
-        if lemma in NEGATING_VERBS:
+        if lemma in NEGATING_VERBS and link != "conj":  # "denied X and accused Y": Y is asserted
             negated = True
         if same_clause:
             negated |= _has_neg(cur) and link != "conj"
@@ -180,10 +180,12 @@ def sentence_facts(sent: Span) -> SentenceFacts:
 def _reporter(head: Token, facts: SentenceFacts) -> tuple[Token | None, bool]:
     """The reporting source and whether its verb is a denial."""
     cur = head
-    for _ in range(8):
+    for step in range(8):
         if cur.head.i == cur.i:
             break
         link, cur = cur.dep_, cur.head
+        if step == 0 and link == "conj":
+            continue  # "denied the charge and accused the army": a second statement, not a reported one
         if link in REPORT_LINK_DEPS and cur.lemma_.lower() in REPORTING_VERBS and cur.pos_ in ("VERB", "AUX"):
             who = _reporter_of(cur)
             if who is not None:

@@ -263,4 +263,10 @@ def actor_like(token: Token) -> bool:
 def strong_place(token: Token) -> bool:
     """A named place (entity or proper noun), as opposed to "the city" or "a nearby base"."""
     head = semantic_head(token)
-    return head.pos_ == "PROPN" or head.ent_type_ in PLACE_LABELS
+    if head.pos_ == "PROPN" or head.ent_type_ in PLACE_LABELS:
+        return True
+    # "the Hiran region", "Amhara region": a place noun named by a proper-noun modifier
+    return head.lemma_.lower() in PLACE_NOUNS and any(
+        c.i < head.i and c.dep_ in ("compound", "nmod") and (c.pos_ == "PROPN" or c.ent_type_ in PLACE_LABELS)
+        for c in head.children
+    )
