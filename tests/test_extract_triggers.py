@@ -50,6 +50,9 @@ def _found(nlp: Language, text: str) -> list[tuple[str, str]]:
         ("The council called for an immediate halt.", ("Request", "called for")),
         ("The European Union imposed sanctions on the junta.", ("Sanction", "imposed sanctions")),
         ("Japan sent 200 tonnes of food aid to the region.", ("Aid", "sent")),
+        ("Government troops retook the bridge at dawn.", ("Capture", "retook")),
+        ("Some 3,000 refugees crossed into Chad overnight.", ("Displacement", "crossed into")),
+        ("The attackers set fire to the clinic.", ("Assault", "set fire to")),
     ],
 )
 def test_triggers_sentence_table(nlp: Language, sentence: str, expected: tuple[str, str]) -> None:
@@ -64,6 +67,8 @@ def test_triggers_sentence_table(nlp: Language, sentence: str, expected: tuple[s
         "The spokesman said the situation was calm.",
         "Protest leaders met the mayor.",
         "The weather took a turn for the worse.",
+        "Troops crossed into the neighbouring province.",  # soldiers crossing are no displacement
+        "The spokesman denied the report.",  # a denial negates; it is no rejection
     ],
 )
 def test_triggers_negative_sentences_have_no_conflict_trigger(nlp: Language, sentence: str) -> None:

@@ -267,3 +267,17 @@ def test_actors_pronouns_skip_news_agencies_and_place_names() -> None:
     start = text.index("They")
     actor = resolve_actor(Mention("They", start, start + 4, "PRON", "they"), ctx)
     assert actor is not None and actor.key == "taliban"
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("Russian missiles", "rus-military"),
+        ("Turkish drones", "tur-military"),
+        ("missiles", None),
+        ("drones", None),
+    ],
+)
+def test_actors_weapons_stand_for_the_named_state_only(text: str, key: str | None) -> None:
+    actor = resolve_actor(_m(text), ActorContext(country="UKR"))
+    assert (actor.key if actor else None) == key

@@ -198,3 +198,13 @@ def test_dates_times_of_day_decades_and_ranges(
 @pytest.mark.parametrize("text", ["20 years", "twenty years", "three years", "5 pm", "dawn", "a year"])
 def test_dates_bare_durations_and_clock_times_are_none(text: str) -> None:
     assert resolve_expression(text, "", FRI) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [("Sunday after days", D(2021, 8, 8)), ("Thursday and Friday", D(2021, 8, 12))],
+)
+def test_dates_weekday_glued_to_a_clause(text: str, day: dt.date) -> None:
+    mention = Mention(text, 0, len(text), "DATE", "on")
+    value = resolve_time([mention], FRI, "past")
+    assert value is not None and (value.start, value.end) == (day, day)

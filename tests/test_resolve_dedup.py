@@ -16,6 +16,7 @@ TALIBAN = Actor("taliban", "Taliban", "REB", "AFG")
 ARMY = Actor("afg-military", "Military of Afghanistan", "MIL", "AFG")
 KANDAHAR = Place("geonames-1138336", "Kandahar", 1138336, 31.6, 65.7, "AFG")
 ON_DAY = TimeValue(DAY, DAY, "day")
+AFGHANISTAN = Actor("afg", "Afghanistan", "GOV", "AFG", "country")
 HERAT = Place("geonames-1140026", "Herat", 1140026, 34.3, 62.2, "AFG")
 
 
@@ -131,6 +132,7 @@ BODY = "The Taliban seized Kandahar on Friday."
         # the headline's event is the body's, told with less detail: only the body's stays
         (_told(HEADLINE, 0), _told(BODY, 40, places=(KANDAHAR,)), ["body"]),
         (_told(HEADLINE, 0, agents=()), _told(BODY, 40), ["body"]),
+        (_told(HEADLINE, 0, agents=(AFGHANISTAN,)), _told(BODY, 40, agents=(ARMY,)), ["body"]),
         # a different class or an agent the body event lacks: two events
         (_told(HEADLINE, 0, cls="Siege"), _told(BODY, 40), ["headline", "body"]),
         (_told(HEADLINE, 0, agents=(ARMY,)), _told(BODY, 40), ["headline", "body"]),

@@ -144,6 +144,8 @@ def _descriptor(
         if candidate in table.descriptors["foreign_forces"]:
             return FOREIGN_FORCES
         state = country or ctx.country
+        if country and candidate in table.descriptors.get("state_weapons", ()):
+            return country_actor(country, "military")  # "Russian missiles", "Turkish drones"
         if candidate in table.descriptors["state_forces"] and state:
             return country_actor(country or _sentence_state(ctx, start) or state, "military")
         if candidate in table.descriptors["government"] and state:

@@ -136,9 +136,16 @@ def resolve_time(
     future = tense_hint == "future"
     for mention in sorted(mentions, key=lambda m: m.start):
         value = resolve_expression(mention.text, mention.lemma.lower(), doc_date, future)
+        head = _GLUED.sub("", mention.text)
+        if value is None and head != mention.text:  # "Sunday after days (of clashes)": the NER's span
+            value = resolve_expression(head, mention.lemma.lower(), doc_date, future)
         if value is not None:
             return value
     return None
+
+
+# a date entity that runs on into a clause or a duration ("Sunday after days", "Monday and Tuesday")
+_GLUED = re.compile(r"\s+(?:after|before|until|till|following|and|as|when|while)\b.*$", re.IGNORECASE)
 
 
 def tense_of(frame: EventFrame) -> str:

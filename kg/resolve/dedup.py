@@ -11,8 +11,9 @@ duplicate had one and it only had the derived publication date, adds the duplica
 the merge in ``Event.extra`` (``merged_count``, ``merged_offsets``).
 
 ``absorb_headline`` drops an event of a headline (a first paragraph without a closing full stop) when the
-body reports an event of the same class whose agents include the headline's: "Jihadists seize town in
-central Mali" is the "seized the town of Boni on Sunday" of the first paragraph, told with less detail.
+body reports an event of the same class whose agents include the headline's (a country covers its own
+government or forces): "Jihadists seize town in central Mali" is
+the "seized the town of Boni on Sunday" of the first paragraph, told with less detail.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable, Sequence
 
-from kg.model import Event
+from kg.model import Actor, Event
 
 __all__ = ["merge_key", "merge_events", "absorb_headline"]
 
@@ -67,15 +68,24 @@ def _in_headline(event: Event) -> bool:
     return event.frame.sentence_start == 0 and bool(sentence) and sentence[-1] not in ".!?\"'”"
 
 
+def _covered(actor: Actor, others: Sequence[Actor]) -> bool:
+    """The same actor, or the country a headline names for its government or forces ("Ethiopia declares
+    ..." -> "Ethiopia's government declared ...")."""
+    return any(
+        o.key == actor.key
+        or (actor.kind == "country" and actor.country is not None and o.country == actor.country)
+        for o in others
+    )
+
+
 def absorb_headline(events: Sequence[Event]) -> list[Event]:
     """Drop headline events told again in the body (same class, the body's agents cover the headline's);
     the body event notes ``headline_offset``."""
     out = list(events)
     for event in [e for e in events if _in_headline(e)]:
-        agents = {a.key for a in event.agents}
         body = next(
             (e for e in out if not _in_headline(e) and e.event_class == event.event_class
-             and agents <= {a.key for a in e.agents} and e.frame.negated == event.frame.negated
+             and all(_covered(a, e.agents) for a in event.agents) and e.frame.negated == event.frame.negated
              and e.frame.hypothetical == event.frame.hypothetical),
             None,
         )  # fmt: skip
