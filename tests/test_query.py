@@ -83,13 +83,13 @@ def test_query_actor_cooccurrence(graph: Graph) -> None:
 
 
 def test_query_timeline_orders_by_place_and_date(graph: Graph) -> None:
-    rows = _rows(graph, "timeline")
-    assert [(r[0], r[1], r[2]) for r in rows] == [
-        ("Herat", "2021-07-30", "ArmedClash"),
-        ("Herat", "2021-08-01", "Shelling"),
-        ("Herat", "2021-08-12", "Capture"),
-        ("Kandahar", "2021-07-20", "Killing"),
-        ("Kandahar", "2021-08-13", "Capture"),
+    rows = _canonical(_rows(graph, "timeline"))
+    assert rows == [
+        ("Herat", "2021-07-30", "ArmedClash", "Military of Afghanistan; Taliban", "1"),  # both sides agents
+        ("Herat", "2021-08-01", "Shelling", "Military of Afghanistan", "1"),
+        ("Herat", "2021-08-12", "Capture", "Taliban", "1"),
+        ("Kandahar", "2021-07-20", "Killing", "Taliban", "1"),
+        ("Kandahar", "2021-08-13", "Capture", "Taliban", "1"),
     ]
 
 
@@ -107,20 +107,35 @@ def test_query_hostile_parameter_changes_nothing(graph: Graph, hostile: str) -> 
 
 def test_query_subclass_paths_work_with_the_ontology_loaded(graph: Graph, graph_file: Path) -> None:
     q = "SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e a/rdfs:subClassOf* ckg:Assault }"
-    assert int(run_query(graph, q).rows[0][0]) == 6  # type: ignore[arg-type]
+    assert int(str(run_query(graph, q).rows[0][0])) == 6
     bare = load_graphs([graph_file], ontology=False)
-    assert int(run_query(bare, q).rows[0][0]) == 1  # type: ignore[arg-type]  # only the plain Assault
+    assert int(str(run_query(bare, q).rows[0][0])) == 1  # only the plain Assault
     category = "SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e ckg:category ckg:Assault }"
-    assert int(run_query(bare, category).rows[0][0]) == 6  # type: ignore[arg-type]
+    assert int(str(run_query(bare, category).rows[0][0])) == 6
 
 
-def test_query_store_gives_the_same_rows(graph: Graph, tmp_path: Path) -> None:
+@pytest.mark.parametrize("copies", [1, 2])
+def test_query_store_gives_the_same_rows(graph: Graph, tmp_path: Path, copies: int) -> None:
+    """Every named query gives the rdflib rows on a store, also when a second document graph repeats every
+    triple (the union then holds each label, event and number twice: nothing may be counted twice)."""
     with Store(tmp_path / "store") as store:
         store.add_events(EVENTS, DOCS)
-        names = ("territory-changes", "who-attacked-whom", "casualties", "claimed-vs-asserted", "timeline")
-        for name in names:  # GROUP_CONCAT order is engine-specific: compare the joined values as sets
-            assert _canonical(_rows(store, name)) == _canonical(_rows(graph, name)), name
+        if copies == 2:
+            store.replace_document("copy", events_to_graph(EVENTS, DOCS))
+        for name, query in named_queries().items():  # GROUP_CONCAT order is engine-specific: sort the cells
+            params = {p: "taliban" for p in query.params}
+            assert _canonical(_rows(store, name, **params)) == _canonical(_rows(graph, name, **params)), name
         assert len(_rows(store, "events-by-actor", actor="taliban")) == 6
+
+
+@pytest.mark.parametrize("actor", ["Nobody", ""])
+def test_query_events_by_actor_unknown_actor_has_no_rows(graph: Graph, tmp_path: Path, actor: str) -> None:
+    # rdflib yields one empty solution from a GROUP BY that matched nothing; the query must not let it
+    # join with every event
+    assert _rows(graph, "events-by-actor", actor=actor) == []
+    with Store(tmp_path / "store") as store:
+        store.add_events(EVENTS, DOCS)
+        assert _rows(store, "events-by-actor", actor=actor) == []
 
 
 def test_query_formats(graph: Graph) -> None:
