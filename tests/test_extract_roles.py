@@ -101,6 +101,10 @@ ROLE_TABLE = [
      ["militia"], ["market"], [], []),
     # a place noun named by a proper-noun modifier; a date hanging from a duration
     ("The offensive began in the Hiran region.", "offensive", "ArmedClash", [], [], ["Hiran region"], []),
+    ("Commandos recaptured two checkpoints east of the city.", "recaptured", "Capture",
+     ["Commandos"], [], ["two checkpoints", "city"], []),
+    ("Militias seized dozens of villages around Kismayo.", "seized", "Capture",
+     ["Militias"], [], ["dozens of villages", "Kismayo"], []),
     ("Tribal fighters clashed with the militia for a second day on Monday.", "clashed", "ArmedClash",
      ["Tribal fighters", "militia"], [], [], [("a second day", "for"), ("Monday", "on")]),
 ]  # fmt: skip
@@ -293,3 +297,21 @@ def test_roles_anaphoric_event_nouns_are_not_new_events(
     nlp: Language, text: str, expected: list[str]
 ) -> None:
     assert [f.event_class for f in extract_frames(nlp(text))] == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "word", "places"),
+    [
+        # an event noun inside another event's clause happened where that event did
+        ("The rebels took Kidal after weeks of fighting.", "fighting", ["Kidal"]),
+        ("Gunmen attacked Baidoa on Monday, and fighting went on until dawn.", "fighting", ["Baidoa"]),
+        # an event without a place takes the place of its "when" clause
+        ("Six soldiers were killed when their truck was ambushed near Gao.", "killed", ["Gao"]),
+        # no event to take a place from: none
+        ("Fighting went on until dawn.", "Fighting", []),
+    ],
+)  # fmt: skip
+def test_roles_setting_from_the_clause_around(nlp: Language, text: str, word: str, places: list[str]) -> None:
+    frames = [f for f in extract_frames(nlp(text)) if f.trigger.text == word]
+    assert len(frames) == 1 and texts(frames[0].places) == places

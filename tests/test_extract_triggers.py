@@ -53,6 +53,7 @@ def _found(nlp: Language, text: str) -> list[tuple[str, str]]:
         ("Government troops retook the bridge at dawn.", ("Capture", "retook")),
         ("Some 3,000 refugees crossed into Chad overnight.", ("Displacement", "crossed into")),
         ("The attackers set fire to the clinic.", ("Assault", "set fire to")),
+        ("The army sent reinforcements to the border town.", ("Deployment", "sent")),
     ],
 )
 def test_triggers_sentence_table(nlp: Language, sentence: str, expected: tuple[str, str]) -> None:

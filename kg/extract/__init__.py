@@ -19,10 +19,12 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from kg.extract.clauses import governors
 from kg.extract.factuality import SentenceFacts, assess, sentence_facts
 from kg.extract.modality import recode
 from kg.extract.quantities import quantities_for
 from kg.extract.roles import Roles, TriggerLike, find_roles
+from kg.extract.spans import is_nominal
 from kg.model import EventFrame, Mention, Quantity
 from kg.namespaces import EVENT_CLASSES
 
@@ -137,7 +139,7 @@ def extract_frames(
         frame = _inherit_setting(doc[trig.head], frame, by_trigger)
         by_trigger[trig.head] = frame
         frames.append(frame)
-    return _drop_anaphors(doc, recode(doc, frames))
+    return _drop_anaphors(doc, recode(doc, _setting_from_clauses(doc, frames)))
 
 
 ANAPHORIC_DETERMINERS = frozenset({"the", "this", "these", "those", "such"})
@@ -174,10 +176,47 @@ SETTING_DEPS = frozenset({"advcl", "xcomp", "conj", "relcl"})
 def _inherit_setting(head: Token, frame: EventFrame, earlier: dict[int, EventFrame]) -> EventFrame:
     """A participial or coordinated clause shares the place and time of the event it hangs from
     ("stormed a hotel in Mogadishu on Friday, killing 20 people": the killing is in Mogadishu, on Friday)."""
-    if head.dep_ not in SETTING_DEPS or head.head.i not in earlier or (frame.places and frame.times):
+    if frame.places and frame.times:
         return frame
-    main = earlier[head.head.i]
-    return dataclasses.replace(frame, places=frame.places or main.places, times=frame.times or main.times)
+    if head.dep_ in SETTING_DEPS and head.head.i in earlier:
+        main = earlier[head.head.i]
+        return dataclasses.replace(frame, places=frame.places or main.places, times=frame.times or main.times)
+    if frame.places or not is_nominal(head):
+        return frame
+    # an event noun inside another event's clause happened where that event did (not necessarily when):
+    # "took Bakhmut after ten months of fighting", "attacked Palma, and fighting was still going on"
+    chain = [head.head, *governors(head.head)] if head.dep_ in ("nsubj", "nsubjpass") else governors(head)
+    for gov in chain:
+        if gov.i in earlier:
+            return dataclasses.replace(frame, places=earlier[gov.i].places)
+        if gov.dep_ == "conj" and gov.head.i in earlier:
+            return dataclasses.replace(frame, places=earlier[gov.head.i].places)
+    return frame
+
+
+WHEN_MARKS = frozenset({"when", "as", "after", "while"})
+
+
+def _setting_from_clauses(doc: Doc, frames: list[EventFrame]) -> list[EventFrame]:
+    """An event with no place takes the place of a "when"-clause event hanging from it ("were killed
+    on Friday when their vehicle was blown up in Huila")."""
+    heads: dict[int, EventFrame] = {}
+    for frame in frames:
+        span = doc.char_span(frame.trigger.start, frame.trigger.end, alignment_mode="expand")
+        if span is not None:
+            heads.setdefault(span.root.i, frame)
+    out = []
+    for frame in frames:
+        span = None if frame.places else doc.char_span(frame.trigger.start, frame.trigger.end, "expand")
+        if span is not None:
+            for child in span.root.children:
+                inner = heads.get(child.i)
+                marked = any(c.dep_ in ("mark", "advmod") and c.lower_ in WHEN_MARKS for c in child.children)
+                if child.dep_ == "advcl" and marked and inner is not None and inner.places:
+                    frame = dataclasses.replace(frame, places=inner.places)
+                    break
+        out.append(frame)
+    return out
 
 
 class ConflictEvents:

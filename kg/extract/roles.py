@@ -47,7 +47,7 @@ SPATIAL_PREPS = frozenset(
     {"in", "at", "near", "to", "into", "outside", "around", "across", "inside", "throughout", "within",
      "towards", "toward", "onto", "through", "along", "beyond", "off", "over", "behind"}
 )  # fmt: skip
-NESTED_PLACE_PREPS = frozenset({"in", "near", "outside", "at"})
+NESTED_PLACE_PREPS = frozenset({"in", "near", "outside", "at", "of", "on", "around"})
 FROM_CLASSES = frozenset({"Withdrawal", "Retreat", "Displacement", "Evacuation", "Abduction"})
 MOVER_CLASSES = frozenset(
     {"Withdrawal", "Retreat", "Displacement", "Evacuation", "Deployment", "Mobilize", "Surrender"}
@@ -66,6 +66,10 @@ TARGET_PREPS = frozenset({"against", "on", "upon", "at"})
 LIGHT_OBJECTS = frozenset({"control", "charge", "possession", "command", "hold"})
 HOSTILE_CATEGORIES = frozenset({"Assault", "Coerce", "Threaten", "Protest", "Sanction", "Accuse", "Reject"})
 OF = frozenset({"of"})
+DIRECTION_WORDS = frozenset(
+    {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east",
+     "north-west", "south-east", "south-west"}
+)  # fmt: skip
 NON_TARGET_NOUNS = frozenset({"point", "time", "moment", "stage", "least", "most", "once", "night", "dawn"})
 
 
@@ -309,15 +313,20 @@ def find_roles(doc: Doc, trigger: TriggerLike, events: frozenset[int] = frozense
     holders = [*col.agents, *col.targets, *col.places, *_objects(head)]
     # a count stands for what it counts: "dozens of its nationals from Niamey"
     holders += [o for t in holders if t.like_num or t.ent_type_ == "CARDINAL" for _, o in prep_objects(t, OF)]
+    nested = NESTED_PLACE_PREPS | ({"from"} if col.cls in FROM_CLASSES else frozenset())
     for tok in holders:
-        nested = NESTED_PLACE_PREPS | {"of", "on"} | ({"from"} if col.cls in FROM_CLASSES else set())
-        for word, obj in prep_objects(tok, frozenset(nested)):
+        for word, obj in prep_objects(tok, nested):
             if word == "of" and not is_place_like(tok):
                 continue  # "the outskirts of Sake", not "the president of Sudan"
             if word == "on" and not col.hostile:
                 continue  # "repelled an attack on Dori", not "agreed on Kyiv's terms"
             for place in _inner_place(obj):
                 col.add(col.places, place)
+    for child in head.children:  # "recaptured checkpoints east of the city"
+        if child.dep_ in ("advmod", "npadvmod") and child.lower_ in DIRECTION_WORDS:
+            for _, obj in prep_objects(child, OF):
+                if is_place_like(obj):
+                    col.add(col.places, obj)
     for gov in ups if not any(strong_place(p) for p in col.places) else []:  # "In Kandahar, X claimed ..."
         named = [o for w, o in prep_objects(gov, SPATIAL_PREPS) if strong_place(o) and spatial_place(w, o)]
         if named:
