@@ -32,6 +32,11 @@ MODALITY_TABLE = [
      [("Threaten", "would boycott", ["it"], ["elections"])]),
     ("The envoy said the militia must release the hostages.",
      [("Request", "must release", ["envoy"], ["militia"])]),
+    ("The minister said the rebels must be ready to negotiate.",
+     [("Request", "must be ready to negotiate", ["minister"], ["rebels"])]),
+    # an intention on a condition is a threat, whatever the action
+    ("Kenya said it will withdraw its police unless the mission gets a mandate.",
+     [("Threaten", "will withdraw", ["it"], ["its police"])]),
     # no statement: a fact, a negated plan, a threat already named by its verb
     ("The army attacked the village on Monday.", [("Assault", "attacked", ["army"], ["village"])]),
     ("The rebels will not withdraw from the town.", []),

@@ -54,6 +54,8 @@ def _found(nlp: Language, text: str) -> list[tuple[str, str]]:
         ("Some 3,000 refugees crossed into Chad overnight.", ("Displacement", "crossed into")),
         ("The attackers set fire to the clinic.", ("Assault", "set fire to")),
         ("The army sent reinforcements to the border town.", ("Deployment", "sent")),
+        ("Striking teachers blocked the main road into the capital.", ("Protest", "blocked")),
+        ("The junta declared a state of siege.", ("Coerce", "state of siege")),
     ],
 )
 def test_triggers_sentence_table(nlp: Language, sentence: str, expected: tuple[str, str]) -> None:
@@ -68,6 +70,7 @@ def test_triggers_sentence_table(nlp: Language, sentence: str, expected: tuple[s
         "The spokesman said the situation was calm.",
         "Protest leaders met the mayor.",
         "The weather took a turn for the worse.",
+        "Soldiers blocked the road to the airport.",  # a road blocked by troops is no protest
         "Troops crossed into the neighbouring province.",  # soldiers crossing are no displacement
         "The spokesman denied the report.",  # a denial negates; it is no rejection
     ],

@@ -40,6 +40,7 @@ class Modality:
     obligation: frozenset[str] = frozenset()
     cooperative_categories: frozenset[str] = frozenset()
     hostile_categories: frozenset[str] = frozenset()
+    threat_conditions: frozenset[str] = frozenset()
     intent_cooperative: str = "Agree"
     intent_hostile: str = "Threaten"
     obligation_class: str = "Request"
@@ -89,17 +90,30 @@ def _reported(token: Token) -> bool:
     return False
 
 
+def _clause_verbs(head: Token) -> list[Token]:
+    """``head`` and the words its auxiliaries may sit on: the verb or adjective it is the infinitive or
+    conjunct of, and an adjective's copula ("must be ready to mediate")."""
+    verbs = [head]
+    if head.dep_ in ("xcomp", "conj") and head.head.i != head.i:
+        gov = head.head
+        verbs.append(gov)
+        if gov.pos_ == "ADJ" and gov.dep_ == "acomp":
+            verbs.append(gov.head)
+    return verbs
+
+
 def marker_of(head: Token, modality: Modality) -> tuple[Token, str] | None:
     """The word that makes ``head``'s event a stated intention ("intent") or obligation ("obligation")."""
-    for verb in (head, head.head) if head.dep_ in ("xcomp", "conj") else (head,):
-        for child in verb.children:
-            word = child.lower_
-            if child.dep_ != "aux":
-                continue
-            if word in modality.obligation:
-                return child, "obligation"
+    verbs = _clause_verbs(head)
+    auxiliaries = [c for verb in verbs for c in verb.children if c.dep_ == "aux"]
+    for aux in auxiliaries:
+        if aux.lower_ in modality.obligation:
+            return aux, "obligation"
+    for verb in verbs:
+        for aux in (c for c in verb.children if c.dep_ == "aux"):
+            word = aux.lower_
             if word in modality.future or (word in modality.reported_future and _reported(verb)):
-                return child, "intent"
+                return aux, "intent"
     if head.dep_ == "xcomp":
         gov = head.head
         lemma = gov.lemma_.lower()
@@ -108,6 +122,16 @@ def marker_of(head: Token, modality: Modality) -> tuple[Token, str] | None:
         ):
             return gov, "intent"
     return None
+
+
+def _conditional(verbs: list[Token], modality: Modality) -> bool:
+    """An intention on a condition the other side must meet ("will withdraw unless ...") is a threat."""
+    return any(
+        c.dep_ == "advcl"
+        and any(m.dep_ == "mark" and m.lower_ in modality.threat_conditions for m in c.children)
+        for verb in verbs
+        for c in verb.children
+    )
 
 
 def recode(doc: Doc, frames: Sequence[EventFrame], modality: Modality | None = None) -> list[EventFrame]:
@@ -128,6 +152,8 @@ def recode(doc: Doc, frames: Sequence[EventFrame], modality: Modality | None = N
             kind = found[1]
             if kind == "obligation" and category != EVENT_CLASSES[mod.obligation_class]:
                 cls = mod.obligation_class
+            elif kind == "intent" and span is not None and _conditional(_clause_verbs(span.root), mod):
+                cls = mod.intent_hostile
             elif kind == "intent" and category in mod.cooperative_categories:
                 cls = mod.intent_cooperative
             elif kind == "intent" and category in mod.hostile_categories:
