@@ -99,6 +99,11 @@ ROLE_TABLE = [
      ["army"], ["its troops"], [], []),
     ("The militia threatened the villagers to burn the market.", "burn", "Assault",
      ["militia"], ["market"], [], []),
+    # the possessor of the object is a party too (without its "'s")
+    ("A US envoy praised Kenya's offer of police officers.", "praised", "Support",
+     ["US envoy"], ["Kenya"], [], []),
+    ("Russian forces shelled the army's positions near Izium.", "shelled", "Shelling",
+     ["Russian forces"], ["army", "army's positions"], ["Izium"], []),
     # a place noun named by a proper-noun modifier; a date hanging from a duration
     ("The offensive began in the Hiran region.", "offensive", "ArmedClash", [], [], ["Hiran region"], []),
     ("Commandos recaptured two checkpoints east of the city.", "recaptured", "Capture",

@@ -228,6 +228,10 @@ def _verbal(col: _Collector, head: Token, span: list[Token]) -> bool:
                 col.patient(inner)
             continue
         col.patient(obj)
+        # "praised Haiti's efforts", "shelled the army's positions": the possessor is a party too
+        for owner in (c for c in obj.children if c.dep_ == "poss"):
+            if owner.pos_ != "PRON" and actor_like(owner) and not in_time_entity(owner):
+                col.add(col.targets, owner, expand=False)
     finite = head.tag_ in ("VBD", "VBZ", "VBP") or any(
         c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP", "MD") for c in head.children
     )

@@ -44,6 +44,7 @@ NP_LEFT_DEPS = frozenset(
 )
 NP_RIGHT_DEPS = frozenset({"compound", "flat", "case"})
 ARTICLES = frozenset({"the", "a", "an"})
+POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
 EDGE_PUNCT = frozenset({'"', "'", "“", "”", "‘", "’", ",", "(", ")", "-", "--", "—", ":", ";"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 TIME_LABELS = frozenset({"DATE", "TIME"})
@@ -152,6 +153,8 @@ def mention(token: Token, label: str | None = None, lemma: str | None = None) ->
     """The ``Mention`` of the phrase headed by ``token``; label = entity label, PRON or NP."""
     start, end = np_bounds(token)
     doc = token.doc
+    if end - start > 1 and doc[end - 1].dep_ == "case" and doc[end - 1].lower_ in POSSESSIVE_MARKS:
+        end -= 1  # "Haiti's" -> "Haiti"
     span = doc[start:end]
     sem = semantic_head(token)
     text, begin = span.text, span.start_char
