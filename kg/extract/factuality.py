@@ -116,11 +116,11 @@ def _negation_and_mood(head: Token) -> tuple[bool, bool]:
     return negated, hypothetical
 
 
-def quoted_ranges(sent: Span) -> list[tuple[int, int]]:
+def quoted_ranges(sent: Span, text: str | None = None) -> list[tuple[int, int]]:
     """Character ranges (doc offsets) inside quotation marks; quotes are paired left to right and an
-    unclosed quote runs to the end of the sentence."""
-    text, base = sent.text, sent.start_char
-    marks = [i for i, ch in enumerate(text) if ch in QUOTE_CHARS]
+    unclosed quote runs to the end of the sentence (``text`` = ``sent.text`` when the caller has it)."""
+    text, base = (sent.text if text is None else text), sent.start_char
+    marks = [i for i, ch in enumerate(text) if ch in QUOTE_CHARS] if QUOTE_CHARS & set(text) else []
     ranges = []
     for k in range(0, len(marks), 2):
         end = marks[k + 1] if k + 1 < len(marks) else len(text)
@@ -174,7 +174,7 @@ class SentenceFacts:
 def sentence_facts(sent: Span) -> SentenceFacts:
     text = sent.text
     according = _according_to(list(sent)) if "according" in text.lower() else None
-    return SentenceFacts(sent, text, quoted_ranges(sent), according)
+    return SentenceFacts(sent, text, quoted_ranges(sent, text), according)
 
 
 def _reporter(head: Token, facts: SentenceFacts) -> tuple[Token | None, bool]:
