@@ -15,6 +15,7 @@ import bisect
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from kg.model import Actor, Mention
 from kg.resolve.actortable import (
@@ -207,12 +208,19 @@ def resolve_actor(mention: Mention, ctx: ActorContext | None = None) -> Actor | 
     return None
 
 
+@lru_cache(maxsize=65536)
+def _without_context(text: str, label: str, lemma: str) -> Actor | None:
+    """``resolve_actor`` with an empty context depends on the mention's text, label and lemma only (no
+    history, no document text, no country), so it is cached across documents."""
+    return resolve_actor(Mention(text, 0, len(text), label, lemma), ActorContext())
+
+
 def _main_group(mentions: Iterable[Mention]) -> Actor | None:
     counts: Counter[str] = Counter()
     actors: dict[str, Actor] = {}
     first: dict[str, int] = {}
     for mention in mentions:
-        actor = resolve_actor(mention, ActorContext())
+        actor = _without_context(mention.text, mention.label, mention.lemma)
         if actor is not None and actor.sector in ARMED_SECTORS:
             counts[actor.key] += 1
             actors[actor.key] = actor

@@ -56,6 +56,7 @@ def country_name(alpha3: str | None) -> str | None:
     return gazetteer().country_names.get(alpha3 or "", alpha3)
 
 
+@lru_cache(maxsize=65536)
 def _clean(text: str) -> tuple[str, str | None]:
     """Strip determiners and kind words; return the bare name and a kind hint."""
     name = _OF_PREFIX.sub("", strip_determiners(text)).strip()
