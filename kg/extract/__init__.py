@@ -109,7 +109,11 @@ def frame_for(
 def extract_frames(
     doc: Doc, doc_id: str = "", triggers: Iterable[TriggerLike] | None = None
 ) -> list[EventFrame]:
-    """Event frames of a parsed document (``triggers`` defaults to ``kg.extract.triggers.find_triggers``)."""
+    """Event frames of a parsed document (``triggers`` defaults to ``kg.extract.triggers.find_triggers``).
+
+    With the lexicon's triggers, the document-level rules run too: statements of intent and obligation
+    are added and anaphoric event nouns left out. Hand-placed ``triggers`` give exactly one frame each."""
+    document_rules = triggers is None
     if triggers is None:
         from kg.extract.triggers import find_triggers
 
@@ -139,7 +143,8 @@ def extract_frames(
         frame = _inherit_setting(doc[trig.head], frame, by_trigger)
         by_trigger[trig.head] = frame
         frames.append(frame)
-    return _drop_anaphors(doc, recode(doc, _setting_from_clauses(doc, frames)))
+    frames = _setting_from_clauses(doc, frames)
+    return _drop_anaphors(doc, recode(doc, frames)) if document_rules else frames
 
 
 ANAPHORIC_DETERMINERS = frozenset({"the", "this", "these", "those", "such"})
