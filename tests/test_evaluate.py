@@ -141,3 +141,16 @@ def test_evaluate_pipeline_beats_baseline_on_own_gold(capsys: pytest.CaptureFixt
 def test_evaluate_cli_needs_one_gold_source(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["eval"]) == 1
     assert "one gold source" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("notes", "hit"), [((("antecedent_agent", "Fijian rebels"),), 1), ((), 0)])
+def test_evaluate_pronoun_agent_counts_with_its_antecedent_text(
+    notes: tuple[tuple[str, str], ...], hit: int
+) -> None:
+    """ "they" resolved to an unnamed group: right when resolution linked it to the mention the gold names."""
+    gold = [GoldDocument(Document("a", "t"), (GoldEvent("Agree", ("Fijian rebels",), (), (), None, "will"),))]
+    frame = EventFrame("a", "s", 0, Mention("will", 0, 4, "TRIGGER", "will"), "Agree",
+                       agents=(Mention("they", 5, 9, "PRON", "they"),))  # fmt: skip
+    group = Actor("unidentified-armed-group-fji", "Unidentified armed group", "REB", "FJI")
+    scores = score(gold, {"a": [Event(frame, agents=(group,), extra=notes)]})
+    assert scores.roles["agent"] == [hit, 1]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kg.model import Mention
-from kg.resolve.actors import ActorContext, build_context, country_actor, resolve_actor
+from kg.resolve.actors import ActorContext, antecedent_of, build_context, country_actor, resolve_actor
 
 
 def _m(text: str, label: str = "NP", lemma: str = "", start: int = 500) -> Mention:
@@ -281,3 +281,14 @@ def test_actors_pronouns_skip_news_agencies_and_place_names() -> None:
 def test_actors_weapons_stand_for_the_named_state_only(text: str, key: str | None) -> None:
     actor = resolve_actor(_m(text), ActorContext(country="UKR"))
     assert (actor.key if actor else None) == key
+
+
+def test_actors_pronoun_antecedent_keeps_its_text() -> None:
+    text = "Fijian rebels seized parliament. They said they will free the hostages."
+    ctx = _context(text, "FJI", [])
+    rebels = Mention("Fijian rebels", 0, 13, "NP", "rebel")
+    ctx.remember(0, resolve_actor(rebels, ctx) or country_actor("FJI"), rebels.text)
+    they = Mention("They", text.index("They"), text.index("They") + 4, "PRON", "they")
+    found = antecedent_of(they, ctx)
+    assert found is not None and found[1] == "Fijian rebels"
+    assert resolve_actor(they, ctx) == found[0]

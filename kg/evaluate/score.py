@@ -132,9 +132,11 @@ def score(gold_docs: Sequence[GoldDocument], predictions: Mapping[str, Sequence[
                 continue
             scores.tp[gold.category] += 1
             frame = match.frame
+            named = {role: [Mention(text, 0, 0) for key, text in match.extra if key == f"antecedent_{role}"]
+                     for role in ("agent", "target")}  # fmt: skip
             checks = (
-                ("agent", gold.agents, _actor_names(match.agents, frame.agents)),
-                ("target", gold.targets, _actor_names(match.targets, frame.targets)),
+                ("agent", gold.agents, _actor_names(match.agents, [*frame.agents, *named["agent"]])),
+                ("target", gold.targets, _actor_names(match.targets, [*frame.targets, *named["target"]])),
                 ("place", gold.places, _place_names(match.places, frame.places)),
             )
             for slot, values, predicted in checks:

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from typing import TypeVar
 
 from kg.model import Actor, Document, Event, EventFrame, Mention, Place
-from kg.resolve.actors import ActorContext, build_context, resolve_in_context
+from kg.resolve.actors import ActorContext, antecedent_of, build_context, resolve_in_context
 from kg.resolve.dates import default_time, resolve_time, tense_of
 from kg.resolve.dedup import absorb_headline, merge_events, merge_key
 from kg.resolve.places import PlaceContext, dominant_country, link_place, unlinked_place
@@ -66,6 +66,10 @@ def resolve_frame(frame: EventFrame, document: Document, actors: ActorContext, c
         found = resolve_in_context(mention, actors)
         if found is None:
             notes.append((f"unresolved_{role}", mention.text))
+        elif mention.label == "PRON":
+            named = antecedent_of(mention, actors)
+            if named is not None and named[0].key == found.key and named[1]:
+                notes.append((f"antecedent_{role}", named[1]))  # "they" -> "Fijian rebels"
         return found
 
     agents = _unique(actor(m, "agent") for m in frame.agents)

@@ -36,6 +36,7 @@ __all__ = [
     "unidentified_group",
     "resolve_actor",
     "resolve_in_context",
+    "antecedent_of",
     "build_context",
 ]
 
@@ -63,8 +64,13 @@ class ActorContext:
     # (not pronouns, not persons): resolve_frame asks again for the same role mentions
     resolved: dict[tuple[int, int, str, str, str], Actor | None] = field(default_factory=dict)
 
-    def remember(self, start: int, actor: Actor) -> None:
+    # start offset -> text of the mention remembered there (what a pronoun's antecedent was called)
+    texts: dict[int, str] = field(default_factory=dict)
+
+    def remember(self, start: int, actor: Actor, text: str = "") -> None:
         bisect.insort(self.history, (start, actor), key=lambda item: item[0])
+        if text:
+            self.texts.setdefault(start, text)
         if actor.kind == "person":
             self.persons.setdefault(actor.label, actor)
             self.persons.setdefault(actor.label.split()[-1], actor)
@@ -107,19 +113,25 @@ def _person(text: str, ctx: ActorContext, start: int) -> Actor:
 
 
 def _pronoun(mention: Mention, ctx: ActorContext) -> Actor | None:
-    """Most recent earlier actor that fits: they -> a group or organisation (not a country, not the news
-    agency quoted as a source), he/she -> a person, it -> anything but a person or news agency."""
+    found = antecedent_of(mention, ctx)
+    return found[0] if found else None
+
+
+def antecedent_of(mention: Mention, ctx: ActorContext) -> tuple[Actor, str] | None:
+    """Most recent earlier actor that fits a pronoun, and the text it was named with: they -> a group or
+    organisation (not a country, not the news agency quoted as a source), he/she -> a person, it ->
+    anything but a person or news agency."""
     word = mention.text.lower().strip()
-    earlier = [a for start, a in ctx.history if start < mention.start and a.sector != "MED"]
-    for actor in reversed(earlier):
-        if word in PLURAL_PRONOUNS and actor.kind in ("group", "organization"):
-            return actor
-        if word in PERSON_PRONOUNS and actor.kind == "person":
-            return actor
-        if word in THING_PRONOUNS and actor.kind != "person":
-            return actor
-        if word in RELATIVE_PRONOUNS:
-            return actor
+    earlier = [(s, a) for s, a in ctx.history if s < mention.start and a.sector != "MED"]
+    for start, actor in reversed(earlier):
+        fits = (
+            (word in PLURAL_PRONOUNS and actor.kind in ("group", "organization"))
+            or (word in PERSON_PRONOUNS and actor.kind == "person")
+            or (word in THING_PRONOUNS and actor.kind != "person")
+            or word in RELATIVE_PRONOUNS
+        )
+        if fits:
+            return actor, ctx.texts.get(start, "")
     return None
 
 
@@ -255,7 +267,7 @@ def build_context(
         if mention.label not in ("PRON", "PERSON"):
             ctx.resolved[_key(mention)] = actor
         if actor is not None:
-            ctx.remember(mention.start, actor)
+            ctx.remember(mention.start, actor, "" if mention.label == "PRON" else mention.text)
     return ctx
 
 
