@@ -104,6 +104,11 @@ ROLE_TABLE = [
      ["US envoy"], ["Kenya"], [], []),
     ("Russian forces shelled the army's positions near Izium.", "shelled", "Shelling",
      ["Russian forces"], ["army", "army's positions"], ["Izium"], []),
+    # a light verb's subject beats a possessive pronoun; "staged" (lemmatised "stag") is a light verb
+    ("Opposition diplomats held their first meeting with the envoy.", "meeting", "Consult",
+     ["Opposition diplomats"], ["envoy"], [], []),
+    ("Students staged demonstrations on Friday.", "demonstrations", "Protest",
+     ["Students"], [], [], [("Friday", "on")]),
     # a place noun named by a proper-noun modifier; a date hanging from a duration
     ("The offensive began in the Hiran region.", "offensive", "ArmedClash", [], [], ["Hiran region"], []),
     ("Commandos recaptured two checkpoints east of the city.", "recaptured", "Capture",

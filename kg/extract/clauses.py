@@ -41,7 +41,7 @@ LIGHT_VERBS = frozenset(
     {"launch", "carry", "conduct", "stage", "mount", "begin", "start", "continue", "intensify", "escalate",
      "announce", "order", "sign", "agree", "hold", "make", "declare", "resume", "wage", "lead", "unleash",
      "undertake", "complete", "initiate", "step", "press", "claim", "reach", "break", "violate", "open",
-     "impose"}
+     "impose", "stag"}  # "stag": the small model's lemma of "staged"
 )  # fmt: skip
 
 

@@ -257,9 +257,13 @@ def _nominal(col: _Collector, head: Token) -> None:
     own_of = [o for _, o in prep_objects(head, frozenset({"of"}))]
     of_objects = own_of or of_objects
     col.prepositions(head, nominal=True)
-    if not col.agents and head.dep_ in ("dobj", "nsubjpass", "nsubj"):
+    # "held their first meeting with X": the light verb's subject names whom "their" stands for
+    pronouns_only = bool(col.agents) and all(a.pos_ == "PRON" for a in col.agents)
+    if (not col.agents or pronouns_only) and head.dep_ in ("dobj", "nsubjpass", "nsubj"):
         subj = light_verb_subject(head)
         if subj is not None:
+            if pronouns_only:
+                col.agents.clear()
             col.add(col.agents, subj)
     for obj in of_objects:
         if in_time_entity(obj):
