@@ -56,6 +56,7 @@ def _found(nlp: Language, text: str) -> list[tuple[str, str]]:
         ("The army sent reinforcements to the border town.", ("Deployment", "sent")),
         ("Striking teachers blocked the main road into the capital.", ("Protest", "blocked")),
         ("The junta declared a state of siege.", ("Coerce", "state of siege")),
+        ("Both states restored diplomatic ties after a decade.", ("Cooperate", "restored")),
     ],
 )
 def test_triggers_sentence_table(nlp: Language, sentence: str, expected: tuple[str, str]) -> None:
