@@ -121,3 +121,19 @@ def test_triggers_custom_lexicon_via_argument(nlp: Language, tmp_path: Path) -> 
     doc = nlp("Crowds chanted outside the embassy.")
     assert [m.event_class for m in find_triggers(doc, path)] == ["Protest"]
     assert [m.event_class for m in find_triggers(doc)] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "expected"),
+    [
+        ("Schools in Kita have remained closed since March.", "March", None),  # a month
+        ("Thousands joined a march through Kita on Sunday.", "march", "Protest"),
+        ("Farmers in the surrounding district lost their harvest.", "surrounding", None),  # a participle
+        ("Rebel fighters were surrounding the town of Kita.", "surrounding", "Siege"),
+    ],
+)
+def test_triggers_months_and_describing_participles_are_no_events(
+    nlp: Language, sentence: str, word: str, expected: str | None
+) -> None:
+    classes = {cls for cls, text in _found(nlp, sentence) if text.split()[0] == word}
+    assert classes == ({expected} if expected else set()), _found(nlp, sentence)

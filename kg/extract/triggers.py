@@ -31,6 +31,7 @@ OBJECT_DEPS = frozenset({"dobj", "obj", "nsubjpass", "attr", "oprd"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 NAME_LABELS = frozenset({"ORG", "PERSON", "WORK_OF_ART", "LAW", "NORP", "PRODUCT"})  # nouns inside names
+TIME_LABELS = frozenset({"DATE", "TIME"})  # "since March": a month, not a march
 QUANTITY_NOUNS = frozenset(
     {
         "hundred",
@@ -253,8 +254,10 @@ def _argument_fits(head: Token, wanted: Sequence[str], deps: frozenset[str]) -> 
 def _allowed(head: Token, entry: LexiconEntry, kind: str) -> bool:
     if head.dep_ in {"aux", "auxpass"}:
         return False
-    if kind == "noun" and (head.ent_type_ in NAME_LABELS or head.dep_ == "compound"):
+    if kind == "noun" and (head.ent_type_ in NAME_LABELS | TIME_LABELS or head.dep_ == "compound"):
         return False  # part of a name ("Operation Storm") or a modifier ("protest leaders", "aid convoy")
+    if head.dep_ == "amod" and head.tag_ == "VBG":
+        return False  # a present participle describing a noun: "the surrounding district"
     if kind != "phrase" and entry.objects and not _argument_fits(head, entry.objects, OBJECT_DEPS):
         return False
     return not (entry.subjects and not _argument_fits(head, entry.subjects, SUBJECT_DEPS))
