@@ -47,10 +47,11 @@ def _best(fn: Callable[[], int], repeat: int) -> tuple[float, int]:
 
 
 def _peak_rss_mb(corpus: Path, out: Path) -> float:
-    """Max RSS of a `kg build --store` subprocess (ru_maxrss of the child, in MB)."""
+    """Peak RSS of a `kg build --store` subprocess: VmHWM of its own address space (``ru_maxrss`` would
+    not do: Linux carries it across exec, so the child would report this benchmark process's peak)."""
     code = (
-        "import resource, sys; from kg.cli import main; rc = main(sys.argv[1:]); "
-        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss); sys.exit(rc)"
+        "import sys; from kg.cli import main; rc = main(sys.argv[1:]); "
+        "print(next(l.split()[1] for l in open('/proc/self/status') if l.startswith('VmHWM:'))); sys.exit(rc)"
     )
     store = str(out / "store")
     args = [
