@@ -130,9 +130,12 @@ def test_triggers_custom_lexicon_via_argument(nlp: Language, tmp_path: Path) -> 
         ("Thousands joined a march through Kita on Sunday.", "march", "Protest"),
         ("Farmers in the surrounding district lost their harvest.", "surrounding", None),  # a participle
         ("Rebel fighters were surrounding the town of Kita.", "surrounding", "Siege"),
+        ("A teacher in Kita, who asked not to be named, said the school was shut.", "asked", None),
+        ("An official, who asked not to be identified, confirmed the attack.", "asked", None),
+        ("The mayor asked the army to protect the town.", "asked", "Request"),
     ],
 )
-def test_triggers_months_and_describing_participles_are_no_events(
+def test_triggers_months_participles_and_anonymity_requests_are_no_events(
     nlp: Language, sentence: str, word: str, expected: str | None
 ) -> None:
     classes = {cls for cls, text in _found(nlp, sentence) if text.split()[0] == word}

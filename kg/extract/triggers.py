@@ -32,6 +32,8 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 NAME_LABELS = frozenset({"ORG", "PERSON", "WORK_OF_ART", "LAW", "NORP", "PRODUCT"})  # nouns inside names
 TIME_LABELS = frozenset({"DATE", "TIME"})  # "since March": a month, not a march
+# "who asked not to be named/identified": a source asking for anonymity requests nothing of a party
+ANONYMITY_LEMMAS = frozenset({"name", "identify", "quote"})
 QUANTITY_NOUNS = frozenset(
     {
         "hundred",
@@ -258,6 +260,11 @@ def _allowed(head: Token, entry: LexiconEntry, kind: str) -> bool:
         return False  # part of a name ("Operation Storm") or a modifier ("protest leaders", "aid convoy")
     if head.dep_ == "amod" and head.tag_ == "VBG":
         return False  # a present participle describing a noun: "the surrounding district"
+    if any(
+        c.dep_ == "xcomp" and c.lemma_ in ANONYMITY_LEMMAS and any(g.dep_ == "neg" for g in c.children)
+        for c in head.children
+    ):
+        return False  # "asked not to be named"
     if kind != "phrase" and entry.objects and not _argument_fits(head, entry.objects, OBJECT_DEPS):
         return False
     return not (entry.subjects and not _argument_fits(head, entry.subjects, SUBJECT_DEPS))
