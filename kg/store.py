@@ -11,8 +11,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
-from rdflib import Dataset, Graph, Literal
-from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+from rdflib import Dataset, Graph
 
 from kg.errors import GraphError, QueryError, StoreError
 from kg.model import Document, Event
@@ -43,31 +42,28 @@ FLUSH_TRIPLES = 50_000
 _UNION = "CONSTRUCT { ?s ?p ?o } WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }"
 
 
-def _rdflib_decimals(triples: Iterable[Any]) -> Iterator[Any]:
-    """Oxigraph ``triples`` with integral xsd:decimals back in the "10.0" form kg.rdf writes (Oxigraph
-    stores decimals canonically, as "10")."""
+def _rdflib_decimals(statements: Iterable[Any]) -> Iterator[Any]:
+    """Oxigraph triples or quads with integral xsd:decimals back in the "10.0" form kg.rdf writes
+    (Oxigraph stores decimals canonically, as "10")."""
     import pyoxigraph
 
     decimal = pyoxigraph.NamedNode(str(XSD.decimal))
-    for triple in triples:
-        value = triple.object
+    for statement in statements:
+        value = statement.object
         if isinstance(value, pyoxigraph.Literal) and value.datatype == decimal and "." not in value.value:
-            yield pyoxigraph.Triple(
-                triple.subject, triple.predicate, pyoxigraph.Literal(f"{value.value}.0", datatype=decimal)
-            )
+            fixed = pyoxigraph.Literal(f"{value.value}.0", datatype=decimal)
+            if isinstance(statement, pyoxigraph.Quad):
+                yield pyoxigraph.Quad(statement.subject, statement.predicate, fixed, statement.graph_name)
+            else:
+                yield pyoxigraph.Triple(statement.subject, statement.predicate, fixed)
         else:
-            yield triple
+            yield statement
 
 
 def _ntriples(triples: Iterable[Any]) -> bytes:
     import pyoxigraph
 
     return pyoxigraph.serialize(_rdflib_decimals(triples), format=pyoxigraph.RdfFormat.N_TRIPLES) or b""
-
-
-def _integral_decimal(term: object) -> bool:
-    """Oxigraph stores xsd:decimal canonically ("10"); the readers give back the "10.0" kg.rdf wrote."""
-    return isinstance(term, Literal) and term.datatype == XSD.decimal and "." not in term
 
 
 class Store:
@@ -222,13 +218,9 @@ class Store:
         dataset = Dataset()
         for prefix, iri in PREFIXES.items():
             dataset.bind(prefix, iri)
-        data = self._store.dump(format=pyoxigraph.RdfFormat.N_QUADS)
+        data = pyoxigraph.serialize(_rdflib_decimals(self._store), format=pyoxigraph.RdfFormat.N_QUADS)
         if data:
             dataset.parse(data=data.decode("utf-8"), format="nquads")
-        for s, p, o, g in [q for q in dataset.quads() if _integral_decimal(q[2])]:
-            named = dataset.graph(g if g is not None else DATASET_DEFAULT_GRAPH_ID)
-            named.remove((s, p, o))
-            named.add((s, p, Literal(f"{o}.0", datatype=XSD.decimal)))
         return dataset
 
     def to_graph(self) -> Graph:
