@@ -82,7 +82,8 @@ def _integer(value: int) -> Lex:
 
 def _label(label: str, key: str) -> Lex:
     """A non-empty label: the cleaned label, else the cleaned key, else "(unnamed)"."""
-    return (clean_text(label).strip() and clean_text(label) or clean_text(key).strip() or "(unnamed)", None)
+    text = clean_text(label)
+    return (text if text.strip() else clean_text(key).strip() or "(unnamed)", None)
 
 
 def _decimal(value: float) -> Lex:
