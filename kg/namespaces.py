@@ -180,7 +180,7 @@ EVENT_CLASSES: dict[str, str] = {name: name for name in TOP_CATEGORIES} | {
     "Surrender": "Retreat",
     "Evacuation": "Retreat",
     "Deployment": "Mobilize",
-    "Ceasefire": "Agree",
+    "Ceasefire": "Retreat",
     "Negotiation": "Consult",
-    "PrisonerRelease": "Concede",
+    "PrisonerRelease": "Retreat",
 }

@@ -99,6 +99,16 @@ def test_ontology_mappings_are_well_formed(name: str) -> None:
         assert [str(v) for v in ONT.objects(node, CKG.ploverCategory)] == [name.upper()]
 
 
+@pytest.mark.parametrize("name", sorted(set(EVENT_CLASSES) - set(TOP_CATEGORIES)))
+def test_ontology_fine_class_code_falls_under_its_category(name: str) -> None:
+    """A fine class's CAMEO code lies under one its PLOVER category lists (Ceasefire 0871, Retreat 087)."""
+    parent = getattr(CKG, EVENT_CLASSES[name])
+    assert (getattr(CKG, name), RDFS.subClassOf, parent) in ONT
+    codes = [str(c) for c in ONT.objects(getattr(CKG, name), CKG.cameoCode)]
+    roots = [str(c) for c in ONT.objects(parent, CKG.cameoCode)]
+    assert all(any(code.startswith(root) for root in roots) for code in codes), (codes, roots)
+
+
 @pytest.mark.parametrize(
     ("name", "code", "acled_sub"),
     [

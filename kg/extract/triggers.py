@@ -31,6 +31,9 @@ OBJECT_DEPS = frozenset({"dobj", "obj", "nsubjpass", "attr", "oprd"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 NAME_LABELS = frozenset({"ORG", "PERSON", "WORK_OF_ART", "LAW", "NORP", "PRODUCT"})  # nouns inside names
+# an agreeing verb and the arrangement it agrees to are one event of the latter class ("signed a truce")
+AGREEING = frozenset({"Agree", "Support"})
+AGREED = frozenset({"Ceasefire"})
 TIME_LABELS = frozenset({"DATE", "TIME"})  # "since March": a month, not a march
 # "who asked not to be named/identified": a source asking for anonymity requests nothing of a party
 ANONYMITY_LEMMAS = frozenset({"name", "identify", "quote"})
@@ -304,12 +307,18 @@ def _collapse_objects(doc: Doc, kept: dict[int, TriggerMatch]) -> dict[int, Trig
         if governor.i in covered_quantity(token):
             governor = governor.head
         verb = kept.get(governor.i)
-        if verb is None or verb is noun or EVENT_CLASSES[verb.event_class] != EVENT_CLASSES[noun.event_class]:
+        if verb is None or verb is noun or not _same_event(verb.event_class, noun.event_class):
             continue
         finer = noun.event_class if verb.event_class == EVENT_CLASSES[verb.event_class] else verb.event_class
         kept[governor.i] = TriggerMatch(verb.start, verb.end, verb.head, finer, verb.pattern_id)
         del kept[i]
     return kept
+
+
+def _same_event(verb_class: str, noun_class: str) -> bool:
+    """Same category, or an agreement verb whose object names the agreed arrangement ("agreed to a truce")."""
+    top = EVENT_CLASSES[verb_class]
+    return top == EVENT_CLASSES[noun_class] or (top in AGREEING and noun_class in AGREED)
 
 
 def covered_quantity(token: Token) -> set[int]:
