@@ -56,6 +56,9 @@ def test_evaluate_scores_known_counts() -> None:
     assert scores.roles["place"] == [2, 2]
     assert scores.roles["date"] == [1, 1]
     assert scores.per_category()["Protest"][:3] == (0, 0, 1)
+    # whole frames: the capture and the arrest (the killing has the wrong agent); 4 predicted, 4 gold
+    assert scores.frames == 2
+    assert scores.frame_prf()[:2] == (0.5, 0.5)
 
 
 def test_evaluate_trigger_matches_pair_first() -> None:
@@ -134,6 +137,8 @@ def test_evaluate_pipeline_beats_baseline_on_own_gold(capsys: pytest.CaptureFixt
     assert main(["eval", str(GOLD), "--json", "--baseline"]) == 0
     base = json.loads(capsys.readouterr().out)
     assert ours["events"]["f1"] > base["events"]["f1"]
+    # the baseline guesses roles from entity order: whole actor-action-place-time frames show the difference
+    assert ours["frames"]["f1"] >= 1.5 * base["frames"]["f1"]
     for slot in ("agent", "place", "date"):
         assert ours["roles"][slot]["accuracy"] > base["roles"][slot]["accuracy"], slot
 

@@ -23,9 +23,12 @@ def evaluate(gold_docs: Sequence[GoldDocument], predict: Predictor) -> Scores:
 def report_json(scores: Scores) -> dict[str, Any]:
     p, r, f = scores.overall()
     tp, fp, fn = (sum(c.values()) for c in (scores.tp, scores.fp, scores.fn))
+    fp_, fr_, ff_ = scores.frame_prf()
     return {
         "events": {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4),
                    "tp": tp, "fp": fp, "fn": fn},
+        "frames": {"precision": round(fp_, 4), "recall": round(fr_, 4), "f1": round(ff_, 4),
+                   "correct": scores.frames},
         "roles": {slot: {"accuracy": None if (a := scores.accuracy(slot)) is None else round(a, 4),
                          "correct": scores.roles[slot][0], "scored": scores.roles[slot][1]}
                   for slot in scores.roles},
@@ -41,6 +44,9 @@ def report_text(scores: Scores, title: str = "") -> str:
     lines = [title] if title else []
     lines.append(f"events   P {ev['precision']:.3f}  R {ev['recall']:.3f}  F1 {ev['f1']:.3f}   "
                  f"(tp {ev['tp']}, fp {ev['fp']}, fn {ev['fn']})")  # fmt: skip
+    fr = data["frames"]
+    lines.append(f"frames   P {fr['precision']:.3f}  R {fr['recall']:.3f}  F1 {fr['f1']:.3f}   "
+                 f"({fr['correct']} events with category, agent, place and date all right)")  # fmt: skip
     for slot, role in data["roles"].items():
         acc = "n/a" if role["accuracy"] is None else f"{role['accuracy']:.3f}"
         lines.append(f"{slot:8} accuracy {acc}  ({role['correct']}/{role['scored']} matched events)")

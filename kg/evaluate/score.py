@@ -69,6 +69,7 @@ class Scores:
     roles: dict[str, list[int]] = field(
         default_factory=lambda: {s: [0, 0] for s in ("agent", "target", "place", "date")}
     )
+    frames: int = 0  # matched events whose agent, place and date are all right where the gold states them
 
     @staticmethod
     def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
@@ -78,6 +79,15 @@ class Scores:
 
     def overall(self) -> tuple[float, float, float]:
         return self._prf(sum(self.tp.values()), sum(self.fp.values()), sum(self.fn.values()))
+
+    def frame_prf(self) -> tuple[float, float, float]:
+        """Precision/recall/F1 of whole actor-action-place-time frames: a matched event counts only when
+        every one of agent, place and date that the gold states is right too."""
+        predicted, gold = (
+            sum(self.tp.values()) + sum(self.fp.values()),
+            sum(self.tp.values()) + sum(self.fn.values()),
+        )
+        return self._prf(self.frames, predicted - self.frames, gold - self.frames)
 
     def per_category(self) -> dict[str, tuple[int, int, int, float, float, float]]:
         cats = sorted(set(self.tp) | set(self.fp) | set(self.fn))
@@ -139,13 +149,19 @@ def score(gold_docs: Sequence[GoldDocument], predictions: Mapping[str, Sequence[
                 ("target", gold.targets, _actor_names(match.targets, [*frame.targets, *named["target"]])),
                 ("place", gold.places, _place_names(match.places, frame.places)),
             )
+            whole = True
             for slot, values, predicted in checks:
                 if values:
+                    hit = _hit(values, predicted)
                     scores.roles[slot][1] += 1
-                    scores.roles[slot][0] += int(_hit(values, predicted))
+                    scores.roles[slot][0] += int(hit)
+                    whole &= hit or slot == "target"
             if gold.date and gold_doc.score_dates:
+                hit = _date_hit(gold.date, match)
                 scores.roles["date"][1] += 1
-                scores.roles["date"][0] += int(_date_hit(gold.date, match))
+                scores.roles["date"][0] += int(hit)
+                whole &= hit
+            scores.frames += int(whole)
         for event in pending:
             scores.fp[EVENT_CLASSES[event.event_class]] += 1
     return scores
