@@ -23,6 +23,7 @@ from kg.extract.clauses import (
     subject_of,
     time_mentions,
 )
+from kg.extract.places import SPATIAL_PREPS, more_places
 from kg.extract.spans import (
     ACTOR_LABELS,
     PLACE_LABELS,
@@ -43,11 +44,6 @@ from kg.namespaces import EVENT_CLASSES
 __all__ = ["TriggerLike", "Roles", "find_roles"]
 
 OBJ_DEPS = frozenset({"dobj", "obj", "attr"})
-SPATIAL_PREPS = frozenset(
-    {"in", "at", "near", "to", "into", "outside", "around", "across", "inside", "throughout", "within",
-     "towards", "toward", "onto", "through", "along", "beyond", "off", "over", "behind"}
-)  # fmt: skip
-NESTED_PLACE_PREPS = frozenset({"in", "near", "outside", "at", "of", "on", "around"})
 FROM_CLASSES = frozenset({"Withdrawal", "Retreat", "Displacement", "Evacuation", "Abduction"})
 MOVER_CLASSES = frozenset(
     {"Withdrawal", "Retreat", "Displacement", "Evacuation", "Deployment", "Mobilize", "Surrender"}
@@ -66,10 +62,6 @@ TARGET_PREPS = frozenset({"against", "on", "upon", "at"})
 LIGHT_OBJECTS = frozenset({"control", "charge", "possession", "command", "hold"})
 HOSTILE_CATEGORIES = frozenset({"Assault", "Coerce", "Threaten", "Protest", "Sanction", "Accuse", "Reject"})
 OF = frozenset({"of"})
-DIRECTION_WORDS = frozenset(
-    {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east",
-     "north-west", "south-east", "south-west"}
-)  # fmt: skip
 NON_TARGET_NOUNS = frozenset({"point", "time", "moment", "stage", "least", "most", "once", "night", "dawn"})
 
 
@@ -172,9 +164,7 @@ class _Collector:
             elif word == "of" and (token.lemma_.lower() in LIGHT_OBJECTS or nominal):
                 continue  # handled by the caller (nominal ``of`` objects / light objects)
             elif word in SPATIAL_PREPS and spatial_place(word, obj):
-                for place in [o for _, o in prep_objects(obj, frozenset({"of"})) if names_place_noun(o)] or [
-                    obj
-                ]:
+                for place in [o for _, o in prep_objects(obj, OF) if names_place_noun(o)] or [obj]:
                     self.add(self.places, place)  # "in the southern department of Huila" -> Huila
 
 
@@ -285,16 +275,6 @@ def _objects(head: Token) -> list[Token]:
     return [c for c in head.children if c.dep_ in OBJ_DEPS]
 
 
-def _inner_place(obj: Token) -> list[Token]:
-    """A named place, or the name a place noun gives ("the southern department of Huila" -> Huila)."""
-    named = [o for _, o in prep_objects(obj, frozenset({"of"})) if names_place_noun(o) and strong_place(o)]
-    if named and is_place_like(obj):
-        return named
-    if strong_place(obj) and spatial_place("in", obj):
-        return list(coordinated(obj))
-    return []
-
-
 def find_roles(doc: Doc, trigger: TriggerLike, events: frozenset[int] = frozenset()) -> Roles:
     """Roles of one trigger (see the module docstring for the rules)."""
     head = doc[trigger.head]
@@ -321,34 +301,26 @@ def find_roles(doc: Doc, trigger: TriggerLike, events: frozenset[int] = frozense
     holders = [*col.agents, *col.targets, *col.places, *_objects(head)]
     # a count stands for what it counts: "dozens of its nationals from Niamey"
     holders += [o for t in holders if t.like_num or t.ent_type_ == "CARDINAL" for _, o in prep_objects(t, OF)]
-    nested = NESTED_PLACE_PREPS | ({"from"} if col.cls in FROM_CLASSES else frozenset())
-    for tok in holders:
-        for word, obj in prep_objects(tok, nested):
-            if word == "of" and not is_place_like(tok):
-                continue  # "the outskirts of Sake", not "the president of Sudan"
-            if word == "on" and not col.hostile:
-                continue  # "repelled an attack on Dori", not "agreed on Kyiv's terms"
-            for place in _inner_place(obj):
-                col.add(col.places, place)
-    for child in head.children:  # "recaptured checkpoints east of the city"
-        if child.dep_ in ("advmod", "npadvmod") and child.lower_ in DIRECTION_WORDS:
-            for _, obj in prep_objects(child, OF):
-                if is_place_like(obj):
-                    col.add(col.places, obj)
-    for gov in ups if not any(strong_place(p) for p in col.places) else []:  # "In Kandahar, X claimed ..."
-        named = [o for w, o in prep_objects(gov, SPATIAL_PREPS) if strong_place(o) and spatial_place(w, o)]
-        if named:
-            for obj in named:
-                col.add(col.places, obj)
-            break
+    found = any(strong_place(p) for p in col.places)
+    from_ok = col.cls in FROM_CLASSES
+    for place in more_places(
+        head, holders, ups, nominal=nominal, hostile=col.hostile, from_ok=from_ok, found=found
+    ):
+        col.add(col.places, place)
 
-    def mentions(tokens: list[Token]) -> tuple[Mention, ...]:
-        return tuple(mention(t) for t in sorted(tokens, key=lambda t: t.i))
+    def mentions(tokens: list[Token], place: bool = False, actor: bool = False) -> tuple[Mention, ...]:
+        ordered = sorted(tokens, key=lambda t: t.i)
+        return tuple(
+            mention(t, place=place, actor=actor, located=actor and tokens is col.agents) for t in ordered
+        )
 
     participants = tuple(
         [(t.i, "agent") for t in col.agents]
         + [(t.i, "target") for t in col.targets]
         + [(t.i, "other") for t in col.extra]
     )
-    agents, targets, places = mentions(col.agents), mentions(col.targets), mentions(col.places)
+    # "demonstrators in Baghdad" are who acted; "arrested the leader in Minsk" names where it happened
+    agents = mentions(col.agents, actor=True)
+    targets = mentions(col.targets, actor=True)
+    places = mentions(col.places, place=True)
     return Roles(agents, targets, places, tuple(times), participants, subjectless)

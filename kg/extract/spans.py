@@ -45,6 +45,11 @@ NP_LEFT_DEPS = frozenset(
 NP_RIGHT_DEPS = frozenset({"compound", "flat", "case"})
 ARTICLES = frozenset({"the", "a", "an"})
 POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
+QUOTES = "\"'“”‘’"
+# post-modifiers that say where an actor noun comes from or is ("activists from X", "students throughout Y")
+ORIGIN_PREPS = frozenset({"from", "with"})
+LOCATED_PREPS = frozenset({"in", "throughout", "across"})
+IDENTIFYING_PARTICIPLES = frozenset({"affiliate", "link", "loyal", "belong", "allied", "ally", "back"})
 EDGE_PUNCT = frozenset({'"', "'", "“", "”", "‘", "’", ",", "(", ")", "-", "--", "—", ":", ";"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 TIME_LABELS = frozenset({"DATE", "TIME"})
@@ -62,7 +67,7 @@ PLACE_NOUNS = frozenset(
         "southwest", "country", "state", "county", "municipality", "settlement", "refinery", "airfield",
         "embassy", "consulate", "mosque", "hospital", "school", "market", "palace", "installation",
         "facility", "hub", "front", "frontline", "coast", "island", "strip", "bank", "zone", "home",
-        "department", "governorate", "oblast", "prefecture", "edge", "outskirt",
+        "department", "governorate", "oblast", "prefecture", "edge", "outskirt", "sector", "quarter",
     }
 )  # fmt: skip
 DIRECTIONAL_PREPS = frozenset({"to", "into", "towards", "toward", "onto"})
@@ -77,7 +82,9 @@ PEOPLE_NOUNS = TROOP_NOUNS | PRISONER_NOUNS | frozenset(
      "worker", "student", "journalist", "protester", "demonstrator", "passenger", "pilgrim", "patient",
      "doctor", "official", "member", "militant", "insurgent", "rebel", "gunman", "attacker", "jihadist",
      "combatant", "victim", "casualty", "body", "suspect", "family", "police", "militiaman", "teenager",
-     "other", "adult", "infant", "baby", "girl", "boy", "staff", "employee", "farmer", "miner", "voter"}
+     "other", "adult", "infant", "baby", "girl", "boy", "staff", "employee", "farmer", "miner", "voter",
+     "activist", "supporter", "loyalist", "follower", "youth", "delegate", "negotiator", "representative",
+     "lawmaker", "legislator", "politician", "diplomat", "guerrilla", "trader", "teacher", "nurse"}
 )  # fmt: skip
 ACTOR_NOUNS = frozenset(
     {"government", "army", "force", "military", "police", "ministry", "authority", "regime", "administration",
@@ -149,9 +156,62 @@ def np_bounds(token: Token) -> tuple[int, int]:
     return start, end + 1
 
 
-def mention(token: Token, label: str | None = None, lemma: str | None = None) -> Mention:
-    """The ``Mention`` of the phrase headed by ``token``; label = entity label, PRON or NP."""
+def _place_start(token: Token, start: int) -> int:
+    """A proper-noun place loses a possessor and common-noun titles before it: "Kenya's capital Nairobi"
+    -> "Nairobi" (the possessor stays in the sentence as context)."""
+    if token.pos_ != "PROPN":
+        return start
+    ent = _entity_bounds(token)
+    limit = ent[0] if ent is not None else token.i
+    for child in token.lefts:
+        if child.dep_ == "poss" or (child.dep_ == "compound" and child.pos_ == "NOUN"):
+            start = max(start, min(child.right_edge.i + 1, limit))
+    return start
+
+
+def _modifier_end(token: Token, end: int, located: bool) -> int:
+    """A common noun keeps the phrase saying whose it is ("supporters of the former president", "the
+    positions of the army"); a person/group noun also where it comes from or is ("activists from the Fatah
+    party", "workers affiliated with the union", and when ``located`` "students throughout Indonesia")."""
+    if token.pos_ != "NOUN" or semantic_head(token).i != token.i:
+        return end
+    people = actor_like(token)
+    located_preps = LOCATED_PREPS if located else frozenset()
+    for child in token.rights:
+        word = child.lower_
+        if child.dep_ == "prep" and (word == "of" or (people and word in ORIGIN_PREPS | located_preps)):
+            phrase = child
+        elif child.dep_ == "acl" and people and child.lemma_.lower() in IDENTIFYING_PARTICIPLES:
+            phrase = next((c for c in child.rights if c.dep_ == "prep"), child)
+        else:
+            continue
+        for obj in phrase.children:
+            named = obj.pos_ == "PROPN" or obj.ent_type_ in ACTOR_LABELS | PLACE_LABELS
+            # after a person/group noun an "of" object is whose it is ("supporters of the jailed cleric")
+            whose = people and word == "of"
+            if obj.dep_ == "pobj" and (named or whose or actor_like(obj)) and not in_time_entity(obj):
+                end = max(end, np_bounds(obj)[1])
+        break
+    return end
+
+
+def mention(
+    token: Token,
+    label: str | None = None,
+    lemma: str | None = None,
+    *,
+    place: bool = False,
+    actor: bool = False,
+    located: bool = False,
+) -> Mention:
+    """The ``Mention`` of the phrase headed by ``token``; label = entity label, PRON or NP. A ``place``
+    drops a possessor and titles before a proper name; an ``actor`` keeps the modifiers saying whose it
+    is and where it comes from (and, when ``located``, where it is)."""
     start, end = np_bounds(token)
+    if place:
+        start = _place_start(token, start)
+    if actor:
+        end = _modifier_end(token, end, located)
     doc = token.doc
     if end - start > 1 and doc[end - 1].dep_ == "case" and doc[end - 1].lower_ in POSSESSIVE_MARKS:
         end -= 1  # "Haiti's" -> "Haiti"
@@ -160,6 +220,7 @@ def mention(token: Token, label: str | None = None, lemma: str | None = None) ->
     text, begin = span.text, span.start_char
     stripped = text.lstrip("".join(EDGE_PUNCT))  # tokens glued to a quote: '”a security source'
     begin += len(text) - len(stripped)
+    stripped = stripped.rstrip(QUOTES) or stripped  # "Samarra'" -> "Samarra"
     if label is None:
         if token.pos_ == "PRON":
             label = "PRON"
@@ -172,7 +233,7 @@ def mention(token: Token, label: str | None = None, lemma: str | None = None) ->
     return Mention(
         text=stripped,
         start=begin,
-        end=span.end_char,
+        end=begin + len(stripped),
         label=label,
         lemma=(lemma if lemma is not None else sem.lemma_.lower()),
     )
@@ -202,14 +263,18 @@ def coordinated(token: Token) -> Iterator[Token]:
 
 
 def prep_objects(token: Token, preps: frozenset[str] | None = None) -> Iterator[tuple[str, Token]]:
-    """``(preposition lemma, object)`` for the prepositional phrases attached to ``token``."""
+    """``(preposition lemma, object)`` for the prepositional phrases attached to ``token``; a compound
+    preposition parsed as two ("outside of the city") gives the first word and the inner object."""
     for child in token.children:
         if child.dep_ not in ("prep", "agent", "dative"):
             continue
         word = child.lower_
         if preps is not None and word not in preps:
             continue
-        for obj in child.children:
+        objects = [obj for obj in child.children if obj.dep_ in ("pobj", "pcomp")]
+        if not objects:
+            objects = [o for p in child.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children]
+        for obj in objects:
             if obj.dep_ in ("pobj", "pcomp"):
                 yield word, obj
 

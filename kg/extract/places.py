@@ -1,0 +1,158 @@
+"""Places of a trigger found beyond its own spatial prepositions.
+
+``find_roles`` first takes the places a trigger names directly ("attacked X in Kandahar"). This module adds
+the places named further down the parse, in order of distance, and stops at the first step that finds a
+named place:
+
+1. inside a role or object phrase: "a market in Donetsk", "the outskirts of Sake", "an attack on Dori",
+   "militants near Bama", "guerrillas operating in Macedonia";
+2. deeper inside the noun phrases hanging from the trigger or its roles: "killed ... in a gunbattle in
+   southeastern Serbia", "in an attack on a village in the province of Herat", "a truce with the forces in
+   eastern Bosnia", "fired shells at targets in Jericho";
+3. the place an event noun's own clause acts on: "a strike that shut down Kathmandu", "the blast rocked
+   Kabul";
+4. a spatial phrase of a governing clause: "In Kandahar, X claimed ...".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from spacy.tokens import Token
+
+from kg.extract.spans import (
+    PLACE_LABELS,
+    coordinated,
+    in_time_entity,
+    is_place_like,
+    names_place_noun,
+    prep_objects,
+    semantic_head,
+    spatial_place,
+    strong_place,
+)
+
+__all__ = ["SPATIAL_PREPS", "inner_place", "more_places"]
+
+SPATIAL_PREPS = frozenset(
+    {"in", "at", "near", "to", "into", "outside", "around", "across", "inside", "throughout", "within",
+     "towards", "toward", "onto", "through", "along", "beyond", "off", "over", "behind"}
+)  # fmt: skip
+NESTED_PLACE_PREPS = frozenset({"in", "near", "outside", "at", "of", "on", "around"})
+# the last step down to a place inside a phrase ("a truce with forces in Bosnia"): a locative preposition
+LOCATIVE_PREPS = frozenset({"in", "near", "outside", "at", "around", "inside", "throughout", "across"})
+# prepositions of the trigger whose non-place object is the scene of the event ("killed in a gunbattle")
+SCENE_PREPS = frozenset({"in", "during", "at"})
+DEEP_STEPS = 3  # prepositional phrases followed down from a role, an object or a scene
+DIRECTION_WORDS = frozenset(
+    {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east",
+     "north-west", "south-east", "south-west"}
+)  # fmt: skip
+LOCATIVE_ADVERBS = DIRECTION_WORDS | {"outside", "inside", "north", "ahead"}
+OF = frozenset({"of"})
+PARTICIPLE_TAGS = frozenset({"VBG", "VBN"})  # "guerrillas operating in", "troops based in"
+
+
+def inner_place(obj: Token) -> list[Token]:
+    """A named place, or the name a place noun gives ("the southern department of Huila" -> Huila)."""
+    named = [o for _, o in prep_objects(obj, OF) if names_place_noun(o) and strong_place(o)]
+    if named and is_place_like(obj):
+        return named
+    if strong_place(obj) and spatial_place("in", obj):
+        return list(coordinated(obj))
+    return []
+
+
+def _nested(tok: Token, preps: frozenset[str], hostile: bool) -> Iterator[tuple[str, Token]]:
+    for word, obj in prep_objects(tok, preps):
+        if word == "of" and not is_place_like(tok):
+            continue  # "the outskirts of Sake", not "the president of Sudan"
+        if word == "on" and not hostile:
+            continue  # "repelled an attack on Dori", not "agreed on Kyiv's terms"
+        yield word, obj
+    for child in tok.children:  # "guerrillas operating in Macedonia", "troops based near Goma"
+        if child.dep_ == "acl" and child.tag_ in PARTICIPLE_TAGS:
+            yield from prep_objects(child, LOCATIVE_PREPS)
+
+
+def _near(holders: Iterable[Token], preps: frozenset[str], hostile: bool) -> list[Token]:
+    return [place for tok in holders for _, obj in _nested(tok, preps, hostile) for place in inner_place(obj)]
+
+
+def _deep(roots: Iterable[Token], hostile: bool) -> list[Token]:
+    """Named places down the prepositional chains below ``roots``, nearest first; a step may pass any
+    preposition but the last one is locative."""
+    frontier = list(roots)
+    seen = {t.i for t in frontier}
+    for _ in range(DEEP_STEPS):
+        found: list[Token] = []
+        below: list[Token] = []
+        for tok in frontier:
+            for _, obj in _nested(tok, LOCATIVE_PREPS | OF | {"on"}, hostile):
+                found.extend(inner_place(obj))
+            for _, obj in prep_objects(tok):
+                if obj.i not in seen and not in_time_entity(obj) and obj.pos_ in ("NOUN", "PROPN"):
+                    seen.add(obj.i)
+                    below.append(obj)
+        if found:
+            return found
+        frontier = below
+    return []
+
+
+def _object_of(head: Token) -> Token | None:
+    """The verb whose object is the event noun, directly or counted ("fired dozens of rockets")."""
+    obj = head
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and semantic_head(head.head.head).i == head.i:
+        obj = head.head.head
+    return obj.head if obj.dep_ in ("dobj", "obj") and obj.head.pos_ == "VERB" else None
+
+
+def _acted_on(head: Token) -> list[Token]:
+    """A named place an event noun's clause acts on: "a strike that shut down Kathmandu" (relative
+    clause), "the blast rocked Kabul" (the noun is the subject)."""
+    verbs = [c for c in head.children if c.dep_ == "relcl"]
+    if head.dep_ == "nsubj" and head.head.pos_ == "VERB":
+        verbs.append(head.head)
+    return [
+        o
+        for verb in verbs
+        for o in verb.children
+        if o.dep_ in ("dobj", "obj") and o.ent_type_ in PLACE_LABELS and strong_place(o)
+    ]
+
+
+def more_places(
+    head: Token,
+    holders: list[Token],
+    governing: list[Token],
+    *,
+    nominal: bool,
+    hostile: bool,
+    from_ok: bool,
+    found: bool,
+) -> list[Token]:
+    """Places beyond the trigger's own prepositions, by the steps of the module docstring; ``holders`` are
+    the role and object tokens, ``governing`` the clauses above the trigger, ``found`` whether a named
+    place was already found."""
+    nested = NESTED_PLACE_PREPS | (frozenset({"from"}) if from_ok else frozenset())
+    places = _near(holders, nested, hostile)
+    for child in head.children:  # "recaptured checkpoints east of the city", "shot outside of Kirkuk"
+        if child.dep_ in ("advmod", "npadvmod") and child.lower_ in LOCATIVE_ADVERBS:
+            places += [
+                p for _, o in prep_objects(child, OF) if is_place_like(o) for p in inner_place(o) or [o]
+            ]
+    if found or any(strong_place(p) for p in places):
+        return places
+    scenes = [o for w, o in prep_objects(head, SCENE_PREPS) if not is_place_like(o) and not in_time_entity(o)]
+    verb = _object_of(head) if nominal else None
+    if verb is not None:  # "fired (dozens of) shells at targets in Jericho"
+        scenes += [o for _, o in prep_objects(verb) if not in_time_entity(o)]
+    deep = _deep([*holders, *scenes], hostile) or (_acted_on(head) if nominal else [])
+    if deep:
+        return places + deep
+    for gov in governing:  # "In Kandahar, X claimed ..."
+        named = [o for w, o in prep_objects(gov, SPATIAL_PREPS) if strong_place(o) and spatial_place(w, o)]
+        if named:
+            return places + named
+    return places

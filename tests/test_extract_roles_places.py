@@ -1,0 +1,95 @@
+"""Places found beyond a trigger's own prepositions, and the text of place and actor mentions.
+
+Triggers are placed by hand (the first token whose text equals the trigger word), so these tables test
+role finding independently of the trigger lexicon. Sentences are written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from kg.extract import extract_frames
+from kg.extract.triggers import TriggerMatch as Trig
+from kg.model import EventFrame
+
+
+def frame_at(nlp: Language, sentence: str, word: str, event_class: str) -> EventFrame:
+    doc = nlp(sentence)
+    tok = next(t for t in doc if t.text == word)
+    (frame,) = extract_frames(doc, "t", triggers=[Trig(tok.i, tok.i + 1, tok.i, event_class)])
+    return frame
+
+
+# sentence, trigger word, class, places
+PLACE_TABLE = [
+    # the place sits inside the phrase of the trigger's own non-place preposition ("in a shootout")
+    ("Gunmen killed two guards in a shootout in northern Mali.", "killed", "Killing", ["northern Mali"]),
+    ("Jets killed ten villagers in a raid on a hamlet in the eastern province of Kunar.", "killed",
+     "Killing", ["Kunar"]),
+    ("A reporter was killed in a truck bomb blast near the main square of Mosul.", "killed", "Killing",
+     ["Mosul"]),
+    # a compound preposition parsed as two words
+    ("Two policemen were shot dead outside of the northern city of Kirkuk.", "shot", "Killing", ["Kirkuk"]),
+    # an event noun that is the (counted) object of its verb takes the verb's phrases
+    ("Artillery units fired dozens of rockets at positions in Idlib.", "rockets", "Shelling", ["Idlib"]),
+    # a participle modifying a role: where the party operates
+    ("Militias operating in Ituri were disarmed last month.", "disarmed", "Retreat", ["Ituri"]),
+    # the place an event noun's clause acts on
+    ("The unions called a general strike that paralysed Lagos.", "strike", "Protest", ["Lagos"]),
+    ("The explosion rocked central Beirut on Monday.", "explosion", "Bombing", ["central Beirut"]),
+    # inside an object's phrase
+    ("The rebels demanded a ceasefire with the army units in eastern Congo.", "demanded", "Request",
+     ["eastern Congo"]),
+    # a title or a possessor before a proper name is not part of the place's text
+    ("Protesters rallied in the capital Nairobi on Tuesday.", "rallied", "Protest", ["Nairobi"]),
+    ("Students protested at a university in Kenya's capital Nairobi.", "protested", "Protest", ["Nairobi"]),
+    ('Pilgrims gathered in the holy city of Karbala".', "gathered", "Protest", ["Karbala"]),
+    # nothing spatial: no place
+    ("The president of Sudan agreed to hold talks.", "agreed", "Agree", []),
+]  # fmt: skip
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "word", "cls", "places"), PLACE_TABLE, ids=[r[0][:40] for r in PLACE_TABLE]
+)
+def test_roles_places_beyond_own_prepositions(
+    nlp: Language, sentence: str, word: str, cls: str, places: list[str]
+) -> None:
+    frame = frame_at(nlp, sentence, word, cls)
+    assert [m.text for m in frame.places] == places
+    for m in frame.places:
+        assert sentence[m.start : m.end] == m.text
+
+
+# sentence, trigger word, class, agents, targets
+ACTOR_TABLE = [
+    # an actor noun keeps the phrase saying whose it is, where it comes from, and (agents) where it is
+    ("The president of Sudan agreed to hold talks.", "agreed", "Agree", ["president of Sudan"], []),
+    ("Supporters of the jailed cleric blocked roads in the capital.", "blocked", "Protest",
+     ["Supporters of the jailed cleric"], ["roads"]),
+    ("Activists from the banned Freedom Party staged rallies on Sunday.", "rallies", "Protest",
+     ["Activists from the banned Freedom Party"], []),
+    ("Some 300 miners affiliated with the National Mineworkers Union stopped work.", "stopped", "Protest",
+     ["Some 300 miners affiliated with the National Mineworkers Union"], ["work"]),
+    ("Demonstrators in Harare blocked a highway.", "blocked", "Protest", ["Demonstrators in Harare"],
+     ["highway"]),
+    # ... but an object's "in" phrase says where the event happened, and a place noun is no actor
+    ("Police arrested the opposition leader in Minsk.", "arrested", "Arrest", ["Police"],
+     ["opposition leader"]),
+    ("Students protested at a university in Kenya's capital Nairobi.", "protested", "Protest", ["Students"],
+     ["university"]),
+]  # fmt: skip
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "word", "cls", "agents", "targets"), ACTOR_TABLE, ids=[r[0][:40] for r in ACTOR_TABLE]
+)
+def test_roles_actor_mentions_keep_identifying_modifiers(
+    nlp: Language, sentence: str, word: str, cls: str, agents: list[str], targets: list[str]
+) -> None:
+    frame = frame_at(nlp, sentence, word, cls)
+    assert [m.text for m in frame.agents] == agents
+    assert [m.text for m in frame.targets] == targets
