@@ -23,6 +23,7 @@ __all__ = [
     "subject_of",
     "nominal_actor",
     "light_verb_subject",
+    "participant_subject",
     "time_mentions",
 ]
 
@@ -33,7 +34,9 @@ RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 CONTROL_OBJECT_DEPS = frozenset({"dobj", "obj"})  # "forced the villagers to flee", "urged Kyiv to negotiate"
 COMPLEMENT_DEPS = frozenset({"dobj", "obj", "xcomp", "ccomp"})
 # verbs whose object does not do the infinitive's action ("promised the mediators to release them")
-SUBJECT_CONTROL_VERBS = frozenset({"promise", "vow", "pledge", "threaten", "offer", "swear", "guarantee"})
+SUBJECT_CONTROL_VERBS = frozenset(
+    {"promise", "vow", "pledge", "threaten", "offer", "swear", "guarantee", "summon"}
+)  # "summoned the ambassador to complain": the summoner complains
 CLIMB_DEPS = frozenset(
     {"ccomp", "xcomp", "advcl", "conj", "parataxis", "dobj", "pobj", "prep", "pcomp", "acl"}
 )
@@ -41,7 +44,14 @@ LIGHT_VERBS = frozenset(
     {"launch", "carry", "conduct", "stage", "mount", "begin", "start", "continue", "intensify", "escalate",
      "announce", "order", "sign", "agree", "hold", "make", "declare", "resume", "wage", "lead", "unleash",
      "undertake", "complete", "initiate", "step", "press", "claim", "reach", "break", "violate", "open",
-     "impose", "stag"}  # "stag": the small model's lemma of "staged"
+     "impose", "stag", "issue", "organize", "organise", "renew", "speed", "accelerate", "call", "fire",
+     "drop", "detonate", "explode", "plant", "throw", "hurl", "stop"}  # "stag": the model's lemma of "staged"
+)  # fmt: skip
+# verbs whose subject takes part in the event noun of their phrase: "arrived on a visit", "returned for
+# talks", "went on strike", "remained on alert", "were converging for a rally"
+PARTICIPATION_VERBS = frozenset(
+    {"arrive", "return", "come", "go", "travel", "fly", "head", "gather", "converge", "assemble", "march",
+     "remain", "stay", "be", "join", "participate", "take", "set", "leave", "meet", "sit", "engage"}
 )  # fmt: skip
 
 
@@ -88,7 +98,7 @@ def subject_of(verb: Token) -> Token | None:
             cur = cur.head.head  # "set fire to the school before withdrawing"
             continue
         # "is willing to negotiate": up through the adjective to its copula
-        via_adjective = cur.pos_ == "ADJ" and cur.dep_ == "acomp"
+        via_adjective = cur.dep_ == "acomp" and (cur.pos_ == "ADJ" or cur.tag_ == "VBN")  # "is opposed to"
         reported = cur is not verb and cur.dep_ == "ccomp"
         if cur.dep_ not in SHARED_SUBJ_DEPS and not reported and not via_adjective:
             return None
@@ -151,8 +161,24 @@ def nominal_actor(noun: Token) -> Token | None:
     return None
 
 
+def participant_subject(head: Token) -> Token | None:
+    """Subject of an active participation verb whose phrase holds the event noun ("arrived on a visit")."""
+    prep = head.head
+    if head.dep_ != "pobj" or prep.dep_ != "prep":
+        return None
+    verb = prep.head
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in PARTICIPATION_VERBS:
+        return None
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return None  # "was killed in an attack"
+    return subject_of(verb)
+
+
 def light_verb_subject(head: Token) -> Token | None:
-    """Subject of the light/reporting verb a nominal trigger depends on ("launched an offensive")."""
+    """Subject of the light/reporting verb a nominal trigger depends on ("launched an offensive"); a
+    counted event noun counts as the object ("fired dozens of rockets")."""
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.dep_ in ("dobj", "obj"):
+        head = head.head.head
     cur = head
     for _ in range(3):
         if cur.head.i == cur.i:

@@ -5,13 +5,12 @@ the places named further down the parse, in order of distance, and stops at the 
 named place:
 
 1. inside a role or object phrase: "a market in Donetsk", "the outskirts of Sake", "an attack on Dori",
-   "militants near Bama", "guerrillas operating in Macedonia";
+   "militants near Bama", "guerrillas operating in Macedonia"; and the place an event noun's own clause
+   acts on: "a strike that shut down Kathmandu", "the blast rocked Kabul";
 2. deeper inside the noun phrases hanging from the trigger or its roles: "killed ... in a gunbattle in
    southeastern Serbia", "in an attack on a village in the province of Herat", "a truce with the forces in
    eastern Bosnia", "fired shells at targets in Jericho";
-3. the place an event noun's own clause acts on: "a strike that shut down Kathmandu", "the blast rocked
-   Kabul";
-4. a spatial phrase of a governing clause: "In Kandahar, X claimed ...".
+3. a spatial phrase of a governing clause: "In Kandahar, X claimed ...".
 """
 
 from __future__ import annotations
@@ -136,7 +135,7 @@ def more_places(
     the role and object tokens, ``governing`` the clauses above the trigger, ``found`` whether a named
     place was already found."""
     nested = NESTED_PLACE_PREPS | (frozenset({"from"}) if from_ok else frozenset())
-    places = _near(holders, nested, hostile)
+    places = _near(holders, nested, hostile) + (_acted_on(head) if nominal else [])
     for child in head.children:  # "recaptured checkpoints east of the city", "shot outside of Kirkuk"
         if child.dep_ in ("advmod", "npadvmod") and child.lower_ in LOCATIVE_ADVERBS:
             places += [
@@ -148,7 +147,7 @@ def more_places(
     verb = _object_of(head) if nominal else None
     if verb is not None:  # "fired (dozens of) shells at targets in Jericho"
         scenes += [o for _, o in prep_objects(verb) if not in_time_entity(o)]
-    deep = _deep([*holders, *scenes], hostile) or (_acted_on(head) if nominal else [])
+    deep = _deep([*holders, *scenes], hostile)
     if deep:
         return places + deep
     for gov in governing:  # "In Kandahar, X claimed ..."

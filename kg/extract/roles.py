@@ -20,6 +20,7 @@ from kg.extract.clauses import (
     governors,
     light_verb_subject,
     nominal_actor,
+    participant_subject,
     subject_of,
     time_mentions,
 )
@@ -48,6 +49,8 @@ FROM_CLASSES = frozenset({"Withdrawal", "Retreat", "Displacement", "Evacuation",
 MOVER_CLASSES = frozenset(
     {"Withdrawal", "Retreat", "Displacement", "Evacuation", "Deployment", "Mobilize", "Surrender"}
 )
+SELF_MOVER_CLASSES = frozenset({"Retreat", "Withdrawal", "Surrender"})
+STATIVE_PARTICIPLES = frozenset({"oppose", "commit", "determine", "resolve", "dedicate"})
 SYMMETRIC_CLASSES = frozenset({"ArmedClash"})  # "clashed with X": both sides are agents
 COOPERATIVE_CATEGORIES = frozenset({"Agree", "Consult", "Support", "Concede", "Cooperate", "Aid", "Request"})
 PARTNER_PREPS = frozenset({"to", "with", "toward", "towards", "for"})
@@ -178,7 +181,7 @@ def _verbal(col: _Collector, head: Token, span: list[Token]) -> bool:
             if child in span:
                 continue
             if child.dep_ in SUBJ_DEPS:
-                subj = antecedent(child, head)
+                subj = subj or antecedent(child, head)  # the first of two (a misparsed apposition)
             elif child.dep_ in PASSIVE_SUBJ_DEPS:
                 passive = True
                 objects.append(child)
@@ -194,12 +197,16 @@ def _verbal(col: _Collector, head: Token, span: list[Token]) -> bool:
                         col.add(col.agents, obj)
         col.prepositions(tok, nominal=False)
     objects = [o for o in objects if o not in col.agents]  # "fell under the control of X": X is done
+    if passive and subj is None and not col.agents and objects and _own_act(col.cls, head):
+        subj = objects.pop(0)  # "the guerrillas were demobilized", "Israel is opposed to"
     if passive and head.dep_ == "acl" and head.head.pos_ in ("NOUN", "PROPN"):
         objects.append(head.head)
     if subj is None and not passive:
         subj = subject_of(head)
     if subj is None and not passive and head.dep_ in ("acl", "xcomp") and head.head.pos_ in ("NOUN", "PROPN"):
         subj = nominal_actor(head.head)  # "the Taliban claim to have taken", "the army's plan to withdraw"
+        if subj is None and head.dep_ == "acl":  # "issued a statement demanding": the issuer demands
+            subj = light_verb_subject(head.head)
     if subj is not None:
         # "Herat fell to the Taliban" / "fell under the control of": the subject is the place
         to_actors = [o for _, o in prep_objects(head, frozenset({"to"})) if not is_place_like(o)]
@@ -228,6 +235,12 @@ def _verbal(col: _Collector, head: Token, span: list[Token]) -> bool:
     return subj is None and not passive and finite and head.dep_ in ("ROOT", "conj")
 
 
+def _own_act(cls: str, head: Token) -> bool:
+    """A passive with no ``by`` phrase whose subject still does the act: a party that demobilizes or
+    withdraws, or a stative participle ("is opposed to", "is committed to")."""
+    return cls in SELF_MOVER_CLASSES or head.lemma_.lower() in STATIVE_PARTICIPLES
+
+
 def _nominal(col: _Collector, head: Token) -> None:
     of_objects: list[Token] = []
     for child in head.children:
@@ -249,8 +262,12 @@ def _nominal(col: _Collector, head: Token) -> None:
     col.prepositions(head, nominal=True)
     # "held their first meeting with X": the light verb's subject names whom "their" stands for
     pronouns_only = bool(col.agents) and all(a.pos_ == "PRON" for a in col.agents)
-    if (not col.agents or pronouns_only) and head.dep_ in ("dobj", "nsubjpass", "nsubj"):
-        subj = light_verb_subject(head)
+    if not col.agents and head.pos_ == "ADJ" and head.dep_ == "acomp":  # "the party is opposed to"
+        subj = subject_of(head.head)
+        if subj is not None:
+            col.add(col.agents, subj)
+    if (not col.agents or pronouns_only) and head.dep_ in ("dobj", "nsubjpass", "nsubj", "pobj"):
+        subj = light_verb_subject(head) or participant_subject(head)
         if subj is not None:
             if pronouns_only:
                 col.agents.clear()

@@ -173,7 +173,7 @@ def _modifier_end(token: Token, end: int, located: bool) -> int:
     """A common noun keeps the phrase saying whose it is ("supporters of the former president", "the
     positions of the army"); a person/group noun also where it comes from or is ("activists from the Fatah
     party", "workers affiliated with the union", and when ``located`` "students throughout Indonesia")."""
-    if token.pos_ != "NOUN" or semantic_head(token).i != token.i:
+    if token.pos_ != "NOUN" or semantic_head(token).i != token.i or token.like_num:
         return end
     people = actor_like(token)
     located_preps = LOCATED_PREPS if located else frozenset()
@@ -211,7 +211,7 @@ def mention(
     if place:
         start = _place_start(token, start)
     if actor:
-        end = _modifier_end(token, end, located)
+        end = _modifier_end(semantic_head(token), end, located)  # "tens of thousands of students in X"
     doc = token.doc
     if end - start > 1 and doc[end - 1].dep_ == "case" and doc[end - 1].lower_ in POSSESSIVE_MARKS:
         end -= 1  # "Haiti's" -> "Haiti"

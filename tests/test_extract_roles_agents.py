@@ -1,0 +1,60 @@
+"""Agents of event nouns and of clauses whose subject is not the plain ``nsubj`` of the trigger.
+
+Triggers are placed by hand (the first token whose text equals the trigger word), so these tables test
+role finding independently of the trigger lexicon. Sentences are written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from kg.extract import extract_frames
+from kg.extract.triggers import TriggerMatch as Trig
+
+# sentence, trigger word, class, agents, targets
+AGENT_TABLE = [
+    # light and aspect verbs: the event noun is the object, the agent is the verb's subject
+    ("The junta issued an ultimatum to the rebels.", "ultimatum", "Threaten", ["junta"], []),
+    ("The teachers' union organized a general strike in Accra.", "strike", "Protest",
+     ["teachers' union"], []),
+    ("The opposition began a hunger strike on Monday.", "strike", "Protest", ["opposition"], []),
+    ("Prosecutors launched an investigation into the killings.", "investigation", "Accuse",
+     ["Prosecutors"], []),
+    ("The two governments renewed negotiations on the border dispute.", "negotiations", "Negotiation",
+     ["two governments"], []),
+    # ... also when the object counts the event nouns
+    ("Navy ships fired dozens of missiles at the port.", "missiles", "Shelling", ["Navy ships"], []),
+    # verbs of taking part: the subject takes part in the event noun of the verb's phrase
+    ("The foreign minister arrived in Dakar on an official visit.", "visit", "Consult",
+     ["foreign minister"], []),
+    ("Nurses throughout Kenya went on strike.", "strike", "Protest", ["Nurses throughout Kenya"], []),
+    ("Border troops remained on high alert.", "alert", "Mobilize", ["Border troops"], []),
+    # ... but not the victim of a passive or a verb of suffering
+    ("Two civilians were killed in an ambush.", "ambush", "Assault", [], []),
+    ("Five soldiers died in an ambush near the border.", "ambush", "Assault", [], []),
+    # a participle on the object of a light verb: the issuer demands
+    ("The armed group issued a statement demanding the release of its commander.", "demanding", "Request",
+     ["armed group"], []),
+    # a passive whose subject still does the act: demobilizing, a stative "opposed"
+    ("The guerrillas were disarmed last year.", "disarmed", "Retreat", ["guerrillas"], []),
+    ("The villagers were disarmed by the army.", "disarmed", "Retreat", ["army"], ["villagers"]),
+    ("The party is opposed to foreign mediation.", "opposed", "Reject", ["party"], []),
+    # summoning someone to protest: the summoner protests
+    ("The minister summoned the envoy to protest against the raid.", "protest", "Protest", ["minister"],
+     ["raid"]),
+]  # fmt: skip
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "word", "cls", "agents", "targets"), AGENT_TABLE, ids=[r[0][:40] for r in AGENT_TABLE]
+)
+def test_roles_agents_of_light_verbs_participation_and_passives(
+    nlp: Language, sentence: str, word: str, cls: str, agents: list[str], targets: list[str]
+) -> None:
+    doc = nlp(sentence)
+    tok = next(t for t in doc if t.text == word)
+    (frame,) = extract_frames(doc, "t", triggers=[Trig(tok.i, tok.i + 1, tok.i, cls)])
+    assert [m.text for m in frame.agents] == agents
+    assert [m.text for m in frame.targets] == targets
