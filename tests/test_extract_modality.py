@@ -37,9 +37,14 @@ MODALITY_TABLE = [
     # an intention on a condition is a threat, whatever the action
     ("Kenya said it will withdraw its police unless the mission gets a mandate.",
      [("Threaten", "will withdraw", ["it"], ["its police"])]),
-    # no statement: a fact, a negated plan, a threat already named by its verb
+    # a negated commitment is a refusal
+    ("The rebels will not withdraw from the town.", [("Reject", "will not withdraw", ["rebels"], [])]),
+    ("The two parties failed to reach an agreement in Geneva.",
+     [("Reject", "failed to reach", ["two parties"], [])]),
+    ("The council refused to accept.", [("Reject", "refused", ["council"], [])]),
+    # no statement: a fact, a threat already named by its verb
     ("The army attacked the village on Monday.", [("Assault", "attacked", ["army"], ["village"])]),
-    ("The rebels will not withdraw from the town.", []),
+    ("The army did not meet the envoy on Friday.", []),
     ("Russia threatened to attack Kyiv.", [("Threaten", "threatened", ["Russia"], [])]),
 ]  # fmt: skip
 

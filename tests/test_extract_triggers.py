@@ -1,4 +1,4 @@
-"""kg.extract.triggers: the lexicon compiled to Matcher patterns, constraints, overlaps, validation."""
+"""kg.extract.triggers: the lexicon indexed by lemma, constraints, overlaps, validation."""
 
 from __future__ import annotations
 
@@ -55,8 +55,8 @@ def _found(nlp: Language, text: str) -> list[tuple[str, str]]:
         ("The attackers set fire to the clinic.", ("Assault", "set fire to")),
         ("The army sent reinforcements to the border town.", ("Deployment", "sent")),
         ("Striking teachers blocked the main road into the capital.", ("Protest", "blocked")),
-        ("The junta declared a state of siege.", ("Coerce", "state of siege")),
-        ("Both states restored diplomatic ties after a decade.", ("Cooperate", "restored")),
+        ("The junta declared a state of siege.", ("Coerce", "declared")),  # the noun joins its verb
+        ("Both states restored diplomatic ties after a decade.", ("Support", "restored")),
     ],
 )
 def test_triggers_sentence_table(nlp: Language, sentence: str, expected: tuple[str, str]) -> None:
@@ -91,6 +91,39 @@ def test_triggers_one_per_head_sorted(nlp: Language) -> None:
 
 def test_triggers_same_category_object_collapses_to_the_finer_class(nlp: Language) -> None:
     assert _found(nlp, "The rebels agreed to a truce.") == [("Ceasefire", "agreed")]
+
+
+def test_triggers_signed_agreement_is_one_signing_event(nlp: Language) -> None:
+    assert _found(nlp, "Mali and Niger signed a defence pact in Niamey.") == [("Support", "signed")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # object constraints: a quantity stands for what it counts, a two-word value needs its modifier
+        ("Doctors handed over 300 kg of vaccines to the clinic.", ("Aid", "handed")),
+        ("The mediators ended their mediation effort.", ("Sanction", "ended")),
+        ("The mediators ended their visit.", None),
+        # `with` constraints: a particle, a prepositional object, a purpose clause
+        ("The union called off the strike.", ("Concede", "called")),
+        ("The union called a strike.", None),
+        ("The ministry put the border units on alert.", ("Mobilize", "put")),
+        ("The council sent a team to investigate the shooting.", ("Accuse", "sent")),
+    ],
+)
+def test_triggers_argument_and_context_constraints(
+    nlp: Language, sentence: str, expected: tuple[str, str] | None
+) -> None:
+    first_verb = next(t.text for t in nlp(sentence) if t.pos_ == "VERB")
+    on_verb = [m for m in _found(nlp, sentence) if m[1] == first_verb]
+    assert on_verb == ([expected] if expected else []), _found(nlp, sentence)
+
+
+def test_triggers_unknown_lexicon_key_names_the_valid_keys(tmp_path: Path) -> None:
+    path = tmp_path / "lexicon.toml"
+    path.write_text('[[entry]]\nclass = "Aid"\nverbs = ["donate"]\nobjects = ["food"]\n')
+    with pytest.raises(LexiconError, match="unknown key 'objects'; valid keys: .*object"):
+        load_lexicon(path)
 
 
 def test_triggers_packaged_lexicon_is_valid_and_covers_every_class() -> None:

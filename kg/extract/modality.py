@@ -44,6 +44,10 @@ class Modality:
     intent_cooperative: str = "Agree"
     intent_hostile: str = "Threaten"
     obligation_class: str = "Request"
+    refusal_categories: frozenset[str] = frozenset()
+    refusal_verbs: frozenset[str] = frozenset()
+    refusal_governors: frozenset[str] = frozenset()
+    refusal_class: str = ""
 
 
 @lru_cache(maxsize=8)
@@ -134,6 +138,37 @@ def _conditional(verbs: list[Token], modality: Modality) -> bool:
     )
 
 
+def _refusal(
+    head: Token, frame: EventFrame, mod: Modality, heads: dict[int, EventFrame]
+) -> EventFrame | None:
+    """A negated commitment is a refusal (REJECT): "will not withdraw", "would not meet the demands" (a
+    cooperative event in the future), "did not accept", "failed to reach an agreement" (a refusal verb)."""
+    category = EVENT_CLASSES.get(frame.event_class, frame.event_class)
+    if not mod.refusal_class or category not in mod.refusal_categories:
+        return None
+    verbs = _clause_verbs(head)
+    future = [
+        c for v in verbs for c in v.children
+        if c.dep_ == "aux" and (c.lower_ in mod.future or c.lower_ in mod.reported_future)
+    ]  # fmt: skip
+    if not future and head.lemma_.lower() not in mod.refusal_verbs:
+        return None
+    refused = EVENT_CLASSES[mod.refusal_class]
+    if any(
+        a.i in heads and EVENT_CLASSES[heads[a.i].event_class] == refused for a in list(head.ancestors)[:3]
+    ):
+        return None  # "refused to accept": the governing verb is already the refusal
+    negators = [c for v in verbs for c in v.children if c.dep_ == "neg"]
+    first = min([head.i, *(t.i for t in future + negators)])
+    if head.dep_ == "xcomp" and head.head.lemma_.lower() in mod.refusal_governors:
+        first = min(first, head.head.i)  # "failed to reach"
+    words = head.doc[first : head.i + 1]
+    trigger = Mention(words.text, words.start_char, words.end_char, "TRIGGER", head.lemma_.lower())
+    return dataclasses.replace(
+        frame, event_class=mod.refusal_class, trigger=trigger, negated=False, hypothetical=False
+    )
+
+
 def recode(doc: Doc, frames: Sequence[EventFrame], modality: Modality | None = None) -> list[EventFrame]:
     """``frames`` plus a statement frame for each intended or demanded event (see the module docstring)."""
     mod = modality or load_modality()
@@ -143,8 +178,16 @@ def recode(doc: Doc, frames: Sequence[EventFrame], modality: Modality | None = N
     out: list[EventFrame] = []
     added: list[EventFrame] = []
     dropped: set[int] = set()
+    heads = {}
+    for f in frames:
+        f_span = doc.char_span(f.trigger.start, f.trigger.end, alignment_mode="expand")
+        if f_span is not None:
+            heads[f_span.root.i] = f
     for frame in frames:
         span = doc.char_span(frame.trigger.start, frame.trigger.end, alignment_mode="expand")
+        refusal = _refusal(span.root, frame, mod, heads) if span is not None and frame.negated else None
+        if refusal is not None:
+            added.append(refusal)
         found = None if span is None or frame.negated else marker_of(span.root, mod)
         category = EVENT_CLASSES.get(frame.event_class, frame.event_class)
         cls = None
@@ -163,11 +206,10 @@ def recode(doc: Doc, frames: Sequence[EventFrame], modality: Modality | None = N
             continue
         marker = found[0]
         governing = starts.get(marker.idx)
-        if governing is not None and EVENT_CLASSES[governing.event_class] == EVENT_CLASSES[cls]:
-            out.append(frame)  # "threatened to attack": the governing verb is already the statement
-            continue
         if governing is not None:
-            dropped.add(governing.trigger.start)  # "offered to release": no offer of aid, a commitment
+            # "offered to release", "vowed to attack": the statement, with the intended event's roles,
+            # replaces the frame of the verb that makes it
+            dropped.add(governing.trigger.start)
         first, last = min(marker.i, span.start), max(marker.i, span.end - 1)
         words = doc[first : last + 1]
         trigger = Mention(words.text, words.start_char, words.end_char, "TRIGGER", marker.lemma_.lower())

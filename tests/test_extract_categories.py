@@ -1,0 +1,147 @@
+"""Event categories follow the CAMEO -> PLOVER codebook: one or more sentences per lexicon rule.
+
+Each sentence is written for this test. The checked event is the sentence's main one, as ``kg eval``
+compares it with PLOVER: the asserted (neither negated nor hypothetical) frame whose trigger is highest
+in the dependency tree. Negative rows are news sentences that must not yield the named category."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from kg.model import EventFrame
+from kg.namespaces import EVENT_CLASSES
+
+
+def _main(nlp: Language, sentence: str) -> EventFrame | None:
+    doc = nlp(sentence)
+    frames = [f for f in doc._.event_frames if not (f.negated or f.hypothetical)]
+
+    def depth(frame: EventFrame) -> tuple[int, int]:
+        span = doc.char_span(frame.trigger.start, frame.trigger.end, alignment_mode="expand")
+        return (len(list(span.root.ancestors)) if span is not None else 99, frame.trigger.start)
+
+    return min(frames, key=depth) if frames else None
+
+
+def _categories(nlp: Language, sentence: str) -> set[str]:
+    frames = nlp(sentence)._.event_frames
+    return {EVENT_CLASSES[f.event_class] for f in frames if not (f.negated or f.hypothetical)}
+
+
+CATEGORY_TABLE = [
+    # SUPPORT (CAMEO 05): sign a formal agreement, apologize, forgive, ties, defend verbally, endorse
+    ("The two governments signed a treaty of friendship on Monday.", "Support"),
+    ("Kenya and Somalia signed a trade agreement in Nairobi.", "Support"),
+    ("The minister apologized to Ghana for the border incident.", "Support"),
+    ("Church leaders said they forgave the former president.", "Support"),
+    ("Chile and Peru upgraded their diplomatic ties to ambassadorial level.", "Support"),
+    ("Mongolia established diplomatic relations with Fiji in 1990.", "Support"),
+    ("The president defended the army against criticism from rights groups.", "Support"),
+    ("The senator endorsed the peace plan on Tuesday.", "Support"),
+    # COOPERATE (CAMEO 06): share information, extradite, joint exercises
+    ("Police in both countries shared intelligence on the smuggling ring.", "Cooperate"),
+    ("Tanzania extradited a suspected arms dealer to Belgium.", "Cooperate"),
+    ("Indian and French warships began joint exercises in the Arabian Sea.", "Cooperate"),
+    ("The two navies staged war games off the coast.", "Cooperate"),
+    # AID (CAMEO 07): provide intelligence or equipment, donate, hand over medicine, asylum, peacekeeping
+    ("Norway is providing satellite images and other intelligence to the coalition.", "Aid"),
+    ("A charity donated 300 blankets to the camp.", "Aid"),
+    ("Volunteers handed over 400 kg of medicine to the hospital in Gao.", "Aid"),
+    ("Ecuador granted political asylum to the dissident.", "Aid"),
+    ("A contingent of Ghanaian peacekeeping troops arrived in Juba on Monday.", "Aid"),
+    ("The United Nations deployed peacekeepers along the border.", "Aid"),
+    # RETREAT (CAMEO 084-087): ease a blockade or sanctions, receive observers, allow access, return property
+    ("The navy lifted its blockade of the port.", "Retreat"),
+    ("Washington eased sanctions on the country's oil sector.", "Retreat"),
+    ("The government received a team of election observers from the African Union.", "Retreat"),
+    ("The junta allowed humanitarian access to the besieged city.", "Retreat"),
+    ("The rebels returned the seized weapons to the army.", "Retreat"),
+    ("The militia demobilized 2,000 fighters last year.", "Retreat"),
+    # CONCEDE (CAMEO 081-083): lift a curfew or a ban, ease restrictions, end a strike, accede to demands
+    ("The governor lifted the curfew in the capital.", "Concede"),
+    ("The court revoked the ban on the opposition party.", "Concede"),
+    ("The union called off its three-day strike.", "Concede"),
+    ("The government accepted the protesters' demands.", "Concede"),
+    # SANCTION (CAMEO 16): expel diplomats or inspectors, end mediation, cut aid
+    ("Madrid expelled two Russian diplomats for spying.", "Sanction"),
+    ("The government expelled the UN inspectors from the site.", "Sanction"),
+    ("The mediators ended their mediation effort after the shelling.", "Sanction"),
+    ("The donors cut food aid to the region.", "Sanction"),
+    # COERCE (CAMEO 17, 191): deport people, impose a blockade or martial law, silence a newspaper
+    ("Police deported forty migrants to Niger.", "Coerce"),
+    ("The army reimposed a blockade on the coastal towns.", "Coerce"),
+    ("The military imposed martial law in the province.", "Coerce"),
+    ("The regulator suspended the publication of two opposition newspapers.", "Coerce"),
+    ("The authorities cut internet access in the region.", "Coerce"),
+    # MOBILIZE (CAMEO 15): strengthen forces, order patrols, put on alert
+    ("The army strengthened its forces along the frontier.", "Mobilize"),
+    ("The governor ordered police patrols in the old town.", "Mobilize"),
+    ("The government put the army on alert.", "Mobilize"),
+    # PROTEST (CAMEO 14): block roads, strikes
+    ("Hundreds of Tunisians blocked the main road to the port.", "Protest"),
+    ("Unemployed youths blocked roads into the capital with burning tyres.", "Protest"),
+    ("Teachers began a nationwide strike on Monday.", "Protest"),
+    ("Dock workers struck for higher pay.", "Protest"),
+    # INVESTIGATE (CAMEO 09) and DISAPPROVE (11) -> Accuse: hearings, investigators, lawsuits, complaints
+    ("The court opened a hearing into the killings.", "Accuse"),
+    ("The agency sent inspectors to the plant.", "Accuse"),
+    ("The UN sent a team to the region to investigate the massacre.", "Accuse"),
+    ("The family is suing the ministry for damages.", "Accuse"),
+    ("Ghana lodged a formal protest with Togo.", "Accuse"),
+    # AGREE (CAMEO 03): offers and commitments
+    ("The minister offered concessions to the unions.", "Agree"),
+    ("The European Union offered to mediate between the parties.", "Agree"),
+    ("The factions reached a consensus on the new constitution.", "Agree"),
+    ("The president said he is ready to contribute troops to the force.", "Agree"),
+    # REJECT (CAMEO 12): refusals, reneging, violating a ban, denying a request
+    ("The government said it will not accept the proposal.", "Reject"),
+    ("The president reneged on his pledge to hold elections.", "Reject"),
+    ("The newspaper violated a ban on reporting the trial.", "Reject"),
+    ("The ministry denied permission for the march.", "Reject"),
+    ("The two sides failed to reach an agreement.", "Reject"),
+    # THREATEN (CAMEO 13): prepared or planning to impose, will extend a curfew
+    ("The government said it was prepared to impose martial law.", "Threaten"),
+    ("The cabinet plans to impose restrictions on imports.", "Threaten"),
+    ("The president said he will extend the curfew.", "Threaten"),
+    # ASSAULT (CAMEO 196): violating a ceasefire
+    ("Both armies violated the ceasefire overnight.", "Assault"),
+    # CONSULT (CAMEO 04): mediation
+    ("The envoy launched a mediation effort between the two factions.", "Consult"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("sentence", "category"), CATEGORY_TABLE, ids=[r[0][:45] for r in CATEGORY_TABLE])
+def test_categories_main_event_follows_the_codebook(nlp: Language, sentence: str, category: str) -> None:
+    main = _main(nlp, sentence)
+    assert main is not None, "no asserted event"
+    assert EVENT_CLASSES[main.event_class] == category, (main.event_class, main.trigger.text)
+
+
+# news context and look-alikes: the named category must not be found (None: no asserted event at all)
+NEGATIVE_TABLE = [
+    ("Diplomats said efforts towards a political settlement had stalled.", None),
+    ("Millions of people in the region depend on food assistance.", None),
+    ("The latest fighting reflects an old rivalry over grazing land.", None),
+    ("Soldiers blocked the road to the airport.", "Protest"),
+    ("Air strikes hit the town overnight.", "Protest"),
+    ("The spokesman denied the report.", "Reject"),
+    ("The army did not meet the envoy.", "Reject"),
+    ("The ministry shared a statement with reporters.", "Cooperate"),
+    ("The garrison defended the town against the offensive.", "Support"),
+    ("The police called a press conference.", "Sanction"),
+    ("The talks ended without a statement.", "Sanction"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("sentence", "category"), NEGATIVE_TABLE, ids=[r[0][:45] for r in NEGATIVE_TABLE])
+def test_categories_context_sentences_are_not_coded(
+    nlp: Language, sentence: str, category: str | None
+) -> None:
+    found = _categories(nlp, sentence)
+    if category is None:
+        assert not found
+    else:
+        assert category not in found
