@@ -12,6 +12,7 @@ finally ORG/NORP entities keep their own name. Everything else is unresolved (``
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -25,6 +26,8 @@ from kg.resolve.actortable import (
     country_actor,
     unidentified_group,
 )
+from kg.resolve.modifiers import Owner, capital_country, clean_name, owner_of, place_country, strip_quantity
+from kg.resolve.persons import person
 from kg.resolve.places import gazetteer
 from kg.resolve.text import name_key, slug, strip_determiners
 
@@ -76,42 +79,6 @@ class ActorContext:
             self.persons.setdefault(actor.label.split()[-1], actor)
 
 
-def _split_prefix(words: list[str], table: ActorTable) -> tuple[list[str], str | None, str | None]:
-    """Strip leading titles and demonyms; return remaining words, country and sector found."""
-    country = sector = None
-    changed = True
-    while changed and words:
-        changed = False
-        for n in (3, 2, 1):
-            head = " ".join(words[:n])
-            if len(words) > n and head in table.titles:
-                sector = sector or table.titles[head] or None
-            elif len(words) > n and name_key(head) in table.demonyms:
-                country = country or table.demonyms[name_key(head)]
-            elif len(words) > n and head.lower() in table.titles:
-                sector = sector or table.titles[head.lower()] or None
-            else:
-                continue
-            words, changed = words[n:], True
-            break
-    return words, country, sector
-
-
-def _person(text: str, ctx: ActorContext, start: int) -> Actor:
-    table = actor_table()
-    words, country, sector = _split_prefix(strip_determiners(text).split(), table)
-    before = ctx.text[max(0, start - 60) : start].replace(",", " ").split() if start >= 0 else []
-    for n in range(min(4, len(before)), 0, -1):  # "Afghan President" written just before the name
-        _, c2, s2 = _split_prefix([*before[-n:], "X"], table)
-        country, sector = country or c2, sector or s2
-    name = " ".join(words)
-    known = ctx.persons.get(name)
-    if known is not None:
-        return known
-    row = table.persons.get(name, {})
-    return Actor(slug(name), name, row.get("sector", sector), row.get("country", country), "person")
-
-
 def _pronoun(mention: Mention, ctx: ActorContext) -> Actor | None:
     found = antecedent_of(mention, ctx)
     return found[0] if found else None
@@ -147,40 +114,163 @@ def _sentence_state(ctx: ActorContext, start: int) -> str | None:
     return None
 
 
-def _descriptor(
-    words: list[str], lemma: str, country: str | None, ctx: ActorContext, start: int = -1
-) -> Actor | None:
-    table = actor_table()
-    phrase = " ".join(words).lower()
-    suffixes = [" ".join(words[i:]).lower() for i in range(len(words))] + [lemma]
-    for candidate in suffixes:
-        if candidate in table.descriptors["foreign_forces"]:
-            return FOREIGN_FORCES
-        state = country or ctx.country
-        if country and candidate in table.descriptors.get("state_weapons", ()):
-            return country_actor(country, "military")  # "Russian missiles", "Turkish drones"
-        if candidate in table.descriptors["state_forces"] and state:
-            return country_actor(country or _sentence_state(ctx, start) or state, "military")
-        if candidate in table.descriptors["government"] and state:
-            return country_actor(state, "government")
-        if candidate in table.descriptors["civilians"] and state:
-            return country_actor(state, "civilians")
-        if candidate in table.descriptors["armed_group"] and "of" not in phrase.split():
-            if ctx.main_group is not None:
-                return ctx.main_group
-            return unidentified_group(ctx.country)
+CATEGORY_ROLES = {
+    "state_forces": "military",
+    "state_weapons": "military",
+    "government": "government",
+    "civilians": "civilians",
+    "legislature": "legislature",
+    "opposition": "opposition",
+}
+CATEGORIES = ("foreign_forces", "state_weapons", "state_forces", "legislature", "opposition", "government",
+              "civilians", "armed_group")  # fmt: skip
+BARE_ONLY = frozenset({"group", "groups"})  # "the group" is the main armed group; "aid groups" are not
+
+
+def _head(words: list[str], lemma: str) -> tuple[str, int] | None:
+    """The descriptor category of the phrase's head and how many words it spans ("armed forces" -> 2)."""
+    descriptors = actor_table().descriptors
+    for n in range(len(words), 0, -1):
+        candidate = " ".join(words[len(words) - n :]).lower()
+        if candidate in BARE_ONLY and n < len(words):
+            continue
+        for category in CATEGORIES:
+            if candidate in descriptors.get(category, ()):
+                return category, n
+    if lemma and (lemma not in BARE_ONLY or len(words) == 1):
+        for category in CATEGORIES:
+            if lemma in descriptors.get(category, ()):
+                return category, 1
     return None
 
 
-def resolve_actor(mention: Mention, ctx: ActorContext | None = None) -> Actor | None:
-    """The canonical actor a mention refers to, or None when it names no actor we can identify."""
-    ctx = ctx or ActorContext()
-    table = actor_table()
-    if mention.label == "PRON" or mention.text.lower().strip() in PLURAL_PRONOUNS | PERSON_PRONOUNS:
-        return _pronoun(mention, ctx)
-    text = strip_determiners(mention.text)
-    if not text:
+def _sentence_initial(ctx: ActorContext, start: int) -> bool:
+    if start <= 0 or not ctx.text:
+        return start <= 0
+    before = ctx.text[max(0, start - 3) : start].strip()
+    return not before or before[-1] in ".!?\"'\u201d:"
+
+
+def _possessive_owner(mention: Mention, ctx: ActorContext) -> Actor | None:
+    """``their forces``, ``its army``, ``his government``: the antecedent of the possessive pronoun."""
+    first = mention.text.split()[0].lower() if mention.text.split() else ""
+    if first not in ("its", "their", "his", "her"):
         return None
+    word = {"its": "it", "their": "they", "his": "he", "her": "she"}[first]
+    found = antecedent_of(Mention(word, mention.start, mention.start + len(word), "PRON"), ctx)
+    return found[0] if found else None
+
+
+def _owned(category: str, owner: Actor) -> Actor | None:
+    """The actor a possessive phrase names: a state's organs, or a non-state group's own forces."""
+    role = CATEGORY_ROLES.get(category)
+    if owner.sector in ("GOV", "MIL") and owner.country and role in ("military", "government"):
+        return country_actor(owner.country, role)
+    if category in ("state_forces", "armed_group") and owner.kind in ("group", "organization"):
+        return owner  # the Bosnian Serbs' "their forces"
+    return None
+
+
+def _descriptor(category: str, owner: Owner, ctx: ActorContext, start: int, text: str) -> Actor | None:
+    """The actor a descriptor noun stands for. A country named in the phrase beats the one of the sentence
+    and of the document; an organisation or proper name in the phrase beats both."""
+    if owner.org is not None and category != "civilians":
+        return owner.org  # "Red Cross officials"
+    if owner.name is not None and category != "civilians":
+        return Actor(slug(owner.name), owner.name, None, None, "organization", (text,))
+    country = owner.country
+    if category == "foreign_forces":
+        return FOREIGN_FORCES
+    if category == "state_weapons":
+        return country_actor(country, "military") if country else None  # "Russian missiles"
+    if category == "armed_group":
+        if "of" in text.lower().split():
+            return None
+        main = ctx.main_group
+        if country is not None and (main is None or main.country not in (None, country)):
+            return country_actor(country, "rebels", text)  # "Rwandan rebels" -> "Rebels (Rwanda)"
+        return main if main is not None else unidentified_group(ctx.country)
+    state = country or (_sentence_state(ctx, start) if category == "state_forces" else None) or ctx.country
+    role = CATEGORY_ROLES[category]
+    if owner.sector == "MIL" and role == "government":
+        role = "military"  # "military spokesman"
+    alias = text if role in ("opposition", "legislature") else ""
+    return country_actor(state, role, alias) if state else None
+
+
+def _phrase(words: list[str], mention: Mention, ctx: ActorContext, text: str) -> Actor | None:
+    """Descriptor phrases: "Afghan troops", "the army", "an insurgent spokesman", "armed forces of X"."""
+    lowered = [w.lower() for w in words]
+    if "of" in lowered[1:]:  # the head comes before "of": "armed forces of its governor"
+        before = words[: lowered.index("of", 1)]
+        if _head(before, "") is not None:
+            words = before
+    head = _head(words, mention.lemma if len(words) == len(lowered) else "")
+    if head is None and len(words) > 1 and words[-1].lower() in ROLE_HEADS:
+        head = _head(words[:-1], "")  # "Hutu rebel commanders", "opposition leaders"
+        if head is not None and head[0] == "civilians":
+            return None
+        words = words[:-1]
+    elif head is not None and len(words) > head[1] and words[-1].lower() in ROLE_HEADS:
+        inner = _head(words[:-1], "")  # "an insurgent spokesman" speaks for the insurgents
+        if inner is not None and inner[0] != "civilians":
+            head, words = inner, words[:-1]
+    if head is None:
+        return None
+    category, size = head
+    owned = _possessive_owner(mention, ctx)
+    if owned is not None:
+        found = _owned(category, owned)
+        if found is not None:
+            return found
+    capital_first = not _sentence_initial(ctx, mention.start)
+    owner = owner_of(words[: len(words) - size], capitalised_first=capital_first)
+    return _descriptor(category, owner, ctx, mention.start, text)
+
+
+FUNCTION_WORDS = frozenset(["of", "for", "and", "the", "de", "du", "des", "la", "al", "el"])
+_OF_TAIL = re.compile(r"^\s+of\s+([^,.;:!?\n]+)")
+
+
+def _of_phrase(after: str, ctx: ActorContext) -> Actor | None:
+    """The owner in "<role word> of <noun phrase>": the shortest start of the phrase that names an actor."""
+    match = _OF_TAIL.match(after)
+    if match is None:
+        return None
+    words = match.group(1).split()[:6]
+    for n in range(1, len(words) + 1):
+        if words[n - 1].endswith(("'s", "'")):
+            continue  # "chief of Israel's militia": the possessor is not the owner
+        part = " ".join(words[:n])
+        found = resolve_actor(Mention(part, -1, -1, "NP", words[n - 1].lower()), ctx)
+        if found is not None:
+            return found
+    return None
+
+
+def _proper_or_of(words: list[str], mention: Mention, ctx: ActorContext, text: str) -> Actor | None:
+    """ "army of Chad", "Armed Forces of Liberia": a state organ of the country after "of"; otherwise a
+    capitalised name with inner function words ("Forces for Defence of Democracy") names an organisation."""
+    lowered = [w.lower() for w in words]
+    for at, word in enumerate(lowered[1:], 1):
+        if word not in ("of", "in", "from"):
+            continue
+        tail = " ".join(w for w in words[at + 1 :] if w.lower() != "the")
+        head = _head(words[:at], lowered[at - 1])
+        code = place_country(tail) if tail[:1].isupper() else None
+        if code is None or head is None or (word == "of" and head[0] not in CATEGORY_ROLES):
+            continue  # "rebels in Darfur", "army of Chad", "opposition groups in Zimbabwe"
+        return _descriptor(head[0], Owner(country=code), ctx, mention.start, " ".join(words[:at]))
+    content = [w for w in words if w.lower() not in FUNCTION_WORDS]
+    inner = any(w in ("of", "for", "and") for w in lowered[1:-1])
+    if inner and len(content) >= 2 and all(w[:1].isupper() for w in content):
+        return Actor(slug(text), text, None, None, "organization")
+    return None
+
+
+def _named(text: str, mention: Mention, ctx: ActorContext) -> Actor | None:
+    """Names: the alias table, metonyms ("the Pentagon"), countries, capitals ("Beirut" said ...)."""
+    table = actor_table()
     if text in table.exact:
         return table.exact[text]
     if text.lower() in table.aliases:
@@ -192,8 +282,24 @@ def resolve_actor(mention: Mention, ctx: ActorContext | None = None) -> Actor | 
     country = gazetteer().countries.get(name_key(text))
     if country is not None and country.country:
         return country_actor(country.country)
+    capital = capital_country(text) if text[:1].isupper() and mention.label != "PERSON" else None
+    return country_actor(capital, "government") if capital else None
+
+
+def resolve_actor(mention: Mention, ctx: ActorContext | None = None) -> Actor | None:
+    """The canonical actor a mention refers to, or None when it names no actor we can identify."""
+    ctx = ctx or ActorContext()
+    table = actor_table()
+    if mention.label == "PRON" or mention.text.lower().strip() in PLURAL_PRONOUNS | PERSON_PRONOUNS:
+        return _pronoun(mention, ctx)
+    text = clean_name(strip_quantity(strip_determiners(mention.text)))
+    if not text:
+        return None
+    found = _named(text, mention, ctx)
+    if found is not None:
+        return found
     if mention.label == "PERSON":
-        return _person(mention.text, ctx, mention.start)
+        return person(mention.text, ctx, mention.start)
     words = text.split()
     for n in range(len(words), 0, -1):  # a named group inside the phrase: "Taliban spokesman"
         for i in range(len(words) - n + 1):
@@ -201,22 +307,24 @@ def resolve_actor(mention: Mention, ctx: ActorContext | None = None) -> Actor | 
             found = table.exact.get(part) or table.aliases.get(part.lower())
             if found is not None:
                 return found
-    rest, demonym_country, _ = _split_prefix([w for w in words if w.lower() not in ("local",)] + ["X"], table)
-    rest = rest[:-1]
     key = name_key(text)
     if key in table.demonyms:  # "the British" -> country; "Afghans" -> civilians
         role = "civilians" if key in table.plural_demonyms else "country"
         return country_actor(table.demonyms[key], role)
-    if len(rest) > 1 and rest[-1].lower() in ROLE_HEADS:  # "an insurgent spokesman" speaks for insurgents
-        found = _descriptor(rest[:-1], rest[-2].lower(), demonym_country, ctx, mention.start)
-        if found is not None and found.sector != "CVL":
+    if len(words) <= 2 and words[-1].lower() in ROLE_HEADS and mention.end > 0:
+        found = _of_phrase(ctx.text[mention.end :], ctx)  # "leaders of the opposition coalition"
+        if found is not None:
             return found
-    found = _descriptor(rest or words, mention.lemma, demonym_country, ctx, mention.start)
+    found = _proper_or_of(words, mention, ctx, text)
+    if found is not None:
+        return found
+    found = _phrase(words, mention, ctx, text)
     if found is not None:
         return found
     if mention.label in ("ORG", "NORP"):
         kind = "organization" if mention.label == "ORG" else "group"
-        return Actor(slug(text), text, None, None, kind)
+        label = text[:1].upper() + text[1:]
+        return Actor(slug(text), label, None, None, kind)
     return None
 
 

@@ -22,6 +22,11 @@ ARTICLE_NAMES = (
     "Republic of",
 )
 ROLE_SECTORS = {"government": "GOV", "military": "MIL", "civilians": "CVL", "country": "GOV"}
+GROUP_ROLES = {  # role -> (label pattern, sector, kind); "{the}" is the country name with its article
+    "rebels": ("Rebels ({name})", "REB", "group"),
+    "opposition": ("Opposition ({name})", "OPP", "group"),
+    "legislature": ("Legislature of {the}", "LEG", "organization"),
+}
 
 
 @dataclass(frozen=True)
@@ -72,11 +77,17 @@ def actor_table() -> ActorTable:
     )
 
 
-def country_actor(alpha3: str, role: str = "country") -> Actor:
-    """State actors: ``afg`` (the country), ``afg-government``, ``afg-military``, ``afg-civilians``."""
+def country_actor(alpha3: str, role: str = "country", alias: str = "") -> Actor:
+    """State actors: ``afg`` (the country), ``afg-government``, ``afg-military``, ``afg-civilians``; and the
+    non-state actors of a country: ``rwa-rebels`` ("Rebels (Rwanda)", the mention text as alias),
+    ``npl-opposition``, ``srb-legislature``."""
     name = country_name(alpha3) or alpha3
     code = alpha3.lower()
     the = f"the {name}" if name.startswith(ARTICLE_NAMES) else name
+    if role in GROUP_ROLES:
+        pattern, sector, kind = GROUP_ROLES[role]
+        aliases = (alias,) if alias else ()
+        return Actor(f"{code}-{role}", pattern.format(name=name, the=the), sector, alpha3, kind, aliases)
     if role == "government":
         return Actor(f"{code}-government", f"Government of {the}", "GOV", alpha3, "organization")
     if role == "military":

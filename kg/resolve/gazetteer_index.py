@@ -31,7 +31,7 @@ from kg.resolve.text import fold, load_table, name_key, slug
 
 __all__ = ["Entry", "Gazetteer", "build_gazetteer", "gazetteer", "CACHE_VERSION"]
 
-CACHE_VERSION = "gazetteer-3"
+CACHE_VERSION = "gazetteer-4"
 
 
 @dataclass(frozen=True)
@@ -108,7 +108,7 @@ def build_gazetteer() -> Gazetteer:
         cc, pop = row["countrycode"], int(row["population"])
         if pop < settings["min_population"] and not (cc in focus and pop >= settings["focus_min_population"]):
             continue
-        label = fold(row["name"])
+        label = fold(row["name"]).strip("'")  # "Samarra'" (a transliterated final hamza) -> "Samarra"
         place = Place(
             key=f"geonames-{row['geonameid']}",
             label=label,
@@ -187,9 +187,30 @@ def build_gazetteer() -> Gazetteer:
         if cc in focus:
             for name in names:
                 gaz.ruler_names.setdefault(name, "province")
+    _add_regions(gaz, alpha3, by_id)
     for name in stop:
         gaz.ruler_names.pop(name, None)
     return gaz
+
+
+def _add_regions(gaz: Gazetteer, alpha3: dict[str, str], by_id: dict[int, Place]) -> None:
+    """Regions of ``kg/data/admin1.toml`` that are no ISO 3166-2 division ("West Bank", "Darfur"); their point
+    is the listed seat city's."""
+    for name, row in load_table("admin1.toml").get("regions", {}).items():
+        seat = by_id.get(row["seat"])
+        a3 = alpha3.get(row["country"])
+        place = Place(
+            key=slug(f"region-{row['country']}-{name}"),
+            label=name,
+            lat=seat.lat if seat else None,
+            lon=seat.lon if seat else None,
+            country=a3,
+            kind="region",
+        )
+        names = {name, *row.get("aliases", ())}
+        gaz.add(gaz.provinces, names, Entry(place, 0, True))
+        for surface in names:
+            gaz.ruler_names[surface] = "region"
 
 
 def _accumulate(total: list[float], lat: float, lon: float, weight: int) -> None:

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from kg.model import Mention, Place
 from kg.resolve.gazetteer_index import Entry, Gazetteer, build_gazetteer, gazetteer
-from kg.resolve.text import load_table, name_key, slug, strip_determiners
+from kg.resolve.text import fold, load_table, name_key, slug, strip_determiners
 
 __all__ = [
     "build_gazetteer",
@@ -41,6 +41,12 @@ DIRECTIONS = frozenset(
 )  # fmt: skip
 CITY_WORDS = frozenset(["city", "town", "village", "capital"])
 _OF_PREFIX = re.compile(r"^(?:(?:the\s+)?(?:city|town|village|province|region|state)\s+of\s+)", re.I)
+# "the Iraqi city of Basra", "the western province of Herat", "East Timor's capital Dili", "capital city of X"
+_KIND_OF = re.compile(
+    r"^.+?\s(city|town|village|province|region|state|district|governorate)\s+of\s+(?=[A-Z])(.+)$", re.I
+)
+_CAPITAL = re.compile(r"^(?:.*\s)?capital(?:\s+city)?(?:\s+of)?\s+([A-Z][^\s,]*(?:\s+[A-Z][^\s,]*)*)$")
+ANAPHORS = ("this ", "that ", "the same ")
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "NORP"})
 
 
@@ -85,6 +91,14 @@ def link_place(text: str, context: PlaceContext | None = None) -> Place | None:
     """Link a place mention (``"Kandahar"``, ``"Helmand province"``, ``"the capital"``) to a Place."""
     ctx = context or PlaceContext()
     gaz = gazetteer()
+    text = text.strip()
+    capital = _CAPITAL.match(fold(text))
+    if capital is not None:  # "the capital Kabul", "East Timor's capital Dili"
+        return link_place(f"city of {capital.group(1)}", ctx)
+    kind_of = _KIND_OF.match(text)
+    if kind_of is not None:
+        word = kind_of.group(1).lower()
+        return link_place(f"{'city' if word in CITY_WORDS else 'province'} of {kind_of.group(2)}", ctx)
     name, hint = _clean(text)
     if not name:
         lowered = strip_determiners(text).lower()
@@ -98,6 +112,8 @@ def link_place(text: str, context: PlaceContext | None = None) -> Place | None:
     cities, provinces, country = gaz.candidates(name)
     if country is not None and hint is None:
         return country
+    if hint == "city" and text.lower().startswith(ANAPHORS) and not (cities or provinces):
+        return ctx.last_city  # "this Siberian city": the city the text is about
     city, province = _best(cities, ctx.country), _best(provinces, ctx.country)
     order = [province, city] if hint == "province" else [city, province]
     found = [e for e in order if e is not None]
@@ -108,8 +124,11 @@ def link_place(text: str, context: PlaceContext | None = None) -> Place | None:
     chosen = (local or foreign)[0] if (local or foreign) else None
     if chosen is None and country is None:
         first, _, rest = name.partition(" ")
-        if rest and first.lower().rstrip(",") in DIRECTIONS:  # "central Mali", "northern Helmand"
-            return link_place(rest, ctx)
+        if rest[:1].isupper() and (first.lower().rstrip(",") in DIRECTIONS or first[:1].islower()):
+            return link_place(rest, ctx)  # "central Mali", "northern Helmand", "neighbouring Lebanon"
+        head, _, last = name.rpartition(" ")
+        if head[:1].isupper() and last[:1].islower() and last.lower() not in CITY_WORDS:
+            return link_place(head, ctx)  # "Khartoum airport": a site in that city
     return chosen.place if chosen else country
 
 
@@ -140,7 +159,7 @@ def _country_vote(mention: Mention, demonyms: dict[str, str]) -> tuple[str | Non
     if len(own) == 1:
         return own.pop(), 1
     first, _, rest = name.partition(" ")
-    if not own and rest and first.lower().rstrip(",") in DIRECTIONS:  # "central Mali"
+    if rest[:1].isupper() and not own and (first.lower().rstrip(",") in DIRECTIONS or first[:1].islower()):
         return _country_vote(Mention(rest, mention.start, mention.end, mention.label), demonyms)
     return None, 0
 
@@ -151,9 +170,14 @@ def unlinked_place(text: str, country: str | None = None) -> Place | None:
     name, hint = _clean(text)
     words = name.split()
     if not words or not any(w[:1].isupper() for w in words) or all(w.lower() in DIRECTIONS for w in words):
-        return None
-    if words[0].lower().rstrip(",") in DIRECTIONS:
-        name = " ".join(words[1:])
+        return None  # a proper name ends in a capitalised word: not "Palestinian administrators"
+    if text.lower().strip().startswith(ANAPHORS) or name_key(name) in _demonyms():
+        return None  # "this Siberian city" with no city before it
+    if words[-1][:1].islower() and name_key(words[0]) in _demonyms():
+        return None  # people, not a place: "Palestinian administrators"
+    while len(words) > 1 and (words[0].lower().rstrip(",") in DIRECTIONS or words[0][:1].islower()):
+        words = words[1:]  # "occupied Kafr Aqab", "southern Gaskinde"
+    name = " ".join(words)
     if hint is None and any(w.lower() in CITY_WORDS for w in text.split()):
         hint = "city"  # "the village of Gaskinde"
     key = f"{slug(name)}-{(country or 'unknown').lower()}-unlinked"

@@ -1,0 +1,61 @@
+"""Person mentions: the name is the trailing run of capitalised words that are not role words ("Former
+Socialist prime minister Andreas Papandreou" -> "Andreas Papandreou"); the words before it, and the text
+just before the mention, give the person's country and sector ("Arab League Secretary-General" -> IGO,
+"Pakistan President" -> PAK, GOV)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from kg.model import Actor
+from kg.resolve.actortable import actor_table
+from kg.resolve.modifiers import owner_of, title_words
+from kg.resolve.text import slug, strip_determiners
+
+if TYPE_CHECKING:
+    from kg.resolve.actors import ActorContext
+
+__all__ = ["person", "split_name"]
+
+PARTICLES = frozenset(
+    ["al", "el", "bin", "ibn", "ben", "de", "da", "di", "van", "von", "der", "du", "dos", "la"]
+)
+PARTICLE_PREFIXES = ("al-", "el-", "ad-", "as-", "ash-", "ar-", "bin-", "ul-")
+
+
+def _name_word(word: str) -> bool:
+    return word[:1].isupper() or word.lower() in PARTICLES or word.lower().startswith(PARTICLE_PREFIXES)
+
+
+def split_name(words: list[str]) -> tuple[list[str], list[str]]:
+    """(description, name): the last word always belongs to the name ("Tom King"); before it, capitalised
+    words that are no role words ("Secretary", "Gen.") and name particles ("al-Bashir", "bin")."""
+    if not words:
+        return [], []
+    titles = title_words()
+    i = len(words) - 1
+    while i > 0 and _name_word(words[i - 1]) and words[i - 1].lower() not in titles:
+        i -= 1
+    while i < len(words) - 1 and not words[i][:1].isupper():  # a name starts with a capital
+        i += 1
+    return words[:i], words[i:]
+
+
+def person(text: str, ctx: ActorContext, start: int) -> Actor:
+    table = actor_table()
+    description, words = split_name(strip_determiners(text).split())
+    owner = owner_of(description)
+    country, sector = owner.country, owner.sector
+    if owner.org is not None:
+        country = country or owner.org.country
+        sector = owner.org.sector or sector  # "U.N. mediator": the organisation's sector
+    before = ctx.text[max(0, start - 60) : start].replace(",", " ").split() if start >= 0 else []
+    if before and not description:  # "Afghan President" written just before the name
+        found = owner_of(before[-4:], places=False)
+        country, sector = country or found.country, sector or found.sector
+    name = " ".join(words)
+    known = ctx.persons.get(name)
+    if known is not None:
+        return known
+    row = table.persons.get(name, {})
+    return Actor(slug(name), name, row.get("sector", sector), row.get("country", country), "person")
