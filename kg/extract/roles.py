@@ -1,9 +1,13 @@
 """Agent, target, place and time of a trigger, read from the dependency parse.
 
 Verbal triggers: subject -> agent (shared along xcomp/conj/advcl chains), passive ``by`` -> agent, object
-and passive subject -> target (or place, for capture-like classes, when it names one), ``between X and Y``
--> agents, spatial prepositions -> places. Nominal triggers: possessive / named modifier / ``by`` phrase /
-light-verb subject -> agent, ``of`` object -> place, target or mover (README "Extraction": all rules).
+and passive subject -> target (or place, for capture-like classes, when it names one; or agent, when the
+subject still does the act: "were demobilized", "is opposed to"), ``between X and Y`` -> agents, spatial
+prepositions -> places. Nominal triggers: possessive / named modifier / ``by`` phrase / subject of a light
+or aspect verb ("issued an ultimatum", "began a hunger strike") or of a participation verb ("arrived on a
+visit", "went on strike") -> agent, ``of`` object -> place, target or mover. Object and preposition rules
+are in ``kg.extract.collector``, places beyond the trigger's own phrases in ``kg.extract.places`` (README
+"Extraction": all rules).
 """
 
 from __future__ import annotations
@@ -24,48 +28,33 @@ from kg.extract.clauses import (
     subject_of,
     time_mentions,
 )
-from kg.extract.places import SPATIAL_PREPS, more_places
+from kg.extract.collector import (
+    FROM_CLASSES,
+    LIGHT_OBJECTS,
+    MOVER_CLASSES,
+    OBJ_DEPS,
+    OF,
+    PLACE_SUBJECT_CLASSES,
+    RoleCollector,
+)
+from kg.extract.places import more_places
 from kg.extract.spans import (
     ACTOR_LABELS,
     PLACE_LABELS,
     actor_like,
-    coordinated,
     in_time_entity,
     is_nominal,
     is_place_like,
     mention,
-    names_place_noun,
     prep_objects,
-    spatial_place,
     strong_place,
 )
 from kg.model import Mention
-from kg.namespaces import EVENT_CLASSES
 
 __all__ = ["TriggerLike", "Roles", "find_roles"]
 
-OBJ_DEPS = frozenset({"dobj", "obj", "attr"})
-FROM_CLASSES = frozenset({"Withdrawal", "Retreat", "Displacement", "Evacuation", "Abduction"})
-MOVER_CLASSES = frozenset(
-    {"Withdrawal", "Retreat", "Displacement", "Evacuation", "Deployment", "Mobilize", "Surrender"}
-)
 SELF_MOVER_CLASSES = frozenset({"Retreat", "Withdrawal", "Surrender"})
 STATIVE_PARTICIPLES = frozenset({"oppose", "commit", "determine", "resolve", "dedicate"})
-SYMMETRIC_CLASSES = frozenset({"ArmedClash"})  # "clashed with X": both sides are agents
-COOPERATIVE_CATEGORIES = frozenset({"Agree", "Consult", "Support", "Concede", "Cooperate", "Aid", "Request"})
-PARTNER_PREPS = frozenset({"to", "with", "toward", "towards", "for"})
-# Classes whose object/subject naming a place is the place of the event ("took Herat", "Herat fell").
-PLACE_OBJECT_CLASSES = frozenset(
-    {"Capture", "Siege", "Shelling", "AirStrike", "Bombing", "Withdrawal", "Retreat", "Displacement",
-     "Evacuation"}
-)  # fmt: skip
-NAMED_PLACE_CLASSES = frozenset({"Capture", "Siege"})
-PLACE_SUBJECT_CLASSES = frozenset({"Capture", "Surrender", "Siege"})
-TARGET_PREPS = frozenset({"against", "on", "upon", "at"})
-LIGHT_OBJECTS = frozenset({"control", "charge", "possession", "command", "hold"})
-HOSTILE_CATEGORIES = frozenset({"Assault", "Coerce", "Threaten", "Protest", "Sanction", "Accuse", "Reject"})
-OF = frozenset({"of"})
-NON_TARGET_NOUNS = frozenset({"point", "time", "moment", "stage", "least", "most", "once", "night", "dawn"})
 
 
 class TriggerLike(Protocol):
@@ -94,84 +83,7 @@ class Roles:
     subjectless: bool = False
 
 
-class _Collector:
-    def __init__(self, cls: str, events: frozenset[int] = frozenset()) -> None:
-        self.cls = cls
-        self.events = events  # heads of other event mentions: never an actor ("the deployment")
-        self.agents: list[Token] = []
-        self.targets: list[Token] = []
-        self.places: list[Token] = []
-        self.extra: list[Token] = []
-        self.hostile = EVENT_CLASSES.get(cls, cls) in HOSTILE_CATEGORIES
-        self.cooperative = EVENT_CLASSES.get(cls, cls) in COOPERATIVE_CATEGORIES
-
-    def add(self, role: list[Token], token: Token, expand: bool = True) -> None:
-        for tok in coordinated(token) if expand else [token]:
-            if role is self.agents and tok.i in self.events:
-                continue
-            if all(tok.i != t.i for t in self.agents + self.targets + self.places):
-                role.append(tok)
-
-    def patient(self, token: Token) -> None:
-        """An object/passive subject: a place for capture-like classes when it names one, else a target."""
-        if token.lemma_.lower() in LIGHT_OBJECTS:
-            inner = [o for _, o in prep_objects(token, frozenset({"of"}))]
-            if not inner:
-                return
-            token = inner[0]
-        for tok in coordinated(token):
-            if in_time_entity(tok):
-                continue
-            named_place = names_place_noun(tok)
-            # small models often tag town names PERSON/ORG: a captured or besieged name is a place
-            named_place |= self.cls in NAMED_PLACE_CLASSES and tok.pos_ == "PROPN" and tok.ent_type_ != "NORP"
-            if self.cls in PLACE_OBJECT_CLASSES and (is_place_like(tok) or named_place):
-                self.add(self.places, tok, expand=False)
-            elif not self.cooperative or actor_like(tok):  # "provided food aid": the aid is no actor
-                self.add(self.targets, tok, expand=False)
-                if self.hostile and strong_place(tok) and is_place_like(tok):
-                    self.also_place(tok)  # "attacked Abu Dhabi": the city is hit, and where it happened
-
-    def also_place(self, token: Token) -> None:
-        """A target that is also the event's place (the one token allowed in two roles)."""
-        if all(token.i != t.i for t in self.places):
-            self.places.append(token)
-
-    def prepositions(self, token: Token, nominal: bool) -> None:
-        for word, obj in prep_objects(token):
-            if word == "between" or (word == "with" and self.cls in SYMMETRIC_CLASSES and actor_like(obj)):
-                self.add(self.agents, obj)
-            elif word in PARTNER_PREPS and self.cooperative and actor_like(obj):
-                self.add(self.targets, obj)  # "agreed with X", "handed aid to X": the partner/recipient
-                if word == "to" and strong_place(obj) and is_place_like(obj) and spatial_place(word, obj):
-                    for tok in coordinated(obj):
-                        self.also_place(tok)  # "sent aid to Aleppo": recipient and destination
-            elif word == "under" and obj.lemma_.lower() in LIGHT_OBJECTS:
-                for _, inner in prep_objects(obj, frozenset({"of"})):
-                    self.add(self.agents, inner)
-            elif word == "from" and self.cls in FROM_CLASSES and not in_time_entity(obj):
-                self.add(self.places, obj)
-            elif word == "from" and self.cls == "Capture" and not is_place_like(obj):
-                self.add(self.targets, obj)  # "recaptured the town from the militants": the loser
-            elif (
-                word in TARGET_PREPS
-                and self.hostile
-                and not in_time_entity(obj)
-                and obj.lemma_.lower() not in NON_TARGET_NOUNS
-                and (word != "at" or not is_place_like(obj))
-            ):
-                if word == "on" and is_place_like(obj):  # "attacks on Kabul"
-                    self.add(self.places, obj)
-                else:
-                    self.patient(obj)
-            elif word == "of" and (token.lemma_.lower() in LIGHT_OBJECTS or nominal):
-                continue  # handled by the caller (nominal ``of`` objects / light objects)
-            elif word in SPATIAL_PREPS and spatial_place(word, obj):
-                for place in [o for _, o in prep_objects(obj, OF) if names_place_noun(o)] or [obj]:
-                    self.add(self.places, place)  # "in the southern department of Huila" -> Huila
-
-
-def _verbal(col: _Collector, head: Token, span: list[Token]) -> bool:
+def _verbal(col: RoleCollector, head: Token, span: list[Token]) -> bool:
     """Fill roles of a verbal trigger; returns True when the clause has no subject at all."""
     subj: Token | None = None
     objects: list[Token] = []
@@ -241,7 +153,7 @@ def _own_act(cls: str, head: Token) -> bool:
     return cls in SELF_MOVER_CLASSES or head.lemma_.lower() in STATIVE_PARTICIPLES
 
 
-def _nominal(col: _Collector, head: Token) -> None:
+def _nominal(col: RoleCollector, head: Token) -> None:
     of_objects: list[Token] = []
     for child in head.children:
         if child.dep_ == "poss" and not in_time_entity(child):
@@ -298,7 +210,7 @@ def find_roles(doc: Doc, trigger: TriggerLike, events: frozenset[int] = frozense
     span = [doc[i] for i in range(trigger.start, trigger.end)] or [head]
     if head not in span:
         span.append(head)
-    col = _Collector(trigger.event_class, events - {trigger.head})
+    col = RoleCollector(trigger.event_class, events - {trigger.head})
     subjectless = False
     nominal = is_nominal(head)
     if nominal:

@@ -1,0 +1,134 @@
+"""Collects the role tokens of one trigger: the shared rules for objects and prepositional phrases.
+
+``RoleCollector.patient`` files an object or passive subject as a target, or as the place for capture-like
+classes when it names one; ``RoleCollector.prepositions`` reads a token's prepositional phrases: ``between``
+and symmetric ``with`` -> agents, partners of cooperative events -> targets, hostile ``against``/``on``/
+``at`` -> targets (or the place, "attacks on Kabul"), movers' ``from`` -> places, spatial phrases -> places.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.extract.places import SPATIAL_PREPS
+from kg.extract.spans import (
+    actor_like,
+    coordinated,
+    in_time_entity,
+    is_place_like,
+    names_place_noun,
+    prep_objects,
+    spatial_place,
+    strong_place,
+)
+from kg.namespaces import EVENT_CLASSES
+
+__all__ = [
+    "RoleCollector",
+    "OBJ_DEPS",
+    "FROM_CLASSES",
+    "MOVER_CLASSES",
+    "PLACE_SUBJECT_CLASSES",
+    "LIGHT_OBJECTS",
+    "OF",
+]
+
+OBJ_DEPS = frozenset({"dobj", "obj", "attr"})
+FROM_CLASSES = frozenset({"Withdrawal", "Retreat", "Displacement", "Evacuation", "Abduction"})
+MOVER_CLASSES = frozenset(
+    {"Withdrawal", "Retreat", "Displacement", "Evacuation", "Deployment", "Mobilize", "Surrender"}
+)
+SYMMETRIC_CLASSES = frozenset({"ArmedClash"})  # "clashed with X": both sides are agents
+COOPERATIVE_CATEGORIES = frozenset({"Agree", "Consult", "Support", "Concede", "Cooperate", "Aid", "Request"})
+PARTNER_PREPS = frozenset({"to", "with", "toward", "towards", "for"})
+# Classes whose object/subject naming a place is the place of the event ("took Herat", "Herat fell").
+PLACE_OBJECT_CLASSES = frozenset(
+    {"Capture", "Siege", "Shelling", "AirStrike", "Bombing", "Withdrawal", "Retreat", "Displacement",
+     "Evacuation"}
+)  # fmt: skip
+NAMED_PLACE_CLASSES = frozenset({"Capture", "Siege"})
+PLACE_SUBJECT_CLASSES = frozenset({"Capture", "Surrender", "Siege"})
+TARGET_PREPS = frozenset({"against", "on", "upon", "at"})
+LIGHT_OBJECTS = frozenset({"control", "charge", "possession", "command", "hold"})
+HOSTILE_CATEGORIES = frozenset({"Assault", "Coerce", "Threaten", "Protest", "Sanction", "Accuse", "Reject"})
+OF = frozenset({"of"})
+NON_TARGET_NOUNS = frozenset({"point", "time", "moment", "stage", "least", "most", "once", "night", "dawn"})
+
+
+class RoleCollector:
+    """The agent, target, place and other (counted) tokens of one trigger, without duplicates."""
+
+    def __init__(self, cls: str, events: frozenset[int] = frozenset()) -> None:
+        self.cls = cls
+        self.events = events  # heads of other event mentions: never an actor ("the deployment")
+        self.agents: list[Token] = []
+        self.targets: list[Token] = []
+        self.places: list[Token] = []
+        self.extra: list[Token] = []
+        self.hostile = EVENT_CLASSES.get(cls, cls) in HOSTILE_CATEGORIES
+        self.cooperative = EVENT_CLASSES.get(cls, cls) in COOPERATIVE_CATEGORIES
+
+    def add(self, role: list[Token], token: Token, expand: bool = True) -> None:
+        for tok in coordinated(token) if expand else [token]:
+            if role is self.agents and tok.i in self.events:
+                continue
+            if all(tok.i != t.i for t in self.agents + self.targets + self.places):
+                role.append(tok)
+
+    def patient(self, token: Token) -> None:
+        """An object/passive subject: a place for capture-like classes when it names one, else a target."""
+        if token.lemma_.lower() in LIGHT_OBJECTS:
+            inner = [o for _, o in prep_objects(token, frozenset({"of"}))]
+            if not inner:
+                return
+            token = inner[0]
+        for tok in coordinated(token):
+            if in_time_entity(tok):
+                continue
+            named_place = names_place_noun(tok)
+            # small models often tag town names PERSON/ORG: a captured or besieged name is a place
+            named_place |= self.cls in NAMED_PLACE_CLASSES and tok.pos_ == "PROPN" and tok.ent_type_ != "NORP"
+            if self.cls in PLACE_OBJECT_CLASSES and (is_place_like(tok) or named_place):
+                self.add(self.places, tok, expand=False)
+            elif not self.cooperative or actor_like(tok):  # "provided food aid": the aid is no actor
+                self.add(self.targets, tok, expand=False)
+                if self.hostile and strong_place(tok) and is_place_like(tok):
+                    self.also_place(tok)  # "attacked Abu Dhabi": the city is hit, and where it happened
+
+    def also_place(self, token: Token) -> None:
+        """A target that is also the event's place (the one token allowed in two roles)."""
+        if all(token.i != t.i for t in self.places):
+            self.places.append(token)
+
+    def prepositions(self, token: Token, nominal: bool) -> None:
+        for word, obj in prep_objects(token):
+            if word == "between" or (word == "with" and self.cls in SYMMETRIC_CLASSES and actor_like(obj)):
+                self.add(self.agents, obj)
+            elif word in PARTNER_PREPS and self.cooperative and actor_like(obj):
+                self.add(self.targets, obj)  # "agreed with X", "handed aid to X": the partner/recipient
+                if word == "to" and strong_place(obj) and is_place_like(obj) and spatial_place(word, obj):
+                    for tok in coordinated(obj):
+                        self.also_place(tok)  # "sent aid to Aleppo": recipient and destination
+            elif word == "under" and obj.lemma_.lower() in LIGHT_OBJECTS:
+                for _, inner in prep_objects(obj, frozenset({"of"})):
+                    self.add(self.agents, inner)
+            elif word == "from" and self.cls in FROM_CLASSES and not in_time_entity(obj):
+                self.add(self.places, obj)
+            elif word == "from" and self.cls == "Capture" and not is_place_like(obj):
+                self.add(self.targets, obj)  # "recaptured the town from the militants": the loser
+            elif (
+                word in TARGET_PREPS
+                and self.hostile
+                and not in_time_entity(obj)
+                and obj.lemma_.lower() not in NON_TARGET_NOUNS
+                and (word != "at" or not is_place_like(obj))
+            ):
+                if word == "on" and is_place_like(obj):  # "attacks on Kabul"
+                    self.add(self.places, obj)
+                else:
+                    self.patient(obj)
+            elif word == "of" and (token.lemma_.lower() in LIGHT_OBJECTS or nominal):
+                continue  # handled by the caller (nominal ``of`` objects / light objects)
+            elif word in SPATIAL_PREPS and spatial_place(word, obj):
+                for place in [o for _, o in prep_objects(obj, OF) if names_place_noun(o)] or [obj]:
+                    self.add(self.places, place)  # "in the southern department of Huila" -> Huila

@@ -1,0 +1,217 @@
+"""What a token or noun phrase denotes: word classes and predicates shared by the extraction rules.
+
+Entity-label sets and noun lists (places, people, troops, actors); ``semantic_head`` ("12 of the capitals"
+-> capitals); ``coordinated`` conjuncts and named appositions; ``prep_objects`` of prepositional phrases;
+and the predicates ``is_place_like``, ``strong_place``, ``spatial_place``, ``names_place_noun``,
+``actor_like``, ``is_nominal`` and ``in_time_entity``. The text of a mention is built in ``kg.extract.spans``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+__all__ = [
+    "PLACE_NOUNS",
+    "PLACE_LABELS",
+    "TIME_LABELS",
+    "NON_PLACE_LABELS",
+    "ACTOR_LABELS",
+    "PEOPLE_NOUNS",
+    "TROOP_NOUNS",
+    "PRISONER_NOUNS",
+    "entity_bounds",
+    "semantic_head",
+    "coordinated",
+    "prep_objects",
+    "is_place_like",
+    "names_place_noun",
+    "is_nominal",
+    "in_time_entity",
+    "spatial_place",
+    "actor_like",
+    "strong_place",
+]
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+TIME_LABELS = frozenset({"DATE", "TIME"})
+NON_PLACE_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY", "NORP"})
+# Common nouns that name places or sites: the object of a capture verb headed by one is a place.
+PLACE_NOUNS = frozenset(
+    {
+        "city", "town", "village", "district", "province", "region", "capital", "area", "border", "territory",
+        "base", "airbase", "airport", "jail", "prison", "checkpoint", "outpost", "post", "camp", "port",
+        "harbour", "harbor", "bridge", "crossing", "headquarters", "compound", "garrison", "fort", "fortress",
+        "stronghold", "enclave", "river", "lake", "mountain", "forest", "desert", "field", "street", "square",
+        "building", "residence", "office", "station", "barracks", "depot", "farm", "dam", "mine",
+        "neighbourhood", "neighborhood", "suburb", "outskirts", "valley", "road",
+        "highway", "hill", "north", "south", "east", "west", "northeast", "northwest", "southeast",
+        "southwest", "country", "state", "county", "municipality", "settlement", "refinery", "airfield",
+        "embassy", "consulate", "mosque", "hospital", "school", "market", "palace", "installation",
+        "facility", "hub", "front", "frontline", "coast", "island", "strip", "bank", "zone", "home",
+        "department", "governorate", "oblast", "prefecture", "edge", "outskirt", "sector", "quarter",
+    }
+)  # fmt: skip
+DIRECTIONAL_PREPS = frozenset({"to", "into", "towards", "toward", "onto"})
+ACTOR_LABELS = frozenset({"ORG", "NORP", "GPE", "PERSON"})
+TROOP_NOUNS = frozenset(
+    {"soldier", "troop", "marine", "paratrooper", "commando", "serviceman", "servicemember", "personnel",
+     "reservist", "recruit", "sailor", "airman", "mercenary", "fighter", "guard", "policeman", "officer"}
+)  # fmt: skip
+PRISONER_NOUNS = frozenset({"prisoner", "inmate", "detainee", "captive", "hostage", "convict"})
+PEOPLE_NOUNS = TROOP_NOUNS | PRISONER_NOUNS | frozenset(
+    {"people", "person", "civilian", "child", "woman", "man", "resident", "villager", "refugee", "migrant",
+     "worker", "student", "journalist", "protester", "demonstrator", "passenger", "pilgrim", "patient",
+     "doctor", "official", "member", "militant", "insurgent", "rebel", "gunman", "attacker", "jihadist",
+     "combatant", "victim", "casualty", "body", "suspect", "family", "police", "militiaman", "teenager",
+     "other", "adult", "infant", "baby", "girl", "boy", "staff", "employee", "farmer", "miner", "voter",
+     "activist", "supporter", "loyalist", "follower", "youth", "delegate", "negotiator", "representative",
+     "lawmaker", "legislator", "politician", "diplomat", "guerrilla", "trader", "teacher", "nurse"}
+)  # fmt: skip
+ACTOR_NOUNS = frozenset(
+    {"government", "army", "force", "military", "police", "ministry", "authority", "regime", "administration",
+     "council", "party", "group", "coalition", "alliance", "militia", "leader", "president", "minister",
+     "country", "state", "nation", "side", "delegation", "envoy", "official", "commander", "movement",
+     "organization", "organisation", "agency", "union", "community", "court", "parliament", "cabinet"}
+)  # fmt: skip
+# "a group of diplomats", "members of the militia": the counted/collected noun says who it is
+COLLECTIVE_NOUNS = frozenset(
+    {"group", "member", "number", "team", "band", "contingent", "batch", "unit", "handful"}
+)
+NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
+NUMBER_NOUNS = frozenset({"dozen", "dozens", "hundreds", "thousands", "millions", "scores", "tens"})
+
+
+def in_time_entity(token: Token) -> bool:
+    return token.ent_type_ in TIME_LABELS
+
+
+def entity_bounds(token: Token) -> tuple[int, int] | None:
+    if not token.ent_type_:
+        return None
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return start, end
+
+
+def semantic_head(token: Token) -> Token:
+    """The token that says what a phrase is: "12 of the capitals" -> capitals, "hundreds of X" -> X."""
+    if (
+        token.like_num
+        or token.lower_ in NUMBER_NOUNS
+        or token.pos_ == "NUM"
+        or token.lemma_ in COLLECTIVE_NOUNS
+    ):
+        for child in token.rights:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        return obj
+    return token
+
+
+def coordinated(token: Token) -> Iterator[Token]:
+    """``token`` and its conjuncts ("Herat and Ghazni", "X, Y and Z"); a common-noun head with a proper
+    apposition ("the third city, Herat") is replaced by the apposition."""
+    stack = [token]
+    while stack:
+        tok = stack.pop()
+        named = tok
+        if tok.pos_ in ("NOUN", "NUM"):
+            for child in tok.rights:
+                if child.dep_ == "appos" and child.pos_ == "PROPN":
+                    named = child
+                    stack.extend(c for c in child.children if c.dep_ == "conj")
+                    break
+                if child.dep_ == "prep" and child.lower_ == "of" and tok.lemma_.lower() in PLACE_NOUNS:
+                    # "the town of Kidal" -> Kidal
+                    names = [o for o in child.children if o.dep_ == "pobj" and o.pos_ == "PROPN"]
+                    if names:
+                        named = names[0]
+                        break
+        yield named
+        stack.extend(reversed([c for c in tok.children if c.dep_ == "conj" and c.pos_ != "VERB"]))
+
+
+def prep_objects(token: Token, preps: frozenset[str] | None = None) -> Iterator[tuple[str, Token]]:
+    """``(preposition lemma, object)`` for the prepositional phrases attached to ``token``; a compound
+    preposition parsed as two ("outside of the city") gives the first word and the inner object."""
+    for child in token.children:
+        if child.dep_ not in ("prep", "agent", "dative"):
+            continue
+        word = child.lower_
+        if preps is not None and word not in preps:
+            continue
+        objects = [obj for obj in child.children if obj.dep_ in ("pobj", "pcomp")]
+        if not objects:
+            objects = [o for p in child.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children]
+        for obj in objects:
+            if obj.dep_ in ("pobj", "pcomp"):
+                yield word, obj
+
+
+def is_nominal(token: Token) -> bool:
+    """A noun-like trigger: nouns, non-root adjectives, gerunds used as nouns ("Fighting ... intensified")."""
+    if token.pos_ in ("NOUN", "PROPN"):
+        return True
+    gerund = token.tag_ == "VBG" and token.dep_ in NOMINAL_DEPS
+    return gerund or (token.pos_ == "ADJ" and token.dep_ != "ROOT")
+
+
+def names_place_noun(token: Token) -> bool:
+    """``token`` is the name given to a place noun: "the third city, Herat", "the town of Kidal"."""
+    if token.dep_ == "appos":
+        return is_place_like(token.head)
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.i != token.head.i:
+        return token.head.head.lemma_.lower() in PLACE_NOUNS
+    return False
+
+
+def is_place_like(token: Token) -> bool:
+    """A GPE/LOC/FAC entity, or a common noun naming a place/site ("jail", "city", "north")."""
+    head = semantic_head(token)
+    if head.ent_type_ in PLACE_LABELS:
+        return True
+    if head.ent_type_ in NON_PLACE_LABELS or head.pos_ == "PRON":
+        return False
+    return head.lemma_.lower() in PLACE_NOUNS
+
+
+def spatial_place(prep: str, obj: Token) -> bool:
+    if in_time_entity(obj) or obj.like_num:
+        return False
+    if is_place_like(obj):
+        return True
+    head = semantic_head(obj)
+    if head.pos_ != "PROPN" or head.ent_type_ in ("NORP", "DATE", "TIME"):
+        return False
+    return not (prep in DIRECTIONAL_PREPS and head.ent_type_ in ("ORG", "PERSON"))
+
+
+def actor_like(token: Token) -> bool:
+    """Could name an actor: an actor-kind entity, a proper noun, a pronoun or a person/group noun."""
+    head = semantic_head(token)
+    if in_time_entity(head) or head.ent_type_ in ("CARDINAL", "MONEY", "QUANTITY", "PERCENT"):
+        return False
+    if head.ent_type_ in ACTOR_LABELS or head.pos_ in ("PROPN", "PRON"):
+        return True
+    lemma = head.lemma_.lower()
+    return lemma in ACTOR_NOUNS or lemma in PEOPLE_NOUNS
+
+
+def strong_place(token: Token) -> bool:
+    """A named place (entity or proper noun), as opposed to "the city" or "a nearby base"."""
+    head = semantic_head(token)
+    if head.pos_ == "PROPN" or head.ent_type_ in PLACE_LABELS:
+        return True
+    # "the Hiran region", "Amhara region": a place noun named by a proper-noun modifier
+    return head.lemma_.lower() in PLACE_NOUNS and any(
+        c.i < head.i and c.dep_ in ("compound", "nmod") and (c.pos_ == "PROPN" or c.ent_type_ in PLACE_LABELS)
+        for c in head.children
+    )
