@@ -104,8 +104,18 @@ CATEGORY_TABLE = [
     ("The government said it was prepared to impose martial law.", "Threaten"),
     ("The cabinet plans to impose restrictions on imports.", "Threaten"),
     ("The president said he will extend the curfew.", "Threaten"),
-    # ASSAULT (CAMEO 196): violating a ceasefire
+    ("The separatists have sworn to fight until they take the valley, officials said.", "Threaten"),
+    # ASSAULT (CAMEO 18-20): violating a ceasefire, attempted violence, ethnic cleansing
     ("Both armies violated the ceasefire overnight.", "Assault"),
+    ("Gunmen tried to assassinate the mayor of Kita on Friday.", "Assault"),
+    ("The rebels said they attempted to storm the prison.", "Assault"),
+    ("Militias engaged in ethnic cleansing in the valley.", "Assault"),
+    # more COERCE, SANCTION, REQUEST
+    ("Police prevented a demonstration outside the parliament.", "Coerce"),
+    ("The government forced the aid agency out of the country.", "Sanction"),
+    ("Forty UN observers were flown out of the enclave on Friday.", "Sanction"),
+    ("The union is pressuring the company to raise wages.", "Request"),
+    ("The minister said the regime must hand over the alleged culprits.", "Request"),
     # CONSULT (CAMEO 04): mediation
     ("The envoy launched a mediation effort between the two factions.", "Consult"),
 ]
@@ -132,6 +142,9 @@ NEGATIVE_TABLE = [
     ("The garrison defended the town against the offensive.", "Support"),
     ("The police called a press conference.", "Sanction"),
     ("The talks ended without a statement.", "Sanction"),
+    ("The alleged attackers appeared in court.", "Accuse"),
+    ("The army tried to recruit more soldiers.", "Assault"),
+    ("Millions of refugees were flown out of the camps to Europe.", "Sanction"),
 ]
 
 

@@ -38,7 +38,8 @@ CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
 INTENT_VERBS = frozenset(
     {"threaten", "plan", "vow", "want", "intend", "seek", "try", "attempt", "prepare", "aim", "hope",
      "promise", "pledge", "propose", "offer", "consider", "call", "urge", "ask", "demand", "expect",
-     "push", "appeal", "warn", "need", "wish", "plot", "mull", "request", "order"}
+     "push", "appeal", "warn", "need", "wish", "plot", "mull", "request", "order", "press", "pressure",
+     "swear"}
 )  # fmt: skip
 INTENT_ADJECTIVES = frozenset({"ready", "willing", "prepared", "eager", "determined", "keen", "poised"})
 PURPOSE_DEPS = frozenset({"acl", "advcl", "relcl"})

@@ -3,7 +3,9 @@
 "Portugal will support ...", "Syria offered to negotiate", "the rebels are willing to withdraw": the
 supported / negotiated / withdrawn event did not happen; what happened is a commitment, which event coders
 (PLOVER, CAMEO) code as AGREE when the intended action is cooperative and THREATEN when it is hostile.
-"Libya must hand over the suspects" (reported) is a REQUEST by the speaker, aimed at Libya.
+"Libya must hand over the suspects" (reported) is a REQUEST by the speaker, aimed at Libya. A negated
+commitment ("will not withdraw", "failed to reach an agreement") is a refusal, REJECT; an attempted act of
+violence ("tried to assassinate") is an ASSAULT.
 
 ``recode(doc, frames)`` returns the frames with, for each such statement, the intended event marked
 hypothetical and a statement frame added (class from the lexicon; trigger = the marker plus the verb; same
@@ -48,6 +50,9 @@ class Modality:
     refusal_verbs: frozenset[str] = frozenset()
     refusal_governors: frozenset[str] = frozenset()
     refusal_class: str = ""
+    attempt_verbs: frozenset[str] = frozenset()
+    attempt_categories: frozenset[str] = frozenset()
+    attempt_class: str = ""
 
 
 @lru_cache(maxsize=8)
@@ -118,9 +123,15 @@ def marker_of(head: Token, modality: Modality) -> tuple[Token, str] | None:
             word = aux.lower_
             if word in modality.future or (word in modality.reported_future and _reported(verb)):
                 return aux, "intent"
-    if head.dep_ == "xcomp":
+    # an infinitive complement; "sworn to fight" is often parsed as a clause of purpose
+    infinitive = head.dep_ == "xcomp" or (
+        head.dep_ == "advcl" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in head.children)
+    )
+    if infinitive:
         gov = head.head
         lemma = gov.lemma_.lower()
+        if gov.pos_ == "VERB" and lemma in modality.attempt_verbs:
+            return gov, "attempt"
         if (gov.pos_ == "VERB" and lemma in modality.intent_verbs) or (
             gov.pos_ == "ADJ" and lemma in modality.intent_adjectives
         ):
@@ -201,6 +212,8 @@ def recode(doc: Doc, frames: Sequence[EventFrame], modality: Modality | None = N
                 cls = mod.intent_cooperative
             elif kind == "intent" and category in mod.hostile_categories:
                 cls = mod.intent_hostile
+            elif kind == "attempt" and category in mod.attempt_categories:
+                cls = mod.attempt_class or None
         if found is None or cls is None or span is None:
             out.append(frame)
             continue

@@ -44,6 +44,7 @@ COMMENT_VERBS = frozenset(
     {"reflect", "mirror", "highlight", "underline", "underscore", "illustrate", "show", "expose", "signal"}
 )
 DEFINITE = frozenset({"the", "this", "these", "those"})
+HEDGE_PARTICIPLES = frozenset({"allege", "accuse", "suspect"})
 # a head that stands for its "of" object: "freed hundreds of prisoners", "received a team of observers"
 QUANTITY_NOUNS = frozenset(
     {"hundred", "thousand", "dozen", "score", "number", "group", "handful", "million", "tonne", "ton",
@@ -172,8 +173,8 @@ def _allowed(head: Token, entry: LexiconEntry, kind: str) -> bool:
         return False
     if kind == "noun" and (head.ent_type_ in NAME_LABELS | TIME_LABELS or head.dep_ == "compound"):
         return False  # part of a name ("Operation Storm") or a modifier ("protest leaders", "aid convoy")
-    if head.dep_ == "amod" and head.tag_ == "VBG":
-        return False  # a present participle describing a noun: "the surrounding district"
+    if head.dep_ == "amod" and (head.tag_ == "VBG" or head.lemma_ in HEDGE_PARTICIPLES):
+        return False  # a participle describing a noun: "the surrounding district", "alleged bombers"
     if head.pos_ in NOUN_POS and _no_event_noun(head):
         return False
     if any(
