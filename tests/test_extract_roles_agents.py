@@ -33,6 +33,10 @@ AGENT_TABLE = [
     # ... but not the victim of a passive or a verb of suffering
     ("Two civilians were killed in an ambush.", "ambush", "Assault", [], []),
     ("Five soldiers died in an ambush near the border.", "ambush", "Assault", [], []),
+    # "engaged in"/"involved in": a passive whose subject takes part
+    ("Militia units were engaged in looting in the border town of Kaya.", "looting", "Assault",
+     ["Militia units"], []),
+    ("Rebels were involved in clashes near Goma.", "clashes", "ArmedClash", ["Rebels"], []),
     # a participle on the object of a light verb: the issuer demands
     ("The armed group issued a statement demanding the release of its commander.", "demanding", "Request",
      ["armed group"], []),

@@ -45,6 +45,11 @@ PLACE_TABLE = [
     ("Protesters rallied in the capital Nairobi on Tuesday.", "rallied", "Protest", ["Nairobi"]),
     ("Students protested at a university in Kenya's capital Nairobi.", "protested", "Protest", ["Nairobi"]),
     ('Pilgrims gathered in the holy city of Karbala".', "gathered", "Protest", ["Karbala"]),
+    # ... through an apposition, or a verb's clause hanging from the object
+    ("Demonstrators denounced as a crime the army's crackdown on students in Harare.", "denounced", "Accuse",
+     ["Harare"]),
+    ("The envoy demanded the parties to the dispute in Darfur to accept talks.", "demanded", "Request",
+     ["Darfur"]),
     # nothing spatial: no place
     ("The president of Sudan agreed to hold talks.", "agreed", "Agree", []),
 ]  # fmt: skip

@@ -47,6 +47,7 @@ LIGHT_VERBS = frozenset(
      "impose", "stag", "issue", "organize", "organise", "renew", "speed", "accelerate", "call", "fire",
      "drop", "detonate", "explode", "plant", "throw", "hurl", "stop"}  # "stag": the model's lemma of "staged"
 )  # fmt: skip
+ENGAGED = frozenset({"engage", "involve"})  # "were engaged in ethnic cleansing", "was involved in clashes"
 # verbs whose subject takes part in the event noun of their phrase: "arrived on a visit", "returned for
 # talks", "went on strike", "remained on alert", "were converging for a rally"
 PARTICIPATION_VERBS = frozenset(
@@ -167,10 +168,13 @@ def participant_subject(head: Token) -> Token | None:
     if head.dep_ != "pobj" or prep.dep_ != "prep":
         return None
     verb = prep.head
-    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in PARTICIPATION_VERBS:
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in PARTICIPATION_VERBS | ENGAGED:
         return None
-    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
-        return None  # "was killed in an attack"
+    if verb.lemma_.lower() in ENGAGED:  # the passive subject is the participant
+        subj = next((c for c in verb.children if c.dep_ in PASSIVE_SUBJ_DEPS | SUBJ_DEPS), None)
+        return antecedent(subj, verb) if subj is not None else None
+    if verb.lemma_.lower() not in ENGAGED and any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return None  # "was killed in an attack", but "were engaged in ethnic cleansing"
     return subject_of(verb)
 
 

@@ -40,8 +40,12 @@ SPATIAL_PREPS = frozenset(
 NESTED_PLACE_PREPS = frozenset({"in", "near", "outside", "at", "of", "on", "around"})
 # the last step down to a place inside a phrase ("a truce with forces in Bosnia"): a locative preposition
 LOCATIVE_PREPS = frozenset({"in", "near", "outside", "at", "around", "inside", "throughout", "across"})
-# prepositions of the trigger whose non-place object is the scene of the event ("killed in a gunbattle")
-SCENE_PREPS = frozenset({"in", "during", "at"})
+# a trigger's prepositional objects are searched for places ("killed in a gunbattle in X", "demanded parties
+# to the conflict in X") unless the preposition sets another event or a reason beside it
+NON_SCENE_PREPS = frozenset(
+    {"after", "before", "since", "until", "despite", "because", "than", "like", "over", "for", "from"}
+)
+CHAIN_DEPS = frozenset({"appos", "acl", "xcomp"})
 DEEP_STEPS = 3  # prepositional phrases followed down from a role, an object or a scene
 DIRECTION_WORDS = frozenset(
     {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east",
@@ -89,8 +93,13 @@ def _deep(roots: Iterable[Token], hostile: bool) -> list[Token]:
         for tok in frontier:
             for _, obj in _nested(tok, LOCATIVE_PREPS | OF | {"on"}, hostile):
                 found.extend(inner_place(obj))
-            for _, obj in prep_objects(tok):
-                if obj.i not in seen and not in_time_entity(obj) and obj.pos_ in ("NOUN", "PROPN"):
+            steps = [o for _, o in prep_objects(tok) if o.pos_ in ("NOUN", "PROPN")]
+            # "as a crime, X's suppression of ...", "demands to release prisoners in Iraq"
+            steps += [
+                c for c in tok.children if c.dep_ in CHAIN_DEPS or (c.dep_ == "dobj" and tok.pos_ == "VERB")
+            ]
+            for obj in steps:
+                if obj.i not in seen and not in_time_entity(obj):
                     seen.add(obj.i)
                     below.append(obj)
         if found:
@@ -143,7 +152,11 @@ def more_places(
             ]
     if found or any(strong_place(p) for p in places):
         return places
-    scenes = [o for w, o in prep_objects(head, SCENE_PREPS) if not is_place_like(o) and not in_time_entity(o)]
+    scenes = [
+        o
+        for w, o in prep_objects(head)
+        if w not in NON_SCENE_PREPS and not is_place_like(o) and not in_time_entity(o)
+    ]
     verb = _object_of(head) if nominal else None
     if verb is not None:  # "fired (dozens of) shells at targets in Jericho"
         scenes += [o for _, o in prep_objects(verb) if not in_time_entity(o)]
