@@ -239,8 +239,10 @@ def _of_phrase(after: str, ctx: ActorContext) -> Actor | None:
         return None
     words = match.group(1).split()[:6]
     for n in range(1, len(words) + 1):
-        if words[n - 1].endswith(("'s", "'")):
-            continue  # "chief of Israel's militia": the possessor is not the owner
+        if words[n - 1].endswith(("'s", "'")) or (
+            n < len(words) and name_key(words[n - 1]) in actor_table().demonyms
+        ):
+            continue  # "chief of Israel's militia", "leaders of the Kenyan opposition": read on
         part = " ".join(words[:n])
         found = resolve_actor(Mention(part, -1, -1, "NP", words[n - 1].lower()), ctx)
         if found is not None:

@@ -31,7 +31,7 @@ from kg.resolve.text import fold, load_table, name_key, slug
 
 __all__ = ["Entry", "Gazetteer", "build_gazetteer", "gazetteer", "CACHE_VERSION"]
 
-CACHE_VERSION = "gazetteer-4"
+CACHE_VERSION = "gazetteer-5"
 
 
 @dataclass(frozen=True)
@@ -94,6 +94,7 @@ def build_gazetteer() -> Gazetteer:
     info = cache.get_countries()
     alpha3 = {code: row["iso3"] for code, row in info.items()}
     seats: dict[str, int] = load_table("admin1.toml")["seats"]
+    labels: dict[str, str] = load_table("admin1.toml").get("labels", {})  # English names for ISO ones
     seat_codes = {geonameid: code for code, geonameid in seats.items()}
     admin1_of: dict[tuple[str, str], str] = {}
     raw = cache.get_cities()
@@ -101,7 +102,9 @@ def build_gazetteer() -> Gazetteer:
         code = seat_codes.get(row["geonameid"])
         if code:
             sub = pycountry.subdivisions.get(code=code)
-            admin1_of[(row["countrycode"], row["admin1code"])] = fold(sub.name) if sub else code
+            admin1_of[(row["countrycode"], row["admin1code"])] = labels.get(code) or (
+                fold(sub.name) if sub else code
+            )
     by_id: dict[int, Place] = {}
     centres: dict[str, list[float]] = {}
     for row in raw.values():
@@ -169,7 +172,7 @@ def build_gazetteer() -> Gazetteer:
             continue
         cc, a3 = sub.country_code, alpha3.get(sub.country_code)
         seat = by_id.get(seats.get(sub.code, -1))
-        label = fold(sub.name)
+        label = labels.get(sub.code) or fold(sub.name)
         if seat is None:  # province named like a city of the same country: use that city as its point
             same = [e.place for e in gaz.cities.get(name_key(label), []) if e.place.country == a3]
             seat = same[0] if same else None

@@ -83,6 +83,15 @@ def title_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _lower_titles() -> dict[str, str]:
+    found: dict[str, str] = {}
+    for title, sector in actor_table().titles.items():
+        if sector or title.lower() not in found:
+            found[title.lower()] = sector
+    return found
+
+
+@lru_cache(maxsize=1)
 def _capitals() -> dict[str, str]:
     found: dict[str, str] = {}
     for code, place in gazetteer().capitals.items():
@@ -180,8 +189,8 @@ def owner_of(words: list[str], capitalised_first: bool = True, places: bool = Tr
                 and (code := place_country(bare, cities=bare != part or n > 1))
             ):
                 country = country or code  # "Ivory Coast rebels", "Poland's parliament", "Darfur rebels"
-            elif part in table.titles or lowered in table.titles:
-                sector = sector or table.titles.get(part, table.titles.get(lowered)) or None
+            elif part in table.titles or lowered in _lower_titles():
+                sector = sector or table.titles.get(part) or _lower_titles()[lowered] or None
             else:
                 continue
             i += n

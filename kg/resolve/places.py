@@ -40,6 +40,7 @@ DIRECTIONS = frozenset(
      "south-eastern", "south-western", "upper", "lower", "rural", "greater"]
 )  # fmt: skip
 CITY_WORDS = frozenset(["city", "town", "village", "capital"])
+PEOPLE = frozenset(["people", "residents", "villagers", "traders", "officials", "forces", "troops"])
 _OF_PREFIX = re.compile(r"^(?:(?:the\s+)?(?:city|town|village|province|region|state)\s+of\s+)", re.I)
 # "the Iraqi city of Basra", "the western province of Herat", "East Timor's capital Dili", "capital city of X"
 _KIND_OF = re.compile(
@@ -127,7 +128,8 @@ def link_place(text: str, context: PlaceContext | None = None) -> Place | None:
         if rest[:1].isupper() and (first.lower().rstrip(",") in DIRECTIONS or first[:1].islower()):
             return link_place(rest, ctx)  # "central Mali", "northern Helmand", "neighbouring Lebanon"
         head, _, last = name.rpartition(" ")
-        if head[:1].isupper() and last[:1].islower() and last.lower() not in CITY_WORDS:
+        site = last[:1].islower() and last.lower() not in CITY_WORDS | PEOPLE
+        if site and head[:1].isupper() and name_key(head) not in _demonyms():
             return link_place(head, ctx)  # "Khartoum airport": a site in that city
     return chosen.place if chosen else country
 

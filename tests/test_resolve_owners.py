@@ -1,0 +1,187 @@
+"""Actor and place resolution: an owner named in the mention (demonym, country, possessor, organisation)
+beats the document's dominant country; quantities, titles and broken edges do not reach labels."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.model import Mention
+from kg.resolve.actors import ActorContext, build_context, resolve_actor
+from kg.resolve.modifiers import clean_name, strip_quantity
+from kg.resolve.places import PlaceContext, link_place, unlinked_place
+
+
+def _m(text: str, label: str = "NP", lemma: str = "", start: int = 500) -> Mention:
+    return Mention(text, start, start + len(text), label, lemma or text.split()[-1].lower())
+
+
+ELSEWHERE = ActorContext(country="KEN", text="x" * 2000)  # the document is about Kenya
+
+
+@pytest.mark.parametrize(
+    ("text", "lemma", "key"),
+    [
+        ("Chadian rebels", "rebel", "tcd-rebels"),
+        ("Some 300 Chadian rebels", "rebel", "tcd-rebels"),
+        ("Ivory Coast rebels", "rebel", "civ-rebels"),
+        ("Darfur rebels", "rebel", "sdn-rebels"),
+        ("rebels in Darfur", "rebel", "sdn-rebels"),
+        ("Ugandan militiamen", "militiaman", "uga-rebels"),
+        ("two Swedish soldiers", "soldier", "swe-military"),
+        ("Japanese-led forces", "force", "jpn-military"),
+        ("the army of Chad", "army", "tcd-military"),
+        ("Peruvian police", "police", "per-military"),
+        ("Danish army bulldozers", "bulldozer", "dnk-military"),
+        ("Nepal's parliament", "parliament", "npl-legislature"),
+        ("the Chilean senate", "senate", "chl-legislature"),
+        ("Bolivian opposition parties", "party", "bol-opposition"),
+        ("opposition leaders", "leader", "ken-opposition"),
+        ("150 Tunisians", "tunisian", "tun-civilians"),
+        ("military spokesman", "spokesman", "ken-military"),
+    ],
+)
+def test_resolve_owners_explicit_country_beats_the_document(text: str, lemma: str, key: str) -> None:
+    actor = resolve_actor(_m(text, "NP", lemma), ELSEWHERE)
+    assert actor is not None and actor.key == key
+
+
+def test_resolve_owners_rebels_keep_nationality_and_mention() -> None:
+    actor = resolve_actor(_m("Chadian rebels", "NP", "rebel"), ELSEWHERE)
+    assert actor is not None
+    assert (actor.label, actor.sector, actor.country, actor.aliases) == (
+        "Rebels (Chad)",
+        "REB",
+        "TCD",
+        ("Chadian rebels",),
+    )
+
+
+def test_resolve_owners_main_group_of_the_same_country_wins() -> None:
+    text = "Al-Shabaab fighters raided a town. Al-Shabaab said Somali militants held it."
+    groups = [Mention("Al-Shabaab", 0, 10, "ORG"), Mention("Al-Shabaab", 35, 45, "ORG")]
+    ctx = build_context(text, "SOM", groups)
+    actor = resolve_actor(_m("Somali militants", "NP", "militant"), ctx)
+    assert actor is not None and actor.key == "al-shabaab"
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "key"),
+    [
+        ("Gulf Cooperation Council ministers", "NP", "gcc"),
+        ("the Security Council", "ORG", "un-security-council"),
+        ("Asia-Pacific Economic Cooperation (APEC) summit", "ORG", "apec"),
+        ("PRC", "GPE", "chn"),
+        ("Nairobi", "GPE", "ken-government"),
+        ("Lima", "GPE", "per-government"),
+        ("Forces for the Defence of Democracy", "ORG", "fdd"),
+    ],
+)
+def test_resolve_owners_organisations_and_capitals(text: str, label: str, key: str) -> None:
+    actor = resolve_actor(_m(text, label), ELSEWHERE)
+    assert actor is not None and actor.key == key
+
+
+def test_resolve_owners_unknown_organisation_named_in_modifiers() -> None:
+    actor = resolve_actor(_m("Harbour Workers Federation officials", "NP", "official"), ELSEWHERE)
+    assert actor is not None and (actor.label, actor.kind) == ("Harbour Workers Federation", "organization")
+
+
+def test_resolve_owners_capitalised_name_with_function_words_is_an_organisation() -> None:
+    actor = resolve_actor(_m("Front for the Renewal of Lakeland", "NP", "front"), ELSEWHERE)
+    assert actor is not None and actor.label == "Front for the Renewal of Lakeland"
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [("pressure groups", None), ("two charity groups", None), ("military equipment", None)],
+)
+def test_resolve_owners_non_armed_groups_and_things(text: str, key: str | None) -> None:
+    actor = resolve_actor(_m(text), ELSEWHERE)
+    assert (actor.key if actor else None) == key
+
+
+def test_resolve_owners_ethnicity_is_no_nationality() -> None:
+    actor = resolve_actor(_m("ethnic Greek guerrillas", "NP", "guerrilla"), ELSEWHERE)
+    assert actor is not None and actor.country != "GRC"
+
+
+def test_resolve_owners_role_word_reads_the_of_phrase() -> None:
+    text = "Leaders of the Kenyan opposition coalition met on Monday."
+    ctx = ActorContext(country="UGA", text=text)
+    actor = resolve_actor(Mention("Leaders", 0, 7, "NP", "leader"), ctx)
+    assert actor is not None and actor.key == "ken-opposition"
+
+
+def test_resolve_owners_possessive_pronoun_takes_the_antecedent() -> None:
+    text = "The Croat separatists rejected the plan. Later their forces left the hills."
+    ctx = build_context(text, "BIH", [Mention("The Croat separatists", 0, 21, "NORP")])
+    start = text.index("their forces")
+    actor = resolve_actor(Mention("their forces", start, start + 12, "NP", "force"), ctx)
+    assert actor is not None and actor.key == ctx.history[0][1].key
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "sector", "country"),
+    [
+        ("Former Nepalese prime minister Hari Lal", "Hari Lal", "GOV", "NPL"),
+        ("Arab League Secretary-General Sami Nasser", "Sami Nasser", "IGO", None),
+        ("Chilean Defence Secretary Ana King", "Ana King", "GOV", "CHL"),
+        ("Archbishop Paul Ndlovu", "Paul Ndlovu", None, None),
+        ("President Omar Hassan al-Mahdi", "Omar Hassan al-Mahdi", "GOV", None),
+    ],
+)
+def test_resolve_owners_person_names_drop_titles(
+    text: str, name: str, sector: str | None, country: str | None
+) -> None:
+    actor = resolve_actor(_m(text, "PERSON"), ActorContext())
+    assert actor is not None and (actor.label, actor.sector, actor.country) == (name, sector, country)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Some 800,000 Kurds", "Kurds"),
+        ("a group of Moroccan diplomats", "Moroccan diplomats"),
+        ("Tens of thousands of students", "students"),
+        ("Up to 40 villagers", "villagers"),
+        ("soldiers", "soldiers"),
+    ],
+)
+def test_resolve_owners_strip_quantity(text: str, expected: str) -> None:
+    assert strip_quantity(text.removeprefix("a ")) == expected
+
+
+def test_resolve_owners_clean_name_mends_parentheses() -> None:
+    assert clean_name("Ummah Party (Nation") == "Ummah Party"
+    assert clean_name("Union of Farmers (UF)") == "Union of Farmers (UF)"
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "kind"),
+    [
+        ("Kenya's capital Nairobi", "Nairobi", "city"),
+        ("the southern regional capital Juba", "Juba", "city"),
+        ("the Iraqi city of Mosul", "Mosul", "city"),
+        ("the western province of Herat", "Herat", "province"),
+        ("neighbouring Uganda", "Uganda", "country"),
+        ("the occupied West Bank", "West Bank", "region"),
+        ("Gaza Strip", "Gaza Strip", "region"),
+        ("Nairobi airport", "Nairobi", "city"),
+        ("Samarra", "Samarra", "city"),
+    ],
+)
+def test_resolve_owners_place_phrases(text: str, label: str, kind: str) -> None:
+    place = link_place(text, PlaceContext("KEN"))
+    assert place is not None and (place.label, place.kind) == (label, kind)
+
+
+def test_resolve_owners_anaphoric_city_is_the_last_city() -> None:
+    nairobi = link_place("Nairobi")
+    assert link_place("this Kenyan city", PlaceContext("KEN", nairobi)) == nairobi
+    assert unlinked_place("this Kenyan city", "KEN") is None
+
+
+@pytest.mark.parametrize("text", ["Palestinian administrators", "Somali traders", "regional central bank"])
+def test_resolve_owners_people_are_no_places(text: str) -> None:
+    assert link_place(text, PlaceContext("KEN")) is None
+    assert unlinked_place(text, "KEN") is None
