@@ -37,6 +37,10 @@ MODALITY_TABLE = [
     # an intention on a condition is a threat, whatever the action
     ("Kenya said it will withdraw its police unless the mission gets a mandate.",
      [("Threaten", "will withdraw", ["it"], ["its police"])]),
+    # a reported obligation on a verb that names no event is still a demand; unreported, it is none
+    ("The ministry declared that Ghana must drop its tariffs on rice.",
+     [("Request", "must drop", ["ministry"], ["Ghana"])]),
+    ("Rich nations must allocate more money.", []),
     # a negated commitment is a refusal
     ("The rebels will not withdraw from the town.", [("Reject", "will not withdraw", ["rebels"], [])]),
     ("The two parties failed to reach an agreement in Geneva.",

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Token
 
 from kg.extract.clauses import governors
 from kg.extract.factuality import SentenceFacts, assess, sentence_facts
-from kg.extract.modality import recode
+from kg.extract.modality import bare_obligations, recode
 from kg.extract.quantities import quantities_for
 from kg.extract.roles import Roles, TriggerLike, find_roles
 from kg.extract.spans import is_nominal
@@ -123,6 +123,8 @@ def extract_frames(
         kept = by_head.get(trig.head)
         if kept is None or (trig.end - trig.start) > (kept.end - kept.start):
             by_head[trig.head] = trig
+    bare = bare_obligations(doc, by_head) if document_rules else []
+    by_head.update((t.head, t) for t in bare)
     heads = frozenset(by_head)
     sents = list(doc.sents) if by_head else []
     ends = [sent.end for sent in sents]
@@ -144,7 +146,9 @@ def extract_frames(
         by_trigger[trig.head] = frame
         frames.append(frame)
     frames = _setting_from_clauses(doc, frames)
-    return _drop_anaphors(doc, recode(doc, frames)) if document_rules else frames
+    if not document_rules:
+        return frames
+    return _drop_anaphors(doc, recode(doc, frames, bare={doc[t.head].idx for t in bare}))
 
 
 ANAPHORIC_DETERMINERS = frozenset({"the", "this", "these", "those", "such"})

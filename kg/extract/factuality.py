@@ -54,7 +54,8 @@ REPORTING_VERBS = frozenset(
     {"say", "tell", "claim", "report", "announce", "confirm", "indicate", "state", "add", "assure",
      "acknowledge", "deny", "insist", "allege", "explain", "note", "write", "tweet", "declare", "reveal",
      "disclose", "admit", "stress", "affirm", "maintain", "assert", "post", "quote", "cite", "accuse",
-     "warn", "estimate", "testify", "inform", "recount", "describe"}
+     "warn", "estimate", "testify", "inform", "recount", "describe", "conclude", "reiterate", "argue",
+     "emphasize", "emphasise"}
 )  # fmt: skip
 # Links from a clause up to the verb that reports it.
 REPORT_LINK_DEPS = frozenset({"ccomp", "xcomp", "parataxis", "dobj", "advcl", "conj"})

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -26,11 +26,11 @@ import tomllib
 from spacy.tokens import Doc, Token
 
 from kg.extract.factuality import REPORTING_VERBS
-from kg.extract.triggers import LexiconError
+from kg.extract.triggers import LexiconError, TriggerMatch
 from kg.model import EventFrame, Mention
 from kg.namespaces import EVENT_CLASSES
 
-__all__ = ["Modality", "load_modality", "recode", "marker_of"]
+__all__ = ["Modality", "load_modality", "recode", "marker_of", "bare_obligations"]
 
 
 @dataclass(frozen=True)
@@ -180,8 +180,31 @@ def _refusal(
     )
 
 
-def recode(doc: Doc, frames: Sequence[EventFrame], modality: Modality | None = None) -> list[EventFrame]:
-    """``frames`` plus a statement frame for each intended or demanded event (see the module docstring)."""
+def bare_obligations(
+    doc: Doc, taken: Collection[int], modality: Modality | None = None
+) -> list[TriggerMatch]:
+    """Reported obligations on verbs that name no event ("said China must drop its barriers"): one trigger
+    per verb (class: the obligation class), for ``recode`` to turn into a demand by the speaker."""
+    mod = modality or load_modality()
+    if not mod.obligation or not any(f" {word} " in doc.text for word in mod.obligation):
+        return []
+    found = []
+    for token in doc:
+        if token.lower_ in mod.obligation and token.dep_ == "aux":
+            verb = token.head
+            if verb.i not in taken and verb.pos_ == "VERB" and _reported(verb):
+                found.append(TriggerMatch(verb.i, verb.i + 1, verb.i, mod.obligation_class, "obligation"))
+    return found
+
+
+def recode(
+    doc: Doc,
+    frames: Sequence[EventFrame],
+    modality: Modality | None = None,
+    bare: Collection[int] = (),
+) -> list[EventFrame]:
+    """``frames`` plus a statement frame for each intended or demanded event (see the module docstring);
+    ``bare`` = trigger start offsets of ``bare_obligations`` frames, replaced by their demand."""
     mod = modality or load_modality()
     if not mod.future and not mod.intent_verbs and not mod.obligation:
         return list(frames)
@@ -202,9 +225,10 @@ def recode(doc: Doc, frames: Sequence[EventFrame], modality: Modality | None = N
         found = None if span is None or frame.negated else marker_of(span.root, mod)
         category = EVENT_CLASSES.get(frame.event_class, frame.event_class)
         cls = None
+        no_event = frame.trigger.start in bare
         if found is not None:
             kind = found[1]
-            if kind == "obligation" and category != EVENT_CLASSES[mod.obligation_class]:
+            if kind == "obligation" and (no_event or category != EVENT_CLASSES[mod.obligation_class]):
                 cls = mod.obligation_class
             elif kind == "intent" and span is not None and _conditional(_clause_verbs(span.root), mod):
                 cls = mod.intent_hostile
@@ -215,7 +239,8 @@ def recode(doc: Doc, frames: Sequence[EventFrame], modality: Modality | None = N
             elif kind == "attempt" and category in mod.attempt_categories:
                 cls = mod.attempt_class or None
         if found is None or cls is None or span is None:
-            out.append(frame)
+            if not no_event:
+                out.append(frame)
             continue
         marker = found[0]
         governing = starts.get(marker.idx)
@@ -234,7 +259,8 @@ def recode(doc: Doc, frames: Sequence[EventFrame], modality: Modality | None = N
             )  # fmt: skip
         else:
             statement = dataclasses.replace(frame, event_class=cls, trigger=trigger, hypothetical=False)
-        out.append(dataclasses.replace(frame, hypothetical=True))
+        if not no_event:
+            out.append(dataclasses.replace(frame, hypothetical=True))
         added.append(statement)
     kept = [f for f in out if f.trigger.start not in dropped]
     return sorted([*kept, *added], key=lambda f: (f.trigger.start, f.event_class))
