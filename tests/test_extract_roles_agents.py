@@ -7,7 +7,9 @@ role finding independently of the trigger lexicon. Sentences are written for the
 from __future__ import annotations
 
 import pytest
+import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from kg.extract import extract_frames
 from kg.extract.triggers import TriggerMatch as Trig
@@ -62,3 +64,21 @@ def test_roles_agents_of_light_verbs_participation_and_passives(
     (frame,) = extract_frames(doc, "t", triggers=[Trig(tok.i, tok.i + 1, tok.i, cls)])
     assert [m.text for m in frame.agents] == agents
     assert [m.text for m in frame.targets] == targets
+
+
+def test_roles_participle_parsed_as_subject_stands_for_its_own_subject() -> None:
+    """A misparse seen with small models: "Monitors working in Gaza demanded access", where the participle
+    is the verb's subject and the noun the participle's subject; the agent is the noun."""
+    words = ["Monitors", "working", "in", "Gaza", "demanded", "access", "."]
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=words,
+        heads=[1, 4, 1, 2, 4, 4, 4],
+        deps=["nsubj", "nsubj", "prep", "pobj", "ROOT", "dobj", "punct"],
+        pos=["NOUN", "VERB", "ADP", "PROPN", "VERB", "NOUN", "PUNCT"],
+        tags=["NNS", "VBG", "IN", "NNP", "VBD", "NN", "."],
+        lemmas=["monitor", "work", "in", "Gaza", "demand", "access", "."],
+        ents=["O", "O", "O", "B-GPE", "O", "O", "O"],
+    )
+    (frame,) = extract_frames(doc, triggers=[Trig(4, 5, 4, "Request")])
+    assert [m.text for m in frame.agents] == ["Monitors"]

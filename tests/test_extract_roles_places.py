@@ -31,6 +31,8 @@ PLACE_TABLE = [
      ["Mosul"]),
     # a compound preposition parsed as two words
     ("Two policemen were shot dead outside of the northern city of Kirkuk.", "shot", "Killing", ["Kirkuk"]),
+    ("Forty soldiers were flown out of the besieged town of Kidal on Monday.", "flown", "Withdrawal",
+     ["Kidal"]),
     # an event noun that is the (counted) object of its verb takes the verb's phrases
     ("Artillery units fired dozens of rockets at positions in Idlib.", "rockets", "Shelling", ["Idlib"]),
     # a participle modifying a role: where the party operates

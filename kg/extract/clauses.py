@@ -65,8 +65,14 @@ def governors(token: Token) -> Iterator[Token]:
 
 
 def antecedent(subj: Token, verb: Token) -> Token:
+    """Who a subject stands for: a relative pronoun's noun; a participle parsed as the subject stands for
+    its own subject ("The Red Cross operating in Iraq said": the Red Cross)."""
     if subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
         return verb.head
+    if subj.tag_ == "VBG":
+        inner = next((c for c in subj.children if c.dep_ == "nsubj"), None)
+        if inner is not None:
+            return inner
     return subj
 
 

@@ -35,7 +35,7 @@ __all__ = ["SPATIAL_PREPS", "inner_place", "more_places"]
 
 SPATIAL_PREPS = frozenset(
     {"in", "at", "near", "to", "into", "outside", "around", "across", "inside", "throughout", "within",
-     "towards", "toward", "onto", "through", "along", "beyond", "off", "over", "behind"}
+     "towards", "toward", "onto", "through", "along", "beyond", "off", "over", "behind", "out"}
 )  # fmt: skip
 NESTED_PLACE_PREPS = frozenset({"in", "near", "outside", "at", "of", "on", "around"})
 # the last step down to a place inside a phrase ("a truce with forces in Bosnia"): a locative preposition
@@ -95,9 +95,7 @@ def _deep(roots: Iterable[Token], hostile: bool) -> list[Token]:
                 found.extend(inner_place(obj))
             steps = [o for _, o in prep_objects(tok) if o.pos_ in ("NOUN", "PROPN")]
             # "as a crime, X's suppression of ...", "demands to release prisoners in Iraq"
-            steps += [
-                c for c in tok.children if c.dep_ in CHAIN_DEPS or (c.dep_ == "dobj" and tok.pos_ == "VERB")
-            ]
+            steps += [c for c in tok.children if c.dep_ in CHAIN_DEPS]
             for obj in steps:
                 if obj.i not in seen and not in_time_entity(obj):
                     seen.add(obj.i)
