@@ -37,6 +37,10 @@ MODALITY_TABLE = [
     # an intention on a condition is a threat, whatever the action
     ("Kenya said it will withdraw its police unless the mission gets a mandate.",
      [("Threaten", "will withdraw", ["it"], ["its police"])]),
+    # a hostile act under a modal and a condition is a threat; a bare possibility is none
+    ("The EU could impose sanctions on the junta if the vote is delayed.",
+     [("Threaten", "could impose sanctions", ["EU"], ["junta"])]),
+    ("The rebels could attack the town.", []),
     # a reported obligation on a verb that names no event is still a demand; unreported, it is none
     ("The ministry declared that Ghana must drop its tariffs on rice.",
      [("Request", "must drop", ["ministry"], ["Ghana"])]),

@@ -50,6 +50,8 @@ class Modality:
     refusal_verbs: frozenset[str] = frozenset()
     refusal_governors: frozenset[str] = frozenset()
     refusal_class: str = ""
+    conditional_modals: frozenset[str] = frozenset()
+    conditions: frozenset[str] = frozenset()
     attempt_verbs: frozenset[str] = frozenset()
     attempt_categories: frozenset[str] = frozenset()
     attempt_class: str = ""
@@ -139,6 +141,24 @@ def marker_of(head: Token, modality: Modality) -> tuple[Token, str] | None:
     return None
 
 
+def _conditional_modal(head: Token, modality: Modality) -> tuple[Token, str] | None:
+    """ "may halt the mediation if ...", "could impose sanctions if ...": a hostile act on a condition."""
+    verbs = _clause_verbs(head)
+    modal = next(
+        (c for v in verbs for c in v.children if c.dep_ == "aux" and c.lower_ in modality.conditional_modals),
+        None,
+    )
+    if modal is None:
+        return None
+    marks = modality.threat_conditions | modality.conditions
+    conditioned = any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children)
+        for v in verbs
+        for c in v.children
+    )
+    return (modal, "intent") if conditioned else None
+
+
 def _conditional(verbs: list[Token], modality: Modality) -> bool:
     """An intention on a condition the other side must meet ("will withdraw unless ...") is a threat."""
     return any(
@@ -224,6 +244,8 @@ def recode(
             added.append(refusal)
         found = None if span is None or frame.negated else marker_of(span.root, mod)
         category = EVENT_CLASSES.get(frame.event_class, frame.event_class)
+        if found is None and span is not None and not frame.negated and category in mod.hostile_categories:
+            found = _conditional_modal(span.root, mod)
         cls = None
         no_event = frame.trigger.start in bare
         if found is not None:
