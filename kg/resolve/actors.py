@@ -15,7 +15,7 @@ import bisect
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from kg.model import Actor, Mention
@@ -52,6 +52,7 @@ ROLE_HEADS = frozenset(
      "leaders", "negotiator", "negotiators", "member", "members", "chief", "representative", "envoy"]
 )  # fmt: skip
 ARMED_SECTORS = frozenset({"REB", "PMC"})
+UNIDENTIFIED = "unidentified-armed-group"  # what descriptors fall back to: never the main group
 
 
 @dataclass
@@ -187,6 +188,8 @@ def _descriptor(category: str, owner: Owner, ctx: ActorContext, start: int, text
         if "of" in text.lower().split():
             return None
         main = ctx.main_group
+        if owner.allied:  # "allied clan militias" fight beside the state, not with the main group
+            return unidentified_group(country or ctx.country)
         if country is not None and (main is None or main.country not in (None, country)):
             return country_actor(country, "rebels", text)  # "Rwandan rebels" -> "Rebels (Rwanda)"
         return main if main is not None else unidentified_group(ctx.country)
@@ -300,9 +303,11 @@ def resolve_actor(mention: Mention, ctx: ActorContext | None = None) -> Actor | 
     found = _named(text, mention, ctx)
     if found is not None:
         return found
+    words = text.split()
+    if mention.label == "PERSON" and name_key(words[-1]) in table.plural_demonyms:
+        mention = replace(mention, label="NORP")  # "Bosnian Serbs" tagged as a person
     if mention.label == "PERSON":
         return person(mention.text, ctx, mention.start)
-    words = text.split()
     for n in range(len(words), 0, -1):  # a named group inside the phrase: "Taliban spokesman"
         for i in range(len(words) - n + 1):
             part = " ".join(words[i : i + n])
@@ -323,11 +328,11 @@ def resolve_actor(mention: Mention, ctx: ActorContext | None = None) -> Actor | 
     found = _phrase(words, mention, ctx, text)
     if found is not None:
         return found
-    if mention.label in ("ORG", "NORP"):
+    if mention.label in ("ORG", "NORP") and any(w[:1].isupper() for w in words):
         kind = "organization" if mention.label == "ORG" else "group"
         label = text[:1].upper() + text[1:]
         return Actor(slug(text), label, None, None, kind)
-    return None
+    return None  # "the umbrella union" tagged ORG names no one new
 
 
 @lru_cache(maxsize=65536)
@@ -343,7 +348,7 @@ def _main_group(mentions: Iterable[Mention]) -> Actor | None:
     first: dict[str, int] = {}
     for mention in mentions:
         actor = _without_context(mention.text, mention.label, mention.lemma)
-        if actor is not None and actor.sector in ARMED_SECTORS:
+        if actor is not None and actor.sector in ARMED_SECTORS and not actor.key.startswith(UNIDENTIFIED):
             counts[actor.key] += 1
             actors[actor.key] = actor
             first.setdefault(actor.key, mention.start)
@@ -368,6 +373,10 @@ def build_context(
         chosen.setdefault((mention.start, mention.end), mention)
     for mention in roles:
         chosen[(mention.start, mention.end)] = mention
+    role_spans = {(m.start, m.end) for m in roles}
+    for start, end in list(chosen):  # "Radical French" inside the role mention "Radical French farmers"
+        if (start, end) not in role_spans and any(s == start and e > end for s, e in role_spans):
+            del chosen[(start, end)]
     ordered = sorted(
         (m for m in chosen.values() if m.label not in skip), key=lambda m: (m.start, m.end, m.text)
     )

@@ -39,6 +39,10 @@ COLLECTIVES = frozenset(["group", "number", "band", "crowd", "contingent", "dele
 _NUMBER = re.compile(r"^\d[\d,.]*$")
 _UNCLOSED = re.compile(r"\s*\([^)]*$")
 _PARENTHESIS = re.compile(r"\s*\(([^)]*)\)")
+ALLIED = frozenset(
+    ["allied", "pro-government", "government-allied", "government-backed", "army-backed", "loyalist",
+     "self-defence", "self-defense", "vigilante", "clan", "ethnic"]
+)  # fmt: skip
 NOT_OWNERS = ("pro-", "anti-")  # "pro-Iranian", "anti-Syria": about a state, not of it
 OWNER_SUFFIXES = ("-led",)  # "Vietnamese-led forces" are led by Vietnam
 NOT_OWNER_SUFFIXES = ("-backed", "-based", "-allied", "-sponsored")
@@ -51,6 +55,7 @@ class Owner:
     org: Actor | None = None
     name: str | None = None  # an unknown proper name among the modifiers
     sector: str | None = None
+    allied: bool = False  # "allied militias", "pro-government militias": not the main armed group
 
 
 def strip_quantity(text: str) -> str:
@@ -166,7 +171,7 @@ def owner_of(words: list[str], capitalised_first: bool = True, places: bool = Tr
         found = table.aliases.get(bare.lower())
         code = place_country(bare) or table.demonyms.get(name_key(bare))
         if found is None and code is None and not any(_word_country(w) for w in run.split()):
-            return Owner(name=run)
+            return Owner(name=run, allied=any(w.lower() in ALLIED for w in words))
     i = 0
     while i < len(words):
         for n in (4, 3, 2, 1):
@@ -197,4 +202,5 @@ def owner_of(words: list[str], capitalised_first: bool = True, places: bool = Tr
             break
         else:
             i += 1
-    return Owner(country, org, None, sector)
+    allied = any(w.lower() in ALLIED for w in words)
+    return Owner(country, org, None, sector, allied)
