@@ -110,7 +110,12 @@ CATEGORY_TABLE = [
     ("Gunmen tried to assassinate the mayor of Kita on Friday.", "Assault"),
     ("The rebels said they attempted to storm the prison.", "Assault"),
     ("Militias engaged in ethnic cleansing in the valley.", "Assault"),
-    # more COERCE, SANCTION, REQUEST
+    # more SUPPORT, CONSULT, MOBILIZE, COERCE, SANCTION, REQUEST
+    ("The prime minister offered condolences to the families of the victims.", "Support"),
+    ("The emir received the Sudanese foreign minister in Doha.", "Consult"),
+    ("Police tightened security around the stadium.", "Mobilize"),
+    ("Customs officers confiscated the passports of the journalists.", "Coerce"),
+    ("Britain closed its embassy in the capital.", "Sanction"),
     ("Police prevented a demonstration outside the parliament.", "Coerce"),
     ("The government forced the aid agency out of the country.", "Sanction"),
     ("Forty UN observers were flown out of the enclave on Friday.", "Sanction"),
@@ -145,6 +150,8 @@ NEGATIVE_TABLE = [
     ("The alleged attackers appeared in court.", "Accuse"),
     ("The army tried to recruit more soldiers.", "Assault"),
     ("Millions of refugees were flown out of the camps to Europe.", "Sanction"),
+    ("Rebels seized the airport on Sunday.", "Coerce"),
+    ("The minister offered to resign.", "Support"),
 ]
 
 

@@ -27,6 +27,7 @@ OBJECT_DEPS = frozenset({"dobj", "obj", "nsubjpass", "attr", "oprd"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+ENTITY_MARKERS = {"NORP": "norp", "PERSON": "person"}  # entity labels an argument constraint may name
 NAME_LABELS = frozenset({"ORG", "PERSON", "WORK_OF_ART", "LAW", "NORP", "PRODUCT"})  # nouns inside names
 # an agreeing verb and the arrangement it agrees to are one event of the latter class ("signed a truce")
 AGREEING = frozenset({"Agree", "Support"})
@@ -101,13 +102,13 @@ def _candidates(doc: Doc, lexicon: Compiled) -> Iterator[tuple[int, int, int, st
 
 def _fits(token: Token, wanted: Sequence[str]) -> bool:
     """``token`` is one of the ``wanted`` words: its lemma or form, "place" for a place name, "norp" for a
-    nationality or group name ("Algerians"), or a two-word "modifier head" ("mediation effort")."""
+    nationality or group name ("Algerians"), "person" for a person's name, or a two-word "modifier head"
+    ("mediation effort")."""
     lemma = token.lemma_.lower()
     if lemma in wanted or token.lower_ in wanted:
         return True
-    if ("place" in wanted and token.ent_type_ in PLACE_LABELS) or (
-        "norp" in wanted and token.ent_type_ == "NORP"
-    ):
+    label = token.ent_type_
+    if label and (("place" in wanted and label in PLACE_LABELS) or ENTITY_MARKERS.get(label, "") in wanted):
         return True
     pairs = [w.split(" ", 1) for w in wanted if " " in w]
     if not pairs:
