@@ -35,6 +35,8 @@ PLACE_TABLE = [
      ["Kidal"]),
     # an event noun that is the (counted) object of its verb takes the verb's phrases
     ("Artillery units fired dozens of rockets at positions in Idlib.", "rockets", "Shelling", ["Idlib"]),
+    ("Insurgents exploded a series of bombs in the capital Kabul.", "exploded", "Bombing", ["Kabul"]),
+    ("Volunteers handed blankets to the Red Cross in Kerman, Iran.", "handed", "Aid", ["Kerman"]),
     # a participle modifying a role: where the party operates
     ("Militias operating in Ituri were disarmed last month.", "disarmed", "Retreat", ["Ituri"]),
     # the place an event noun's clause acts on

@@ -57,8 +57,11 @@ PARTICIPLE_TAGS = frozenset({"VBG", "VBN"})  # "guerrillas operating in", "troop
 
 
 def inner_place(obj: Token) -> list[Token]:
-    """A named place, or the name a place noun gives ("the southern department of Huila" -> Huila)."""
+    """A named place, or the name a place noun gives ("the southern department of Huila" -> Huila, "the
+    capital, Kabul" -> Kabul)."""
     named = [o for _, o in prep_objects(obj, OF) if names_place_noun(o) and strong_place(o)]
+    if obj.pos_ == "NOUN":  # "the capital Kabul", not "Bam, Iran"
+        named += [c for c in obj.children if c.dep_ == "appos" and strong_place(c)]
     if named and is_place_like(obj):
         return named
     if strong_place(obj) and spatial_place("in", obj):
