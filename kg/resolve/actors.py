@@ -1,32 +1,35 @@
 """Canonical actors from entity and noun-phrase mentions, using the alias table ``kg/data/actors.toml``
 and the demonym table ``kg/data/countries.toml``.
 
-Order of rules for one mention (determiners and possessives stripped first):
-pronoun -> most recent compatible actor; alias of a named group/IGO; metonym ("the Pentagon");
-country name; person (role words and demonyms stripped, country/sector from them); a group alias inside
-the phrase ("Taliban spokesman"); descriptor nouns ("insurgents" -> the document's main armed group,
-"Afghan troops" -> Military of Afghanistan, "the government", "residents" -> civilians); demonyms;
-finally ORG/NORP entities keep their own name. Everything else is unresolved (``None``).
+Order of rules for one mention (determiners, quantities "some 300" and possessive 's stripped first):
+pronoun -> most recent compatible actor; alias of a named group/IGO; metonym ("the Pentagon"); country
+name; capital standing for its government ("Beirut rejected ..."); person (title words stripped, country
+and sector from them); a group alias inside the phrase ("Taliban spokesman"); demonyms ("Afghans");
+"<role word> of <noun phrase>"; "army of Chad", "rebels in Darfur"; capitalised names with inner function
+words ("Forces for ... of ...") as organisations; descriptor nouns (:mod:`kg.resolve.descriptors`), where
+an owner named in the phrase (:mod:`kg.resolve.modifiers`) beats the sentence's and the document's
+country; finally ORG/NORP entities keep their own name. Everything else is unresolved (``None``).
 """
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from functools import lru_cache
 
 from kg.model import Actor, Mention
-from kg.resolve.actortable import (
-    FOREIGN_FORCES,
-    ActorTable,
-    actor_table,
-    country_actor,
-    unidentified_group,
+from kg.resolve.actorcontext import (
+    PERSON_PRONOUNS,
+    PLURAL_PRONOUNS,
+    ActorContext,
+    antecedent_of,
+    sentence_initial,
 )
-from kg.resolve.modifiers import Owner, capital_country, clean_name, owner_of, place_country, strip_quantity
+from kg.resolve.actortable import ActorTable, actor_table, country_actor, unidentified_group
+from kg.resolve.descriptors import descriptor, head_of, owned, proper_or_of
+from kg.resolve.modifiers import capital_country, clean_name, owner_of, strip_quantity
 from kg.resolve.persons import person
 from kg.resolve.places import gazetteer
 from kg.resolve.text import name_key, slug, strip_determiners
@@ -43,10 +46,6 @@ __all__ = [
     "build_context",
 ]
 
-PLURAL_PRONOUNS = frozenset(["they", "them", "their", "theirs", "themselves"])
-PERSON_PRONOUNS = frozenset(["he", "him", "his", "himself", "she", "her", "hers", "herself"])
-THING_PRONOUNS = frozenset(["it", "its", "itself"])
-RELATIVE_PRONOUNS = frozenset(["who", "whom", "whose", "which", "that"])
 ROLE_HEADS = frozenset(
     ["spokesman", "spokeswoman", "spokesperson", "official", "officials", "commander", "commanders", "leader",
      "leaders", "negotiator", "negotiators", "member", "members", "chief", "representative", "envoy"]
@@ -55,101 +54,9 @@ ARMED_SECTORS = frozenset({"REB", "PMC"})
 UNIDENTIFIED = "unidentified-armed-group"  # what descriptors fall back to: never the main group
 
 
-@dataclass
-class ActorContext:
-    """Document-level knowledge: dominant country, main armed group, resolved mentions for pronouns."""
-
-    text: str = ""
-    country: str | None = None
-    main_group: Actor | None = None
-    history: list[tuple[int, Actor]] = field(default_factory=list)
-    persons: dict[str, Actor] = field(default_factory=dict)  # surname / full name -> person actor
-    # results of build_context for mentions whose resolution does not depend on what comes later
-    # (not pronouns, not persons): resolve_frame asks again for the same role mentions
-    resolved: dict[tuple[int, int, str, str, str], Actor | None] = field(default_factory=dict)
-
-    # start offset -> text of the mention remembered there (what a pronoun's antecedent was called)
-    texts: dict[int, str] = field(default_factory=dict)
-
-    def remember(self, start: int, actor: Actor, text: str = "") -> None:
-        bisect.insort(self.history, (start, actor), key=lambda item: item[0])
-        if text:
-            self.texts.setdefault(start, text)
-        if actor.kind == "person":
-            self.persons.setdefault(actor.label, actor)
-            self.persons.setdefault(actor.label.split()[-1], actor)
-
-
 def _pronoun(mention: Mention, ctx: ActorContext) -> Actor | None:
     found = antecedent_of(mention, ctx)
     return found[0] if found else None
-
-
-def antecedent_of(mention: Mention, ctx: ActorContext) -> tuple[Actor, str] | None:
-    """Most recent earlier actor that fits a pronoun, and the text it was named with: they -> a group or
-    organisation (not a country, not the news agency quoted as a source), he/she -> a person, it ->
-    anything but a person or news agency."""
-    word = mention.text.lower().strip()
-    earlier = [(s, a) for s, a in ctx.history if s < mention.start and a.sector != "MED"]
-    for start, actor in reversed(earlier):
-        fits = (
-            (word in PLURAL_PRONOUNS and actor.kind in ("group", "organization"))
-            or (word in PERSON_PRONOUNS and actor.kind == "person")
-            or (word in THING_PRONOUNS and actor.kind != "person")
-            or word in RELATIVE_PRONOUNS
-        )
-        if fits:
-            return actor, ctx.texts.get(start, "")
-    return None
-
-
-def _sentence_state(ctx: ActorContext, start: int) -> str | None:
-    """The country of the last state actor named earlier in the same sentence ("The Pentagon said 3,000
-    soldiers ..."): bare "soldiers"/"troops" there belong to that state, not to the document's country."""
-    if start <= 0 or not ctx.text:
-        return None
-    sentence_start = max(ctx.text.rfind(". ", 0, start), ctx.text.rfind("\n", 0, start)) + 1
-    for begin, actor in reversed(ctx.history):
-        if sentence_start <= begin < start and actor.country and actor.sector in ("GOV", "MIL"):
-            return actor.country if actor.kind in ("country", "organization") else None
-    return None
-
-
-CATEGORY_ROLES = {
-    "state_forces": "military",
-    "state_weapons": "military",
-    "government": "government",
-    "civilians": "civilians",
-    "legislature": "legislature",
-    "opposition": "opposition",
-}
-CATEGORIES = ("foreign_forces", "state_weapons", "state_forces", "legislature", "opposition", "government",
-              "civilians", "armed_group")  # fmt: skip
-BARE_ONLY = frozenset({"group", "groups"})  # "the group" is the main armed group; "aid groups" are not
-
-
-def _head(words: list[str], lemma: str) -> tuple[str, int] | None:
-    """The descriptor category of the phrase's head and how many words it spans ("armed forces" -> 2)."""
-    descriptors = actor_table().descriptors
-    for n in range(len(words), 0, -1):
-        candidate = " ".join(words[len(words) - n :]).lower()
-        if candidate in BARE_ONLY and n < len(words):
-            continue
-        for category in CATEGORIES:
-            if candidate in descriptors.get(category, ()):
-                return category, n
-    if lemma and (lemma not in BARE_ONLY or len(words) == 1):
-        for category in CATEGORIES:
-            if lemma in descriptors.get(category, ()):
-                return category, 1
-    return None
-
-
-def _sentence_initial(ctx: ActorContext, start: int) -> bool:
-    if start <= 0 or not ctx.text:
-        return start <= 0
-    before = ctx.text[max(0, start - 3) : start].strip()
-    return not before or before[-1] in ".!?\"'\u201d:"
 
 
 def _possessive_owner(mention: Mention, ctx: ActorContext) -> Actor | None:
@@ -162,76 +69,36 @@ def _possessive_owner(mention: Mention, ctx: ActorContext) -> Actor | None:
     return found[0] if found else None
 
 
-def _owned(category: str, owner: Actor) -> Actor | None:
-    """The actor a possessive phrase names: a state's organs, or a non-state group's own forces."""
-    role = CATEGORY_ROLES.get(category)
-    if owner.sector in ("GOV", "MIL") and owner.country and role in ("military", "government"):
-        return country_actor(owner.country, role)
-    if category in ("state_forces", "armed_group") and owner.kind in ("group", "organization"):
-        return owner  # the Bosnian Serbs' "their forces"
-    return None
-
-
-def _descriptor(category: str, owner: Owner, ctx: ActorContext, start: int, text: str) -> Actor | None:
-    """The actor a descriptor noun stands for. A country named in the phrase beats the one of the sentence
-    and of the document; an organisation or proper name in the phrase beats both."""
-    if owner.org is not None and category != "civilians":
-        return owner.org  # "Red Cross officials"
-    if owner.name is not None and category != "civilians":
-        return Actor(slug(owner.name), owner.name, None, None, "organization", (text,))
-    country = owner.country
-    if category == "foreign_forces":
-        return FOREIGN_FORCES
-    if category == "state_weapons":
-        return country_actor(country, "military") if country else None  # "Russian missiles"
-    if category == "armed_group":
-        if "of" in text.lower().split():
-            return None
-        main = ctx.main_group
-        if owner.allied:  # "allied clan militias" fight beside the state, not with the main group
-            return unidentified_group(country or ctx.country)
-        if country is not None and (main is None or main.country not in (None, country)):
-            return country_actor(country, "rebels", text)  # "Rwandan rebels" -> "Rebels (Rwanda)"
-        return main if main is not None else unidentified_group(ctx.country)
-    state = country or (_sentence_state(ctx, start) if category == "state_forces" else None) or ctx.country
-    role = CATEGORY_ROLES[category]
-    if owner.sector == "MIL" and role == "government":
-        role = "military"  # "military spokesman"
-    alias = text if role in ("opposition", "legislature") else ""
-    return country_actor(state, role, alias) if state else None
-
-
 def _phrase(words: list[str], mention: Mention, ctx: ActorContext, text: str) -> Actor | None:
     """Descriptor phrases: "Afghan troops", "the army", "an insurgent spokesman", "armed forces of X"."""
     lowered = [w.lower() for w in words]
     if "of" in lowered[1:]:  # the head comes before "of": "armed forces of its governor"
         before = words[: lowered.index("of", 1)]
-        if _head(before, "") is not None:
+        if head_of(before, "") is not None:
             words = before
-    head = _head(words, mention.lemma if len(words) == len(lowered) else "")
+    head = head_of(words, mention.lemma if len(words) == len(lowered) else "")
     if head is None and len(words) > 1 and words[-1].lower() in ROLE_HEADS:
-        head = _head(words[:-1], "")  # "Hutu rebel commanders", "opposition leaders"
+        head = head_of(words[:-1], "")  # "Hutu rebel commanders", "opposition leaders"
         if head is not None and head[0] == "civilians":
             return None
         words = words[:-1]
     elif head is not None and len(words) > head[1] and words[-1].lower() in ROLE_HEADS:
-        inner = _head(words[:-1], "")  # "an insurgent spokesman" speaks for the insurgents
+        inner = head_of(words[:-1], "")  # "an insurgent spokesman" speaks for the insurgents
         if inner is not None and inner[0] != "civilians":
             head, words = inner, words[:-1]
     if head is None:
         return None
     category, size = head
-    owned = _possessive_owner(mention, ctx)
-    if owned is not None:
-        found = _owned(category, owned)
+    antecedent = _possessive_owner(mention, ctx)
+    if antecedent is not None:
+        found = owned(category, antecedent)
         if found is not None:
             return found
-    capital_first = not _sentence_initial(ctx, mention.start)
+    capital_first = not sentence_initial(ctx, mention.start)
     owner = owner_of(words[: len(words) - size], capitalised_first=capital_first)
-    return _descriptor(category, owner, ctx, mention.start, text)
+    return descriptor(category, owner, ctx, mention.start, text)
 
 
-FUNCTION_WORDS = frozenset(["of", "for", "and", "the", "de", "du", "des", "la", "al", "el"])
 _OF_TAIL = re.compile(r"^\s+of\s+([^,.;:!?\n]+)")
 
 
@@ -250,26 +117,6 @@ def _of_phrase(after: str, ctx: ActorContext) -> Actor | None:
         found = resolve_actor(Mention(part, -1, -1, "NP", words[n - 1].lower()), ctx)
         if found is not None:
             return found
-    return None
-
-
-def _proper_or_of(words: list[str], mention: Mention, ctx: ActorContext, text: str) -> Actor | None:
-    """ "army of Chad", "Armed Forces of Liberia": a state organ of the country after "of"; otherwise a
-    capitalised name with inner function words ("Forces for Defence of Democracy") names an organisation."""
-    lowered = [w.lower() for w in words]
-    for at, word in enumerate(lowered[1:], 1):
-        if word not in ("of", "in", "from"):
-            continue
-        tail = " ".join(w for w in words[at + 1 :] if w.lower() != "the")
-        head = _head(words[:at], lowered[at - 1])
-        code = place_country(tail) if tail[:1].isupper() else None
-        if code is None or head is None or (word == "of" and head[0] not in CATEGORY_ROLES):
-            continue  # "rebels in Darfur", "army of Chad", "opposition groups in Zimbabwe"
-        return _descriptor(head[0], Owner(country=code), ctx, mention.start, " ".join(words[:at]))
-    content = [w for w in words if w.lower() not in FUNCTION_WORDS]
-    inner = any(w in ("of", "for", "and") for w in lowered[1:-1])
-    if inner and len(content) >= 2 and all(w[:1].isupper() for w in content):
-        return Actor(slug(text), text, None, None, "organization")
     return None
 
 
@@ -322,7 +169,7 @@ def resolve_actor(mention: Mention, ctx: ActorContext | None = None) -> Actor | 
         found = _of_phrase(ctx.text[mention.end :], ctx)  # "leaders of the opposition coalition"
         if found is not None:
             return found
-    found = _proper_or_of(words, mention, ctx, text)
+    found = proper_or_of(words, mention, ctx, text)
     if found is not None:
         return found
     found = _phrase(words, mention, ctx, text)

@@ -1,0 +1,104 @@
+"""Descriptor nouns ("rebels", "troops", "the government", "parliament", "residents") and the actor they
+stand for, given the owner the phrase names (:mod:`kg.resolve.modifiers`) and the document context: an
+owner in the phrase beats the sentence's state, which beats the document's dominant country."""
+
+from __future__ import annotations
+
+from kg.model import Actor, Mention
+from kg.resolve.actorcontext import ActorContext, sentence_state
+from kg.resolve.actortable import FOREIGN_FORCES, actor_table, country_actor, unidentified_group
+from kg.resolve.modifiers import Owner, place_country
+from kg.resolve.text import slug
+
+__all__ = ["CATEGORY_ROLES", "head_of", "owned", "descriptor", "proper_or_of"]
+
+CATEGORY_ROLES = {
+    "state_forces": "military",
+    "state_weapons": "military",
+    "government": "government",
+    "civilians": "civilians",
+    "legislature": "legislature",
+    "opposition": "opposition",
+}
+CATEGORIES = ("foreign_forces", "state_weapons", "state_forces", "legislature", "opposition", "government",
+              "civilians", "armed_group")  # fmt: skip
+BARE_ONLY = frozenset({"group", "groups"})  # "the group" is the main armed group; "aid groups" are not
+
+
+def head_of(words: list[str], lemma: str) -> tuple[str, int] | None:
+    """The descriptor category of the phrase's head and how many words it spans ("armed forces" -> 2)."""
+    descriptors = actor_table().descriptors
+    for n in range(len(words), 0, -1):
+        candidate = " ".join(words[len(words) - n :]).lower()
+        if candidate in BARE_ONLY and n < len(words):
+            continue
+        for category in CATEGORIES:
+            if candidate in descriptors.get(category, ()):
+                return category, n
+    if lemma and (lemma not in BARE_ONLY or len(words) == 1):
+        for category in CATEGORIES:
+            if lemma in descriptors.get(category, ()):
+                return category, 1
+    return None
+
+
+def owned(category: str, owner: Actor) -> Actor | None:
+    """The actor a possessive phrase names: a state's organs, or a non-state group's own forces."""
+    role = CATEGORY_ROLES.get(category)
+    if owner.sector in ("GOV", "MIL") and owner.country and role in ("military", "government"):
+        return country_actor(owner.country, role)
+    if category in ("state_forces", "armed_group") and owner.kind in ("group", "organization"):
+        return owner  # the Bosnian Serbs' "their forces"
+    return None
+
+
+def descriptor(category: str, owner: Owner, ctx: ActorContext, start: int, text: str) -> Actor | None:
+    """The actor a descriptor noun stands for. A country named in the phrase beats the one of the sentence
+    and of the document; an organisation or proper name in the phrase beats both."""
+    if owner.org is not None and category != "civilians":
+        return owner.org  # "Red Cross officials"
+    if owner.name is not None and category != "civilians":
+        return Actor(slug(owner.name), owner.name, None, None, "organization", (text,))
+    country = owner.country
+    if category == "foreign_forces":
+        return FOREIGN_FORCES
+    if category == "state_weapons":
+        return country_actor(country, "military") if country else None  # "Russian missiles"
+    if category == "armed_group":
+        if "of" in text.lower().split():
+            return None
+        main = ctx.main_group
+        if owner.allied:  # "allied clan militias" fight beside the state, not with the main group
+            return unidentified_group(country or ctx.country)
+        if country is not None and (main is None or main.country not in (None, country)):
+            return country_actor(country, "rebels", text)  # "Rwandan rebels" -> "Rebels (Rwanda)"
+        return main if main is not None else unidentified_group(ctx.country)
+    state = country or (sentence_state(ctx, start) if category == "state_forces" else None) or ctx.country
+    role = CATEGORY_ROLES[category]
+    if owner.sector == "MIL" and role == "government":
+        role = "military"  # "military spokesman"
+    alias = text if role in ("opposition", "legislature") else ""
+    return country_actor(state, role, alias) if state else None
+
+
+FUNCTION_WORDS = frozenset(["of", "for", "and", "the", "de", "du", "des", "la", "al", "el"])
+
+
+def proper_or_of(words: list[str], mention: Mention, ctx: ActorContext, text: str) -> Actor | None:
+    """ "army of Chad", "Armed Forces of Liberia": a state organ of the country after "of"; otherwise a
+    capitalised name with inner function words ("Forces for Defence of Democracy") names an organisation."""
+    lowered = [w.lower() for w in words]
+    for at, word in enumerate(lowered[1:], 1):
+        if word not in ("of", "in", "from"):
+            continue
+        tail = " ".join(w for w in words[at + 1 :] if w.lower() != "the")
+        head = head_of(words[:at], lowered[at - 1])
+        code = place_country(tail) if tail[:1].isupper() else None
+        if code is None or head is None or (word == "of" and head[0] not in CATEGORY_ROLES):
+            continue  # "rebels in Darfur", "army of Chad", "opposition groups in Zimbabwe"
+        return descriptor(head[0], Owner(country=code), ctx, mention.start, " ".join(words[:at]))
+    content = [w for w in words if w.lower() not in FUNCTION_WORDS]
+    inner = any(w in ("of", "for", "and") for w in lowered[1:-1])
+    if inner and len(content) >= 2 and all(w[:1].isupper() for w in content):
+        return Actor(slug(text), text, None, None, "organization")
+    return None
