@@ -110,6 +110,8 @@ CATEGORY_TABLE = [
     ("Gunmen tried to assassinate the mayor of Kita on Friday.", "Assault"),
     ("The rebels said they attempted to storm the prison.", "Assault"),
     ("Militias engaged in ethnic cleansing in the valley.", "Assault"),
+    ("Algeria offered to open its border with the enclave.", "Agree"),
+    ("The opposition protested that the vote had been rigged.", "Accuse"),
     # more SUPPORT, CONSULT, MOBILIZE, COERCE, SANCTION, REQUEST
     ("The prime minister offered condolences to the families of the victims.", "Support"),
     ("The emir received the Sudanese foreign minister in Doha.", "Consult"),
@@ -152,6 +154,9 @@ NEGATIVE_TABLE = [
     ("Millions of refugees were flown out of the camps to Europe.", "Sanction"),
     ("Rebels seized the airport on Sunday.", "Coerce"),
     ("The minister offered to resign.", "Support"),
+    ("The police offered a reward for information.", "Agree"),
+    ("It was the deadliest drone strike in weeks.", "Protest"),
+    ("Thousands protested in the capital on Friday.", "Accuse"),
 ]
 
 

@@ -27,6 +27,7 @@ OBJECT_DEPS = frozenset({"dobj", "obj", "nsubjpass", "attr", "oprd"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+DEPENDENCY_MARKERS = frozenset({"xcomp", "ccomp"})  # labels a `with` constraint may name
 ENTITY_MARKERS = {"NORP": "norp", "PERSON": "person"}  # entity labels an argument constraint may name
 NAME_LABELS = frozenset({"ORG", "PERSON", "WORK_OF_ART", "LAW", "NORP", "PRODUCT"})  # nouns inside names
 # an agreeing verb and the arrangement it agrees to are one event of the latter class ("signed a truce")
@@ -144,13 +145,18 @@ def _counted(token: Token) -> bool:
 
 
 def _context_fits(head: Token, wanted: Sequence[str]) -> bool:
-    """Some dependent of ``head`` (or the object of a preposition hanging from it) is a ``wanted`` word:
-    "called off" (particle), "put on alert" (prepositional object), "sent ... to investigate" (clause)."""
+    """Some dependent of ``head`` (or the object of a preposition hanging from a verb) is a ``wanted``
+    word, or has a wanted dependency label: "called off" (particle), "put on alert" (prepositional
+    object), "sent ... to investigate" (clause), "offered to ..." (XCOMP). A noun's phrases are not
+    searched: "a two-day strike", not "the deadliest strike in weeks"."""
+    verbal = head.pos_ not in NOUN_POS
     for child in head.children:
-        if _fits(child, wanted):
+        if _fits(child, wanted) or (child.dep_ in DEPENDENCY_MARKERS and child.dep_ in wanted):
             return True
-        if child.dep_ in ("prep", "agent") and any(
-            _fits(g, wanted) for g in child.children if g.dep_ == "pobj"
+        if (
+            verbal
+            and child.dep_ in ("prep", "agent")
+            and any(_fits(g, wanted) for g in child.children if g.dep_ == "pobj")
         ):
             return True
     return False
