@@ -25,6 +25,11 @@ AGENT_TABLE = [
      ["Prosecutors"], []),
     ("The two governments renewed negotiations on the border dispute.", "negotiations", "Negotiation",
      ["two governments"], []),
+    ("The rebels halted negotiations with the government.", "negotiations", "Negotiation", ["rebels"],
+     ["government"]),
+    # ... but not a verb the event noun is only the subject of, nor a phrase on another noun
+    ("The envoys signed a deal before the aid is released.", "aid", "Aid", [], []),
+    ("The militia imposed a blackout on the withdrawal.", "withdrawal", "Withdrawal", [], []),
     # ... also when the object counts the event nouns
     ("Navy ships fired dozens of missiles at the port.", "missiles", "Shelling", ["Navy ships"], []),
     # verbs of taking part: the subject takes part in the event noun of the verb's phrase
@@ -32,7 +37,12 @@ AGENT_TABLE = [
      ["foreign minister"], []),
     ("Nurses throughout Kenya went on strike.", "strike", "Protest", ["Nurses throughout Kenya"], []),
     ("Border troops remained on high alert.", "alert", "Mobilize", ["Border troops"], []),
+    # a bare "in" noun is the purpose of the subject's act, wherever the phrase hangs
+    ("Teachers boycotted classes in protest against the pay cut.", "protest", "Protest", ["Teachers"],
+     ["pay cut"]),
+    ("The army fired rockets at the camp in retaliation.", "retaliation", "Assault", ["army"], []),
     # ... but not the victim of a passive or a verb of suffering
+    ("Three men were arrested in protest.", "protest", "Protest", [], []),
     ("Two civilians were killed in an ambush.", "ambush", "Assault", [], []),
     ("Five soldiers died in an ambush near the border.", "ambush", "Assault", [], []),
     # "engaged in"/"involved in": a passive whose subject takes part

@@ -41,12 +41,59 @@ CLIMB_DEPS = frozenset(
     {"ccomp", "xcomp", "advcl", "conj", "parataxis", "dobj", "pobj", "prep", "pcomp", "acl"}
 )
 LIGHT_VERBS = frozenset(
-    {"launch", "carry", "conduct", "stage", "mount", "begin", "start", "continue", "intensify", "escalate",
-     "announce", "order", "sign", "agree", "hold", "make", "declare", "resume", "wage", "lead", "unleash",
-     "undertake", "complete", "initiate", "step", "press", "claim", "reach", "break", "violate", "open",
-     "impose", "stag", "issue", "organize", "organise", "renew", "speed", "accelerate", "call", "fire",
-     "drop", "detonate", "explode", "plant", "throw", "hurl", "stop"}  # "stag": the model's lemma of "staged"
-)  # fmt: skip
+    {
+        "launch",
+        "carry",
+        "conduct",
+        "stage",
+        "mount",
+        "begin",
+        "start",
+        "continue",
+        "intensify",
+        "escalate",
+        "announce",
+        "order",
+        "sign",
+        "agree",
+        "hold",
+        "make",
+        "declare",
+        "resume",
+        "wage",
+        "lead",
+        "unleash",
+        "undertake",
+        "complete",
+        "initiate",
+        "step",
+        "press",
+        "claim",
+        "reach",
+        "break",
+        "violate",
+        "open",
+        "impose",
+        "stag",
+        "issue",
+        "organize",
+        "organise",
+        "renew",
+        "speed",
+        "accelerate",
+        "call",
+        "fire",
+        "drop",
+        "detonate",
+        "explode",
+        "plant",
+        "throw",
+        "hurl",
+        "stop",
+        "halt",
+        "suspend",
+    }
+)  # fmt: skip  ("stag" is the small model's lemma of "staged")
 ENGAGED = frozenset({"engage", "involve"})  # "were engaged in ethnic cleansing", "was involved in clashes"
 # verbs whose subject takes part in the event noun of their phrase: "arrived on a visit", "returned for
 # talks", "went on strike", "remained on alert", "were converging for a rally"
@@ -174,7 +221,18 @@ def participant_subject(head: Token) -> Token | None:
     if head.dep_ != "pobj" or prep.dep_ != "prep":
         return None
     verb = prep.head
-    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in PARTICIPATION_VERBS | ENGAGED:
+    # a bare noun after "in" gives the purpose of the subject's act, wherever the phrase hangs: "boycotted
+    # classes in protest", "fired rockets at the camp in retaliation"
+    bare = prep.lower_ == "in" and not any(c.dep_ in ("det", "poss", "nummod") for c in head.children)
+    for _ in range(3 if bare else 0):
+        if verb.pos_ in ("VERB", "AUX") or verb.dep_ not in ("dobj", "pobj", "prep"):
+            break
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    if bare and not any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return subject_of(verb)
+    if verb.lemma_.lower() not in PARTICIPATION_VERBS | ENGAGED:
         return None
     if verb.lemma_.lower() in ENGAGED:  # the passive subject is the participant
         subj = next((c for c in verb.children if c.dep_ in PASSIVE_SUBJ_DEPS | SUBJ_DEPS), None)
@@ -189,6 +247,8 @@ def light_verb_subject(head: Token) -> Token | None:
     counted event noun counts as the object ("fired dozens of rockets")."""
     if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.dep_ in ("dobj", "obj"):
         head = head.head.head
+    elif head.dep_ == "pobj":
+        return None  # "imposed a blackout on the withdrawal", "called for sanctions": not the actor's event
     cur = head
     for _ in range(3):
         if cur.head.i == cur.i:
@@ -199,4 +259,6 @@ def light_verb_subject(head: Token) -> Token | None:
             return subj if subj is not None and subj.i != head.i else None
         if cur.pos_ in ("VERB", "AUX") and cur.dep_ not in ("ccomp", "xcomp", "advcl"):
             return None
+        if cur.i == head.head.i and head.dep_ in ("nsubj", "nsubjpass"):
+            return None  # "before the assistance is released": the event noun is its own verb's subject
     return None

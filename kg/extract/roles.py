@@ -227,7 +227,7 @@ def find_roles(doc: Doc, trigger: TriggerLike, events: frozenset[int] = frozense
             if times:
                 break
     # "a market in Donetsk", "the outskirts of Sake", "an attack on Dori", "militants near Bama"
-    holders = [*col.agents, *col.targets, *col.places, *_objects(head)]
+    holders = [*col.agents, *col.targets, *col.places, *col.extra, *_objects(head)]
     # a count stands for what it counts: "dozens of its nationals from Niamey"
     holders += [o for t in holders if t.like_num or t.ent_type_ == "CARDINAL" for _, o in prep_objects(t, OF)]
     found = any(strong_place(p) for p in col.places)

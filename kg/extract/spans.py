@@ -156,6 +156,8 @@ def mention(
     doc = token.doc
     if end - start > 1 and doc[end - 1].dep_ == "case" and doc[end - 1].lower_ in POSSESSIVE_MARKS:
         end -= 1  # "Haiti's" -> "Haiti"
+    while end - 1 > token.i and doc[end - 1].pos_ in ("ADP", "CCONJ"):
+        end -= 1  # an entity cut after its preposition: "the United Bus Company of"
     span = doc[start:end]
     sem = semantic_head(token)
     text, begin = span.text, span.start_char
