@@ -29,7 +29,7 @@ from kg.resolve.actorcontext import (
 )
 from kg.resolve.actortable import ActorTable, actor_table, country_actor, unidentified_group
 from kg.resolve.descriptors import descriptor, head_of, owned, proper_or_of
-from kg.resolve.modifiers import capital_country, clean_name, owner_of, strip_quantity
+from kg.resolve.modifiers import capital_country, clean_name, owner_of, strip_quantity, title_words
 from kg.resolve.persons import person
 from kg.resolve.places import gazetteer
 from kg.resolve.text import name_key, slug, strip_determiners
@@ -102,12 +102,31 @@ def _phrase(words: list[str], mention: Mention, ctx: ActorContext, text: str) ->
 _OF_TAIL = re.compile(r"^\s+of\s+([^,.;:!?\n]+)")
 
 
+def _leading_name(words: list[str]) -> str:
+    """The capitalised name a phrase starts with ("the Association of African Jurists said" -> the name)."""
+    run: list[str] = []
+    for n, word in enumerate(words):
+        capital = word[:1].isupper() and not word.startswith("(")
+        if not (capital or (word.lower() in ("of", "for", "and", "the") and (run or n == 0))):
+            break
+        run.append(word)
+    while run and not run[-1][:1].isupper():
+        run.pop()
+    return " ".join(run) if sum(w[:1].isupper() for w in run) >= 2 else ""
+
+
 def _of_phrase(after: str, ctx: ActorContext) -> Actor | None:
     """The owner in "<role word> of <noun phrase>": the shortest start of the phrase that names an actor."""
     match = _OF_TAIL.match(after)
     if match is None:
         return None
-    words = match.group(1).split()[:6]
+    words = match.group(1).split()[:8]
+    name = _leading_name(words)
+    if name:  # "members of the Association of African Jurists": the whole name first
+        found = resolve_actor(Mention(name, -1, -1, "NP", name.split()[-1].lower()), ctx)
+        if found is not None:
+            return found
+    words = words[:6]
     for n in range(1, len(words) + 1):
         if words[n - 1].endswith(("'s", "'")) or (
             n < len(words) and name_key(words[n - 1]) in actor_table().demonyms
@@ -118,6 +137,15 @@ def _of_phrase(after: str, ctx: ActorContext) -> Actor | None:
         if found is not None:
             return found
     return None
+
+
+def _titled_name(words: list[str]) -> bool:
+    """A civil title followed by two or more capitalised words that are no titles: a person's name
+    ("Vice-President Amina Odhiambo"; not "General Electric")."""
+    titles = actor_table().titles
+    if len(words) < 3 or titles.get(words[0]) not in ("GOV", "") or not words[0][:1].isupper():
+        return False
+    return all(w[:1].isupper() and w.lower() not in title_words() for w in words[1:])
 
 
 def _named(text: str, mention: Mention, ctx: ActorContext) -> Actor | None:
@@ -153,6 +181,8 @@ def resolve_actor(mention: Mention, ctx: ActorContext | None = None) -> Actor | 
     words = text.split()
     if mention.label == "PERSON" and name_key(words[-1]) in table.plural_demonyms:
         mention = replace(mention, label="NORP")  # "Bosnian Serbs" tagged as a person
+    if mention.label != "PERSON" and _titled_name(words):
+        mention = replace(mention, label="PERSON")  # "Vice-President Amina Odhiambo" tagged ORG
     if mention.label == "PERSON":
         return person(mention.text, ctx, mention.start)
     for n in range(len(words), 0, -1):  # a named group inside the phrase: "Taliban spokesman"
@@ -165,8 +195,13 @@ def resolve_actor(mention: Mention, ctx: ActorContext | None = None) -> Actor | 
     if key in table.demonyms:  # "the British" -> country; "Afghans" -> civilians
         role = "civilians" if key in table.plural_demonyms else "country"
         return country_actor(table.demonyms[key], role)
-    if len(words) <= 2 and words[-1].lower() in ROLE_HEADS and mention.end > 0:
-        found = _of_phrase(ctx.text[mention.end :], ctx)  # "leaders of the opposition coalition"
+    lowered = [w.lower() for w in words]
+    if "of" in lowered[1:3] and lowered[lowered.index("of", 1) - 1] in ROLE_HEADS:
+        found = _of_phrase(" " + " ".join(words[lowered.index("of", 1) :]), ctx)  # "Members of the X"
+        if found is not None:
+            return found
+    elif len(words) <= 2 and lowered[-1] in ROLE_HEADS and mention.end > 0:
+        found = _of_phrase(ctx.text[mention.end :], ctx)  # "leaders" + " of the opposition coalition"
         if found is not None:
             return found
     found = proper_or_of(words, mention, ctx, text)

@@ -26,6 +26,7 @@ GROUP_ROLES = {  # role -> (label pattern, sector, kind); "{the}" is the country
     "rebels": ("Rebels ({name})", "REB", "group"),
     "opposition": ("Opposition ({name})", "OPP", "group"),
     "legislature": ("Legislature of {the}", "LEG", "organization"),
+    "judiciary": ("Judiciary of {the}", "JUD", "organization"),
 }
 
 

@@ -18,11 +18,12 @@ CATEGORY_ROLES = {
     "government": "government",
     "civilians": "civilians",
     "legislature": "legislature",
+    "judiciary": "judiciary",
     "opposition": "opposition",
 }
-CATEGORIES = ("foreign_forces", "state_weapons", "state_forces", "legislature", "opposition", "government",
-              "civilians", "armed_group")  # fmt: skip
-BARE_ONLY = frozenset({"group", "groups"})  # "the group" is the main armed group; "aid groups" are not
+CATEGORIES = ("foreign_forces", "state_weapons", "state_forces", "legislature", "judiciary", "opposition",
+              "government", "civilians", "armed_group")  # fmt: skip
+BARE_ONLY = frozenset({"group", "groups", "state"})  # "the group": the main armed group; not "aid groups"
 
 
 def head_of(words: list[str], lemma: str) -> tuple[str, int] | None:
@@ -77,7 +78,7 @@ def descriptor(category: str, owner: Owner, ctx: ActorContext, start: int, text:
     role = CATEGORY_ROLES[category]
     if owner.sector == "MIL" and role == "government":
         role = "military"  # "military spokesman"
-    alias = text if role in ("opposition", "legislature") else ""
+    alias = text if role in ("opposition", "legislature", "judiciary") else ""
     return country_actor(state, role, alias) if state else None
 
 

@@ -31,11 +31,13 @@ __all__ = [
 NUMBER_WORDS = frozenset(
     ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
      "fifteen", "twenty", "thirty", "forty", "fifty", "hundred", "thousand", "million", "dozen", "dozens",
-     "hundreds", "thousands", "millions", "tens", "scores", "half", "third", "quarter", "some", "about",
+     "hundreds", "thousands", "millions", "tens", "scores", "some", "about",
      "around", "nearly", "almost", "over", "approximately", "roughly", "estimated", "more", "less", "fewer",
      "than", "at", "least", "up", "to", "as", "many", "several", "few", "all", "both", "most"]
 )  # fmt: skip
-COLLECTIVES = frozenset(["group", "number", "band", "crowd", "contingent", "delegation", "batch"])
+COLLECTIVES = frozenset(
+    ["group", "number", "band", "crowd", "contingent", "delegation", "batch", "half", "third", "quarter"]
+)  # only before "of": "one third of the guerrillas", not "Third World Water Forum"
 _NUMBER = re.compile(r"^\d[\d,.]*$")
 _UNCLOSED = re.compile(r"\s*\([^)]*$")
 _PARENTHESIS = re.compile(r"\s*\(([^)]*)\)")
@@ -77,8 +79,11 @@ def strip_quantity(text: str) -> str:
 def clean_name(text: str) -> str:
     """Mend the edges of a name: an unclosed parenthesis and what follows it goes ("Umma (Nation" ->
     "Umma"), stray quotes and commas at the ends go."""
-    text = _UNCLOSED.sub("", text)
-    return text.strip(" \"',;:-")
+    text = _UNCLOSED.sub("", text).strip(" \"',;:-")
+    words = text.split()
+    while len(words) > 1 and words[-1].lower() in ("of", "for", "the", "and", "in"):
+        words.pop()  # a name cut off by the entity recogniser: "National Union for the Total Independence of"
+    return " ".join(words)
 
 
 @lru_cache(maxsize=1)

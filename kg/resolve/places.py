@@ -131,7 +131,31 @@ def link_place(text: str, context: PlaceContext | None = None) -> Place | None:
         site = last[:1].islower() and last.lower() not in CITY_WORDS | PEOPLE
         if site and head[:1].isupper() and name_key(head) not in _demonyms():
             return link_place(head, ctx)  # "Khartoum airport": a site in that city
+        return _after_adjectives(name, ctx)
     return chosen.place if chosen else country
+
+
+ADJECTIVE_ENDINGS = ("an", "ese", "ish", "ic", "i")
+
+
+def _after_adjectives(name: str, ctx: PlaceContext) -> Place | None:
+    """A known place after leading adjectives: "Christian east Beirut" -> Beirut ("Christian", "east");
+    only a place's own name counts, so an adjective never turns a phrase into a namesake village."""
+    words = name.split()
+    for i in range(1, len(words)):
+        dropped = words[i - 1]
+        if not (dropped[:1].islower() or dropped.lower().endswith(ADJECTIVE_ENDINGS)):
+            return None
+        rest = " ".join(words[i:])
+        if not rest[:1].isupper():
+            continue
+        cities, provinces, country = gazetteer().candidates(rest)
+        if country is not None:
+            return country
+        best = _best([e for e in [*cities, *provinces] if e.primary], ctx.country)
+        if best is not None:
+            return best.place
+    return None
 
 
 @lru_cache(maxsize=1)
@@ -172,13 +196,14 @@ def unlinked_place(text: str, country: str | None = None) -> Place | None:
     name, hint = _clean(text)
     words = name.split()
     if not words or not any(w[:1].isupper() for w in words) or all(w.lower() in DIRECTIONS for w in words):
-        return None  # a proper name ends in a capitalised word: not "Palestinian administrators"
+        return None
     if text.lower().strip().startswith(ANAPHORS) or name_key(name) in _demonyms():
         return None  # "this Siberian city" with no city before it
-    if words[-1][:1].islower() and name_key(words[0]) in _demonyms():
-        return None  # people, not a place: "Palestinian administrators"
     while len(words) > 1 and (words[0].lower().rstrip(",") in DIRECTIONS or words[0][:1].islower()):
         words = words[1:]  # "occupied Kafr Aqab", "southern Gaskinde"
+    last = words[-1]
+    if last[:1].islower() and last.endswith("s") and not last.endswith("ss") and len(words) > 1:
+        return None  # people, not a place: "Palestinian administrators", "United Nations peacekeepers"
     name = " ".join(words)
     if hint is None and any(w.lower() in CITY_WORDS for w in text.split()):
         hint = "city"  # "the village of Gaskinde"

@@ -38,6 +38,7 @@ DETERMINERS = frozenset(
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bb": "'", "\u02bc": "'", "`": "'", "\u201c": '"'})
 _POSSESSIVE = re.compile(r"(?:'s|')$")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
+_ABBREVIATION = re.compile(r"(?:^|[\s.])[A-Za-z]\.$")  # "U.N.", "U.S.", "Lt. Gen." end in letter-point
 _EZAFE = frozenset({"e", "i", "y", "ye", "yi", "el"})
 
 
@@ -53,7 +54,10 @@ def fold(text: str) -> str:
 @lru_cache(maxsize=65536)
 def strip_determiners(text: str) -> str:
     """Drop leading determiners/possessive pronouns and a trailing possessive ``'s``."""
-    words = fold(text).strip().strip("\"'.,;:()").split()
+    text = fold(text).strip().strip("\"',;:()")
+    if text.endswith(".") and not _ABBREVIATION.search(text):
+        text = text.rstrip(".")  # "the rebels." but "the U.N." keeps its point
+    words = text.split()
     while words and words[0].lower() in DETERMINERS:
         words = words[1:]
     if words:
