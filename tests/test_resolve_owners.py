@@ -185,3 +185,64 @@ def test_resolve_owners_anaphoric_city_is_the_last_city() -> None:
 def test_resolve_owners_people_are_no_places(text: str) -> None:
     assert link_place(text, PlaceContext("KEN")) is None
     assert unlinked_place(text, "KEN") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "key"),
+    [
+        ("the Bolivian Supreme Court", "ORG", "bol-judiciary"),
+        ("Kenya's high court", "NP", "ken-judiciary"),
+        ("Members of the Guild of Harbour Pilots", "NP", "guild-of-harbour-pilots"),
+        ("members of the Taliban", "NP", "taliban"),
+        ("the U.N.", "ORG", "united-nations"),
+        ("Second Regional Peace Forum", "ORG", "second-regional-peace-forum"),
+        ("Ummah Party (Nation", "ORG", "ummah-party"),
+    ],
+)
+def test_resolve_owners_courts_of_phrases_and_names(text: str, label: str, key: str) -> None:
+    actor = resolve_actor(_m(text, label), ELSEWHERE)
+    assert actor is not None and actor.key == key
+
+
+def test_resolve_owners_titled_name_tagged_org_is_a_person() -> None:
+    actor = resolve_actor(_m("Vice-President Amina Odhiambo", "ORG"), ELSEWHERE)
+    assert actor is not None and (actor.label, actor.kind, actor.sector) == (
+        "Amina Odhiambo",
+        "person",
+        "GOV",
+    )
+    company = resolve_actor(_m("General Dynamics", "ORG"), ELSEWHERE)
+    assert company is not None and company.kind == "organization"
+
+
+def test_resolve_owners_allied_militias_are_not_the_main_group() -> None:
+    text = "Al-Shabaab fighters raided a town. Al-Shabaab said it would return."
+    groups = [Mention("Al-Shabaab", 0, 10, "ORG"), Mention("Al-Shabaab", 35, 45, "ORG")]
+    ctx = build_context(text, "SOM", groups)
+    allied = resolve_actor(_m("allied clan militias", "NP", "militia"), ctx)
+    assert allied is not None and allied.key == "unidentified-armed-group-som"
+    assert resolve_actor(_m("the militants", "NP", "militant"), ctx).key == "al-shabaab"  # type: ignore[union-attr]
+
+
+def test_resolve_owners_unidentified_fallback_does_not_become_the_main_group() -> None:
+    text = "Gunmen attacked a convoy. Later gunmen fled. Boko Haram claimed the attack."
+    roles = [Mention("Gunmen", 0, 6, "NP", "gunman"), Mention("gunmen", 32, 38, "NP", "gunman")]
+    ctx = build_context(text, "NGA", [Mention("Boko Haram", 50, 60, "ORG")], roles)
+    assert ctx.main_group is not None and ctx.main_group.key == "boko-haram"
+
+
+def test_resolve_owners_role_mention_hides_the_entity_it_starts_with() -> None:
+    text = "Angry Norwegian farmers said they would block roads."
+    entities = [Mention("Angry Norwegian", 0, 15, "ORG")]
+    roles = [Mention("Angry Norwegian farmers", 0, 23, "NP", "farmer")]
+    ctx = build_context(text, "NOR", entities, roles)
+    assert [actor.key for _, actor in ctx.history] == ["nor-civilians"]
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [("Christian east Beirut", "Beirut"), ("mostly Kurdish northern Kirkuk", "Kirkuk")],
+)
+def test_resolve_owners_place_after_adjectives(text: str, label: str) -> None:
+    place = link_place(text, PlaceContext("LBN"))
+    assert place is not None and place.label == label
