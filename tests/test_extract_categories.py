@@ -74,6 +74,8 @@ CATEGORY_TABLE = [
     ("The military imposed martial law in the province.", "Coerce"),
     ("The regulator suspended the publication of two opposition newspapers.", "Coerce"),
     ("The authorities cut internet access in the region.", "Coerce"),
+    ("The junta ordered the radio station to halt its broadcasts.", "Coerce"),
+    ("The president ordered the expulsion of two diplomats.", "Sanction"),
     # MOBILIZE (CAMEO 15): strengthen forces, order patrols, put on alert
     ("The army strengthened its forces along the frontier.", "Mobilize"),
     ("The governor ordered police patrols in the old town.", "Mobilize"),
@@ -155,6 +157,7 @@ NEGATIVE_TABLE = [
     ("Rebels seized the airport on Sunday.", "Coerce"),
     ("The minister offered to resign.", "Support"),
     ("The police offered a reward for information.", "Agree"),
+    ("The army forced thousands of villagers to flee.", "Coerce"),
     ("It was the deadliest drone strike in weeks.", "Protest"),
     ("Thousands protested in the capital on Friday.", "Accuse"),
 ]

@@ -45,6 +45,9 @@ MODALITY_TABLE = [
     ("The ministry declared that Ghana must drop its tariffs on rice.",
      [("Request", "must drop", ["ministry"], ["Ghana"])]),
     ("Rich nations must allocate more money.", []),
+    # an ordered coercive act is that act, by whoever ordered it, aimed at the ordered party
+    ("The government ordered the newspaper to suspend publication.",
+     [("Coerce", "ordered the newspaper to suspend", ["government"], ["newspaper"])]),
     # a negated commitment is a refusal
     ("The rebels will not withdraw from the town.", [("Reject", "will not withdraw", ["rebels"], [])]),
     ("The two parties failed to reach an agreement in Geneva.",

@@ -3,7 +3,8 @@
 "Portugal will support ...", "Syria offered to negotiate", "the rebels are willing to withdraw": the
 supported / negotiated / withdrawn event did not happen; what happened is a commitment, which event coders
 (PLOVER, CAMEO) code as AGREE when the intended action is cooperative and THREATEN when it is hostile.
-"Libya must hand over the suspects" (reported) is a REQUEST by the speaker, aimed at Libya. A negated
+"Libya must hand over the suspects" (reported) is a REQUEST by the speaker, aimed at Libya. An ordered
+coercive act ("ordered the paper to suspend publication") is that act, by whoever ordered it. A negated
 commitment ("will not withdraw", "failed to reach an agreement") is a refusal, REJECT; an attempted act of
 violence ("tried to assassinate") is an ASSAULT.
 
@@ -25,7 +26,9 @@ from pathlib import Path
 import tomllib
 from spacy.tokens import Doc, Token
 
+from kg.extract.clauses import subject_of
 from kg.extract.factuality import REPORTING_VERBS
+from kg.extract.spans import mention
 from kg.extract.triggers import LexiconError, TriggerMatch
 from kg.model import EventFrame, Mention
 from kg.namespaces import EVENT_CLASSES
@@ -52,6 +55,8 @@ class Modality:
     refusal_class: str = ""
     conditional_modals: frozenset[str] = frozenset()
     conditions: frozenset[str] = frozenset()
+    command_verbs: frozenset[str] = frozenset()
+    command_categories: frozenset[str] = frozenset()
     attempt_verbs: frozenset[str] = frozenset()
     attempt_categories: frozenset[str] = frozenset()
     attempt_class: str = ""
@@ -138,6 +143,13 @@ def marker_of(head: Token, modality: Modality) -> tuple[Token, str] | None:
             gov.pos_ == "ADJ" and lemma in modality.intent_adjectives
         ):
             return gov, "intent"
+    gov = head.head
+    if (
+        (infinitive or head.dep_ == "dobj")
+        and gov.pos_ == "VERB"
+        and gov.lemma_.lower() in modality.command_verbs
+    ):
+        return gov, "command"  # "ordered the newspaper to suspend publication", "ordered the arrest of"
     return None
 
 
@@ -258,6 +270,8 @@ def recode(
                 cls = mod.intent_cooperative
             elif kind == "intent" and category in mod.hostile_categories:
                 cls = mod.intent_hostile
+            elif kind == "command" and category in mod.command_categories:
+                cls = frame.event_class
             elif kind == "attempt" and category in mod.attempt_categories:
                 cls = mod.attempt_class or None
         if found is None or cls is None or span is None:
@@ -278,6 +292,13 @@ def recode(
             statement = dataclasses.replace(
                 frame, event_class=cls, trigger=trigger, agents=agents, targets=frame.agents,
                 agent_inherited=False, quantities=(), hypothetical=False,
+            )  # fmt: skip
+        elif found[1] == "command":
+            boss = subject_of(marker)
+            statement = dataclasses.replace(
+                frame, trigger=trigger, agents=(mention(boss),) if boss is not None else (),
+                targets=frame.agents if span.root.pos_ == "VERB" else frame.targets,
+                agent_inherited=False, hypothetical=False,
             )  # fmt: skip
         else:
             statement = dataclasses.replace(frame, event_class=cls, trigger=trigger, hypothetical=False)
