@@ -54,6 +54,9 @@ PLACE_TABLE = [
      ["Harare"]),
     ("The envoy demanded the parties to the dispute in Darfur to accept talks.", "demanded", "Request",
      ["Darfur"]),
+    # the country an agent belongs to, as a last resort, but not when a role names a place
+    ("Sudan's army and the rebels agreed to a ceasefire.", "agreed", "Agree", ["Sudan"]),
+    ("Kenya's foreign minister visited Ethiopia on Monday.", "visited", "Consult", []),
     # nothing spatial: no place
     ("The president of Sudan agreed to hold talks.", "agreed", "Agree", []),
 ]  # fmt: skip
@@ -70,6 +73,17 @@ def test_roles_places_beyond_own_prepositions(
     assert [m.text for m in frame.places] == places
     for m in frame.places:
         assert sentence[m.start : m.end] == m.text
+
+
+@pytest.mark.model
+def test_roles_event_governing_the_trigger_lends_its_whole_setting(nlp: Language) -> None:
+    """ "fighting" hangs from "attacked": it takes Bama and Borno from the attack, not Borno alone from
+    the attack's prepositional phrase."""
+    doc = nlp("Militants attacked the town of Bama in Borno state, and fighting went on all night.")
+    attacked, fighting = (next(t for t in doc if t.text == w) for w in ("attacked", "fighting"))
+    triggers = [Trig(t.i, t.i + 1, t.i, c) for t, c in ((attacked, "Assault"), (fighting, "ArmedClash"))]
+    frames = extract_frames(doc, "t", triggers=triggers)
+    assert [[m.text for m in f.places] for f in frames] == [["Bama", "Borno state"], ["Bama", "Borno state"]]
 
 
 # sentence, trigger word, class, agents, targets

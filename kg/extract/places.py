@@ -10,7 +10,8 @@ named place:
 2. deeper inside the noun phrases hanging from the trigger or its roles: "killed ... in a gunbattle in
    southeastern Serbia", "in an attack on a village in the province of Herat", "a truce with the forces in
    eastern Bosnia", "fired shells at targets in Jericho";
-3. a spatial phrase of a governing clause: "In Kandahar, X claimed ...".
+3. a spatial phrase of a governing clause: "In Kandahar, X claimed ...";
+4. the country an agent belongs to: "Yemen's warring parties agreed ...".
 """
 
 from __future__ import annotations
@@ -135,6 +136,7 @@ def more_places(
     head: Token,
     holders: list[Token],
     governing: list[Token],
+    agents: list[Token],
     *,
     nominal: bool,
     hostile: bool,
@@ -142,8 +144,9 @@ def more_places(
     found: bool,
 ) -> list[Token]:
     """Places beyond the trigger's own prepositions, by the steps of the module docstring; ``holders`` are
-    the role and object tokens, ``governing`` the clauses above the trigger, ``found`` whether a named
-    place was already found."""
+    the role and object tokens, ``governing`` the clauses above the trigger, ``agents`` the agent tokens
+    (whose country possessor is the place of last resort), ``found`` whether a named place was already
+    found."""
     nested = NESTED_PLACE_PREPS | (frozenset({"from"}) if from_ok else frozenset())
     places = _near(holders, nested, hostile) + (_acted_on(head) if nominal else [])
     for child in head.children:  # "recaptured checkpoints east of the city", "shot outside of Kirkuk"
@@ -168,4 +171,7 @@ def more_places(
         named = [o for w, o in prep_objects(gov, SPATIAL_PREPS) if strong_place(o) and spatial_place(w, o)]
         if named:
             return places + named
-    return places
+    if places or any(h.ent_type_ in PLACE_LABELS for h in holders):
+        return places  # "Taiwan's minister visited Russia": the place is not the visitor's country
+    # last, the country an agent belongs to: "Yemen's warring parties agreed to a truce"
+    return [c for a in agents for c in a.children if c.dep_ == "poss" and c.ent_type_ == "GPE"]

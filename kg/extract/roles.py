@@ -13,6 +13,7 @@ are in ``kg.extract.collector``, places beyond the trigger's own phrases in ``kg
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import takewhile
 from typing import Protocol
 
 from spacy.tokens import Doc, Token
@@ -232,8 +233,17 @@ def find_roles(doc: Doc, trigger: TriggerLike, events: frozenset[int] = frozense
     holders += [o for t in holders if t.like_num or t.ent_type_ == "CARDINAL" for _, o in prep_objects(t, OF)]
     found = any(strong_place(p) for p in col.places)
     from_ok = col.cls in FROM_CLASSES
+    # an earlier event governing this one lends its whole setting later (kg.extract._inherit_setting)
+    governing = list(takewhile(lambda g: not (g.i in col.events and g.i < head.i), ups))
     for place in more_places(
-        head, holders, ups, nominal=nominal, hostile=col.hostile, from_ok=from_ok, found=found
+        head,
+        holders,
+        governing,
+        col.agents,
+        nominal=nominal,
+        hostile=col.hostile,
+        from_ok=from_ok,
+        found=found,
     ):
         col.add(col.places, place)
 
