@@ -114,6 +114,9 @@ CATEGORY_TABLE = [
     ("Militias engaged in ethnic cleansing in the valley.", "Assault"),
     ("Algeria offered to open its border with the enclave.", "Agree"),
     ("The opposition protested that the vote had been rigged.", "Accuse"),
+    ("Kenya expressed readiness to host the next round of talks.", "Agree"),
+    ("Germany provided armoured vehicles to the Kenyan police.", "Aid"),
+    ("The government allowed UN monitors into the camps.", "Retreat"),
     # more SUPPORT, CONSULT, MOBILIZE, COERCE, SANCTION, REQUEST
     ("The prime minister offered condolences to the families of the victims.", "Support"),
     ("The emir received the Sudanese foreign minister in Doha.", "Consult"),

@@ -23,7 +23,8 @@ __all__ = ["TriggerMatch", "LexiconEntry", "load_lexicon", "find_triggers", "Lex
 
 VERB_POS = frozenset({"VERB"})
 NOUN_POS = frozenset({"NOUN", "PROPN"})
-OBJECT_DEPS = frozenset({"dobj", "obj", "nsubjpass", "attr", "oprd"})
+# a noun object parsed as a clause ("allowed UN monitors into the camps") still counts
+OBJECT_DEPS = frozenset({"dobj", "obj", "nsubjpass", "attr", "oprd", "ccomp"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
