@@ -92,3 +92,4 @@ def test_roles_participle_parsed_as_subject_stands_for_its_own_subject() -> None
     )
     (frame,) = extract_frames(doc, triggers=[Trig(4, 5, 4, "Request")])
     assert [m.text for m in frame.agents] == ["Monitors"]
+    assert [m.text for m in frame.places] == ["Gaza"]  # where the monitors work

@@ -80,6 +80,8 @@ def _nested(tok: Token, preps: frozenset[str], hostile: bool) -> Iterator[tuple[
     for child in tok.children:  # "guerrillas operating in Macedonia", "troops based near Goma"
         if child.dep_ == "acl" and child.tag_ in PARTICIPLE_TAGS:
             yield from prep_objects(child, LOCATIVE_PREPS)
+    if tok.dep_ == "nsubj" and tok.head.tag_ == "VBG" and tok.head.dep_ == "nsubj":
+        yield from prep_objects(tok.head, LOCATIVE_PREPS)  # the same, misparsed as the clause's subject
 
 
 def _near(holders: Iterable[Token], preps: frozenset[str], hostile: bool) -> list[Token]:
