@@ -127,3 +127,31 @@ def test_resolve_document_notes_unresolved_mentions() -> None:
     (event,) = resolve_document(DOC, [frame], ENTITIES)
     assert event.agents == ()
     assert ("unresolved_agent", "the city") in event.extra
+
+
+def test_resolve_document_unmarked_victims_belong_to_the_event_place() -> None:
+    text = (
+        "Sudanese troops shelled Darfur again. Sudanese officials in Khartoum denied it. "
+        "Later 14 people were killed in Juba."
+    )
+    doc = Document("victims", text, dt.date(2024, 3, 2))
+    start = text.index("14 people")
+    victims = Mention("14 people", start, start + 9, "NP", "people")
+    place = Mention("Juba", text.index("Juba"), text.index("Juba") + 4, "GPE")
+    trigger = Mention("killed", text.index("killed"), text.index("killed") + 6, "VERB", "kill")
+    sentence = "Later 14 people were killed in Juba."
+    frame = EventFrame(
+        "victims", sentence, start - 6, trigger, "Killing", targets=(victims,), places=(place,)
+    )
+    entities = [
+        Mention("Sudanese", 0, 8, "NORP"),
+        Mention("Darfur", text.index("Darfur"), text.index("Darfur") + 6, "GPE"),
+        Mention("Sudanese", text.index("Sudanese officials"), text.index("Sudanese officials") + 8, "NORP"),
+        Mention("Khartoum", text.index("Khartoum"), text.index("Khartoum") + 8, "GPE"),
+    ]
+    [event] = resolve_document(doc, [frame], entities)
+    assert [a.key for a in event.targets] == ["ssd-civilians"]  # Juba is in South Sudan
+    named = Mention("Sudanese civilians", start, start + 18, "NP", "civilian")
+    frame = EventFrame("victims", sentence, start - 6, trigger, "Killing", targets=(named,), places=(place,))
+    [event] = resolve_document(doc, [frame], entities)
+    assert [a.key for a in event.targets] == ["sdn-civilians"]  # the mention names its country

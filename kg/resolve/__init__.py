@@ -10,10 +10,19 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from typing import TypeVar
 
 from kg.model import Actor, Document, Event, EventFrame, Mention, Place
-from kg.resolve.actors import ActorContext, antecedent_of, build_context, resolve_in_context
+from kg.resolve.actors import (
+    ActorContext,
+    antecedent_of,
+    build_context,
+    country_actor,
+    resolve_actor,
+    resolve_in_context,
+    unidentified_group,
+)
 from kg.resolve.dates import default_time, resolve_time, tense_of
 from kg.resolve.dedup import absorb_headline, merge_events, merge_key
 from kg.resolve.places import PlaceContext, dominant_country, link_place, unlinked_place
@@ -58,12 +67,30 @@ class _Cities:
         return self.items[index - 1][1] if index else None
 
 
+def _located(mention: Mention, found: Actor | None, country: str | None, here: str | None) -> Actor | None:
+    """Civilians or an unnamed armed group that took the document's country only by default belong to the
+    country where the event happened ("23 people were killed in Haifa" in a story about Gaza)."""
+    if found is None or here is None or country is None or here == country or found.country != country:
+        return found
+    if mention.label == "PRON":
+        return found  # a pronoun is its antecedent, wherever that was said
+    if found.key not in (f"{country.lower()}-civilians", f"unidentified-armed-group-{country.lower()}"):
+        return found
+    if resolve_actor(replace(mention, start=-1, end=-1), ActorContext()) is not None:
+        return found  # the mention names its country itself ("Palestinian civilians")
+    return country_actor(here, "civilians") if found.sector == "CVL" else unidentified_group(here)
+
+
 def resolve_frame(frame: EventFrame, document: Document, actors: ActorContext, cities: _Cities) -> Event:
     """One frame -> Event; unresolved mentions are noted in ``extra``."""
     notes: list[tuple[str, str]] = []
+    linked = [
+        (m, link_place(m.text, PlaceContext(actors.country, cities.before(m.start)))) for m in frame.places
+    ]
+    here = next((p.country for _, p in linked if p is not None and p.country), None)
 
     def actor(mention: Mention, role: str) -> Actor | None:
-        found = resolve_in_context(mention, actors)
+        found = _located(mention, resolve_in_context(mention, actors), actors.country, here)
         if found is None:
             notes.append((f"unresolved_{role}", mention.text))
         elif mention.label == "PRON":
@@ -74,9 +101,6 @@ def resolve_frame(frame: EventFrame, document: Document, actors: ActorContext, c
 
     agents = _unique(actor(m, "agent") for m in frame.agents)
     targets = _unique(actor(m, "target") for m in frame.targets)
-    linked = [
-        (m, link_place(m.text, PlaceContext(actors.country, cities.before(m.start)))) for m in frame.places
-    ]
     for n, (m, place) in enumerate(linked):
         if place is None:
             place = unlinked_place(m.text, actors.country)
