@@ -246,3 +246,15 @@ def test_resolve_owners_role_mention_hides_the_entity_it_starts_with() -> None:
 def test_resolve_owners_place_after_adjectives(text: str, label: str) -> None:
     place = link_place(text, PlaceContext("LBN"))
     assert place is not None and place.label == label
+
+
+def test_resolve_owners_acronym_defined_in_the_text_names_the_same_actor() -> None:
+    text = "The Lakeland Farmers Federation (LFF) called a strike. Later the LFF said it would talk."
+    entities = [Mention("The Lakeland Farmers Federation", 0, 31, "ORG"), Mention("LFF", 33, 36, "ORG")]
+    ctx = build_context(text, "KEN", entities)
+    later = text.index("LFF said")
+    actor = resolve_actor(Mention("the LFF", later - 4, later + 3, "ORG"), ctx)
+    assert actor is not None
+    assert (actor.key, actor.aliases) == ("lakeland-farmers-federation", ("LFF",))
+    known = build_context("The Asia-Pacific Economic Cooperation (APEC) met.", None, [])
+    assert known.acronyms == {}  # acronyms of the alias table stay with their table entry

@@ -43,6 +43,8 @@ class ActorContext:
 
     # start offset -> text of the mention remembered there (what a pronoun's antecedent was called)
     texts: dict[int, str] = field(default_factory=dict)
+    # acronyms the text defines: "the Nigerian Union of Teachers (NUT)" -> "NUT" names that actor
+    acronyms: dict[str, Actor] = field(default_factory=dict)
 
     def remember(self, start: int, actor: Actor, text: str = "") -> None:
         bisect.insort(self.history, (start, actor), key=lambda item: item[0])

@@ -175,6 +175,8 @@ def resolve_actor(mention: Mention, ctx: ActorContext | None = None) -> Actor | 
     text = clean_name(strip_quantity(strip_determiners(mention.text)))
     if not text:
         return None
+    if text in ctx.acronyms:  # "NUT" after "the Nigerian Union of Teachers (NUT)"
+        return ctx.acronyms[text]
     found = _named(text, mention, ctx)
     if found is not None:
         return found
@@ -265,11 +267,27 @@ def build_context(
     ctx = ActorContext(text=text, country=country, main_group=_main_group(ordered))
     for mention in ordered:
         actor = resolve_actor(mention, ctx)
+        defined = _ACRONYM.match(text[mention.end :]) if actor is not None and mention.end > 0 else None
+        if actor is not None and defined is not None and actor.kind != "person":
+            actor = _define_acronym(defined.group(1), actor, ctx)
         if mention.label not in ("PRON", "PERSON"):
             ctx.resolved[_key(mention)] = actor
         if actor is not None:
             ctx.remember(mention.start, actor, "" if mention.label == "PRON" else mention.text)
     return ctx
+
+
+_ACRONYM = re.compile(r"^\s*\(([A-Z][A-Za-z0-9&/.-]{1,9})\)")
+
+
+def _define_acronym(acronym: str, actor: Actor, ctx: ActorContext) -> Actor:
+    """Remember an acronym the text defines after a name; known acronyms ("(APEC)") stay in the table."""
+    table = actor_table()
+    if acronym in table.exact or acronym.lower() in table.aliases or acronym in actor.aliases:
+        return actor
+    named = replace(actor, aliases=(*actor.aliases, acronym))
+    ctx.acronyms.setdefault(acronym, named)
+    return ctx.acronyms[acronym]
 
 
 def _key(mention: Mention) -> tuple[int, int, str, str, str]:
