@@ -68,6 +68,8 @@ CATEGORY_TABLE = [
     ("The government expelled the UN inspectors from the site.", "Sanction"),
     ("The mediators ended their mediation effort after the shelling.", "Sanction"),
     ("The donors cut food aid to the region.", "Sanction"),
+    ("The government ended its military support for the rebels.", "Sanction"),
+    ("Italy suspended part of its aid programme for the army.", "Sanction"),
     # COERCE (CAMEO 17, 191): deport people, impose a blockade or martial law, silence a newspaper
     ("Police deported forty migrants to Niger.", "Coerce"),
     ("The army reimposed a blockade on the coastal towns.", "Coerce"),
@@ -161,6 +163,8 @@ NEGATIVE_TABLE = [
     ("The minister offered to resign.", "Support"),
     ("The police offered a reward for information.", "Agree"),
     ("The army forced thousands of villagers to flee.", "Coerce"),
+    ("Fighting forced the agencies to suspend operations in the north.", "Sanction"),
+    ("Officials expect the curfew to be lifted next week.", "Concede"),
     ("It was the deadliest drone strike in weeks.", "Protest"),
     ("Thousands protested in the capital on Friday.", "Accuse"),
 ]

@@ -119,6 +119,22 @@ def test_triggers_argument_and_context_constraints(
     assert on_verb == ([expected] if expected else []), _found(nlp, sentence)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # an object the verb's entry asks for is part of its event, not an event of its own
+        ("The governor lifted the curfew on Monday.", [("Concede", "lifted")]),
+        ("Donors cut food aid to the region.", [("Sanction", "cut")]),
+        # an object the verb does not ask for stays an event: the attack happened
+        ("The minister condemned the attack on the convoy.", [("Accuse", "condemned"), ("Assault", "attack")]),
+    ],
+)
+def test_triggers_object_named_by_the_entry_is_part_of_the_event(
+    nlp: Language, sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _found(nlp, sentence) == expected
+
+
 def test_triggers_unknown_lexicon_key_names_the_valid_keys(tmp_path: Path) -> None:
     path = tmp_path / "lexicon.toml"
     path.write_text('[[entry]]\nclass = "Aid"\nverbs = ["donate"]\nobjects = ["food"]\n')

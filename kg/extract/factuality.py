@@ -101,9 +101,12 @@ def _negation_and_mood(head: Token) -> tuple[bool, bool]:
         # a coordinated verb shares auxiliaries only when it has none of its own
         if link == "conj" and any(c.dep_ in ("aux", "nsubj", "nsubjpass") for c in cur.children):
             break
+        infinitive = link == "ccomp" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in cur.children)
         same_clause = same_clause and link != "ccomp"
         cur = cur.head
         lemma = cur.lemma_.lower()
+        if infinitive and lemma in INTENT_VERBS:
+            hypothetical = True  # "expect the curfew to be lifted"
         if lemma in NEGATING_VERBS and link != "conj":  # "denied X and accused Y": Y is asserted
             negated = True
         if same_clause:

@@ -271,7 +271,9 @@ def recode(
             elif kind == "intent" and category in mod.hostile_categories:
                 cls = mod.intent_hostile
             elif kind == "command" and category in mod.command_categories:
-                cls = frame.event_class
+                boss = subject_of(found[0])
+                # "fighting forced the agencies to suspend aid": an event forces nobody as an actor
+                cls = frame.event_class if boss is None or boss.i not in heads else None
             elif kind == "attempt" and category in mod.attempt_categories:
                 cls = mod.attempt_class or None
         if found is None or cls is None or span is None:

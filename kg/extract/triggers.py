@@ -52,7 +52,8 @@ HEDGE_PARTICIPLES = frozenset({"allege", "accuse", "suspect"})
 QUANTITY_NOUNS = frozenset(
     {"hundred", "thousand", "dozen", "score", "number", "group", "handful", "million", "tonne", "ton",
      "truckload", "shipment", "consignment", "batch", "crate", "load", "team", "mission", "delegation",
-     "contingent", "detachment", "patch", "wave", "unit", "deployment", "force"}
+     "contingent", "detachment", "patch", "wave", "unit", "deployment", "force", "part", "portion", "bulk",
+     "half", "rest", "most", "all", "some"}
 )  # fmt: skip
 
 
@@ -208,14 +209,19 @@ def find_triggers(doc: Doc, lexicon_path: str | Path | None = None) -> Iterator[
         if not _allowed(head, entry, kind):
             continue
         rank = (entry.priority + (1 if kind == "phrase" else 0), end - start)
+        how = f"{kind}+object" if entry.objects else kind  # the object is part of the event
         found = TriggerMatch(
-            start, end, head.i, entry.event_class, f"{entry.event_class}/{kind}/{span.text.lower()}"
+            start, end, head.i, entry.event_class, f"{entry.event_class}/{how}/{span.text.lower()}"
         )
         prior = best.get(head.i)
         # the higher priority wins; between two spans of one class, the longer ("held talks" over "held")
-        same = prior is not None and prior[1].event_class == found.event_class
-        if prior is None or (rank[1] > prior[0][1] if same else rank > prior[0]):
-            best[head.i] = (max(rank, prior[0]) if same and prior else rank, found)
+        if prior is None:
+            best[head.i] = (rank, found)
+        elif prior[1].event_class == found.event_class:
+            if rank[::-1] > prior[0][::-1]:
+                best[head.i] = (max(rank, prior[0]), found)
+        elif rank > prior[0]:
+            best[head.i] = (rank, found)
     chosen = sorted((m for _, m in best.values()), key=lambda m: (m.start, m.head))
     # a token inside a longer chosen span is not a trigger of its own ("strike" in "air strike")
     covered = {i for m in chosen if m.end - m.start > 1 for i in range(m.start, m.end) if i != m.head}
@@ -225,7 +231,8 @@ def find_triggers(doc: Doc, lexicon_path: str | Path | None = None) -> Iterator[
 
 def _collapse_objects(doc: Doc, kept: dict[int, TriggerMatch]) -> dict[int, TriggerMatch]:
     """A noun trigger that is the object of a verb trigger of the same category is the same event ("sent
-    aid", "signed a peace agreement", "agreed to a truce"): keep the verb, with the finer of the classes."""
+    aid", "signed a peace agreement", "agreed to a truce"): keep the verb, with the finer of the classes.
+    An object the verb's lexicon entry asks for is part of the verb's event ("lifted the curfew")."""
     for i, noun in list(kept.items()):
         token = doc[i]
         if token.pos_ not in NOUN_POS:
@@ -234,7 +241,11 @@ def _collapse_objects(doc: Doc, kept: dict[int, TriggerMatch]) -> dict[int, Trig
         if governor.i in covered_quantity(token):
             governor = governor.head
         verb = kept.get(governor.i)
-        if verb is None or verb is noun or not _same_event(verb.event_class, noun.event_class):
+        if verb is None or verb is noun:
+            continue
+        if not _same_event(verb.event_class, noun.event_class):
+            if "+object/" in verb.pattern_id and token.dep_ in OBJECT_DEPS:
+                del kept[i]  # named by the verb's lexicon entry: "lifted the curfew", "cut food aid"
             continue
         top_level = verb.event_class == EVENT_CLASSES[verb.event_class]
         finer = noun.event_class if top_level and noun.event_class != SIGNED else verb.event_class
