@@ -97,6 +97,8 @@ CATEGORY_TABLE = [
     ("The minister offered concessions to the unions.", "Agree"),
     ("The European Union offered to mediate between the parties.", "Agree"),
     ("The factions reached a consensus on the new constitution.", "Agree"),
+    ("The two clans reached a settlement over the grazing land.", "Agree"),
+    ("Both sides concluded a peace settlement in Geneva.", "Agree"),
     ("The president said he is ready to contribute troops to the force.", "Agree"),
     # REJECT (CAMEO 12): refusals, reneging, violating a ban, denying a request
     ("The government said it will not accept the proposal.", "Reject"),
@@ -166,6 +168,7 @@ NEGATIVE_TABLE = [
     ("Fighting forced the agencies to suspend operations in the north.", "Sanction"),
     ("Officials expect the curfew to be lifted next week.", "Concede"),
     ("It was the deadliest drone strike in weeks.", "Protest"),
+    ("The army protected the settlement from raiders.", "Agree"),
     ("Thousands protested in the capital on Friday.", "Accuse"),
 ]
 
