@@ -148,12 +148,15 @@ def prep_objects(token: Token, preps: frozenset[str] | None = None) -> Iterator[
         word = child.lower_
         if preps is not None and word not in preps:
             continue
-        objects = [obj for obj in child.children if obj.dep_ in ("pobj", "pcomp")]
-        if not objects:
-            objects = [o for p in child.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children]
-        for obj in objects:
+        found = False
+        for obj in child.children:
             if obj.dep_ in ("pobj", "pcomp"):
+                found = True
                 yield word, obj
+        if not found and child.n_rights:
+            for inner in child.rights:
+                if inner.dep_ == "prep" and inner.lower_ == "of":
+                    yield from ((word, o) for o in inner.children if o.dep_ in ("pobj", "pcomp"))
 
 
 def is_nominal(token: Token) -> bool:

@@ -38,7 +38,6 @@ SPATIAL_PREPS = frozenset(
     {"in", "at", "near", "to", "into", "outside", "around", "across", "inside", "throughout", "within",
      "towards", "toward", "onto", "through", "along", "beyond", "off", "over", "behind", "out"}
 )  # fmt: skip
-NESTED_PLACE_PREPS = frozenset({"in", "near", "outside", "at", "of", "on", "around"})
 # the last step down to a place inside a phrase ("a truce with forces in Bosnia"): a locative preposition
 LOCATIVE_PREPS = frozenset({"in", "near", "outside", "at", "around", "inside", "throughout", "across"})
 # a trigger's prepositional objects are searched for places ("killed in a gunbattle in X", "demanded parties
@@ -47,6 +46,7 @@ NON_SCENE_PREPS = frozenset(
     {"after", "before", "since", "until", "despite", "because", "than", "like", "over", "for", "from"}
 )
 CHAIN_DEPS = frozenset({"appos", "acl", "xcomp"})
+NOUN_TAGS = frozenset({"NOUN", "PROPN"})
 DEEP_STEPS = 3  # prepositional phrases followed down from a role, an object or a scene
 DIRECTION_WORDS = frozenset(
     {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east",
@@ -54,6 +54,7 @@ DIRECTION_WORDS = frozenset(
 )  # fmt: skip
 LOCATIVE_ADVERBS = DIRECTION_WORDS | {"outside", "inside", "north", "ahead"}
 OF = frozenset({"of"})
+DEEP_PREPS = LOCATIVE_PREPS | OF | {"on"}
 PARTICIPLE_TAGS = frozenset({"VBG", "VBN"})  # "guerrillas operating in", "troops based in"
 
 
@@ -88,19 +89,19 @@ def _near(holders: Iterable[Token], preps: frozenset[str], hostile: bool) -> lis
     return [place for tok in holders for _, obj in _nested(tok, preps, hostile) for place in inner_place(obj)]
 
 
-def _deep(roots: Iterable[Token], hostile: bool) -> list[Token]:
+def _deep(roots: Iterable[Token], hostile: bool, searched: frozenset[int] = frozenset()) -> list[Token]:
     """Named places down the prepositional chains below ``roots``, nearest first; a step may pass any
-    preposition but the last one is locative."""
+    preposition but the last one is locative. Roots in ``searched`` had their own phrases searched."""
     frontier = list(roots)
     seen = {t.i for t in frontier}
     for _ in range(DEEP_STEPS):
         found: list[Token] = []
         below: list[Token] = []
         for tok in frontier:
-            for _, obj in _nested(tok, LOCATIVE_PREPS | OF | {"on"}, hostile):
-                found.extend(inner_place(obj))
-            steps = [o for _, o in prep_objects(tok) if o.pos_ in ("NOUN", "PROPN")]
+            if tok.i not in searched:
+                found.extend(p for _, obj in _nested(tok, DEEP_PREPS, hostile) for p in inner_place(obj))
             # "as a crime, X's suppression of ...", "demands to release prisoners in Iraq"
+            steps = [o for _, o in prep_objects(tok) if o.pos_ in NOUN_TAGS]
             steps += [c for c in tok.children if c.dep_ in CHAIN_DEPS]
             for obj in steps:
                 if obj.i not in seen and not in_time_entity(obj):
@@ -109,6 +110,7 @@ def _deep(roots: Iterable[Token], hostile: bool) -> list[Token]:
         if found:
             return found
         frontier = below
+        searched = frozenset()
     return []
 
 
@@ -149,7 +151,7 @@ def more_places(
     the role and object tokens, ``governing`` the clauses above the trigger, ``agents`` the agent tokens
     (whose country possessor is the place of last resort), ``found`` whether a named place was already
     found."""
-    nested = NESTED_PLACE_PREPS | (frozenset({"from"}) if from_ok else frozenset())
+    nested = DEEP_PREPS | (frozenset({"from"}) if from_ok else frozenset())
     places = _near(holders, nested, hostile) + (_acted_on(head) if nominal else [])
     for child in head.children:  # "recaptured checkpoints east of the city", "shot outside of Kirkuk"
         if child.dep_ in ("advmod", "npadvmod") and child.lower_ in LOCATIVE_ADVERBS:
@@ -166,7 +168,7 @@ def more_places(
     verb = _object_of(head) if nominal else None
     if verb is not None:  # "fired (dozens of) shells at targets in Jericho"
         scenes += [o for _, o in prep_objects(verb) if not in_time_entity(o)]
-    deep = _deep([*holders, *scenes], hostile)
+    deep = _deep([*holders, *scenes], hostile, frozenset(h.i for h in holders))  # holders: step 1 did them
     if deep:
         return places + deep
     for gov in governing:  # "In Kandahar, X claimed ..."

@@ -72,6 +72,7 @@ ORIGIN_PREPS = frozenset({"from", "with"})
 LOCATED_PREPS = frozenset({"in", "throughout", "across"})
 IDENTIFYING_PARTICIPLES = frozenset({"affiliate", "link", "loyal", "belong", "allied", "ally", "back"})
 EDGE_PUNCT = frozenset({'"', "'", "“", "”", "‘", "’", ",", "(", ")", "-", "--", "—", ":", ";"})
+EDGE_CHARS = "".join(EDGE_PUNCT)
 
 
 def np_bounds(token: Token) -> tuple[int, int]:
@@ -100,7 +101,7 @@ def np_bounds(token: Token) -> tuple[int, int]:
 def _place_start(token: Token, start: int) -> int:
     """A proper-noun place loses a possessor and common-noun titles before it: "Kenya's capital Nairobi"
     -> "Nairobi" (the possessor stays in the sentence as context)."""
-    if token.pos_ != "PROPN":
+    if token.pos_ != "PROPN" or not token.n_lefts:
         return start
     ent = entity_bounds(token)
     limit = ent[0] if ent is not None else token.i
@@ -114,7 +115,7 @@ def _modifier_end(token: Token, end: int, located: bool) -> int:
     """A common noun keeps the phrase saying whose it is ("supporters of the former president", "the
     positions of the army"); a person/group noun also where it comes from or is ("activists from the Fatah
     party", "workers affiliated with the union", and when ``located`` "students throughout Indonesia")."""
-    if token.pos_ != "NOUN" or semantic_head(token).i != token.i or token.like_num:
+    if not token.n_rights or token.pos_ != "NOUN" or token.like_num or semantic_head(token).i != token.i:
         return end
     people = actor_like(token)
     located_preps = LOCATED_PREPS if located else frozenset()
@@ -151,17 +152,18 @@ def mention(
     start, end = np_bounds(token)
     if place:
         start = _place_start(token, start)
+    sem = semantic_head(token)
     if actor:
-        end = _modifier_end(semantic_head(token), end, located)  # "tens of thousands of students in X"
+        end = _modifier_end(sem, end, located)  # "tens of thousands of students in X"
     doc = token.doc
-    if end - start > 1 and doc[end - 1].dep_ == "case" and doc[end - 1].lower_ in POSSESSIVE_MARKS:
+    last = doc[end - 1]
+    if end - start > 1 and last.dep_ == "case" and last.lower_ in POSSESSIVE_MARKS:
         end -= 1  # "Haiti's" -> "Haiti"
     while end - 1 > token.i and doc[end - 1].pos_ in ("ADP", "CCONJ"):
         end -= 1  # an entity cut after its preposition: "the United Bus Company of"
     span = doc[start:end]
-    sem = semantic_head(token)
     text, begin = span.text, span.start_char
-    stripped = text.lstrip("".join(EDGE_PUNCT))  # tokens glued to a quote: '”a security source'
+    stripped = text.lstrip(EDGE_CHARS)  # tokens glued to a quote: '”a security source'
     begin += len(text) - len(stripped)
     stripped = stripped.rstrip(QUOTES) or stripped  # "Samarra'" -> "Samarra"
     if label is None:
