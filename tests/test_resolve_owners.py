@@ -258,3 +258,28 @@ def test_resolve_owners_acronym_defined_in_the_text_names_the_same_actor() -> No
     assert (actor.key, actor.aliases) == ("lakeland-farmers-federation", ("LFF",))
     known = build_context("The Asia-Pacific Economic Cooperation (APEC) met.", None, [])
     assert known.acronyms == {}  # acronyms of the alias table stay with their table entry
+
+
+@pytest.mark.parametrize(
+    ("text", "sector", "country"),
+    [
+        ("Amina Diallo, a member of the Malian parliament, began a hunger strike.", "LEG", "MLI"),
+        ("Tomas Berg, the U.N. Secretary-General, arrived.", "IGO", None),
+        ("Lena Okafor, a resident of Kano, said the road was shut.", "CVL", "NGA"),
+        ("Omar Ali, the leader. Then, they left.", None, None),
+    ],
+)
+def test_resolve_owners_person_appositive_gives_country_and_sector(
+    text: str, sector: str | None, country: str | None
+) -> None:
+    name = text.split(",")[0]
+    actor = resolve_actor(Mention(name, 0, len(name), "PERSON"), ActorContext(country="KEN", text=text))
+    assert actor is not None and (actor.label, actor.sector, actor.country) == (name, sector, country)
+
+
+def test_resolve_owners_ambiguous_town_prefers_the_document_country() -> None:
+    from kg.resolve.modifiers import place_country
+
+    assert place_country("Tripoli", prefer="LBN") == "LBN"
+    assert place_country("Tripoli") == "LBY"  # the larger city
+    assert place_country("Kano") == "NGA"  # the only province of that name

@@ -139,6 +139,14 @@ def _of_phrase(after: str, ctx: ActorContext) -> Actor | None:
     return None
 
 
+def _described(phrase: str, ctx: ActorContext) -> Actor | None:
+    """What an appositive noun phrase stands for ("a member of the Syrian parliament"); not a person."""
+    if not phrase:
+        return None
+    found = resolve_actor(Mention(phrase, -1, -1, "NP", phrase.split()[-1].lower()), ctx)
+    return found if found is not None and found.kind != "person" else None
+
+
 def _titled_name(words: list[str]) -> bool:
     """A civil title followed by two or more capitalised words that are no titles: a person's name
     ("Vice-President Amina Odhiambo"; not "General Electric")."""
@@ -186,7 +194,7 @@ def resolve_actor(mention: Mention, ctx: ActorContext | None = None) -> Actor | 
     if mention.label != "PERSON" and _titled_name(words):
         mention = replace(mention, label="PERSON")  # "Vice-President Amina Odhiambo" tagged ORG
     if mention.label == "PERSON":
-        return person(mention.text, ctx, mention.start)
+        return person(mention.text, ctx, mention.start, lambda phrase: _described(phrase, ctx))
     for n in range(len(words), 0, -1):  # a named group inside the phrase: "Taliban spokesman"
         for i in range(len(words) - n + 1):
             part = " ".join(words[i : i + n])

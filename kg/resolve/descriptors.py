@@ -94,8 +94,8 @@ def proper_or_of(words: list[str], mention: Mention, ctx: ActorContext, text: st
             continue
         tail = " ".join(w for w in words[at + 1 :] if w.lower() != "the")
         head = head_of(words[:at], lowered[at - 1])
-        code = place_country(tail) if tail[:1].isupper() else None
-        if code is None or head is None or (word == "of" and head[0] not in CATEGORY_ROLES):
+        code = place_country(tail, prefer=ctx.country) if tail[:1].isupper() else None
+        if code is None or head is None:
             continue  # "rebels in Darfur", "army of Chad", "opposition groups in Zimbabwe"
         return descriptor(head[0], Owner(country=code), ctx, mention.start, " ".join(words[:at]))
     content = [w for w in words if w.lower() not in FUNCTION_WORDS]

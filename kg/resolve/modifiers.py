@@ -114,18 +114,26 @@ def capital_country(text: str) -> str | None:
     return _capitals().get(name_key(text))
 
 
-def place_country(text: str, cities: bool = True) -> str | None:
-    """The country of a country name, capital, or a province (or, with ``cities``, city) name of a single
-    country."""
+def place_country(text: str, cities: bool = True, prefer: str | None = None) -> str | None:
+    """The country of a country name, capital, or a province (or, with ``cities``, city) name; a name
+    found in several countries counts for ``prefer`` (the document's country) when it is one of them,
+    else for the country of its only province or its largest city of 100,000 or more."""
     gaz = gazetteer()
     towns, provinces, country = gaz.candidates(text)
     if country is not None:
         return country.country
+    candidates = [e for e in [*provinces, *(towns if cities else [])] if e.primary]
+    own = {e.place.country for e in candidates}
+    if prefer in own:
+        return prefer  # "Tripoli" in a story about Lebanon
     code = capital_country(text)
-    if code:
-        return code
-    own = {e.place.country for e in [*provinces, *(towns if cities else [])] if e.primary}
-    return own.pop() if len(own) == 1 else None
+    if code or len(own) <= 1:
+        return code or (own.pop() if own else None)
+    regions = {e.place.country for e in provinces if e.primary}
+    if len(regions) == 1:
+        return regions.pop()
+    largest = max(candidates, key=lambda e: e.population)
+    return largest.place.country if largest.population >= 100_000 else None
 
 
 def _word_country(word: str) -> str | None:

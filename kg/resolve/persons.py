@@ -5,6 +5,8 @@ just before the mention, give the person's country and sector ("Arab League Secr
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from kg.model import Actor
@@ -13,9 +15,9 @@ from kg.resolve.modifiers import owner_of, title_words
 from kg.resolve.text import slug, strip_determiners
 
 if TYPE_CHECKING:
-    from kg.resolve.actors import ActorContext
+    from kg.resolve.actorcontext import ActorContext
 
-__all__ = ["person", "split_name"]
+__all__ = ["person", "split_name", "appositive"]
 
 PARTICLES = frozenset(
     ["al", "el", "bin", "ibn", "ben", "de", "da", "di", "van", "von", "der", "du", "dos", "la"]
@@ -41,7 +43,20 @@ def split_name(words: list[str]) -> tuple[list[str], list[str]]:
     return words[:i], words[i:]
 
 
-def person(text: str, ctx: ActorContext, start: int) -> Actor:
+_APPOSITIVE = re.compile(r"^\s*,\s*((?:the|a|an)\s(?:[^,.;:()]|(?<=[A-Z])\.){3,80}),")
+
+
+def appositive(ctx: ActorContext, end: int) -> str:
+    """The noun phrase set off by commas right after a name: "Kenzo Oshima, the relief coordinator, said"."""
+    match = _APPOSITIVE.match(ctx.text[end : end + 90]) if end > 0 else None
+    return match.group(1) if match else ""
+
+
+def person(
+    text: str, ctx: ActorContext, start: int, described: Callable[[str], Actor | None] | None = None
+) -> Actor:
+    """The person a PERSON mention names; ``described`` resolves the appositive after it (", a member of
+    the Syrian parliament,") for the person's country and sector."""
     table = actor_table()
     description, words = split_name(strip_determiners(text).split())
     owner = owner_of(description)
@@ -53,6 +68,9 @@ def person(text: str, ctx: ActorContext, start: int) -> Actor:
     if before and not description:  # "Afghan President" written just before the name
         found = owner_of(before[-4:], places=False)
         country, sector = country or found.country, sector or found.sector
+    role = described(appositive(ctx, start + len(text))) if described is not None else None
+    if role is not None and role.kind != "person":
+        country, sector = country or role.country, sector or role.sector
     name = " ".join(words)
     known = ctx.persons.get(name)
     if known is not None:
