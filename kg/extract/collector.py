@@ -52,6 +52,7 @@ TARGET_PREPS = frozenset({"against", "on", "upon", "at"})
 LIGHT_OBJECTS = frozenset({"control", "charge", "possession", "command", "hold"})
 HOSTILE_CATEGORIES = frozenset({"Assault", "Coerce", "Threaten", "Protest", "Sanction", "Accuse", "Reject"})
 OF = frozenset({"of"})
+FROM = frozenset({"from"})
 NON_TARGET_NOUNS = frozenset({"point", "time", "moment", "stage", "least", "most", "once", "night", "dawn"})
 
 
@@ -132,3 +133,27 @@ class RoleCollector:
             elif word in SPATIAL_PREPS and spatial_place(word, obj):
                 for place in [o for _, o in prep_objects(obj, OF) if names_place_noun(o)] or [obj]:
                     self.add(self.places, place)  # "in the southern department of Huila" -> Huila
+
+    def addressee(self, head: Token) -> None:
+        """A cooperative or demanding trigger with no target finds it in its complement: the subject of a
+        demand's clause ("demanded that the US cancel"), whom a demand is made of ("sought support from
+        X"), the partner of the infinitive's verb ("offered to hand over to Britain", "agreed to provide
+        aid for Romania")."""
+        if self.targets or not self.cooperative:
+            return
+        demand = EVENT_CLASSES.get(self.cls, self.cls) == "Request"
+        for child in head.children:
+            if demand and child.dep_ == "ccomp":
+                subj = next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if subj is not None and actor_like(subj) and not in_time_entity(subj):
+                    self.add(self.targets, subj)
+            elif demand and child.dep_ in ("dobj", "prep"):
+                owner = child if child.dep_ == "dobj" else head
+                for _, obj in prep_objects(owner, FROM):
+                    if actor_like(obj) and not is_place_like(obj):
+                        self.add(self.targets, obj)
+            elif child.dep_ == "xcomp":  # the partner phrase may hang from the verb or from its object
+                owners = [child, *(c for c in child.children if c.dep_ in ("dobj", "obj"))]
+                for obj in (o for owner in owners for _, o in prep_objects(owner, PARTNER_PREPS)):
+                    if actor_like(obj) and not in_time_entity(obj):
+                        self.add(self.targets, obj)

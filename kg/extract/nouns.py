@@ -73,7 +73,8 @@ ACTOR_NOUNS = frozenset(
     {"government", "army", "force", "military", "police", "ministry", "authority", "regime", "administration",
      "council", "party", "group", "coalition", "alliance", "militia", "leader", "president", "minister",
      "country", "state", "nation", "side", "delegation", "envoy", "official", "commander", "movement",
-     "organization", "organisation", "agency", "union", "community", "court", "parliament", "cabinet"}
+     "organization", "organisation", "agency", "union", "community", "court", "parliament", "cabinet",
+     "commission", "committee", "assembly", "board", "tribunal", "senate", "congress", "junta"}
 )  # fmt: skip
 # "a group of diplomats", "members of the militia": the counted/collected noun says who it is
 COLLECTIVE_NOUNS = frozenset(

@@ -142,6 +142,7 @@ def _verbal(col: RoleCollector, head: Token, span: list[Token]) -> bool:
         for owner in (c for c in obj.children if c.dep_ == "poss"):
             if owner.pos_ != "PRON" and actor_like(owner) and not in_time_entity(owner):
                 col.add(col.targets, owner, expand=False)
+    col.addressee(head)
     finite = head.tag_ in ("VBD", "VBZ", "VBP") or any(
         c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP", "MD") for c in head.children
     )

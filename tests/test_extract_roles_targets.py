@@ -1,0 +1,46 @@
+"""Targets found in a trigger's complement when the clause itself names none.
+
+Triggers are placed by hand (the first token whose text equals the trigger word), so these tables test
+role finding independently of the trigger lexicon. Sentences are written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from kg.extract import extract_frames
+from kg.extract.triggers import TriggerMatch as Trig
+
+# sentence, trigger word, class, agents, targets
+TARGET_TABLE = [
+    # the subject of a demand's "that" clause is who is asked
+    ("The union demanded that the government raise wages.", "demanded", "Request", ["union"], ["government"]),
+    # ... but a thing asked for is no target
+    ("The union demanded that wages be raised.", "demanded", "Request", ["union"], []),
+    # whom a demand is made of
+    ("The opposition sought guarantees from the electoral commission.", "sought", "Request", ["opposition"],
+     ["electoral commission"]),
+    # the partner of an offered or agreed act, on its verb or on its object
+    ("Kenya offered to send police officers to Haiti.", "offered", "Agree", ["Kenya"], ["Haiti"]),
+    ("The government offered to return the land to the farmers.", "offered", "Agree", ["government"],
+     ["farmers"]),
+    ("Donors agreed to provide emergency loans for Malawi and Zambia.", "agreed", "Agree", ["Donors"],
+     ["Malawi", "Zambia"]),
+    # a hostile trigger does not look into its complement
+    ("The army threatened to send troops to the border.", "threatened", "Threaten", ["army"], []),
+]  # fmt: skip
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "word", "cls", "agents", "targets"), TARGET_TABLE, ids=[r[0][:40] for r in TARGET_TABLE]
+)
+def test_roles_targets_from_the_complement(
+    nlp: Language, sentence: str, word: str, cls: str, agents: list[str], targets: list[str]
+) -> None:
+    doc = nlp(sentence)
+    tok = next(t for t in doc if t.text == word)
+    (frame,) = extract_frames(doc, "t", triggers=[Trig(tok.i, tok.i + 1, tok.i, cls)])
+    assert [m.text for m in frame.agents] == agents
+    assert [m.text for m in frame.targets] == targets
