@@ -7,15 +7,19 @@ mentions; ``antecedent_of`` finds a pronoun's antecedent in it.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 
 from kg.model import Actor, Mention
+from kg.resolve.actortable import actor_table
 
 __all__ = [
     "ActorContext",
     "antecedent_of",
     "sentence_state",
     "sentence_initial",
+    "define_acronym",
+    "ACRONYM",
     "PLURAL_PRONOUNS",
     "PERSON_PRONOUNS",
     "THING_PRONOUNS",
@@ -90,3 +94,16 @@ def sentence_initial(ctx: ActorContext, start: int) -> bool:
         return start <= 0
     before = ctx.text[max(0, start - 3) : start].strip()
     return not before or before[-1] in ".!?\"'\u201d:"
+
+
+ACRONYM = re.compile(r"^\s*\(([A-Z][A-Za-z0-9&/.-]{1,9})\)")
+
+
+def define_acronym(acronym: str, actor: Actor, ctx: ActorContext) -> Actor:
+    """Remember an acronym the text defines after a name; known acronyms ("(APEC)") stay in the table."""
+    table = actor_table()
+    if acronym in table.exact or acronym.lower() in table.aliases or acronym in actor.aliases:
+        return actor
+    named = replace(actor, aliases=(*actor.aliases, acronym))
+    ctx.acronyms.setdefault(acronym, named)
+    return ctx.acronyms[acronym]

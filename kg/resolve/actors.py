@@ -21,15 +21,24 @@ from functools import lru_cache
 
 from kg.model import Actor, Mention
 from kg.resolve.actorcontext import (
+    ACRONYM,
     PERSON_PRONOUNS,
     PLURAL_PRONOUNS,
     ActorContext,
     antecedent_of,
+    define_acronym,
     sentence_initial,
 )
 from kg.resolve.actortable import ActorTable, actor_table, country_actor, unidentified_group
 from kg.resolve.descriptors import descriptor, head_of, owned, proper_or_of
-from kg.resolve.modifiers import capital_country, clean_name, owner_of, strip_quantity, title_words
+from kg.resolve.modifiers import (
+    capital_country,
+    clean_name,
+    leading_name,
+    owner_of,
+    strip_quantity,
+    title_words,
+)
 from kg.resolve.persons import person
 from kg.resolve.places import gazetteer
 from kg.resolve.text import name_key, slug, strip_determiners
@@ -102,26 +111,13 @@ def _phrase(words: list[str], mention: Mention, ctx: ActorContext, text: str) ->
 _OF_TAIL = re.compile(r"^\s+of\s+([^,.;:!?\n]+)")
 
 
-def _leading_name(words: list[str]) -> str:
-    """The capitalised name a phrase starts with ("the Association of African Jurists said" -> the name)."""
-    run: list[str] = []
-    for n, word in enumerate(words):
-        capital = word[:1].isupper() and not word.startswith("(")
-        if not (capital or (word.lower() in ("of", "for", "and", "the") and (run or n == 0))):
-            break
-        run.append(word)
-    while run and not run[-1][:1].isupper():
-        run.pop()
-    return " ".join(run) if sum(w[:1].isupper() for w in run) >= 2 else ""
-
-
 def _of_phrase(after: str, ctx: ActorContext) -> Actor | None:
     """The owner in "<role word> of <noun phrase>": the shortest start of the phrase that names an actor."""
     match = _OF_TAIL.match(after)
     if match is None:
         return None
     words = match.group(1).split()[:8]
-    name = _leading_name(words)
+    name = leading_name(words)
     if name:  # "members of the Association of African Jurists": the whole name first
         found = resolve_actor(Mention(name, -1, -1, "NP", name.split()[-1].lower()), ctx)
         if found is not None:
@@ -275,27 +271,14 @@ def build_context(
     ctx = ActorContext(text=text, country=country, main_group=_main_group(ordered))
     for mention in ordered:
         actor = resolve_actor(mention, ctx)
-        defined = _ACRONYM.match(text[mention.end :]) if actor is not None and mention.end > 0 else None
+        defined = ACRONYM.match(text[mention.end :]) if actor is not None and mention.end > 0 else None
         if actor is not None and defined is not None and actor.kind != "person":
-            actor = _define_acronym(defined.group(1), actor, ctx)
+            actor = define_acronym(defined.group(1), actor, ctx)
         if mention.label not in ("PRON", "PERSON"):
             ctx.resolved[_key(mention)] = actor
         if actor is not None:
             ctx.remember(mention.start, actor, "" if mention.label == "PRON" else mention.text)
     return ctx
-
-
-_ACRONYM = re.compile(r"^\s*\(([A-Z][A-Za-z0-9&/.-]{1,9})\)")
-
-
-def _define_acronym(acronym: str, actor: Actor, ctx: ActorContext) -> Actor:
-    """Remember an acronym the text defines after a name; known acronyms ("(APEC)") stay in the table."""
-    table = actor_table()
-    if acronym in table.exact or acronym.lower() in table.aliases or acronym in actor.aliases:
-        return actor
-    named = replace(actor, aliases=(*actor.aliases, acronym))
-    ctx.acronyms.setdefault(acronym, named)
-    return ctx.acronyms[acronym]
 
 
 def _key(mention: Mention) -> tuple[int, int, str, str, str]:

@@ -26,6 +26,7 @@ __all__ = [
     "capital_country",
     "place_country",
     "title_words",
+    "leading_name",
 ]
 
 NUMBER_WORDS = frozenset(
@@ -217,3 +218,16 @@ def owner_of(words: list[str], capitalised_first: bool = True, places: bool = Tr
             i += 1
     allied = any(w.lower() in ALLIED for w in words)
     return Owner(country, org, None, sector, allied)
+
+
+def leading_name(words: list[str]) -> str:
+    """The capitalised name a phrase starts with ("the Association of African Jurists said" -> the name)."""
+    run: list[str] = []
+    for n, word in enumerate(words):
+        capital = word[:1].isupper() and not word.startswith("(")
+        if not (capital or (word.lower() in ("of", "for", "and", "the") and (run or n == 0))):
+            break
+        run.append(word)
+    while run and not run[-1][:1].isupper():
+        run.pop()
+    return " ".join(run) if sum(w[:1].isupper() for w in run) >= 2 else ""
