@@ -23,7 +23,10 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+import numpy
 import tomllib
+from spacy.attrs import LOWER
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from kg.extract.clauses import subject_of
@@ -218,11 +221,14 @@ def bare_obligations(
     """Reported obligations on verbs that name no event ("said China must drop its barriers"): one trigger
     per verb (class: the obligation class), for ``recode`` to turn into a demand by the speaker."""
     mod = modality or load_modality()
-    if not mod.obligation or not any(f" {word} " in doc.text for word in mod.obligation):
+    if not mod.obligation or not len(doc):
         return []
+    wanted = [get_string_id(word) for word in mod.obligation]
+    lowers = doc.to_array(LOWER)
     found = []
-    for token in doc:
-        if token.lower_ in mod.obligation and token.dep_ == "aux":
+    for i in numpy.flatnonzero(numpy.isin(lowers, wanted)).tolist():  # one array read, no Token objects
+        token = doc[i]
+        if token.dep_ == "aux":
             verb = token.head
             if verb.i not in taken and verb.pos_ == "VERB" and _reported(verb):
                 found.append(TriggerMatch(verb.i, verb.i + 1, verb.i, mod.obligation_class, "obligation"))
