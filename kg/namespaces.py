@@ -9,6 +9,8 @@ from __future__ import annotations
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace
 
+from kg.eventclasses import EVENT_CLASSES, TOP_CATEGORIES
+
 __all__ = [
     "CKG",
     "SEM",
@@ -143,44 +145,4 @@ PREFIXES: dict[str, str] = {
     "owl": str(OWL),
     "xsd": str(XSD),
     "skos": str(SKOS),
-}
-
-# The PLOVER top category (and Displacement) of every event class; the ontology says the same with
-# rdfs:subClassOf, and tests/test_ontology.py checks the two agree.
-TOP_CATEGORIES: tuple[str, ...] = (
-    "Agree",
-    "Consult",
-    "Support",
-    "Concede",
-    "Cooperate",
-    "Aid",
-    "Retreat",
-    "Request",
-    "Accuse",
-    "Reject",
-    "Threaten",
-    "Protest",
-    "Sanction",
-    "Mobilize",
-    "Coerce",
-    "Assault",
-    "Displacement",
-)
-EVENT_CLASSES: dict[str, str] = {name: name for name in TOP_CATEGORIES} | {
-    "Capture": "Assault",
-    "Siege": "Assault",
-    "ArmedClash": "Assault",
-    "AirStrike": "Assault",
-    "Shelling": "Assault",
-    "Bombing": "Assault",
-    "Killing": "Assault",
-    "Abduction": "Assault",
-    "Arrest": "Coerce",
-    "Withdrawal": "Retreat",
-    "Surrender": "Retreat",
-    "Evacuation": "Retreat",
-    "Deployment": "Mobilize",
-    "Ceasefire": "Retreat",
-    "Negotiation": "Consult",
-    "PrisonerRelease": "Retreat",
 }
