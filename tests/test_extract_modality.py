@@ -56,7 +56,7 @@ MODALITY_TABLE = [
     # no statement: a fact, a threat already named by its verb
     ("The army attacked the village on Monday.", [("Assault", "attacked", ["army"], ["village"])]),
     ("The army did not meet the envoy on Friday.", []),
-    ("Russia threatened to attack Kyiv.", [("Threaten", "threatened", ["Russia"], [])]),
+    ("Russia threatened to attack.", [("Threaten", "threatened", ["Russia"], [])]),
 ]  # fmt: skip
 
 
