@@ -27,8 +27,19 @@ TARGET_TABLE = [
      ["farmers"]),
     ("Donors agreed to provide emergency loans for Malawi and Zambia.", "agreed", "Agree", ["Donors"],
      ["Malawi", "Zambia"]),
-    # a hostile trigger does not look into its complement
+    # a threat's target is whom the threatened act would hit, not the threatener's own forces
+    ("The junta threatened to cut diplomatic ties with Ghana.", "threatened", "Threaten", ["junta"],
+     ["Ghana"]),
     ("The army threatened to send troops to the border.", "threatened", "Threaten", ["army"], []),
+    # whom an object comes from is a party: the author of a rejected call, the owner of seized weapons
+    ("The rebels rejected a call by the bishops for a truce.", "rejected", "Reject", ["rebels"],
+     ["call", "bishops"]),
+    ("Police confiscated weapons from the militia.", "confiscated", "Coerce", ["Police"],
+     ["weapons", "militia"]),
+    # ... but a mover's "from" is a place, or nothing when it names people
+    ("Refugees fled from the rebels.", "fled", "Displacement", ["Refugees"], []),
+    # a reporting clause misparsed under a demand is no demanded clause
+    ("The union demanded a pay rise, officials said.", "demanded", "Request", ["union"], []),
 ]  # fmt: skip
 
 

@@ -12,12 +12,14 @@ from spacy.tokens import Token
 
 from kg.extract.places import SPATIAL_PREPS
 from kg.extract.spans import (
+    TROOP_NOUNS,
     actor_like,
     coordinated,
     in_time_entity,
     is_place_like,
     names_place_noun,
     prep_objects,
+    semantic_head,
     spatial_place,
     strong_place,
 )
@@ -53,6 +55,13 @@ LIGHT_OBJECTS = frozenset({"control", "charge", "possession", "command", "hold"}
 HOSTILE_CATEGORIES = frozenset({"Assault", "Coerce", "Threaten", "Protest", "Sanction", "Accuse", "Reject"})
 OF = frozenset({"of"})
 FROM = frozenset({"from"})
+AUTHOR_PREPS = frozenset({"by", "from"})
+SOURCE_PLACE_CLASSES = frozenset(
+    {"Withdrawal", "Retreat", "Displacement", "Evacuation", "Abduction", "Capture"}
+)
+COMPLEMENT_CATEGORIES = frozenset({"Threaten"})  # a threat's target is the threatened act's target
+THREAT_PREPS = frozenset({"against", "with", "to", "on"})
+FORCE_NOUNS = frozenset({"force", "army", "military", "police", "unit", "warship", "jet", "tank", "navy"})
 NON_TARGET_NOUNS = frozenset({"point", "time", "moment", "stage", "least", "most", "once", "night", "dawn"})
 
 
@@ -95,6 +104,15 @@ class RoleCollector:
                 self.add(self.targets, tok, expand=False)
                 if self.hostile and strong_place(tok) and is_place_like(tok):
                     self.also_place(tok)  # "attacked Abu Dhabi": the city is hit, and where it happened
+            if (self.hostile or self.cooperative) and self.cls not in SOURCE_PLACE_CLASSES:
+                self.authors(tok)
+
+    def authors(self, token: Token) -> None:
+        """Whom an object comes from is a party too: "rejected calls by Belarus's rulers", "accepted
+        demands from the rebels", "confiscated weapons from armed groups"."""
+        for _, obj in prep_objects(token, AUTHOR_PREPS):
+            if _party(obj):
+                self.add(self.targets, obj)
 
     def also_place(self, token: Token) -> None:
         """A target that is also the event's place (the one token allowed in two roles)."""
@@ -113,10 +131,12 @@ class RoleCollector:
             elif word == "under" and obj.lemma_.lower() in LIGHT_OBJECTS:
                 for _, inner in prep_objects(obj, frozenset({"of"})):
                     self.add(self.agents, inner)
-            elif word == "from" and self.cls in FROM_CLASSES and not in_time_entity(obj):
+            elif word == "from" and self.cls in FROM_CLASSES and not _party(obj):
                 self.add(self.places, obj)
             elif word == "from" and self.cls == "Capture" and not is_place_like(obj):
                 self.add(self.targets, obj)  # "recaptured the town from the militants": the loser
+            elif word == "from" and (self.hostile or self.cooperative) and _party(obj):
+                self.add(self.targets, obj)  # "seized weapons from militants"
             elif (
                 word in TARGET_PREPS
                 and self.hostile
@@ -139,21 +159,61 @@ class RoleCollector:
         demand's clause ("demanded that the US cancel"), whom a demand is made of ("sought support from
         X"), the partner of the infinitive's verb ("offered to hand over to Britain", "agreed to provide
         aid for Romania")."""
-        if self.targets or not self.cooperative:
+        category = EVENT_CLASSES.get(self.cls, self.cls)
+        if self.targets or not (self.cooperative or category in COMPLEMENT_CATEGORIES):
             return
-        demand = EVENT_CLASSES.get(self.cls, self.cls) == "Request"
+        demand = category == "Request"
         for child in head.children:
-            if demand and child.dep_ == "ccomp":
+            if child.dep_ == "xcomp" and not self.cooperative:  # "threatened to break ties with Russia"
+                self.complement_patients(child)
+                continue
+            if demand and child.dep_ == "ccomp" and _mandative(child):
                 subj = next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")), None)
                 if subj is not None and actor_like(subj) and not in_time_entity(subj):
                     self.add(self.targets, subj)
             elif demand and child.dep_ in ("dobj", "prep"):
                 owner = child if child.dep_ == "dobj" else head
                 for _, obj in prep_objects(owner, FROM):
-                    if actor_like(obj) and not is_place_like(obj):
+                    if _party(obj):
                         self.add(self.targets, obj)
             elif child.dep_ == "xcomp":  # the partner phrase may hang from the verb or from its object
                 owners = [child, *(c for c in child.children if c.dep_ in ("dobj", "obj"))]
                 for obj in (o for owner in owners for _, o in prep_objects(owner, PARTNER_PREPS)):
                     if actor_like(obj) and not in_time_entity(obj):
                         self.add(self.targets, obj)
+
+    def complement_patients(self, verb: Token) -> None:
+        """Who a threatened act would hit: its object ("threatened to ban opposition candidates") or
+        the object of its against/with/to/on phrase ("to break relations with Russia")."""
+        for child in verb.children:
+            if child.dep_ not in ("dobj", "obj") or _own_force(child):
+                continue  # "threatened to send troops (to the border)": the sender's own
+            if actor_like(child) or strong_place(child):
+                self.add(self.targets, child)
+        for obj in (o for owner in [verb, *verb.children] for _, o in prep_objects(owner, THREAT_PREPS)):
+            if (actor_like(obj) or strong_place(obj)) and not in_time_entity(obj):
+                self.add(self.targets, obj)
+
+
+def _own_force(token: Token) -> bool:
+    """Troops or forces, or anything with a pronoun owner ("its warships"): the agent's own means."""
+    head = semantic_head(token)
+    mine = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children)
+    return mine or head.lemma_.lower() in TROOP_NOUNS or head.lemma_.lower() in FORCE_NOUNS
+
+
+def _party(token: Token) -> bool:
+    """A person, group or organisation, not a place: "from the militants", not "from Bosnia-Herzogovina"
+    (a proper name the model gave no entity type is taken for a place)."""
+    if not actor_like(token) or is_place_like(token) or in_time_entity(token):
+        return False
+    head = semantic_head(token)
+    return head.pos_ != "PROPN" or bool(head.ent_type_)
+
+
+def _mandative(clause: Token) -> bool:
+    """A demanded clause ("that the US cancel", "that troops be withdrawn", "they must leave"), not a
+    reporting clause misparsed under the trigger ("..., diplomats quoted")."""
+    if any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children) or clause.tag_ == "VB":
+        return True
+    return any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VB", "MD") for c in clause.children)

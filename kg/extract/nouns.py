@@ -74,7 +74,10 @@ ACTOR_NOUNS = frozenset(
      "council", "party", "group", "coalition", "alliance", "militia", "leader", "president", "minister",
      "country", "state", "nation", "side", "delegation", "envoy", "official", "commander", "movement",
      "organization", "organisation", "agency", "union", "community", "court", "parliament", "cabinet",
-     "commission", "committee", "assembly", "board", "tribunal", "senate", "congress", "junta"}
+     "commission", "committee", "assembly", "board", "tribunal", "senate", "congress", "junta",
+     "bishop", "cleric", "priest", "imam", "elder", "chief", "king", "governor", "mayor", "ambassador",
+     "lawyer", "judge", "prosecutor", "investigator", "inspector", "observer", "monitor", "mediator",
+     "settler", "pilot", "crew"}
 )  # fmt: skip
 # "a group of diplomats", "members of the militia": the counted/collected noun says who it is
 COLLECTIVE_NOUNS = frozenset(

@@ -250,8 +250,11 @@ def find_roles(doc: Doc, trigger: TriggerLike, events: frozenset[int] = frozense
 
     def mentions(tokens: list[Token], place: bool = False, actor: bool = False) -> tuple[Mention, ...]:
         ordered = sorted(tokens, key=lambda t: t.i)
-        return tuple(
+        found = [
             mention(t, place=place, actor=actor, located=actor and tokens is col.agents) for t in ordered
+        ]
+        return tuple(
+            m for n, m in enumerate(found) if all((m.start, m.end) != (o.start, o.end) for o in found[:n])
         )
 
     participants = tuple(
