@@ -121,6 +121,8 @@ CATEGORY_TABLE = [
     ("Kenya expressed readiness to host the next round of talks.", "Agree"),
     ("Germany provided armoured vehicles to the Kenyan police.", "Aid"),
     ("The government allowed UN monitors into the camps.", "Retreat"),
+    ("The president gave the visiting king a warm welcome.", "Consult"),
+    ("Rebels are preparing to attack the capital.", "Mobilize"),
     # more SUPPORT, CONSULT, MOBILIZE, COERCE, SANCTION, REQUEST
     ("The prime minister offered condolences to the families of the victims.", "Support"),
     ("The emir received the Sudanese foreign minister in Doha.", "Consult"),

@@ -6,7 +6,8 @@ supported / negotiated / withdrawn event did not happen; what happened is a comm
 "Libya must hand over the suspects" (reported) is a REQUEST by the speaker, aimed at Libya. An ordered
 coercive act ("ordered the paper to suspend publication") is that act, by whoever ordered it. A negated
 commitment ("will not withdraw", "failed to reach an agreement") is a refusal, REJECT; an attempted act of
-violence ("tried to assassinate") is an ASSAULT.
+violence ("tried to assassinate") is an ASSAULT, getting ready for it ("prepared to resume shelling") a
+show of force, MOBILIZE.
 
 ``recode(doc, frames)`` returns the frames with, for each such statement, the intended event marked
 hypothetical and a statement frame added (class from the lexicon; trigger = the marker plus the verb; same
@@ -63,6 +64,9 @@ class Modality:
     attempt_verbs: frozenset[str] = frozenset()
     attempt_categories: frozenset[str] = frozenset()
     attempt_class: str = ""
+    preparation_verbs: frozenset[str] = frozenset()
+    preparation_categories: frozenset[str] = frozenset()
+    preparation_class: str = ""
 
 
 @lru_cache(maxsize=8)
@@ -142,6 +146,8 @@ def marker_of(head: Token, modality: Modality) -> tuple[Token, str] | None:
         lemma = gov.lemma_.lower()
         if gov.pos_ == "VERB" and lemma in modality.attempt_verbs:
             return gov, "attempt"
+        if gov.pos_ == "VERB" and lemma in modality.preparation_verbs:
+            return gov, "preparation"
         if (gov.pos_ == "VERB" and lemma in modality.intent_verbs) or (
             gov.pos_ == "ADJ" and lemma in modality.intent_adjectives
         ):
@@ -282,6 +288,8 @@ def recode(
                 cls = frame.event_class if boss is None or boss.i not in heads else None
             elif kind == "attempt" and category in mod.attempt_categories:
                 cls = mod.attempt_class or None
+            elif kind == "preparation" and category in mod.preparation_categories:
+                cls = mod.preparation_class or None
         if found is None or cls is None or span is None:
             if not no_event:
                 out.append(frame)
