@@ -38,6 +38,9 @@ TARGET_TABLE = [
      ["weapons", "militia"]),
     # ... but a mover's "from" is a place, or nothing when it names people
     ("Refugees fled from the rebels.", "fled", "Displacement", ["Refugees"], []),
+    # the "against" phrase of the light verb of a hostile event noun
+    ("Students staged rallies in Nairobi against the new tax.", "rallies", "Protest", ["Students"],
+     ["new tax"]),
     # a reporting clause misparsed under a demand is no demanded clause
     ("The union demanded a pay rise, officials said.", "demanded", "Request", ["union"], []),
 ]  # fmt: skip

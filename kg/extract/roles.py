@@ -54,6 +54,7 @@ from kg.model import Mention
 
 __all__ = ["TriggerLike", "Roles", "find_roles"]
 
+AGAINST = frozenset({"against"})
 SELF_MOVER_CLASSES = frozenset({"Retreat", "Withdrawal", "Surrender"})
 STATIVE_PARTICIPLES = frozenset({"oppose", "commit", "determine", "resolve", "dedicate"})
 
@@ -180,6 +181,9 @@ def _nominal(col: RoleCollector, head: Token) -> None:
         subj = subject_of(head.head)
         if subj is not None:
             col.add(col.agents, subj)
+    if col.hostile and head.dep_ in ("dobj", "obj") and head.head.pos_ == "VERB":
+        for _, obj in prep_objects(head.head, AGAINST):  # "staged rallies in Gaza against the leader"
+            col.patient(obj)
     if (not col.agents or pronouns_only) and head.dep_ in ("dobj", "nsubjpass", "nsubj", "pobj"):
         subj = light_verb_subject(head) or participant_subject(head)
         if subj is not None:
