@@ -1,12 +1,14 @@
 """The analyst-editable trigger lexicon (``kg/data/lexicon.toml``): reading, checking and indexing.
 
 ``load_lexicon(path)`` returns the checked :class:`LexiconEntry` tuples; ``compiled(path)`` indexes them by
-lemma for ``kg.extract.triggers`` (one dictionary look-up per token, no Matcher). Set ``KG_LEXICON`` to use
+lemma for ``kg.extract.triggers`` (one dictionary look-up per token, no Matcher); ``load_modality(path)``
+reads the ``[modality]`` table for ``kg.extract.modality``. Set ``KG_LEXICON`` to use
 another lexicon file. The file format is described at the top of the packaged file.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from dataclasses import dataclass
 from functools import lru_cache
@@ -21,7 +23,16 @@ from spacy.tokens import Doc
 from kg.errors import InputError
 from kg.namespaces import EVENT_CLASSES
 
-__all__ = ["LexiconEntry", "LexiconError", "Compiled", "load_lexicon", "compiled", "phrase_words"]
+__all__ = [
+    "LexiconEntry",
+    "LexiconError",
+    "Compiled",
+    "Modality",
+    "load_lexicon",
+    "load_modality",
+    "compiled",
+    "phrase_words",
+]
 
 WORD_KEYS = ("verbs", "nouns", "phrases", "object", "subject", "with")
 FUNCTION_WORDS = frozenset({"a", "an", "the", "their", "its", "of", "to"})
@@ -158,3 +169,61 @@ def compiled(path: str | None) -> Compiled:
         {k: tuple(v) for k, v in phrases.items()},
         hashes,
     )
+
+
+@dataclass(frozen=True)
+class Modality:
+    """The ``[modality]`` table: which words mark intent, obligation, refusal, attempts, commands, and
+    which class each statement gets (see ``kg.extract.modality``)."""
+
+    future: frozenset[str] = frozenset()
+    reported_future: frozenset[str] = frozenset()
+    intent_verbs: frozenset[str] = frozenset()
+    intent_adjectives: frozenset[str] = frozenset()
+    obligation: frozenset[str] = frozenset()
+    cooperative_categories: frozenset[str] = frozenset()
+    hostile_categories: frozenset[str] = frozenset()
+    threat_conditions: frozenset[str] = frozenset()
+    intent_cooperative: str = "Agree"
+    intent_hostile: str = "Threaten"
+    obligation_class: str = "Request"
+    refusal_categories: frozenset[str] = frozenset()
+    refusal_verbs: frozenset[str] = frozenset()
+    refusal_governors: frozenset[str] = frozenset()
+    refusal_class: str = ""
+    conditional_modals: frozenset[str] = frozenset()
+    conditions: frozenset[str] = frozenset()
+    command_verbs: frozenset[str] = frozenset()
+    command_categories: frozenset[str] = frozenset()
+    attempt_verbs: frozenset[str] = frozenset()
+    attempt_categories: frozenset[str] = frozenset()
+    attempt_class: str = ""
+    preparation_verbs: frozenset[str] = frozenset()
+    preparation_categories: frozenset[str] = frozenset()
+    preparation_class: str = ""
+
+
+@lru_cache(maxsize=8)
+def load_modality(path: str | None = None) -> Modality:
+    """The ``[modality]`` table of the lexicon (``KG_LEXICON`` or the packaged file); none -> no recoding."""
+    chosen = path or os.environ.get("KG_LEXICON")
+    where = chosen or "kg/data/lexicon.toml"
+    table = _read(chosen, where).get("modality")
+    if not isinstance(table, dict):
+        return Modality()
+    fields: dict[str, object] = {}
+    for f in dataclasses.fields(Modality):
+        value = table.get(f.name)
+        if value is None:
+            continue
+        if isinstance(value, str):
+            if value not in EVENT_CLASSES:
+                valid = ", ".join(sorted(EVENT_CLASSES))
+                raise LexiconError(f"{where}: [modality] {f.name} = {value!r} is no class; valid: {valid}")
+            fields[f.name] = value
+        elif isinstance(value, list) and all(isinstance(v, str) for v in value):
+            keep_case = f.name.endswith("_categories")  # category names are capitalised
+            fields[f.name] = frozenset(v if keep_case else v.lower() for v in value)
+        else:
+            raise LexiconError(f"{where}: [modality] {f.name} must be a class name or a list of words")
+    return Modality(**fields)  # type: ignore[arg-type]

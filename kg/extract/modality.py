@@ -17,88 +17,22 @@ roles; for an obligation the reporter is the agent and the obliged subject the t
 from __future__ import annotations
 
 import dataclasses
-import os
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
-from pathlib import Path
 
 import numpy
-import tomllib
 from spacy.attrs import LOWER
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from kg.extract.clauses import subject_of
 from kg.extract.factuality import REPORTING_VERBS
+from kg.extract.lexicon import Modality, load_modality
 from kg.extract.spans import mention
-from kg.extract.triggers import LexiconError, TriggerMatch
+from kg.extract.triggers import TriggerMatch
 from kg.model import EventFrame, Mention
 from kg.namespaces import EVENT_CLASSES
 
 __all__ = ["Modality", "load_modality", "recode", "marker_of", "bare_obligations"]
-
-
-@dataclass(frozen=True)
-class Modality:
-    future: frozenset[str] = frozenset()
-    reported_future: frozenset[str] = frozenset()
-    intent_verbs: frozenset[str] = frozenset()
-    intent_adjectives: frozenset[str] = frozenset()
-    obligation: frozenset[str] = frozenset()
-    cooperative_categories: frozenset[str] = frozenset()
-    hostile_categories: frozenset[str] = frozenset()
-    threat_conditions: frozenset[str] = frozenset()
-    intent_cooperative: str = "Agree"
-    intent_hostile: str = "Threaten"
-    obligation_class: str = "Request"
-    refusal_categories: frozenset[str] = frozenset()
-    refusal_verbs: frozenset[str] = frozenset()
-    refusal_governors: frozenset[str] = frozenset()
-    refusal_class: str = ""
-    conditional_modals: frozenset[str] = frozenset()
-    conditions: frozenset[str] = frozenset()
-    command_verbs: frozenset[str] = frozenset()
-    command_categories: frozenset[str] = frozenset()
-    attempt_verbs: frozenset[str] = frozenset()
-    attempt_categories: frozenset[str] = frozenset()
-    attempt_class: str = ""
-    preparation_verbs: frozenset[str] = frozenset()
-    preparation_categories: frozenset[str] = frozenset()
-    preparation_class: str = ""
-
-
-@lru_cache(maxsize=8)
-def load_modality(path: str | None = None) -> Modality:
-    """The ``[modality]`` table of the lexicon (``KG_LEXICON`` or the packaged file); none -> no recoding."""
-    chosen = path or os.environ.get("KG_LEXICON")
-    where = chosen or "kg/data/lexicon.toml"
-    try:
-        text = Path(chosen).read_text("utf-8") if chosen else (
-            resources.files("kg").joinpath("data/lexicon.toml").read_text("utf-8")
-        )  # fmt: skip
-        table = tomllib.loads(text).get("modality")
-    except (OSError, tomllib.TOMLDecodeError) as err:
-        raise LexiconError(f"{where}: cannot read the [modality] table ({err})") from None
-    if not isinstance(table, dict):
-        return Modality()
-    fields: dict[str, object] = {}
-    for f in dataclasses.fields(Modality):
-        value = table.get(f.name)
-        if value is None:
-            continue
-        if isinstance(value, str):
-            if value not in EVENT_CLASSES:
-                valid = ", ".join(sorted(EVENT_CLASSES))
-                raise LexiconError(f"{where}: [modality] {f.name} = {value!r} is no class; valid: {valid}")
-            fields[f.name] = value
-        elif isinstance(value, list) and all(isinstance(v, str) for v in value):
-            keep_case = f.name.endswith("_categories")  # category names are capitalised
-            fields[f.name] = frozenset(v if keep_case else v.lower() for v in value)
-        else:
-            raise LexiconError(f"{where}: [modality] {f.name} must be a class name or a list of words")
-    return Modality(**fields)  # type: ignore[arg-type]
 
 
 def _reported(token: Token) -> bool:
