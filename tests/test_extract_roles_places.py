@@ -86,6 +86,17 @@ def test_roles_event_governing_the_trigger_lends_its_whole_setting(nlp: Language
     assert [[m.text for m in f.places] for f in frames] == [["Bama", "Borno state"], ["Bama", "Borno state"]]
 
 
+@pytest.mark.model
+def test_roles_event_governing_without_inheritance_still_lends_its_phrase(nlp: Language) -> None:
+    """ "collaborating" hangs from "arrested" through a preposition, which passes no setting on: the
+    governing clause's own place phrase is used."""
+    doc = nlp("In Kano, police arrested a trader for collaborating with the rebels.")
+    arrested, collaborating = (next(t for t in doc if t.text == w) for w in ("arrested", "collaborating"))
+    triggers = [Trig(t.i, t.i + 1, t.i, c) for t, c in ((arrested, "Arrest"), (collaborating, "Cooperate"))]
+    frames = extract_frames(doc, "t", triggers=triggers)
+    assert [[m.text for m in f.places] for f in frames] == [["Kano"], ["Kano"]]
+
+
 # sentence, trigger word, class, agents, targets
 ACTOR_TABLE = [
     # an actor noun keeps the phrase saying whose it is, where it comes from, and (agents) where it is

@@ -55,6 +55,7 @@ from kg.model import Mention
 __all__ = ["TriggerLike", "Roles", "find_roles"]
 
 AGAINST = frozenset({"against"})
+SETTING_DEPS = frozenset({"advcl", "xcomp", "conj", "relcl"})
 SELF_MOVER_CLASSES = frozenset({"Retreat", "Withdrawal", "Surrender"})
 STATIVE_PARTICIPLES = frozenset({"oppose", "commit", "determine", "resolve", "dedicate"})
 
@@ -238,8 +239,13 @@ def find_roles(doc: Doc, trigger: TriggerLike, events: frozenset[int] = frozense
     holders += [o for t in holders if t.like_num or t.ent_type_ == "CARDINAL" for _, o in prep_objects(t, OF)]
     found = any(strong_place(p) for p in col.places)
     from_ok = col.cls in FROM_CLASSES
-    # an earlier event governing this one lends its whole setting later (kg.extract._inherit_setting)
-    governing = list(takewhile(lambda g: not (g.i in col.events and g.i < head.i), ups))
+    # an earlier event governing this one lends its whole setting later (kg.extract._inherit_setting does
+    # so for an event noun's clauses and for a verb's advcl/xcomp/conj/relcl head)
+    governing = ups
+    if nominal:
+        governing = list(takewhile(lambda g: not (g.i in col.events and g.i < head.i), ups))
+    elif head.dep_ in SETTING_DEPS and head.head.i in col.events and head.head.i < head.i:
+        governing = []
     for place in more_places(
         head,
         holders,
