@@ -110,6 +110,8 @@ CATEGORY_TABLE = [
     ("The government said it was prepared to impose martial law.", "Threaten"),
     ("The cabinet plans to impose restrictions on imports.", "Threaten"),
     ("The president said he will extend the curfew.", "Threaten"),
+    ("The security chief warned that police will no longer tolerate the rallies.", "Threaten"),
+    ("The minister warned the rebels of harsh reprisals.", "Threaten"),
     ("The separatists have sworn to fight until they take the valley, officials said.", "Threaten"),
     # ASSAULT (CAMEO 18-20): violating a ceasefire, attempted violence, ethnic cleansing
     ("Both armies violated the ceasefire overnight.", "Assault"),
@@ -171,6 +173,8 @@ NEGATIVE_TABLE = [
     ("Officials expect the curfew to be lifted next week.", "Concede"),
     ("It was the deadliest drone strike in weeks.", "Protest"),
     ("The army protected the settlement from raiders.", "Agree"),
+    ("Aid groups warned that the rainy season would soon close the roads.", "Threaten"),
+    ("The UN warned of a looming famine in the north.", "Threaten"),
     ("Thousands protested in the capital on Friday.", "Accuse"),
 ]
 

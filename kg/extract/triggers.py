@@ -17,6 +17,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Token
 
 from kg.extract.lexicon import Compiled, LexiconEntry, LexiconError, compiled, load_lexicon
+from kg.extract.nouns import actor_like
 from kg.namespaces import EVENT_CLASSES
 
 __all__ = ["TriggerMatch", "LexiconEntry", "load_lexicon", "find_triggers", "LexiconError"]
@@ -29,6 +30,7 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 DEPENDENCY_MARKERS = frozenset({"xcomp", "ccomp"})  # labels a `with` constraint may name
+ACTOR_DEPS = frozenset({"dobj", "dative"})  # `with` ACTOR: "warned the rebels"
 ENTITY_MARKERS = {"NORP": "norp", "PERSON": "person"}  # entity labels an argument constraint may name
 NAME_LABELS = frozenset({"ORG", "PERSON", "WORK_OF_ART", "LAW", "NORP", "PRODUCT"})  # nouns inside names
 # an agreeing verb and the arrangement it agrees to are one event of the latter class ("signed a truce")
@@ -155,6 +157,12 @@ def _context_fits(head: Token, wanted: Sequence[str]) -> bool:
     for child in head.children:
         if _fits(child, wanted) or (child.dep_ in DEPENDENCY_MARKERS and child.dep_ in wanted):
             return True
+        if "actor" in wanted and child.dep_ in ACTOR_DEPS and actor_like(child):
+            return True
+        if "actor_clause" in wanted and child.dep_ == "ccomp":
+            subject = next((c for c in child.children if c.dep_ in SUBJECT_DEPS), None)
+            if subject is not None and actor_like(subject):
+                return True
         if (
             verbal
             and child.dep_ in ("prep", "agent")
