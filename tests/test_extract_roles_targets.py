@@ -41,6 +41,15 @@ TARGET_TABLE = [
     # the "against" phrase of the light verb of a hostile event noun
     ("Students staged rallies in Nairobi against the new tax.", "rallies", "Protest", ["Students"],
      ["new tax"]),
+    # a protest's aim, read from its purpose clause or an "in protest of" phrase
+    ("Miners began a hunger strike on Monday to protest against Zambia's new mining law.", "strike",
+     "Protest", ["Miners"], ["Zambia", "Zambia's new mining law"]),
+    ("The students continued their boycott to demand the resignation of the governor.", "boycott",
+     "Protest", ["students"], ["resignation of the governor", "governor"]),
+    ("Refugees are continuing a hunger strike in protest of the government's refusal to house them.",
+     "strike", "Protest", ["Refugees"], ["government", "government's refusal"]),
+    ("Workers stayed home to protest at the closure of the mine.", "stayed", "Protest", ["Workers"],
+     ["closure"]),
     # a reporting clause misparsed under a demand is no demanded clause
     ("The union demanded a pay rise, officials said.", "demanded", "Request", ["union"], []),
 ]  # fmt: skip

@@ -61,6 +61,9 @@ SOURCE_PLACE_CLASSES = frozenset(
 )
 COMPLEMENT_CATEGORIES = frozenset({"Threaten"})  # a threat's target is the threatened act's target
 THREAT_PREPS = frozenset({"against", "with", "to", "on"})
+PURPOSE_VERBS = frozenset({"protest", "demand", "denounce", "condemn", "oppose", "press", "call", "seek"})
+AIM_PREPS = frozenset({"against", "at", "over", "for"})
+AIM_OWNER_PREPS = frozenset({"of", "by"})
 FORCE_NOUNS = frozenset({"force", "army", "military", "police", "unit", "warship", "jet", "tank", "navy"})
 NON_TARGET_NOUNS = frozenset({"point", "time", "moment", "stage", "least", "most", "once", "night", "dawn"})
 
@@ -181,6 +184,31 @@ class RoleCollector:
                 for obj in (o for owner in owners for _, o in prep_objects(owner, PARTNER_PREPS)):
                     if actor_like(obj) and not in_time_entity(obj):
                         self.add(self.targets, obj)
+
+    def purpose(self, verbs: list[Token]) -> None:
+        """Whom a protest is aimed at, read from its purpose: "began a hunger strike to protest against
+        Sweden's decision", "to demand the resignation of the president", "in protest of the government's
+        refusal" -> the object, its owner, whose it is and who made it."""
+        if self.targets or EVENT_CLASSES.get(self.cls, self.cls) != "Protest":
+            return
+        aims: list[Token] = []
+        for verb in verbs:
+            for child in verb.children:
+                if child.dep_ in ("advcl", "xcomp") and child.lemma_.lower() in PURPOSE_VERBS:
+                    aims += [c for c in child.children if c.dep_ in ("dobj", "obj")]
+                    aims += [o for _, o in prep_objects(child, AIM_PREPS)]
+            for _, obj in prep_objects(verb, frozenset({"in"})):  # "in protest of/against ..."
+                if obj.lemma_.lower() in PURPOSE_VERBS:
+                    aims += [o for _, o in prep_objects(obj, AIM_PREPS | OF)]
+        for aim in aims:
+            if in_time_entity(aim):
+                continue
+            self.add(self.targets, aim, expand=False)
+            whose = [c for c in aim.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+            whose += [o for _, o in prep_objects(aim, AIM_OWNER_PREPS)]
+            for owner in whose:
+                if actor_like(owner) and not in_time_entity(owner):
+                    self.add(self.targets, owner, expand=False)
 
     def complement_patients(self, verb: Token) -> None:
         """Who a threatened act would hit: its object ("threatened to ban opposition candidates") or

@@ -224,6 +224,8 @@ def find_roles(doc: Doc, trigger: TriggerLike, events: frozenset[int] = frozense
         _nominal(col, head)
     else:
         subjectless = _verbal(col, head, span)
+    # a protest's aim: its own purpose clause, or that of the light verb whose object it is
+    col.purpose([head, head.head] if nominal and head.dep_ in ("dobj", "obj") else [head])
     times = time_mentions(span)
     ups = list(governors(head))
     if nominal and head.dep_ in ("nsubj", "nsubjpass"):  # "fighting intensified around X"
