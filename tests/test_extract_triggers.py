@@ -126,7 +126,7 @@ def test_triggers_argument_and_context_constraints(
         ("The governor lifted the curfew on Monday.", [("Concede", "lifted")]),
         ("Donors cut food aid to the region.", [("Sanction", "cut")]),
         # an object the verb does not ask for stays an event: the attack happened
-        ("The minister condemned the attack on the convoy.", [("Accuse", "condemned"), ("Assault", "attack")]),
+        ("Ghana condemned the attack on the convoy.", [("Accuse", "condemned"), ("Assault", "attack")]),
     ],
 )
 def test_triggers_object_named_by_the_entry_is_part_of_the_event(
