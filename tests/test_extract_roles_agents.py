@@ -43,6 +43,8 @@ AGENT_TABLE = [
     ("The army fired rockets at the camp in retaliation.", "retaliation", "Assault", ["army"], []),
     # ... but not the victim of a passive or a verb of suffering
     ("Three men were arrested in protest.", "protest", "Protest", [], []),
+    ("Two soldiers died in fighting near the border.", "fighting", "ArmedClash", [], []),
+    ("Residents stayed indoors during the fighting.", "fighting", "ArmedClash", [], []),
     ("Two civilians were killed in an ambush.", "ambush", "Assault", [], []),
     ("Five soldiers died in an ambush near the border.", "ambush", "Assault", [], []),
     # "engaged in"/"involved in": a passive whose subject takes part

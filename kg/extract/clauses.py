@@ -94,6 +94,10 @@ LIGHT_VERBS = frozenset(
         "suspend",
     }
 )  # fmt: skip  ("stag" is the small model's lemma of "staged")
+PARTICIPATION_PREPS = frozenset({"on", "for", "in", "to", "at", "into"})
+PURPOSE_NOUNS = frozenset(
+    {"protest", "retaliation", "response", "solidarity", "defiance", "revenge", "reprisal", "support"}
+)
 ENGAGED = frozenset({"engage", "involve"})  # "were engaged in ethnic cleansing", "was involved in clashes"
 # verbs whose subject takes part in the event noun of their phrase: "arrived on a visit", "returned for
 # talks", "went on strike", "remained on alert", "were converging for a rally"
@@ -221,9 +225,10 @@ def participant_subject(head: Token) -> Token | None:
     if head.dep_ != "pobj" or prep.dep_ != "prep":
         return None
     verb = prep.head
-    # a bare noun after "in" gives the purpose of the subject's act, wherever the phrase hangs: "boycotted
-    # classes in protest", "fired rockets at the camp in retaliation"
-    bare = prep.lower_ == "in" and not any(c.dep_ in ("det", "poss", "nummod") for c in head.children)
+    # a bare purpose noun after "in" gives the purpose of the subject's act, wherever the phrase hangs:
+    # "boycotted classes in protest", "fired rockets at the camp in retaliation" (not "died in fighting")
+    bare = prep.lower_ == "in" and head.lemma_.lower() in PURPOSE_NOUNS
+    bare = bare and not any(c.dep_ in ("det", "poss", "nummod") for c in head.children)
     for _ in range(3 if bare else 0):
         if verb.pos_ in ("VERB", "AUX") or verb.dep_ not in ("dobj", "pobj", "prep"):
             break
@@ -232,8 +237,8 @@ def participant_subject(head: Token) -> Token | None:
         return None
     if bare and not any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
         return subject_of(verb)
-    if verb.lemma_.lower() not in PARTICIPATION_VERBS | ENGAGED:
-        return None
+    if verb.lemma_.lower() not in PARTICIPATION_VERBS | ENGAGED or prep.lower_ not in PARTICIPATION_PREPS:
+        return None  # "stayed indoors during the fighting": no part in it
     if verb.lemma_.lower() in ENGAGED:  # the passive subject is the participant
         subj = next((c for c in verb.children if c.dep_ in PASSIVE_SUBJ_DEPS | SUBJ_DEPS), None)
         return antecedent(subj, verb) if subj is not None else None
