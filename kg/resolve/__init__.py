@@ -13,19 +13,22 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import TypeVar
 
+from kg.eventclasses import EVENT_CLASSES
 from kg.model import Actor, Document, Event, EventFrame, Mention, Place
 from kg.resolve.actors import (
     ActorContext,
-    antecedent_of,
+    antecedents_of,
     build_context,
     country_actor,
     resolve_actor,
     resolve_in_context,
     unidentified_group,
 )
+from kg.resolve.actortable import STATELESS_SUFFIX
 from kg.resolve.dates import default_time, resolve_time, tense_of
 from kg.resolve.dedup import absorb_headline, merge_events, merge_key
 from kg.resolve.places import PlaceContext, dominant_country, link_place, unlinked_place
+from kg.resolve.text import strip_determiners
 
 __all__ = ["resolve_document", "resolve_frame", "merge_key", "merge_events"]
 
@@ -69,16 +72,38 @@ class _Cities:
 
 def _located(mention: Mention, found: Actor | None, country: str | None, here: str | None) -> Actor | None:
     """Civilians or an unnamed armed group that took the document's country only by default belong to the
-    country where the event happened ("23 people were killed in Haifa" in a story about Gaza)."""
-    if found is None or here is None or country is None or here == country or found.country != country:
+    country where the event happened ("23 people were killed in Haifa" in a story about Gaza); a state
+    organ no text gave a country ("Government forces") takes the country of the event's place."""
+    if found is None or here is None:
+        return found
+    if found.key.endswith(STATELESS_SUFFIX):
+        return country_actor(here, found.key.removesuffix(STATELESS_SUFFIX), *found.aliases[:1])
+    if country is None or here == country or found.country != country:
         return found
     if mention.label == "PRON":
         return found  # a pronoun is its antecedent, wherever that was said
     if found.key not in (f"{country.lower()}-civilians", f"unidentified-armed-group-{country.lower()}"):
         return found
-    if resolve_actor(replace(mention, start=-1, end=-1), ActorContext()) is not None:
+    named = resolve_actor(replace(mention, start=-1, end=-1), ActorContext())
+    if named is not None and named.country is not None:
         return found  # the mention names its country itself ("Palestinian civilians")
     return country_actor(here, "civilians") if found.sector == "CVL" else unidentified_group(here)
+
+
+def _attacked_site(mention: Mention, actors: ActorContext, cities: _Cities) -> Place | None:
+    """The place a violent event's target names ("attacked Abu Dhabi with drones", "shelled Marib"): a
+    city, province or region, not a country ("invaded Ukraine" attacks the state) and not a named actor
+    whose name a town shares; a capital then is the event's place, not its government."""
+    name = strip_determiners(mention.text)
+    if mention.label == "PRON" or not name[:1].isupper():
+        return None
+    place = link_place(mention.text, PlaceContext(actors.country, cities.before(mention.start)))
+    if place is None or place.kind == "country":
+        return None
+    found = resolve_in_context(mention, actors)
+    if found is not None and found.key != f"{(place.country or '').lower()}-government":
+        return None
+    return place
 
 
 def resolve_frame(frame: EventFrame, document: Document, actors: ActorContext, cities: _Cities) -> Event:
@@ -87,20 +112,31 @@ def resolve_frame(frame: EventFrame, document: Document, actors: ActorContext, c
     linked = [
         (m, link_place(m.text, PlaceContext(actors.country, cities.before(m.start)))) for m in frame.places
     ]
+    victims = list(frame.targets)
+    if EVENT_CLASSES.get(frame.event_class) == "Assault":
+        for mention in frame.targets:
+            site = _attacked_site(mention, actors, cities)
+            if site is not None:
+                victims.remove(mention)
+                linked.append((mention, site))
+                notes.append(("target_place", mention.text))
     here = next((p.country for _, p in linked if p is not None and p.country), None)
 
-    def actor(mention: Mention, role: str) -> Actor | None:
-        found = _located(mention, resolve_in_context(mention, actors), actors.country, here)
+    def actor(mention: Mention, role: str) -> list[Actor | None]:
+        named = antecedents_of(mention, actors) if mention.label == "PRON" else ()
+        if len(named) > 1:  # "they" after "the United States and Britain": both
+            notes.extend((f"antecedent_{role}", text) for _, text in named if text)
+            return [_located(mention, found, actors.country, here) for found, _ in named]
+        original = resolve_in_context(mention, actors)
+        found = _located(mention, original, actors.country, here)
         if found is None:
             notes.append((f"unresolved_{role}", mention.text))
-        elif mention.label == "PRON":
-            named = antecedent_of(mention, actors)
-            if named is not None and named[0].key == found.key and named[1]:
-                notes.append((f"antecedent_{role}", named[1]))  # "they" -> "Fijian rebels"
-        return found
+        elif original is not None and named and named[0][0].key == original.key and named[0][1]:
+            notes.append((f"antecedent_{role}", named[0][1]))  # "they" -> "Fijian rebels"
+        return [found]
 
-    agents = _unique(actor(m, "agent") for m in frame.agents)
-    targets = _unique(actor(m, "target") for m in frame.targets)
+    agents = _unique(a for m in frame.agents for a in actor(m, "agent"))
+    targets = _unique(a for m in victims for a in actor(m, "target"))
     for n, (m, place) in enumerate(linked):
         if place is None:
             place = unlinked_place(m.text, actors.country)
@@ -122,7 +158,7 @@ def resolve_document(
     """Resolve all frames of one document (``entities`` = its named-entity mentions, for context)."""
     ordered = sorted(frames, key=lambda f: (f.sentence_start, f.trigger.start, f.event_class))
     place_mentions = [m for f in ordered for m in f.places]
-    country = dominant_country([*entities, *place_mentions])
+    country = dominant_country([*entities, *place_mentions], document.text)
     actors = build_context(document.text, country, entities, _frame_mentions(ordered))
     cities = _Cities(entities, country)
     events = [resolve_frame(frame, document, actors, cities) for frame in ordered]

@@ -16,6 +16,10 @@ from kg.resolve.actortable import actor_table
 __all__ = [
     "ActorContext",
     "antecedent_of",
+    "antecedent_at",
+    "embedded",
+    "relative_clauses",
+    "Coordination",
     "sentence_state",
     "sentence_initial",
     "define_acronym",
@@ -30,6 +34,14 @@ PLURAL_PRONOUNS = frozenset(["they", "them", "their", "theirs", "themselves"])
 PERSON_PRONOUNS = frozenset(["he", "him", "his", "himself", "she", "her", "hers", "herself"])
 THING_PRONOUNS = frozenset(["it", "its", "itself"])
 RELATIVE_PRONOUNS = frozenset(["who", "whom", "whose", "which", "that"])
+Coordination = tuple[int, int, tuple[tuple[Actor, str], ...]]  # start, end, (actor, mention text) members
+# a non-restrictive relative clause set off by commas: ", which has been fighting the RSF,"
+_RELATIVE = re.compile(r",\s+(?:which|who|whom|whose)\s[^,.;:!?\n]*,")
+
+
+def relative_clauses(text: str) -> list[tuple[int, int]]:
+    """(opening comma, closing comma) of every comma-delimited relative clause of ``text``."""
+    return [(m.start(), m.end() - 1) for m in _RELATIVE.finditer(text)]
 
 
 @dataclass
@@ -49,6 +61,14 @@ class ActorContext:
     texts: dict[int, str] = field(default_factory=dict)
     # acronyms the text defines: "the Nigerian Union of Teachers (NUT)" -> "NUT" names that actor
     acronyms: dict[str, Actor] = field(default_factory=dict)
+    # coordinated actors ("Hamas and Islamic Jihad"), which plural pronouns may refer back to together
+    coordinated: list[Coordination] = field(default_factory=list)
+    # comma-delimited relative clauses; filled from ``text`` when not given
+    relatives: list[tuple[int, int]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if self.text and not self.relatives:
+            self.relatives = relative_clauses(self.text)
 
     def remember(self, start: int, actor: Actor, text: str = "") -> None:
         bisect.insort(self.history, (start, actor), key=lambda item: item[0])
@@ -59,22 +79,38 @@ class ActorContext:
             self.persons.setdefault(actor.label.split()[-1], actor)
 
 
+def embedded(start: int, before: int, ctx: ActorContext) -> bool:
+    """Whether an actor named at ``start`` sits in a relative clause that closed before ``before``: in "The
+    army, which has been fighting the RSF, said its soldiers ...", "its" skips the RSF for the army."""
+    return any(opening < start < closing <= before for opening, closing in ctx.relatives)
+
+
+def antecedent_at(mention: Mention, ctx: ActorContext) -> tuple[int, Actor, str] | None:
+    """:func:`antecedent_of` with the offset where the antecedent was named."""
+    word = mention.text.lower().strip()
+    earlier = [(s, a) for s, a in ctx.history if s < mention.start and a.sector != "MED"]
+    for skip_embedded in (True, False):
+        for start, actor in reversed(earlier):
+            if skip_embedded and embedded(start, mention.start, ctx):
+                continue
+            fits = (
+                (word in PLURAL_PRONOUNS and actor.kind in ("group", "organization"))
+                or (word in PERSON_PRONOUNS and actor.kind == "person")
+                or (word in THING_PRONOUNS and actor.kind != "person")
+                or word in RELATIVE_PRONOUNS
+            )
+            if fits:
+                return start, actor, ctx.texts.get(start, "")
+    return None
+
+
 def antecedent_of(mention: Mention, ctx: ActorContext) -> tuple[Actor, str] | None:
     """Most recent earlier actor that fits a pronoun, and the text it was named with: they -> a group or
     organisation (not a country, not the news agency quoted as a source), he/she -> a person, it ->
-    anything but a person or news agency."""
-    word = mention.text.lower().strip()
-    earlier = [(s, a) for s, a in ctx.history if s < mention.start and a.sector != "MED"]
-    for start, actor in reversed(earlier):
-        fits = (
-            (word in PLURAL_PRONOUNS and actor.kind in ("group", "organization"))
-            or (word in PERSON_PRONOUNS and actor.kind == "person")
-            or (word in THING_PRONOUNS and actor.kind != "person")
-            or word in RELATIVE_PRONOUNS
-        )
-        if fits:
-            return actor, ctx.texts.get(start, "")
-    return None
+    anything but a person or news agency. An actor inside a relative clause that closed before the
+    pronoun counts only when no other fits (the clause's subject outranks the clause's object)."""
+    found = antecedent_at(mention, ctx)
+    return (found[1], found[2]) if found else None
 
 
 def sentence_state(ctx: ActorContext, start: int) -> str | None:

@@ -29,7 +29,14 @@ from kg.resolve.actorcontext import (
     define_acronym,
     sentence_initial,
 )
-from kg.resolve.actortable import ActorTable, actor_table, country_actor, unidentified_group
+from kg.resolve.actortable import (
+    ActorTable,
+    actor_table,
+    country_actor,
+    stateless_actor,
+    unidentified_group,
+)
+from kg.resolve.coordination import antecedents_of, coordinations
 from kg.resolve.descriptors import descriptor, head_of, owned, proper_or_of
 from kg.resolve.modifiers import (
     capital_country,
@@ -37,9 +44,8 @@ from kg.resolve.modifiers import (
     leading_name,
     owner_of,
     strip_quantity,
-    title_words,
 )
-from kg.resolve.persons import person
+from kg.resolve.persons import person, titled_name
 from kg.resolve.places import gazetteer
 from kg.resolve.text import name_key, slug, strip_determiners
 
@@ -52,6 +58,7 @@ __all__ = [
     "resolve_actor",
     "resolve_in_context",
     "antecedent_of",
+    "antecedents_of",
     "build_context",
 ]
 
@@ -64,8 +71,8 @@ UNIDENTIFIED = "unidentified-armed-group"  # what descriptors fall back to: neve
 
 
 def _pronoun(mention: Mention, ctx: ActorContext) -> Actor | None:
-    found = antecedent_of(mention, ctx)
-    return found[0] if found else None
+    found = antecedents_of(mention, ctx)  # "they" after "Hamas and Islamic Jihad": the first; see resolve
+    return found[0][0] if found else None
 
 
 def _possessive_owner(mention: Mention, ctx: ActorContext) -> Actor | None:
@@ -143,15 +150,6 @@ def _described(phrase: str, ctx: ActorContext) -> Actor | None:
     return found if found is not None and found.kind != "person" else None
 
 
-def _titled_name(words: list[str]) -> bool:
-    """A civil title followed by two or more capitalised words that are no titles: a person's name
-    ("Vice-President Amina Odhiambo"; not "General Electric")."""
-    titles = actor_table().titles
-    if len(words) < 3 or titles.get(words[0]) not in ("GOV", "") or not words[0][:1].isupper():
-        return False
-    return all(w[:1].isupper() and w.lower() not in title_words() for w in words[1:])
-
-
 def _named(text: str, mention: Mention, ctx: ActorContext) -> Actor | None:
     """Names: the alias table, metonyms ("the Pentagon"), countries, capitals ("Beirut" said ...)."""
     table = actor_table()
@@ -162,7 +160,7 @@ def _named(text: str, mention: Mention, ctx: ActorContext) -> Actor | None:
     if text in table.metonyms:
         code, role = table.metonyms[text]
         code = code or ctx.country
-        return country_actor(code, role) if code else None
+        return country_actor(code, role) if code else stateless_actor(role)
     country = gazetteer().countries.get(name_key(text))
     if country is not None and country.country:
         return country_actor(country.country)
@@ -187,7 +185,7 @@ def resolve_actor(mention: Mention, ctx: ActorContext | None = None) -> Actor | 
     words = text.split()
     if mention.label == "PERSON" and name_key(words[-1]) in table.plural_demonyms:
         mention = replace(mention, label="NORP")  # "Bosnian Serbs" tagged as a person
-    if mention.label != "PERSON" and _titled_name(words):
+    if mention.label != "PERSON" and titled_name(words):
         mention = replace(mention, label="PERSON")  # "Vice-President Amina Odhiambo" tagged ORG
     if mention.label == "PERSON":
         return person(mention.text, ctx, mention.start, lambda phrase: _described(phrase, ctx))
@@ -269,6 +267,7 @@ def build_context(
         (m for m in chosen.values() if m.label not in skip), key=lambda m: (m.start, m.end, m.text)
     )
     ctx = ActorContext(text=text, country=country, main_group=_main_group(ordered))
+    ctx.coordinated = coordinations(text, [*entities, *roles], lambda m: resolve_actor(m, ctx))
     for mention in ordered:
         actor = resolve_actor(mention, ctx)
         defined = ACRONYM.match(text[mention.end :]) if actor is not None and mention.end > 0 else None

@@ -11,7 +11,15 @@ from kg.model import Actor
 from kg.resolve.places import country_name
 from kg.resolve.text import fold, load_table, name_key
 
-__all__ = ["ActorTable", "actor_table", "country_actor", "unidentified_group", "FOREIGN_FORCES"]
+__all__ = [
+    "ActorTable",
+    "actor_table",
+    "country_actor",
+    "stateless_actor",
+    "unidentified_group",
+    "FOREIGN_FORCES",
+    "STATELESS_SUFFIX",
+]
 
 ARTICLE_NAMES = (
     "United ",
@@ -96,6 +104,26 @@ def country_actor(alpha3: str, role: str = "country", alias: str = "") -> Actor:
     if role == "civilians":
         return Actor(f"{code}-civilians", f"Civilians ({name})", "CVL", alpha3, "group")
     return Actor(code, name, ROLE_SECTORS["country"], alpha3, "country")
+
+
+STATELESS_SUFFIX = "-country-unknown"
+STATELESS_LABELS = {  # role -> (label, sector, kind) of a state organ or people whose country no text names
+    "military": ("Military (country unknown)", "MIL", "organization"),
+    "government": ("Government (country unknown)", "GOV", "organization"),
+    "civilians": ("Civilians (country unknown)", "CVL", "group"),
+    "opposition": ("Opposition (country unknown)", "OPP", "group"),
+    "legislature": ("Legislature (country unknown)", "LEG", "organization"),
+    "judiciary": ("Judiciary (country unknown)", "JUD", "organization"),
+}
+
+
+def stateless_actor(role: str, alias: str = "") -> Actor | None:
+    """ "Government forces" or "the army" in a document that names no country: the state organ is kept
+    without a country (``military-country-unknown``) rather than dropped; None for roles without one."""
+    if role not in STATELESS_LABELS:
+        return None
+    label, sector, kind = STATELESS_LABELS[role]
+    return Actor(f"{role}{STATELESS_SUFFIX}", label, sector, None, kind, (alias,) if alias else ())
 
 
 def unidentified_group(alpha3: str | None) -> Actor:

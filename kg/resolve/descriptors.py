@@ -6,7 +6,14 @@ from __future__ import annotations
 
 from kg.model import Actor, Mention
 from kg.resolve.actorcontext import ActorContext, sentence_state
-from kg.resolve.actortable import FOREIGN_FORCES, actor_table, country_actor, unidentified_group
+from kg.resolve.actortable import (
+    FOREIGN_FORCES,
+    STATELESS_SUFFIX,
+    actor_table,
+    country_actor,
+    stateless_actor,
+    unidentified_group,
+)
 from kg.resolve.modifiers import Owner, place_country
 from kg.resolve.text import slug
 
@@ -46,8 +53,11 @@ def head_of(words: list[str], lemma: str) -> tuple[str, int] | None:
 def owned(category: str, owner: Actor) -> Actor | None:
     """The actor a possessive phrase names: a state's organs, or a non-state group's own forces."""
     role = CATEGORY_ROLES.get(category)
-    if owner.sector in ("GOV", "MIL") and owner.country and role in ("military", "government"):
-        return country_actor(owner.country, role)
+    if owner.sector in ("GOV", "MIL") and role in ("military", "government"):
+        if owner.country:
+            return country_actor(owner.country, role)
+        if owner.key.endswith(STATELESS_SUFFIX):
+            return stateless_actor(role)  # "The army ... said its soldiers"
     if category in ("state_forces", "armed_group") and owner.kind in ("group", "organization"):
         return owner  # the Bosnian Serbs' "their forces"
     return None
@@ -79,7 +89,7 @@ def descriptor(category: str, owner: Owner, ctx: ActorContext, start: int, text:
     if owner.sector == "MIL" and role == "government":
         role = "military"  # "military spokesman"
     alias = text if role in ("opposition", "legislature", "judiciary") else ""
-    return country_actor(state, role, alias) if state else None
+    return country_actor(state, role, alias) if state else stateless_actor(role, alias)
 
 
 FUNCTION_WORDS = frozenset(["of", "for", "and", "the", "de", "du", "des", "la", "al", "el"])

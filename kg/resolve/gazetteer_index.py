@@ -86,7 +86,7 @@ def build_gazetteer() -> Gazetteer:
     import pycountry
 
     settings = load_table("places.toml")
-    stop = set(settings["ruler_stoplist"])
+    stop = set(settings["ruler_stoplist"]) | set(settings.get("peoples", ()))
     extra_names: dict[str, list[str]] = settings.get("extra_names", {})
     focus = set(settings["focus_countries"])
     gaz = Gazetteer()

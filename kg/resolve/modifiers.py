@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from kg.model import Actor
 from kg.resolve.actortable import actor_table
-from kg.resolve.places import gazetteer
+from kg.resolve.places import gazetteer, is_people
 from kg.resolve.text import name_key
 
 __all__ = [
@@ -120,6 +120,8 @@ def place_country(text: str, cities: bool = True, prefer: str | None = None) -> 
     found in several countries counts for ``prefer`` (the document's country) when it is one of them,
     else for the country of its only province or its largest city of 100,000 or more."""
     gaz = gazetteer()
+    if is_people(text):
+        return None  # "Ibo elders" are Igbo, not from the Mozambican town
     towns, provinces, country = gaz.candidates(text)
     if country is not None:
         return country.country

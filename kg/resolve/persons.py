@@ -17,7 +17,7 @@ from kg.resolve.text import slug, strip_determiners
 if TYPE_CHECKING:
     from kg.resolve.actorcontext import ActorContext
 
-__all__ = ["person", "split_name", "appositive"]
+__all__ = ["person", "split_name", "appositive", "titled_name"]
 
 PARTICLES = frozenset(
     ["al", "el", "bin", "ibn", "ben", "de", "da", "di", "van", "von", "der", "du", "dos", "la"]
@@ -77,3 +77,12 @@ def person(
         return known
     row = table.persons.get(name, {})
     return Actor(slug(name), name, row.get("sector", sector), row.get("country", country), "person")
+
+
+def titled_name(words: list[str]) -> bool:
+    """A civil title followed by two or more capitalised words that are no titles: a person's name
+    ("Vice-President Amina Odhiambo"; not "General Electric")."""
+    titles = actor_table().titles
+    if len(words) < 3 or titles.get(words[0]) not in ("GOV", "") or not words[0][:1].isupper():
+        return False
+    return all(w[:1].isupper() and w.lower() not in title_words() for w in words[1:])

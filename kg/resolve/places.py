@@ -27,6 +27,7 @@ __all__ = [
     "dominant_country",
     "country_name",
     "unlinked_place",
+    "is_people",
 ]
 
 PROVINCE_WORDS = frozenset(
@@ -110,6 +111,8 @@ def link_place(text: str, context: PlaceContext | None = None) -> Place | None:
         return None
     if name.lower() in DIRECTIONS:  # "the North", "East": a direction, not the province called so
         return None
+    if name.islower():  # "the airport", "university": common nouns, not the towns called so
+        return None
     cities, provinces, country = gaz.candidates(name)
     if country is not None and hint is None:
         return country
@@ -168,26 +171,48 @@ def _demonyms() -> dict[str, str]:
 
 
 def _country_vote(mention: Mention, demonyms: dict[str, str]) -> tuple[str | None, int]:
-    """A country or demonym votes twice; a city or province once, and only when its own name (not an
-    alternate spelling) points to places of a single country ("Huila" is in Angola and Colombia: no vote)."""
+    """A country or demonym votes twice; a city or province once, when its own name (not an alternate
+    spelling) points to places of a single country, or to one country's province ("Kandahar": the Afghan
+    province and city, and an Indian town), or to a city of 100,000 or more at least ten times larger than
+    its namesakes abroad ("Huila" is in Angola and Colombia: no vote)."""
     name, _ = _clean(mention.text)
     code = demonyms.get(name_key(name))
     if code is not None:
         return code, 2
-    if mention.label == "NORP":
-        return None, 0
+    if mention.label == "NORP" or is_people(name) or name.islower():
+        return None, 0  # a people, or a common noun ("the airport") that a town's name shares
     cities, provinces, country = gazetteer().candidates(name)
     if country is not None:
         return country.country, 2
     if not name:  # "the city", "the capital"
         return None, 0
-    own = {e.place.country for e in [*cities, *provinces] if e.primary}
+    primary = [e for e in [*cities, *provinces] if e.primary]
+    own = {e.place.country for e in primary}
     if len(own) == 1:
         return own.pop(), 1
+    regions = {e.place.country for e in provinces if e.primary}
+    if len(regions) == 1:
+        return regions.pop(), 1
+    if primary:
+        largest = max(primary, key=lambda e: e.population)
+        abroad = max((e.population for e in primary if e.place.country != largest.place.country), default=0)
+        if largest.population >= 100_000 and largest.population >= 10 * abroad:
+            return largest.place.country, 1
     first, _, rest = name.partition(" ")
     if rest[:1].isupper() and not own and (first.lower().rstrip(",") in DIRECTIONS or first[:1].islower()):
         return _country_vote(Mention(rest, mention.start, mention.end, mention.label), demonyms)
     return None, 0
+
+
+@lru_cache(maxsize=1)
+def _peoples() -> frozenset[str]:
+    return frozenset(name_key(n) for n in load_table("places.toml").get("peoples", ()))
+
+
+def is_people(name: str) -> bool:
+    """Whether ``name`` is a people whose name a town shares ("Ibo": the Igbo, and a town in Mozambique);
+    such a name neither votes for the document's country nor names an owner's country."""
+    return name_key(name) in _peoples()
 
 
 def unlinked_place(text: str, country: str | None = None) -> Place | None:
@@ -211,14 +236,30 @@ def unlinked_place(text: str, country: str | None = None) -> Place | None:
     return Place(key, name, kind=hint or "site")
 
 
-def dominant_country(entities: Iterable[Mention]) -> str | None:
+def _modifier_only(mention: Mention, text: str) -> bool:
+    """``Syria`` in "anti-Syria", ``Iran`` in "pro-Iran": a stance towards a state, not a place."""
+    if not text or mention.start < 1:
+        return False
+    before = text[max(0, mention.start - 5) : mention.start].lower()
+    return before.endswith(NOT_PLACE_PREFIXES)
+
+
+NOT_PLACE_PREFIXES = ("anti-", "pro-", "anti\u2013", "pro\u2013")
+
+
+def dominant_country(entities: Iterable[Mention], text: str = "") -> str | None:
     """The ISO alpha-3 country a document is mostly about: countries, demonyms and (largest-population)
-    cities among its GPE/LOC/NORP mentions vote; ties go to the earliest mention."""
+    cities among its GPE/LOC/NORP mentions vote; ties go to the earliest mention. A name the document
+    also tags as a people (NORP) and a name inside an anti-/pro- modifier of ``text`` do not vote."""
     demonyms = _demonyms()
+    mentions = [m for m in entities if m.label in PLACE_LABELS]
+    peoples = {name_key(m.text) for m in mentions if m.label == "NORP"} - {""}
     votes: Counter[str] = Counter()
     first: dict[str, int] = {}
-    for mention in entities:
-        if mention.label not in PLACE_LABELS:
+    for mention in mentions:
+        if _modifier_only(mention, text):
+            continue
+        if mention.label != "NORP" and name_key(_clean(mention.text)[0]) in peoples:
             continue
         code, weight = _country_vote(mention, demonyms)
         if code:

@@ -1,0 +1,79 @@
+"""Coordinated actors as antecedents of plural pronouns: "The United States and Britain said they would
+send troops" -> they = both states; "Hamas and Islamic Jihad said they fired rockets" -> both groups.
+
+``coordinations`` finds runs of actor mentions joined only by commas and "and" (a country name counts as a
+member, a city does not: "Kabul and Kandahar" coordinate places, not actors); ``antecedents_of`` answers a
+pronoun with every member of the most recent run, unless a single actor named after the run is nearer.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+
+from kg.model import Actor, Mention
+from kg.resolve.actorcontext import PLURAL_PRONOUNS, ActorContext, Coordination, antecedent_at, embedded
+
+__all__ = ["coordinations", "antecedents_of"]
+
+_JOINER = re.compile(
+    r"\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+)?|and\s+|as\s+well\s+as\s+|&\s*)(?:the\s+)?", re.I
+)
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+SKIP_LABELS = frozenset({"PRON", "DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
+
+
+def _outermost(mentions: Iterable[Mention]) -> list[Mention]:
+    """One mention per stretch of text: a mention inside a longer one is dropped."""
+    ordered = sorted(
+        (m for m in mentions if m.label not in SKIP_LABELS and m.end > m.start >= 0),
+        key=lambda m: (m.start, -m.end),
+    )
+    kept: list[Mention] = []
+    for mention in ordered:
+        if kept and mention.start < kept[-1].end:
+            continue
+        kept.append(mention)
+    return kept
+
+
+def coordinations(
+    text: str, mentions: Iterable[Mention], resolve: Callable[[Mention], Actor | None]
+) -> list[Coordination]:
+    """Runs of two or more actor mentions joined by ", " / "and" / "as well as": (start, end, members)."""
+    found: list[Coordination] = []
+    run: list[tuple[Mention, Actor]] = []
+
+    def close() -> None:
+        if len({actor.key for _, actor in run}) >= 2:
+            members = tuple((actor, m.text) for m, actor in run)
+            found.append((run[0][0].start, run[-1][0].end, members))
+        run.clear()
+
+    for mention in _outermost(mentions):
+        actor = resolve(mention)
+        if actor is not None and mention.label in PLACE_LABELS and actor.kind != "country":
+            actor = None  # "Kabul and Kandahar": places; "Iran and Iraq": states
+        if actor is None:
+            close()
+            continue
+        if run and not _JOINER.fullmatch(text[run[-1][0].end : mention.start]):
+            close()
+        run.append((mention, actor))
+    close()
+    return found
+
+
+def antecedents_of(mention: Mention, ctx: ActorContext) -> tuple[tuple[Actor, str], ...]:
+    """Every actor a pronoun stands for, with the text it was named with: a plural pronoun takes all the
+    members of the latest coordination before it when no single fitting actor is named after that
+    coordination; any other pronoun its single antecedent (:func:`antecedent_of`)."""
+    single = antecedent_at(mention, ctx)
+    if mention.text.lower().strip() not in PLURAL_PRONOUNS:
+        return ((single[1], single[2]),) if single else ()
+    runs = [c for c in ctx.coordinated if c[1] <= mention.start and not embedded(c[0], mention.start, ctx)]
+    if runs:
+        latest = max(runs, key=lambda c: c[1])
+        if single is None or single[0] < latest[1]:
+            return latest[2]
+    return ((single[1], single[2]),) if single else ()

@@ -1,0 +1,226 @@
+"""Document context in resolution (hand-built frames, own sentences): state organs without a country,
+plural pronouns over coordinated actors, pronouns across relative clauses, attacked places, and which
+mentions vote for the document's country."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from kg.model import Document, Event, EventFrame, Mention
+from kg.resolve import resolve_document
+from kg.resolve.actors import ActorContext, build_context, resolve_actor
+from kg.resolve.places import dominant_country
+
+
+def _m(text: str, snippet: str, label: str = "NP", lemma: str = "", nth: int = 0) -> Mention:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(snippet, start + 1)
+    return Mention(snippet, start, start + len(snippet), label, lemma or snippet.split()[-1].lower())
+
+
+def _resolve(
+    text: str,
+    cls: str,
+    trigger: str,
+    agents: tuple[tuple[str, str], ...] = (),
+    targets: tuple[tuple[str, str], ...] = (),
+    places: tuple[str, ...] = (),
+    entities: tuple[tuple[str, str], ...] = (),
+) -> Event:
+    """One frame over a one-document text; mentions are (snippet, label) found in the text."""
+    frame = EventFrame(
+        "d",
+        text,
+        0,
+        _m(text, trigger, "VERB"),
+        cls,
+        agents=tuple(_m(text, s, label) for s, label in agents),
+        targets=tuple(_m(text, s, label) for s, label in targets),
+        places=tuple(_m(text, s, "GPE") for s in places),
+    )
+    ents = [_m(text, s, label) for s, label in entities]
+    [event] = resolve_document(Document("d", text, dt.date(2024, 5, 3)), [frame], ents)
+    return event
+
+
+# --- 1. state organs whose country no text names -----------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "agent", "key", "sector"),
+    [
+        ("Government forces retook the district this Friday, the Pentagon said.", "Government forces",
+         "military-country-unknown", "MIL"),
+        ("The army retook the pass at dawn.", "army", "military-country-unknown", "MIL"),
+        ("Soldiers burned the market overnight.", "Soldiers", "military-country-unknown", "MIL"),
+        ("The authorities closed the border crossing.", "authorities", "government-country-unknown", "GOV"),
+        ("The junta arrested the editor.", "junta", "government-country-unknown", "GOV"),
+    ],
+)  # fmt: skip
+def test_resolve_context_state_organ_without_country_is_kept(
+    text: str, agent: str, key: str, sector: str
+) -> None:
+    event = _resolve(text, "Capture", text.split()[2], agents=((agent, "NP"),))
+    assert [(a.key, a.sector, a.country) for a in event.agents] == [(key, sector, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "key"),
+    [
+        ("Government forces retook the district near Kandahar on Friday.", "Kandahar", "afg-military"),
+        ("The army shelled villages around Kidal.", "Kidal", "mli-military"),
+        ("Police detained dozens of students in Mandalay.", "Mandalay", "mmr-military"),
+    ],
+)
+def test_resolve_context_state_organ_takes_the_country_of_the_place(text: str, place: str, key: str) -> None:
+    agent = text.split()[0] if text.split()[0] != "The" else text.split()[1]
+    agent = "Government forces" if agent == "Government" else agent
+    event = _resolve(text, "Assault", text.split()[2], agents=((agent, "NP"),), places=(place,),
+                     entities=((place, "GPE"),))  # fmt: skip
+    assert [a.key for a in event.agents] == [key]
+
+
+def test_resolve_context_possessive_of_a_stateless_army_is_that_army() -> None:
+    text = "The army said its soldiers had retaken the airport."
+    event = _resolve(text, "Capture", "retaken", agents=(("army", "NP"), ("its soldiers", "NP")))
+    assert {a.key for a in event.agents} == {"military-country-unknown"}
+
+
+def test_resolve_context_common_nouns_are_no_town_names() -> None:
+    """ "the airport" is no place called Airport (a US town), so it gives the army no country."""
+    text = "The army retook the airport on Friday."
+    event = _resolve(text, "Capture", "retook", agents=(("army", "NP"),), places=("airport",))
+    assert [a.country for a in event.agents] == [None]
+    assert all(p.geonames_id is None for p in event.places)
+
+
+# --- 2. pronouns -------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "entities", "expected"),
+    [
+        ("The United States and United Kingdom announced on Friday that they would send 3,000 soldiers.",
+         (("United States", "GPE"), ("United Kingdom", "GPE")), {"usa", "gbr"}),
+        ("Kenya, Uganda and Tanzania said they would send troops.",
+         (("Kenya", "GPE"), ("Uganda", "GPE"), ("Tanzania", "GPE")), {"ken", "uga", "tza"}),
+        ("Hamas and Islamic Jihad said they had fired the rockets.",
+         (("Hamas", "ORG"), ("Islamic Jihad", "ORG")), {"hamas", "islamic-jihad"}),
+        ("The Houthis as well as the Islamic State said they would fight on.",
+         (("Houthis", "NORP"), ("Islamic State", "ORG")), {"houthis", "islamic-state"}),
+        # a single group named after the coordination is nearer
+        ("Kenya and Uganda met after al-Shabaab said they would attack.",
+         (("Kenya", "GPE"), ("Uganda", "GPE"), ("al-Shabaab", "ORG")), {"al-shabaab"}),
+        # cities coordinate places, not actors: "they" is the group
+        ("Hamas fighters left Gaza and Rafah after they were bombed.",
+         (("Hamas", "ORG"), ("Gaza", "GPE"), ("Rafah", "GPE")), {"hamas"}),
+    ],
+)  # fmt: skip
+def test_resolve_context_plural_pronoun_takes_coordinated_actors(
+    text: str, entities: tuple[tuple[str, str], ...], expected: set[str]
+) -> None:
+    event = _resolve(text, "Deployment", text.split()[-3], agents=(("they", "PRON"),), entities=entities)
+    assert {a.key for a in event.agents} == expected
+    named = {t for k, t in event.extra if k == "antecedent_agent"}
+    assert named and all(t in text for t in named)
+
+
+def test_resolve_context_coordinated_pronoun_notes_every_member() -> None:
+    text = "Kenya and Uganda said they would send troops."
+    event = _resolve(text, "Deployment", "send", agents=(("they", "PRON"),),
+                     entities=(("Kenya", "GPE"), ("Uganda", "GPE")))  # fmt: skip
+    assert sorted(t for k, t in event.extra if k == "antecedent_agent") == ["Kenya", "Uganda"]
+
+
+ARMY_RSF = (("army", "NP"), ("RSF", "ORG"))
+
+
+@pytest.mark.parametrize(
+    ("text", "pronoun", "entities", "expected"),
+    [
+        ("The army, which has been fighting the RSF, said its soldiers had retaken the airport.",
+         "its soldiers", ARMY_RSF, "military-country-unknown"),
+        ("The army, which has been fighting the RSF, said it had retaken the airport.", "it", ARMY_RSF,
+         "military-country-unknown"),
+        ("Hamas, which fought the army, said it would keep fighting.", "it",
+         (("Hamas", "ORG"), ("army", "NP")), "hamas"),
+        # inside the relative clause itself the nearer actor still wins
+        ("The army attacked the RSF, which said it would retaliate.", "it", ARMY_RSF, "rsf"),
+        # no relative clause: the most recent actor
+        ("The army fought the RSF and it retreated.", "it", ARMY_RSF, "rsf"),
+    ],
+)  # fmt: skip
+def test_resolve_context_relative_clause_object_is_no_antecedent(
+    text: str, pronoun: str, entities: tuple[tuple[str, str], ...], expected: str
+) -> None:
+    label = "PRON" if pronoun == "it" else "NP"
+    event = _resolve(text, "Capture", text.split()[-2], agents=((pronoun, label),), entities=entities)
+    assert [a.key for a in event.agents] == [expected]
+
+
+def test_resolve_context_coordinations_in_build_context() -> None:
+    text = "Iran and Iraq signed a deal. Kabul and Herat were calm."
+    ents = [_m(text, s, "GPE") for s in ("Iran", "Iraq", "Kabul", "Herat")]
+    ctx = build_context(text, None, ents)
+    assert [[a.key for a, _ in run] for _, _, run in ctx.coordinated] == [["irn", "irq"]]
+    they = _m(text, "were", "PRON")
+    assert resolve_actor(Mention("they", they.start, they.start + 4, "PRON"), ctx) is not None
+    assert resolve_actor(Mention("they", 0, 0, "PRON"), ActorContext()) is None
+
+
+# --- 3. an attacked place is the event's place ------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "cls", "trigger", "target", "place_country", "targets"),
+    [
+        ("Houthi rebels attacked Abu Dhabi with drones.", "Assault", "attacked", "Abu Dhabi", "ARE", []),
+        ("Rebels shelled Kharkiv overnight.", "Shelling", "shelled", "Kharkiv", "UKR", []),
+        ("Militants stormed Mogadishu at dawn.", "Assault", "stormed", "Mogadishu", "SOM", []),
+        # a country attacked is a target (the state), a capital in a non-violent event its government
+        ("Russia invaded Ukraine in February.", "Assault", "invaded", "Ukraine", None, ["ukr"]),
+        ("Ottawa criticised Beijing on Monday.", "Accuse", "criticised", "Beijing", None,
+         ["chn-government"]),
+    ],
+)  # fmt: skip
+def test_resolve_context_attacked_place_is_the_place(
+    text: str, cls: str, trigger: str, target: str, place_country: str | None, targets: list[str]
+) -> None:
+    event = _resolve(text, cls, trigger, targets=((target, "GPE"),), entities=((target, "GPE"),))
+    assert [a.key for a in event.targets] == targets
+    if place_country is not None:
+        assert [(p.label, p.country) for p in event.places] == [(target, place_country)]
+        assert ("target_place", target) in event.extra
+
+
+# --- 4. votes for the document's country -------------------------------------------------------------
+def _ents(text: str, *items: tuple[str, str]) -> list[Mention]:
+    return [_m(text, s, label) for s, label in items]
+
+
+@pytest.mark.parametrize(
+    ("text", "items", "expected"),
+    [
+        # a people whose name a Mozambican town shares does not vote
+        ("Ibo elders in Enugu accused the Nigerian police.", (("Ibo", "GPE"), ("Enugu", "GPE")), "NGA"),
+        ("Ibo elders met. Ibo leaders spoke.", (("Ibo", "GPE"), ("Ibo", "GPE")), None),
+        # a name the document also tags as a people (NORP) does not vote as a place
+        ("The Masai herders met in Nakuru. Masai leaders spoke.", (("Masai", "NORP"), ("Nakuru", "GPE"),
+         ("Masai", "GPE")), "KEN"),
+        # anti-/pro- modifiers are stances, not places
+        ("An anti-Syria writer was shot in Lebanon. The anti-Syria camp and the pro-Syria camp met.",
+         (("Syria", "GPE"), ("Lebanon", "GPE"), ("Syria", "GPE"), ("Syria", "GPE")), "LBN"),
+        # a province of one country outweighs a namesake town abroad; a big city its small namesakes
+        ("Fighting in Kandahar.", (("Kandahar", "GPE"),), "AFG"),
+        ("Clashes in Aleppo.", (("Aleppo", "GPE"),), "SYR"),
+    ],
+)  # fmt: skip
+def test_resolve_context_dominant_country_votes(
+    text: str, items: tuple[tuple[str, str], ...], expected: str | None
+) -> None:
+    mentions = [_m(text, s, label, nth=sum(1 for t, _ in items[:i] if t == s)) for i, (s, label) in
+                enumerate(items)]  # fmt: skip
+    assert dominant_country(mentions, text) == expected
+
+
+def test_resolve_context_people_names_no_owner() -> None:
+    ctx = ActorContext(country="NGA", text="Yesterday the Ibo elders met.")
+    actor = resolve_actor(Mention("the Ibo elders", 10, 24, "NP", "elder"), ctx)
+    assert actor is not None and actor.country == "NGA"
