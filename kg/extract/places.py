@@ -52,7 +52,7 @@ DIRECTION_WORDS = frozenset(
     {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east",
      "north-west", "south-east", "south-west"}
 )  # fmt: skip
-LOCATIVE_ADVERBS = DIRECTION_WORDS | {"outside", "inside", "north", "ahead"}
+LOCATIVE_ADVERBS = DIRECTION_WORDS | {"outside", "inside", "ahead"}
 OF = frozenset({"of"})
 DEEP_PREPS = LOCATIVE_PREPS | OF | {"on"}
 PARTICIPLE_TAGS = frozenset({"VBG", "VBN"})  # "guerrillas operating in", "troops based in"
