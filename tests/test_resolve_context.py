@@ -224,3 +224,72 @@ def test_resolve_context_people_names_no_owner() -> None:
     ctx = ActorContext(country="NGA", text="Yesterday the Ibo elders met.")
     actor = resolve_actor(Mention("the Ibo elders", 10, 24, "NP", "elder"), ctx)
     assert actor is not None and actor.country == "NGA"
+
+
+# --- pronouns: agents of the pronoun's sentence, object pronouns, chains -------------------------------
+def _frames(
+    text: str, specs: list[tuple[str, str, tuple[str, ...], tuple[str, ...]]], entities: list[Mention]
+) -> dict[str, Event]:
+    """Several frames over one text: (class, trigger, agent snippets, target snippets); a snippet may be
+    "snippet#n" for its n-th occurrence; pronouns are labelled PRON, entities keep their label."""
+
+    labels = {e.text: e.label for e in entities}
+
+    def mention(item: str) -> Mention:
+        snippet, _, nth = item.partition("#")
+        label = "PRON" if snippet.lower() in ("he", "him", "they", "them", "it", "themselves") else "NP"
+        return _m(text, snippet, labels.get(snippet, label), nth=int(nth or 0))
+
+    frames = [
+        EventFrame("d", text, 0, _m(text, trigger, "VERB"), cls,
+                   agents=tuple(mention(a) for a in agents), targets=tuple(mention(t) for t in targets))
+        for cls, trigger, agents, targets in specs
+    ]  # fmt: skip
+    events = resolve_document(Document("d", text, dt.date(2024, 5, 3)), frames, entities)
+    return {e.frame.trigger.text: e for e in events}
+
+
+def test_resolve_context_object_pronoun_is_not_its_events_agent() -> None:
+    text = "President Amara Diallo refused to meet King Idris in Kano, saying he would welcome him in Abuja."
+    ents = [_m(text, "President Amara Diallo", "PERSON"), _m(text, "King Idris", "PERSON")]
+    events = _frames(
+        text,
+        [("Reject", "refused", ("President Amara Diallo",), ("King Idris",)),
+         ("Consult", "welcome", ("he",), ("him",))],
+        ents,
+    )  # fmt: skip
+    welcome = events["welcome"]
+    assert [a.label for a in welcome.agents] == ["Amara Diallo"]
+    assert [a.label for a in welcome.targets] == ["Idris"]
+
+
+def test_resolve_context_reflexive_and_subject_pronouns_prefer_the_sentence_agent() -> None:
+    text = "Two Kurdish suicide bombers killed 12 people as well as themselves when they blew themselves up."
+    events = _frames(
+        text,
+        [("Killing", "killed", ("Two Kurdish suicide bombers",), ("12 people", "themselves")),
+         ("Bombing", "blew", ("they",), ("themselves#1",))],
+        [_m(text, "Kurdish", "NORP")],
+    )  # fmt: skip
+    bombers = {a.key for a in events["killed"].agents}
+    assert {a.key for a in events["blew"].agents} == bombers
+    assert bombers <= {a.key for a in events["killed"].targets}
+    assert ("antecedent_agent", "Two Kurdish suicide bombers") in events["blew"].extra
+
+
+def test_resolve_context_pronoun_chain_keeps_the_subject() -> None:
+    """The second "they" is the first one, the rebels, not the coordinated hostages just before it."""
+    text = (
+        "The Tuareg rebels said they will free Governor Ali Musa and ten members of his staff, whom they "
+        "had seized in March."
+    )
+    ents = [_m(text, "Governor Ali Musa", "PERSON"), _m(text, "Tuareg", "NORP")]
+    events = _frames(
+        text,
+        [("Retreat", "free", ("they",), ("Governor Ali Musa", "ten members of his staff")),
+         ("Abduction", "seized", ("they#1",), ())],
+        ents,
+    )  # fmt: skip
+    rebels = events["free"].agents
+    assert [a.label for a in rebels] == ["Tuareg"]
+    assert events["seized"].agents == rebels

@@ -34,6 +34,7 @@ __all__ = ["resolve_document", "resolve_frame", "merge_key", "merge_events"]
 
 _T = TypeVar("_T", Actor, Place)
 CITY_LABELS = frozenset({"GPE", "LOC", "FAC"})
+OBJECT_PRONOUNS = frozenset({"him", "her", "them", "it", "us", "me"})
 
 
 def _unique(items: Iterable[_T | None]) -> tuple[_T, ...]:
@@ -122,12 +123,12 @@ def resolve_frame(frame: EventFrame, document: Document, actors: ActorContext, c
                 notes.append(("target_place", mention.text))
     here = next((p.country for _, p in linked if p is not None and p.country), None)
 
-    def actor(mention: Mention, role: str) -> list[Actor | None]:
-        named = antecedents_of(mention, actors) if mention.label == "PRON" else ()
+    def actor(mention: Mention, role: str, exclude: frozenset[str] = frozenset()) -> list[Actor | None]:
+        named = antecedents_of(mention, actors, exclude) if mention.label == "PRON" else ()
         if len(named) > 1:  # "they" after "the United States and Britain": both
             notes.extend((f"antecedent_{role}", text) for _, text in named if text)
             return [_located(mention, found, actors.country, here) for found, _ in named]
-        original = resolve_in_context(mention, actors)
+        original = named[0][0] if named else resolve_in_context(mention, actors)
         found = _located(mention, original, actors.country, here)
         if found is None:
             notes.append((f"unresolved_{role}", mention.text))
@@ -136,7 +137,12 @@ def resolve_frame(frame: EventFrame, document: Document, actors: ActorContext, c
         return [found]
 
     agents = _unique(a for m in frame.agents for a in actor(m, "agent"))
-    targets = _unique(a for m in victims for a in actor(m, "target"))
+    own = frozenset(a.key for a in agents)  # "he would welcome him": an object pronoun is no agent
+    targets = _unique(
+        a
+        for m in victims
+        for a in actor(m, "target", own if m.text.lower() in OBJECT_PRONOUNS else frozenset())
+    )
     for n, (m, place) in enumerate(linked):
         if place is None:
             place = unlinked_place(m.text, actors.country)
@@ -159,7 +165,8 @@ def resolve_document(
     ordered = sorted(frames, key=lambda f: (f.sentence_start, f.trigger.start, f.event_class))
     place_mentions = [m for f in ordered for m in f.places]
     country = dominant_country([*entities, *place_mentions], document.text)
-    actors = build_context(document.text, country, entities, _frame_mentions(ordered))
+    subjects = [m for f in ordered for m in f.agents]
+    actors = build_context(document.text, country, entities, _frame_mentions(ordered), subjects)
     cities = _Cities(entities, country)
     events = [resolve_frame(frame, document, actors, cities) for frame in ordered]
     return merge_events(absorb_headline(events))

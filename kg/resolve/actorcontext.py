@@ -18,6 +18,7 @@ __all__ = [
     "antecedent_of",
     "antecedent_at",
     "embedded",
+    "subject_start",
     "relative_clauses",
     "Coordination",
     "sentence_state",
@@ -25,6 +26,7 @@ __all__ = [
     "define_acronym",
     "ACRONYM",
     "PLURAL_PRONOUNS",
+    "SUBJECT_SEEKING",
     "PERSON_PRONOUNS",
     "THING_PRONOUNS",
     "RELATIVE_PRONOUNS",
@@ -34,6 +36,11 @@ PLURAL_PRONOUNS = frozenset(["they", "them", "their", "theirs", "themselves"])
 PERSON_PRONOUNS = frozenset(["he", "him", "his", "himself", "she", "her", "hers", "herself"])
 THING_PRONOUNS = frozenset(["it", "its", "itself"])
 RELATIVE_PRONOUNS = frozenset(["who", "whom", "whose", "which", "that"])
+# pronouns that prefer an agent of their own sentence ("... when they blew themselves up"); not object
+# pronouns ("saying he would welcome him": him is not the subject) and not relative pronouns
+SUBJECT_SEEKING = frozenset(
+    ["they", "themselves", "their", "he", "himself", "his", "she", "herself", "it", "itself", "its"]
+)
 Coordination = tuple[int, int, tuple[tuple[Actor, str], ...]]  # start, end, (actor, mention text) members
 # a non-restrictive relative clause set off by commas: ", which has been fighting the RSF,"
 _RELATIVE = re.compile(r",\s+(?:which|who|whom|whose)\s[^,.;:!?\n]*,")
@@ -65,6 +72,8 @@ class ActorContext:
     coordinated: list[Coordination] = field(default_factory=list)
     # comma-delimited relative clauses; filled from ``text`` when not given
     relatives: list[tuple[int, int]] = field(default_factory=list)
+    # start offsets of the mentions that are some event's agent (the subjects pronouns prefer)
+    subjects: set[int] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         if self.text and not self.relatives:
@@ -79,18 +88,39 @@ class ActorContext:
             self.persons.setdefault(actor.label.split()[-1], actor)
 
 
+def subject_start(mention: Mention, ctx: ActorContext) -> int:
+    """Where a pronoun's own sentence starts when the pronoun prefers that sentence's agents, else its own
+    offset (no preference)."""
+    if mention.text.lower().strip() not in SUBJECT_SEEKING or not ctx.subjects:
+        return mention.start
+    return _sentence_start(ctx, mention.start)
+
+
 def embedded(start: int, before: int, ctx: ActorContext) -> bool:
     """Whether an actor named at ``start`` sits in a relative clause that closed before ``before``: in "The
     army, which has been fighting the RSF, said its soldiers ...", "its" skips the RSF for the army."""
     return any(opening < start < closing <= before for opening, closing in ctx.relatives)
 
 
-def antecedent_at(mention: Mention, ctx: ActorContext) -> tuple[int, Actor, str] | None:
-    """:func:`antecedent_of` with the offset where the antecedent was named."""
+def _sentence_start(ctx: ActorContext, start: int) -> int:
+    return max(ctx.text.rfind(". ", 0, start), ctx.text.rfind("\n", 0, start)) + 1 if ctx.text else 0
+
+
+def antecedent_at(
+    mention: Mention, ctx: ActorContext, exclude: frozenset[str] = frozenset()
+) -> tuple[int, Actor, str] | None:
+    """:func:`antecedent_of` with the offset where the antecedent was named; actors keyed in ``exclude``
+    (the event's own agents, for an object pronoun: "he would welcome him") never fit."""
     word = mention.text.lower().strip()
-    earlier = [(s, a) for s, a in ctx.history if s < mention.start and a.sector != "MED"]
-    for skip_embedded in (True, False):
+    earlier = [
+        (s, a) for s, a in ctx.history if s < mention.start and a.sector != "MED" and a.key not in exclude
+    ]
+    here = subject_start(mention, ctx)
+    for subject_only, skip_embedded in ((True, True), (False, True), (False, False)):
         for start, actor in reversed(earlier):
+            if subject_only and (start < here or start not in ctx.subjects):
+                continue  # first an agent of the pronoun's own sentence: "Rebels killed 12 people as
+                # well as themselves" (the rebels); "The army fought the RSF until it fled" (the army)
             if skip_embedded and embedded(start, mention.start, ctx):
                 continue
             fits = (

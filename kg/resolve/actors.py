@@ -24,6 +24,7 @@ from kg.resolve.actorcontext import (
     ACRONYM,
     PERSON_PRONOUNS,
     PLURAL_PRONOUNS,
+    SUBJECT_SEEKING,
     ActorContext,
     antecedent_of,
     define_acronym,
@@ -36,7 +37,7 @@ from kg.resolve.actortable import (
     stateless_actor,
     unidentified_group,
 )
-from kg.resolve.coordination import antecedents_of, coordinations
+from kg.resolve.coordination import antecedents_of, coordinations, remember_pronoun
 from kg.resolve.descriptors import descriptor, head_of, owned, proper_or_of
 from kg.resolve.modifiers import (
     capital_country,
@@ -68,11 +69,6 @@ ROLE_HEADS = frozenset(
 )  # fmt: skip
 ARMED_SECTORS = frozenset({"REB", "PMC"})
 UNIDENTIFIED = "unidentified-armed-group"  # what descriptors fall back to: never the main group
-
-
-def _pronoun(mention: Mention, ctx: ActorContext) -> Actor | None:
-    found = antecedents_of(mention, ctx)  # "they" after "Hamas and Islamic Jihad": the first; see resolve
-    return found[0][0] if found else None
 
 
 def _possessive_owner(mention: Mention, ctx: ActorContext) -> Actor | None:
@@ -173,7 +169,8 @@ def resolve_actor(mention: Mention, ctx: ActorContext | None = None) -> Actor | 
     ctx = ctx or ActorContext()
     table = actor_table()
     if mention.label == "PRON" or mention.text.lower().strip() in PLURAL_PRONOUNS | PERSON_PRONOUNS:
-        return _pronoun(mention, ctx)
+        named = antecedents_of(mention, ctx)  # a coordination's first member; resolve_frame takes all
+        return named[0][0] if named else None
     text = clean_name(strip_quantity(strip_determiners(mention.text)))
     if not text:
         return None
@@ -244,7 +241,11 @@ def _main_group(mentions: Iterable[Mention]) -> Actor | None:
 
 
 def build_context(
-    text: str, country: str | None, entities: Sequence[Mention], roles: Sequence[Mention] = ()
+    text: str,
+    country: str | None,
+    entities: Sequence[Mention],
+    roles: Sequence[Mention] = (),
+    subjects: Sequence[Mention] = (),
 ) -> ActorContext:
     """Context for one document: the main armed group (from entities and role mentions) and the history
     of resolved mentions that pronouns refer back to. Place entities (GPE/LOC) never enter the history
@@ -264,11 +265,16 @@ def build_context(
         if (start, end) not in role_spans and any(s == start and e > end for s, e in role_spans):
             del chosen[(start, end)]
     ordered = sorted(
-        (m for m in chosen.values() if m.label not in skip), key=lambda m: (m.start, m.end, m.text)
+        (m for m in chosen.values() if m.label not in skip or m.text.lower() in SUBJECT_SEEKING),
+        key=lambda m: (m.start, m.end, m.text),
     )
     ctx = ActorContext(text=text, country=country, main_group=_main_group(ordered))
+    ctx.subjects = {m.start for m in subjects}
     ctx.coordinated = coordinations(text, [*entities, *roles], lambda m: resolve_actor(m, ctx))
     for mention in ordered:
+        if mention.label == "PRON":
+            remember_pronoun(mention, ctx)
+            continue
         actor = resolve_actor(mention, ctx)
         defined = ACRONYM.match(text[mention.end :]) if actor is not None and mention.end > 0 else None
         if actor is not None and defined is not None and actor.kind != "person":
@@ -276,7 +282,7 @@ def build_context(
         if mention.label not in ("PRON", "PERSON"):
             ctx.resolved[_key(mention)] = actor
         if actor is not None:
-            ctx.remember(mention.start, actor, "" if mention.label == "PRON" else mention.text)
+            ctx.remember(mention.start, actor, mention.text)
     return ctx
 
 

@@ -12,9 +12,16 @@ import re
 from collections.abc import Callable, Iterable
 
 from kg.model import Actor, Mention
-from kg.resolve.actorcontext import PLURAL_PRONOUNS, ActorContext, Coordination, antecedent_at, embedded
+from kg.resolve.actorcontext import (
+    PLURAL_PRONOUNS,
+    ActorContext,
+    Coordination,
+    antecedent_at,
+    embedded,
+    subject_start,
+)
 
-__all__ = ["coordinations", "antecedents_of"]
+__all__ = ["coordinations", "antecedents_of", "remember_pronoun"]
 
 _JOINER = re.compile(
     r"\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+)?|and\s+|as\s+well\s+as\s+|&\s*)(?:the\s+)?", re.I
@@ -64,16 +71,38 @@ def coordinations(
     return found
 
 
-def antecedents_of(mention: Mention, ctx: ActorContext) -> tuple[tuple[Actor, str], ...]:
+def antecedents_of(
+    mention: Mention, ctx: ActorContext, exclude: frozenset[str] = frozenset()
+) -> tuple[tuple[Actor, str], ...]:
     """Every actor a pronoun stands for, with the text it was named with: a plural pronoun takes all the
     members of the latest coordination before it when no single fitting actor is named after that
     coordination; any other pronoun its single antecedent (:func:`antecedent_of`)."""
-    single = antecedent_at(mention, ctx)
+    single = antecedent_at(mention, ctx, exclude)
     if mention.text.lower().strip() not in PLURAL_PRONOUNS:
         return ((single[1], single[2]),) if single else ()
-    runs = [c for c in ctx.coordinated if c[1] <= mention.start and not embedded(c[0], mention.start, ctx)]
+    runs = [
+        c
+        for c in ctx.coordinated
+        if c[1] <= mention.start
+        and not embedded(c[0], mention.start, ctx)
+        and not any(actor.key in exclude for actor, _ in c[2])
+    ]
+    here = subject_start(mention, ctx)
+    if single is not None and here <= single[0] < mention.start and single[0] in ctx.subjects:
+        runs = [c for c in runs if here <= c[0] and c[0] in ctx.subjects]  # a subject beats objects
     if runs:
         latest = max(runs, key=lambda c: c[1])
         if single is None or single[0] < latest[1]:
             return latest[2]
     return ((single[1], single[2]),) if single else ()
+
+
+def remember_pronoun(mention: Mention, ctx: ActorContext) -> None:
+    """Put a subject pronoun into the history as what it stands for, so that a later pronoun can chain
+    through it ("The rebels said they will free the envoys, whom they seized": both "they" are the rebels);
+    a pronoun standing for a coordination becomes one too."""
+    named = antecedents_of(mention, ctx)
+    if len(named) > 1:
+        ctx.coordinated.append((mention.start, mention.end, named))
+    if named:
+        ctx.remember(mention.start, *named[0])
