@@ -34,9 +34,9 @@ MODALITY_TABLE = [
      [("Request", "must release", ["envoy"], ["militia"])]),
     ("The minister said the rebels must be ready to negotiate.",
      [("Request", "must be ready to negotiate", ["minister"], ["rebels"])]),
-    # an intention on a condition is a threat, whatever the action
+    # an intention on a condition is a threat, whatever the action (the withdrawn police are its theme)
     ("Kenya said it will withdraw its police unless the mission gets a mandate.",
-     [("Threaten", "will withdraw", ["it"], ["its police"])]),
+     [("Threaten", "will withdraw", ["it"], [])]),
     # a hostile act under a modal and a condition is a threat; a bare possibility is none
     ("The EU could impose sanctions on the junta if the vote is delayed.",
      [("Threaten", "could impose sanctions", ["EU"], ["junta"])]),

@@ -96,7 +96,7 @@ ROLE_TABLE = [
     ("The shelling forced thousands of villagers to flee.", "flee", "Displacement",
      ["thousands of villagers"], [], [], []),
     ("The envoy urged the army to withdraw its troops.", "withdraw", "Withdrawal",
-     ["army"], ["its troops"], [], []),
+     ["army"], [], [], []),  # the withdrawn troops are the theme, not a target
     ("The militia threatened the villagers to burn the market.", "burn", "Assault",
      ["militia"], ["market"], [], []),
     # the possessor of the object is a party too (without its "'s")

@@ -35,8 +35,8 @@ CONTROL_OBJECT_DEPS = frozenset({"dobj", "obj"})  # "forced the villagers to fle
 COMPLEMENT_DEPS = frozenset({"dobj", "obj", "xcomp", "ccomp"})
 # verbs whose object does not do the infinitive's action ("promised the mediators to release them")
 SUBJECT_CONTROL_VERBS = frozenset(
-    {"promise", "vow", "pledge", "threaten", "offer", "swear", "guarantee", "summon"}
-)  # "summoned the ambassador to complain": the summoner complains
+    {"promise", "vow", "pledge", "threaten", "offer", "swear", "guarantee", "summon", "use", "employ"}
+)  # "summoned the ambassador to complain": the summoner complains; "used force to disperse"
 CLIMB_DEPS = frozenset(
     {"ccomp", "xcomp", "advcl", "conj", "parataxis", "dobj", "pobj", "prep", "pcomp", "acl"}
 )

@@ -65,6 +65,15 @@ PURPOSE_VERBS = frozenset({"protest", "demand", "denounce", "condemn", "oppose",
 AIM_PREPS = frozenset({"against", "at", "over", "for"})
 AIM_OWNER_PREPS = frozenset({"of", "by"})
 FORCE_NOUNS = frozenset({"force", "army", "military", "police", "unit", "warship", "jet", "tank", "navy"})
+# what a deployment or withdrawal moves is its theme, not a target: "deployed 2,000 troops", "sent
+# reinforcements", "withdrew its forces" (a count is kept as a quantity)
+THEME_CLASSES = frozenset({"Deployment", "Mobilize", "Withdrawal", "Retreat", "Surrender"})
+MOVED_NOUNS = FORCE_NOUNS | frozenset(
+    {"reinforcement", "battalion", "brigade", "division", "regiment", "contingent", "peacekeeper", "patrol",
+     "ship", "vessel", "aircraft", "helicopter", "plane", "missile", "weapon", "artillery", "equipment",
+     "convoy", "fleet", "submarine", "carrier", "reserve", "asset"}
+)  # fmt: skip
+AGAINST = frozenset({"against"})
 NON_TARGET_NOUNS = frozenset({"point", "time", "moment", "stage", "least", "most", "once", "night", "dawn"})
 
 
@@ -80,6 +89,7 @@ class RoleCollector:
         self.extra: list[Token] = []
         self.hostile = EVENT_CLASSES.get(cls, cls) in HOSTILE_CATEGORIES
         self.cooperative = EVENT_CLASSES.get(cls, cls) in COOPERATIVE_CATEGORIES
+        self.mobilizing = EVENT_CLASSES.get(cls, cls) == "Mobilize"
 
     def add(self, role: list[Token], token: Token, expand: bool = True) -> None:
         for tok in coordinated(token) if expand else [token]:
@@ -97,6 +107,10 @@ class RoleCollector:
             token = inner[0]
         for tok in coordinated(token):
             if in_time_entity(tok):
+                continue
+            if self.cls in THEME_CLASSES and _moved(tok):
+                self.extra.append(tok)  # the moved forces; "troops against the rebels": a real target
+                self.aims([o for _, o in prep_objects(tok, AGAINST)])
                 continue
             named_place = names_place_noun(tok)
             # small models often tag town names PERSON/ORG: a captured or besieged name is a place
@@ -151,11 +165,19 @@ class RoleCollector:
                     self.add(self.places, obj)
                 else:
                     self.patient(obj)
+            elif self.mobilizing and word in ("against", "for"):  # "for a war against Iraq"
+                self.aims([obj] if word == "against" else [o for _, o in prep_objects(obj, AGAINST)])
             elif word == "of" and (token.lemma_.lower() in LIGHT_OBJECTS or nominal):
                 continue  # handled by the caller (nominal ``of`` objects / light objects)
             elif word in SPATIAL_PREPS and spatial_place(word, obj):
                 for place in [o for _, o in prep_objects(obj, OF) if names_place_noun(o)] or [obj]:
                     self.add(self.places, place)  # "in the southern department of Huila" -> Huila
+
+    def aims(self, objects: list[Token]) -> None:
+        """Whom a show of force is aimed at: "deployed troops against the rebels"."""
+        for obj in objects:
+            if actor_like(obj) and not in_time_entity(obj):
+                self.add(self.targets, obj)
 
     def addressee(self, head: Token) -> None:
         """A cooperative or demanding trigger with no target finds it in its complement: the subject of a
@@ -228,6 +250,12 @@ def _own_force(token: Token) -> bool:
     head = semantic_head(token)
     mine = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children)
     return mine or head.lemma_.lower() in TROOP_NOUNS or head.lemma_.lower() in FORCE_NOUNS
+
+
+def _moved(token: Token) -> bool:
+    """Forces, troops, units or arms a deployment or withdrawal moves ("its forces", "reinforcements")."""
+    head = semantic_head(token)
+    return _own_force(token) or head.lemma_.lower() in MOVED_NOUNS or head.lower_ in MOVED_NOUNS
 
 
 def _party(token: Token) -> bool:

@@ -32,6 +32,7 @@ __all__ = [
     "spatial_place",
     "actor_like",
     "strong_place",
+    "instrument",
 ]
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -57,7 +58,8 @@ DIRECTIONAL_PREPS = frozenset({"to", "into", "towards", "toward", "onto"})
 ACTOR_LABELS = frozenset({"ORG", "NORP", "GPE", "PERSON"})
 TROOP_NOUNS = frozenset(
     {"soldier", "troop", "marine", "paratrooper", "commando", "serviceman", "servicemember", "personnel",
-     "reservist", "recruit", "sailor", "airman", "mercenary", "fighter", "guard", "policeman", "officer"}
+     "reservist", "recruit", "sailor", "airman", "mercenary", "fighter", "guard", "policeman", "officer",
+     "reinforcement", "peacekeeper"}
 )  # fmt: skip
 PRISONER_NOUNS = frozenset({"prisoner", "inmate", "detainee", "captive", "hostage", "convict"})
 PEOPLE_NOUNS = TROOP_NOUNS | PRISONER_NOUNS | frozenset(
@@ -67,7 +69,8 @@ PEOPLE_NOUNS = TROOP_NOUNS | PRISONER_NOUNS | frozenset(
      "combatant", "victim", "casualty", "body", "suspect", "family", "police", "militiaman", "teenager",
      "other", "adult", "infant", "baby", "girl", "boy", "staff", "employee", "farmer", "miner", "voter",
      "activist", "supporter", "loyalist", "follower", "youth", "delegate", "negotiator", "representative",
-     "lawmaker", "legislator", "politician", "diplomat", "guerrilla", "trader", "teacher", "nurse"}
+     "lawmaker", "legislator", "politician", "diplomat", "guerrilla", "trader", "teacher", "nurse",
+     "separatist", "extremist", "terrorist", "bandit", "pirate", "smuggler", "rioter", "looter"}
 )  # fmt: skip
 ACTOR_NOUNS = frozenset(
     {"government", "army", "force", "military", "police", "ministry", "authority", "regime", "administration",
@@ -83,6 +86,12 @@ ACTOR_NOUNS = frozenset(
 COLLECTIVE_NOUNS = frozenset(
     {"group", "member", "number", "team", "band", "contingent", "batch", "unit", "handful"}
 )
+# what an act is done with ("responded with force", "dispersed them with tear gas"): never a party
+INSTRUMENT_NOUNS = frozenset(
+    {"weapon", "arm", "drone", "gas", "missile", "rocket", "bullet", "gun", "rifle", "grenade", "bomb",
+     "artillery", "knife", "machete", "baton", "stone", "cannon", "explosive", "mortar", "ammunition"}
+)  # fmt: skip
+BOUNDED_DEPS = frozenset({"det", "poss", "nummod", "compound"})
 NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
 NUMBER_NOUNS = frozenset({"dozen", "dozens", "hundreds", "thousands", "millions", "scores", "tens"})
 
@@ -209,7 +218,16 @@ def actor_like(token: Token) -> bool:
     if head.ent_type_ in ACTOR_LABELS or head.pos_ in ("PROPN", "PRON"):
         return True
     lemma = head.lemma_.lower()
-    return lemma in ACTOR_NOUNS or lemma in PEOPLE_NOUNS
+    return (lemma in ACTOR_NOUNS or lemma in PEOPLE_NOUNS) and not instrument(head)
+
+
+def instrument(token: Token) -> bool:
+    """A means, not a party: a weapon noun, or "force" used as a mass noun ("with (military) force"; not
+    "the force", "a UN force", "security forces")."""
+    lemma = token.lemma_.lower()
+    if lemma in INSTRUMENT_NOUNS:
+        return True
+    return lemma == "force" and token.tag_ == "NN" and not any(c.dep_ in BOUNDED_DEPS for c in token.children)
 
 
 def strong_place(token: Token) -> bool:

@@ -1,0 +1,60 @@
+"""Themes and instruments are no targets; a nominal event's ``by`` phrase is its agent.
+
+Triggers are placed by hand (the first token whose text equals the trigger word), so these tables test
+role finding independently of the trigger lexicon. Sentences are written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from kg.extract import extract_frames
+from kg.extract.triggers import TriggerMatch as Trig
+
+# sentence, trigger word, class, agents, targets
+THEME_TABLE = [
+    # the forces a deployment or withdrawal moves are its theme, not a target
+    ("Moldova deployed 1,500 troops to the eastern border.", "deployed", "Deployment", ["Moldova"], []),
+    ("The ministry sent reinforcements to the southern districts.", "sent", "Deployment", ["ministry"], []),
+    ("Paris said it would send 800 soldiers to Chad.", "send", "Deployment", ["it"], []),
+    ("Ukraine withdrew its forces from Soledar.", "withdrew", "Withdrawal", ["Ukraine"], []),
+    ("The navy moved two warships and a submarine to the strait.", "moved", "Deployment", ["navy"], []),
+    ("Dozens of police officers were deployed to the stadium.", "deployed", "Deployment", [], []),
+    # ... but whom a show of force is aimed at is a target
+    ("The junta deployed troops against the separatists.", "deployed", "Deployment", ["junta"],
+     ["separatists"]),
+    ("Norway mobilized reservists for a possible conflict against Russia.", "mobilized", "Mobilize",
+     ["Norway"], ["Russia"]),
+    # ... and a hostile act's object stays a target
+    ("Militants attacked 40 soldiers near the dam.", "attacked", "Assault", ["Militants"], ["40 soldiers"]),
+    # an instrument is never a target or an agent
+    ("The junta threatened to crush the strike with force.", "threatened", "Threaten", ["junta"], []),
+    ("Riot police used force to disperse the students.", "disperse", "Coerce", ["Riot police"],
+     ["students"]),
+    # ... but a force that is a party still is one
+    ("The junta threatened to cut ties with the African Union.", "threatened", "Threaten", ["junta"],
+     ["African Union"]),
+]  # fmt: skip
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "word", "cls", "agents", "targets"), THEME_TABLE, ids=[r[0][:40] for r in THEME_TABLE]
+)
+def test_roles_themes_and_instruments_are_no_targets(
+    nlp: Language, sentence: str, word: str, cls: str, agents: list[str], targets: list[str]
+) -> None:
+    doc = nlp(sentence)
+    tok = next(t for t in doc if t.text == word)
+    (frame,) = extract_frames(doc, "t", triggers=[Trig(tok.i, tok.i + 1, tok.i, cls)])
+    assert [m.text for m in frame.agents] == agents
+    assert [m.text for m in frame.targets] == targets
+
+
+@pytest.mark.model
+def test_roles_moved_troops_still_counted(nlp: Language) -> None:
+    doc = nlp("Moldova deployed 1,500 troops to the eastern border.")
+    tok = next(t for t in doc if t.text == "deployed")
+    (frame,) = extract_frames(doc, "t", triggers=[Trig(tok.i, tok.i + 1, tok.i, "Deployment")])
+    assert [(q.kind, q.value) for q in frame.quantities] == [("troops", 1500)]
