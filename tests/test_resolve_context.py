@@ -138,9 +138,9 @@ ARMY_RSF = (("army", "NP"), ("RSF", "ORG"))
     ("text", "pronoun", "entities", "expected"),
     [
         ("The army, which has been fighting the RSF, said its soldiers had retaken the airport.",
-         "its soldiers", ARMY_RSF, "military-country-unknown"),
+         "its soldiers", ARMY_RSF, "sdn-military"),
         ("The army, which has been fighting the RSF, said it had retaken the airport.", "it", ARMY_RSF,
-         "military-country-unknown"),
+         "sdn-military"),
         ("Hamas, which fought the army, said it would keep fighting.", "it",
          (("Hamas", "ORG"), ("army", "NP")), "hamas"),
         # inside the relative clause itself the nearer actor still wins
@@ -293,3 +293,54 @@ def test_resolve_context_pronoun_chain_keeps_the_subject() -> None:
     rebels = events["free"].agents
     assert [a.label for a in rebels] == ["Tuareg"]
     assert events["seized"].agents == rebels
+
+
+# --- the main armed group's home country ---------------------------------------------------------------
+def test_resolve_context_main_group_country_without_places() -> None:
+    """No place names a country: "the army" fighting the RSF is Sudan's."""
+    text = "The army said the RSF had shelled the market."
+    event = _resolve(text, "Shelling", "shelled", agents=(("RSF", "ORG"),), targets=(("army", "NP"),),
+                     entities=(("RSF", "ORG"),))  # fmt: skip
+    assert [a.key for a in event.targets] == ["sdn-military"]
+
+
+def test_resolve_context_main_group_country_outvotes_a_neighbour() -> None:
+    """Refugees crossing into Chad do not make a story about the RSF a story about Chad."""
+    text = "The RSF seized the base at El Fasher. Thousands fled into Chad. The army said it would retake it."
+    ents = [_m(text, "RSF", "ORG"), _m(text, "El Fasher", "GPE"), _m(text, "Chad", "GPE")]
+    group = ents[0]
+    country = dominant_country(ents, text, "SDN")
+    assert country == "SDN" and dominant_country(ents, text) == "TCD"
+    event = _resolve(text, "Capture", "seized", agents=(("RSF", "ORG"),), targets=(("army", "NP"),),
+                     entities=((group.text, "ORG"), ("El Fasher", "GPE"), ("Chad", "GPE")))  # fmt: skip
+    assert [a.key for a in event.targets] == ["sdn-military"]
+
+
+def test_resolve_context_demonym_rebels_are_no_named_group() -> None:
+    """ "Burundian militiamen" name no group, so they do not add Burundi's vote."""
+    text = "A camp of Congolese refugees was attacked by Burundian militiamen, killing 40 people."
+    event = _resolve(
+        text,
+        "Killing",
+        "killing",
+        agents=(("Burundian militiamen", "NP"),),
+        targets=(("40 people", "NP"),),
+        entities=(("Congolese", "NORP"), ("Burundian", "NORP")),
+    )
+    assert [a.country for a in event.targets] == ["COD"]
+
+
+def test_resolve_context_event_place_in_the_document_country_wins() -> None:
+    """A town that has a larger namesake abroad ("Palma") does not move the victims abroad when the
+    event's other place is in the document's country."""
+    text = "Insurgents attacked the town of Palma in northern Mozambique, killing 30 people."
+    event = _resolve(
+        text,
+        "Killing",
+        "killing",
+        agents=(("Insurgents", "NP"),),
+        targets=(("30 people", "NP"),),
+        places=("Palma", "northern Mozambique"),
+        entities=(("Mozambique", "GPE"),),
+    )
+    assert [a.key for a in event.targets] == ["moz-civilians"]

@@ -20,6 +20,7 @@ from kg.resolve.actors import (
     antecedents_of,
     build_context,
     country_actor,
+    main_group,
     resolve_actor,
     resolve_in_context,
     unidentified_group,
@@ -121,7 +122,8 @@ def resolve_frame(frame: EventFrame, document: Document, actors: ActorContext, c
                 victims.remove(mention)
                 linked.append((mention, site))
                 notes.append(("target_place", mention.text))
-    here = next((p.country for _, p in linked if p is not None and p.country), None)
+    found_in = [p.country for _, p in linked if p is not None and p.country]
+    here = actors.country if actors.country in found_in else next(iter(found_in), None)
 
     def actor(mention: Mention, role: str, exclude: frozenset[str] = frozenset()) -> list[Actor | None]:
         named = antecedents_of(mention, actors, exclude) if mention.label == "PRON" else ()
@@ -164,7 +166,9 @@ def resolve_document(
     """Resolve all frames of one document (``entities`` = its named-entity mentions, for context)."""
     ordered = sorted(frames, key=lambda f: (f.sentence_start, f.trigger.start, f.event_class))
     place_mentions = [m for f in ordered for m in f.places]
-    country = dominant_country([*entities, *place_mentions], document.text)
+    group = main_group([*entities, *_frame_mentions(ordered)])
+    named = group.country if group is not None and not group.key.endswith("-rebels") else None
+    country = dominant_country([*entities, *place_mentions], document.text, named)  # not "Rebels (Chad)"
     subjects = [m for f in ordered for m in f.agents]
     actors = build_context(document.text, country, entities, _frame_mentions(ordered), subjects)
     cities = _Cities(entities, country)

@@ -61,6 +61,7 @@ __all__ = [
     "antecedent_of",
     "antecedents_of",
     "build_context",
+    "main_group",
 ]
 
 ROLE_HEADS = frozenset(
@@ -225,11 +226,12 @@ def _without_context(text: str, label: str, lemma: str) -> Actor | None:
     return resolve_actor(Mention(text, 0, len(text), label, lemma), ActorContext())
 
 
-def _main_group(mentions: Iterable[Mention]) -> Actor | None:
+def main_group(mentions: Iterable[Mention]) -> Actor | None:
+    """The document's main armed group: the named REB/PMC actor mentioned most (one count per span)."""
     counts: Counter[str] = Counter()
     actors: dict[str, Actor] = {}
     first: dict[str, int] = {}
-    for mention in mentions:
+    for mention in {(m.start, m.end): m for m in mentions}.values():
         actor = _without_context(mention.text, mention.label, mention.lemma)
         if actor is not None and actor.sector in ARMED_SECTORS and not actor.key.startswith(UNIDENTIFIED):
             counts[actor.key] += 1
@@ -268,7 +270,7 @@ def build_context(
         (m for m in chosen.values() if m.label not in skip or m.text.lower() in SUBJECT_SEEKING),
         key=lambda m: (m.start, m.end, m.text),
     )
-    ctx = ActorContext(text=text, country=country, main_group=_main_group(ordered))
+    ctx = ActorContext(text=text, country=country, main_group=main_group(ordered))
     ctx.subjects = {m.start for m in subjects}
     ctx.coordinated = coordinations(text, [*entities, *roles], lambda m: resolve_actor(m, ctx))
     for mention in ordered:

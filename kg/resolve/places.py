@@ -247,15 +247,19 @@ def _modifier_only(mention: Mention, text: str) -> bool:
 NOT_PLACE_PREFIXES = ("anti-", "pro-", "anti\u2013", "pro\u2013")
 
 
-def dominant_country(entities: Iterable[Mention], text: str = "") -> str | None:
+def dominant_country(
+    entities: Iterable[Mention], text: str = "", group_country: str | None = None
+) -> str | None:
     """The ISO alpha-3 country a document is mostly about: countries, demonyms and (largest-population)
     cities among its GPE/LOC/NORP mentions vote; ties go to the earliest mention. A name the document
-    also tags as a people (NORP) and a name inside an anti-/pro- modifier of ``text`` do not vote."""
+    also tags as a people (NORP) and a name inside an anti-/pro- modifier of ``text`` do not vote. The
+    home country of the document's main armed group (``group_country``) votes like a country name, after
+    every mention in ties (a Sudan story that mentions refugees crossing into Chad stays about Sudan)."""
     demonyms = _demonyms()
     mentions = [m for m in entities if m.label in PLACE_LABELS]
     peoples = {name_key(m.text) for m in mentions if m.label == "NORP"} - {""}
-    votes: Counter[str] = Counter()
-    first: dict[str, int] = {}
+    votes: Counter[str] = Counter({group_country: 2} if group_country else {})
+    first: dict[str, int] = {group_country: len(text) + 1} if group_country else {}
     for mention in mentions:
         if _modifier_only(mention, text):
             continue
@@ -264,7 +268,7 @@ def dominant_country(entities: Iterable[Mention], text: str = "") -> str | None:
         code, weight = _country_vote(mention, demonyms)
         if code:
             votes[code] += weight
-            first.setdefault(code, mention.start)
+            first[code] = min(first.get(code, mention.start), mention.start)
     if not votes:
         return None
     return max(votes, key=lambda c: (votes[c], -first[c]))
