@@ -344,3 +344,30 @@ def test_resolve_context_event_place_in_the_document_country_wins() -> None:
         entities=(("Mozambique", "GPE"),),
     )
     assert [a.key for a in event.targets] == ["moz-civilians"]
+
+
+# --- coordinated nationalities sharing one head -------------------------------------------------------
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("U.S. and Russian negotiators", {"usa-government", "rus-government"}),
+        ("French and Egyptian warships", {"fra-military", "egy-military"}),
+        ("the Kenyan, Ugandan and Tanzanian troops", {"ken-military", "uga-military", "tza-military"}),
+        ("US and British forces", {"usa-military", "gbr-military"}),
+        # no shared head of nationalities: one actor
+        ("Hamas and Islamic Jihad fighters", None),
+        ("security and defence forces", None),
+    ],
+)  # fmt: skip
+def test_resolve_context_coordinated_nationalities_name_one_actor_each(
+    phrase: str, expected: set[str] | None
+) -> None:
+    text = f"On Monday {phrase} said they had met."
+    event = _resolve(text, "Consult", "met", agents=((phrase, "NP"),))
+    keys = {a.key for a in event.agents}
+    if expected is None:
+        assert len(keys) <= 1
+    else:
+        assert keys == expected
+        they = _resolve(text, "Consult", "met", agents=(("they", "PRON"),), entities=((phrase, "NP"),))
+        assert {a.key for a in they.agents} == expected

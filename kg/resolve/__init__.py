@@ -26,6 +26,7 @@ from kg.resolve.actors import (
     unidentified_group,
 )
 from kg.resolve.actortable import STATELESS_SUFFIX
+from kg.resolve.coordination import split_modifiers
 from kg.resolve.dates import default_time, resolve_time, tense_of
 from kg.resolve.dedup import absorb_headline, merge_events, merge_key
 from kg.resolve.places import PlaceContext, dominant_country, link_place, unlinked_place
@@ -127,8 +128,11 @@ def resolve_frame(frame: EventFrame, document: Document, actors: ActorContext, c
 
     def actor(mention: Mention, role: str, exclude: frozenset[str] = frozenset()) -> list[Actor | None]:
         named = antecedents_of(mention, actors, exclude) if mention.label == "PRON" else ()
+        parts = split_modifiers(mention)
+        if len(parts) > 1:  # "U.S. and Russian negotiators": one actor each
+            return [_located(part, resolve_actor(part, actors), actors.country, here) for part in parts]
         if len(named) > 1:  # "they" after "the United States and Britain": both
-            notes.extend((f"antecedent_{role}", text) for _, text in named if text)
+            notes.extend((f"antecedent_{role}", text) for text in dict.fromkeys(t for _, t in named) if text)
             return [_located(mention, found, actors.country, here) for found, _ in named]
         original = named[0][0] if named else resolve_in_context(mention, actors)
         found = _located(mention, original, actors.country, here)

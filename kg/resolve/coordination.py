@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 
 from kg.model import Actor, Mention
 from kg.resolve.actorcontext import (
@@ -20,8 +21,10 @@ from kg.resolve.actorcontext import (
     embedded,
     subject_start,
 )
+from kg.resolve.actortable import actor_table
+from kg.resolve.text import name_key
 
-__all__ = ["coordinations", "antecedents_of", "remember_pronoun"]
+__all__ = ["coordinations", "antecedents_of", "remember_pronoun", "split_modifiers"]
 
 _JOINER = re.compile(
     r"\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+)?|and\s+|as\s+well\s+as\s+|&\s*)(?:the\s+)?", re.I
@@ -58,6 +61,12 @@ def coordinations(
         run.clear()
 
     for mention in _outermost(mentions):
+        parts = [(part, resolve(part)) for part in split_modifiers(mention)]
+        if len(parts) > 1 and all(actor is not None for _, actor in parts):
+            close()  # "Russian and Ukrainian negotiators" is a coordination by itself
+            run.extend((mention, actor) for _, actor in parts if actor is not None)
+            close()
+            continue
         actor = resolve(mention)
         if actor is not None and mention.label in PLACE_LABELS and actor.kind != "country":
             actor = None  # "Kabul and Kandahar": places; "Iran and Iraq": states
@@ -106,3 +115,21 @@ def remember_pronoun(mention: Mention, ctx: ActorContext) -> None:
         ctx.coordinated.append((mention.start, mention.end, named))
     if named:
         ctx.remember(mention.start, *named[0])
+
+
+def split_modifiers(mention: Mention) -> list[Mention]:
+    """A phrase whose head is shared by coordinated nationalities names one actor per nationality:
+    "U.S. and Russian negotiators" -> "U.S. negotiators", "Russian negotiators"; "French, British and
+    Italian warships" -> three. Anything else stays whole (``[mention]``)."""
+    words = mention.text.split()
+    lowered = [w.lower() for w in words]
+    if "and" not in lowered[1:-2] or mention.label == "PRON":
+        return [mention]
+    at = lowered.index("and", 1)
+    demonyms = actor_table().demonyms
+    left = [w.rstrip(",") for w in words[:at] if w.lower() not in ("the", "both")]
+    right, head = words[at + 1], words[at + 2 :]
+    nationalities = [*left, right]
+    if not left or not all(name_key(w) in demonyms for w in nationalities):
+        return [mention]
+    return [replace(mention, text=" ".join([w, *head])) for w in nationalities]
