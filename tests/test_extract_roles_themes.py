@@ -32,7 +32,16 @@ THEME_TABLE = [
     ("The junta threatened to crush the strike with force.", "threatened", "Threaten", ["junta"], []),
     ("Riot police used force to disperse the students.", "disperse", "Coerce", ["Riot police"],
      ["students"]),
-    # ... but a force that is a party still is one
+    # a threat aimed at an event is aimed at whoever made it
+    ("Manila threatened to respond with force to naval patrols by China and Vietnam.", "threatened",
+     "Threaten", ["Manila"], ["China", "Vietnam"]),
+    ("Tehran warned it would answer any strike by Israel.", "warned", "Threaten", ["Tehran"], ["Israel"]),
+    ("Beijing threatened to retaliate against the tariffs imposed by Canada.", "threatened", "Threaten",
+     ["Beijing"], ["Canada"]),
+    # ... but a threat at a thing nobody is named for has no target
+    ("The governor threatened to respond with force to the riots.", "threatened", "Threaten",
+     ["governor"], []),
+    # ... and a force that is a party is still one
     ("The junta threatened to cut ties with the African Union.", "threatened", "Threaten", ["junta"],
      ["African Union"]),
 ]  # fmt: skip
@@ -43,6 +52,38 @@ THEME_TABLE = [
     ("sentence", "word", "cls", "agents", "targets"), THEME_TABLE, ids=[r[0][:40] for r in THEME_TABLE]
 )
 def test_roles_themes_and_instruments_are_no_targets(
+    nlp: Language, sentence: str, word: str, cls: str, agents: list[str], targets: list[str]
+) -> None:
+    doc = nlp(sentence)
+    tok = next(t for t in doc if t.text == word)
+    (frame,) = extract_frames(doc, "t", triggers=[Trig(tok.i, tok.i + 1, tok.i, cls)])
+    assert [m.text for m in frame.agents] == agents
+    assert [m.text for m in frame.targets] == targets
+
+
+# sentence, trigger word, class, agents, targets: who made an event noun
+BY_TABLE = [
+    # a nominal event's "by" phrase, also one the parser hung on the verb after it, is its agent
+    ("Ankara condemned joint exercises by Greece and France.", "exercises", "Cooperate", ["Greece", "France"],
+     []),
+    ("The shelling of Mariupol by Russian artillery units continued.", "shelling", "Shelling",
+     ["Russian artillery units"], []),
+    # a subject naming an event stands for whoever made it ("an ambush by X killed ...")
+    ("An ambush by the insurgents on the road killed six soldiers.", "killed", "Killing", ["insurgents"],
+     ["six soldiers"]),
+    # ... but an actor noun's possessor is no stand-in, and a subject without a by phrase stays
+    ("The opposition condemned the raid by police.", "condemned", "Accuse", ["opposition"],
+     ["raid", "police"]),
+    ("A roadside bomb killed two police officers.", "killed", "Killing", ["roadside bomb"],
+     ["two police officers"]),
+]  # fmt: skip
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "word", "cls", "agents", "targets"), BY_TABLE, ids=[r[0][:40] for r in BY_TABLE]
+)
+def test_roles_event_noun_by_agents(
     nlp: Language, sentence: str, word: str, cls: str, agents: list[str], targets: list[str]
 ) -> None:
     doc = nlp(sentence)

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from kg.extract.spans import ACTOR_LABELS, NP_LEFT_DEPS, in_time_entity
+from kg.extract.spans import ACTOR_LABELS, NP_LEFT_DEPS, actor_like, in_time_entity, prep_objects
 from kg.model import Mention
 
 __all__ = [
@@ -25,8 +25,11 @@ __all__ = [
     "light_verb_subject",
     "participant_subject",
     "time_mentions",
+    "event_agents",
+    "stray_by",
 ]
 
+BY = frozenset({"by"})
 SUBJ_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJ_DEPS = frozenset({"nsubjpass", "csubjpass"})
 SHARED_SUBJ_DEPS = frozenset({"xcomp", "conj", "advcl"})
@@ -267,3 +270,30 @@ def light_verb_subject(head: Token) -> Token | None:
         if cur.i == head.head.i and head.dep_ in ("nsubj", "nsubjpass"):
             return None  # "before the assistance is released": the event noun is its own verb's subject
     return None
+
+
+def stray_by(noun: Token) -> list[Token]:
+    """A noun's ``by`` phrase that the parser hung on the active verb right after it ("responded to
+    joint drills by X", "condemned the arrest by police")."""
+    verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+    if noun.dep_ not in ("pobj", "dobj") or verb.pos_ != "VERB" or verb.tag_ == "VBN":
+        return []
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return []
+    return [
+        o
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ == "by" and c.i == noun.right_edge.i + 1
+        for o in c.children
+        if o.dep_ == "pobj" and o.tag_ != "VBG" and actor_like(o)
+    ]
+
+
+def event_agents(noun: Token, owner: bool = True) -> list[Token]:
+    """Who did what an event noun names: its possessor ("the rebels' attack", when ``owner``), its ``by``
+    phrase, also on its passive participle ("sanctions imposed by X") or hung on the verb after it."""
+    found = [c for c in noun.children if owner and c.dep_ == "poss" and c.pos_ != "PRON"]
+    found += [o for _, o in prep_objects(noun, BY)]
+    found += [o for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" for _, o in prep_objects(c, BY)]
+    found = [o for o in found if actor_like(o) and o.tag_ != "VBG" and not in_time_entity(o)]
+    return found or stray_by(noun)

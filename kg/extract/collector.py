@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from kg.extract.clauses import event_agents
 from kg.extract.places import SPATIAL_PREPS
 from kg.extract.spans import (
     TROOP_NOUNS,
@@ -189,7 +190,8 @@ class RoleCollector:
             return
         demand = category == "Request"
         for child in head.children:
-            if child.dep_ == "xcomp" and not self.cooperative:  # "threatened to break ties with Russia"
+            # "threatened to break ties with Russia", "warned it would respond to any attack by X"
+            if not self.cooperative and (child.dep_ == "xcomp" or not demand and _modal_clause(child)):
                 self.complement_patients(child)
                 continue
             if demand and child.dep_ == "ccomp" and _mandative(child):
@@ -240,9 +242,15 @@ class RoleCollector:
                 continue  # "threatened to send troops (to the border)": the sender's own
             if actor_like(child) or strong_place(child):
                 self.add(self.targets, child)
+            else:  # "to punish the attack by X": who made it
+                for agent in event_agents(child, child.i in self.events):
+                    self.add(self.targets, agent)
         for obj in (o for owner in [verb, *verb.children] for _, o in prep_objects(owner, THREAT_PREPS)):
             if (actor_like(obj) or strong_place(obj)) and not in_time_entity(obj):
                 self.add(self.targets, obj)
+            elif not in_time_entity(obj):  # "to respond to joint drills by X and Y"
+                for agent in event_agents(obj, obj.i in self.events):
+                    self.add(self.targets, agent)
 
 
 def _own_force(token: Token) -> bool:
@@ -256,6 +264,11 @@ def _moved(token: Token) -> bool:
     """Forces, troops, units or arms a deployment or withdrawal moves ("its forces", "reinforcements")."""
     head = semantic_head(token)
     return _own_force(token) or head.lemma_.lower() in MOVED_NOUNS or head.lower_ in MOVED_NOUNS
+
+
+def _modal_clause(clause: Token) -> bool:
+    """A reported intention: "(warned) it would respond", "(said) they will strike"."""
+    return clause.dep_ == "ccomp" and any(c.dep_ == "aux" and c.tag_ == "MD" for c in clause.children)
 
 
 def _party(token: Token) -> bool:

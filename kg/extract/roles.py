@@ -22,10 +22,12 @@ from kg.extract.clauses import (
     PASSIVE_SUBJ_DEPS,
     SUBJ_DEPS,
     antecedent,
+    event_agents,
     governors,
     light_verb_subject,
     nominal_actor,
     participant_subject,
+    stray_by,
     subject_of,
     time_mentions,
 )
@@ -132,8 +134,12 @@ def _verbal(col: RoleCollector, head: Token, span: list[Token]) -> bool:
             col.add(col.places, subj)
             for obj in to_actors:
                 col.add(col.agents, obj)
-        else:
-            col.add(col.agents, subj)
+        else:  # "an attack by the rebels killed ...": who made the event that did it
+            stand_in = (
+                [] if subj.pos_ != "NOUN" or actor_like(subj) else event_agents(subj, subj.i in col.events)
+            )
+            for agent in stand_in or [subj]:
+                col.add(col.agents, agent)
     for obj in objects:
         if obj.lemma_.lower() in LIGHT_OBJECTS and not any(p == "of" for p, _ in prep_objects(obj)):
             for _, inner in prep_objects(head, frozenset({"of"})):  # "took control of X" parsed flat
@@ -173,6 +179,8 @@ def _nominal(col: RoleCollector, head: Token) -> None:
                 if obj.dep_ == "pobj":
                     col.add(col.agents, obj)
                     of_objects.extend(o for _, o in prep_objects(obj, frozenset({"of"})))
+    for obj in [] if col.agents else stray_by(head):  # "responded to joint drills by X and Y"
+        col.add(col.agents, obj)
     own_of = [o for _, o in prep_objects(head, frozenset({"of"}))]
     of_objects = own_of or of_objects
     col.prepositions(head, nominal=True)
