@@ -138,6 +138,29 @@ CATEGORY_TABLE = [
     ("The minister said the regime must hand over the alleged culprits.", "Request"),
     # CONSULT (CAMEO 04): mediation
     ("The envoy launched a mediation effort between the two factions.", "Consult"),
+    # RETREAT (CAMEO 0841): freeing people, not only named prisoners
+    ("The junta freed three opposition ministers on Tuesday.", "Retreat"),
+    ("Kidnappers released eleven students in Zamfara state.", "Retreat"),
+    ("The militia released 40 people it had held since May.", "Retreat"),
+    ("Gunmen freed Father Okonkwo after a week in captivity.", "Retreat"),
+    ("The rebels set free two Kenyan aid workers.", "Retreat"),
+    ("The pirates set the crew free near the coast.", "Retreat"),
+    # AID (CAMEO 073): handing over, delivering, transferring military equipment
+    ("Norway has handed over its coastal missile system to the navy of Ghana.", "Aid"),
+    ("Spain delivered six rocket launchers to the Moroccan army.", "Aid"),
+    ("The Czech government transferred 40 howitzers to Kyiv.", "Aid"),
+    ("Egypt supplied artillery shells to the Sudanese army.", "Aid"),
+    ("France gave ammunition and armoured vehicles to the Chadian forces.", "Aid"),
+    # COERCE (CAMEO 191): cutting off supply lines, roads, water, power
+    ("Government troops cut off the supply lines of the rebels.", "Coerce"),
+    ("The militia cut water and electricity to the besieged district.", "Coerce"),
+    ("The army severed the main road between Kita and Bafoulabe.", "Coerce"),
+    # THREATEN (CAMEO 13): a warning to a party is still a threat
+    ("The general warned the insurgents that his troops would storm the valley.", "Threaten"),
+    # AGREE (CAMEO 03): agreeing to act is the agreement; the act is intended
+    ("Morocco and Algeria agreed on Monday to reopen their embassies.", "Agree"),
+    # a decision is the decided act
+    ("The court decided to lift the ban on the newspaper.", "Concede"),
 ]
 
 
@@ -176,6 +199,30 @@ NEGATIVE_TABLE = [
     ("Aid groups warned that the rainy season would soon close the roads.", "Threaten"),
     ("The UN warned of a looming famine in the north.", "Threaten"),
     ("Thousands protested in the capital on Friday.", "Accuse"),
+    # releasing things is no prisoner release
+    ("The ministry released a statement on the clashes.", "Retreat"),
+    ("The group released a video of the hostages.", "Retreat"),
+    ("The finance ministry released funds for the flood victims.", "Retreat"),
+    ("The commission freed up money for the harvest.", "Retreat"),
+    # handing over control or territory is no aid; handing over suspects is judicial cooperation
+    ("The army handed over control of the airport to the police.", "Aid"),
+    ("The militia handed over the district to government forces.", "Aid"),
+    ("Kenya handed over two suspects to Uganda.", "Aid"),
+    # cutting budgets or ribbons is no coercion
+    ("The government cut the defence budget by a tenth.", "Coerce"),
+    ("The mayor cut the ribbon at the new bridge.", "Coerce"),
+    # a warning to the public about a danger is no threat
+    ("Police warned residents to stay indoors.", "Threaten"),
+    ("The embassy warned its nationals to avoid the border area.", "Threaten"),
+    ("Officials warned thousands of villagers to leave before the floods.", "Threaten"),
+    # the adverbial "in protest" gives the reason of another act
+    ("Israel recalled its ambassadors in protest.", "Protest"),
+    ("The minister resigned in protest at the ruling.", "Protest"),
+    ("Ghana withdrew its envoy in protest against the arrests.", "Protest"),
+    # a participle of backing describes a standing relation
+    ("Fighters backed by air power took the town.", "Support"),
+    # what is blocked did not happen
+    ("Protesters rallied against the blockade of aid deliveries.", "Aid"),
 ]
 
 

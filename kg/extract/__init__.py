@@ -4,7 +4,9 @@
 The spaCy component ``conflict_events`` stores the same list on ``doc._.event_frames`` (doc_id "").
 Statements of intent and obligation become events of their own (``kg.extract.modality``); a definite
 event noun with no participant, place or time of its own ("condemned the killings") is taken to name an
-event already told and left out when an earlier frame of the document has its category.
+event already told and left out when an earlier frame of the document has its category. Reasons and
+purposes ("recalled its envoy in protest", "blocked roads to demand ...") are read with their act
+(``kg.extract.purposes``).
 A finite clause with no subject ("In a week, took three towns") inherits the agents of the previous
 frame of the document and is marked ``agent_inherited``.
 """
@@ -22,6 +24,7 @@ from spacy.tokens import Doc, Token
 from kg.extract.clauses import governors
 from kg.extract.factuality import SentenceFacts, assess, sentence_facts
 from kg.extract.modality import bare_obligations, recode
+from kg.extract.purposes import relate_purposes
 from kg.extract.quantities import quantities_for
 from kg.extract.roles import Roles, TriggerLike, find_roles
 from kg.extract.spans import is_nominal
@@ -148,6 +151,7 @@ def extract_frames(
     frames = _setting_from_clauses(doc, frames)
     if not document_rules:
         return frames
+    frames = relate_purposes(doc, frames)
     return _drop_anaphors(doc, recode(doc, frames, bare={doc[t.head].idx for t in bare}))
 
 

@@ -2,7 +2,7 @@
 
 * negated: a ``neg`` dependent ("not", "n't", "never") or ``no`` determiner on the trigger or on the verbs
   it is the xcomp/object of ("did not manage to take"), or a governing verb of denial/failure/prevention
-  ("denied that they attacked", "failed to capture", "prevented an attack").
+  ("denied that they attacked", "failed to capture", "prevented an attack", "the blockade of aid deliveries").
 * hypothetical: a modal (might, may, could, can, would, should, must) on the trigger or its xcomp chain,
   an ``if``/``unless``/``whether`` clause, a governing verb of intention or demand ("threatened to
   attack", "plans to withdraw", "called for a ceasefire"), an adjective of readiness ("willing to
@@ -31,15 +31,16 @@ __all__ = ["Factuality", "SentenceFacts", "assess", "quoted_ranges", "sentence_f
 NEG_DEPS = frozenset({"neg"})
 NEG_WORDS = frozenset({"not", "n't", "never", "no"})
 NEGATING_VERBS = frozenset(
-    {"deny", "refuse", "fail", "avoid", "prevent", "thwart", "foil", "reject", "refute"}
-)
+    {"deny", "refuse", "fail", "avoid", "prevent", "thwart", "foil", "reject", "refute", "block", "blockade",
+     "obstruct"}
+)  # fmt: skip
 MODALS = frozenset({"might", "may", "could", "can", "would", "should", "must", "ought"})
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
 INTENT_VERBS = frozenset(
     {"threaten", "plan", "vow", "want", "intend", "seek", "try", "attempt", "prepare", "aim", "hope",
      "promise", "pledge", "propose", "offer", "consider", "call", "urge", "ask", "demand", "expect",
      "push", "appeal", "warn", "need", "wish", "plot", "mull", "request", "order", "press", "pressure",
-     "swear"}
+     "swear", "agree", "decide", "resolve", "vote"}
 )  # fmt: skip
 INTENT_ADJECTIVES = frozenset({"ready", "willing", "prepared", "eager", "determined", "keen", "poised"})
 PURPOSE_DEPS = frozenset({"acl", "advcl", "relcl"})

@@ -34,7 +34,7 @@ __all__ = [
     "phrase_words",
 ]
 
-WORD_KEYS = ("verbs", "nouns", "phrases", "object", "subject", "with")
+WORD_KEYS = ("verbs", "nouns", "phrases", "object", "subject", "with", "not_object")
 FUNCTION_WORDS = frozenset({"a", "an", "the", "their", "its", "of", "to"})
 
 
@@ -52,6 +52,7 @@ class LexiconEntry:
     subjects: tuple[str, ...] = ()
     priority: int = 0
     context: tuple[str, ...] = ()  # the TOML key ``with``: a word some dependent of the trigger must be
+    excluded: tuple[str, ...] = ()  # the TOML key ``not_object``: words the object or dative must not be
 
 
 def _words(entry: dict[str, object], key: str, where: str) -> tuple[str, ...]:
@@ -105,7 +106,15 @@ def load_lexicon(path: str | Path | None = None) -> tuple[LexiconEntry, ...]:
         nouns = tuple(w for w in words["nouns"] if " " not in w)
         out.append(
             LexiconEntry(
-                cls, verbs, nouns, phrases, words["object"], words["subject"], priority, words["with"]
+                cls,
+                verbs,
+                nouns,
+                phrases,
+                words["object"],
+                words["subject"],
+                priority,
+                words["with"],
+                words["not_object"],
             )
         )
     return tuple(out)
@@ -201,6 +210,7 @@ class Modality:
     preparation_verbs: frozenset[str] = frozenset()
     preparation_categories: frozenset[str] = frozenset()
     preparation_class: str = ""
+    decision_verbs: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=8)

@@ -7,7 +7,7 @@ supported / negotiated / withdrawn event did not happen; what happened is a comm
 coercive act ("ordered the paper to suspend publication") is that act, by whoever ordered it. A negated
 commitment ("will not withdraw", "failed to reach an agreement") is a refusal, REJECT; an attempted act of
 violence ("tried to assassinate") is an ASSAULT, getting ready for it ("prepared to resume shelling") a
-show of force, MOBILIZE.
+show of force, MOBILIZE; a decision ("decided to lift the curfew") is the decided act, by the decider.
 
 ``recode(doc, frames)`` returns the frames with, for each such statement, the intended event marked
 hypothetical and a statement frame added (class from the lexicon; trigger = the marker plus the verb; same
@@ -82,6 +82,8 @@ def marker_of(head: Token, modality: Modality) -> tuple[Token, str] | None:
             return gov, "attempt"
         if gov.pos_ == "VERB" and lemma in modality.preparation_verbs:
             return gov, "preparation"
+        if gov.pos_ == "VERB" and lemma in modality.decision_verbs:
+            return gov, "decision"
         if (gov.pos_ == "VERB" and lemma in modality.intent_verbs) or (
             gov.pos_ == "ADJ" and lemma in modality.intent_adjectives
         ):
@@ -224,6 +226,8 @@ def recode(
                 cls = mod.attempt_class or None
             elif kind == "preparation" and category in mod.preparation_categories:
                 cls = mod.preparation_class or None
+            elif kind == "decision":
+                cls = frame.event_class
         if found is None or cls is None or span is None:
             if not no_event:
                 out.append(frame)

@@ -31,6 +31,7 @@ MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 DEPENDENCY_MARKERS = frozenset({"xcomp", "ccomp"})  # labels a `with` constraint may name
 ACTOR_DEPS = frozenset({"dobj", "dative"})  # `with` ACTOR: "warned the rebels"
+ADDRESSEE_DEPS = OBJECT_DEPS | ACTOR_DEPS  # `not_object`
 ENTITY_MARKERS = {"NORP": "norp", "PERSON": "person"}  # entity labels an argument constraint may name
 NAME_LABELS = frozenset({"ORG", "PERSON", "WORK_OF_ART", "LAW", "NORP", "PRODUCT"})  # nouns inside names
 # an agreeing verb and the arrangement it agrees to are one event of the latter class ("signed a truce")
@@ -50,6 +51,9 @@ COMMENT_VERBS = frozenset(
 )
 DEFINITE = frozenset({"the", "this", "these", "those"})
 HEDGE_PARTICIPLES = frozenset({"allege", "accuse", "suspect"})
+# a participle of backing describing a noun is a standing relation, not an event: "fighters backed by
+# paratroopers", "a militia funded by the regime"
+RELATION_PARTICIPLES = frozenset({"back", "support", "sponsor", "fund", "finance", "arm", "equip", "train"})
 # a head that stands for its "of" object: "freed hundreds of prisoners", "received a team of observers"
 QUANTITY_NOUNS = frozenset(
     {"hundred", "thousand", "dozen", "score", "number", "group", "handful", "million", "tonne", "ton",
@@ -163,12 +167,13 @@ def _context_fits(head: Token, wanted: Sequence[str]) -> bool:
             subject = next((c for c in child.children if c.dep_ in SUBJECT_DEPS), None)
             if subject is not None and actor_like(subject):
                 return True
-        if (
-            verbal
-            and child.dep_ in ("prep", "agent")
-            and any(_fits(g, wanted) for g in child.children if g.dep_ == "pobj")
+        if verbal and any(
+            _fits(g, wanted)
+            for g in child.children
+            if (g.dep_ == "pobj" and child.dep_ in ("prep", "agent"))
+            or (g.dep_ == "amod" and child.dep_ == "dobj")
         ):
-            return True
+            return True  # "put on alert"; a predicate parsed on the object: "set the hostages free"
     return False
 
 
@@ -192,6 +197,12 @@ def _allowed(head: Token, entry: LexiconEntry, kind: str) -> bool:
         return False  # part of a name ("Operation Storm") or a modifier ("protest leaders", "aid convoy")
     if head.dep_ == "amod" and (head.tag_ == "VBG" or head.lemma_ in HEDGE_PARTICIPLES):
         return False  # a participle describing a noun: "the surrounding district", "alleged bombers"
+    if (
+        head.dep_ == "acl"
+        and head.lemma_ in RELATION_PARTICIPLES
+        and (head.tag_ == "VBN" or any(c.dep_ == "agent" for c in head.children))
+    ):
+        return False  # "fighters backed by paratroopers"
     if head.pos_ in NOUN_POS and _no_event_noun(head):
         return False
     if any(
@@ -203,6 +214,8 @@ def _allowed(head: Token, entry: LexiconEntry, kind: str) -> bool:
         return False
     if entry.context and not _context_fits(head, entry.context):
         return False
+    if entry.excluded and _argument_fits(head, entry.excluded, ADDRESSEE_DEPS):
+        return False  # "warned residents to stay indoors": advice to the public, no threat
     return not (entry.subjects and not _argument_fits(head, entry.subjects, SUBJECT_DEPS))
 
 
