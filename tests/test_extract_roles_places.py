@@ -59,6 +59,12 @@ PLACE_TABLE = [
     ("Kenya's foreign minister visited Ethiopia on Monday.", "visited", "Consult", []),
     # nothing spatial: no place
     ("The president of Sudan agreed to hold talks.", "agreed", "Agree", []),
+    # the talks an act concludes set its scene ("after"/"following" phrases are otherwise skipped)
+    ("Qatar and Bahrain agreed to reopen embassies after talks in Riyadh.", "agreed", "Agree", ["Riyadh"]),
+    ("The factions signed a truce following a summit in Addis Ababa.", "signed", "Support",
+     ["Addis Ababa"]),
+    ("Mali and Niger agreed to a truce after heavy fighting in Gao.", "agreed", "Agree", []),
+    ("The rebels withdrew after a battle in Kidal.", "withdrew", "Withdrawal", []),
 ]  # fmt: skip
 
 

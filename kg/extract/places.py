@@ -55,6 +55,11 @@ DIRECTION_WORDS = frozenset(
 LOCATIVE_ADVERBS = DIRECTION_WORDS | {"outside", "inside", "ahead"}
 OF = frozenset({"of"})
 DEEP_PREPS = LOCATIVE_PREPS | OF | {"on"}
+AFTER = frozenset({"after", "following"})
+# events a later act concludes: their place is the act's place ("agreed ... after talks in Beijing")
+CONCLUDED_NOUNS = frozenset(
+    {"talk", "negotiation", "meeting", "summit", "consultation", "conference", "mediation", "dialogue"}
+)
 PARTICIPLE_TAGS = frozenset({"VBG", "VBN"})  # "guerrillas operating in", "troops based in"
 
 
@@ -114,6 +119,10 @@ def _deep(roots: Iterable[Token], hostile: bool, searched: frozenset[int] = froz
     return []
 
 
+def _concluded(prep: str, obj: Token) -> bool:
+    return prep in AFTER and obj.lemma_.lower() in CONCLUDED_NOUNS
+
+
 def _object_of(head: Token) -> Token | None:
     """The verb whose object is the event noun, directly or counted ("fired dozens of rockets")."""
     obj = head
@@ -163,7 +172,11 @@ def more_places(
     scenes = [
         o
         for w, o in prep_objects(head)
-        if w not in NON_SCENE_PREPS and not is_place_like(o) and not in_time_entity(o)
+        if (w not in NON_SCENE_PREPS or _concluded(w, o)) and not is_place_like(o) and not in_time_entity(o)
+    ]
+    # "agreed to restore ties after talks in Beijing": the talks the agreement concludes set its scene
+    scenes += [
+        o for c in head.children if c.dep_ == "xcomp" for w, o in prep_objects(c, AFTER) if _concluded(w, o)
     ]
     verb = _object_of(head) if nominal else None
     if verb is not None:  # "fired (dozens of) shells at targets in Jericho"
