@@ -151,6 +151,8 @@ CATEGORY_TABLE = [
     ("The Czech government transferred 40 howitzers to Kyiv.", "Aid"),
     ("Egypt supplied artillery shells to the Sudanese army.", "Aid"),
     ("France gave ammunition and armoured vehicles to the Chadian forces.", "Aid"),
+    ("Britain gave Ukraine 300 artillery shells.", "Aid"),
+    ("The US will send Patriot missiles to Poland, the Pentagon said.", "Agree"),
     # COERCE (CAMEO 191): cutting off supply lines, roads, water, power
     ("Government troops cut off the supply lines of the rebels.", "Coerce"),
     ("The militia cut water and electricity to the besieged district.", "Coerce"),
@@ -208,6 +210,10 @@ NEGATIVE_TABLE = [
     ("The army handed over control of the airport to the police.", "Aid"),
     ("The militia handed over the district to government forces.", "Aid"),
     ("Kenya handed over two suspects to Uganda.", "Aid"),
+    # munitions sent at a place are fired, not given; a conjunct of a given object is given too
+    ("The militants sent rockets towards Sderot.", "Aid"),
+    ("Gunmen sent mortar rounds into the camp overnight.", "Aid"),
+    ("Iran supplied drones and missiles to the militia.", "Assault"),
     # cutting budgets or ribbons is no coercion
     ("The government cut the defence budget by a tenth.", "Coerce"),
     ("The mayor cut the ribbon at the new bridge.", "Coerce"),

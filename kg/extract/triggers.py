@@ -163,6 +163,8 @@ def _context_fits(head: Token, wanted: Sequence[str]) -> bool:
             return True
         if "actor" in wanted and child.dep_ in ACTOR_DEPS and actor_like(child):
             return True
+        if "recipient" in wanted and _recipient(child):
+            return True
         if "actor_clause" in wanted and child.dep_ == "ccomp":
             subject = next((c for c in child.children if c.dep_ in SUBJECT_DEPS), None)
             if subject is not None and actor_like(subject):
@@ -174,6 +176,16 @@ def _context_fits(head: Token, wanted: Sequence[str]) -> bool:
             or (g.dep_ == "amod" and child.dep_ == "dobj")
         ):
             return True  # "put on alert"; a predicate parsed on the object: "set the hostages free"
+    return False
+
+
+def _recipient(child: Token) -> bool:
+    """`with` RECIPIENT: a dative or a "to" phrase naming a party ("sent missiles to Poland", "gave Kyiv
+    shells"; not "sent rockets into Israel" or "to the town")."""
+    if child.dep_ == "dative" and child.pos_ != "ADP":
+        return actor_like(child)
+    if child.dep_ in ("prep", "dative") and child.lower_ == "to":
+        return any(g.dep_ == "pobj" and actor_like(g) for g in child.children)
     return False
 
 
@@ -258,14 +270,17 @@ def _collapse_objects(doc: Doc, kept: dict[int, TriggerMatch]) -> dict[int, Trig
         token = doc[i]
         if token.pos_ not in NOUN_POS:
             continue
-        governor = token.head.head if token.head.dep_ == "prep" else token.head
+        first = token
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head  # "supplied drones and missiles": the verb governs every conjunct
+        governor = first.head.head if first.head.dep_ == "prep" else first.head
         if governor.i in covered_quantity(token):
             governor = governor.head
         verb = kept.get(governor.i)
         if verb is None or verb is noun:
             continue
         if not _same_event(verb.event_class, noun.event_class):
-            if "+object/" in verb.pattern_id and token.dep_ in OBJECT_DEPS:
+            if "+object/" in verb.pattern_id and first.dep_ in OBJECT_DEPS:
                 del kept[i]  # named by the verb's lexicon entry: "lifted the curfew", "cut food aid"
             continue
         top_level = verb.event_class == EVENT_CLASSES[verb.event_class]
