@@ -10,29 +10,27 @@ the longer span. Set ``KG_LEXICON`` to use another lexicon file.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
+from kg.extract.constraints import (
+    ADDRESSEE_DEPS,
+    OBJECT_DEPS,
+    QUANTITY_NOUNS,
+    SUBJECT_DEPS,
+    argument_fits,
+    context_fits,
+)
 from kg.extract.lexicon import Compiled, LexiconEntry, LexiconError, compiled, load_lexicon
-from kg.extract.nouns import actor_like
 from kg.namespaces import EVENT_CLASSES
 
 __all__ = ["TriggerMatch", "LexiconEntry", "load_lexicon", "find_triggers", "LexiconError"]
 
 VERB_POS = frozenset({"VERB"})
 NOUN_POS = frozenset({"NOUN", "PROPN"})
-# a noun object parsed as a clause ("allowed UN monitors into the camps") still counts
-OBJECT_DEPS = frozenset({"dobj", "obj", "nsubjpass", "attr", "oprd", "ccomp"})
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
-MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod"})
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-DEPENDENCY_MARKERS = frozenset({"xcomp", "ccomp"})  # labels a `with` constraint may name
-ACTOR_DEPS = frozenset({"dobj", "dative"})  # `with` ACTOR: "warned the rebels"
-ADDRESSEE_DEPS = OBJECT_DEPS | ACTOR_DEPS  # `not_object`
-ENTITY_MARKERS = {"NORP": "norp", "PERSON": "person"}  # entity labels an argument constraint may name
 NAME_LABELS = frozenset({"ORG", "PERSON", "WORK_OF_ART", "LAW", "NORP", "PRODUCT"})  # nouns inside names
 # an agreeing verb and the arrangement it agrees to are one event of the latter class ("signed a truce")
 AGREEING = frozenset({"Agree", "Support"})
@@ -54,13 +52,6 @@ HEDGE_PARTICIPLES = frozenset({"allege", "accuse", "suspect"})
 # a participle of backing describing a noun is a standing relation, not an event: "fighters backed by
 # paratroopers", "a militia funded by the regime"
 RELATION_PARTICIPLES = frozenset({"back", "support", "sponsor", "fund", "finance", "arm", "equip", "train"})
-# a head that stands for its "of" object: "freed hundreds of prisoners", "received a team of observers"
-QUANTITY_NOUNS = frozenset(
-    {"hundred", "thousand", "dozen", "score", "number", "group", "handful", "million", "tonne", "ton",
-     "truckload", "shipment", "consignment", "batch", "crate", "load", "team", "mission", "delegation",
-     "contingent", "detachment", "patch", "wave", "unit", "deployment", "force", "part", "portion", "bulk",
-     "half", "rest", "most", "all", "some"}
-)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -109,86 +100,6 @@ def _candidates(doc: Doc, lexicon: Compiled) -> Iterator[tuple[int, int, int, st
                     yield token.i, end, n, "phrase"
 
 
-def _fits(token: Token, wanted: Sequence[str]) -> bool:
-    """``token`` is one of the ``wanted`` words: its lemma or form, "place" for a place name, "norp" for a
-    nationality or group name ("Algerians"), "person" for a person's name, or a two-word "modifier head"
-    ("mediation effort")."""
-    lemma = token.lemma_.lower()
-    if lemma in wanted or token.lower_ in wanted:
-        return True
-    label = token.ent_type_
-    if label and (("place" in wanted and label in PLACE_LABELS) or ENTITY_MARKERS.get(label, "") in wanted):
-        return True
-    pairs = [w.split(" ", 1) for w in wanted if " " in w]
-    if not pairs:
-        return False
-    mods = {c.lemma_.lower() for c in token.children if c.dep_ in MODIFIER_DEPS}
-    return any(last in (lemma, token.lower_) and first in mods for first, last in pairs)
-
-
-def _argument_fits(head: Token, wanted: Sequence[str], deps: frozenset[str]) -> bool:
-    """The argument constraint holds for a direct dependent, its conjuncts, or a noun's ``of`` object."""
-    candidates = [c for c in head.children if c.dep_ in deps]
-    if head.pos_ in NOUN_POS:
-        for child in head.children:
-            if child.dep_ == "poss":
-                candidates.append(child)
-            elif child.dep_ == "prep":
-                candidates += [g for g in child.children if g.dep_ == "pobj"]
-    # a quantity stands for its "of" object: "freed hundreds of prisoners", "700 kg of medicine"
-    counted = [c for c in candidates if c.like_num or c.lemma_ in QUANTITY_NOUNS or _counted(c)]
-    of_phrases = [p for c in counted for p in c.children if p.dep_ == "prep" and p.lower_ == "of"]
-    candidates += [g for p in of_phrases for g in p.children if g.dep_ == "pobj"]
-    for token in candidates:
-        if any(
-            _fits(t, wanted)
-            for t in [token, *token.conjuncts, *(c for c in token.children if c.dep_ == "appos")]
-        ):
-            return True
-    return False
-
-
-def _counted(token: Token) -> bool:
-    return any(c.dep_ == "nummod" for c in token.children)
-
-
-def _context_fits(head: Token, wanted: Sequence[str]) -> bool:
-    """Some dependent of ``head`` (or the object of a preposition hanging from a verb) is a ``wanted``
-    word, or has a wanted dependency label: "called off" (particle), "put on alert" (prepositional
-    object), "sent ... to investigate" (clause), "offered to ..." (XCOMP). A noun's phrases are not
-    searched: "a two-day strike", not "the deadliest strike in weeks"."""
-    verbal = head.pos_ not in NOUN_POS
-    for child in head.children:
-        if _fits(child, wanted) or (child.dep_ in DEPENDENCY_MARKERS and child.dep_ in wanted):
-            return True
-        if "actor" in wanted and child.dep_ in ACTOR_DEPS and actor_like(child):
-            return True
-        if "recipient" in wanted and _recipient(child):
-            return True
-        if "actor_clause" in wanted and child.dep_ == "ccomp":
-            subject = next((c for c in child.children if c.dep_ in SUBJECT_DEPS), None)
-            if subject is not None and actor_like(subject):
-                return True
-        if verbal and any(
-            _fits(g, wanted)
-            for g in child.children
-            if (g.dep_ == "pobj" and child.dep_ in ("prep", "agent"))
-            or (g.dep_ == "amod" and child.dep_ == "dobj")
-        ):
-            return True  # "put on alert"; a predicate parsed on the object: "set the hostages free"
-    return False
-
-
-def _recipient(child: Token) -> bool:
-    """`with` RECIPIENT: a dative or a "to" phrase naming a party ("sent missiles to Poland", "gave Kyiv
-    shells"; not "sent rockets into Israel" or "to the town")."""
-    if child.dep_ == "dative" and child.pos_ != "ADP":
-        return actor_like(child)
-    if child.dep_ in ("prep", "dative") and child.lower_ == "to":
-        return any(g.dep_ == "pobj" and actor_like(g) for g in child.children)
-    return False
-
-
 def _no_event_noun(head: Token) -> bool:
     """A goal, a need or a topic of comment: "efforts towards a settlement", "depend on aid", "the
     fighting reflects a wider struggle"."""
@@ -222,13 +133,13 @@ def _allowed(head: Token, entry: LexiconEntry, kind: str) -> bool:
         for c in head.children
     ):
         return False  # "asked not to be named"
-    if entry.objects and not _argument_fits(head, entry.objects, OBJECT_DEPS):
+    if entry.objects and not argument_fits(head, entry.objects, OBJECT_DEPS):
         return False
-    if entry.context and not _context_fits(head, entry.context):
+    if entry.context and not context_fits(head, entry.context):
         return False
-    if entry.excluded and _argument_fits(head, entry.excluded, ADDRESSEE_DEPS):
+    if entry.excluded and argument_fits(head, entry.excluded, ADDRESSEE_DEPS):
         return False  # "warned residents to stay indoors": advice to the public, no threat
-    return not (entry.subjects and not _argument_fits(head, entry.subjects, SUBJECT_DEPS))
+    return not (entry.subjects and not argument_fits(head, entry.subjects, SUBJECT_DEPS))
 
 
 def find_triggers(doc: Doc, lexicon_path: str | Path | None = None) -> Iterator[TriggerMatch]:
