@@ -371,3 +371,47 @@ def test_resolve_context_coordinated_nationalities_name_one_actor_each(
         assert keys == expected
         they = _resolve(text, "Consult", "met", agents=(("they", "PRON"),), entities=((phrase, "NP"),))
         assert {a.key for a in they.agents} == expected
+
+
+# --- pronouns inside phrases ------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "cls", "trigger", "target", "expected", "antecedent"),
+    [
+        # a quantity of a pronoun is the pronoun's antecedent
+        ("Kenyan troops fought al-Shabaab near Garissa, killing five of them.", "Killing", "killing",
+         "five of them", "al-shabaab", "al-Shabaab"),
+        # a violent act on a possession hits its owner
+        ("Eight Kenyan policemen died when their truck was blown up near Garissa.", "Bombing", "blown up",
+         "their truck", "ken-military", "Eight Kenyan policemen"),
+        ("Seven Kenyan farmers whose bus was ambushed near Garissa survived.", "Assault", "ambushed",
+         "whose bus", "ken-civilians", "Seven Kenyan farmers"),
+    ],
+)  # fmt: skip
+def test_resolve_context_pronoun_inside_a_target_phrase(
+    text: str, cls: str, trigger: str, target: str, expected: str, antecedent: str
+) -> None:
+    first = text.split(" fought ")[0] if " fought " in text else antecedent
+    ents = [(first, "NP"), ("al-Shabaab", "ORG")] if "al-Shabaab" in text else [(first, "NP")]
+    event = _resolve(text, cls, trigger, targets=((target, "NP"),), entities=tuple(ents))
+    assert [a.key for a in event.targets] == [expected]
+    assert ("antecedent_target", antecedent) in event.extra
+
+
+def test_resolve_context_possession_of_a_non_violent_event_is_no_target() -> None:
+    text = "Eight Kenyan policemen said their truck was repaired."
+    event = _resolve(text, "Aid", "repaired", targets=(("their truck", "NP"),),
+                     entities=(("Eight Kenyan policemen", "NP"),))  # fmt: skip
+    assert event.targets == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Jihadists seize town in central Mali  Fighters seized the town on Sunday.", "MLI"),
+        ("Talks in Kabul, Afghanistan and Doha ended.", "AFG"),
+        ("Chad Smith said the talks ended.", None),  # a first name
+        ("An anti-Syria camp protested.", None),
+    ],
+)
+def test_resolve_context_country_named_in_text_when_no_entity_votes(text: str, expected: str | None) -> None:
+    assert dominant_country([], text) == expected

@@ -26,7 +26,7 @@ from kg.resolve.actors import (
     unidentified_group,
 )
 from kg.resolve.actortable import STATELESS_SUFFIX
-from kg.resolve.coordination import split_modifiers
+from kg.resolve.coordination import as_pronoun, possessor, split_modifiers
 from kg.resolve.dates import default_time, resolve_time, tense_of
 from kg.resolve.dedup import absorb_headline, merge_events, merge_key
 from kg.resolve.places import PlaceContext, dominant_country, link_place, unlinked_place
@@ -83,7 +83,7 @@ def _located(mention: Mention, found: Actor | None, country: str | None, here: s
         return country_actor(here, found.key.removesuffix(STATELESS_SUFFIX), *found.aliases[:1])
     if country is None or here == country or found.country != country:
         return found
-    if mention.label == "PRON":
+    if as_pronoun(mention) is not None:
         return found  # a pronoun is its antecedent, wherever that was said
     if found.key not in (f"{country.lower()}-civilians", f"unidentified-armed-group-{country.lower()}"):
         return found
@@ -116,7 +116,8 @@ def resolve_frame(frame: EventFrame, document: Document, actors: ActorContext, c
         (m, link_place(m.text, PlaceContext(actors.country, cities.before(m.start)))) for m in frame.places
     ]
     victims = list(frame.targets)
-    if EVENT_CLASSES.get(frame.event_class) == "Assault":
+    violent = EVENT_CLASSES.get(frame.event_class) == "Assault"
+    if violent:
         for mention in frame.targets:
             site = _attacked_site(mention, actors, cities)
             if site is not None:
@@ -127,7 +128,8 @@ def resolve_frame(frame: EventFrame, document: Document, actors: ActorContext, c
     here = actors.country if actors.country in found_in else next(iter(found_in), None)
 
     def actor(mention: Mention, role: str, exclude: frozenset[str] = frozenset()) -> list[Actor | None]:
-        named = antecedents_of(mention, actors, exclude) if mention.label == "PRON" else ()
+        pronoun = as_pronoun(mention)  # "they", "five of them"
+        named = antecedents_of(pronoun, actors, exclude) if pronoun is not None else ()
         parts = split_modifiers(mention)
         if len(parts) > 1:  # "U.S. and Russian negotiators": one actor each
             return [_located(part, resolve_actor(part, actors), actors.country, here) for part in parts]
@@ -135,6 +137,10 @@ def resolve_frame(frame: EventFrame, document: Document, actors: ActorContext, c
             notes.extend((f"antecedent_{role}", text) for text in dict.fromkeys(t for _, t in named) if text)
             return [_located(mention, found, actors.country, here) for found, _ in named]
         original = named[0][0] if named else resolve_in_context(mention, actors)
+        owner = possessor(mention) if original is None and violent and role == "target" else None
+        if owner is not None:  # "when their vehicle was blown up": its owners are the victims
+            named = antecedents_of(owner, actors, exclude)
+            original = named[0][0] if named else None
         found = _located(mention, original, actors.country, here)
         if found is None:
             notes.append((f"unresolved_{role}", mention.text))

@@ -22,8 +22,6 @@ from functools import lru_cache
 from kg.model import Actor, Mention
 from kg.resolve.actorcontext import (
     ACRONYM,
-    PERSON_PRONOUNS,
-    PLURAL_PRONOUNS,
     SUBJECT_SEEKING,
     ActorContext,
     antecedent_of,
@@ -37,7 +35,7 @@ from kg.resolve.actortable import (
     stateless_actor,
     unidentified_group,
 )
-from kg.resolve.coordination import antecedents_of, coordinations, remember_pronoun
+from kg.resolve.coordination import antecedents_of, as_pronoun, coordinations, remember_pronoun
 from kg.resolve.descriptors import descriptor, head_of, owned, proper_or_of
 from kg.resolve.modifiers import (
     capital_country,
@@ -169,8 +167,9 @@ def resolve_actor(mention: Mention, ctx: ActorContext | None = None) -> Actor | 
     """The canonical actor a mention refers to, or None when it names no actor we can identify."""
     ctx = ctx or ActorContext()
     table = actor_table()
-    if mention.label == "PRON" or mention.text.lower().strip() in PLURAL_PRONOUNS | PERSON_PRONOUNS:
-        named = antecedents_of(mention, ctx)  # a coordination's first member; resolve_frame takes all
+    pronoun = as_pronoun(mention)  # "they", "five of them"
+    if pronoun is not None:
+        named = antecedents_of(pronoun, ctx)  # a coordination's first member; resolve_frame takes all
         return named[0][0] if named else None
     text = clean_name(strip_quantity(strip_determiners(mention.text)))
     if not text:
@@ -274,8 +273,9 @@ def build_context(
     ctx.subjects = {m.start for m in subjects}
     ctx.coordinated = coordinations(text, [*entities, *roles], lambda m: resolve_actor(m, ctx))
     for mention in ordered:
-        if mention.label == "PRON":
-            remember_pronoun(mention, ctx)
+        if (pronoun := as_pronoun(mention)) is not None:  # "they", "five of them": never antecedents
+            if pronoun.text.lower() in SUBJECT_SEEKING:  # themselves; subject pronouns chain
+                remember_pronoun(pronoun, ctx)
             continue
         actor = resolve_actor(mention, ctx)
         defined = ACRONYM.match(text[mention.end :]) if actor is not None and mention.end > 0 else None

@@ -14,7 +14,9 @@ from dataclasses import replace
 
 from kg.model import Actor, Mention
 from kg.resolve.actorcontext import (
+    PERSON_PRONOUNS,
     PLURAL_PRONOUNS,
+    THING_PRONOUNS,
     ActorContext,
     Coordination,
     antecedent_at,
@@ -24,7 +26,14 @@ from kg.resolve.actorcontext import (
 from kg.resolve.actortable import actor_table
 from kg.resolve.text import name_key
 
-__all__ = ["coordinations", "antecedents_of", "remember_pronoun", "split_modifiers"]
+__all__ = [
+    "coordinations",
+    "antecedents_of",
+    "remember_pronoun",
+    "split_modifiers",
+    "as_pronoun",
+    "possessor",
+]
 
 _JOINER = re.compile(
     r"\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+)?|and\s+|as\s+well\s+as\s+|&\s*)(?:the\s+)?", re.I
@@ -133,3 +142,32 @@ def split_modifiers(mention: Mention) -> list[Mention]:
     if not left or not all(name_key(w) in demonyms for w in nationalities):
         return [mention]
     return [replace(mention, text=" ".join([w, *head])) for w in nationalities]
+
+
+_OF_PRONOUN = re.compile(r"^(?:\w+\s+){1,3}of\s+(them|us|it)$", re.I)
+
+
+def as_pronoun(mention: Mention) -> Mention | None:
+    """The pronoun a mention stands on: itself, or the pronoun after a quantity ("five of them", "all of
+    them", "some of it"), as a PRON mention at the pronoun's offsets; None for other mentions."""
+    text = mention.text.strip()
+    if mention.label == "PRON" or text.lower() in PLURAL_PRONOUNS | PERSON_PRONOUNS:
+        return mention
+    match = _OF_PRONOUN.match(text)
+    if match is None or match.group(1).lower() not in PLURAL_PRONOUNS | THING_PRONOUNS:
+        return None
+    word = match.group(1)
+    end = mention.start + len(text) if mention.start >= 0 else mention.end
+    return Mention(word, end - len(word), end, "PRON", word.lower())
+
+
+POSSESSIVES = frozenset(["their", "its", "his", "her", "whose"])
+
+
+def possessor(mention: Mention) -> Mention | None:
+    """The possessive pronoun a phrase starts with ("their vehicle" -> "their", "whose convoy" -> "whose"),
+    as a PRON mention."""
+    first = mention.text.split(maxsplit=1)
+    if len(first) < 2 or first[0].lower() not in POSSESSIVES or mention.start < 0:
+        return None
+    return Mention(first[0], mention.start, mention.start + len(first[0]), "PRON", first[0].lower())

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kg.model import Mention, Place
+from kg.resolve.countrynames import countries_named
 from kg.resolve.gazetteer_index import Entry, Gazetteer, build_gazetteer, gazetteer
 from kg.resolve.text import fold, load_table, name_key, slug, strip_determiners
 
@@ -270,5 +271,12 @@ def dominant_country(
             votes[code] += weight
             first[code] = min(first.get(code, mention.start), mention.start)
     if not votes:
-        return None
+        return _named_country(text)
     return max(votes, key=lambda c: (votes[c], -first[c]))
+
+
+def _named_country(text: str) -> str | None:
+    """No entity votes: the country most often named in ``text`` itself ("central Mali" tagged as a
+    person by the recogniser), not inside anti-/pro- modifiers; ties go to the earliest."""
+    counts = countries_named(text, lambda start: _modifier_only(Mention("", start, 0), text))
+    return counts.most_common(1)[0][0] if counts else None
