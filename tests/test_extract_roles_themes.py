@@ -68,6 +68,13 @@ BY_TABLE = [
      []),
     ("The shelling of Mariupol by Russian artillery units continued.", "shelling", "Shelling",
      ["Russian artillery units"], []),
+    ("Reporters saw the bombing of a mosque by jets.", "bombing", "AirStrike", ["jets"], []),
+    # ... and a hostile one's target hung on that agent; a bare means phrase is none
+    ("Officials condemned the raid by soldiers on a clinic.", "raid", "Assault", ["soldiers"], ["clinic"]),
+    ("A raid by gunmen on horseback killed nine herders.", "raid", "Assault", ["gunmen"], []),
+    # whoever made the event a hostile act is aimed at is a target too
+    ("Officials condemned the raid by soldiers on a clinic.", "condemned", "Accuse", ["Officials"],
+     ["raid", "soldiers"]),
     # a subject naming an event stands for whoever made it ("an ambush by X killed ...")
     ("An ambush by the insurgents on the road killed six soldiers.", "killed", "Killing", ["insurgents"],
      ["six soldiers"]),

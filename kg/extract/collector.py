@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.extract.clauses import event_agents
+from kg.extract.clauses import event_agents, stray_by
 from kg.extract.places import SPATIAL_PREPS
 from kg.extract.spans import (
     TROOP_NOUNS,
@@ -75,6 +75,8 @@ MOVED_NOUNS = FORCE_NOUNS | frozenset(
      "convoy", "fleet", "submarine", "carrier", "reserve", "asset"}
 )  # fmt: skip
 AGAINST = frozenset({"against"})
+AIMED = frozenset({"on", "against"})
+BY = frozenset({"by"})
 NON_TARGET_NOUNS = frozenset({"point", "time", "moment", "stage", "least", "most", "once", "night", "dawn"})
 
 
@@ -128,9 +130,26 @@ class RoleCollector:
     def authors(self, token: Token) -> None:
         """Whom an object comes from is a party too: "rejected calls by Belarus's rulers", "accepted
         demands from the rebels", "confiscated weapons from armed groups"."""
-        for _, obj in prep_objects(token, AUTHOR_PREPS):
+        for obj in [o for _, o in prep_objects(token, AUTHOR_PREPS)] + stray_by(token):
             if _party(obj):
                 self.add(self.targets, obj)
+
+    def misplaced_agents(self, head: Token) -> None:
+        """A nominal trigger's ``by`` phrase the parser hung elsewhere: on the verb after it ("responded to
+        drills by X"), on its ``of`` object ("the bombing of a hospital by jets"); and a hostile event's
+        target hung on that agent ("an attack by militants on a convoy", not "on motorbikes")."""
+        if not self.agents:
+            found = stray_by(head) or [o for _, of in prep_objects(head, OF) for _, o in prep_objects(of, BY)]
+            for obj in found:
+                if obj.pos_ in ("NOUN", "PROPN") and not in_time_entity(obj):
+                    self.add(self.agents, obj)
+        for word, obj in (p for a in list(self.agents) for p in prep_objects(a, AIMED) if self.hostile):
+            if in_time_entity(obj) or obj.lemma_.lower() in NON_TARGET_NOUNS:
+                continue
+            if word == "on" and is_place_like(obj):
+                self.add(self.places, obj)
+            elif word == "against" or actor_like(obj) or any(c.dep_ == "det" for c in obj.children):
+                self.patient(obj)
 
     def also_place(self, token: Token) -> None:
         """A target that is also the event's place (the one token allowed in two roles)."""

@@ -27,7 +27,6 @@ from kg.extract.clauses import (
     light_verb_subject,
     nominal_actor,
     participant_subject,
-    stray_by,
     subject_of,
     time_mentions,
 )
@@ -179,8 +178,7 @@ def _nominal(col: RoleCollector, head: Token) -> None:
                 if obj.dep_ == "pobj":
                     col.add(col.agents, obj)
                     of_objects.extend(o for _, o in prep_objects(obj, frozenset({"of"})))
-    for obj in [] if col.agents else stray_by(head):  # "responded to joint drills by X and Y"
-        col.add(col.agents, obj)
+    col.misplaced_agents(head)  # "responded to joint drills by X", "an attack by X on a convoy"
     own_of = [o for _, o in prep_objects(head, frozenset({"of"}))]
     of_objects = own_of or of_objects
     col.prepositions(head, nominal=True)
