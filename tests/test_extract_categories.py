@@ -87,6 +87,7 @@ CATEGORY_TABLE = [
     ("Unemployed youths blocked roads into the capital with burning tyres.", "Protest"),
     ("Teachers began a nationwide strike on Monday.", "Protest"),
     ("Dock workers struck for higher pay.", "Protest"),
+    ("Nurses held a sit-in at the hospital.", "Protest"),  # the tokenizer splits "sit-in" in three
     # INVESTIGATE (CAMEO 09) and DISAPPROVE (11) -> Accuse: hearings, investigators, lawsuits, complaints
     ("The court opened a hearing into the killings.", "Accuse"),
     ("The agency sent inspectors to the plant.", "Accuse"),
