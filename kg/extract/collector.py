@@ -11,9 +11,9 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract.clauses import event_agents, stray_by
+from kg.extract.nouns import moved_force, own_force
 from kg.extract.places import SPATIAL_PREPS
 from kg.extract.spans import (
-    TROOP_NOUNS,
     actor_like,
     coordinated,
     in_time_entity,
@@ -65,15 +65,9 @@ THREAT_PREPS = frozenset({"against", "with", "to", "on"})
 PURPOSE_VERBS = frozenset({"protest", "demand", "denounce", "condemn", "oppose", "press", "call", "seek"})
 AIM_PREPS = frozenset({"against", "at", "over", "for"})
 AIM_OWNER_PREPS = frozenset({"of", "by"})
-FORCE_NOUNS = frozenset({"force", "army", "military", "police", "unit", "warship", "jet", "tank", "navy"})
 # what a deployment or withdrawal moves is its theme, not a target: "deployed 2,000 troops", "sent
 # reinforcements", "withdrew its forces" (a count is kept as a quantity)
 THEME_CLASSES = frozenset({"Deployment", "Mobilize", "Withdrawal", "Retreat", "Surrender"})
-MOVED_NOUNS = FORCE_NOUNS | frozenset(
-    {"reinforcement", "battalion", "brigade", "division", "regiment", "contingent", "peacekeeper", "patrol",
-     "ship", "vessel", "aircraft", "helicopter", "plane", "missile", "weapon", "artillery", "equipment",
-     "convoy", "fleet", "submarine", "carrier", "reserve", "asset"}
-)  # fmt: skip
 AGAINST = frozenset({"against"})
 AIMED = frozenset({"on", "against"})
 BY = frozenset({"by"})
@@ -111,7 +105,7 @@ class RoleCollector:
         for tok in coordinated(token):
             if in_time_entity(tok):
                 continue
-            if self.cls in THEME_CLASSES and _moved(tok):
+            if self.cls in THEME_CLASSES and moved_force(tok):
                 self.extra.append(tok)  # the moved forces; "troops against the rebels": a real target
                 self.aims([o for _, o in prep_objects(tok, AGAINST)])
                 continue
@@ -257,7 +251,7 @@ class RoleCollector:
         """Who a threatened act would hit: its object ("threatened to ban opposition candidates") or
         the object of its against/with/to/on phrase ("to break relations with Russia")."""
         for child in verb.children:
-            if child.dep_ not in ("dobj", "obj") or _own_force(child):
+            if child.dep_ not in ("dobj", "obj") or own_force(child):
                 continue  # "threatened to send troops (to the border)": the sender's own
             if actor_like(child) or strong_place(child):
                 self.add(self.targets, child)
@@ -270,19 +264,6 @@ class RoleCollector:
             elif not in_time_entity(obj):  # "to respond to joint drills by X and Y"
                 for agent in event_agents(obj, obj.i in self.events):
                     self.add(self.targets, agent)
-
-
-def _own_force(token: Token) -> bool:
-    """Troops or forces, or anything with a pronoun owner ("its warships"): the agent's own means."""
-    head = semantic_head(token)
-    mine = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children)
-    return mine or head.lemma_.lower() in TROOP_NOUNS or head.lemma_.lower() in FORCE_NOUNS
-
-
-def _moved(token: Token) -> bool:
-    """Forces, troops, units or arms a deployment or withdrawal moves ("its forces", "reinforcements")."""
-    head = semantic_head(token)
-    return _own_force(token) or head.lemma_.lower() in MOVED_NOUNS or head.lower_ in MOVED_NOUNS
 
 
 def _modal_clause(clause: Token) -> bool:

@@ -33,6 +33,8 @@ __all__ = [
     "actor_like",
     "strong_place",
     "instrument",
+    "own_force",
+    "moved_force",
 ]
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -92,6 +94,13 @@ INSTRUMENT_NOUNS = frozenset(
      "artillery", "knife", "machete", "baton", "stone", "cannon", "explosive", "mortar", "ammunition"}
 )  # fmt: skip
 BOUNDED_DEPS = frozenset({"det", "poss", "nummod", "compound"})
+FORCE_NOUNS = frozenset({"force", "army", "military", "police", "unit", "warship", "jet", "tank", "navy"})
+# what a deployment or withdrawal moves ("reinforcements", "warships"), with FORCE_NOUNS and TROOP_NOUNS
+MOVED_NOUNS = FORCE_NOUNS | frozenset(
+    {"reinforcement", "battalion", "brigade", "division", "regiment", "contingent", "peacekeeper", "patrol",
+     "ship", "vessel", "aircraft", "helicopter", "plane", "missile", "weapon", "artillery", "equipment",
+     "convoy", "fleet", "submarine", "carrier", "reserve", "asset"}
+)  # fmt: skip
 NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
 NUMBER_NOUNS = frozenset({"dozen", "dozens", "hundreds", "thousands", "millions", "scores", "tens"})
 
@@ -240,3 +249,16 @@ def strong_place(token: Token) -> bool:
         c.i < head.i and c.dep_ in ("compound", "nmod") and (c.pos_ == "PROPN" or c.ent_type_ in PLACE_LABELS)
         for c in head.children
     )
+
+
+def own_force(token: Token) -> bool:
+    """Troops or forces, or anything with a pronoun owner ("its warships"): the agent's own means."""
+    head = semantic_head(token)
+    mine = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children)
+    return mine or head.lemma_.lower() in TROOP_NOUNS or head.lemma_.lower() in FORCE_NOUNS
+
+
+def moved_force(token: Token) -> bool:
+    """Forces, troops, units or arms a deployment or withdrawal moves ("its forces", "reinforcements")."""
+    head = semantic_head(token)
+    return own_force(token) or head.lemma_.lower() in MOVED_NOUNS or head.lower_ in MOVED_NOUNS
