@@ -132,3 +132,21 @@ def test_purposes_not_object_excludes_an_entry(nlp: Language, tmp_path: Path) ->
     to_party = nlp("Police warned the gangs to stay away.")
     assert [m.event_class for m in find_triggers(to_public, path)] == []
     assert [m.event_class for m in find_triggers(to_party, path)] == ["Threaten"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "statement", "intended"),
+    [
+        # a light or aspect verb carries its event's markers: the statement is read through it
+        ("The militia prepared to resume shelling the northern suburbs.", "Mobilize", "Assault"),
+        ("The council decided to impose new sanctions on the junta.", "Sanction", "Sanction"),
+        ("Ghana promised to continue its military aid to the mission.", "Agree", "Aid"),
+    ],
+)
+def test_purposes_carrier_verbs_pass_on_intent_and_decisions(
+    nlp: Language, sentence: str, statement: str, intended: str
+) -> None:
+    frames = _frames(nlp, sentence)
+    assert any(cls == statement and not hyp for cls, _, hyp in frames), frames
+    assert any(cls == intended and hyp for cls, _, hyp in frames), frames

@@ -211,6 +211,7 @@ class Modality:
     preparation_categories: frozenset[str] = frozenset()
     preparation_class: str = ""
     decision_verbs: frozenset[str] = frozenset()
+    carrier_verbs: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=8)

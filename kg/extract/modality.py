@@ -59,8 +59,24 @@ def _clause_verbs(head: Token) -> list[Token]:
     return verbs
 
 
+def _carrier(head: Token, modality: Modality) -> Token:
+    """The verb that carries ``head``'s event into its clause: a light verb of an event noun ("impose new
+    sanctions", "resume its offensive") or an aspect verb of an event verb ("resume shelling")."""
+    carried = head
+    for _ in range(2):
+        gov = carried.head
+        if gov.i == carried.i or gov.pos_ != "VERB" or gov.lemma_.lower() not in modality.carrier_verbs:
+            break
+        if not (carried.dep_ == "dobj" or (carried.dep_ == "xcomp" and carried.pos_ == "VERB")):
+            break
+        carried = gov
+    return carried
+
+
 def marker_of(head: Token, modality: Modality) -> tuple[Token, str] | None:
     """The word that makes ``head``'s event a stated intention ("intent") or obligation ("obligation")."""
+    noun = head
+    head = _carrier(head, modality)
     verbs = _clause_verbs(head)
     auxiliaries = [c for verb in verbs for c in verb.children if c.dep_ == "aux"]
     for aux in auxiliaries:
@@ -88,6 +104,7 @@ def marker_of(head: Token, modality: Modality) -> tuple[Token, str] | None:
             gov.pos_ == "ADJ" and lemma in modality.intent_adjectives
         ):
             return gov, "intent"
+    head = noun if head is not noun and noun.head.lemma_.lower() in modality.command_verbs else head
     gov = head.head
     if (
         (infinitive or head.dep_ == "dobj")
