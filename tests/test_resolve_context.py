@@ -415,3 +415,19 @@ def test_resolve_context_possession_of_a_non_violent_event_is_no_target() -> Non
 )
 def test_resolve_context_country_named_in_text_when_no_entity_votes(text: str, expected: str | None) -> None:
     assert dominant_country([], text) == expected
+
+
+def test_resolve_context_country_name_and_reporter_are_antecedents() -> None:
+    """ "Ukraine said its forces ...": a country name can be an antecedent (a city cannot), and the
+    reporting subject of the pronoun's clause beats an earlier agent of the sentence."""
+    text = "The Kremlin said Russian troops had shelled Kharkiv, and Ukraine said its forces repelled them."
+    ents = [_m(text, "Kremlin", "ORG"), _m(text, "Kharkiv", "GPE"), _m(text, "Ukraine", "GPE")]
+    shelled = EventFrame("d", text, 0, _m(text, "shelled", "VERB"), "Shelling",
+                         agents=(_m(text, "Russian troops"),), reported_by=ents[0])  # fmt: skip
+    repelled = EventFrame("d", text, 0, _m(text, "repelled", "VERB"), "ArmedClash",
+                          agents=(_m(text, "its forces"),), targets=(_m(text, "them", "PRON"),),
+                          reported_by=ents[2])  # fmt: skip
+    events = resolve_document(Document("d", text, dt.date(2024, 5, 3)), [shelled, repelled], ents)
+    clash = next(e for e in events if e.event_class == "ArmedClash")
+    assert [a.key for a in clash.agents] == ["ukr-military"]
+    assert [a.key for a in clash.targets] == ["rus-military"]

@@ -179,7 +179,7 @@ def resolve_document(
     group = main_group([*entities, *_frame_mentions(ordered)])
     named = group.country if group is not None and not group.key.endswith("-rebels") else None
     country = dominant_country([*entities, *place_mentions], document.text, named)  # not "Rebels (Chad)"
-    subjects = [m for f in ordered for m in f.agents]
+    subjects = [m for f in ordered for m in (*f.agents, f.reported_by) if m is not None]  # + "X said"
     actors = build_context(document.text, country, entities, _frame_mentions(ordered), subjects)
     cities = _Cities(entities, country)
     events = [resolve_frame(frame, document, actors, cities) for frame in ordered]

@@ -254,9 +254,9 @@ def build_context(
     skip = {"PRON", "DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
     chosen: dict[tuple[int, int], Mention] = {}
     for mention in entities:
-        if mention.label in ("GPE", "LOC") or (
-            mention.label == "FAC" and strip_determiners(mention.text) not in actor_table().metonyms
-        ):
+        if mention.label in ("GPE", "LOC") and gazetteer().countries.get(name_key(mention.text)) is None:
+            continue  # a country name may be an antecedent ("Ukraine said its forces"), a city not
+        if mention.label == "FAC" and strip_determiners(mention.text) not in actor_table().metonyms:
             continue
         chosen.setdefault((mention.start, mention.end), mention)
     for mention in roles:
