@@ -158,6 +158,7 @@ CATEGORY_TABLE = [
     ("Government troops cut off the supply lines of the rebels.", "Coerce"),
     ("The militia cut water and electricity to the besieged district.", "Coerce"),
     ("The army severed the main road between Kita and Bafoulabe.", "Coerce"),
+    ("The militia has been holding hundreds of villagers as human shields.", "Coerce"),
     # THREATEN (CAMEO 13): a warning to a party is still a threat
     ("The general warned the insurgents that his troops would storm the valley.", "Threaten"),
     # AGREE (CAMEO 03): agreeing to act is the agreement; the act is intended
