@@ -143,6 +143,9 @@ ARMY_RSF = (("army", "NP"), ("RSF", "ORG"))
          "sdn-military"),
         ("Hamas, which fought the army, said it would keep fighting.", "it",
          (("Hamas", "ORG"), ("army", "NP")), "hamas"),
+        # the object of a restrictive relative clause is skipped as well
+        ("Sanctions hit the Houthis who control Sanaa for its support of the raids.", "its",
+         (("Houthis", "NORP"), ("Sanaa", "ORG")), "houthis"),
         # inside the relative clause itself the nearer actor still wins
         ("The army attacked the RSF, which said it would retaliate.", "it", ARMY_RSF, "rsf"),
         # no relative clause: the most recent actor
@@ -152,7 +155,7 @@ ARMY_RSF = (("army", "NP"), ("RSF", "ORG"))
 def test_resolve_context_relative_clause_object_is_no_antecedent(
     text: str, pronoun: str, entities: tuple[tuple[str, str], ...], expected: str
 ) -> None:
-    label = "PRON" if pronoun == "it" else "NP"
+    label = "PRON" if pronoun in ("it", "its") else "NP"
     event = _resolve(text, "Capture", text.split()[-2], agents=((pronoun, label),), entities=entities)
     assert [a.key for a in event.agents] == [expected]
 

@@ -96,10 +96,16 @@ def subject_start(mention: Mention, ctx: ActorContext) -> int:
     return _sentence_start(ctx, mention.start)
 
 
+_RELATIVE_OBJECT = re.compile(r"\b(?:that|which|who)\s+(?:[a-z]+\s+){1,3}$")
+
+
 def embedded(start: int, before: int, ctx: ActorContext) -> bool:
     """Whether an actor named at ``start`` sits in a relative clause that closed before ``before``: in "The
-    army, which has been fighting the RSF, said its soldiers ...", "its" skips the RSF for the army."""
-    return any(opening < start < closing <= before for opening, closing in ctx.relatives)
+    army, which has been fighting the RSF, said its soldiers ...", "its" skips the RSF for the army; in
+    "the faction that controls Afghanistan for its support", the object of "controls" is skipped too."""
+    if any(opening < start < closing <= before for opening, closing in ctx.relatives):
+        return True
+    return start < before and bool(_RELATIVE_OBJECT.search(ctx.text[max(0, start - 40) : start]))
 
 
 def _sentence_start(ctx: ActorContext, start: int) -> int:
