@@ -31,6 +31,14 @@ TARGET_TABLE = [
     ("The junta threatened to cut diplomatic ties with Ghana.", "threatened", "Threaten", ["junta"],
      ["Ghana"]),
     ("The army threatened to send troops to the border.", "threatened", "Threaten", ["army"], []),
+    # whom a threat's condition names is threatened ("... unless X does"), not a pronoun or a passive
+    ("Truckers threatened to block the ports unless the ministry cuts fuel taxes.", "threatened",
+     "Threaten", ["Truckers"], ["ministry"]),
+    ("Ankara threatened to halt the talks if Athens sends warships.", "threatened", "Threaten",
+     ["Ankara"], ["Athens"]),
+    ("The miners threatened to strike if they are not paid.", "threatened", "Threaten", ["miners"], []),
+    # the author of a demanded act is who is asked, a capital too
+    ("The senate demanded a public apology by Madrid.", "demanded", "Request", ["senate"], ["Madrid"]),
     # whom an object comes from is a party: the author of a rejected call, the owner of seized weapons
     ("The rebels rejected a call by the bishops for a truce.", "rejected", "Reject", ["rebels"],
      ["call", "bishops"]),

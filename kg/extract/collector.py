@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract.clauses import event_agents, stray_by
-from kg.extract.nouns import moved_force, own_force
+from kg.extract.nouns import moved_force, own_force, party
 from kg.extract.places import SPATIAL_PREPS
 from kg.extract.spans import (
     actor_like,
@@ -20,7 +20,6 @@ from kg.extract.spans import (
     is_place_like,
     names_place_noun,
     prep_objects,
-    semantic_head,
     spatial_place,
     strong_place,
 )
@@ -71,6 +70,7 @@ THEME_CLASSES = frozenset({"Deployment", "Mobilize", "Withdrawal", "Retreat", "S
 AGAINST = frozenset({"against"})
 AIMED = frozenset({"on", "against"})
 BY = frozenset({"by"})
+CONDITIONS = frozenset({"if", "unless"})
 NON_TARGET_NOUNS = frozenset({"point", "time", "moment", "stage", "least", "most", "once", "night", "dawn"})
 
 
@@ -124,8 +124,8 @@ class RoleCollector:
     def authors(self, token: Token) -> None:
         """Whom an object comes from is a party too: "rejected calls by Belarus's rulers", "accepted
         demands from the rebels", "confiscated weapons from armed groups"."""
-        for obj in [o for _, o in prep_objects(token, AUTHOR_PREPS)] + stray_by(token):
-            if _party(obj):
+        for word, obj in [*prep_objects(token, AUTHOR_PREPS), *(("by", o) for o in stray_by(token))]:
+            if party(obj) or (word == "by" and actor_like(obj) and not in_time_entity(obj)):  # "by Moscow"
                 self.add(self.targets, obj)
 
     def misplaced_agents(self, head: Token) -> None:
@@ -162,11 +162,11 @@ class RoleCollector:
             elif word == "under" and obj.lemma_.lower() in LIGHT_OBJECTS:
                 for _, inner in prep_objects(obj, frozenset({"of"})):
                     self.add(self.agents, inner)
-            elif word == "from" and self.cls in FROM_CLASSES and not _party(obj):
+            elif word == "from" and self.cls in FROM_CLASSES and not party(obj):
                 self.add(self.places, obj)
             elif word == "from" and self.cls == "Capture" and not is_place_like(obj):
                 self.add(self.targets, obj)  # "recaptured the town from the militants": the loser
-            elif word == "from" and (self.hostile or self.cooperative) and _party(obj):
+            elif word == "from" and (self.hostile or self.cooperative) and party(obj):
                 self.add(self.targets, obj)  # "seized weapons from militants"
             elif (
                 word in TARGET_PREPS
@@ -202,6 +202,13 @@ class RoleCollector:
         if self.targets or not (self.cooperative or category in COMPLEMENT_CATEGORIES):
             return
         demand = category == "Request"
+        if category in COMPLEMENT_CATEGORIES:  # "threatened to halt talks if the US deploys missiles"
+            verbs = [head, *(c for c in head.children if c.dep_ == "xcomp")]
+            for cond in (c for v in verbs for c in v.children if c.dep_ == "advcl" and _condition(c)):
+                for who in (
+                    c for c in cond.children if c.dep_ == "nsubj" and c.pos_ != "PRON" and actor_like(c)
+                ):
+                    self.add(self.targets, who)
         for child in head.children:
             # "threatened to break ties with Russia", "warned it would respond to any attack by X"
             if not self.cooperative and (child.dep_ == "xcomp" or not demand and _modal_clause(child)):
@@ -214,7 +221,7 @@ class RoleCollector:
             elif demand and child.dep_ in ("dobj", "prep"):
                 owner = child if child.dep_ == "dobj" else head
                 for _, obj in prep_objects(owner, FROM):
-                    if _party(obj):
+                    if party(obj):
                         self.add(self.targets, obj)
             elif child.dep_ == "xcomp":  # the partner phrase may hang from the verb or from its object
                 owners = [child, *(c for c in child.children if c.dep_ in ("dobj", "obj"))]
@@ -271,13 +278,8 @@ def _modal_clause(clause: Token) -> bool:
     return clause.dep_ == "ccomp" and any(c.dep_ == "aux" and c.tag_ == "MD" for c in clause.children)
 
 
-def _party(token: Token) -> bool:
-    """A person, group or organisation, not a place: "from the militants", not "from Bosnia-Herzogovina"
-    (a proper name the model gave no entity type is taken for a place)."""
-    if not actor_like(token) or is_place_like(token) or in_time_entity(token):
-        return False
-    head = semantic_head(token)
-    return head.pos_ != "PROPN" or bool(head.ent_type_)
+def _condition(clause: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in clause.children)
 
 
 def _mandative(clause: Token) -> bool:

@@ -35,6 +35,7 @@ __all__ = [
     "instrument",
     "own_force",
     "moved_force",
+    "party",
 ]
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -262,3 +263,12 @@ def moved_force(token: Token) -> bool:
     """Forces, troops, units or arms a deployment or withdrawal moves ("its forces", "reinforcements")."""
     head = semantic_head(token)
     return own_force(token) or head.lemma_.lower() in MOVED_NOUNS or head.lower_ in MOVED_NOUNS
+
+
+def party(token: Token) -> bool:
+    """A person, group or organisation, not a place: "from the militants", not "from Bosnia-Herzogovina"
+    (a proper name the model gave no entity type is taken for a place)."""
+    if not actor_like(token) or is_place_like(token) or in_time_entity(token):
+        return False
+    head = semantic_head(token)
+    return head.pos_ != "PROPN" or bool(head.ent_type_)
