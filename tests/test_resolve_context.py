@@ -434,3 +434,11 @@ def test_resolve_context_country_name_and_reporter_are_antecedents() -> None:
     clash = next(e for e in events if e.event_class == "ArmedClash")
     assert [a.key for a in clash.agents] == ["ukr-military"]
     assert [a.key for a in clash.targets] == ["rus-military"]
+
+
+@pytest.mark.parametrize("phrase", ["110 schoolgirls", "dozens of pupils", "six miners", "the pilgrims"])
+def test_resolve_context_more_civilian_nouns(phrase: str) -> None:
+    text = f"Gunmen in Kano abducted {phrase} on Monday."
+    event = _resolve(text, "Abduction", "abducted", targets=((phrase, "NP"),), places=("Kano",),
+                     entities=(("Kano", "GPE"),))  # fmt: skip
+    assert [a.key for a in event.targets] == ["nga-civilians"]
