@@ -39,6 +39,15 @@ TARGET_TABLE = [
     ("The miners threatened to strike if they are not paid.", "threatened", "Threaten", ["miners"], []),
     # the author of a demanded act is who is asked, a capital too
     ("The senate demanded a public apology by Madrid.", "demanded", "Request", ["senate"], ["Madrid"]),
+    # the partner or the party named in a demanded act ("a truce with X", "the removal of X")
+    ("The rebels demanded talks with the regional governors.", "demanded", "Request", ["rebels"],
+     ["regional governors"]),
+    ("Students demanded the dismissal of the governor.", "demanded", "Request", ["Students"], ["governor"]),
+    ("Students demanded the dismissal of fees.", "demanded", "Request", ["Students"], []),
+    ("The militia demanded the release of its fighters.", "demanded", "Request", ["militia"], []),
+    # whoever made an object event is a party to the act done to it
+    ("Police broke up a march organized by the teachers.", "broke", "Coerce", ["Police"],
+     ["march", "teachers"]),
     # whom an object comes from is a party: the author of a rejected call, the owner of seized weapons
     ("The rebels rejected a call by the bishops for a truce.", "rejected", "Reject", ["rebels"],
      ["call", "bishops"]),

@@ -55,7 +55,6 @@ LIGHT_OBJECTS = frozenset({"control", "charge", "possession", "command", "hold"}
 HOSTILE_CATEGORIES = frozenset({"Assault", "Coerce", "Threaten", "Protest", "Sanction", "Accuse", "Reject"})
 OF = frozenset({"of"})
 FROM = frozenset({"from"})
-AUTHOR_PREPS = frozenset({"by", "from"})
 SOURCE_PLACE_CLASSES = frozenset(
     {"Withdrawal", "Retreat", "Displacement", "Evacuation", "Abduction", "Capture"}
 )
@@ -71,6 +70,7 @@ AGAINST = frozenset({"against"})
 AIMED = frozenset({"on", "against"})
 BY = frozenset({"by"})
 CONDITIONS = frozenset({"if", "unless"})
+DEMANDED_PARTNERS = frozenset({"with", "of"})
 NON_TARGET_NOUNS = frozenset({"point", "time", "moment", "stage", "least", "most", "once", "night", "dawn"})
 
 
@@ -124,9 +124,9 @@ class RoleCollector:
     def authors(self, token: Token) -> None:
         """Whom an object comes from is a party too: "rejected calls by Belarus's rulers", "accepted
         demands from the rebels", "confiscated weapons from armed groups"."""
-        for word, obj in [*prep_objects(token, AUTHOR_PREPS), *(("by", o) for o in stray_by(token))]:
-            if party(obj) or (word == "by" and actor_like(obj) and not in_time_entity(obj)):  # "by Moscow"
-                self.add(self.targets, obj)
+        found = [o for _, o in prep_objects(token, FROM) if party(o)]  # "by Moscow", "staged by students"
+        for obj in found + event_agents(token, owner=False):
+            self.add(self.targets, obj)
 
     def misplaced_agents(self, head: Token) -> None:
         """A nominal trigger's ``by`` phrase the parser hung elsewhere: on the verb after it ("responded to
@@ -222,6 +222,10 @@ class RoleCollector:
                 owner = child if child.dep_ == "dobj" else head
                 for _, obj in prep_objects(owner, FROM):
                     if party(obj):
+                        self.add(self.targets, obj)
+                for _, obj in prep_objects(child, DEMANDED_PARTNERS) if child.dep_ == "dobj" else ():
+                    mine = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in obj.children)  # "of its chief"
+                    if actor_like(obj) and not mine and not in_time_entity(obj):  # "a truce with X"
                         self.add(self.targets, obj)
             elif child.dep_ == "xcomp":  # the partner phrase may hang from the verb or from its object
                 owners = [child, *(c for c in child.children if c.dep_ in ("dobj", "obj"))]

@@ -83,7 +83,7 @@ ACTOR_NOUNS = frozenset(
      "commission", "committee", "assembly", "board", "tribunal", "senate", "congress", "junta",
      "bishop", "cleric", "priest", "imam", "elder", "chief", "king", "governor", "mayor", "ambassador",
      "lawyer", "judge", "prosecutor", "investigator", "inspector", "observer", "monitor", "mediator",
-     "settler", "pilot", "crew"}
+     "settler", "pilot", "crew", "ruler", "candidate", "opposition", "dissident", "ally", "partner"}
 )  # fmt: skip
 # "a group of diplomats", "members of the militia": the counted/collected noun says who it is
 COLLECTIVE_NOUNS = frozenset(
