@@ -442,3 +442,26 @@ def test_resolve_context_more_civilian_nouns(phrase: str) -> None:
     event = _resolve(text, "Abduction", "abducted", targets=((phrase, "NP"),), places=("Kano",),
                      entities=(("Kano", "GPE"),))  # fmt: skip
     assert [a.key for a in event.targets] == ["nga-civilians"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label", "expected"),
+    [
+        ("Amina Farah, the United Nations relief coordinator, urged both sides to stop.", "Amina Farah",
+         "GPE", ("person", "IGO")),
+        ("Tom Abara, a senior army commander, said the bridge fell.", "Tom Abara", "NP", ("person", None)),
+        # a place described by an appositive stays a place
+        ("Kandahar, the Taliban's birthplace, fell on Friday.", "Kandahar", "GPE", None),
+        # no appositive: no person
+        ("Amina Farah urged both sides to stop.", "Amina Farah", "GPE", None),
+    ],
+)  # fmt: skip
+def test_resolve_context_appositive_makes_a_person(
+    text: str, name: str, label: str, expected: tuple[str, str | None] | None
+) -> None:
+    actor = resolve_actor(_m(text, name, label), ActorContext(text=text))
+    if expected is None:
+        assert actor is None or actor.kind != "person"
+    else:
+        assert actor is not None and actor.label == name
+        assert (actor.kind, actor.sector if expected[1] else None) == expected

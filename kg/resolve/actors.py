@@ -6,10 +6,10 @@ pronoun -> most recent compatible actor; alias of a named group/IGO; metonym ("t
 name; capital standing for its government ("Beirut rejected ..."); person (title words stripped, country
 and sector from them); a group alias inside the phrase ("Taliban spokesman"); demonyms ("Afghans");
 "<role word> of <noun phrase>"; "army of Chad", "rebels in Darfur"; capitalised names with inner function
-words ("Forces for ... of ...") as organisations; descriptor nouns (:mod:`kg.resolve.descriptors`), where
-an owner named in the phrase (:mod:`kg.resolve.modifiers`) beats the sentence's and the document's
-country; finally ORG/NORP entities keep their own name. Everything else is unresolved (``None``).
-"""
+words as organisations; descriptor nouns (:mod:`kg.resolve.descriptors`), where an owner named in the
+phrase (:mod:`kg.resolve.modifiers`) beats the sentence's and the document's country; ORG/NORP entities
+keep their name; a name an appositive describes is a person ("Kenzo Oshima, the UN relief coordinator,"
+tagged GPE). Everything else is unresolved (``None``)."""
 
 from __future__ import annotations
 
@@ -44,7 +44,7 @@ from kg.resolve.modifiers import (
     owner_of,
     strip_quantity,
 )
-from kg.resolve.persons import person, titled_name
+from kg.resolve.persons import described_person, person, titled_name
 from kg.resolve.places import gazetteer
 from kg.resolve.text import name_key, slug, strip_determiners
 
@@ -215,7 +215,7 @@ def resolve_actor(mention: Mention, ctx: ActorContext | None = None) -> Actor | 
         kind = "organization" if mention.label == "ORG" else "group"
         label = text[:1].upper() + text[1:]
         return Actor(slug(text), label, None, None, kind)
-    return None  # "the umbrella union" tagged ORG names no one new
+    return described_person(words, mention, ctx, lambda phrase: _described(phrase, ctx))  # or None
 
 
 @lru_cache(maxsize=65536)

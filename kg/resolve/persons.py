@@ -9,15 +9,15 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from kg.model import Actor
+from kg.model import Actor, Mention
 from kg.resolve.actortable import actor_table
-from kg.resolve.modifiers import owner_of, title_words
+from kg.resolve.modifiers import owner_of, place_country, title_words
 from kg.resolve.text import slug, strip_determiners
 
 if TYPE_CHECKING:
     from kg.resolve.actorcontext import ActorContext
 
-__all__ = ["person", "split_name", "appositive", "titled_name"]
+__all__ = ["person", "split_name", "appositive", "titled_name", "described_person"]
 
 PARTICLES = frozenset(
     ["al", "el", "bin", "ibn", "ben", "de", "da", "di", "van", "von", "der", "du", "dos", "la"]
@@ -86,3 +86,19 @@ def titled_name(words: list[str]) -> bool:
     if len(words) < 3 or titles.get(words[0]) not in ("GOV", "") or not words[0][:1].isupper():
         return False
     return all(w[:1].isupper() and w.lower() not in title_words() for w in words[1:])
+
+
+def described_person(
+    words: list[str], mention: Mention, ctx: ActorContext, described: Callable[[str], Actor | None]
+) -> Actor | None:
+    """Two to four capitalised words that name no place, followed by an appositive that describes an
+    actor or a role ("Kenzo Oshima, the United Nations relief coordinator, said"): a person, whatever
+    label the recogniser gave the name; None otherwise."""
+    if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words) or mention.end <= 0:
+        return None
+    phrase = appositive(ctx, mention.end)
+    if not phrase or place_country(" ".join(words)) is not None:
+        return None
+    if described(phrase) is None and not any(w.lower() in title_words() for w in phrase.split()):
+        return None
+    return person(" ".join(words), ctx, mention.start, described)
