@@ -48,6 +48,12 @@ TARGET_TABLE = [
     # whoever made an object event is a party to the act done to it
     ("Police broke up a march organized by the teachers.", "broke", "Coerce", ["Police"],
      ["march", "teachers"]),
+    # whom a sanction takes something from: the recipient or partner of what is withdrawn
+    ("Norway froze development aid to Uganda.", "froze", "Sanction", ["Norway"],
+     ["development aid", "Uganda"]),
+    ("Peru announced a suspension of trade with Bolivia.", "suspension", "Sanction", ["Peru"],
+     ["trade", "Bolivia"]),
+    ("The army suspended patrols for a week.", "suspended", "Sanction", ["army"], ["patrols"]),
     # whom an object comes from is a party: the author of a rejected call, the owner of seized weapons
     ("The rebels rejected a call by the bishops for a truce.", "rejected", "Reject", ["rebels"],
      ["call", "bishops"]),

@@ -2,8 +2,9 @@
 
 ``governors`` climbs from a token through clausal and prepositional links to the sentence root;
 ``subject_of`` finds the active subject of a verb, shared down xcomp/conj/advcl chains and with relative
-pronouns replaced by their antecedent; ``time_mentions`` collects the DATE/TIME expressions attached to
-tokens, with the governing preposition as the mention lemma.
+pronouns replaced by their antecedent; ``event_agents`` finds who made an event noun; ``mandative``,
+``modal_clause`` and ``condition`` tell a demanded clause, a reported intention and an if/unless clause.
+Time expressions are read in ``kg.extract.times``.
 """
 
 from __future__ import annotations
@@ -12,8 +13,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from kg.extract.spans import ACTOR_LABELS, NP_LEFT_DEPS, actor_like, in_time_entity, prep_objects
-from kg.model import Mention
+from kg.extract.spans import ACTOR_LABELS, actor_like, in_time_entity, prep_objects
 
 __all__ = [
     "CLIMB_DEPS",
@@ -24,12 +24,15 @@ __all__ = [
     "nominal_actor",
     "light_verb_subject",
     "participant_subject",
-    "time_mentions",
     "event_agents",
     "stray_by",
+    "condition",
+    "mandative",
+    "modal_clause",
 ]
 
 BY = frozenset({"by"})
+CONDITIONS = frozenset({"if", "unless"})
 SUBJ_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJ_DEPS = frozenset({"nsubjpass", "csubjpass"})
 SHARED_SUBJ_DEPS = frozenset({"xcomp", "conj", "advcl"})
@@ -170,51 +173,6 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
-def _time_mention(token: Token, prep: str) -> Mention:
-    """The DATE/TIME entity widened to the noun phrase's left modifiers ("the next 24-48 hours");
-    articles are kept here because they change the meaning ("a week")."""
-    doc = token.doc
-    start, end = token.i, token.i + 1
-    for child in token.lefts:
-        if child.dep_ in NP_LEFT_DEPS:
-            start = min(start, child.left_edge.i)
-    while start > 0 and doc[start].ent_iob_ == "I":
-        start -= 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
-        end += 1
-    span = doc[start:end]
-    return Mention(span.text, span.start_char, span.end_char, "DATE", prep)
-
-
-def time_mentions(tokens: list[Token]) -> list[Mention]:
-    """DATE/TIME expressions attached directly to ``tokens``; lemma = governing preposition or ''."""
-    found: list[Mention] = []
-    for tok in tokens:
-        for child in tok.children:
-            if child.dep_ in ("npadvmod", "tmod", "obl", "advmod", "poss", "nmod") and in_time_entity(child):
-                found.append(_time_mention(child, ""))
-            elif child.dep_ == "prep":
-                for obj in child.children:
-                    if obj.dep_ in ("pobj", "pcomp") and in_time_entity(obj):
-                        found.append(_time_mention(obj, child.lower_))
-                        # "for a second day on Monday": a date hanging from a duration
-                        for prep in obj.children:
-                            if prep.dep_ == "prep":
-                                inner = [o for o in prep.children if o.dep_ == "pobj" and in_time_entity(o)]
-                                found.extend(_time_mention(o, prep.lower_) for o in inner)
-    return _dedupe(found)
-
-
-def _dedupe(mentions: list[Mention]) -> list[Mention]:
-    seen: set[tuple[int, int]] = set()
-    out = []
-    for m in sorted(mentions, key=lambda m: m.start):
-        if (m.start, m.end) not in seen:
-            seen.add((m.start, m.end))
-            out.append(m)
-    return out
-
-
 def nominal_actor(noun: Token) -> Token | None:
     for child in noun.lefts:
         if child.dep_ == "poss" or (child.dep_ in ("compound", "amod") and child.ent_type_ in ACTOR_LABELS):
@@ -297,3 +255,21 @@ def event_agents(noun: Token, owner: bool = True) -> list[Token]:
     found += [o for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" for _, o in prep_objects(c, BY)]
     found = [o for o in found if actor_like(o) and o.tag_ != "VBG" and not in_time_entity(o)]
     return found or stray_by(noun)
+
+
+def modal_clause(clause: Token) -> bool:
+    """A reported intention: "(warned) it would respond", "(said) they will strike"."""
+    return clause.dep_ == "ccomp" and any(c.dep_ == "aux" and c.tag_ == "MD" for c in clause.children)
+
+
+def condition(clause: Token) -> bool:
+    """An if/unless clause: "(threatened to strike) unless the government pays"."""
+    return any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in clause.children)
+
+
+def mandative(clause: Token) -> bool:
+    """A demanded clause ("that the US cancel", "that troops be withdrawn", "they must leave"), not a
+    reporting clause misparsed under the trigger ("..., diplomats quoted")."""
+    if any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children) or clause.tag_ == "VB":
+        return True
+    return any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VB", "MD") for c in clause.children)

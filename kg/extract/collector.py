@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.extract.clauses import event_agents, stray_by
+from kg.extract.clauses import condition, event_agents, mandative, modal_clause, stray_by
 from kg.extract.nouns import moved_force, own_force, party
 from kg.extract.places import SPATIAL_PREPS
 from kg.extract.spans import (
@@ -69,8 +69,8 @@ THEME_CLASSES = frozenset({"Deployment", "Mobilize", "Withdrawal", "Retreat", "S
 AGAINST = frozenset({"against"})
 AIMED = frozenset({"on", "against"})
 BY = frozenset({"by"})
-CONDITIONS = frozenset({"if", "unless"})
 DEMANDED_PARTNERS = frozenset({"with", "of"})
+WITHDRAWN_PREPS = frozenset({"to", "with", "for", "between"})
 NON_TARGET_NOUNS = frozenset({"point", "time", "moment", "stage", "least", "most", "once", "night", "dawn"})
 
 
@@ -87,6 +87,7 @@ class RoleCollector:
         self.hostile = EVENT_CLASSES.get(cls, cls) in HOSTILE_CATEGORIES
         self.cooperative = EVENT_CLASSES.get(cls, cls) in COOPERATIVE_CATEGORIES
         self.mobilizing = EVENT_CLASSES.get(cls, cls) == "Mobilize"
+        self.sanction = EVENT_CLASSES.get(cls, cls) == "Sanction"
 
     def add(self, role: list[Token], token: Token, expand: bool = True) -> None:
         for tok in coordinated(token) if expand else [token]:
@@ -116,10 +117,19 @@ class RoleCollector:
                 self.add(self.places, tok, expand=False)
             elif not self.cooperative or actor_like(tok):  # "provided food aid": the aid is no actor
                 self.add(self.targets, tok, expand=False)
+                self.withdrawn(tok)
                 if self.hostile and strong_place(tok) and is_place_like(tok):
                     self.also_place(tok)  # "attacked Abu Dhabi": the city is hit, and where it happened
             if (self.hostile or self.cooperative) and self.cls not in SOURCE_PLACE_CLASSES:
                 self.authors(tok)
+
+    def withdrawn(self, token: Token) -> None:
+        """Whom a sanction takes something from: "halted aid to Serbia", "a suspension of links with X"."""
+        for word, obj in prep_objects(token, WITHDRAWN_PREPS) if self.sanction else ():
+            if actor_like(obj) and not in_time_entity(obj):
+                self.add(self.targets, obj)
+                if word == "to" and strong_place(obj) and is_place_like(obj):
+                    self.also_place(obj)
 
     def authors(self, token: Token) -> None:
         """Whom an object comes from is a party too: "rejected calls by Belarus's rulers", "accepted
@@ -159,6 +169,8 @@ class RoleCollector:
                 if word == "to" and strong_place(obj) and is_place_like(obj) and spatial_place(word, obj):
                     for tok in coordinated(obj):
                         self.also_place(tok)  # "sent aid to Aleppo": recipient and destination
+            elif word in ("to", "with") and self.sanction and actor_like(obj):
+                self.withdrawn(token)  # "halted aid to Serbia" (the phrase on the verb)
             elif word == "under" and obj.lemma_.lower() in LIGHT_OBJECTS:
                 for _, inner in prep_objects(obj, frozenset({"of"})):
                     self.add(self.agents, inner)
@@ -204,17 +216,17 @@ class RoleCollector:
         demand = category == "Request"
         if category in COMPLEMENT_CATEGORIES:  # "threatened to halt talks if the US deploys missiles"
             verbs = [head, *(c for c in head.children if c.dep_ == "xcomp")]
-            for cond in (c for v in verbs for c in v.children if c.dep_ == "advcl" and _condition(c)):
+            for cond in (c for v in verbs for c in v.children if c.dep_ == "advcl" and condition(c)):
                 for who in (
                     c for c in cond.children if c.dep_ == "nsubj" and c.pos_ != "PRON" and actor_like(c)
                 ):
                     self.add(self.targets, who)
         for child in head.children:
             # "threatened to break ties with Russia", "warned it would respond to any attack by X"
-            if not self.cooperative and (child.dep_ == "xcomp" or not demand and _modal_clause(child)):
+            if not self.cooperative and (child.dep_ == "xcomp" or not demand and modal_clause(child)):
                 self.complement_patients(child)
                 continue
-            if demand and child.dep_ == "ccomp" and _mandative(child):
+            if demand and child.dep_ == "ccomp" and mandative(child):
                 subj = next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")), None)
                 if subj is not None and actor_like(subj) and not in_time_entity(subj):
                     self.add(self.targets, subj)
@@ -275,20 +287,3 @@ class RoleCollector:
             elif not in_time_entity(obj):  # "to respond to joint drills by X and Y"
                 for agent in event_agents(obj, obj.i in self.events):
                     self.add(self.targets, agent)
-
-
-def _modal_clause(clause: Token) -> bool:
-    """A reported intention: "(warned) it would respond", "(said) they will strike"."""
-    return clause.dep_ == "ccomp" and any(c.dep_ == "aux" and c.tag_ == "MD" for c in clause.children)
-
-
-def _condition(clause: Token) -> bool:
-    return any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in clause.children)
-
-
-def _mandative(clause: Token) -> bool:
-    """A demanded clause ("that the US cancel", "that troops be withdrawn", "they must leave"), not a
-    reporting clause misparsed under the trigger ("..., diplomats quoted")."""
-    if any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children) or clause.tag_ == "VB":
-        return True
-    return any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VB", "MD") for c in clause.children)

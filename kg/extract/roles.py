@@ -28,7 +28,6 @@ from kg.extract.clauses import (
     nominal_actor,
     participant_subject,
     subject_of,
-    time_mentions,
 )
 from kg.extract.collector import (
     FROM_CLASSES,
@@ -51,6 +50,7 @@ from kg.extract.spans import (
     prep_objects,
     strong_place,
 )
+from kg.extract.times import time_mentions
 from kg.model import Mention
 
 __all__ = ["TriggerLike", "Roles", "find_roles"]
@@ -210,6 +210,7 @@ def _nominal(col: RoleCollector, head: Token) -> None:
             col.extra.append(obj)
         else:
             col.add(col.targets, obj)
+            col.withdrawn(obj)  # "a suspension of air links with Serbia"
 
 
 def _objects(head: Token) -> list[Token]:

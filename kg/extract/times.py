@@ -1,0 +1,61 @@
+"""Time expressions of a trigger: the DATE/TIME entities attached to its tokens.
+
+``time_mentions`` collects them with the governing preposition as the mention lemma (``since``, ``until``,
+``in``, ``on``, ... or ``""``), so resolution can turn "since May" into the start of a span; a date hanging
+from a duration counts too ("for a second day on Monday"). The mention text is the entity widened to the
+left modifiers of its noun phrase, articles kept because they change the meaning ("a week").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.extract.spans import NP_LEFT_DEPS, in_time_entity
+from kg.model import Mention
+
+__all__ = ["time_mentions"]
+
+
+def _time_mention(token: Token, prep: str) -> Mention:
+    """The DATE/TIME entity widened to the noun phrase's left modifiers ("the next 24-48 hours");
+    articles are kept here because they change the meaning ("a week")."""
+    doc = token.doc
+    start, end = token.i, token.i + 1
+    for child in token.lefts:
+        if child.dep_ in NP_LEFT_DEPS:
+            start = min(start, child.left_edge.i)
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    span = doc[start:end]
+    return Mention(span.text, span.start_char, span.end_char, "DATE", prep)
+
+
+def time_mentions(tokens: list[Token]) -> list[Mention]:
+    """DATE/TIME expressions attached directly to ``tokens``; lemma = governing preposition or ''."""
+    found: list[Mention] = []
+    for tok in tokens:
+        for child in tok.children:
+            if child.dep_ in ("npadvmod", "tmod", "obl", "advmod", "poss", "nmod") and in_time_entity(child):
+                found.append(_time_mention(child, ""))
+            elif child.dep_ == "prep":
+                for obj in child.children:
+                    if obj.dep_ in ("pobj", "pcomp") and in_time_entity(obj):
+                        found.append(_time_mention(obj, child.lower_))
+                        # "for a second day on Monday": a date hanging from a duration
+                        for prep in obj.children:
+                            if prep.dep_ == "prep":
+                                inner = [o for o in prep.children if o.dep_ == "pobj" and in_time_entity(o)]
+                                found.extend(_time_mention(o, prep.lower_) for o in inner)
+    return _dedupe(found)
+
+
+def _dedupe(mentions: list[Mention]) -> list[Mention]:
+    seen: set[tuple[int, int]] = set()
+    out = []
+    for m in sorted(mentions, key=lambda m: m.start):
+        if (m.start, m.end) not in seen:
+            seen.add((m.start, m.end))
+            out.append(m)
+    return out
