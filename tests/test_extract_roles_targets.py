@@ -73,6 +73,13 @@ TARGET_TABLE = [
      "strike", "Protest", ["Refugees"], ["government", "government's refusal"]),
     ("Workers stayed home to protest at the closure of the mine.", "stayed", "Protest", ["Workers"],
      ["closure"]),
+    # a blocked road is no party, so the protest's aim is still read: "in defiance of X", "from X"
+    ("Drivers blocked the highway in defiance of the governor.", "blocked", "Protest", ["Drivers"],
+     ["highway", "governor"]),
+    ("Villagers marched to demand compensation from the provincial government.", "marched", "Protest",
+     ["Villagers"], ["compensation", "provincial government"]),
+    # ... but the protesters' own demands are no target
+    ("Drivers blocked the highway to press their demands.", "blocked", "Protest", ["Drivers"], ["highway"]),
     # a reporting clause misparsed under a demand is no demanded clause
     ("The union demanded a pay rise, officials said.", "demanded", "Request", ["union"], []),
 ]  # fmt: skip

@@ -62,7 +62,7 @@ COMPLEMENT_CATEGORIES = frozenset({"Threaten"})  # a threat's target is the thre
 THREAT_PREPS = frozenset({"against", "with", "to", "on"})
 PURPOSE_VERBS = frozenset({"protest", "demand", "denounce", "condemn", "oppose", "press", "call", "seek"})
 AIM_PREPS = frozenset({"against", "at", "over", "for"})
-AIM_OWNER_PREPS = frozenset({"of", "by"})
+AIM_OWNER_PREPS = frozenset({"of", "by", "from"})  # "calling for independence from Iraq"
 # what a deployment or withdrawal moves is its theme, not a target: "deployed 2,000 troops", "sent
 # reinforcements", "withdrew its forces" (a count is kept as a quantity)
 THEME_CLASSES = frozenset({"Deployment", "Mobilize", "Withdrawal", "Retreat", "Surrender"})
@@ -249,7 +249,8 @@ class RoleCollector:
         """Whom a protest is aimed at, read from its purpose: "began a hunger strike to protest against
         Sweden's decision", "to demand the resignation of the president", "in protest of the government's
         refusal" -> the object, its owner, whose it is and who made it."""
-        if self.targets or EVENT_CLASSES.get(self.cls, self.cls) != "Protest":
+        # "blocked roads to demand ...": a blocked road is no party, so the aim is still read
+        if any(actor_like(t) for t in self.targets) or EVENT_CLASSES.get(self.cls, self.cls) != "Protest":
             return
         aims: list[Token] = []
         for verb in verbs:
@@ -258,13 +259,15 @@ class RoleCollector:
                     aims += [c for c in child.children if c.dep_ in ("dobj", "obj")]
                     aims += [o for _, o in prep_objects(child, AIM_PREPS)]
             for _, obj in prep_objects(verb, frozenset({"in"})):  # "in protest of/against ..."
-                if obj.lemma_.lower() in PURPOSE_VERBS:
+                if obj.lemma_.lower() in PURPOSE_VERBS or obj.lower_ == "defiance":  # "in defiance of X"
                     aims += [o for _, o in prep_objects(obj, AIM_PREPS | OF)]
         for aim in aims:
             if in_time_entity(aim):
                 continue
-            self.add(self.targets, aim, expand=False)
-            whose = [c for c in aim.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+            whose = [c for c in aim.children if c.dep_ == "poss"]
+            if all(c.pos_ != "PRON" for c in whose):  # "to press their demands": the protesters' own
+                self.add(self.targets, aim, expand=False)
+            whose = [c for c in whose if c.pos_ != "PRON"]
             whose += [o for _, o in prep_objects(aim, AIM_OWNER_PREPS)]
             for owner in whose:
                 if actor_like(owner) and not in_time_entity(owner):
