@@ -54,6 +54,11 @@ TARGET_TABLE = [
     ("Peru announced a suspension of trade with Bolivia.", "suspension", "Sanction", ["Peru"],
      ["trade", "Bolivia"]),
     ("The army suspended patrols for a week.", "suspended", "Sanction", ["army"], ["patrols"]),
+    # whom a cooperative act gives something to, on its object; parties between whom one mediates
+    ("Kenya shared intelligence with Somalia.", "shared", "Cooperate", ["Kenya"], ["Somalia"]),
+    ("The bishops launched a mediation effort between the army and the rebels.", "launched", "Negotiation",
+     ["bishops"], ["army", "rebels"]),
+    ("Kenya shared intelligence on Monday.", "shared", "Cooperate", ["Kenya"], []),
     # whom an object comes from is a party: the author of a rejected call, the owner of seized weapons
     ("The rebels rejected a call by the bishops for a truce.", "rejected", "Reject", ["rebels"],
      ["call", "bishops"]),

@@ -120,12 +120,15 @@ class RoleCollector:
                 self.withdrawn(tok)
                 if self.hostile and strong_place(tok) and is_place_like(tok):
                     self.also_place(tok)  # "attacked Abu Dhabi": the city is hit, and where it happened
+            else:
+                self.withdrawn(tok)  # "provide aid for Romania": the recipient of what is given
             if (self.hostile or self.cooperative) and self.cls not in SOURCE_PLACE_CLASSES:
                 self.authors(tok)
 
     def withdrawn(self, token: Token) -> None:
-        """Whom a sanction takes something from: "halted aid to Serbia", "a suspension of links with X"."""
-        for word, obj in prep_objects(token, WITHDRAWN_PREPS) if self.sanction else ():
+        """Whom a sanction takes something from or a cooperative act gives something to: "halted aid to
+        Serbia", "a suspension of links with X", "provide aid for Romania"."""
+        for word, obj in prep_objects(token, WITHDRAWN_PREPS) if self.sanction or self.cooperative else ():
             if actor_like(obj) and not in_time_entity(obj):
                 self.add(self.targets, obj)
                 if word == "to" and strong_place(obj) and is_place_like(obj):
