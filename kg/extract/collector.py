@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.extract.clauses import condition, event_agents, mandative, modal_clause, stray_by
-from kg.extract.nouns import moved_force, own_force, party
+from kg.extract.clauses import event_agents, stray_by
+from kg.extract.nouns import moved_force, party
 from kg.extract.places import SPATIAL_PREPS
 from kg.extract.spans import (
     actor_like,
@@ -58,18 +58,12 @@ FROM = frozenset({"from"})
 SOURCE_PLACE_CLASSES = frozenset(
     {"Withdrawal", "Retreat", "Displacement", "Evacuation", "Abduction", "Capture"}
 )
-COMPLEMENT_CATEGORIES = frozenset({"Threaten"})  # a threat's target is the threatened act's target
-THREAT_PREPS = frozenset({"against", "with", "to", "on"})
-PURPOSE_VERBS = frozenset({"protest", "demand", "denounce", "condemn", "oppose", "press", "call", "seek"})
-AIM_PREPS = frozenset({"against", "at", "over", "for"})
-AIM_OWNER_PREPS = frozenset({"of", "by", "from"})  # "calling for independence from Iraq"
 # what a deployment or withdrawal moves is its theme, not a target: "deployed 2,000 troops", "sent
 # reinforcements", "withdrew its forces" (a count is kept as a quantity)
 THEME_CLASSES = frozenset({"Deployment", "Mobilize", "Withdrawal", "Retreat", "Surrender"})
 AGAINST = frozenset({"against"})
 AIMED = frozenset({"on", "against"})
 BY = frozenset({"by"})
-DEMANDED_PARTNERS = frozenset({"with", "of"})
 WITHDRAWN_PREPS = frozenset({"to", "with", "for", "between"})
 NON_TARGET_NOUNS = frozenset({"point", "time", "moment", "stage", "least", "most", "once", "night", "dawn"})
 
@@ -207,89 +201,3 @@ class RoleCollector:
         for obj in objects:
             if actor_like(obj) and not in_time_entity(obj):
                 self.add(self.targets, obj)
-
-    def addressee(self, head: Token) -> None:
-        """A cooperative or demanding trigger with no target finds it in its complement: the subject of a
-        demand's clause ("demanded that the US cancel"), whom a demand is made of ("sought support from
-        X"), the partner of the infinitive's verb ("offered to hand over to Britain", "agreed to provide
-        aid for Romania")."""
-        category = EVENT_CLASSES.get(self.cls, self.cls)
-        if self.targets or not (self.cooperative or category in COMPLEMENT_CATEGORIES):
-            return
-        demand = category == "Request"
-        if category in COMPLEMENT_CATEGORIES:  # "threatened to halt talks if the US deploys missiles"
-            verbs = [head, *(c for c in head.children if c.dep_ == "xcomp")]
-            for cond in (c for v in verbs for c in v.children if c.dep_ == "advcl" and condition(c)):
-                for who in (
-                    c for c in cond.children if c.dep_ == "nsubj" and c.pos_ != "PRON" and actor_like(c)
-                ):
-                    self.add(self.targets, who)
-        for child in head.children:
-            # "threatened to break ties with Russia", "warned it would respond to any attack by X"
-            if not self.cooperative and (child.dep_ == "xcomp" or not demand and modal_clause(child)):
-                self.complement_patients(child)
-                continue
-            if demand and child.dep_ == "ccomp" and mandative(child):
-                subj = next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-                if subj is not None and actor_like(subj) and not in_time_entity(subj):
-                    self.add(self.targets, subj)
-            elif demand and child.dep_ in ("dobj", "prep"):
-                owner = child if child.dep_ == "dobj" else head
-                for _, obj in prep_objects(owner, FROM):
-                    if party(obj):
-                        self.add(self.targets, obj)
-                for _, obj in prep_objects(child, DEMANDED_PARTNERS) if child.dep_ == "dobj" else ():
-                    mine = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in obj.children)  # "of its chief"
-                    if actor_like(obj) and not mine and not in_time_entity(obj):  # "a truce with X"
-                        self.add(self.targets, obj)
-            elif child.dep_ == "xcomp":  # the partner phrase may hang from the verb or from its object
-                owners = [child, *(c for c in child.children if c.dep_ in ("dobj", "obj"))]
-                for obj in (o for owner in owners for _, o in prep_objects(owner, PARTNER_PREPS)):
-                    if actor_like(obj) and not in_time_entity(obj):
-                        self.add(self.targets, obj)
-
-    def purpose(self, verbs: list[Token]) -> None:
-        """Whom a protest is aimed at, read from its purpose: "began a hunger strike to protest against
-        Sweden's decision", "to demand the resignation of the president", "in protest of the government's
-        refusal" -> the object, its owner, whose it is and who made it."""
-        # "blocked roads to demand ...": a blocked road is no party, so the aim is still read
-        if any(actor_like(t) for t in self.targets) or EVENT_CLASSES.get(self.cls, self.cls) != "Protest":
-            return
-        aims: list[Token] = []
-        for verb in verbs:
-            for child in verb.children:
-                if child.dep_ in ("advcl", "xcomp") and child.lemma_.lower() in PURPOSE_VERBS:
-                    aims += [c for c in child.children if c.dep_ in ("dobj", "obj")]
-                    aims += [o for _, o in prep_objects(child, AIM_PREPS)]
-            for _, obj in prep_objects(verb, frozenset({"in"})):  # "in protest of/against ..."
-                if obj.lemma_.lower() in PURPOSE_VERBS or obj.lower_ == "defiance":  # "in defiance of X"
-                    aims += [o for _, o in prep_objects(obj, AIM_PREPS | OF)]
-        for aim in aims:
-            if in_time_entity(aim):
-                continue
-            whose = [c for c in aim.children if c.dep_ == "poss"]
-            if all(c.pos_ != "PRON" for c in whose):  # "to press their demands": the protesters' own
-                self.add(self.targets, aim, expand=False)
-            whose = [c for c in whose if c.pos_ != "PRON"]
-            whose += [o for _, o in prep_objects(aim, AIM_OWNER_PREPS)]
-            for owner in whose:
-                if actor_like(owner) and not in_time_entity(owner):
-                    self.add(self.targets, owner, expand=False)
-
-    def complement_patients(self, verb: Token) -> None:
-        """Who a threatened act would hit: its object ("threatened to ban opposition candidates") or
-        the object of its against/with/to/on phrase ("to break relations with Russia")."""
-        for child in verb.children:
-            if child.dep_ not in ("dobj", "obj") or own_force(child):
-                continue  # "threatened to send troops (to the border)": the sender's own
-            if actor_like(child) or strong_place(child):
-                self.add(self.targets, child)
-            else:  # "to punish the attack by X": who made it
-                for agent in event_agents(child, child.i in self.events):
-                    self.add(self.targets, agent)
-        for obj in (o for owner in [verb, *verb.children] for _, o in prep_objects(owner, THREAT_PREPS)):
-            if (actor_like(obj) or strong_place(obj)) and not in_time_entity(obj):
-                self.add(self.targets, obj)
-            elif not in_time_entity(obj):  # "to respond to joint drills by X and Y"
-                for agent in event_agents(obj, obj.i in self.events):
-                    self.add(self.targets, agent)

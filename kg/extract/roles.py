@@ -38,6 +38,7 @@ from kg.extract.collector import (
     PLACE_SUBJECT_CLASSES,
     RoleCollector,
 )
+from kg.extract.complements import addressee, purpose
 from kg.extract.places import more_places
 from kg.extract.spans import (
     ACTOR_LABELS,
@@ -149,7 +150,7 @@ def _verbal(col: RoleCollector, head: Token, span: list[Token]) -> bool:
         for owner in (c for c in obj.children if c.dep_ == "poss"):
             if owner.pos_ != "PRON" and actor_like(owner) and not in_time_entity(owner):
                 col.add(col.targets, owner, expand=False)
-    col.addressee(head)
+    addressee(col, head)
     finite = head.tag_ in ("VBD", "VBZ", "VBP") or any(
         c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP", "MD") for c in head.children
     )
@@ -232,7 +233,7 @@ def find_roles(doc: Doc, trigger: TriggerLike, events: frozenset[int] = frozense
     else:
         subjectless = _verbal(col, head, span)
     # a protest's aim: its own purpose clause, or that of the light verb whose object it is
-    col.purpose([head, head.head] if nominal and head.dep_ in ("dobj", "obj") else [head])
+    purpose(col, [head, head.head] if nominal and head.dep_ in ("dobj", "obj") else [head])
     times = time_mentions(span)
     ups = list(governors(head))
     if nominal and head.dep_ in ("nsubj", "nsubjpass"):  # "fighting intensified around X"
