@@ -37,6 +37,14 @@ TARGET_TABLE = [
     ("Ankara threatened to halt the talks if Athens sends warships.", "threatened", "Threaten",
      ["Ankara"], ["Athens"]),
     ("The miners threatened to strike if they are not paid.", "threatened", "Threaten", ["miners"], []),
+    # a threat's addressee after "to", a place whose nation is named, a named place behind a place noun,
+    # the nation of a thing the threatened act is aimed at
+    ("Chile issued an ultimatum to the miners.", "ultimatum", "Threaten", ["Chile"], ["miners"]),
+    ("Ankara threatened to bomb Syrian villages.", "threatened", "Threaten", ["Ankara"], ["Syrian villages"]),
+    ("Serbia threatened to cut off power to the province of Kosovo.", "threatened", "Threaten", ["Serbia"],
+     ["Kosovo"]),
+    ("Paris threatened to impose duties against Italian wine.", "threatened", "Threaten", ["Paris"],
+     ["Italian"]),
     # the author of a demanded act is who is asked, a capital too
     ("The senate demanded a public apology by Madrid.", "demanded", "Request", ["senate"], ["Madrid"]),
     # the partner or the party named in a demanded act ("a truce with X", "the removal of X")

@@ -82,6 +82,7 @@ class RoleCollector:
         self.cooperative = EVENT_CLASSES.get(cls, cls) in COOPERATIVE_CATEGORIES
         self.mobilizing = EVENT_CLASSES.get(cls, cls) == "Mobilize"
         self.sanction = EVENT_CLASSES.get(cls, cls) == "Sanction"
+        self.threat = EVENT_CLASSES.get(cls, cls) == "Threaten"
 
     def add(self, role: list[Token], token: Token, expand: bool = True) -> None:
         for tok in coordinated(token) if expand else [token]:
@@ -168,6 +169,8 @@ class RoleCollector:
                         self.also_place(tok)  # "sent aid to Aleppo": recipient and destination
             elif word in ("to", "with") and self.sanction and actor_like(obj):
                 self.withdrawn(token)  # "halted aid to Serbia" (the phrase on the verb)
+            elif word == "to" and self.threat and actor_like(obj) and not in_time_entity(obj):
+                self.add(self.targets, obj)  # "issued an ultimatum to Ecuador", "a warning to the rebels"
             elif word == "under" and obj.lemma_.lower() in LIGHT_OBJECTS:
                 for _, inner in prep_objects(obj, frozenset({"of"})):
                     self.add(self.agents, inner)

@@ -15,7 +15,14 @@ from spacy.tokens import Token
 from kg.extract.clauses import condition, event_agents, mandative, modal_clause
 from kg.extract.collector import FROM, OF, PARTNER_PREPS, RoleCollector
 from kg.extract.nouns import own_force, party
-from kg.extract.spans import actor_like, in_time_entity, prep_objects, strong_place
+from kg.extract.spans import (
+    actor_like,
+    coordinated,
+    in_time_entity,
+    is_place_like,
+    prep_objects,
+    strong_place,
+)
 from kg.namespaces import EVENT_CLASSES
 
 __all__ = ["addressee", "purpose"]
@@ -102,14 +109,22 @@ def _complement_patients(col: RoleCollector, verb: Token) -> None:
     for child in verb.children:
         if child.dep_ not in ("dobj", "obj") or own_force(child):
             continue  # "threatened to send troops (to the border)": the sender's own
-        if actor_like(child) or strong_place(child):
-            col.add(col.targets, child)
+        if actor_like(child) or strong_place(child) or (is_place_like(child) and nationality(child)):
+            col.add(col.targets, child)  # "to shell Iraqi towns", not "to block the ports"
         else:  # "to punish the attack by X": who made it
             for agent in event_agents(child, child.i in col.events):
                 col.add(col.targets, agent)
     for obj in (o for owner in [verb, *verb.children] for _, o in prep_objects(owner, THREAT_PREPS)):
-        if (actor_like(obj) or strong_place(obj)) and not in_time_entity(obj):
+        named = any(strong_place(o) for o in coordinated(obj))  # "to the republic of Nakhichevan"
+        if (actor_like(obj) or named) and not in_time_entity(obj):
             col.add(col.targets, obj)
+        elif nationality(obj):  # "restrictions against German goods"
+            col.add(col.targets, nationality(obj)[0])
         elif not in_time_entity(obj):  # "to respond to joint drills by X and Y"
             for agent in event_agents(obj, obj.i in col.events):
                 col.add(col.targets, agent)
+
+
+def nationality(token: Token) -> list[Token]:
+    """The nation a thing belongs to, named by an adjective ("German goods", "Iraqi oil")."""
+    return [c for c in token.children if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE")]

@@ -55,6 +55,7 @@ PLACE_NOUNS = frozenset(
         "embassy", "consulate", "mosque", "hospital", "school", "market", "palace", "installation",
         "facility", "hub", "front", "frontline", "coast", "island", "strip", "bank", "zone", "home",
         "department", "governorate", "oblast", "prefecture", "edge", "outskirt", "sector", "quarter",
+        "republic",
     }
 )  # fmt: skip
 DIRECTIONAL_PREPS = frozenset({"to", "into", "towards", "toward", "onto"})
