@@ -61,6 +61,13 @@ AGENT_TABLE = [
     # summoning someone to protest: the summoner protests
     ("The minister summoned the envoy to protest against the raid.", "protest", "Protest", ["minister"],
      ["raid"]),
+    # a gerund after "of"/"for" under a passive is done by the passive subject ("accused of attacking")
+    ("The gang was accused of looting the depot.", "looting", "Assault", ["gang"], ["depot"]),
+    ("Four miners were jailed for blocking the road.", "blocking", "Protest", ["Four miners"], ["road"]),
+    # ... and under an adjective by the copula's subject
+    ("The two parties are guilty of breaking the truce.", "breaking", "Reject", ["two parties"], ["truce"]),
+    # ... but a passive subject is no doer of a gerund after another preposition
+    ("The town was taken after shelling the outskirts.", "shelling", "Shelling", [], []),
 ]  # fmt: skip
 
 

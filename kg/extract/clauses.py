@@ -138,6 +138,7 @@ def subject_of(verb: Token) -> Token | None:
     took"); an infinitive with an object-taking governor is controlled by that object ("forced thousands
     of people to flee": the people flee)."""
     cur = verb
+    came = ""  # the preposition climbed through from a gerund
     for _ in range(6):
         if (
             cur.i != verb.i
@@ -152,14 +153,22 @@ def subject_of(verb: Token) -> Token | None:
         for child in cur.children:
             if child.dep_ in SUBJ_DEPS:
                 return antecedent(child, cur)
-        if any(c.dep_ in PASSIVE_SUBJ_DEPS for c in cur.children):
+        passive_subj = next((c for c in cur.children if c.dep_ in PASSIVE_SUBJ_DEPS), None)
+        if passive_subj is not None and came in ("of", "for"):
+            return antecedent(passive_subj, cur)  # "was accused of attacking", "were arrested for looting"
+        if passive_subj is not None:
             # "X said two were killed and accused Y": an active verb with a complement parsed as conjunct
             # of the passive report shares the reporter's subject
             complement = any(c.dep_ in COMPLEMENT_DEPS for c in verb.children)
             if cur is verb or cur.dep_ != "ccomp" or not complement:
                 return None
-        elif cur.dep_ == "pcomp" and cur.head.dep_ == "prep" and cur.head.head.pos_ in ("VERB", "AUX"):
-            cur = cur.head.head  # "set fire to the school before withdrawing"
+        elif cur.dep_ == "pcomp" and cur.head.dep_ == "prep" and cur.head.head.pos_ in ("VERB", "AUX", "ADJ"):
+            came = cur.head.lower_  # "set fire to the school before withdrawing"
+            cur = cur.head.head  # "are guilty of violating": up through the adjective below
+            if cur.pos_ == "ADJ" and cur.dep_ == "acomp":
+                cur = cur.head
+            elif cur.pos_ == "ADJ":
+                return None
             continue
         # "is willing to negotiate": up through the adjective to its copula
         via_adjective = cur.dep_ == "acomp" and (cur.pos_ == "ADJ" or cur.tag_ == "VBN")  # "is opposed to"
