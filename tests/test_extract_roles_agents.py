@@ -66,6 +66,10 @@ AGENT_TABLE = [
     ("Four miners were jailed for blocking the road.", "blocking", "Protest", ["Four miners"], ["road"]),
     # ... and under an adjective by the copula's subject
     ("The two parties are guilty of breaking the truce.", "breaking", "Reject", ["two parties"], ["truce"]),
+    # the parties to an agreement held the talks it concludes, not those a detention follows
+    ("Qatar and Bahrain agreed to reopen embassies after talks in Riyadh.", "talks", "Negotiation",
+     ["Qatar", "Bahrain"], []),
+    ("Police detained the mayor after talks in Herat.", "talks", "Negotiation", [], []),
     # ... but a passive subject is no doer of a gerund after another preposition
     ("The town was taken after shelling the outskirts.", "shelling", "Shelling", [], []),
 ]  # fmt: skip

@@ -65,6 +65,7 @@ PLACE_TABLE = [
      ["Addis Ababa"]),
     ("Mali and Niger agreed to a truce after heavy fighting in Gao.", "agreed", "Agree", []),
     ("The rebels withdrew after a battle in Kidal.", "withdrew", "Withdrawal", []),
+    ("Police detained the mayor after a meeting in Herat.", "detained", "Arrest", []),
 ]  # fmt: skip
 
 

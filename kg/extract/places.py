@@ -32,7 +32,7 @@ from kg.extract.spans import (
     strong_place,
 )
 
-__all__ = ["SPATIAL_PREPS", "inner_place", "more_places"]
+__all__ = ["SPATIAL_PREPS", "SETTLING_VERBS", "concluded", "inner_place", "more_places"]
 
 SPATIAL_PREPS = frozenset(
     {"in", "at", "near", "to", "into", "outside", "around", "across", "inside", "throughout", "within",
@@ -59,6 +59,10 @@ AFTER = frozenset({"after", "following"})
 # events a later act concludes: their place is the act's place ("agreed ... after talks in Beijing")
 CONCLUDED_NOUNS = frozenset(
     {"talk", "negotiation", "meeting", "summit", "consultation", "conference", "mediation", "dialogue"}
+)
+# acts that conclude such talks, whose subjects held them ("agreed ... after talks in Beijing")
+SETTLING_VERBS = frozenset(
+    {"agree", "sign", "reach", "restore", "resume", "accept", "decide", "announce", "conclude", "establish"}
 )
 PARTICIPLE_TAGS = frozenset({"VBG", "VBN"})  # "guerrillas operating in", "troops based in"
 
@@ -119,8 +123,14 @@ def _deep(roots: Iterable[Token], hostile: bool, searched: frozenset[int] = froz
     return []
 
 
-def _concluded(prep: str, obj: Token) -> bool:
-    return prep in AFTER and obj.lemma_.lower() in CONCLUDED_NOUNS
+def concluded(prep: str, obj: Token) -> bool:
+    """Talks, a meeting or a summit that the settling act of the ``after``/``following`` phrase concludes
+    ("agreed ... after talks in Beijing"; not "arrested him after a meeting in Kabul")."""
+    verb = obj.head.head  # or the infinitive of one: "agreed to reopen embassies after talks"
+    settles = verb.lemma_.lower() in SETTLING_VERBS or (
+        verb.dep_ == "xcomp" and verb.head.lemma_.lower() in SETTLING_VERBS
+    )
+    return prep in AFTER and obj.lemma_.lower() in CONCLUDED_NOUNS and settles
 
 
 def _object_of(head: Token) -> Token | None:
@@ -172,11 +182,11 @@ def more_places(
     scenes = [
         o
         for w, o in prep_objects(head)
-        if (w not in NON_SCENE_PREPS or _concluded(w, o)) and not is_place_like(o) and not in_time_entity(o)
+        if (w not in NON_SCENE_PREPS or concluded(w, o)) and not is_place_like(o) and not in_time_entity(o)
     ]
     # "agreed to restore ties after talks in Beijing": the talks the agreement concludes set its scene
     scenes += [
-        o for c in head.children if c.dep_ == "xcomp" for w, o in prep_objects(c, AFTER) if _concluded(w, o)
+        o for c in head.children if c.dep_ == "xcomp" for w, o in prep_objects(c, AFTER) if concluded(w, o)
     ]
     verb = _object_of(head) if nominal else None
     if verb is not None:  # "fired (dozens of) shells at targets in Jericho"

@@ -39,7 +39,7 @@ from kg.extract.collector import (
     RoleCollector,
 )
 from kg.extract.complements import addressee, purpose
-from kg.extract.places import more_places
+from kg.extract.places import concluded, more_places
 from kg.extract.spans import (
     ACTOR_LABELS,
     PLACE_LABELS,
@@ -193,7 +193,7 @@ def _nominal(col: RoleCollector, head: Token) -> None:
         for _, obj in prep_objects(head.head, AGAINST):  # "staged rallies in Gaza against the leader"
             col.patient(obj)
     if (not col.agents or pronouns_only) and head.dep_ in ("dobj", "nsubjpass", "nsubj", "pobj"):
-        subj = light_verb_subject(head) or participant_subject(head)
+        subj = light_verb_subject(head) or participant_subject(head) or _settled(head)
         if subj is not None:
             if pronouns_only:
                 col.agents.clear()
@@ -212,6 +212,13 @@ def _nominal(col: RoleCollector, head: Token) -> None:
         else:
             col.add(col.targets, obj)
             col.withdrawn(obj)  # "a suspension of air links with Serbia"
+
+
+def _settled(head: Token) -> Token | None:
+    """Who held the talks an agreement concludes: "X and Y agreed ... after talks in Beijing"."""
+    if head.dep_ != "pobj" or not concluded(head.head.lower_, head):
+        return None
+    return subject_of(head.head.head)
 
 
 def _objects(head: Token) -> list[Token]:
