@@ -120,6 +120,20 @@ def test_evaluate_plover_conversion(plover_path: Path) -> None:
     assert sum(1 for g in gold if g.events[0].places) >= 20
 
 
+def test_evaluate_plover_repeated_ids_stay_separate_documents(tmp_path: Path) -> None:
+    """Two records sharing an id must not share predictions (the real file repeats one id)."""
+    records = [
+        {"id": "R-1", "event": "FIGHT", "text": "Rebels shelled Gao.", "source": [{"actorText": "Rebels"}]},
+        {"id": "R-1", "event": "PROTEST", "text": "Students marched in the capital."},
+        {"id": "R-2", "event": "DOCUMENT", "text": "header"},
+    ]
+    path = tmp_path / "plover.json"
+    path.write_text(json.dumps(records), "utf-8")
+    gold = load_plover(path)
+    assert [(g.document.id, g.events[0].category) for g in gold] == [("R-1", "Assault"), ("R-1#2", "Protest")]
+    assert gold[1].document.text.startswith("Students")
+
+
 def test_evaluate_predictor_injection_and_json_report() -> None:
     gold = [GoldDocument(Document("a", "t"), (GoldEvent("Capture", ("Rebels",)),))]
     report = report_json(

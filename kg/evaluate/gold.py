@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -123,6 +124,7 @@ def load_plover(path: str | Path) -> list[GoldDocument]:
     except (OSError, json.JSONDecodeError) as err:
         raise InputError(f"{path}: cannot read the PLOVER records ({err})") from None
     out: list[GoldDocument] = []
+    seen: Counter[str] = Counter()
     for record in records:
         name = record.get("event", "")
         if name == "DOCUMENT" or not record.get("text"):
@@ -133,5 +135,8 @@ def load_plover(path: str | Path) -> list[GoldDocument]:
         places = _places(record.get("eventLoc"))
         event = GoldEvent(category, _actor_texts(record.get("source")), _actor_texts(record.get("target")),
                           places, None, record.get("eventText") or None)  # fmt: skip
-        out.append(GoldDocument(Document(record["id"], record["text"], None), (event,), score_dates=False))
+        # the records repeat an id now and then: keep each record its own document (id, id#2, ...)
+        seen[record["id"]] += 1
+        doc_id = record["id"] if seen[record["id"]] == 1 else f"{record['id']}#{seen[record['id']]}"
+        out.append(GoldDocument(Document(doc_id, record["text"], None), (event,), score_dates=False))
     return out
