@@ -69,12 +69,18 @@ def coordinations(
             found.append((run[0][0].start, run[-1][0].end, members))
         run.clear()
 
-    for mention in _outermost(mentions):
-        parts = [(part, resolve(part)) for part in split_modifiers(mention)]
-        if len(parts) > 1 and all(actor is not None for _, actor in parts):
+    outer = _outermost(mentions)
+    joined = [bool(_JOINER.fullmatch(text[a.end : b.start])) for a, b in zip(outer, outer[1:], strict=False)]
+    for i, mention in enumerate(outer):
+        split = split_modifiers(mention)
+        parts = [(part, resolve(part)) for part in split] if len(split) > 1 else []
+        if parts and all(actor is not None for _, actor in parts):
             close()  # "Russian and Ukrainian negotiators" is a coordination by itself
             run.extend((mention, actor) for _, actor in parts if actor is not None)
             close()
+            continue
+        if not (i and joined[i - 1]) and not (i < len(joined) and joined[i]):
+            close()  # joined to neither neighbour: in no run of two (resolving it would be wasted)
             continue
         actor = resolve(mention)
         if actor is not None and mention.label in PLACE_LABELS and actor.kind != "country":
