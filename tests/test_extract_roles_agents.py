@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 import spacy
+from roles_support import frame_at
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -82,9 +83,7 @@ AGENT_TABLE = [
 def test_roles_agents_of_light_verbs_participation_and_passives(
     nlp: Language, sentence: str, word: str, cls: str, agents: list[str], targets: list[str]
 ) -> None:
-    doc = nlp(sentence)
-    tok = next(t for t in doc if t.text == word)
-    (frame,) = extract_frames(doc, "t", triggers=[Trig(tok.i, tok.i + 1, tok.i, cls)])
+    frame = frame_at(nlp(sentence), word, cls)
     assert [m.text for m in frame.agents] == agents
     assert [m.text for m in frame.targets] == targets
 

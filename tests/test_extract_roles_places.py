@@ -7,19 +7,11 @@ role finding independently of the trigger lexicon. Sentences are written for the
 from __future__ import annotations
 
 import pytest
+from roles_support import frame_at
 from spacy.language import Language
 
 from kg.extract import extract_frames
 from kg.extract.triggers import TriggerMatch as Trig
-from kg.model import EventFrame
-
-
-def frame_at(nlp: Language, sentence: str, word: str, event_class: str) -> EventFrame:
-    doc = nlp(sentence)
-    tok = next(t for t in doc if t.text == word)
-    (frame,) = extract_frames(doc, "t", triggers=[Trig(tok.i, tok.i + 1, tok.i, event_class)])
-    return frame
-
 
 # sentence, trigger word, class, places
 PLACE_TABLE = [
@@ -76,7 +68,7 @@ PLACE_TABLE = [
 def test_roles_places_beyond_own_prepositions(
     nlp: Language, sentence: str, word: str, cls: str, places: list[str]
 ) -> None:
-    frame = frame_at(nlp, sentence, word, cls)
+    frame = frame_at(nlp(sentence), word, cls)
     assert [m.text for m in frame.places] == places
     for m in frame.places:
         assert sentence[m.start : m.end] == m.text
@@ -131,6 +123,6 @@ ACTOR_TABLE = [
 def test_roles_actor_mentions_keep_identifying_modifiers(
     nlp: Language, sentence: str, word: str, cls: str, agents: list[str], targets: list[str]
 ) -> None:
-    frame = frame_at(nlp, sentence, word, cls)
+    frame = frame_at(nlp(sentence), word, cls)
     assert [m.text for m in frame.agents] == agents
     assert [m.text for m in frame.targets] == targets

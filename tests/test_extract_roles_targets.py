@@ -7,10 +7,8 @@ role finding independently of the trigger lexicon. Sentences are written for the
 from __future__ import annotations
 
 import pytest
+from roles_support import frame_at
 from spacy.language import Language
-
-from kg.extract import extract_frames
-from kg.extract.triggers import TriggerMatch as Trig
 
 # sentence, trigger word, class, agents, targets
 TARGET_TABLE = [
@@ -105,8 +103,6 @@ TARGET_TABLE = [
 def test_roles_targets_from_the_complement(
     nlp: Language, sentence: str, word: str, cls: str, agents: list[str], targets: list[str]
 ) -> None:
-    doc = nlp(sentence)
-    tok = next(t for t in doc if t.text == word)
-    (frame,) = extract_frames(doc, "t", triggers=[Trig(tok.i, tok.i + 1, tok.i, cls)])
+    frame = frame_at(nlp(sentence), word, cls)
     assert [m.text for m in frame.agents] == agents
     assert [m.text for m in frame.targets] == targets

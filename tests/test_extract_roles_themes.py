@@ -7,6 +7,7 @@ role finding independently of the trigger lexicon. Sentences are written for the
 from __future__ import annotations
 
 import pytest
+from roles_support import frame_at
 from spacy.language import Language
 
 from kg.extract import extract_frames
@@ -54,9 +55,7 @@ THEME_TABLE = [
 def test_roles_themes_and_instruments_are_no_targets(
     nlp: Language, sentence: str, word: str, cls: str, agents: list[str], targets: list[str]
 ) -> None:
-    doc = nlp(sentence)
-    tok = next(t for t in doc if t.text == word)
-    (frame,) = extract_frames(doc, "t", triggers=[Trig(tok.i, tok.i + 1, tok.i, cls)])
+    frame = frame_at(nlp(sentence), word, cls)
     assert [m.text for m in frame.agents] == agents
     assert [m.text for m in frame.targets] == targets
 
@@ -93,9 +92,7 @@ BY_TABLE = [
 def test_roles_event_noun_by_agents(
     nlp: Language, sentence: str, word: str, cls: str, agents: list[str], targets: list[str]
 ) -> None:
-    doc = nlp(sentence)
-    tok = next(t for t in doc if t.text == word)
-    (frame,) = extract_frames(doc, "t", triggers=[Trig(tok.i, tok.i + 1, tok.i, cls)])
+    frame = frame_at(nlp(sentence), word, cls)
     assert [m.text for m in frame.agents] == agents
     assert [m.text for m in frame.targets] == targets
 
