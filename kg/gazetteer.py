@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from spacy.attrs import IDX, IS_ALPHA, IS_DIGIT, LENGTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -53,6 +54,9 @@ class GazetteerRuler:
             if surface.lower() not in STOP_WORDS
         }
         self.pattern_count = len(self.names)
+        # first words of the names: a capitalised token starts a name only if a prefix of its
+        # whitespace-delimited word (at least the token itself) is one of them
+        self.first_words = frozenset(name.split(" ")[0] for name in self.names)
 
     def _inside_longer_name(self, span: Span) -> bool:
         doc = span.doc
@@ -70,16 +74,23 @@ class GazetteerRuler:
 
     def candidates(self, doc: Doc) -> Iterable[Span]:
         text = doc.text
-        for token in doc:
-            if not token.text[:1].isupper():
+        n = len(doc)
+        array = doc.to_array([IDX, LENGTH, IS_ALPHA, IS_DIGIT]).tolist() if n else []
+        first_words = self.first_words
+        for i, (start, length, _, _) in enumerate(array):
+            if not text[start].isupper():
                 continue
-            for end in range(min(len(doc), token.i + MAX_TOKENS), token.i, -1):
-                last = doc[end - 1]
-                if not last.is_alpha and not last.is_digit:
+            space = _SPACES.search(text, start)
+            word_end = space.start() if space is not None else len(text)
+            if not any(text[start:k] in first_words for k in range(start + length, word_end + 1)):
+                continue
+            for end in range(min(n, i + MAX_TOKENS), i, -1):
+                last_start, last_length, alpha, digit = array[end - 1]
+                if not alpha and not digit:
                     continue
-                label = self.names.get(_SPACES.sub(" ", text[token.idx : last.idx + len(last)]))
+                label = self.names.get(_SPACES.sub(" ", text[start : last_start + last_length]))
                 if label is not None:
-                    yield Span(doc, token.i, end, label=label)
+                    yield Span(doc, i, end, label=label)
                     break
 
     def matches(self, doc: Doc) -> list[Span]:
