@@ -259,11 +259,11 @@ def build_context(
         if mention.label == "FAC" and strip_determiners(mention.text) not in actor_table().metonyms:
             continue
         chosen.setdefault((mention.start, mention.end), mention)
-    for mention in roles:
-        chosen[(mention.start, mention.end)] = mention
+    chosen.update(((m.start, m.end), m) for m in roles)
     role_spans = {(m.start, m.end) for m in roles}
-    for start, end in list(chosen):  # "Radical French" inside the role mention "Radical French farmers"
-        if (start, end) not in role_spans and any(s == start and e > end for s, e in role_spans):
+    longest = dict(sorted(role_spans))  # start -> end of the longest role mention there; "Radical French"
+    for start, end in list(chosen):  # inside the role mention "Radical French farmers" is dropped
+        if (start, end) not in role_spans and longest.get(start, end) > end:
             del chosen[(start, end)]
     ordered = sorted(
         (m for m in chosen.values() if m.label not in skip or m.text.lower() in SUBJECT_SEEKING),

@@ -150,6 +150,8 @@ def split_modifiers(mention: Mention) -> list[Mention]:
     return [replace(mention, text=" ".join([w, *head])) for w in nationalities]
 
 
+_SELF_PRONOUNS = PLURAL_PRONOUNS | PERSON_PRONOUNS
+_COUNTED_PRONOUNS = PLURAL_PRONOUNS | THING_PRONOUNS
 _OF_PRONOUN = re.compile(r"^(?:\w+\s+){1,3}of\s+(them|us|it)$", re.I)
 
 
@@ -157,10 +159,10 @@ def as_pronoun(mention: Mention) -> Mention | None:
     """The pronoun a mention stands on: itself, or the pronoun after a quantity ("five of them", "all of
     them", "some of it"), as a PRON mention at the pronoun's offsets; None for other mentions."""
     text = mention.text.strip()
-    if mention.label == "PRON" or text.lower() in PLURAL_PRONOUNS | PERSON_PRONOUNS:
+    if mention.label == "PRON" or text.lower() in _SELF_PRONOUNS:
         return mention
     match = _OF_PRONOUN.match(text)
-    if match is None or match.group(1).lower() not in PLURAL_PRONOUNS | THING_PRONOUNS:
+    if match is None or match.group(1).lower() not in _COUNTED_PRONOUNS:
         return None
     word = match.group(1)
     end = mention.start + len(text) if mention.start >= 0 else mention.end
