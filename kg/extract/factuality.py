@@ -71,38 +71,44 @@ class Factuality:
     reported_by: Mention | None = None
 
 
-def _has_neg(token: Token) -> bool:
+def _has_neg(children: list[Token]) -> bool:
     return any(
-        c.dep_ in NEG_DEPS or (c.lower_ in NEG_WORDS and c.dep_ in ("det", "advmod")) for c in token.children
+        c.dep_ in NEG_DEPS or (c.lower_ in NEG_WORDS and c.dep_ in ("det", "advmod")) for c in children
     )
 
 
-def _has_modal(token: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ in MODALS for c in token.children)
+def _has_modal(children: list[Token]) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in MODALS for c in children)
 
 
-def _has_condition(token: Token) -> bool:
-    return any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in token.children)
+def _has_condition(children: list[Token]) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in children)
 
 
-def _purpose(head: Token) -> bool:
+def _purpose(head: Token, children: list[Token]) -> bool:
     """An infinitive of purpose: "an operation to retake the town", "moved in to secure the road"."""
-    return head.dep_ in PURPOSE_DEPS and any(c.dep_ == "aux" and c.tag_ == "TO" for c in head.children)
+    return head.dep_ in PURPOSE_DEPS and any(c.dep_ == "aux" and c.tag_ == "TO" for c in children)
+
+
+_CLAUSE_LINKS = SAME_CLAUSE_DEPS | {"ccomp"}
+_INTENT_WORDS = INTENT_VERBS | HEDGE_NOUNS
 
 
 def _negation_and_mood(head: Token) -> tuple[bool, bool]:
-    negated = _has_neg(head)
-    hypothetical = _has_modal(head) or _has_condition(head) or _purpose(head)
-    hypothetical |= any(c.dep_ == "amod" and c.lemma_.lower() in HEDGE_ADJECTIVES for c in head.children)
+    children = list(head.children)  # walked once (each walk builds its Token objects again)
+    negated = _has_neg(children)
+    hypothetical = _has_modal(children) or _has_condition(children) or _purpose(head, children)
+    hypothetical |= any(c.dep_ == "amod" and c.lemma_.lower() in HEDGE_ADJECTIVES for c in children)
     cur, same_clause = head, True
     for _ in range(6):
-        if cur.dep_ not in SAME_CLAUSE_DEPS | {"ccomp"} or cur.head.i == cur.i:
+        if cur.dep_ not in _CLAUSE_LINKS or cur.head.i == cur.i:
             break
         link = cur.dep_
+        kids = children if cur is head else list(cur.children)
         # a coordinated verb shares auxiliaries only when it has none of its own
-        if link == "conj" and any(c.dep_ in ("aux", "nsubj", "nsubjpass") for c in cur.children):
+        if link == "conj" and any(c.dep_ in ("aux", "nsubj", "nsubjpass") for c in kids):
             break
-        infinitive = link == "ccomp" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in cur.children)
+        infinitive = link == "ccomp" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in kids)
         same_clause = same_clause and link != "ccomp"
         cur = cur.head
         lemma = cur.lemma_.lower()
@@ -111,9 +117,10 @@ def _negation_and_mood(head: Token) -> tuple[bool, bool]:
         if lemma in NEGATING_VERBS and link != "conj":  # "denied X and accused Y": Y is asserted
             negated = True
         if same_clause:
-            negated |= _has_neg(cur) and link != "conj"
-            hypothetical |= _has_modal(cur) or _has_condition(cur)
-            if link in ("xcomp", "dobj", "pobj", "prep", "pcomp") and lemma in INTENT_VERBS | HEDGE_NOUNS:
+            kids = list(cur.children)
+            negated |= _has_neg(kids) and link != "conj"
+            hypothetical |= _has_modal(kids) or _has_condition(kids)
+            if link in ("xcomp", "dobj", "pobj", "prep", "pcomp") and lemma in _INTENT_WORDS:
                 hypothetical = True
             if link == "xcomp" and cur.pos_ == "ADJ" and lemma in INTENT_ADJECTIVES:
                 hypothetical = True  # "is willing to withdraw", "ready to receive"

@@ -92,9 +92,10 @@ def _verbal(col: RoleCollector, head: Token, span: list[Token]) -> bool:
     """Fill roles of a verbal trigger; returns True when the clause has no subject at all."""
     subj: Token | None = None
     objects: list[Token] = []
-    passive = head.tag_ == "VBN" and head.dep_ == "acl" and not any(c.dep_ == "aux" for c in head.children)
+    kids = list(head.children)  # walked once here (each walk builds its Token objects again)
+    passive = head.tag_ == "VBN" and head.dep_ == "acl" and not any(c.dep_ == "aux" for c in kids)
     for tok in span:
-        for child in tok.children:
+        for child in kids if tok.i == head.i else tok.children:
             if child in span:
                 continue
             if child.dep_ in SUBJ_DEPS:
@@ -152,7 +153,7 @@ def _verbal(col: RoleCollector, head: Token, span: list[Token]) -> bool:
                 col.add(col.targets, owner, expand=False)
     addressee(col, head)
     finite = head.tag_ in ("VBD", "VBZ", "VBP") or any(
-        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP", "MD") for c in head.children
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP", "MD") for c in kids
     )
     return subj is None and not passive and finite and head.dep_ in ("ROOT", "conj")
 
