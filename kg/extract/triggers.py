@@ -113,10 +113,13 @@ def _no_event_noun(head: Token) -> bool:
     )
 
 
+_NAME_OR_TIME = NAME_LABELS | TIME_LABELS
+
+
 def _allowed(head: Token, entry: LexiconEntry, kind: str) -> bool:
     if head.dep_ in {"aux", "auxpass"}:
         return False
-    if kind == "noun" and (head.ent_type_ in NAME_LABELS | TIME_LABELS or head.dep_ == "compound"):
+    if kind == "noun" and (head.ent_type_ in _NAME_OR_TIME or head.dep_ == "compound"):
         return False  # part of a name ("Operation Storm") or a modifier ("protest leaders", "aid convoy")
     if head.dep_ == "amod" and (head.tag_ == "VBG" or head.lemma_ in HEDGE_PARTICIPLES):
         return False  # a participle describing a noun: "the surrounding district", "alleged bombers"
@@ -148,8 +151,8 @@ def find_triggers(doc: Doc, lexicon_path: str | Path | None = None) -> Iterator[
     best: dict[int, tuple[tuple[int, int], TriggerMatch]] = {}
     for start, end, index, kind in _candidates(doc, lexicon):
         entry = lexicon.entries[index]
-        span = doc[start:end]
-        head = span.root
+        span = doc[start] if end - start == 1 else doc[start:end]  # a one-word trigger needs no Span
+        head = span if isinstance(span, Token) else span.root
         if not _allowed(head, entry, kind):
             continue
         rank = (entry.priority + (1 if kind == "phrase" else 0), end - start)
