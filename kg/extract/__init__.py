@@ -24,10 +24,10 @@ from spacy.tokens import Doc, Token
 from kg.extract.clauses import governors
 from kg.extract.factuality import SentenceFacts, assess, sentence_facts
 from kg.extract.modality import bare_obligations, recode
+from kg.extract.nouns import is_nominal
 from kg.extract.purposes import relate_purposes
 from kg.extract.quantities import quantities_for
 from kg.extract.roles import Roles, TriggerLike, find_roles
-from kg.extract.spans import is_nominal
 from kg.model import EventFrame, Mention, Quantity
 from kg.namespaces import EVENT_CLASSES
 

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from kg.extract.spans import ACTOR_LABELS, actor_like, in_time_entity, prep_objects
+from kg.extract.nouns import ACTOR_LABELS, actor_like, in_time_entity, prep_objects
 
 __all__ = [
     "CLIMB_DEPS",

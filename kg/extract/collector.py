@@ -11,18 +11,19 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract.clauses import event_agents, stray_by
-from kg.extract.nouns import moved_force, party
-from kg.extract.places import SPATIAL_PREPS
-from kg.extract.spans import (
+from kg.extract.nouns import (
     actor_like,
     coordinated,
     in_time_entity,
     is_place_like,
+    moved_force,
     names_place_noun,
+    party,
     prep_objects,
     spatial_place,
     strong_place,
 )
+from kg.extract.places import SPATIAL_PREPS
 from kg.namespaces import EVENT_CLASSES
 
 __all__ = [

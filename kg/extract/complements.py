@@ -14,12 +14,13 @@ from spacy.tokens import Token
 
 from kg.extract.clauses import condition, event_agents, mandative, modal_clause
 from kg.extract.collector import FROM, OF, PARTNER_PREPS, RoleCollector
-from kg.extract.nouns import own_force, party
-from kg.extract.spans import (
+from kg.extract.nouns import (
     actor_like,
     coordinated,
     in_time_entity,
     is_place_like,
+    own_force,
+    party,
     prep_objects,
     strong_place,
 )

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Token
 
-from kg.extract.spans import (
+from kg.extract.nouns import (
     PLACE_LABELS,
     coordinated,
     in_time_entity,

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Token
 
-from kg.extract.spans import PEOPLE_NOUNS, PRISONER_NOUNS, TROOP_NOUNS, semantic_head
+from kg.extract.nouns import PEOPLE_NOUNS, PRISONER_NOUNS, TROOP_NOUNS, semantic_head
 from kg.model import Quantity
 
 __all__ = ["parse_number", "qualifier_of", "quantities_for", "QUANTITY_KINDS"]

@@ -39,18 +39,18 @@ from kg.extract.collector import (
     RoleCollector,
 )
 from kg.extract.complements import addressee, purpose
-from kg.extract.places import concluded, more_places
-from kg.extract.spans import (
+from kg.extract.nouns import (
     ACTOR_LABELS,
     PLACE_LABELS,
     actor_like,
     in_time_entity,
     is_nominal,
     is_place_like,
-    mention,
     prep_objects,
     strong_place,
 )
+from kg.extract.places import concluded, more_places
+from kg.extract.spans import mention
 from kg.extract.times import time_mentions
 from kg.model import Mention
 

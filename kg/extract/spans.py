@@ -6,8 +6,7 @@ possessives, numbers), widened to the named entity the head belongs to. Leading 
 same text. Number heads ("12 of the 34 capitals", "hundreds of prisoners") extend to their ``of`` object,
 whose lemma becomes the mention lemma. A place drops a possessor and titles before its proper name
 ("Kenya's capital Nairobi" -> Nairobi); an actor keeps the phrase saying whose it is or where it comes
-from ("supporters of the cleric"). The word classes and predicates used here live in ``kg.extract.nouns``
-and are re-exported for the modules that import them from here.
+from ("supporters of the cleric"). The word classes and predicates used here live in ``kg.extract.nouns``.
 """
 
 from __future__ import annotations
@@ -16,50 +15,15 @@ from spacy.tokens import Token
 
 from kg.extract.nouns import (
     ACTOR_LABELS,
-    NON_PLACE_LABELS,
-    PEOPLE_NOUNS,
     PLACE_LABELS,
-    PLACE_NOUNS,
-    PRISONER_NOUNS,
-    TIME_LABELS,
-    TROOP_NOUNS,
     actor_like,
-    coordinated,
     entity_bounds,
     in_time_entity,
-    is_nominal,
-    is_place_like,
-    names_place_noun,
-    prep_objects,
     semantic_head,
-    spatial_place,
-    strong_place,
 )
 from kg.model import Mention
 
-__all__ = [
-    "NP_LEFT_DEPS",
-    "PLACE_NOUNS",
-    "PLACE_LABELS",
-    "TIME_LABELS",
-    "NON_PLACE_LABELS",
-    "np_bounds",
-    "mention",
-    "semantic_head",
-    "coordinated",
-    "prep_objects",
-    "is_place_like",
-    "names_place_noun",
-    "is_nominal",
-    "in_time_entity",
-    "spatial_place",
-    "actor_like",
-    "strong_place",
-    "ACTOR_LABELS",
-    "PEOPLE_NOUNS",
-    "TROOP_NOUNS",
-    "PRISONER_NOUNS",
-]
+__all__ = ["NP_LEFT_DEPS", "np_bounds", "mention"]
 NP_LEFT_DEPS = frozenset(
     {"det", "amod", "compound", "poss", "nummod", "quantmod", "nmod", "advmod", "case", "npadvmod", "punct"}
 )

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.extract.spans import NP_LEFT_DEPS, in_time_entity
+from kg.extract.nouns import in_time_entity
+from kg.extract.spans import NP_LEFT_DEPS
 from kg.model import Mention
 
 __all__ = ["time_mentions"]
