@@ -32,11 +32,13 @@ __all__ = ["TriggerMatch", "LexiconEntry", "load_lexicon", "find_triggers", "Lex
 VERB_POS = frozenset({"VERB"})
 NOUN_POS = frozenset({"NOUN", "PROPN"})
 NAME_LABELS = frozenset({"ORG", "PERSON", "WORK_OF_ART", "LAW", "NORP", "PRODUCT"})  # nouns inside names
-# an agreeing verb and the arrangement it agrees to are one event of the latter class ("signed a truce")
-AGREEING = frozenset({"Agree", "Support"})
-AGREED = frozenset({"Ceasefire"})
-# signing an agreement is one event, the signing (CAMEO 057): "signed a trade agreement"
-SIGNING, SIGNED = "Support", "Agree"
+# a verb of one category and its object noun of another class that name one event, and the class kept:
+# the arrangement agreed to ("agreed to a truce", "signed a truce"); the signing of an agreement (CAMEO 057)
+JOINED = {
+    ("Agree", "Ceasefire"): "Ceasefire",
+    ("Support", "Ceasefire"): "Ceasefire",
+    ("Support", "Agree"): "Support",
+}
 TIME_LABELS = frozenset({"DATE", "TIME"})  # "since March": a month, not a march
 # "who asked not to be named/identified": a source asking for anonymity requests nothing of a party
 ANONYMITY_LEMMAS = frozenset({"name", "identify", "quote"})
@@ -193,24 +195,23 @@ def _collapse_objects(doc: Doc, kept: dict[int, TriggerMatch]) -> dict[int, Trig
         verb = kept.get(governor.i)
         if verb is None or verb is noun:
             continue
-        if not _same_event(verb.event_class, noun.event_class):
+        joined = _joined_class(verb.event_class, noun.event_class)
+        if joined is None:
             if "+object/" in verb.pattern_id and first.dep_ in OBJECT_DEPS:
                 del kept[i]  # named by the verb's lexicon entry: "lifted the curfew", "cut food aid"
             continue
-        top_level = verb.event_class == EVENT_CLASSES[verb.event_class]
-        finer = noun.event_class if top_level and noun.event_class != SIGNED else verb.event_class
-        kept[governor.i] = TriggerMatch(verb.start, verb.end, verb.head, finer, verb.pattern_id)
+        kept[governor.i] = TriggerMatch(verb.start, verb.end, verb.head, joined, verb.pattern_id)
         del kept[i]
     return kept
 
 
-def _same_event(verb_class: str, noun_class: str) -> bool:
-    """Same category, or an agreement verb whose object names the agreed arrangement ("agreed to a truce")."""
+def _joined_class(verb_class: str, noun_class: str) -> str | None:
+    """The class of the one event a verb trigger and its object noun trigger name (the finer of the two
+    when they share a category, else ``JOINED``), or None when they are two events."""
     top = EVENT_CLASSES[verb_class]
-    noun_top = EVENT_CLASSES[noun_class]
-    return (
-        top == noun_top or (top in AGREEING and noun_class in AGREED) or (top, noun_top) == (SIGNING, SIGNED)
-    )
+    if top == EVENT_CLASSES[noun_class]:
+        return noun_class if verb_class == top else verb_class
+    return JOINED.get((top, noun_class))
 
 
 def covered_quantity(token: Token) -> set[int]:
