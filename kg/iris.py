@@ -7,7 +7,7 @@
   place keys, time start/end/precision, negated, hypothetical): the same event reported twice (headline
   and first sentence, or two articles) becomes one node that keeps every evidence sentence, mention and
   document. An event with neither agent nor place also keys on its document and sentence offset, so
-  unrelated vague reports do not merge.
+  unrelated vague reports do not merge (``kg.model.merge_key``).
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from urllib.parse import quote, urlsplit
 from rdflib import URIRef
 
 from kg.errors import KGError
-from kg.model import Actor, Event, Place
+from kg.model import Actor, Event, Place, merge_key
 
 __all__ = [
     "DEFAULT_BASE_IRI", "check_base_iri", "clean_text", "document_iri", "graph_iri", "actor_iri", "place_iri",
@@ -84,22 +84,6 @@ def mention_iri(doc_id: str, start: int, end: int, base_iri: str = DEFAULT_BASE_
     ``/char=START,END`` is appended inside it instead."""
     doc = str(document_iri(doc_id, base_iri))
     return URIRef(f"{doc}{'/' if '#' in doc else '#'}char={start},{end}")
-
-
-def merge_key(event: Event) -> tuple[object, ...]:
-    """What makes two reported events the same event (see the module docstring)."""
-    time = event.time
-    key: tuple[object, ...] = (
-        event.event_class,
-        sorted({actor.key for actor in event.agents}),
-        sorted({place.key for place in event.places}),
-        [time.start.isoformat(), time.end.isoformat(), time.precision] if time else None,
-        event.frame.negated,
-        event.frame.hypothetical,
-    )
-    if not event.agents and not event.places:
-        key += (event.doc_id, event.frame.sentence_start)
-    return key
 
 
 def event_iri(event: Event, base_iri: str = DEFAULT_BASE_IRI) -> URIRef:

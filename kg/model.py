@@ -10,7 +10,17 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-__all__ = ["Document", "Mention", "Quantity", "EventFrame", "Actor", "Place", "TimeValue", "Event"]
+__all__ = [
+    "Document",
+    "Mention",
+    "Quantity",
+    "EventFrame",
+    "Actor",
+    "Place",
+    "TimeValue",
+    "Event",
+    "merge_key",
+]
 
 
 @dataclass(frozen=True)
@@ -129,3 +139,22 @@ class Event:
     @property
     def doc_id(self) -> str:
         return self.frame.doc_id
+
+
+def merge_key(event: Event) -> tuple[object, ...]:
+    """What makes two reported events the same event: (event class, sorted agent keys, sorted place keys,
+    (start ISO, end ISO, precision) or None, negated, hypothetical). An event with neither agents nor places
+    also keys on its document and sentence offset, so unrelated vague reports do not merge.
+    ``kg.resolve.dedup`` merges by it and ``kg.iris.event_iri`` hashes it."""
+    time = event.time
+    key: tuple[object, ...] = (
+        event.event_class,
+        tuple(sorted({actor.key for actor in event.agents})),
+        tuple(sorted({place.key for place in event.places})),
+        (time.start.isoformat(), time.end.isoformat(), time.precision) if time is not None else None,
+        event.frame.negated,
+        event.frame.hypothetical,
+    )
+    if not event.agents and not event.places:
+        key += (event.doc_id, event.frame.sentence_start)
+    return key

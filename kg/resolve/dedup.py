@@ -1,10 +1,10 @@
 """Merge repeated mentions of the same event.
 
 ``merge_key(event)`` = (event class, sorted agent keys, sorted place keys, (start ISO, end ISO, precision)
-or None, negated, hypothetical) -- the same rule ``kg.rdf.merge_key`` uses to mint event IRIs. An event with
-neither agents nor places carries too little to be identified, so its key also holds the document id and
-sentence offset (it merges only within its own sentence). Otherwise the key holds no document id, so the
-same event reported by several documents becomes one node.
+or None, negated, hypothetical), defined in ``kg.model`` -- the rule ``kg.iris.event_iri`` mints event IRIs
+from. An event with neither agents nor places carries too little to be identified, so its key also holds
+the document id and sentence offset (it merges only within its own sentence). Otherwise the key holds no
+document id, so the same event reported by several documents becomes one node.
 
 ``merge_events`` keeps the first event (text order) of each key, gives it an explicit time when a merged
 duplicate had one and it only had the derived publication date, adds the duplicates' targets, and notes
@@ -21,25 +21,9 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable, Sequence
 
-from kg.model import Actor, Event
+from kg.model import Actor, Event, merge_key
 
 __all__ = ["merge_key", "merge_events", "absorb_headline"]
-
-
-def merge_key(event: Event) -> tuple[object, ...]:
-    """The identity of an event: equal keys denote the same real-world event."""
-    time = event.time
-    key: tuple[object, ...] = (
-        event.event_class,
-        tuple(sorted({a.key for a in event.agents})),
-        tuple(sorted({p.key for p in event.places})),
-        (time.start.isoformat(), time.end.isoformat(), time.precision) if time is not None else None,
-        event.frame.negated,
-        event.frame.hypothetical,
-    )
-    if not event.agents and not event.places:
-        key += (event.doc_id, event.frame.sentence_start)
-    return key
 
 
 def merge_events(events: Iterable[Event]) -> list[Event]:
