@@ -49,6 +49,20 @@ PLACE_TABLE = [
     # the country an agent belongs to, as a last resort, but not when a role names a place
     ("Sudan's army and the rebels agreed to a ceasefire.", "agreed", "Agree", ["Sudan"]),
     ("Kenya's foreign minister visited Ethiopia on Monday.", "visited", "Consult", []),
+    # a chain of place nouns down to the place it names, at any depth
+    ("Raiders burned homes in the border villages of the eastern district of Paktika.", "burned", "Assault",
+     ["Paktika"]),
+    ("Militias shelled the frontline trenches of the northern sector of the Marib governorate.", "shelled",
+     "Shelling", ["Marib governorate"]),
+    # a part of a place stands for the place ("the centre of", "parts of"), but "part of the deal" does not
+    ("A car bomb exploded in the centre of Aden on Sunday.", "exploded", "Bombing", ["Aden"]),
+    ("Rebel units seized the western half of Tombouctou.", "seized", "Capture", ["Tombouctou"]),
+    ("Clashes broke out in the heart of the old city of Sanaa.", "Clashes", "ArmedClash", ["Sanaa"]),
+    ("The army withdrew as part of the deal.", "withdrew", "Withdrawal", []),
+    # moves out of a place take the "from" phrase as their place, whatever their class
+    ("Medics evacuated the wounded from Bakhmut overnight.", "evacuated", "Aid", ["Bakhmut"]),
+    ("Divers rescued the crew from a ferry off Lampedusa.", "rescued", "Aid", ["ferry", "Lampedusa"]),
+    ("Soldiers rescued 12 hostages from a farm near Kaduna.", "rescued", "Aid", ["farm", "Kaduna"]),
     # nothing spatial: no place
     ("The president of Sudan agreed to hold talks.", "agreed", "Agree", []),
     # the talks an act concludes set its scene ("after"/"following" phrases are otherwise skipped)

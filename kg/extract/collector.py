@@ -23,7 +23,7 @@ from kg.extract.nouns import (
     spatial_place,
     strong_place,
 )
-from kg.extract.places import SPATIAL_PREPS
+from kg.extract.places import SPATIAL_PREPS, named_in
 from kg.namespaces import EVENT_CLASSES
 
 __all__ = [
@@ -38,6 +38,7 @@ __all__ = [
 
 OBJ_DEPS = frozenset({"dobj", "obj", "attr"})
 FROM_CLASSES = frozenset({"Withdrawal", "Retreat", "Displacement", "Evacuation", "Abduction"})
+REMOVAL_LEMMAS = frozenset({"evacuate", "evacuation", "airlift", "rescue"})  # "evacuated the wounded from X"
 MOVER_CLASSES = frozenset(
     {"Withdrawal", "Retreat", "Displacement", "Evacuation", "Deployment", "Mobilize", "Surrender"}
 )
@@ -72,8 +73,10 @@ NON_TARGET_NOUNS = frozenset({"point", "time", "moment", "stage", "least", "most
 class RoleCollector:
     """The agent, target, place and other (counted) tokens of one trigger, without duplicates."""
 
-    def __init__(self, cls: str, events: frozenset[int] = frozenset()) -> None:
+    def __init__(self, cls: str, events: frozenset[int] = frozenset(), lemma: str = "") -> None:
         self.cls = cls
+        # "from X" says where the event happened for moves out of a place, whatever their class
+        self.from_place = cls in FROM_CLASSES or lemma in REMOVAL_LEMMAS
         self.events = events  # heads of other event mentions: never an actor ("the deployment")
         self.agents: list[Token] = []
         self.targets: list[Token] = []
@@ -110,7 +113,8 @@ class RoleCollector:
             # small models often tag town names PERSON/ORG: a captured or besieged name is a place
             named_place |= self.cls in NAMED_PLACE_CLASSES and tok.pos_ == "PROPN" and tok.ent_type_ != "NORP"
             if self.cls in PLACE_OBJECT_CLASSES and (is_place_like(tok) or named_place):
-                self.add(self.places, tok, expand=False)
+                for place in [p for p in named_in(tok) if strong_place(p)] or [tok]:
+                    self.add(self.places, place, expand=False)  # "seized the north of Mosul" -> Mosul
             elif not self.cooperative or actor_like(tok):  # "provided food aid": the aid is no actor
                 self.add(self.targets, tok, expand=False)
                 self.withdrawn(tok)
@@ -175,7 +179,7 @@ class RoleCollector:
             elif word == "under" and obj.lemma_.lower() in LIGHT_OBJECTS:
                 for _, inner in prep_objects(obj, frozenset({"of"})):
                     self.add(self.agents, inner)
-            elif word == "from" and self.cls in FROM_CLASSES and not party(obj):
+            elif word == "from" and self.from_place and not party(obj):
                 self.add(self.places, obj)
             elif word == "from" and self.cls == "Capture" and not is_place_like(obj):
                 self.add(self.targets, obj)  # "recaptured the town from the militants": the loser
@@ -197,7 +201,7 @@ class RoleCollector:
             elif word == "of" and (token.lemma_.lower() in LIGHT_OBJECTS or nominal):
                 continue  # handled by the caller (nominal ``of`` objects / light objects)
             elif word in SPATIAL_PREPS and spatial_place(word, obj):
-                for place in [o for _, o in prep_objects(obj, OF) if names_place_noun(o)] or [obj]:
+                for place in named_in(obj) or [obj]:
                     self.add(self.places, place)  # "in the southern department of Huila" -> Huila
 
     def aims(self, objects: list[Token]) -> None:

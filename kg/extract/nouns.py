@@ -14,6 +14,7 @@ from spacy.tokens import Token
 
 __all__ = [
     "PLACE_NOUNS",
+    "PART_NOUNS",
     "PLACE_LABELS",
     "TIME_LABELS",
     "NON_PLACE_LABELS",
@@ -55,8 +56,14 @@ PLACE_NOUNS = frozenset(
         "embassy", "consulate", "mosque", "hospital", "school", "market", "palace", "installation",
         "facility", "hub", "front", "frontline", "coast", "island", "strip", "bank", "zone", "home",
         "department", "governorate", "oblast", "prefecture", "edge", "outskirt", "sector", "quarter",
-        "republic",
+        "republic", "peninsula",
     }
+)  # fmt: skip
+OF_ONLY = frozenset({"of"})
+# a part of a place, place-like only with a place after "of": "the centre of Kabul", "parts of Idlib"
+PART_NOUNS = frozenset(
+    {"part", "centre", "center", "heart", "middle", "rest", "half", "side", "corner", "vicinity", "environs",
+     "periphery", "interior", "fringe", "remainder", "tip", "end", "length", "breadth"}
 )  # fmt: skip
 DIRECTIONAL_PREPS = frozenset({"to", "into", "towards", "toward", "onto"})
 ACTOR_LABELS = frozenset({"ORG", "NORP", "GPE", "PERSON"})
@@ -196,7 +203,8 @@ def names_place_noun(token: Token) -> bool:
     if token.dep_ == "appos":
         return is_place_like(token.head)
     if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.i != token.head.i:
-        return token.head.head.lemma_.lower() in PLACE_NOUNS
+        holder = token.head.head.lemma_.lower()
+        return holder in PLACE_NOUNS or (holder in PART_NOUNS and is_place_like(token))
     return False
 
 
@@ -205,9 +213,12 @@ def is_place_like(token: Token) -> bool:
     head = semantic_head(token)
     if head.ent_type_ in PLACE_LABELS:
         return True
+    lemma = head.lemma_.lower()
+    if lemma in PART_NOUNS:  # "the northern part of Mosul", "half of Gao" (CARDINAL), not "part of the deal"
+        return any(is_place_like(o) for _, o in prep_objects(head, OF_ONLY))
     if head.ent_type_ in NON_PLACE_LABELS or head.pos_ == "PRON":
         return False
-    return head.lemma_.lower() in PLACE_NOUNS
+    return lemma in PLACE_NOUNS
 
 
 def spatial_place(prep: str, obj: Token) -> bool:

@@ -32,14 +32,22 @@ from kg.extract.nouns import (
     strong_place,
 )
 
-__all__ = ["SPATIAL_PREPS", "SETTLING_VERBS", "concluded", "inner_place", "more_places"]
+__all__ = [
+    "SPATIAL_PREPS",
+    "SETTLING_VERBS",
+    "concluded",
+    "named_in",
+    "inner_place",
+    "located_at",
+    "more_places",
+]
 
 SPATIAL_PREPS = frozenset(
     {"in", "at", "near", "to", "into", "outside", "around", "across", "inside", "throughout", "within",
      "towards", "toward", "onto", "through", "along", "beyond", "off", "over", "behind", "out"}
 )  # fmt: skip
 # the last step down to a place inside a phrase ("a truce with forces in Bosnia"): a locative preposition
-LOCATIVE_PREPS = frozenset({"in", "near", "outside", "at", "around", "inside", "throughout", "across"})
+LOCATIVE_PREPS = frozenset({"in", "near", "outside", "at", "around", "inside", "throughout", "across", "off"})
 # a trigger's prepositional objects are searched for places ("killed in a gunbattle in X", "demanded parties
 # to the conflict in X") unless the preposition sets another event or a reason beside it
 NON_SCENE_PREPS = frozenset(
@@ -65,12 +73,29 @@ SETTLING_VERBS = frozenset(
     {"agree", "sign", "reach", "restore", "resume", "accept", "decide", "announce", "conclude", "establish"}
 )
 PARTICIPLE_TAGS = frozenset({"VBG", "VBN"})  # "guerrillas operating in", "troops based in"
+OF_CHAIN_STEPS = 4  # "the zones of the sector of the peninsula of X": how deep a chain of place nouns goes
+
+
+def named_in(token: Token) -> list[Token]:
+    """The places a chain of ``of`` phrases under a place noun names, followed down while each step is a
+    place noun: "the southern department of Huila" -> Huila, "the battle zones of the northern sector of the
+    Wakhan corridor" -> corridor. Empty when the first step names no place."""
+    found: list[Token] = []
+    step = [token]
+    for _ in range(OF_CHAIN_STEPS):
+        step = [o for t in step for _, o in prep_objects(t, OF) if names_place_noun(o)]
+        if not step:
+            break
+        found = step
+        if any(strong_place(o) for o in step):
+            break
+    return found
 
 
 def inner_place(obj: Token) -> list[Token]:
     """A named place, or the name a place noun gives ("the southern department of Huila" -> Huila, "the
     capital, Kabul" -> Kabul)."""
-    named = [o for _, o in prep_objects(obj, OF) if names_place_noun(o) and strong_place(o)]
+    named = [o for o in named_in(obj) if strong_place(o)]
     if obj.pos_ == "NOUN":  # "the capital Kabul", not "Bam, Iran"
         named += [c for c in obj.children if c.dep_ == "appos" and strong_place(c)]
     if named and is_place_like(obj):
@@ -78,6 +103,11 @@ def inner_place(obj: Token) -> list[Token]:
     if strong_place(obj) and spatial_place("in", obj):
         return list(coordinated(obj))
     return []
+
+
+def _named(obj: Token) -> list[Token]:
+    """A named place, or the one a chain of place nouns names ("the heart of the city of Homs")."""
+    return [obj] if strong_place(obj) else [p for p in named_in(obj) if strong_place(p)]
 
 
 def _nested(tok: Token, preps: frozenset[str], hostile: bool) -> Iterator[tuple[str, Token]]:
@@ -92,6 +122,11 @@ def _nested(tok: Token, preps: frozenset[str], hostile: bool) -> Iterator[tuple[
             yield from prep_objects(child, LOCATIVE_PREPS)
     if tok.dep_ == "nsubj" and tok.head.tag_ == "VBG" and tok.head.dep_ == "nsubj":
         yield from prep_objects(tok.head, LOCATIVE_PREPS)  # the same, misparsed as the clause's subject
+
+
+def located_at(tok: Token) -> list[Token]:
+    """Where a phrase says its actor is: "officials in Kabul", "the Red Cross operating in Iraq"."""
+    return [p for _, obj in _nested(tok, LOCATIVE_PREPS, False) for p in inner_place(obj)]
 
 
 def _near(holders: Iterable[Token], preps: frozenset[str], hostile: bool) -> list[Token]:
@@ -195,7 +230,7 @@ def more_places(
     if deep:
         return places + deep
     for gov in governing:  # "In Kandahar, X claimed ..."
-        named = [o for w, o in prep_objects(gov, SPATIAL_PREPS) if strong_place(o) and spatial_place(w, o)]
+        named = [p for w, o in prep_objects(gov, SPATIAL_PREPS) if spatial_place(w, o) for p in _named(o)]
         if named:
             return places + named
     if places or any(h.ent_type_ in PLACE_LABELS for h in holders):

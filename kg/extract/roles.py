@@ -30,7 +30,6 @@ from kg.extract.clauses import (
     subject_of,
 )
 from kg.extract.collector import (
-    FROM_CLASSES,
     LIGHT_OBJECTS,
     MOVER_CLASSES,
     OBJ_DEPS,
@@ -233,7 +232,7 @@ def find_roles(doc: Doc, trigger: TriggerLike, events: frozenset[int] = frozense
     span = [doc[i] for i in range(trigger.start, trigger.end)] or [head]
     if head not in span:
         span.append(head)
-    col = RoleCollector(trigger.event_class, events - {trigger.head})
+    col = RoleCollector(trigger.event_class, events - {trigger.head}, head.lemma_.lower())
     subjectless = False
     nominal = is_nominal(head)
     if nominal:
@@ -256,7 +255,7 @@ def find_roles(doc: Doc, trigger: TriggerLike, events: frozenset[int] = frozense
     # a count stands for what it counts: "dozens of its nationals from Niamey"
     holders += [o for t in holders if t.like_num or t.ent_type_ == "CARDINAL" for _, o in prep_objects(t, OF)]
     found = any(strong_place(p) for p in col.places)
-    from_ok = col.cls in FROM_CLASSES
+    from_ok = col.from_place
     # an earlier event governing this one lends its whole setting later (kg.extract._inherit_setting does
     # so for an event noun's clauses and for a verb's advcl/xcomp/conj/relcl head)
     governing = ups
