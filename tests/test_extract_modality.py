@@ -68,6 +68,23 @@ def test_modality_statements(
     assert _factual(nlp, sentence) == expected
 
 
+# sentence, places of the demand: a demand is made where its speaker is, unless the demanded act has a place
+DEMAND_PLACES = [
+    ("Doctors based in Goma said the militias must open the roads.", ["Goma"]),
+    ("Officials in Mogadishu said the insurgents must free the hostages.", ["Mogadishu"]),
+    ("The envoy said the militia must release the hostages.", []),
+    ("Officials in Mogadishu said the insurgents must withdraw from Baidoa.", ["Baidoa"]),
+]  # fmt: skip
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("sentence", "places"), DEMAND_PLACES, ids=[r[0][:40] for r in DEMAND_PLACES])
+def test_modality_demand_takes_its_speakers_place(nlp: Language, sentence: str, places: list[str]) -> None:
+    demands = [f for f in nlp(sentence)._.event_frames if f.event_class == "Request"]
+    assert len(demands) == 1
+    assert [m.text for m in demands[0].places] == places
+
+
 @pytest.mark.model
 def test_modality_intended_event_is_kept_as_hypothetical(nlp: Language) -> None:
     frames = nlp("Japan will provide emergency food aid to Sudan.")._.event_frames

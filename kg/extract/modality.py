@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Token
 from kg.extract.clauses import subject_of
 from kg.extract.factuality import REPORTING_VERBS
 from kg.extract.lexicon import Modality, load_modality
+from kg.extract.places import located_at
 from kg.extract.spans import mention
 from kg.extract.triggers import TriggerMatch
 from kg.model import EventFrame, Mention
@@ -174,6 +175,12 @@ def _refusal(
     )
 
 
+def _speaker_places(doc: Doc, speaker: Mention | None) -> tuple[Mention, ...]:
+    """A demand is made where its speaker is: "the Red Cross operating in Iraq said X must ..."."""
+    span = None if speaker is None else doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
+    return tuple(mention(p, place=True) for p in located_at(span.root)) if span is not None else ()
+
+
 def bare_obligations(
     doc: Doc, taken: Collection[int], modality: Modality | None = None
 ) -> list[TriggerMatch]:
@@ -263,6 +270,7 @@ def recode(
             statement = dataclasses.replace(
                 frame, event_class=cls, trigger=trigger, agents=agents, targets=frame.agents,
                 agent_inherited=False, quantities=(), hypothetical=False,
+                places=frame.places or _speaker_places(doc, frame.reported_by),
             )  # fmt: skip
         elif found[1] == "command":
             boss = subject_of(marker)
