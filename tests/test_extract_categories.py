@@ -154,6 +154,11 @@ CATEGORY_TABLE = [
     ("France gave ammunition and armoured vehicles to the Chadian forces.", "Aid"),
     ("Britain gave Ukraine 300 artillery shells.", "Aid"),
     ("The US will send Patriot missiles to Poland, the Pentagon said.", "Agree"),
+    # AID (CAMEO 073): carrying the wounded or sick to safety is relief, as a rescue is ...
+    ("Army helicopters evacuated the wounded from the front near Kramatorsk.", "Aid"),
+    ("Red Crescent teams evacuated 40 injured civilians from the camp.", "Aid"),
+    # ... while an actor moving its own people out of danger retreats (Evacuation)
+    ("The embassy evacuated its staff from Khartoum on Sunday.", "Retreat"),
     # COERCE (CAMEO 191): cutting off supply lines, roads, water, power
     ("Government troops cut off the supply lines of the rebels.", "Coerce"),
     ("The militia cut water and electricity to the besieged district.", "Coerce"),
@@ -229,6 +234,9 @@ NEGATIVE_TABLE = [
     ("Ghana withdrew its envoy in protest against the arrests.", "Protest"),
     # a participle of backing describes a standing relation
     ("Fighters backed by air power took the town.", "Support"),
+    # a participle naming people is no event: "the wounded" were not wounded here
+    ("Doctors treated the wounded at a field hospital.", "Assault"),
+    ("The injured were flown to the capital.", "Assault"),
     # what is blocked did not happen
     ("Protesters rallied against the blockade of aid deliveries.", "Aid"),
 ]

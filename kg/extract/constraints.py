@@ -58,7 +58,7 @@ def fits(token: Token, wanted: Sequence[str]) -> bool:
     pairs = [w.split(" ", 1) for w in wanted if " " in w]
     if not pairs:
         return False
-    mods = {c.lemma_.lower() for c in token.children if c.dep_ in MODIFIER_DEPS}
+    mods = {w for c in token.children if c.dep_ in MODIFIER_DEPS for w in (c.lemma_.lower(), c.lower_)}
     return any(last in (lemma, token.lower_) and first in mods for first, last in pairs)
 
 

@@ -116,6 +116,7 @@ def _no_event_noun(head: Token) -> bool:
 
 
 _NAME_OR_TIME = NAME_LABELS | TIME_LABELS
+ARGUMENT_DEPS = frozenset({"dobj", "obj", "nsubj", "nsubjpass", "pobj", "conj", "appos"})
 
 
 def _allowed(head: Token, entry: LexiconEntry, kind: str) -> bool:
@@ -123,6 +124,8 @@ def _allowed(head: Token, entry: LexiconEntry, kind: str) -> bool:
         return False
     if kind == "noun" and (head.ent_type_ in _NAME_OR_TIME or head.dep_ == "compound"):
         return False  # part of a name ("Operation Storm") or a modifier ("protest leaders", "aid convoy")
+    if head.tag_ == "VBN" and head.dep_ in ARGUMENT_DEPS and any(c.dep_ == "det" for c in head.children):
+        return False  # a participle naming people: "evacuated the wounded", "the injured were treated"
     if head.dep_ == "amod" and (head.tag_ == "VBG" or head.lemma_ in HEDGE_PARTICIPLES):
         return False  # a participle describing a noun: "the surrounding district", "alleged bombers"
     if (
