@@ -10,7 +10,7 @@ import pytest
 
 from kg.cli import main
 from kg.errors import InputError
-from kg.evaluate import evaluate, report_json
+from kg.evaluate import evaluate, report_json, report_text
 from kg.evaluate.gold import GoldDocument, GoldEvent, load_gold, load_plover
 from kg.evaluate.score import normalise, score
 from kg.model import Actor, Document, Event, EventFrame, Mention, Place, TimeValue
@@ -132,6 +132,32 @@ def test_evaluate_plover_repeated_ids_stay_separate_documents(tmp_path: Path) ->
     gold = load_plover(path)
     assert [(g.document.id, g.events[0].category) for g in gold] == [("R-1", "Assault"), ("R-1#2", "Protest")]
     assert gold[1].document.text.startswith("Students")
+
+
+def test_evaluate_plover_place_the_text_never_names_is_not_scored(tmp_path: Path) -> None:
+    """A record whose place is not in its sentence (a copied country, a misspelling) cannot be scored on
+    place; it is kept aside and reported, and the places the text does name are scored as usual."""
+    records = [
+        {"id": "R-1", "event": "PROTEST", "text": "Farmers blocked roads near Kisumu.", "eventLoc": "Kisumo"},
+        {"id": "R-2", "event": "PROTEST", "text": "Farmers blocked roads near Kisumu.", "eventLoc": "Kisumu"},
+        {"id": "R-3", "event": "FIGHT", "text": "Iranian boats fired on a tanker.", "eventLoc": ["Iran"]},
+    ]
+    path = tmp_path / "plover.json"
+    path.write_text(json.dumps(records), "utf-8")
+    gold = load_plover(path)
+    assert [(g.events[0].places, g.events[0].unnamed_places) for g in gold] == [
+        ((), ("Kisumo",)),
+        (("Kisumu",), ()),
+        ((), ("Iran",)),  # "Iranian" does not name Iran
+    ]
+    protest = Event(
+        EventFrame("x", "s", 0, Mention("blocked", 0, 7), "Protest"), places=(Place("k", "Kisumu"),)
+    )
+    scores = score(gold, {"R-1": [protest], "R-2": [protest]})
+    assert scores.roles["place"] == [1, 1]
+    report = report_json(scores)
+    assert report["unscored_places"] == [{"id": "R-1", "place": "Kisumo"}, {"id": "R-3", "place": "Iran"}]
+    assert "not scored: 2 gold places" in report_text(scores)
 
 
 def test_evaluate_predictor_injection_and_json_report() -> None:

@@ -35,6 +35,7 @@ def report_json(scores: Scores) -> dict[str, Any]:
         "categories": {cat: {"tp": tp, "fp": fp, "fn": fn, "precision": round(cp, 4), "recall": round(cr, 4),
                              "f1": round(cf, 4)}
                        for cat, (tp, fp, fn, cp, cr, cf) in scores.per_category().items()},
+        "unscored_places": [{"id": doc, "place": place} for doc, place in scores.unscored_places],
     }  # fmt: skip
 
 
@@ -50,6 +51,11 @@ def report_text(scores: Scores, title: str = "") -> str:
     for slot, role in data["roles"].items():
         acc = "n/a" if role["accuracy"] is None else f"{role['accuracy']:.3f}"
         lines.append(f"{slot:8} accuracy {acc}  ({role['correct']}/{role['scored']} matched events)")
+    if data["unscored_places"]:
+        named = ", ".join(f"{u['place']} ({u['id']})" for u in data["unscored_places"])
+        lines.append(
+            f"         not scored: {len(data['unscored_places'])} gold places their text never names: {named}"
+        )
     lines.append("")
     lines.append(f"{'category':14} {'tp':>4} {'fp':>4} {'fn':>4} {'P':>6} {'R':>6} {'F1':>6}")
     for cat, c in data["categories"].items():

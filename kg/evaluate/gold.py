@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,10 +25,17 @@ from kg.errors import InputError
 from kg.model import Document
 from kg.namespaces import EVENT_CLASSES
 
-__all__ = ["GoldEvent", "GoldDocument", "load_gold", "load_plover", "PLOVER_CATEGORY"]
+__all__ = ["GoldEvent", "GoldDocument", "load_gold", "load_plover", "normalise", "PLOVER_CATEGORY"]
 
 # older PLOVER names used by the gold-standard records -> the 16 current categories
 PLOVER_CATEGORY = {"FIGHT": "Assault", "DEMAND": "Request", "DISAPPROVE": "Accuse", "INVESTIGATE": "Accuse"}
+_DROP = re.compile(r"\b(the|a|an|of)\b|[^\w\s]")
+
+
+def normalise(text: str) -> str:
+    """Lower-cased, without articles, "of" and punctuation, single-spaced: the form gold and predicted
+    strings are compared in."""
+    return " ".join(_DROP.sub(" ", text.lower()).split())
 
 
 @dataclass(frozen=True)
@@ -38,6 +46,7 @@ class GoldEvent:
     places: tuple[str, ...] = ()
     date: str | None = None
     trigger: str | None = None
+    unnamed_places: tuple[str, ...] = ()  # gold places the text never names: not scored
 
     @property
     def category(self) -> str:
@@ -117,8 +126,10 @@ def load_plover(path: str | Path) -> list[GoldDocument]:
     """PLOVER gold-standard records (Open Event Data Alliance, CC BY-SA 4.0) as one-event gold documents.
 
     Categories use the current names (FIGHT -> Assault, DEMAND -> Request, DISAPPROVE and INVESTIGATE ->
-    Accuse); ``source`` -> agent, ``target`` -> target, ``eventLoc`` -> place. Dates are not scored: the
-    records carry no publication date to resolve "on Wednesday" against."""
+    Accuse); ``source`` -> agent, ``target`` -> target, ``eventLoc`` -> place. A place the record's text
+    never names (a country the sentence does not mention, a misspelt city) is kept in
+    ``GoldEvent.unnamed_places`` and not scored: no reading of the sentence can find it. Dates are not
+    scored: the records carry no publication date to resolve "on Wednesday" against."""
     try:
         records = json.loads(Path(path).read_text("utf-8"))
     except (OSError, json.JSONDecodeError) as err:
@@ -133,8 +144,11 @@ def load_plover(path: str | Path) -> list[GoldDocument]:
         if category not in EVENT_CLASSES:
             raise InputError(f"{path}: record {record.get('id')}: unknown PLOVER category {name!r}")
         places = _places(record.get("eventLoc"))
+        text = f" {normalise(record['text'])} "
+        named = tuple(p for p in places if f" {normalise(p)} " in text)
+        unnamed = tuple(p for p in places if p not in named)
         event = GoldEvent(category, _actor_texts(record.get("source")), _actor_texts(record.get("target")),
-                          places, None, record.get("eventText") or None)  # fmt: skip
+                          named, None, record.get("eventText") or None, unnamed)  # fmt: skip
         # the records repeat an id now and then: keep each record its own document (id, id#2, ...)
         seen[record["id"]] += 1
         doc_id = record["id"] if seen[record["id"]] == 1 else f"{record['id']}#{seen[record['id']]}"

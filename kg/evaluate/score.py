@@ -12,22 +12,15 @@ lies within the predicted time.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from kg.evaluate.gold import GoldDocument, GoldEvent
+from kg.evaluate.gold import GoldDocument, GoldEvent, normalise
 from kg.model import Actor, Event, Mention, Place
 from kg.namespaces import EVENT_CLASSES
 
 __all__ = ["Scores", "score", "normalise"]
-
-_DROP = re.compile(r"\b(the|a|an|of)\b|[^\w\s]")
-
-
-def normalise(text: str) -> str:
-    return " ".join(_DROP.sub(" ", text.lower()).split())
 
 
 def _contains(a: str, b: str) -> bool:
@@ -70,6 +63,7 @@ class Scores:
         default_factory=lambda: {s: [0, 0] for s in ("agent", "target", "place", "date")}
     )
     frames: int = 0  # matched events whose agent, place and date are all right where the gold states them
+    unscored_places: list[tuple[str, str]] = field(default_factory=list)  # (document id, gold place)
 
     @staticmethod
     def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
@@ -136,6 +130,9 @@ def score(gold_docs: Sequence[GoldDocument], predictions: Mapping[str, Sequence[
     scores = Scores()
     for gold_doc in gold_docs:
         pending = list(predictions.get(gold_doc.document.id, ()))
+        scores.unscored_places += [
+            (gold_doc.document.id, p) for g in gold_doc.events for p in g.unnamed_places
+        ]
         for gold, match in _pairs(gold_doc.events, pending):
             if match is None:
                 scores.fn[gold.category] += 1
