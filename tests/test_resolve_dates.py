@@ -146,6 +146,10 @@ def _frame(sentence: str, trigger: str, *, negated: bool = False, hypothetical: 
         ("Rebels will attack the base.", "attack", "future"),
         ("The army plans to attack the town.", "attack", "future"),
         ("Officials said rebels could attack the town.", "attack", "future"),
+        # the month is no modal; the modal is capitalised only when it opens the sentence
+        ("Since May, when the pullout of the last troops began, rebels advanced.", "pullout", "past"),
+        ("Officials said rebels may attack the town.", "attack", "future"),
+        ("May rebels attack the town, the army will respond.", "attack", "future"),
     ],
 )
 def test_dates_tense_of_frame(sentence: str, trigger: str, tense: str) -> None:

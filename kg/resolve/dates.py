@@ -152,8 +152,11 @@ def tense_of(frame: EventFrame) -> str:
     """ "future" when the frame is hypothetical or a future/modal marker precedes the trigger, else "past"."""
     if frame.hypothetical:
         return "future"
-    before = frame.sentence[: max(0, frame.trigger.start - frame.sentence_start)].lower().split()[-4:]
-    return "future" if any(w.strip(",") in FUTURE_MARKERS for w in before) else "past"
+    words = frame.sentence[: max(0, frame.trigger.start - frame.sentence_start)].split()
+    before = [w.strip(",") for w in words]
+    # "Since May, when the withdrawal began": the month, not the modal (which is capitalised only first)
+    markers = [w.lower() for n, w in enumerate(before) if n >= len(before) - 4 and (w != "May" or n == 0)]
+    return "future" if any(w in FUTURE_MARKERS for w in markers) else "past"
 
 
 def default_time(frame: EventFrame, doc_date: dt.date | None) -> TimeValue | None:
