@@ -104,6 +104,15 @@ def test_actors_short_aliases_are_case_sensitive() -> None:
         ("the British government", "government", "gbr-government"),
         ("Ukrainian soldiers", "soldier", "ukr-military"),
         ("US forces", "force", "usa-military"),
+        # police are the state's police (ACLED "Police Forces of X", sector COP); military police are army
+        ("the police", "police", "afg-police"),
+        ("riot police", "police", "afg-police"),
+        ("two policemen", "policeman", "afg-police"),
+        ("a police checkpoint", "checkpoint", "afg-police"),
+        ("Kenyan police officers", "officer", "ken-police"),
+        ("the gendarmerie", "gendarmerie", "afg-police"),
+        ("military police", "police", "afg-military"),
+        ("border guards", "guard", "afg-military"),
     ],
 )
 def test_actors_descriptors_follow_document_context(text: str, lemma: str, key: str) -> None:
@@ -133,6 +142,8 @@ def test_actors_state_labels() -> None:
     assert country_actor("AFG", "government").label == "Government of Afghanistan"
     assert country_actor("USA", "government").label == "Government of the United States"
     assert country_actor("AFG", "civilians").sector == "CVL"
+    police = country_actor("KEN", "police")
+    assert (police.key, police.label, police.sector) == ("ken-police", "Police of Kenya", "COP")
     assert country_actor("GBR").kind == "country"
 
 
@@ -164,6 +175,7 @@ def test_actors_metonyms_and_demonyms(text: str, label: str, key: str, sector: s
         ("Ashraf Ghani", "Ashraf Ghani", "GOV", "AFG"),
         ("Ukrainian Defence Minister Oleksii Vorontsov", "Oleksii Vorontsov", "GOV", "UKR"),
         ("General Amina Farouk", "Amina Farouk", "MIL", None),
+        ("Police Commissioner Otieno Wekesa", "Otieno Wekesa", "COP", None),
         ("Mr Tobias Lind", "Tobias Lind", None, None),
     ],
 )
@@ -292,3 +304,16 @@ def test_actors_pronoun_antecedent_keeps_its_text() -> None:
     found = antecedent_of(they, ctx)
     assert found is not None and found[1] == "Fijian rebels"
     assert resolve_actor(they, ctx) == found[0]
+
+
+def test_actors_police_without_a_country_stay_police() -> None:
+    """A document that names no country keeps its police as police, and "their officers" after "Police"
+    are the police's own men."""
+    text = "Police said their officers shot two gunmen."
+    ctx = build_context(text, None, [])
+    police = resolve_actor(Mention("Police", 0, 6, "NP", "police"), ctx)
+    assert police is not None and (police.key, police.sector) == ("police-country-unknown", "COP")
+    ctx.remember(0, police, "Police")
+    start = text.index("their officers")
+    own = resolve_actor(Mention("their officers", start, start + 14, "NP", "officer"), ctx)
+    assert own is not None and own.key == "police-country-unknown"

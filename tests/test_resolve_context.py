@@ -70,7 +70,7 @@ def test_resolve_context_state_organ_without_country_is_kept(
     [
         ("Government forces retook the district near Kandahar on Friday.", "Kandahar", "afg-military"),
         ("The army shelled villages around Kidal.", "Kidal", "mli-military"),
-        ("Police detained dozens of students in Mandalay.", "Mandalay", "mmr-military"),
+        ("Police detained dozens of students in Mandalay.", "Mandalay", "mmr-police"),
     ],
 )
 def test_resolve_context_state_organ_takes_the_country_of_the_place(text: str, place: str, key: str) -> None:
@@ -385,7 +385,7 @@ def test_resolve_context_coordinated_nationalities_name_one_actor_each(
          "five of them", "al-shabaab", "al-Shabaab"),
         # a violent act on a possession hits its owner
         ("Eight Kenyan policemen died when their truck was blown up near Garissa.", "Bombing", "blown up",
-         "their truck", "ken-military", "Eight Kenyan policemen"),
+         "their truck", "ken-police", "Eight Kenyan policemen"),
         ("Seven Kenyan farmers whose bus was ambushed near Garissa survived.", "Assault", "ambushed",
          "whose bus", "ken-civilians", "Seven Kenyan farmers"),
     ],

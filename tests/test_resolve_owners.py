@@ -30,7 +30,7 @@ ELSEWHERE = ActorContext(country="KEN", text="x" * 2000)  # the document is abou
         ("two Swedish soldiers", "soldier", "swe-military"),
         ("Japanese-led forces", "force", "jpn-military"),
         ("the army of Chad", "army", "tcd-military"),
-        ("Peruvian police", "police", "per-military"),
+        ("Peruvian police", "police", "per-police"),
         ("Danish army bulldozers", "bulldozer", "dnk-military"),
         ("Nepal's parliament", "parliament", "npl-legislature"),
         ("the Chilean senate", "senate", "chl-legislature"),

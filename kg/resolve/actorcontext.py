@@ -156,7 +156,7 @@ def sentence_state(ctx: ActorContext, start: int) -> str | None:
         return None
     sentence_start = max(ctx.text.rfind(". ", 0, start), ctx.text.rfind("\n", 0, start)) + 1
     for begin, actor in reversed(ctx.history):
-        if sentence_start <= begin < start and actor.country and actor.sector in ("GOV", "MIL"):
+        if sentence_start <= begin < start and actor.country and actor.sector in ("GOV", "MIL", "COP"):
             return actor.country if actor.kind in ("country", "organization") else None
     return None
 

@@ -1,5 +1,5 @@
 """The actor tables (``kg/data/actors.toml``, ``kg/data/countries.toml``) and the state actors built from
-them: ``afg`` (the country), ``afg-government``, ``afg-military``, ``afg-civilians``."""
+them: ``afg`` (the country), ``afg-government``, ``afg-military``, ``afg-police``, ``afg-civilians``."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ __all__ = [
     "unidentified_group",
     "FOREIGN_FORCES",
     "STATELESS_SUFFIX",
+    "STATE_ORGAN_SECTORS",
 ]
 
 ARTICLE_NAMES = (
@@ -29,7 +30,8 @@ ARTICLE_NAMES = (
     "Democratic Republic",
     "Republic of",
 )
-ROLE_SECTORS = {"government": "GOV", "military": "MIL", "civilians": "CVL", "country": "GOV"}
+ROLE_SECTORS = {"government": "GOV", "military": "MIL", "police": "COP", "civilians": "CVL", "country": "GOV"}
+STATE_ORGAN_SECTORS = frozenset({"GOV", "MIL", "COP"})  # the state's own organs: government, military, police
 GROUP_ROLES = {  # role -> (label pattern, sector, kind); "{the}" is the country name with its article
     "rebels": ("Rebels ({name})", "REB", "group"),
     "opposition": ("Opposition ({name})", "OPP", "group"),
@@ -71,8 +73,8 @@ def actor_table() -> ActorTable:
                 aliases.setdefault(fold(alias).lower(), actor)
     metonyms = {m: (row.get("country"), row["role"]) for m, row in data["metonyms"].items()}
     titles: dict[str, str] = {}
-    for group, sector in (("other", ""), ("government", "GOV"), ("military", "MIL")):
-        titles.update(dict.fromkeys(data["titles"][group], sector))
+    for group, sector in (("other", ""), ("government", "GOV"), ("military", "MIL"), ("police", "COP")):
+        titles.update(dict.fromkeys(data["titles"].get(group, ()), sector))
     demonyms: dict[str, str] = {}
     plural: set[str] = set()
     for code, row in load_table("countries.toml").items():
@@ -87,7 +89,8 @@ def actor_table() -> ActorTable:
 
 
 def country_actor(alpha3: str, role: str = "country", alias: str = "") -> Actor:
-    """State actors: ``afg`` (the country), ``afg-government``, ``afg-military``, ``afg-civilians``; and the
+    """State actors: ``afg`` (the country), ``afg-government``, ``afg-military`` ("Military of the United
+    States"), ``afg-police`` ("Police of Kenya", sector COP), ``afg-civilians``; and the
     non-state actors of a country: ``rwa-rebels`` ("Rebels (Rwanda)", the mention text as alias),
     ``npl-opposition``, ``srb-legislature``."""
     name = country_name(alpha3) or alpha3
@@ -101,6 +104,8 @@ def country_actor(alpha3: str, role: str = "country", alias: str = "") -> Actor:
         return Actor(f"{code}-government", f"Government of {the}", "GOV", alpha3, "organization")
     if role == "military":
         return Actor(f"{code}-military", f"Military of {the}", "MIL", alpha3, "organization")
+    if role == "police":
+        return Actor(f"{code}-police", f"Police of {the}", "COP", alpha3, "organization")
     if role == "civilians":
         return Actor(f"{code}-civilians", f"Civilians ({name})", "CVL", alpha3, "group")
     return Actor(code, name, ROLE_SECTORS["country"], alpha3, "country")
@@ -109,6 +114,7 @@ def country_actor(alpha3: str, role: str = "country", alias: str = "") -> Actor:
 STATELESS_SUFFIX = "-country-unknown"
 STATELESS_LABELS = {  # role -> (label, sector, kind) of a state organ or people whose country no text names
     "military": ("Military (country unknown)", "MIL", "organization"),
+    "police": ("Police (country unknown)", "COP", "organization"),
     "government": ("Government (country unknown)", "GOV", "organization"),
     "civilians": ("Civilians (country unknown)", "CVL", "group"),
     "opposition": ("Opposition (country unknown)", "OPP", "group"),
@@ -118,8 +124,9 @@ STATELESS_LABELS = {  # role -> (label, sector, kind) of a state organ or people
 
 
 def stateless_actor(role: str, alias: str = "") -> Actor | None:
-    """ "Government forces" or "the army" in a document that names no country: the state organ is kept
-    without a country (``military-country-unknown``) rather than dropped; None for roles without one."""
+    """ "Government forces", "the army" or "police" in a document that names no country: the state organ is
+    kept without a country (``military-country-unknown``, ``police-country-unknown``) rather than dropped;
+    None for roles without one."""
     if role not in STATELESS_LABELS:
         return None
     label, sector, kind = STATELESS_LABELS[role]

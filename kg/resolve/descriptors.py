@@ -1,6 +1,6 @@
-"""Descriptor nouns ("rebels", "troops", "the government", "parliament", "residents") and the actor they
-stand for, given the owner the phrase names (:mod:`kg.resolve.modifiers`) and the document context: an
-owner in the phrase beats the sentence's state, which beats the document's dominant country."""
+"""Descriptor nouns ("rebels", "troops", "police", "the government", "parliament", "residents") and the
+actor they stand for, given the owner the phrase names (:mod:`kg.resolve.modifiers`) and the document
+context: an owner in the phrase beats the sentence's state, which beats the document's dominant country."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from kg.model import Actor, Mention
 from kg.resolve.actorcontext import ActorContext, sentence_state
 from kg.resolve.actortable import (
     FOREIGN_FORCES,
+    STATE_ORGAN_SECTORS,
     STATELESS_SUFFIX,
     actor_table,
     country_actor,
@@ -22,14 +23,18 @@ __all__ = ["CATEGORY_ROLES", "head_of", "owned", "descriptor", "proper_or_of"]
 CATEGORY_ROLES = {
     "state_forces": "military",
     "state_weapons": "military",
+    "police": "police",
     "government": "government",
     "civilians": "civilians",
     "legislature": "legislature",
     "judiciary": "judiciary",
     "opposition": "opposition",
 }
-CATEGORIES = ("foreign_forces", "state_weapons", "state_forces", "legislature", "judiciary", "opposition",
-              "government", "civilians", "armed_group")  # fmt: skip
+CATEGORIES = ("foreign_forces", "state_weapons", "state_forces", "police", "legislature", "judiciary",
+              "opposition", "government", "civilians", "armed_group")  # fmt: skip
+STATE_ORGANS = frozenset({"military", "police", "government"})  # roles a state (or its organ) owns
+SECTOR_ROLES = {"MIL": "military", "COP": "police"}  # "military spokesman", "police spokesman"
+SENTENCE_STATE = frozenset({"state_forces", "police"})  # "The Pentagon said 3,000 soldiers ..."
 BARE_ONLY = frozenset({"group", "groups", "state"})  # "the group": the main armed group; not "aid groups"
 
 
@@ -53,11 +58,13 @@ def head_of(words: list[str], lemma: str) -> tuple[str, int] | None:
 def owned(category: str, owner: Actor) -> Actor | None:
     """The actor a possessive phrase names: a state's organs, or a non-state group's own forces."""
     role = CATEGORY_ROLES.get(category)
-    if owner.sector in ("GOV", "MIL") and role in ("military", "government"):
+    if owner.sector == "COP" and role == "military":
+        role = "police"  # "the police said their officers": the police's own men
+    if owner.sector in STATE_ORGAN_SECTORS and role in STATE_ORGANS:
         if owner.country:
             return country_actor(owner.country, role)
         if owner.key.endswith(STATELESS_SUFFIX):
-            return stateless_actor(role)  # "The army ... said its soldiers"
+            return stateless_actor(role)  # "The army ... said its soldiers", "Police ... their officers"
     if category in ("state_forces", "armed_group") and owner.kind in ("group", "organization"):
         return owner  # the Bosnian Serbs' "their forces"
     return None
@@ -84,10 +91,10 @@ def descriptor(category: str, owner: Owner, ctx: ActorContext, start: int, text:
         if country is not None and (main is None or main.country not in (None, country)):
             return country_actor(country, "rebels", text)  # "Rwandan rebels" -> "Rebels (Rwanda)"
         return main if main is not None else unidentified_group(ctx.country)
-    state = country or (sentence_state(ctx, start) if category == "state_forces" else None) or ctx.country
+    state = country or (sentence_state(ctx, start) if category in SENTENCE_STATE else None) or ctx.country
     role = CATEGORY_ROLES[category]
-    if owner.sector == "MIL" and role == "government":
-        role = "military"  # "military spokesman"
+    if owner.sector in SECTOR_ROLES and role == "government":
+        role = SECTOR_ROLES[owner.sector]  # "military spokesman", "police spokesman"
     alias = text if role in ("opposition", "legislature", "judiciary") else ""
     return country_actor(state, role, alias) if state else stateless_actor(role, alias)
 
