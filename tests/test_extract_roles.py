@@ -117,6 +117,11 @@ ROLE_TABLE = [
      ["Militias"], [], ["dozens of villages", "Kismayo"], []),
     ("Tribal fighters clashed with the militia for a second day on Monday.", "clashed", "ArmedClash",
      ["Tribal fighters", "militia"], [], [], [("a second day", "for"), ("Monday", "on")]),
+    # a truce is made with a partner; a date the parser hung on an argument is still the event's
+    ("The rebels signed a truce with the army in July.", "signed", "Ceasefire",
+     ["rebels"], ["army"], [], [("July", "in")]),
+    ("The militia agreed to a truce with the army on Monday.", "agreed", "Ceasefire",
+     ["militia"], ["army"], [], [("Monday", "on")]),
 ]  # fmt: skip
 
 
@@ -319,3 +324,23 @@ def test_roles_anaphoric_event_nouns_are_not_new_events(
 def test_roles_setting_from_the_clause_around(nlp: Language, text: str, word: str, places: list[str]) -> None:
     frames = [f for f in extract_frames(nlp(text)) if f.trigger.text == word]
     assert len(frames) == 1 and texts(frames[0].places) == places
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "agents", "places"),
+    [
+        ("Herat fell to the insurgents on Friday.", ["insurgents"], ["Herat"]),
+        ("Kunduz, where fighting raged for days, fell to the Taliban.", ["Taliban"], ["Kunduz"]),
+        ("The town fell to the rebels.", ["rebels"], ["town"]),
+    ],
+)
+def test_roles_fall_to_as_one_trigger_keeps_the_taker_as_agent(
+    nlp: Language, sentence: str, agents: list[str], places: list[str]
+) -> None:
+    """ "fell to" matched as one two-word trigger: the object of its "to" is the taker, the subject the
+    place taken (not an agent acting on a target)."""
+    doc = nlp(sentence)
+    fell = next(t for t in doc if t.text == "fell")
+    (frame,) = extract_frames(doc, "t", triggers=[Trig(fell.i, fell.i + 2, fell.i, "Capture")])
+    assert (texts(frame.agents), texts(frame.targets), texts(frame.places)) == (agents, [], places)

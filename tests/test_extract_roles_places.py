@@ -63,6 +63,11 @@ PLACE_TABLE = [
     ("Medics evacuated the wounded from Bakhmut overnight.", "evacuated", "Aid", ["Bakhmut"]),
     ("Divers rescued the crew from a ferry off Lampedusa.", "rescued", "Aid", ["ferry", "Lampedusa"]),
     ("Soldiers rescued 12 hostages from a farm near Kaduna.", "rescued", "Aid", ["farm", "Kaduna"]),
+    # a relative clause saying what happened at the place it hangs from ("where", "whose <subject>")
+    ("The elders of Chora, where rebels burned a school last week, fled to the capital.", "burned",
+     "Assault", ["Chora"]),
+    ("Militia fighters looted Kalehe, whose residents fled on foot.", "fled", "Displacement", ["Kalehe"]),
+    ("The envoy described a process where both sides withdraw their troops.", "withdraw", "Withdrawal", []),
     # nothing spatial: no place
     ("The president of Sudan agreed to hold talks.", "agreed", "Agree", []),
     # the talks an act concludes set its scene ("after"/"following" phrases are otherwise skipped)

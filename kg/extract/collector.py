@@ -34,6 +34,8 @@ __all__ = [
     "PLACE_SUBJECT_CLASSES",
     "LIGHT_OBJECTS",
     "OF",
+    "PARTNER_CLASSES",
+    "TRUCE_NOUNS",
 ]
 
 OBJ_DEPS = frozenset({"dobj", "obj", "attr"})
@@ -45,6 +47,9 @@ MOVER_CLASSES = frozenset(
 SYMMETRIC_CLASSES = frozenset({"ArmedClash"})  # "clashed with X": both sides are agents
 COOPERATIVE_CATEGORIES = frozenset({"Agree", "Consult", "Support", "Concede", "Cooperate", "Aid", "Request"})
 PARTNER_PREPS = frozenset({"to", "with", "toward", "towards", "for"})
+# a truce is made with a partner ("agreed a truce with the army"), like the cooperative categories' acts
+PARTNER_CLASSES = frozenset({"Ceasefire"})
+TRUCE_NOUNS = frozenset({"truce", "ceasefire", "cease-fire", "armistice"})  # "agreed to a truce with X"
 # Classes whose object/subject naming a place is the place of the event ("took Herat", "Herat fell").
 PLACE_OBJECT_CLASSES = frozenset(
     {"Capture", "Siege", "Shelling", "AirStrike", "Bombing", "Withdrawal", "Retreat", "Displacement",
@@ -83,7 +88,7 @@ class RoleCollector:
         self.places: list[Token] = []
         self.extra: list[Token] = []
         self.hostile = EVENT_CLASSES.get(cls, cls) in HOSTILE_CATEGORIES
-        self.cooperative = EVENT_CLASSES.get(cls, cls) in COOPERATIVE_CATEGORIES
+        self.cooperative = EVENT_CLASSES.get(cls, cls) in COOPERATIVE_CATEGORIES or cls in PARTNER_CLASSES
         self.mobilizing = EVENT_CLASSES.get(cls, cls) == "Mobilize"
         self.sanction = EVENT_CLASSES.get(cls, cls) == "Sanction"
         self.threat = EVENT_CLASSES.get(cls, cls) == "Threaten"

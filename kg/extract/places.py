@@ -10,7 +10,8 @@ named place:
 2. deeper inside the noun phrases hanging from the trigger or its roles: "killed ... in a gunbattle in
    southeastern Serbia", "in an attack on a village in the province of Herat", "a truce with the forces in
    eastern Bosnia", "fired shells at targets in Jericho";
-3. a spatial phrase of a governing clause: "In Kandahar, X claimed ...";
+3. a spatial phrase of a governing clause: "In Kandahar, X claimed ..."; or the place a relative clause
+   holding the trigger hangs from: "Herat, where fighting raged", "Sake, whose elders signed a truce";
 4. the country an agent belongs to: "Yemen's warring parties agreed ...".
 """
 
@@ -20,6 +21,7 @@ from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Token
 
+from kg.extract.constraints import SUBJECT_DEPS
 from kg.extract.nouns import (
     PLACE_LABELS,
     coordinated,
@@ -33,6 +35,7 @@ from kg.extract.nouns import (
 )
 
 __all__ = [
+    "NOUN_TAGS",
     "SPATIAL_PREPS",
     "SETTLING_VERBS",
     "concluded",
@@ -190,6 +193,15 @@ def _acted_on(head: Token) -> list[Token]:
     ]
 
 
+def _where_clause(clause: Token) -> bool:
+    """A relative clause that says what happened at its head noun: "where ..." or "whose <subject> ..."."""
+    return any(
+        (c.dep_ == "advmod" and c.lower_ == "where")
+        or (c.dep_ in SUBJECT_DEPS and any(p.dep_ == "poss" and p.lower_ == "whose" for p in c.children))
+        for c in clause.children
+    )
+
+
 def more_places(
     head: Token,
     holders: list[Token],
@@ -231,6 +243,10 @@ def more_places(
         return places + deep
     for gov in governing:  # "In Kandahar, X claimed ..."
         named = [p for w, o in prep_objects(gov, SPATIAL_PREPS) if spatial_place(w, o) for p in _named(o)]
+        if named:
+            return places + named
+    for clause in (c for c in [head, *governing] if c.dep_ == "relcl" and _where_clause(c)):
+        named = _named(clause.head)  # "Herat, where fighting raged", "Sake, whose elders signed the truce"
         if named:
             return places + named
     if places or any(h.ent_type_ in PLACE_LABELS for h in holders):

@@ -34,7 +34,9 @@ from kg.extract.collector import (
     MOVER_CLASSES,
     OBJ_DEPS,
     OF,
+    PARTNER_CLASSES,
     PLACE_SUBJECT_CLASSES,
+    TRUCE_NOUNS,
     RoleCollector,
 )
 from kg.extract.complements import addressee, purpose
@@ -48,7 +50,7 @@ from kg.extract.nouns import (
     prep_objects,
     strong_place,
 )
-from kg.extract.places import concluded, more_places
+from kg.extract.places import NOUN_TAGS, concluded, more_places
 from kg.extract.spans import mention
 from kg.extract.times import time_mentions
 from kg.model import Mention
@@ -130,7 +132,9 @@ def _verbal(col: RoleCollector, head: Token, span: list[Token]) -> bool:
         named = subj.pos_ == "PROPN" and (
             subj.ent_type_ not in ("NORP", "ORG") or bool(col.agents) or bool(to_actors)
         )
-        if col.cls in PLACE_SUBJECT_CLASSES and not objects and (is_place_like(subj) or named):
+        own = [o for o in objects if o not in to_actors]  # "fell to" as one trigger holds its "to" object
+        if col.cls in PLACE_SUBJECT_CLASSES and not own and (is_place_like(subj) or named):
+            objects = own
             col.add(col.places, subj)
             for obj in to_actors:
                 col.add(col.agents, obj)
@@ -150,6 +154,11 @@ def _verbal(col: RoleCollector, head: Token, span: list[Token]) -> bool:
         for owner in (c for c in obj.children if c.dep_ == "poss"):
             if owner.pos_ != "PRON" and actor_like(owner) and not in_time_entity(owner):
                 col.add(col.targets, owner, expand=False)
+    # "agreed to a truce with the army": the truce the verb takes is the event, its phrases are the event's
+    if col.cls in PARTNER_CLASSES:
+        truces = [*objects, *(o for _, o in prep_objects(head, frozenset({"to"})))]
+        for truce in (t for t in truces if t.lemma_.lower() in TRUCE_NOUNS):
+            col.prepositions(truce, nominal=True)
     addressee(col, head)
     finite = head.tag_ in ("VBD", "VBZ", "VBP") or any(
         c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP", "MD") for c in kids
@@ -241,7 +250,14 @@ def find_roles(doc: Doc, trigger: TriggerLike, events: frozenset[int] = frozense
         subjectless = _verbal(col, head, span)
     # a protest's aim: its own purpose clause, or that of the light verb whose object it is
     purpose(col, [head, head.head] if nominal and head.dep_ in ("dobj", "obj") else [head])
+    # "a market in Donetsk", "the outskirts of Sake", "an attack on Dori", "militants near Bama"
+    holders = [*col.agents, *col.targets, *col.places, *col.extra, *_objects(head)]
+    # a count stands for what it counts: "dozens of its nationals from Niamey"
+    holders += [o for t in holders if t.like_num or t.ent_type_ == "CARDINAL" for _, o in prep_objects(t, OF)]
     times = time_mentions(span)
+    if not times:  # "signed a truce with insurgents in July": the parser hung the date on an argument
+        args = [*holders, *(o for t in [head, *holders] for _, o in prep_objects(t) if o.pos_ in NOUN_TAGS)]
+        times = time_mentions([t for t in args if t.i not in col.events and t.i != head.i])
     ups = list(governors(head))
     if nominal and head.dep_ in ("nsubj", "nsubjpass"):  # "fighting intensified around X"
         ups = [head.head, *governors(head.head)]
@@ -250,10 +266,6 @@ def find_roles(doc: Doc, trigger: TriggerLike, events: frozenset[int] = frozense
             times = time_mentions([gov])
             if times:
                 break
-    # "a market in Donetsk", "the outskirts of Sake", "an attack on Dori", "militants near Bama"
-    holders = [*col.agents, *col.targets, *col.places, *col.extra, *_objects(head)]
-    # a count stands for what it counts: "dozens of its nationals from Niamey"
-    holders += [o for t in holders if t.like_num or t.ent_type_ == "CARDINAL" for _, o in prep_objects(t, OF)]
     found = any(strong_place(p) for p in col.places)
     from_ok = col.from_place
     # an earlier event governing this one lends its whole setting later (kg.extract._inherit_setting does
