@@ -344,3 +344,16 @@ def test_roles_fall_to_as_one_trigger_keeps_the_taker_as_agent(
     fell = next(t for t in doc if t.text == "fell")
     (frame,) = extract_frames(doc, "t", triggers=[Trig(fell.i, fell.i + 2, fell.i, "Capture")])
     assert (texts(frame.agents), texts(frame.targets), texts(frame.places)) == (agents, [], places)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "targets"),
+    [
+        ("West African states imposed sanctions on Niger.", ["Niger"]),
+        ("The European Union suspended budget support to Mali.", ["budget support", "Mali"]),
+    ],
+)
+def test_roles_sanctioned_state_is_target_not_place(nlp: Language, sentence: str, targets: list[str]) -> None:
+    (frame,) = nlp(sentence)._.event_frames
+    assert (frame.event_class, texts(frame.targets), texts(frame.places)) == ("Sanction", targets, [])

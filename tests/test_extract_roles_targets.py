@@ -93,6 +93,12 @@ TARGET_TABLE = [
     ("Drivers blocked the highway to press their demands.", "blocked", "Protest", ["Drivers"], ["highway"]),
     # a reporting clause misparsed under a demand is no demanded clause
     ("The union demanded a pay rise, officials said.", "demanded", "Request", ["union"], []),
+    # what is fired is the means; whom it is fired at is the target ("at" a party, not a site)
+    ("Soldiers fired live rounds at protesters outside the palace.", "fired", "Assault", ["Soldiers"],
+     ["protesters"]),
+    ("The militia fired mortars at the airport.", "fired", "Shelling", ["militia"], []),
+    ("Riot police fired tear gas at students in Kisumu.", "gas", "Coerce", ["Riot police"], ["students"]),
+    ("Students staged a rally at the university.", "rally", "Protest", ["Students"], []),
 ]  # fmt: skip
 
 

@@ -57,6 +57,11 @@ def _found(nlp: Language, text: str) -> list[tuple[str, str]]:
         ("Striking teachers blocked the main road into the capital.", ("Protest", "blocked")),
         ("The junta declared a state of siege.", ("Coerce", "declared")),  # the noun joins its verb
         ("Both states restored diplomatic ties after a decade.", ("Support", "restored")),
+        ("Protesters torched a police station.", ("Assault", "torched")),
+        ("Ukrainian forces pushed Russian troops back from the town.", ("ArmedClash", "pushed")),
+        ("The French contingent left Mali in August.", ("Withdrawal", "left")),
+        ("Gunmen fired at a bus near Kano.", ("Assault", "fired")),
+        ("Militants fired dozens of mortar rounds at the base.", ("Assault", "fired")),
     ],
 )
 def test_triggers_sentence_table(nlp: Language, sentence: str, expected: tuple[str, str]) -> None:
@@ -189,3 +194,28 @@ def test_triggers_months_participles_and_anonymity_requests_are_no_events(
 ) -> None:
     classes = {cls for cls, text in _found(nlp, sentence) if text.split()[0] == word}
     assert classes == ({expected} if expected else set()), _found(nlp, sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a natural hazard doing the act makes no conflict event, active or passive
+        ("The storm cut power to thousands of homes in Aden.", set()),
+        ("Floods displaced thousands of families in Beledweyne.", set()),
+        ("Buildings were destroyed by the earthquake in Herat.", set()),
+        ("Artillery fire hit the school in Kherson.", {"Assault"}),  # fire from guns is no hazard
+        # a participle of status names who people are: no fresh displacement
+        ("Camps for displaced people near Goma are overcrowded.", set()),
+        ("The clashes displaced 3,000 people in Marib.", {"ArmedClash", "Displacement"}),
+        # leaving is a withdrawal only when forces leave
+        ("The minister left Kabul on Monday.", set()),
+        ("Thousands of residents left the city.", set()),
+        # firing that is no attack: warning shots, tear gas (a Coerce of its own), a dismissal
+        ("Police fired warning shots at the crowd.", set()),
+        ("The company fired its director on Monday.", set()),
+    ],
+)
+def test_triggers_natural_hazards_status_participles_and_leaving(
+    nlp: Language, sentence: str, expected: set[str]
+) -> None:
+    assert {cls for cls, _ in _found(nlp, sentence)} == expected

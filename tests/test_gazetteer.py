@@ -36,6 +36,10 @@ def ruled() -> Language:
         ("Shelling hit Kunduz and nearby villages.", "Kunduz"),
         ("Elders from Badghis travelled to the capital.", "Badghis"),
         ("A car bomb exploded in Kunduz Tuesday, police said.", "Kunduz"),
+        # countries whose names are also personal or foreign town names (the model says PERSON)
+        ("The French contingent will leave Mali by August.", "Mali"),
+        ("Rebels attacked towns in Mali and Niger.", "Niger"),
+        ("Refugees crossed from Sudan into Chad.", "Chad"),
     ],
 )
 def test_gazetteer_labels_places(ruled: Language, sentence: str, place: str) -> None:

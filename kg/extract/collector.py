@@ -15,11 +15,13 @@ from kg.extract.nouns import (
     actor_like,
     coordinated,
     in_time_entity,
+    instrument,
     is_place_like,
     moved_force,
     names_place_noun,
     party,
     prep_objects,
+    semantic_head,
     spatial_place,
     strong_place,
 )
@@ -49,6 +51,7 @@ COOPERATIVE_CATEGORIES = frozenset({"Agree", "Consult", "Support", "Concede", "C
 PARTNER_PREPS = frozenset({"to", "with", "toward", "towards", "for"})
 # a truce is made with a partner ("agreed a truce with the army"), like the cooperative categories' acts
 PARTNER_CLASSES = frozenset({"Ceasefire"})
+FIRING_LEMMAS = frozenset({"fire", "launch", "lob", "shoot"})  # verbs whose object is what they send
 TRUCE_NOUNS = frozenset({"truce", "ceasefire", "cease-fire", "armistice"})  # "agreed to a truce with X"
 # Classes whose object/subject naming a place is the place of the event ("took Herat", "Herat fell").
 PLACE_OBJECT_CLASSES = frozenset(
@@ -82,6 +85,7 @@ class RoleCollector:
         self.cls = cls
         # "from X" says where the event happened for moves out of a place, whatever their class
         self.from_place = cls in FROM_CLASSES or lemma in REMOVAL_LEMMAS
+        self.firing = lemma in FIRING_LEMMAS  # "fired rockets at X": the rockets are the means
         self.events = events  # heads of other event mentions: never an actor ("the deployment")
         self.agents: list[Token] = []
         self.targets: list[Token] = []
@@ -110,6 +114,9 @@ class RoleCollector:
         for tok in coordinated(token):
             if in_time_entity(tok):
                 continue
+            if self.firing and instrument(semantic_head(tok)):
+                self.extra.append(tok)  # "fired dozens of rockets at positions in Idlib"
+                continue
             if self.cls in THEME_CLASSES and moved_force(tok):
                 self.extra.append(tok)  # the moved forces; "troops against the rebels": a real target
                 self.aims([o for _, o in prep_objects(tok, AGAINST)])
@@ -123,8 +130,9 @@ class RoleCollector:
             elif not self.cooperative or actor_like(tok):  # "provided food aid": the aid is no actor
                 self.add(self.targets, tok, expand=False)
                 self.withdrawn(tok)
-                if self.hostile and strong_place(tok) and is_place_like(tok):
+                if self.hostile and not self.sanction and strong_place(tok) and is_place_like(tok):
                     self.also_place(tok)  # "attacked Abu Dhabi": the city is hit, and where it happened
+                    # (a sanctioned state is not where the sanction happened: "sanctions on Mali")
             else:
                 self.withdrawn(tok)  # "provide aid for Romania": the recipient of what is given
             if (self.hostile or self.cooperative) and self.cls not in SOURCE_PLACE_CLASSES:
@@ -136,8 +144,8 @@ class RoleCollector:
         for word, obj in prep_objects(token, WITHDRAWN_PREPS) if self.sanction or self.cooperative else ():
             if actor_like(obj) and not in_time_entity(obj):
                 self.add(self.targets, obj)
-                if word == "to" and strong_place(obj) and is_place_like(obj):
-                    self.also_place(obj)
+                if word == "to" and not self.sanction and strong_place(obj) and is_place_like(obj):
+                    self.also_place(obj)  # aid given to a town; not "suspended support to Niger"
 
     def authors(self, token: Token) -> None:
         """Whom an object comes from is a party too: "rejected calls by Belarus's rulers", "accepted
@@ -197,7 +205,8 @@ class RoleCollector:
                 and obj.lemma_.lower() not in NON_TARGET_NOUNS
                 and (word != "at" or not is_place_like(obj))
             ):
-                if word == "on" and is_place_like(obj):  # "attacks on Kabul"
+                if word == "on" and is_place_like(obj) and not (self.sanction and actor_like(obj)):
+                    # "attacks on Kabul" (a place); "sanctions on Mali" (the state sanctioned)
                     self.add(self.places, obj)
                 else:
                     self.patient(obj)

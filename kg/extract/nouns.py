@@ -100,7 +100,8 @@ COLLECTIVE_NOUNS = frozenset(
 # what an act is done with ("responded with force", "dispersed them with tear gas"): never a party
 INSTRUMENT_NOUNS = frozenset(
     {"weapon", "arm", "drone", "gas", "missile", "rocket", "bullet", "gun", "rifle", "grenade", "bomb",
-     "artillery", "knife", "machete", "baton", "stone", "cannon", "explosive", "mortar", "ammunition"}
+     "artillery", "knife", "machete", "baton", "stone", "cannon", "explosive", "mortar", "ammunition",
+     "shell", "projectile", "munition", "round"}
 )  # fmt: skip
 BOUNDED_DEPS = frozenset({"det", "poss", "nummod", "compound"})
 FORCE_NOUNS = frozenset({"force", "army", "military", "police", "unit", "warship", "jet", "tank", "navy"})

@@ -35,7 +35,6 @@ from kg.extract.nouns import (
 )
 
 __all__ = [
-    "NOUN_TAGS",
     "SPATIAL_PREPS",
     "SETTLING_VERBS",
     "concluded",

@@ -23,7 +23,6 @@ from kg.extract.clauses import (
     SUBJ_DEPS,
     antecedent,
     event_agents,
-    governors,
     light_verb_subject,
     nominal_actor,
     participant_subject,
@@ -50,14 +49,15 @@ from kg.extract.nouns import (
     prep_objects,
     strong_place,
 )
-from kg.extract.places import NOUN_TAGS, concluded, more_places
+from kg.extract.places import concluded, more_places
 from kg.extract.spans import mention
-from kg.extract.times import time_mentions
+from kg.extract.times import clauses_above, trigger_times
 from kg.model import Mention
 
 __all__ = ["TriggerLike", "Roles", "find_roles"]
 
 AGAINST = frozenset({"against"})
+AGAINST_AT = frozenset({"against", "at"})
 SETTING_DEPS = frozenset({"advcl", "xcomp", "conj", "relcl"})
 SELF_MOVER_CLASSES = frozenset({"Retreat", "Withdrawal", "Surrender"})
 STATIVE_PARTICIPLES = frozenset({"oppose", "commit", "determine", "resolve", "dedicate"})
@@ -199,8 +199,10 @@ def _nominal(col: RoleCollector, head: Token) -> None:
         if subj is not None:
             col.add(col.agents, subj)
     if col.hostile and head.dep_ in ("dobj", "obj") and head.head.pos_ == "VERB":
-        for _, obj in prep_objects(head.head, AGAINST):  # "staged rallies in Gaza against the leader"
-            col.patient(obj)
+        # "staged rallies in Gaza against the leader"; "fired tear gas at students" (a party, not a site)
+        for word, obj in prep_objects(head.head, AGAINST_AT):
+            if word == "against" or (actor_like(obj) and not is_place_like(obj) and not in_time_entity(obj)):
+                col.patient(obj)
     if (not col.agents or pronouns_only) and head.dep_ in ("dobj", "nsubjpass", "nsubj", "pobj"):
         subj = light_verb_subject(head) or participant_subject(head) or _settled(head)
         if subj is not None:
@@ -254,25 +256,14 @@ def find_roles(doc: Doc, trigger: TriggerLike, events: frozenset[int] = frozense
     holders = [*col.agents, *col.targets, *col.places, *col.extra, *_objects(head)]
     # a count stands for what it counts: "dozens of its nationals from Niamey"
     holders += [o for t in holders if t.like_num or t.ent_type_ == "CARDINAL" for _, o in prep_objects(t, OF)]
-    times = time_mentions(span)
-    if not times:  # "signed a truce with insurgents in July": the parser hung the date on an argument
-        args = [*holders, *(o for t in [head, *holders] for _, o in prep_objects(t) if o.pos_ in NOUN_TAGS)]
-        times = time_mentions([t for t in args if t.i not in col.events and t.i != head.i])
-    ups = list(governors(head))
-    if nominal and head.dep_ in ("nsubj", "nsubjpass"):  # "fighting intensified around X"
-        ups = [head.head, *governors(head.head)]
-    if not times:
-        for gov in ups:
-            times = time_mentions([gov])
-            if times:
-                break
+    times = trigger_times(head, span, holders, col.events, nominal=nominal)
     found = any(strong_place(p) for p in col.places)
     from_ok = col.from_place
     # an earlier event governing this one lends its whole setting later (kg.extract._inherit_setting does
     # so for an event noun's clauses and for a verb's advcl/xcomp/conj/relcl head)
-    governing = ups
+    governing = clauses_above(head, nominal=nominal)
     if nominal:
-        governing = list(takewhile(lambda g: not (g.i in col.events and g.i < head.i), ups))
+        governing = list(takewhile(lambda g: not (g.i in col.events and g.i < head.i), governing))
     elif head.dep_ in SETTING_DEPS and head.head.i in col.events and head.head.i < head.i:
         governing = []
     for place in more_places(

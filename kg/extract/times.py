@@ -4,17 +4,23 @@
 ``in``, ``on``, ... or ``""``), so resolution can turn "since May" into the start of a span; a date hanging
 from a duration counts too ("for a second day on Monday"). The mention text is the entity widened to the
 left modifiers of its noun phrase, articles kept because they change the meaning ("a week").
+``trigger_times`` looks for them on the trigger, then on its arguments, then on the governing clauses.
 """
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from spacy.tokens import Token
 
-from kg.extract.nouns import in_time_entity
+from kg.extract.clauses import governors
+from kg.extract.nouns import in_time_entity, prep_objects
 from kg.extract.spans import NP_LEFT_DEPS
 from kg.model import Mention
 
-__all__ = ["time_mentions"]
+__all__ = ["time_mentions", "trigger_times", "clauses_above"]
+
+NOUN_POS = frozenset({"NOUN", "PROPN"})
 
 
 def _time_mention(token: Token, prep: str) -> Mention:
@@ -50,6 +56,31 @@ def time_mentions(tokens: list[Token]) -> list[Mention]:
                                 inner = [o for o in prep.children if o.dep_ == "pobj" and in_time_entity(o)]
                                 found.extend(_time_mention(o, prep.lower_) for o in inner)
     return _dedupe(found)
+
+
+def clauses_above(head: Token, *, nominal: bool) -> list[Token]:
+    """The clauses governing a trigger, nearest first; a nominal subject's own verb first ("fighting
+    intensified around X")."""
+    if nominal and head.dep_ in ("nsubj", "nsubjpass"):
+        return [head.head, *governors(head.head)]
+    return list(governors(head))
+
+
+def trigger_times(
+    head: Token, span: list[Token], holders: list[Token], events: Collection[int], *, nominal: bool
+) -> list[Mention]:
+    """The trigger's own time expressions; else those the parser hung on an argument ("signed a truce with
+    insurgents in July": on "insurgents"), other events excluded; else the nearest governing clause's
+    ("claimed Wednesday they had seized"; "fighting intensified on Monday" for a nominal subject)."""
+    times = time_mentions(span)
+    if not times:
+        nouns = (o for t in [head, *holders] for _, o in prep_objects(t) if o.pos_ in NOUN_POS)
+        times = time_mentions([t for t in [*holders, *nouns] if t.i not in events and t.i != head.i])
+    for gov in clauses_above(head, nominal=nominal) if not times else ():
+        times = time_mentions([gov])
+        if times:
+            break
+    return times
 
 
 def _dedupe(mentions: list[Mention]) -> list[Mention]:

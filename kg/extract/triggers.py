@@ -51,6 +51,18 @@ COMMENT_VERBS = frozenset(
 )
 DEFINITE = frozenset({"the", "this", "these", "those"})
 HEDGE_PARTICIPLES = frozenset({"allege", "accuse", "suspect"})
+# a participle of status describing people names who they are, not a fresh event: "camps for displaced
+# people", "aid for displaced families" ("the clashes displaced 3,000 people" still is one)
+STATUS_PARTICIPLES = frozenset({"displace", "uproot", "exile"})
+# a natural hazard that does the act makes it no conflict event: "the storm cut power", "floods displaced
+# thousands", "buildings destroyed by the earthquake" ("fire" is left out: "artillery fire hit the school")
+NATURAL_HAZARDS = frozenset(
+    {"storm", "rainstorm", "sandstorm", "snowstorm", "hurricane", "cyclone", "typhoon", "tornado",
+     "earthquake", "quake", "tremor", "aftershock", "flood", "flooding", "floodwater", "rain", "rainfall",
+     "downpour", "monsoon", "landslide", "landslip", "mudslide", "avalanche", "tsunami", "drought",
+     "heatwave", "wildfire", "bushfire", "blaze", "lightning", "wind", "gale", "blizzard", "snow", "eruption",
+     "volcano"}
+)  # fmt: skip
 # a participle of backing describing a noun is a standing relation, not an event: "fighters backed by
 # paratroopers", "a militia funded by the regime"
 RELATION_PARTICIPLES = frozenset({"back", "support", "sponsor", "fund", "finance", "arm", "equip", "train"})
@@ -115,6 +127,17 @@ def _no_event_noun(head: Token) -> bool:
     )
 
 
+def _natural_cause(head: Token) -> bool:
+    """The act's subject (or passive ``by`` agent) is a natural hazard, every conjunct of it."""
+    doers = [c for c in head.children if c.dep_ == "nsubj"]
+    doers += [g for c in head.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    return bool(doers) and all(
+        t.lemma_.lower() in NATURAL_HAZARDS or t.lower_ in NATURAL_HAZARDS
+        for d in doers
+        for t in [d, *d.conjuncts]
+    )
+
+
 _NAME_OR_TIME = NAME_LABELS | TIME_LABELS
 ARGUMENT_DEPS = frozenset({"dobj", "obj", "nsubj", "nsubjpass", "pobj", "conj", "appos"})
 
@@ -126,7 +149,7 @@ def _allowed(head: Token, entry: LexiconEntry, kind: str) -> bool:
         return False  # part of a name ("Operation Storm") or a modifier ("protest leaders", "aid convoy")
     if head.tag_ == "VBN" and head.dep_ in ARGUMENT_DEPS and any(c.dep_ == "det" for c in head.children):
         return False  # a participle naming people: "evacuated the wounded", "the injured were treated"
-    if head.dep_ == "amod" and (head.tag_ == "VBG" or head.lemma_ in HEDGE_PARTICIPLES):
+    if head.dep_ == "amod" and (head.tag_ == "VBG" or head.lemma_ in HEDGE_PARTICIPLES | STATUS_PARTICIPLES):
         return False  # a participle describing a noun: "the surrounding district", "alleged bombers"
     if (
         head.dep_ == "acl"
@@ -134,6 +157,8 @@ def _allowed(head: Token, entry: LexiconEntry, kind: str) -> bool:
         and (head.tag_ == "VBN" or any(c.dep_ == "agent" for c in head.children))
     ):
         return False  # "fighters backed by paratroopers"
+    if _natural_cause(head):
+        return False
     if head.pos_ in NOUN_POS and _no_event_noun(head):
         return False
     if any(
