@@ -53,6 +53,18 @@ FACTUALITY_TABLE = [
      False, False, "local official"),
     ("The insurgents claimed they had captured the governor's compound.", "captured", "Capture", False,
      False, "insurgents"),
+    # "without" negates what it takes; an accusation, a charge or an arrest only alleges its reason
+    ("The garrison pulled out of the town without a fight.", "fight", "ArmedClash", True, False, None),
+    ("The minister accused the militia of attacking the villages.", "attacking", "Assault", False, True,
+     None),
+    ("Rwanda was accused of backing the rebels.", "backing", "Support", False, True, None),
+    ("Police arrested a trader for collaborating with the rebels.", "collaborating", "Cooperate", False,
+     True, None),
+    ("The guards fought off the attackers for an hour.", "fought", "ArmedClash", False, False, None),
+    # a third party denying a charge does not deny that it was made; the accused denying it does
+    ("Kenya accused Uganda of arming the rebels, a charge Kampala denies.", "accused", "Accuse", False,
+     False, None),
+    ("The army denied that it accused the rebels.", "accused", "Accuse", True, False, "army"),
 ]  # fmt: skip
 
 

@@ -61,6 +61,9 @@ def _found(nlp: Language, text: str) -> list[tuple[str, str]]:
         ("Ukrainian forces pushed Russian troops back from the town.", ("ArmedClash", "pushed")),
         ("The French contingent left Mali in August.", ("Withdrawal", "left")),
         ("Gunmen fired at a bus near Kano.", ("Assault", "fired")),
+        ("Troops drove the insurgents out of Macomia.", ("Capture", "drove")),
+        # an event noun after "after"/"before" is an earlier event, not the verb's own object
+        ("The rebels took the town after a month-long siege.", ("Siege", "siege")),
         ("Militants fired dozens of mortar rounds at the base.", ("Assault", "fired")),
     ],
 )
@@ -210,6 +213,12 @@ def test_triggers_months_participles_and_anonymity_requests_are_no_events(
         # leaving is a withdrawal only when forces leave
         ("The minister left Kabul on Monday.", set()),
         ("Thousands of residents left the city.", set()),
+        # a participle of backing before a noun is a relation ("Iran-backed militias"), no Support
+        ("Iran-backed militias attacked the base.", {"Assault"}),
+        # "neutralised" is a killing of people, not of a threat or a bomb
+        ("Its forces neutralised 25 militants near the border.", {"Killing"}),
+        ("Engineers neutralised the device.", set()),
+        ("The militia drove thousands of villagers out of their homes.", set()),  # no capture
         # firing that is no attack: warning shots, tear gas (a Coerce of its own), a dismissal
         ("Police fired warning shots at the crowd.", set()),
         ("The company fired its director on Monday.", set()),

@@ -465,3 +465,36 @@ def test_resolve_context_appositive_makes_a_person(
     else:
         assert actor is not None and actor.label == name
         assert (actor.kind, actor.sector if expected[1] else None) == expected
+
+
+def test_resolve_context_counted_object_pronoun_is_not_its_own_agent() -> None:
+    """ "detained 23 of them": the pronoun skips the clause's own agent and finds the protesters."""
+    text = "Hundreds of Hamas supporters rallied in Gaza. Police detained 23 of them."
+    event = _resolve(text, "Arrest", "detained", agents=(("Police", "NP"),), targets=(("23 of them", "NP"),),
+                     entities=(("Hamas", "ORG"),))  # fmt: skip
+    assert [a.sector for a in event.agents] == ["COP"]
+    assert [a.key for a in event.targets] == ["hamas"]
+
+
+@pytest.mark.parametrize(
+    ("text", "agent", "key"),
+    [
+        ("Armed bandits kidnapped forty villagers near Tsafe in Nigeria.", "Armed bandits",
+         "unidentified-armed-group-nga"),
+        ("Assailants burned the market in Tongomayel, Burkina Faso.", "Assailants",
+         "unidentified-armed-group-bfa"),
+        ("The French contingent left Gao in Mali.", "French contingent", "fra-military"),
+    ],
+)  # fmt: skip
+def test_resolve_context_bandits_assailants_and_contingents(text: str, agent: str, key: str) -> None:
+    event = _resolve(text, "Assault", text.split()[2], agents=((agent, "NP"),))
+    assert [a.key for a in event.agents] == [key]
+
+
+def test_resolve_context_curated_english_name_links_abroad() -> None:
+    """ "Hodeidah" is the English name of Al Hudaydah: it links in a story the United States dominates."""
+    text = "The United States and Britain struck targets around Hodeidah, Washington said."
+    states = (("United States", "GPE"), ("Britain", "GPE"))
+    event = _resolve(text, "AirStrike", "struck", agents=states, places=("Hodeidah",),
+                     entities=(("United States", "GPE"), ("Washington", "GPE")))  # fmt: skip
+    assert [(p.label, p.country) for p in event.places] == [("Al Hudaydah", "YEM")]

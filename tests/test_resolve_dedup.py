@@ -117,8 +117,8 @@ def test_dedup_merge_unions_targets() -> None:
 
 
 def _told(sentence: str, start: int, cls: str = "Capture", agents: tuple[Actor, ...] = (TALIBAN,),
-          places: tuple[Place, ...] = ()) -> Event:  # fmt: skip
-    frame = EventFrame("doc1", sentence, start, Mention("seize", start, start + 5, "TRIGGER"), cls)
+          places: tuple[Place, ...] = (), lemma: str = "") -> Event:  # fmt: skip
+    frame = EventFrame("doc1", sentence, start, Mention("seize", start, start + 5, "TRIGGER", lemma), cls)
     return Event(frame, agents, (), places, ON_DAY, None, DAY)
 
 
@@ -133,8 +133,22 @@ BODY = "The Taliban seized Kandahar on Friday."
         (_told(HEADLINE, 0), _told(BODY, 40, places=(KANDAHAR,)), ["body"]),
         (_told(HEADLINE, 0, agents=()), _told(BODY, 40), ["body"]),
         (_told(HEADLINE, 0, agents=(AFGHANISTAN,)), _told(BODY, 40, agents=(ARMY,)), ["body"]),
+        # a headline's top-category class covers the body's finer class ("strike" / "air strikes")
+        (_told(HEADLINE, 0, cls="Assault"), _told(BODY, 40, cls="AirStrike"), ["body"]),
+        # the same trigger word is the same event, whatever class or agents the headline parse gave
+        (
+            _told(HEADLINE, 0, cls="Coerce", agents=(ARMY,), lemma="expel"),
+            _told(BODY, 40, cls="Sanction", lemma="expel"),
+            ["body"],
+        ),
         # a different class or an agent the body event lacks: two events
         (_told(HEADLINE, 0, cls="Siege"), _told(BODY, 40), ["headline", "body"]),
+        (_told(HEADLINE, 0, cls="AirStrike"), _told(BODY, 40, cls="Assault"), ["headline", "body"]),
+        (
+            _told(HEADLINE, 0, cls="Coerce", lemma="expel"),
+            _told(BODY, 40, cls="Sanction", lemma="ban"),
+            ["headline", "body"],
+        ),
         (_told(HEADLINE, 0, agents=(ARMY,)), _told(BODY, 40), ["headline", "body"]),
         # a first sentence with its full stop is no headline
         (_told(HEADLINE + ".", 0), _told(BODY, 40), ["headline", "body"]),

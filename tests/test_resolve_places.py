@@ -203,3 +203,18 @@ def test_places_unlisted_names_stay_as_unlinked_places(
 @pytest.mark.parametrize("text", ["the town", "the outskirts", "", "the north", "several villages"])
 def test_places_common_nouns_are_no_unlinked_places(text: str) -> None:
     assert unlinked_place(text, "AFG") is None
+
+
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [
+        ("Congo", "COD"),  # the wire services' "Congo" is the DRC
+        ("DR Congo", "COD"),
+        ("Democratic Republic of Congo", "COD"),
+        ("Republic of Congo", "COG"),
+        ("Congo-Brazzaville", "COG"),
+    ],
+)
+def test_places_congo_names(name: str, country: str) -> None:
+    place = link_place(name)
+    assert place is not None and (place.kind, place.country) == ("country", country)

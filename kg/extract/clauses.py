@@ -16,6 +16,7 @@ from spacy.tokens import Token
 from kg.extract.nouns import ACTOR_LABELS, actor_like, in_time_entity, prep_objects
 
 __all__ = [
+    "misread_clause",
     "CLIMB_DEPS",
     "LIGHT_VERBS",
     "governors",
@@ -282,3 +283,11 @@ def mandative(clause: Token) -> bool:
     if any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children) or clause.tag_ == "VB":
         return True
     return any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VB", "MD") for c in clause.children)
+
+
+def misread_clause(head: Token, kids: list[Token], intransitive: frozenset[str] = frozenset()) -> bool:
+    """A clause the parser hung as a participle on its own subject: "families fled by boat" (a verb that
+    takes no object), "bandits kidnapped 40 people" (a participle with an object is no passive)."""
+    if head.dep_ != "acl" or head.tag_ not in ("VBN", "VBD") or head.head.pos_ != "NOUN":
+        return False
+    return head.lemma_ in intransitive or any(c.dep_ in ("dobj", "obj") for c in kids)

@@ -37,6 +37,8 @@ __all__ = [
     "LIGHT_OBJECTS",
     "OF",
     "PARTNER_CLASSES",
+    "AGAINST_AT",
+    "INTRANSITIVE",
     "TRUCE_NOUNS",
 ]
 
@@ -51,6 +53,9 @@ COOPERATIVE_CATEGORIES = frozenset({"Agree", "Consult", "Support", "Concede", "C
 PARTNER_PREPS = frozenset({"to", "with", "toward", "towards", "for"})
 # a truce is made with a partner ("agreed a truce with the army"), like the cooperative categories' acts
 PARTNER_CLASSES = frozenset({"Ceasefire"})
+AGAINST_AT = frozenset({"against", "at"})  # a light verb's phrases aimed at a party ("fired gas at X")
+# verbs that take no object, so a "by" phrase is a means and a participle no passive ("fled by boat")
+INTRANSITIVE = frozenset({"flee", "escape", "clash", "march", "rally", "retreat", "arrive", "erupt"})
 FIRING_LEMMAS = frozenset({"fire", "launch", "lob", "shoot"})  # verbs whose object is what they send
 TRUCE_NOUNS = frozenset({"truce", "ceasefire", "cease-fire", "armistice"})  # "agreed to a truce with X"
 # Classes whose object/subject naming a place is the place of the event ("took Herat", "Herat fell").
@@ -63,6 +68,7 @@ PLACE_SUBJECT_CLASSES = frozenset({"Capture", "Surrender", "Siege"})
 TARGET_PREPS = frozenset({"against", "on", "upon", "at"})
 LIGHT_OBJECTS = frozenset({"control", "charge", "possession", "command", "hold"})
 HOSTILE_CATEGORIES = frozenset({"Assault", "Coerce", "Threaten", "Protest", "Sanction", "Accuse", "Reject"})
+MATERIAL_CATEGORIES = frozenset({"Assault", "Coerce", "Protest"})
 OF = frozenset({"of"})
 FROM = frozenset({"from"})
 SOURCE_PLACE_CLASSES = frozenset(
@@ -95,6 +101,9 @@ class RoleCollector:
         self.cooperative = EVENT_CLASSES.get(cls, cls) in COOPERATIVE_CATEGORIES or cls in PARTNER_CLASSES
         self.mobilizing = EVENT_CLASSES.get(cls, cls) == "Mobilize"
         self.sanction = EVENT_CLASSES.get(cls, cls) == "Sanction"
+        # force used on a named place makes it the event's place; words against it (accusing, threatening,
+        # sanctioning a state) do not
+        self.material = EVENT_CLASSES.get(cls, cls) in MATERIAL_CATEGORIES
         self.threat = EVENT_CLASSES.get(cls, cls) == "Threaten"
 
     def add(self, role: list[Token], token: Token, expand: bool = True) -> None:
@@ -130,13 +139,20 @@ class RoleCollector:
             elif not self.cooperative or actor_like(tok):  # "provided food aid": the aid is no actor
                 self.add(self.targets, tok, expand=False)
                 self.withdrawn(tok)
-                if self.hostile and not self.sanction and strong_place(tok) and is_place_like(tok):
+                if self.material and strong_place(tok) and is_place_like(tok):
                     self.also_place(tok)  # "attacked Abu Dhabi": the city is hit, and where it happened
                     # (a sanctioned state is not where the sanction happened: "sanctions on Mali")
             else:
                 self.withdrawn(tok)  # "provide aid for Romania": the recipient of what is given
             if (self.hostile or self.cooperative) and self.cls not in SOURCE_PLACE_CLASSES:
                 self.authors(tok)
+
+    def truce_phrases(self, verb: Token, objects: list[Token]) -> None:
+        """ "agreed to a truce with the army": the truce the verb takes is the event; its phrases count."""
+        if self.cls in PARTNER_CLASSES:
+            truces = [*objects, *(o for _, o in prep_objects(verb, frozenset({"to"})))]
+            for truce in (t for t in truces if t.lemma_.lower() in TRUCE_NOUNS):
+                self.prepositions(truce, nominal=True)
 
     def withdrawn(self, token: Token) -> None:
         """Whom a sanction takes something from or a cooperative act gives something to: "halted aid to

@@ -51,6 +51,13 @@ HEDGE_ADJECTIVES = frozenset(
 HEDGE_NOUNS = frozenset(
     {"threat", "plan", "risk", "possibility", "fear", "call", "demand", "proposal", "prospect"}
 )
+# an act a verb's phrase only alleges: "accused the army of killing civilians", "charged with murder",
+# "arrested for collaborating with the rebels" (the accusation or the arrest is the event)
+ALLEGED_AFTER = {
+    "of": frozenset({"accuse", "suspect", "allege", "convict"}),
+    "with": frozenset({"charge"}),
+    "for": frozenset({"arrest", "detain", "jail", "imprison"}),
+}
 REPORTING_VERBS = frozenset(
     {"say", "tell", "claim", "report", "announce", "confirm", "indicate", "state", "add", "assure",
      "acknowledge", "deny", "insist", "allege", "explain", "note", "write", "tweet", "declare", "reveal",
@@ -91,6 +98,19 @@ def _purpose(head: Token, children: list[Token]) -> bool:
 
 
 _CLAUSE_LINKS = SAME_CLAUSE_DEPS | {"ccomp"}
+CHARGE_VERBS = frozenset({"accuse", "blame", "allege", "charge", "claim", "say"})
+
+
+def _others_charge(head: Token, denier: Token) -> bool:
+    """ "X accused Rwanda of ..., a charge Kigali denies": the denial is of what X said, not that X said
+    it (a pronoun subject may be the denier: "the army denied that it accused ...")."""
+    if head.lemma_.lower() not in CHARGE_VERBS:
+        return False
+    said_by = {c.lower_ for c in head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"}
+    denied_by = {c.lower_ for c in denier.children if c.dep_ == "nsubj"}
+    return bool(said_by and denied_by) and not said_by & denied_by
+
+
 _INTENT_WORDS = INTENT_VERBS | HEDGE_NOUNS
 
 
@@ -112,10 +132,13 @@ def _negation_and_mood(head: Token) -> tuple[bool, bool]:
         same_clause = same_clause and link != "ccomp"
         cur = cur.head
         lemma = cur.lemma_.lower()
+        if link in ("pobj", "pcomp") and cur.dep_ == "prep":
+            negated |= lemma == "without"  # "withdrew without a fight", "killed without warning"
+            hypothetical |= cur.head.lemma_.lower() in ALLEGED_AFTER.get(lemma, ())
         if infinitive and lemma in INTENT_VERBS:
             hypothetical = True  # "expect the curfew to be lifted"
-        if lemma in NEGATING_VERBS and link != "conj":  # "denied X and accused Y": Y is asserted
-            negated = True
+        if lemma in NEGATING_VERBS and link != "conj" and not _others_charge(head, cur):
+            negated = True  # "denied X and accused Y": Y is asserted
         if same_clause:
             kids = list(cur.children)
             negated |= _has_neg(kids) and link != "conj"
@@ -200,6 +223,8 @@ def _reporter(head: Token, facts: SentenceFacts) -> tuple[Token | None, bool]:
         if step == 0 and link == "conj":
             continue  # "denied the charge and accused the army": a second statement, not a reported one
         if link in REPORT_LINK_DEPS and cur.lemma_.lower() in REPORTING_VERBS and cur.pos_ in ("VERB", "AUX"):
+            if cur.lemma_.lower() == "deny" and _others_charge(head, cur):
+                break  # "X accused Y ..., a charge Kigali denies": X speaks for itself
             who = _reporter_of(cur)
             if who is not None:
                 return who, cur.lemma_.lower() == "deny"

@@ -21,6 +21,7 @@ from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Token
 
+from kg.extract.clauses import subject_of
 from kg.extract.constraints import SUBJECT_DEPS
 from kg.extract.nouns import (
     PLACE_LABELS,
@@ -35,6 +36,7 @@ from kg.extract.nouns import (
 )
 
 __all__ = [
+    "settled_by",
     "SPATIAL_PREPS",
     "SETTLING_VERBS",
     "concluded",
@@ -168,6 +170,13 @@ def concluded(prep: str, obj: Token) -> bool:
         verb.dep_ == "xcomp" and verb.head.lemma_.lower() in SETTLING_VERBS
     )
     return prep in AFTER and obj.lemma_.lower() in CONCLUDED_NOUNS and settles
+
+
+def settled_by(head: Token) -> Token | None:
+    """Who held the talks an agreement concludes: "X and Y agreed ... after talks in Beijing"."""
+    if head.dep_ != "pobj" or not concluded(head.head.lower_, head):
+        return None
+    return subject_of(head.head.head)
 
 
 def _object_of(head: Token) -> Token | None:

@@ -24,18 +24,19 @@ from kg.extract.clauses import (
     antecedent,
     event_agents,
     light_verb_subject,
+    misread_clause,
     nominal_actor,
     participant_subject,
     subject_of,
 )
 from kg.extract.collector import (
+    AGAINST_AT,
+    INTRANSITIVE,
     LIGHT_OBJECTS,
     MOVER_CLASSES,
     OBJ_DEPS,
     OF,
-    PARTNER_CLASSES,
     PLACE_SUBJECT_CLASSES,
-    TRUCE_NOUNS,
     RoleCollector,
 )
 from kg.extract.complements import addressee, purpose
@@ -49,7 +50,7 @@ from kg.extract.nouns import (
     prep_objects,
     strong_place,
 )
-from kg.extract.places import concluded, more_places
+from kg.extract.places import more_places, settled_by
 from kg.extract.spans import mention
 from kg.extract.times import clauses_above, trigger_times
 from kg.model import Mention
@@ -57,7 +58,6 @@ from kg.model import Mention
 __all__ = ["TriggerLike", "Roles", "find_roles"]
 
 AGAINST = frozenset({"against"})
-AGAINST_AT = frozenset({"against", "at"})
 SETTING_DEPS = frozenset({"advcl", "xcomp", "conj", "relcl"})
 SELF_MOVER_CLASSES = frozenset({"Retreat", "Withdrawal", "Surrender"})
 STATIVE_PARTICIPLES = frozenset({"oppose", "commit", "determine", "resolve", "dedicate"})
@@ -94,7 +94,10 @@ def _verbal(col: RoleCollector, head: Token, span: list[Token]) -> bool:
     subj: Token | None = None
     objects: list[Token] = []
     kids = list(head.children)  # walked once here (each walk builds its Token objects again)
-    passive = head.tag_ == "VBN" and head.dep_ == "acl" and not any(c.dep_ == "aux" for c in kids)
+    misread = misread_clause(head, kids, INTRANSITIVE)
+    passive = (
+        head.tag_ == "VBN" and head.dep_ == "acl" and not any(c.dep_ == "aux" for c in kids) and not misread
+    )
     for tok in span:
         for child in kids if tok.i == head.i else tok.children:
             if child in span:
@@ -110,7 +113,8 @@ def _verbal(col: RoleCollector, head: Token, span: list[Token]) -> bool:
                 col.add(col.targets, child)  # "gave the villagers food"
             elif child.dep_ in OBJ_DEPS or (child.dep_ == "pobj" and tok.i != head.i):
                 objects.append(child)  # includes the object of a preposition inside "took control of"
-            elif child.dep_ == "agent":
+            elif child.dep_ == "agent" and tok.tag_ == "VBN" and tok.lemma_ not in INTRANSITIVE:
+                # a passive's doer; not the means of an intransitive misread as passive ("fled by boat")
                 for obj in child.children:
                     if obj.dep_ == "pobj":
                         col.add(col.agents, obj)
@@ -122,6 +126,8 @@ def _verbal(col: RoleCollector, head: Token, span: list[Token]) -> bool:
         objects.append(head.head)
     if subj is None and not passive:
         subj = subject_of(head)
+    if subj is None and misread:
+        subj = head.head
     if subj is None and not passive and head.dep_ in ("acl", "xcomp") and head.head.pos_ in ("NOUN", "PROPN"):
         subj = nominal_actor(head.head)  # "the Taliban claim to have taken", "the army's plan to withdraw"
         if subj is None and head.dep_ == "acl":  # "issued a statement demanding": the issuer demands
@@ -142,8 +148,10 @@ def _verbal(col: RoleCollector, head: Token, span: list[Token]) -> bool:
             stand_in = (
                 [] if subj.pos_ != "NOUN" or actor_like(subj) else event_agents(subj, subj.i in col.events)
             )
-            for agent in stand_in or [subj]:
-                col.add(col.agents, agent)
+            for agent in stand_in or [subj]:  # a misread subject's conjuncts after the verb are not its
+                col.add(col.agents, agent, expand=not misread)
+                for conj in agent.conjuncts if misread else ():  # those after it hold its phrases
+                    (col.agents if conj.i < head.i else col.extra).append(conj)
     for obj in objects:
         if obj.lemma_.lower() in LIGHT_OBJECTS and not any(p == "of" for p, _ in prep_objects(obj)):
             for _, inner in prep_objects(head, frozenset({"of"})):  # "took control of X" parsed flat
@@ -154,11 +162,7 @@ def _verbal(col: RoleCollector, head: Token, span: list[Token]) -> bool:
         for owner in (c for c in obj.children if c.dep_ == "poss"):
             if owner.pos_ != "PRON" and actor_like(owner) and not in_time_entity(owner):
                 col.add(col.targets, owner, expand=False)
-    # "agreed to a truce with the army": the truce the verb takes is the event, its phrases are the event's
-    if col.cls in PARTNER_CLASSES:
-        truces = [*objects, *(o for _, o in prep_objects(head, frozenset({"to"})))]
-        for truce in (t for t in truces if t.lemma_.lower() in TRUCE_NOUNS):
-            col.prepositions(truce, nominal=True)
+    col.truce_phrases(head, objects)
     addressee(col, head)
     finite = head.tag_ in ("VBD", "VBZ", "VBP") or any(
         c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP", "MD") for c in kids
@@ -204,7 +208,7 @@ def _nominal(col: RoleCollector, head: Token) -> None:
             if word == "against" or (actor_like(obj) and not is_place_like(obj) and not in_time_entity(obj)):
                 col.patient(obj)
     if (not col.agents or pronouns_only) and head.dep_ in ("dobj", "nsubjpass", "nsubj", "pobj"):
-        subj = light_verb_subject(head) or participant_subject(head) or _settled(head)
+        subj = light_verb_subject(head) or participant_subject(head) or settled_by(head)
         if subj is not None:
             if pronouns_only:
                 col.agents.clear()
@@ -223,13 +227,6 @@ def _nominal(col: RoleCollector, head: Token) -> None:
         else:
             col.add(col.targets, obj)
             col.withdrawn(obj)  # "a suspension of air links with Serbia"
-
-
-def _settled(head: Token) -> Token | None:
-    """Who held the talks an agreement concludes: "X and Y agreed ... after talks in Beijing"."""
-    if head.dep_ != "pobj" or not concluded(head.head.lower_, head):
-        return None
-    return subject_of(head.head.head)
 
 
 def _objects(head: Token) -> list[Token]:

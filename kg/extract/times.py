@@ -33,10 +33,19 @@ def _time_mention(token: Token, prep: str) -> Mention:
             start = min(start, child.left_edge.i)
     while start > 0 and doc[start].ent_iob_ == "I":
         start -= 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
-        end += 1
+    while end < len(doc) and doc[end].ent_iob_ == "I" and doc[end].i <= token.right_edge.i:
+        end += 1  # not into the next phrase: "On Monday hundreds of residents" tagged as one date
     span = doc[start:end]
     return Mention(span.text, span.start_char, span.end_char, "DATE", prep)
+
+
+DAY_WORDS = frozenset({"day", "night", "morning", "afternoon", "evening"})
+ANAPHORIC_MODIFIERS = frozenset({"same", "that", "next", "following", "previous"})
+
+
+def _anaphoric_day(token: Token) -> bool:
+    """ "the same day", "that night", "the next morning", which the NER does not always tag as a date."""
+    return token.lemma_.lower() in DAY_WORDS and any(c.lower_ in ANAPHORIC_MODIFIERS for c in token.lefts)
 
 
 def time_mentions(tokens: list[Token]) -> list[Mention]:
@@ -44,7 +53,9 @@ def time_mentions(tokens: list[Token]) -> list[Mention]:
     found: list[Mention] = []
     for tok in tokens:
         for child in tok.children:
-            if child.dep_ in ("npadvmod", "tmod", "obl", "advmod", "poss", "nmod") and in_time_entity(child):
+            if child.dep_ in ("npadvmod", "tmod", "obl", "advmod", "poss", "nmod") and (
+                in_time_entity(child) or _anaphoric_day(child)
+            ):
                 found.append(_time_mention(child, ""))
             elif child.dep_ == "prep":
                 for obj in child.children:

@@ -40,6 +40,7 @@ JOINED = {
     ("Support", "Agree"): "Support",
 }
 TIME_LABELS = frozenset({"DATE", "TIME"})  # "since March": a month, not a march
+SEQUENCE_PREPS = frozenset({"after", "before", "since", "following", "until"})  # events told in sequence
 # "who asked not to be named/identified": a source asking for anonymity requests nothing of a party
 ANONYMITY_LEMMAS = frozenset({"name", "identify", "quote"})
 # an event noun that is only a goal, a need or a topic of comment is no event: "efforts towards a
@@ -149,8 +150,10 @@ def _allowed(head: Token, entry: LexiconEntry, kind: str) -> bool:
         return False  # part of a name ("Operation Storm") or a modifier ("protest leaders", "aid convoy")
     if head.tag_ == "VBN" and head.dep_ in ARGUMENT_DEPS and any(c.dep_ == "det" for c in head.children):
         return False  # a participle naming people: "evacuated the wounded", "the injured were treated"
-    if head.dep_ == "amod" and (head.tag_ == "VBG" or head.lemma_ in HEDGE_PARTICIPLES | STATUS_PARTICIPLES):
-        return False  # a participle describing a noun: "the surrounding district", "alleged bombers"
+    if head.dep_ == "amod" and (
+        head.tag_ == "VBG" or head.lemma_ in HEDGE_PARTICIPLES | STATUS_PARTICIPLES | RELATION_PARTICIPLES
+    ):
+        return False  # a participle describing a noun: "the surrounding district", "Turkish-backed factions"
     if (
         head.dep_ == "acl"
         and head.lemma_ in RELATION_PARTICIPLES
@@ -217,6 +220,8 @@ def _collapse_objects(doc: Doc, kept: dict[int, TriggerMatch]) -> dict[int, Trig
         first = token
         while first.dep_ == "conj" and first.head.i != first.i:
             first = first.head  # "supplied drones and missiles": the verb governs every conjunct
+        if first.head.dep_ == "prep" and first.head.lower_ in SEQUENCE_PREPS:
+            continue  # "captured the town after a month-long siege": an earlier event
         governor = first.head.head if first.head.dep_ == "prep" else first.head
         if governor.i in covered_quantity(token):
             governor = governor.head

@@ -27,6 +27,7 @@ from kg.resolve.actors import (
 )
 from kg.resolve.actortable import STATELESS_SUFFIX
 from kg.resolve.coordination import as_pronoun, possessor, split_modifiers
+from kg.resolve.datecarry import carry_dates
 from kg.resolve.dates import default_time, resolve_time, tense_of
 from kg.resolve.dedup import absorb_headline, merge_events, merge_key
 from kg.resolve.places import PlaceContext, dominant_country, link_place, unlinked_place
@@ -37,6 +38,12 @@ __all__ = ["resolve_document", "resolve_frame", "merge_key", "merge_events"]
 _T = TypeVar("_T", Actor, Place)
 CITY_LABELS = frozenset({"GPE", "LOC", "FAC"})
 OBJECT_PRONOUNS = frozenset({"him", "her", "them", "it", "us", "me"})
+
+
+def _object_pronoun(mention: Mention) -> bool:
+    """ "them", "him", also counted ("23 of them"): never the agent of its own clause."""
+    pronoun = as_pronoun(mention)
+    return pronoun is not None and pronoun.text.strip().lower() in OBJECT_PRONOUNS
 
 
 def _unique(items: Iterable[_T | None]) -> tuple[_T, ...]:
@@ -151,9 +158,7 @@ def resolve_frame(frame: EventFrame, document: Document, actors: ActorContext, c
     agents = _unique(a for m in frame.agents for a in actor(m, "agent"))
     own = frozenset(a.key for a in agents)  # "he would welcome him": an object pronoun is no agent
     targets = _unique(
-        a
-        for m in victims
-        for a in actor(m, "target", own if m.text.lower() in OBJECT_PRONOUNS else frozenset())
+        a for m in victims for a in actor(m, "target", own if _object_pronoun(m) else frozenset())
     )
     for n, (m, place) in enumerate(linked):
         if place is None:
@@ -182,5 +187,5 @@ def resolve_document(
     subjects = [m for f in ordered for m in (*f.agents, f.reported_by) if m is not None]  # + "X said"
     actors = build_context(document.text, country, entities, _frame_mentions(ordered), subjects)
     cities = _Cities(entities, country)
-    events = [resolve_frame(frame, document, actors, cities) for frame in ordered]
+    events = carry_dates([resolve_frame(frame, document, actors, cities) for frame in ordered], document.text)
     return merge_events(absorb_headline(events))

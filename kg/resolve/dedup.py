@@ -11,9 +11,12 @@ duplicate had one and it only had the derived publication date, adds the duplica
 the merge in ``Event.extra`` (``merged_count``, ``merged_offsets``).
 
 ``absorb_headline`` drops an event of a headline (a first paragraph without a closing full stop) when the
-body reports an event of the same class whose agents include the headline's (a country covers its own
-government or forces): "Jihadists seize town in central Mali" is
-the "seized the town of Boni on Sunday" of the first paragraph, told with less detail.
+body reports the same event: one of the same class, or of a subclass of the headline's top-category class
+("strike" is an Assault, "air strikes" an AirStrike), whose agents include the headline's (a country
+covers its own government or forces); or one with the same trigger word. "Jihadists seize town in
+central Mali" is the "seized the town of Boni on Sunday" of the first paragraph, told with less detail;
+"US and Britain strike Houthi targets" the body's "launched air strikes"; "Niger expels diplomats" the
+body's "expelled", whatever class or agents the terse headline parse gave it.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable, Sequence
 
+from kg.eventclasses import EVENT_CLASSES
 from kg.model import Actor, Event, merge_key
 
 __all__ = ["merge_key", "merge_events", "absorb_headline"]
@@ -62,17 +66,24 @@ def _covered(actor: Actor, others: Sequence[Actor]) -> bool:
     )
 
 
+def _retold(headline: Event, body: Event) -> bool:
+    """The body event tells the headline's: same trigger word, or same category and covering agents."""
+    if (body.frame.negated, body.frame.hypothetical) != (headline.frame.negated, headline.frame.hypothetical):
+        return False
+    if headline.frame.trigger.lemma and body.frame.trigger.lemma == headline.frame.trigger.lemma:
+        return True
+    generic = headline.event_class  # "strike" (Assault) in the headline, "launched air strikes" below
+    same = body.event_class == generic or EVENT_CLASSES.get(body.event_class) == generic
+    return same and all(_covered(a, body.agents) for a in headline.agents)
+
+
 def absorb_headline(events: Sequence[Event]) -> list[Event]:
-    """Drop headline events told again in the body (same class, the body's agents cover the headline's);
-    the body event notes ``headline_offset``."""
+    """Drop headline events told again in the body (see the module docstring); the body event notes
+    ``headline_offset``. An event class's own match wins over a category match."""
     out = list(events)
     for event in [e for e in events if _in_headline(e)]:
-        body = next(
-            (e for e in out if not _in_headline(e) and e.event_class == event.event_class
-             and all(_covered(a, e.agents) for a in event.agents) and e.frame.negated == event.frame.negated
-             and e.frame.hypothetical == event.frame.hypothetical),
-            None,
-        )  # fmt: skip
+        told = [e for e in out if not _in_headline(e) and _retold(event, e)]
+        body = next((e for e in told if e.event_class == event.event_class), told[0] if told else None)
         if body is not None:
             out.remove(event)
             index = out.index(body)

@@ -31,7 +31,7 @@ from kg.resolve.text import fold, load_table, name_key, slug
 
 __all__ = ["Entry", "Gazetteer", "build_gazetteer", "gazetteer", "CACHE_VERSION"]
 
-CACHE_VERSION = "gazetteer-5"
+CACHE_VERSION = "gazetteer-6"
 
 
 @dataclass(frozen=True)
@@ -50,11 +50,15 @@ class Gazetteer:
     capitals: dict[str, Place] = field(default_factory=dict)  # alpha-3 -> capital city
     ruler_names: dict[str, str] = field(default_factory=dict)  # surface form -> kind
 
-    def add(self, index: dict[str, list[Entry]], names: Iterable[str], entry: Entry) -> None:
-        label_key = name_key(entry.place.label)
-        for key in {name_key(name) for name in names}:
+    def add(
+        self, index: dict[str, list[Entry]], names: Iterable[str], entry: Entry, own: Iterable[str] = ()
+    ) -> None:
+        """Index ``entry`` under ``names``; the label and the ``own`` names (curated English names,
+        "Hodeidah" for Al Hudaydah) are primary, other alternate spellings are not."""
+        own_keys = {name_key(entry.place.label), *(name_key(name) for name in own)}
+        for key in {name_key(name) for name in [*names, *own]}:
             if key:
-                primary = entry.primary and label_key == key
+                primary = entry.primary and key in own_keys
                 index.setdefault(key, []).append(Entry(entry.place, entry.population, primary))
 
     def candidates(self, text: str) -> tuple[list[Entry], list[Entry], Place | None]:
@@ -126,11 +130,12 @@ def build_gazetteer() -> Gazetteer:
         _accumulate(centres.setdefault(cc, [0.0, 0.0, 0.0]), place.lat or 0.0, place.lon or 0.0, pop)
         rich = cc in focus or pop >= 100_000  # alternate spellings only where they pay off
         alternates = list(_ascii_alternates(row["alternatenames"])) if rich else []
-        alternates += extra_names.get(f"{cc}:{label}", [])
+        english = extra_names.get(f"{cc}:{label}", [])
+        alternates += english
         if "'" in label:  # "Ma'rib" is also written "Marib"
             alternates.append(label.replace("'", ""))
         names = {row["name"], label, *alternates, *_ezafe_variants(label)}
-        gaz.add(gaz.cities, names, Entry(place, pop, True))
+        gaz.add(gaz.cities, names, Entry(place, pop, True), english)
         if label not in stop and row["name"] not in stop:
             surfaces = {row["name"], label, *_ezafe_variants(label)}
             if pop >= 1_000_000 or cc in focus:

@@ -1,0 +1,76 @@
+"""Dates an event takes from the events told before it in the same document.
+
+News writes a date once and lets the following sentences lean on it:
+
+- "The same day, gunmen ambushed a convoy": "the same day", "that night", "later that day" is the day of the
+  last event dated by its own expression; "the next day" / "the following day" the day after it, "the day
+  before" / "the previous day" the day before it;
+- "Protesters rallied in Lahore on Sunday. Police fired tear gas and detained 23 of them.": an event with no
+  time expression at all, which would take the publication date (``derived``), takes instead the date of
+  the last dated event of the same paragraph, still marked ``derived``.
+
+An event whose own expression could not be anchored ("two days after the bombing") keeps what
+:func:`kg.resolve.dates.resolve_time` gave it: only a bare sentence borrows a date.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from collections.abc import Sequence
+
+from kg.model import Event, TimeValue
+
+__all__ = ["carry_dates", "ANAPHORIC_DAYS"]
+
+# the anaphoric day expression -> days from the day it points back to
+ANAPHORIC_DAYS = {
+    "same day": 0, "that day": 0, "same night": 0, "that night": 0, "same morning": 0, "that morning": 0,
+    "same evening": 0, "that evening": 0, "same afternoon": 0, "that afternoon": 0, "later that day": 0,
+    "earlier that day": 0, "next day": 1, "following day": 1, "day after": 1, "previous day": -1,
+    "day before": -1,
+}  # fmt: skip
+_LEAD = re.compile(r"^(?:the|on|by|on the)\s+", re.IGNORECASE)
+_PARAGRAPH = re.compile(r"\n[ \t]*\n")
+
+
+def _anaphoric_shift(event: Event) -> int | None:
+    for mention in event.frame.times:
+        words = _LEAD.sub("", " ".join(mention.text.lower().split()))
+        if words in ANAPHORIC_DAYS:
+            return ANAPHORIC_DAYS[words]
+    return None
+
+
+def carry_dates(events: Sequence[Event], text: str) -> list[Event]:
+    """``events`` in text order, with anaphoric and bare-sentence dates filled in (see the module doc)."""
+    breaks = [m.end() for m in _PARAGRAPH.finditer(text)]
+    out: list[Event] = []
+    last: tuple[TimeValue, int] | None = None  # the last own date, and its paragraph
+    for event in events:
+        paragraph = sum(1 for b in breaks if b <= event.frame.sentence_start)
+        time = event.time
+        shift = _anaphoric_shift(event)
+        if last is not None and shift is not None and last[0].precision == "day":
+            day = last[0].start + dt.timedelta(days=shift)
+            raw = next((m.text for m in event.frame.times), None)
+            time = TimeValue(day, day, "day", raw)
+            note = ("time_rule", "day of the previous dated event")
+            event = dataclasses.replace(event, time=time, extra=(*event.extra, note))
+        elif (
+            last is not None
+            and last[1] == paragraph
+            and last[0].precision == "day"
+            and time is not None
+            and time.derived
+            and not event.frame.times
+        ):
+            time = dataclasses.replace(last[0], raw=None, derived=True)
+            extra = tuple(e for e in event.extra if e[0] != "time_rule")
+            note = ("time_rule", "date of the paragraph's earlier event (no time expression)")
+            event = dataclasses.replace(event, time=time, extra=(*extra, note))
+        if time is not None and not time.derived:
+            last = (time, paragraph)
+        out.append(event)
+    return out

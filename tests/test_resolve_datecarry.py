@@ -1,0 +1,75 @@
+"""Dates carried from earlier events: anaphoric days and bare sentences of the same paragraph.
+
+Events are built by hand over a text written for these tests; the full pipeline is checked at the end."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from kg.model import Document, Event, EventFrame, Mention, TimeValue
+from kg.resolve.datecarry import carry_dates
+
+SUNDAY = dt.date(2025, 2, 9)
+PUBLISHED = dt.date(2025, 2, 10)
+TEXT = (
+    "Supporters rallied in Lahore on Sunday. Police fired tear gas. The same day, gunmen ambushed a bus. "
+    "The next day, troops arrived.\n\nThe governor condemned the violence. Two days after the rally, "
+    "police arrested a leader."
+)
+
+
+def _event(trigger: str, time: TimeValue | None, times: tuple[str, ...] = ()) -> Event:
+    start = TEXT.index(trigger)
+    sentence_start = max(TEXT.rfind(". ", 0, start) + 2, TEXT.rfind("\n", 0, start) + 1, 0)
+    mentions = tuple(Mention(t, TEXT.index(t), TEXT.index(t) + len(t), "DATE") for t in times)
+    mention = Mention(trigger, start, start + 1, "TRIGGER")
+    frame = EventFrame("d", TEXT[sentence_start:], sentence_start, mention, "Assault", times=mentions)
+    return Event(frame, time=time, doc_date=PUBLISHED)
+
+
+def _day(day: dt.date, derived: bool = False) -> TimeValue:
+    return TimeValue(day, day, "day", None, derived=derived)
+
+
+@pytest.mark.parametrize(
+    ("trigger", "time", "times", "expected", "derived"),
+    [
+        # a bare sentence of the same paragraph: the paragraph's date, still marked derived
+        ("fired", _day(PUBLISHED, derived=True), (), SUNDAY, True),
+        # "the same day" / "the next day": the day of the last event dated by its own expression
+        ("ambushed", _day(PUBLISHED, derived=True), ("The same day",), SUNDAY, False),
+        ("arrived", None, ("The next day",), SUNDAY + dt.timedelta(days=1), False),
+        # a new paragraph starts afresh: the publication date stays
+        ("condemned", _day(PUBLISHED, derived=True), (), PUBLISHED, True),
+        # an expression that could not be anchored is not overridden
+        ("arrested", _day(PUBLISHED, derived=True), ("Two days",), PUBLISHED, True),
+    ],
+)  # fmt: skip
+def test_datecarry_rules(
+    trigger: str, time: TimeValue | None, times: tuple[str, ...], expected: dt.date, derived: bool
+) -> None:
+    lead = _event("rallied", _day(SUNDAY), ("Sunday",))
+    out = carry_dates([lead, _event(trigger, time, times)], TEXT)
+    assert out[0] == lead
+    assert out[1].time is not None
+    assert (out[1].time.start, out[1].time.derived) == (expected, derived)
+
+
+def test_datecarry_nothing_before_keeps_the_events() -> None:
+    events = [_event("fired", _day(PUBLISHED, derived=True)), _event("ambushed", None, ("The same day",))]
+    assert carry_dates(events, TEXT) == events
+
+
+@pytest.mark.model
+def test_datecarry_full_pipeline(nlp) -> None:  # type: ignore[no-untyped-def]
+    from kg.pipeline import events_from_doc
+
+    text = (
+        "Hundreds of farmers rallied in Kisumu on Sunday. Police fired tear gas and detained 23 of them."
+        "\n\nThe same day, gunmen ambushed a bus near Garissa."
+    )
+    events = events_from_doc(Document("d", text, PUBLISHED), nlp(text))
+    days = {e.frame.trigger.text: e.time.start for e in events if e.time is not None}
+    assert days["rallied"] == days["tear gas"] == days["detained"] == days["ambushed"] == SUNDAY
