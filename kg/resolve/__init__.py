@@ -26,8 +26,8 @@ from kg.resolve.actors import (
     unidentified_group,
 )
 from kg.resolve.actortable import STATELESS_SUFFIX
+from kg.resolve.carry import carry_dates, carry_places
 from kg.resolve.coordination import as_pronoun, possessor, split_modifiers
-from kg.resolve.datecarry import carry_dates
 from kg.resolve.dates import default_time, resolve_time, tense_of
 from kg.resolve.dedup import absorb_headline, merge_events, merge_key
 from kg.resolve.places import PlaceContext, dominant_country, link_place, unlinked_place
@@ -187,5 +187,6 @@ def resolve_document(
     subjects = [m for f in ordered for m in (*f.agents, f.reported_by) if m is not None]  # + "X said"
     actors = build_context(document.text, country, entities, _frame_mentions(ordered), subjects)
     cities = _Cities(entities, country)
-    events = carry_dates([resolve_frame(frame, document, actors, cities) for frame in ordered], document.text)
+    events = [resolve_frame(frame, document, actors, cities) for frame in ordered]
+    events = carry_places(carry_dates(events, document.text), document.text)
     return merge_events(absorb_headline(events))

@@ -8,8 +8,8 @@ import datetime as dt
 
 import pytest
 
-from kg.model import Document, Event, EventFrame, Mention, TimeValue
-from kg.resolve.datecarry import carry_dates
+from kg.model import Document, Event, EventFrame, Mention, Place, TimeValue
+from kg.resolve.carry import carry_dates, carry_places
 
 SUNDAY = dt.date(2025, 2, 9)
 PUBLISHED = dt.date(2025, 2, 10)
@@ -47,7 +47,7 @@ def _day(day: dt.date, derived: bool = False) -> TimeValue:
         ("arrested", _day(PUBLISHED, derived=True), ("Two days",), PUBLISHED, True),
     ],
 )  # fmt: skip
-def test_datecarry_rules(
+def test_carry_rules(
     trigger: str, time: TimeValue | None, times: tuple[str, ...], expected: dt.date, derived: bool
 ) -> None:
     lead = _event("rallied", _day(SUNDAY), ("Sunday",))
@@ -57,13 +57,13 @@ def test_datecarry_rules(
     assert (out[1].time.start, out[1].time.derived) == (expected, derived)
 
 
-def test_datecarry_nothing_before_keeps_the_events() -> None:
+def test_carry_nothing_before_keeps_the_events() -> None:
     events = [_event("fired", _day(PUBLISHED, derived=True)), _event("ambushed", None, ("The same day",))]
     assert carry_dates(events, TEXT) == events
 
 
 @pytest.mark.model
-def test_datecarry_full_pipeline(nlp) -> None:  # type: ignore[no-untyped-def]
+def test_carry_full_pipeline(nlp) -> None:  # type: ignore[no-untyped-def]
     from kg.pipeline import events_from_doc
 
     text = (
@@ -73,3 +73,42 @@ def test_datecarry_full_pipeline(nlp) -> None:  # type: ignore[no-untyped-def]
     events = events_from_doc(Document("d", text, PUBLISHED), nlp(text))
     days = {e.frame.trigger.text: e.time.start for e in events if e.time is not None}
     assert days["rallied"] == days["tear gas"] == days["detained"] == days["ambushed"] == SUNDAY
+
+
+LAHORE = Place("geonames-1172451", "Lahore", 1172451, 31.5, 74.3, "PAK", "city")
+PLACE_TEXT = (
+    "Crowds rallied in Lahore. Police fired tear gas. The minister condemned it.\n\nPolice detained ten men."
+)
+
+
+def _at(trigger: str, cls: str, places: tuple[Place, ...] = (), negated: bool = False) -> Event:
+    start = PLACE_TEXT.index(trigger)
+    sentence_start = max(PLACE_TEXT.rfind(". ", 0, start) + 2, PLACE_TEXT.rfind("\n", 0, start) + 1, 0)
+    mentions = tuple(Mention(p.label, PLACE_TEXT.index(p.label), 0, "GPE") for p in places)
+    mention = Mention(trigger, start, start + 1, "T")
+    frame = EventFrame("d", PLACE_TEXT[sentence_start:], sentence_start, mention, cls, places=mentions,
+                       negated=negated)  # fmt: skip
+    return Event(frame, places=places)
+
+
+@pytest.mark.parametrize(
+    ("event", "expected"),
+    [
+        (_at("fired", "Coerce"), [LAHORE]),  # a use of force in the same paragraph: the same scene
+        (_at("condemned", "Accuse"), []),  # a statement is made elsewhere
+        (_at("fired", "Coerce", negated=True), []),  # what did not happen has no scene
+        (_at("detained", "Arrest"), []),  # a new paragraph
+    ],
+)
+def test_carry_places_rules(event: Event, expected: list[Place]) -> None:
+    lead = _at("rallied", "Protest", (LAHORE,))
+    out = carry_places([lead, event], PLACE_TEXT)
+    assert list(out[1].places) == expected
+    assert (("place_rule", "place of the paragraph's earlier event") in out[1].extra) is bool(expected)
+
+
+def test_carry_the_area_is_the_last_city() -> None:
+    from kg.resolve.places import PlaceContext, link_place
+
+    assert link_place("the area", PlaceContext("PAK", LAHORE)) == LAHORE
+    assert link_place("the area", PlaceContext("PAK", None)) is None

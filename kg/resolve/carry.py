@@ -1,4 +1,4 @@
-"""Dates an event takes from the events told before it in the same document.
+"""Dates and places an event takes from the events told before it in the same document.
 
 News writes a date once and lets the following sentences lean on it:
 
@@ -11,6 +11,10 @@ News writes a date once and lets the following sentences lean on it:
 
 An event whose own expression could not be anchored ("two days after the bombing") keeps what
 :func:`kg.resolve.dates.resolve_time` gave it: only a bare sentence borrows a date.
+
+Places (``carry_places``): a use of force or a protest that names no place ("Police fired tear gas and
+detained 23 of them") happened where the last such event of its paragraph did ("rallied in Lahore"),
+noted ``place_rule``. Statements (accusations, demands, talks) borrow nothing: they are made elsewhere.
 """
 
 from __future__ import annotations
@@ -20,9 +24,12 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 
+from kg.eventclasses import EVENT_CLASSES
 from kg.model import Event, TimeValue
 
-__all__ = ["carry_dates", "ANAPHORIC_DAYS"]
+__all__ = ["carry_dates", "carry_places", "ANAPHORIC_DAYS", "SCENE_CATEGORIES"]
+
+SCENE_CATEGORIES = frozenset({"Assault", "Coerce", "Protest"})  # events that happen at a scene
 
 # the anaphoric day expression -> days from the day it points back to
 ANAPHORIC_DAYS = {
@@ -35,6 +42,10 @@ _LEAD = re.compile(r"^(?:the|on|by|on the)\s+", re.IGNORECASE)
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")
 
 
+def _paragraphs(text: str) -> list[int]:
+    return [m.end() for m in _PARAGRAPH.finditer(text)]
+
+
 def _anaphoric_shift(event: Event) -> int | None:
     for mention in event.frame.times:
         words = _LEAD.sub("", " ".join(mention.text.lower().split()))
@@ -45,7 +56,7 @@ def _anaphoric_shift(event: Event) -> int | None:
 
 def carry_dates(events: Sequence[Event], text: str) -> list[Event]:
     """``events`` in text order, with anaphoric and bare-sentence dates filled in (see the module doc)."""
-    breaks = [m.end() for m in _PARAGRAPH.finditer(text)]
+    breaks = _paragraphs(text)
     out: list[Event] = []
     last: tuple[TimeValue, int] | None = None  # the last own date, and its paragraph
     for event in events:
@@ -72,5 +83,24 @@ def carry_dates(events: Sequence[Event], text: str) -> list[Event]:
             event = dataclasses.replace(event, time=time, extra=(*extra, note))
         if time is not None and not time.derived:
             last = (time, paragraph)
+        out.append(event)
+    return out
+
+
+def carry_places(events: Sequence[Event], text: str) -> list[Event]:
+    """``events`` in text order; a scene event without a place takes that of the paragraph's last one."""
+    breaks = _paragraphs(text)
+    out: list[Event] = []
+    last: tuple[Event, int] | None = None  # the last scene event with a place of its own, its paragraph
+    for event in events:
+        paragraph = sum(1 for b in breaks if b <= event.frame.sentence_start)
+        scene = EVENT_CLASSES.get(event.event_class) in SCENE_CATEGORIES
+        scene &= not (event.frame.negated or event.frame.hypothetical)  # "did not attack": no scene
+        placeless = not event.places and not event.frame.places
+        if scene and placeless and last is not None and last[1] == paragraph:
+            note = ("place_rule", "place of the paragraph's earlier event")
+            event = dataclasses.replace(event, places=last[0].places, extra=(*event.extra, note))
+        elif scene and event.frame.places and event.places:
+            last = (event, paragraph)
         out.append(event)
     return out
