@@ -369,3 +369,18 @@ def test_roles_named_state_is_target_and_place_only_under_force(
 ) -> None:
     (frame,) = nlp(sentence)._.event_frames
     assert (frame.event_class, texts(frame.targets), texts(frame.places)) == (cls, targets, places)
+
+
+@pytest.mark.model
+def test_roles_event_noun_after_an_event_of_its_category_shares_its_agent(nlp: Language) -> None:
+    """ "captured by X after a siege": X besieged the town; "an air strike ... that killed": whoever
+    carried the strike out killed."""
+    frames = nlp(
+        "The town of Hpakant was captured by the rebels on Saturday after a month-long siege."
+    )._.event_frames
+    assert [(f.event_class, texts(f.agents), texts(f.places)) for f in frames] == [
+        ("Capture", ["rebels"], ["Hpakant"]),
+        ("Siege", ["rebels"], ["Hpakant"]),
+    ]
+    frames = nlp("The army carried out an air strike near Jilib that killed three commanders.")._.event_frames
+    assert [texts(f.agents) for f in frames] == [["army"], ["army"]]

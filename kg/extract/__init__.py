@@ -201,13 +201,22 @@ def _inherit_setting(head: Token, frame: EventFrame, earlier: dict[int, EventFra
     chain = [head.head, *governors(head.head)] if head.dep_ in ("nsubj", "nsubjpass") else governors(head)
     for gov in chain:
         if gov.i in earlier:
-            return dataclasses.replace(frame, places=earlier[gov.i].places)
+            main = earlier[gov.i]
+            # "captured by the KIA after a month-long siege": the same side besieged the town before
+            same_side = head.head.lower_ in SEQUENCE_PREPS and _category(main) == _category(frame)
+            agents = frame.agents or (main.agents if same_side and not main.agent_inherited else ())
+            return dataclasses.replace(frame, places=main.places, agents=agents)
         if gov.dep_ == "conj" and gov.head.i in earlier:
             return dataclasses.replace(frame, places=earlier[gov.head.i].places)
     return frame
 
 
 WHEN_MARKS = frozenset({"when", "as", "after", "while"})
+SEQUENCE_PREPS = frozenset({"after", "following"})  # "took the town after a siege": the same side's siege
+
+
+def _category(frame: EventFrame) -> str:
+    return EVENT_CLASSES.get(frame.event_class, frame.event_class)
 
 
 def _setting_from_clauses(doc: Doc, frames: list[EventFrame]) -> list[EventFrame]:

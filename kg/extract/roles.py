@@ -145,9 +145,13 @@ def _verbal(col: RoleCollector, head: Token, span: list[Token]) -> bool:
             for obj in to_actors:
                 col.add(col.agents, obj)
         else:  # "an attack by the rebels killed ...": who made the event that did it
-            stand_in = (
+            stand_in = (  # "an air strike the US carried out killed ...": whoever carried it out
                 [] if subj.pos_ != "NOUN" or actor_like(subj) else event_agents(subj, subj.i in col.events)
-            )
+            ) or [
+                t
+                for t in [light_verb_subject(subj)]
+                if t is not None and head.dep_ == "relcl" and head.head == subj
+            ]
             for agent in stand_in or [subj]:  # a misread subject's conjuncts after the verb are not its
                 col.add(col.agents, agent, expand=not misread)
                 for conj in agent.conjuncts if misread else ():  # those after it hold its phrases
