@@ -498,3 +498,16 @@ def test_resolve_context_curated_english_name_links_abroad() -> None:
     event = _resolve(text, "AirStrike", "struck", agents=states, places=("Hodeidah",),
                      entities=(("United States", "GPE"), ("Washington", "GPE")))  # fmt: skip
     assert [(p.label, p.country) for p in event.places] == [("Al Hudaydah", "YEM")]
+
+
+def test_resolve_context_the_province_is_the_last_province_named() -> None:
+    """ "the province" after a province of the document's country is that province; a province of
+    another country ("Somali", Ethiopia's region, in a Somalia story) is not remembered."""
+    text = "Burundi, which has soldiers in South Kivu in Congo, put its forces in the province on alert."
+    event = _resolve(text, "Mobilize", "put", agents=(("Burundi", "GPE"),), places=("the province",),
+                     entities=(("Burundi", "GPE"), ("South Kivu", "GPE"), ("Congo", "GPE")))  # fmt: skip
+    assert [(p.label, p.country) for p in event.places] == [("South Kivu", "COD")]
+    text = "The Somali government promised to restore order in the province, Somalia said."
+    event = _resolve(text, "Agree", "promised", agents=(("Somali government", "NP"),),
+                     places=("the province",), entities=(("Somali", "GPE"), ("Somalia", "GPE")))  # fmt: skip
+    assert event.places == ()

@@ -64,20 +64,28 @@ def _frame_mentions(frames: Sequence[EventFrame]) -> list[Mention]:
 
 
 class _Cities:
-    """Cities linked from entity mentions, in text order, for "the city"."""
+    """Cities and provinces linked from entity mentions, in text order, for "the city", "the province"."""
 
     def __init__(self, entities: Sequence[Mention], country: str | None) -> None:
         self.items: list[tuple[int, Place]] = []
+        self.provinces: list[tuple[int, Place]] = []
         for mention in sorted(entities, key=lambda m: m.start):
             if mention.label in CITY_LABELS:
                 place = link_place(mention.text, PlaceContext(country))
                 if place is not None and place.kind == "city":
                     self.items.append((mention.start, place))
+                elif place is not None and place.kind == "province" and place.country in (country, None):
+                    self.provinces.append((mention.start, place))
         self.starts = [start for start, _ in self.items]
+        self.province_starts = [start for start, _ in self.provinces]
 
     def before(self, offset: int) -> Place | None:
         index = bisect.bisect_left(self.starts, offset)
         return self.items[index - 1][1] if index else None
+
+    def context(self, country: str | None, offset: int) -> PlaceContext:
+        index = bisect.bisect_left(self.province_starts, offset)
+        return PlaceContext(country, self.before(offset), self.provinces[index - 1][1] if index else None)
 
 
 def _located(mention: Mention, found: Actor | None, country: str | None, here: str | None) -> Actor | None:
@@ -107,7 +115,7 @@ def _attacked_site(mention: Mention, actors: ActorContext, cities: _Cities) -> P
     name = strip_determiners(mention.text)
     if mention.label == "PRON" or not name[:1].isupper():
         return None
-    place = link_place(mention.text, PlaceContext(actors.country, cities.before(mention.start)))
+    place = link_place(mention.text, cities.context(actors.country, mention.start))
     if place is None or place.kind == "country":
         return None
     found = resolve_in_context(mention, actors)
@@ -119,9 +127,7 @@ def _attacked_site(mention: Mention, actors: ActorContext, cities: _Cities) -> P
 def resolve_frame(frame: EventFrame, document: Document, actors: ActorContext, cities: _Cities) -> Event:
     """One frame -> Event; unresolved mentions are noted in ``extra``."""
     notes: list[tuple[str, str]] = []
-    linked = [
-        (m, link_place(m.text, PlaceContext(actors.country, cities.before(m.start)))) for m in frame.places
-    ]
+    linked = [(m, link_place(m.text, cities.context(actors.country, m.start))) for m in frame.places]
     victims = list(frame.targets)
     violent = EVENT_CLASSES.get(frame.event_class) == "Assault"
     if violent:

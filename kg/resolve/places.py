@@ -55,10 +55,11 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "NORP"})
 
 @dataclass
 class PlaceContext:
-    """What link_place knows about the document: its dominant country and the last city linked."""
+    """What link_place knows about the document: its dominant country, the last city and province linked."""
 
     country: str | None = None
     last_city: Place | None = None
+    last_province: Place | None = None
 
 
 def country_name(alpha3: str | None) -> str | None:
@@ -109,6 +110,8 @@ def link_place(text: str, context: PlaceContext | None = None) -> Place | None:
             return gaz.capitals[ctx.country or ""]
         if lowered in ("city", "town") and ctx.last_city is not None:
             return ctx.last_city
+        if lowered in ("province", "region") and ctx.last_province is not None:
+            return ctx.last_province  # "put its forces in the province on alert" after "South Kivu"
         return None
     if name.lower() in DIRECTIONS:  # "the North", "East": a direction, not the province called so
         return None
