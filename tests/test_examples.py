@@ -77,3 +77,23 @@ def test_examples_readme_demo_commands(tmp_path: Path, capsys: pytest.CaptureFix
     readme = (REPO / "README.md").read_text()
     for line in [summary, *table.splitlines()]:  # the README shows the real output of the demo
         assert line.rstrip() in readme, line
+
+
+def _readme_snippets() -> list[tuple[str, str]]:
+    import re
+
+    readme = (REPO / "README.md").read_text()
+    return re.findall(r"```python\n(.*?)```\n\n```text\n(.*?)```", readme, re.S)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("index", range(len(_readme_snippets())))
+def test_examples_readme_python_snippets_print_what_the_readme_shows(
+    nlp: Language, index: int, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Each README Python block followed by a text block prints exactly that text (the session's loaded
+    pipeline stands in for ``load_pipeline()``, which it is)."""
+    code, expected = _readme_snippets()[index]
+    code = code.replace("from kg.nlp import load_pipeline\n", "").replace("nlp = load_pipeline()\n", "")
+    exec(compile(code, f"README.md snippet {index}", "exec"), {"nlp": nlp})  # noqa: S102
+    assert capsys.readouterr().out == expected
