@@ -3,7 +3,7 @@ free of RDF dependencies (resolution); :mod:`kg.namespaces` re-exports both unch
 
 from __future__ import annotations
 
-__all__ = ["TOP_CATEGORIES", "EVENT_CLASSES"]
+__all__ = ["TOP_CATEGORIES", "EVENT_CLASSES", "MATERIAL_CATEGORIES"]
 
 # The PLOVER top category (and Displacement) of every event class; the ontology says the same with
 # rdfs:subClassOf, and tests/test_ontology.py checks the two agree.
@@ -44,3 +44,8 @@ EVENT_CLASSES: dict[str, str] = {name: name for name in TOP_CATEGORIES} | {
     "Negotiation": "Consult",
     "PrisonerRelease": "Retreat",
 }
+
+# force used or a crowd gathered at a scene: a named place acted on is where it happened ("attacked Abu
+# Dhabi"), and a later sentence's use of force happened there too; words against a state (accusing,
+# threatening, sanctioning it) happen elsewhere
+MATERIAL_CATEGORIES = frozenset({"Assault", "Coerce", "Protest"})

@@ -25,6 +25,7 @@ from kg.extract.clauses import governors
 from kg.extract.factuality import SentenceFacts, assess, sentence_facts
 from kg.extract.modality import bare_obligations, recode
 from kg.extract.nouns import is_nominal
+from kg.extract.places import AFTER
 from kg.extract.purposes import relate_purposes
 from kg.extract.quantities import quantities_for
 from kg.extract.roles import Roles, TriggerLike, find_roles
@@ -203,7 +204,7 @@ def _inherit_setting(head: Token, frame: EventFrame, earlier: dict[int, EventFra
         if gov.i in earlier:
             main = earlier[gov.i]
             # "captured by the KIA after a month-long siege": the same side besieged the town before
-            same_side = head.head.lower_ in SEQUENCE_PREPS and _category(main) == _category(frame)
+            same_side = head.head.lower_ in AFTER and _category(main) == _category(frame)
             agents = frame.agents or (main.agents if same_side and not main.agent_inherited else ())
             return dataclasses.replace(frame, places=main.places, agents=agents)
         if gov.dep_ == "conj" and gov.head.i in earlier:
@@ -212,7 +213,6 @@ def _inherit_setting(head: Token, frame: EventFrame, earlier: dict[int, EventFra
 
 
 WHEN_MARKS = frozenset({"when", "as", "after", "while"})
-SEQUENCE_PREPS = frozenset({"after", "following"})  # "took the town after a siege": the same side's siege
 
 
 def _category(frame: EventFrame) -> str:

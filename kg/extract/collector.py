@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from kg.eventclasses import MATERIAL_CATEGORIES
 from kg.extract.clauses import event_agents, stray_by
 from kg.extract.nouns import (
     actor_like,
@@ -68,7 +69,6 @@ PLACE_SUBJECT_CLASSES = frozenset({"Capture", "Surrender", "Siege"})
 TARGET_PREPS = frozenset({"against", "on", "upon", "at"})
 LIGHT_OBJECTS = frozenset({"control", "charge", "possession", "command", "hold"})
 HOSTILE_CATEGORIES = frozenset({"Assault", "Coerce", "Threaten", "Protest", "Sanction", "Accuse", "Reject"})
-MATERIAL_CATEGORIES = frozenset({"Assault", "Coerce", "Protest"})
 OF = frozenset({"of"})
 FROM = frozenset({"from"})
 SOURCE_PLACE_CLASSES = frozenset(
@@ -101,8 +101,6 @@ class RoleCollector:
         self.cooperative = EVENT_CLASSES.get(cls, cls) in COOPERATIVE_CATEGORIES or cls in PARTNER_CLASSES
         self.mobilizing = EVENT_CLASSES.get(cls, cls) == "Mobilize"
         self.sanction = EVENT_CLASSES.get(cls, cls) == "Sanction"
-        # force used on a named place makes it the event's place; words against it (accusing, threatening,
-        # sanctioning a state) do not
         self.material = EVENT_CLASSES.get(cls, cls) in MATERIAL_CATEGORIES
         self.threat = EVENT_CLASSES.get(cls, cls) == "Threaten"
 

@@ -24,6 +24,7 @@ __all__ = [
     "SUBJECT_DEPS",
     "ADDRESSEE_DEPS",
     "QUANTITY_NOUNS",
+    "NOUN_POS",
 ]
 
 NOUN_POS = frozenset({"NOUN", "PROPN"})

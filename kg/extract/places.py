@@ -37,6 +37,7 @@ from kg.extract.nouns import (
 
 __all__ = [
     "settled_by",
+    "AFTER",
     "SPATIAL_PREPS",
     "SETTLING_VERBS",
     "concluded",

@@ -145,13 +145,12 @@ def _verbal(col: RoleCollector, head: Token, span: list[Token]) -> bool:
             for obj in to_actors:
                 col.add(col.agents, obj)
         else:  # "an attack by the rebels killed ...": who made the event that did it
-            stand_in = (  # "an air strike the US carried out killed ...": whoever carried it out
+            stand_in = (
                 [] if subj.pos_ != "NOUN" or actor_like(subj) else event_agents(subj, subj.i in col.events)
-            ) or [
-                t
-                for t in [light_verb_subject(subj)]
-                if t is not None and head.dep_ == "relcl" and head.head == subj
-            ]
+            )
+            if not stand_in and head.dep_ == "relcl" and head.head == subj:
+                # "carried out an air strike ... that killed": whoever carried the strike out
+                stand_in = [t for t in [light_verb_subject(subj)] if t is not None]
             for agent in stand_in or [subj]:  # a misread subject's conjuncts after the verb are not its
                 col.add(col.agents, agent, expand=not misread)
                 for conj in agent.conjuncts if misread else ():  # those after it hold its phrases
@@ -257,14 +256,15 @@ def find_roles(doc: Doc, trigger: TriggerLike, events: frozenset[int] = frozense
     holders = [*col.agents, *col.targets, *col.places, *col.extra, *_objects(head)]
     # a count stands for what it counts: "dozens of its nationals from Niamey"
     holders += [o for t in holders if t.like_num or t.ent_type_ == "CARDINAL" for _, o in prep_objects(t, OF)]
-    times = trigger_times(head, span, holders, col.events, nominal=nominal)
+    ups = clauses_above(head, nominal=nominal)
+    times = trigger_times(head, span, holders, col.events, ups)
     found = any(strong_place(p) for p in col.places)
     from_ok = col.from_place
     # an earlier event governing this one lends its whole setting later (kg.extract._inherit_setting does
     # so for an event noun's clauses and for a verb's advcl/xcomp/conj/relcl head)
-    governing = clauses_above(head, nominal=nominal)
+    governing = ups
     if nominal:
-        governing = list(takewhile(lambda g: not (g.i in col.events and g.i < head.i), governing))
+        governing = list(takewhile(lambda g: not (g.i in col.events and g.i < head.i), ups))
     elif head.dep_ in SETTING_DEPS and head.head.i in col.events and head.head.i < head.i:
         governing = []
     for place in more_places(

@@ -14,13 +14,12 @@ from collections.abc import Collection
 from spacy.tokens import Token
 
 from kg.extract.clauses import governors
+from kg.extract.constraints import NOUN_POS
 from kg.extract.nouns import in_time_entity, prep_objects
 from kg.extract.spans import NP_LEFT_DEPS
 from kg.model import Mention
 
 __all__ = ["time_mentions", "trigger_times", "clauses_above"]
-
-NOUN_POS = frozenset({"NOUN", "PROPN"})
 
 
 def _time_mention(token: Token, prep: str) -> Mention:
@@ -78,16 +77,17 @@ def clauses_above(head: Token, *, nominal: bool) -> list[Token]:
 
 
 def trigger_times(
-    head: Token, span: list[Token], holders: list[Token], events: Collection[int], *, nominal: bool
+    head: Token, span: list[Token], holders: list[Token], events: Collection[int], governing: list[Token]
 ) -> list[Mention]:
     """The trigger's own time expressions; else those the parser hung on an argument ("signed a truce with
-    insurgents in July": on "insurgents"), other events excluded; else the nearest governing clause's
-    ("claimed Wednesday they had seized"; "fighting intensified on Monday" for a nominal subject)."""
+    insurgents in July": on "insurgents"), other events excluded; else the nearest of the ``governing``
+    clauses' (:func:`clauses_above`: "claimed Wednesday they had seized"; "fighting intensified on
+    Monday" for a nominal subject)."""
     times = time_mentions(span)
     if not times:
         nouns = (o for t in [head, *holders] for _, o in prep_objects(t) if o.pos_ in NOUN_POS)
         times = time_mentions([t for t in [*holders, *nouns] if t.i not in events and t.i != head.i])
-    for gov in clauses_above(head, nominal=nominal) if not times else ():
+    for gov in governing if not times else ():
         times = time_mentions([gov])
         if times:
             break

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 
 from kg.extract.constraints import (
     ADDRESSEE_DEPS,
+    NOUN_POS,
     OBJECT_DEPS,
     QUANTITY_NOUNS,
     SUBJECT_DEPS,
@@ -30,7 +31,6 @@ from kg.namespaces import EVENT_CLASSES
 __all__ = ["TriggerMatch", "LexiconEntry", "load_lexicon", "find_triggers", "LexiconError"]
 
 VERB_POS = frozenset({"VERB"})
-NOUN_POS = frozenset({"NOUN", "PROPN"})
 NAME_LABELS = frozenset({"ORG", "PERSON", "WORK_OF_ART", "LAW", "NORP", "PRODUCT"})  # nouns inside names
 # a verb of one category and its object noun of another class that name one event, and the class kept:
 # the arrangement agreed to ("agreed to a truce", "signed a truce"); the signing of an agreement (CAMEO 057)

@@ -19,17 +19,16 @@ noted ``place_rule``. Statements (accusations, demands, talks) borrow nothing: t
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime as dt
 import re
 from collections.abc import Sequence
 
-from kg.eventclasses import EVENT_CLASSES
+from kg.eventclasses import EVENT_CLASSES, MATERIAL_CATEGORIES
 from kg.model import Event, TimeValue
 
-__all__ = ["carry_dates", "carry_places", "ANAPHORIC_DAYS", "SCENE_CATEGORIES"]
-
-SCENE_CATEGORIES = frozenset({"Assault", "Coerce", "Protest"})  # events that happen at a scene
+__all__ = ["carry_dates", "carry_places", "ANAPHORIC_DAYS"]
 
 # the anaphoric day expression -> days from the day it points back to
 ANAPHORIC_DAYS = {
@@ -43,7 +42,12 @@ _PARAGRAPH = re.compile(r"\n[ \t]*\n")
 
 
 def _paragraphs(text: str) -> list[int]:
+    """Offsets where the text's paragraphs after the first start."""
     return [m.end() for m in _PARAGRAPH.finditer(text)]
+
+
+def _paragraph(breaks: list[int], event: Event) -> int:
+    return bisect.bisect_right(breaks, event.frame.sentence_start)
 
 
 def _anaphoric_shift(event: Event) -> int | None:
@@ -60,7 +64,7 @@ def carry_dates(events: Sequence[Event], text: str) -> list[Event]:
     out: list[Event] = []
     last: tuple[TimeValue, int] | None = None  # the last own date, and its paragraph
     for event in events:
-        paragraph = sum(1 for b in breaks if b <= event.frame.sentence_start)
+        paragraph = _paragraph(breaks, event)
         time = event.time
         shift = _anaphoric_shift(event)
         if last is not None and shift is not None and last[0].precision == "day":
@@ -93,8 +97,8 @@ def carry_places(events: Sequence[Event], text: str) -> list[Event]:
     out: list[Event] = []
     last: tuple[Event, int] | None = None  # the last scene event with a place of its own, its paragraph
     for event in events:
-        paragraph = sum(1 for b in breaks if b <= event.frame.sentence_start)
-        scene = EVENT_CLASSES.get(event.event_class) in SCENE_CATEGORIES
+        paragraph = _paragraph(breaks, event)
+        scene = EVENT_CLASSES.get(event.event_class) in MATERIAL_CATEGORIES
         scene &= not (event.frame.negated or event.frame.hypothetical)  # "did not attack": no scene
         placeless = not event.places and not event.frame.places
         if scene and placeless and last is not None and last[1] == paragraph:
