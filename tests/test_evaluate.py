@@ -99,6 +99,16 @@ def test_evaluate_gold_file_parses_and_covers_many_classes() -> None:
 
 
 @pytest.mark.parametrize(
+    ("name", "documents", "events"), [("heldout_gold", 16, 60), ("final_blind_gold", 12, 51)]
+)
+def test_evaluate_blind_gold_files_parse(name: str, documents: int, events: int) -> None:
+    """The two blind sets the README measures load as gold, dated, with the sizes the README states."""
+    gold = load_gold(GOLD.with_name(f"{name}.jsonl"))
+    assert (len(gold), sum(len(g.events) for g in gold)) == (documents, events)
+    assert all(g.document.date for g in gold)
+
+
+@pytest.mark.parametrize(
     ("line", "message"),
     [("{bad", "malformed JSON"), ('{"id": "x"}', '"text"'),
      ('{"id": "x", "text": "t", "events": [{"class": "Battle"}]}', "event 1")],
