@@ -27,7 +27,7 @@ from kg.extract.modality import bare_obligations, recode
 from kg.extract.nouns import is_nominal
 from kg.extract.places import AFTER
 from kg.extract.purposes import relate_purposes
-from kg.extract.quantities import quantities_for
+from kg.extract.quantities import INJURY_LEMMAS, quantities_for
 from kg.extract.roles import Roles, TriggerLike, find_roles
 from kg.model import EventFrame, Mention, Quantity
 from kg.namespaces import EVENT_CLASSES
@@ -136,6 +136,7 @@ def extract_frames(
     frames: list[EventFrame] = []
     by_trigger: dict[int, EventFrame] = {}
     last_agents: tuple[Mention, ...] = ()
+    bare_nouns: set[int] = set()  # trigger offsets of event nouns with no role of their own
     for trig in sorted(by_head.values(), key=lambda t: (t.start, t.head)):
         roles = find_roles(doc, trig, heads)
         n = bisect.bisect_right(ends, trig.head)
@@ -146,6 +147,8 @@ def extract_frames(
             frame = dataclasses.replace(frame, agents=last_agents, agent_inherited=True)
         if frame.agents and (not last_agents or any(m.label != "PRON" for m in frame.agents)):
             last_agents = frame.agents
+        if _anaphor(doc, frame):
+            bare_nouns.add(frame.trigger.start)
         frame = _inherit_setting(doc[trig.head], frame, by_trigger)
         by_trigger[trig.head] = frame
         frames.append(frame)
@@ -153,35 +156,66 @@ def extract_frames(
     if not document_rules:
         return frames
     frames = relate_purposes(doc, frames)
-    return _drop_anaphors(doc, recode(doc, frames, bare={doc[t.head].idx for t in bare}))
+    frames = _fold_injuries(doc, frames)
+    return _drop_anaphors(recode(doc, frames, bare={doc[t.head].idx for t in bare}), bare_nouns)
 
 
 ANAPHORIC_DETERMINERS = frozenset({"the", "this", "these", "those", "such"})
 
 
 def _anaphor(doc: Doc, frame: EventFrame) -> bool:
-    """ "condemned the killings", "since the fighting began": a definite event noun that adds no
-    participant, place or time of its own names an event already told."""
-    if frame.agents or frame.targets or frame.places or frame.times or frame.quantities:
+    """ "condemned the killings", "since the fighting began", "said it carried out the attack": a
+    definite event noun that adds no target, place or time of its own (at most the agent of the verb it
+    is the object of) names an event already told. Judged on the noun's own roles, before it inherits
+    the setting of the clause it sits in."""
+    if frame.targets or frame.places or frame.times or frame.quantities:
         return False
     span = doc.char_span(frame.trigger.start, frame.trigger.end, alignment_mode="expand")
     if span is None or span.root.pos_ not in ("NOUN", "PROPN"):
         return False
+    if frame.agents and span.root.dep_ != "dobj":
+        return False
     return any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DETERMINERS for c in span.root.children)
 
 
-def _drop_anaphors(doc: Doc, frames: list[EventFrame]) -> list[EventFrame]:
+def _drop_anaphors(frames: list[EventFrame], bare_nouns: set[int]) -> list[EventFrame]:
     """Leave out anaphoric event nouns whose category an earlier asserted frame of the document has."""
     told: set[str] = set()
     kept: list[EventFrame] = []
     for frame in frames:
         category = EVENT_CLASSES.get(frame.event_class, frame.event_class)
-        if category in told and _anaphor(doc, frame):
+        if category in told and frame.trigger.start in bare_nouns:
             continue
         if not (frame.negated or frame.hypothetical):
             told.add(category)
         kept.append(frame)
     return kept
+
+
+def _fold_injuries(doc: Doc, frames: list[EventFrame]) -> list[EventFrame]:
+    """ "a roadside bomb hit a vehicle, wounding four soldiers": wounding told as a participle of a use
+    of force is that event's harm, not another event; its counts join the governing frame."""
+    at: dict[int, int] = {}
+    for n, f in enumerate(frames):
+        span = doc.char_span(f.trigger.start, f.trigger.end, alignment_mode="expand")
+        if span is not None:
+            at.setdefault(span.root.i, n)
+    folded: dict[int, EventFrame] = {}
+    dropped: set[int] = set()
+    for head, n in at.items():
+        frame, token = frames[n], doc[head]
+        if frame.event_class != "Assault" or frame.trigger.lemma not in INJURY_LEMMAS:
+            continue
+        if token.dep_ not in ("advcl", "conj") or token.tag_ != "VBG" or token.head.i not in at:
+            continue
+        main_n = at[token.head.i]
+        main = folded.get(main_n, frames[main_n])
+        same_facts = (main.negated, main.hypothetical) == (frame.negated, frame.hypothetical)
+        if _category(main) != "Assault" or not same_facts:
+            continue
+        folded[main_n] = dataclasses.replace(main, quantities=(*main.quantities, *frame.quantities))
+        dropped.add(n)
+    return [folded.get(n, f) for n, f in enumerate(frames) if n not in dropped]
 
 
 SETTING_DEPS = frozenset({"advcl", "xcomp", "conj", "relcl"})

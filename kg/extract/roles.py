@@ -58,6 +58,12 @@ from kg.model import Mention
 __all__ = ["TriggerLike", "Roles", "find_roles"]
 
 AGAINST = frozenset({"against"})
+# verbs that only say an event noun happened: their phrases are the event's ("clashes broke out between X
+# and Y on the outskirts of Z")
+OCCURRENCE_VERBS = frozenset(
+    {"break", "erupt", "rage", "flare", "occur", "happen", "continue", "resume", "intensify", "escalate",
+     "persist", "unfold", "ensue"}
+)  # fmt: skip
 SETTING_DEPS = frozenset({"advcl", "xcomp", "conj", "relcl"})
 SELF_MOVER_CLASSES = frozenset({"Retreat", "Withdrawal", "Surrender"})
 STATIVE_PARTICIPLES = frozenset({"oppose", "commit", "determine", "resolve", "dedicate"})
@@ -199,6 +205,8 @@ def _nominal(col: RoleCollector, head: Token) -> None:
     own_of = [o for _, o in prep_objects(head, frozenset({"of"}))]
     of_objects = own_of or of_objects
     col.prepositions(head, nominal=True)
+    if head.dep_ == "nsubj" and head.head.lemma_.lower() in OCCURRENCE_VERBS:
+        col.prepositions(head.head, nominal=True)  # "fighting erupted between X and Y in Z"
     # "held their first meeting with X": the light verb's subject names whom "their" stands for
     pronouns_only = bool(col.agents) and all(a.pos_ == "PRON" for a in col.agents)
     if not col.agents and head.pos_ == "ADJ" and head.dep_ == "acomp":  # "the party is opposed to"

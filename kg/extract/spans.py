@@ -85,6 +85,8 @@ def _modifier_end(token: Token, end: int, located: bool) -> int:
     located_preps = LOCATED_PREPS if located else frozenset()
     for child in token.rights:
         word = child.lower_
+        if child.dep_ == "conj":
+            break  # "the army and fighters of the X": a phrase after a conjunct is that conjunct's
         if child.dep_ == "prep" and (word == "of" or (people and word in ORIGIN_PREPS | located_preps)):
             phrase = child
         elif child.dep_ == "acl" and people and child.lemma_.lower() in IDENTIFYING_PARTICIPLES:

@@ -54,7 +54,7 @@ DEFINITE = frozenset({"the", "this", "these", "those"})
 HEDGE_PARTICIPLES = frozenset({"allege", "accuse", "suspect"})
 # a participle of status describing people names who they are, not a fresh event: "camps for displaced
 # people", "aid for displaced families" ("the clashes displaced 3,000 people" still is one)
-STATUS_PARTICIPLES = frozenset({"displace", "uproot", "exile"})
+STATUS_PARTICIPLES = frozenset({"displace", "uproot", "exile", "jail", "imprison", "detain", "incarcerate"})
 # a natural hazard that does the act makes it no conflict event: "the storm cut power", "floods displaced
 # thousands", "buildings destroyed by the earthquake" ("fire" is left out: "artillery fire hit the school")
 NATURAL_HAZARDS = frozenset(
@@ -139,6 +139,17 @@ def _natural_cause(head: Token) -> bool:
     )
 
 
+def _adjectival(head: Token) -> bool:
+    """A subjectless "-ing" form right before a bare common noun modifies it."""
+    nxt = head.nbor() if head.i + 1 < len(head.doc) else None
+    return (
+        nxt is not None
+        and nxt.pos_ == "NOUN"
+        and nxt.head == head
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children)
+    )
+
+
 _NAME_OR_TIME = NAME_LABELS | TIME_LABELS
 ARGUMENT_DEPS = frozenset({"dobj", "obj", "nsubj", "nsubjpass", "pobj", "conj", "appos"})
 
@@ -154,6 +165,8 @@ def _allowed(head: Token, entry: LexiconEntry, kind: str) -> bool:
         head.tag_ == "VBG" or head.lemma_ in HEDGE_PARTICIPLES | STATUS_PARTICIPLES | RELATION_PARTICIPLES
     ):
         return False  # a participle describing a noun: "the surrounding district", "Turkish-backed factions"
+    if head.lower_ == "surrounding" and _adjectival(head):
+        return False  # "fled the town and surrounding villages", misparsed as a coordinated verb
     if (
         head.dep_ == "acl"
         and head.lemma_ in RELATION_PARTICIPLES

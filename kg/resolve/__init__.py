@@ -9,6 +9,7 @@ dominant country (``places.dominant_country``), the main armed group and the ant
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import TypeVar
@@ -37,6 +38,7 @@ __all__ = ["resolve_document", "resolve_frame", "merge_key", "merge_events"]
 
 _T = TypeVar("_T", Actor, Place)
 CITY_LABELS = frozenset({"GPE", "LOC", "FAC"})
+FORCE_SECTORS = frozenset({"MIL", "COP"})
 OBJECT_PRONOUNS = frozenset({"him", "her", "them", "it", "us", "me"})
 
 
@@ -63,13 +65,33 @@ def _frame_mentions(frames: Sequence[EventFrame]) -> list[Mention]:
     return found
 
 
+# what a name is said to be right after it: "Kawlin, a town in", "the Sagaing region"
+_KIND_AFTER = re.compile(
+    r"(?:,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(town|city|village)\b|\s+(region|province|state|district))"
+)
+
+
 class _Cities:
     """Cities and provinces linked from entity mentions, in text order, for "the city", "the province"."""
 
-    def __init__(self, entities: Sequence[Mention], country: str | None) -> None:
+    def __init__(self, entities: Sequence[Mention], country: str | None, text: str = "") -> None:
         self.items: list[tuple[int, Place]] = []
         self.provinces: list[tuple[int, Place]] = []
         for mention in sorted(entities, key=lambda m: m.start):
+            kind = _KIND_AFTER.match(text, mention.end) if mention.end > 0 else None
+            if kind is not None and kind.group(2):  # "the Sagaing region"
+                place = link_place(f"{mention.text} {kind.group(2)}", PlaceContext(country))
+                if place is not None and place.kind == "province" and place.country in (country, None):
+                    self.provinces.append((mention.start, place))
+                continue
+            if kind is not None and mention.label not in ("DATE", "TIME", "CARDINAL", "NORP"):
+                # "Ulang, a town in Upper Nile state": a town the gazetteer may lack, still "the town"
+                place = link_place(mention.text, PlaceContext(country)) or unlinked_place(
+                    mention.text, country
+                )
+                if place is not None and place.kind in ("city", "site"):
+                    self.items.append((mention.start, place))
+                continue
             if mention.label in CITY_LABELS:
                 place = link_place(mention.text, PlaceContext(country))
                 if place is not None and place.kind == "city":
@@ -130,6 +152,7 @@ def resolve_frame(frame: EventFrame, document: Document, actors: ActorContext, c
     linked = [(m, link_place(m.text, cities.context(actors.country, m.start))) for m in frame.places]
     victims = list(frame.targets)
     violent = EVENT_CLASSES.get(frame.event_class) == "Assault"
+    protest = EVENT_CLASSES.get(frame.event_class) == "Protest"
     if violent:
         for mention in frame.targets:
             site = _attacked_site(mention, actors, cities)
@@ -141,8 +164,12 @@ def resolve_frame(frame: EventFrame, document: Document, actors: ActorContext, c
     here = actors.country if actors.country in found_in else next(iter(found_in), None)
 
     def actor(mention: Mention, role: str, exclude: frozenset[str] = frozenset()) -> list[Actor | None]:
-        pronoun = as_pronoun(mention)  # "they", "five of them"
+        pronoun = as_pronoun(mention, actors.text)  # "they", "five of them"
         named = antecedents_of(pronoun, actors, exclude) if pronoun is not None else ()
+        forces_only = bool(named) and all(a.sector in FORCE_SECTORS for a, _ in named)
+        if pronoun is not None and protest and role == "agent" and forces_only:
+            # "police fired tear gas at protesters as they marched": forces do not protest
+            named = antecedents_of(pronoun, actors, exclude | {a.key for a, _ in named}) or named
         parts = split_modifiers(mention)
         if len(parts) > 1:  # "U.S. and Russian negotiators": one actor each
             return [_located(part, resolve_actor(part, actors), actors.country, here) for part in parts]
@@ -187,12 +214,12 @@ def resolve_document(
     """Resolve all frames of one document (``entities`` = its named-entity mentions, for context)."""
     ordered = sorted(frames, key=lambda f: (f.sentence_start, f.trigger.start, f.event_class))
     place_mentions = [m for f in ordered for m in f.places]
-    group = main_group([*entities, *_frame_mentions(ordered)])
+    group = main_group([*entities, *_frame_mentions(ordered)], document.text)
     named = group.country if group is not None and not group.key.endswith("-rebels") else None
     country = dominant_country([*entities, *place_mentions], document.text, named)  # not "Rebels (Chad)"
     subjects = [m for f in ordered for m in (*f.agents, f.reported_by) if m is not None]  # + "X said"
     actors = build_context(document.text, country, entities, _frame_mentions(ordered), subjects)
-    cities = _Cities(entities, country)
+    cities = _Cities([*entities, *place_mentions], country, document.text)
     events = [resolve_frame(frame, document, actors, cities) for frame in ordered]
     events = carry_places(carry_dates(events, document.text), document.text)
     return merge_events(absorb_headline(events))

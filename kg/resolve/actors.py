@@ -38,6 +38,7 @@ from kg.resolve.actortable import (
 from kg.resolve.coordination import antecedents_of, as_pronoun, coordinations, remember_pronoun
 from kg.resolve.descriptors import descriptor, head_of, owned, proper_or_of
 from kg.resolve.modifiers import (
+    Owner,
     capital_country,
     clean_name,
     leading_name,
@@ -47,6 +48,7 @@ from kg.resolve.modifiers import (
 from kg.resolve.persons import described_person, person, titled_name
 from kg.resolve.places import gazetteer
 from kg.resolve.text import name_key, slug, strip_determiners
+from kg.resolve.units import UNIT_CATEGORIES, UNIT_FILLERS, officers_of_police, unit_owner
 
 __all__ = [
     "ActorContext",
@@ -66,6 +68,9 @@ ROLE_HEADS = frozenset(
     ["spokesman", "spokeswoman", "spokesperson", "official", "officials", "commander", "commanders", "leader",
      "leaders", "negotiator", "negotiators", "member", "members", "chief", "representative", "envoy"]
 )  # fmt: skip
+MEMBER_HEADS = frozenset(
+    {"fighters", "militiamen", "gunmen"}
+)  # "fighters of the X": X's, unless X is a state
 ARMED_SECTORS = frozenset({"REB", "PMC"})
 UNIDENTIFIED = "unidentified-armed-group"  # what descriptors fall back to: never the main group
 
@@ -106,7 +111,10 @@ def _phrase(words: list[str], mention: Mention, ctx: ActorContext, text: str) ->
         if found is not None:
             return found
     capital_first = not sentence_initial(ctx, mention.start)
-    owner = owner_of(words[: len(words) - size], capitalised_first=capital_first)
+    modifiers = [w for w in words[: len(words) - size] if w.lower() not in UNIT_FILLERS]
+    owner = owner_of(modifiers, capitalised_first=capital_first)
+    if owner == Owner() and category in UNIT_CATEGORIES:  # "the rival 444 Brigade"
+        owner = unit_owner(modifiers, words[len(words) - size :], capital_first or mention.start < 0)
     return descriptor(category, owner, ctx, mention.start, text)
 
 
@@ -167,7 +175,7 @@ def resolve_actor(mention: Mention, ctx: ActorContext | None = None) -> Actor | 
     """The canonical actor a mention refers to, or None when it names no actor we can identify."""
     ctx = ctx or ActorContext()
     table = actor_table()
-    pronoun = as_pronoun(mention)  # "they", "five of them"
+    pronoun = as_pronoun(mention, ctx.text)  # "they", "five of them"
     if pronoun is not None:
         named = antecedents_of(pronoun, ctx)  # a coordination's first member; resolve_frame takes all
         return named[0][0] if named else None
@@ -197,10 +205,12 @@ def resolve_actor(mention: Mention, ctx: ActorContext | None = None) -> Actor | 
         role = "civilians" if key in table.plural_demonyms else "country"
         return country_actor(table.demonyms[key], role)
     lowered = [w.lower() for w in words]
-    if "of" in lowered[1:3] and lowered[lowered.index("of", 1) - 1] in ROLE_HEADS:
+    if "of" in lowered[1:3] and lowered[lowered.index("of", 1) - 1] in ROLE_HEADS | MEMBER_HEADS:
         found = _of_phrase(" " + " ".join(words[lowered.index("of", 1) :]), ctx)  # "Members of the X"
-        if found is not None:
-            return found
+        if found is not None and (
+            lowered[lowered.index("of", 1) - 1] in ROLE_HEADS or found.kind != "country"
+        ):
+            return found  # "fighters of the Radaa force"; "fighters of Ukraine" are its forces
     elif len(words) <= 2 and lowered[-1] in ROLE_HEADS and mention.end > 0:
         found = _of_phrase(ctx.text[mention.end :], ctx)  # "leaders" + " of the opposition coalition"
         if found is not None:
@@ -225,12 +235,18 @@ def _without_context(text: str, label: str, lemma: str) -> Actor | None:
     return resolve_actor(Mention(text, 0, len(text), label, lemma), ActorContext())
 
 
-def main_group(mentions: Iterable[Mention]) -> Actor | None:
-    """The document's main armed group: the named REB/PMC actor mentioned most (one count per span)."""
+AFFILIATION = re.compile(r"-(?:linked|backed|affiliated|allied|aligned|inspired|sponsored|supported)\b", re.I)
+
+
+def main_group(mentions: Iterable[Mention], text: str = "") -> Actor | None:
+    """The document's main armed group: the named REB/PMC actor mentioned most (one count per span). A
+    name used as an affiliation ("the al-Qaeda-linked JNIM") does not count: the group named is another."""
     counts: Counter[str] = Counter()
     actors: dict[str, Actor] = {}
     first: dict[str, int] = {}
     for mention in {(m.start, m.end): m for m in mentions}.values():
+        if mention.end > 0 and AFFILIATION.match(text, mention.end):
+            continue
         actor = _without_context(mention.text, mention.label, mention.lemma)
         if actor is not None and actor.sector in ARMED_SECTORS and not actor.key.startswith(UNIDENTIFIED):
             counts[actor.key] += 1
@@ -269,11 +285,11 @@ def build_context(
         (m for m in chosen.values() if m.label not in skip or m.text.lower() in SUBJECT_SEEKING),
         key=lambda m: (m.start, m.end, m.text),
     )
-    ctx = ActorContext(text=text, country=country, main_group=main_group(ordered))
+    ctx = ActorContext(text=text, country=country, main_group=main_group(ordered, text))
     ctx.subjects = {m.start for m in subjects}
     ctx.coordinated = coordinations(text, [*entities, *roles], lambda m: resolve_actor(m, ctx))
     for mention in ordered:
-        if (pronoun := as_pronoun(mention)) is not None:  # "they", "five of them": never antecedents
+        if (pronoun := as_pronoun(mention, text)) is not None:  # "they", "five of them": never antecedents
             if pronoun.text.lower() in SUBJECT_SEEKING:  # themselves; subject pronouns chain
                 remember_pronoun(pronoun, ctx)
             continue
@@ -285,6 +301,7 @@ def build_context(
             ctx.resolved[_key(mention)] = actor
         if actor is not None:
             ctx.remember(mention.start, actor, mention.text)
+    officers_of_police(ctx)
     return ctx
 
 

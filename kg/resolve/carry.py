@@ -3,11 +3,11 @@
 News writes a date once and lets the following sentences lean on it:
 
 - "The same day, gunmen ambushed a convoy": "the same day", "that night", "later that day" is the day of the
-  last event dated by its own expression; "the next day" / "the following day" the day after it, "the day
-  before" / "the previous day" the day before it;
+  last asserted (not negated, not envisaged) event dated by its own expression; "the next day" / "the
+  following day" the day after it, "the day before" / "the previous day" the day before it;
 - "Protesters rallied in Lahore on Sunday. Police fired tear gas and detained 23 of them.": an event with no
   time expression at all, which would take the publication date (``derived``), takes instead the date of
-  the last dated event of the same paragraph, still marked ``derived``.
+  the last such dated event of the same paragraph, still marked ``derived``.
 
 An event whose own expression could not be anchored ("two days after the bombing") keeps what
 :func:`kg.resolve.dates.resolve_time` gave it: only a bare sentence borrows a date.
@@ -85,8 +85,8 @@ def carry_dates(events: Sequence[Event], text: str) -> list[Event]:
             extra = tuple(e for e in event.extra if e[0] != "time_rule")
             note = ("time_rule", "date of the paragraph's earlier event (no time expression)")
             event = dataclasses.replace(event, time=time, extra=(*extra, note))
-        if time is not None and not time.derived:
-            last = (time, paragraph)
+        if time is not None and not time.derived and not (event.frame.negated or event.frame.hypothetical):
+            last = (time, paragraph)  # an envisaged or negated event's day is no anchor
         out.append(event)
     return out
 

@@ -101,7 +101,7 @@ def antecedents_of(
     """Every actor a pronoun stands for, with the text it was named with: a plural pronoun takes all the
     members of the latest coordination before it when no single fitting actor is named after that
     coordination; any other pronoun its single antecedent (:func:`antecedent_of`)."""
-    single = antecedent_at(mention, ctx, exclude)
+    single = antecedent_at(mention, ctx, exclude) if mention.lemma != PAIR_LEMMA else None  # a pair: a run
     if mention.text.lower().strip() not in PLURAL_PRONOUNS:
         return ((single[1], single[2]),) if single else ()
     runs = [
@@ -111,6 +111,8 @@ def antecedents_of(
         and not embedded(c[0], mention.start, ctx)
         and not any(actor.key in exclude for actor, _ in c[2])
     ]
+    if mention.lemma == PAIR_LEMMA and any(c[0] in ctx.subjects for c in runs):
+        runs = [c for c in runs if c[0] in ctx.subjects]  # "the two sides": the pair that acted
     here = subject_start(mention, ctx)
     if single is not None and here <= single[0] < mention.start and single[0] in ctx.subjects:
         runs = [c for c in runs if here <= c[0] and c[0] in ctx.subjects]  # a subject beats objects
@@ -152,15 +154,32 @@ def split_modifiers(mention: Mention) -> list[Mention]:
 
 _SELF_PRONOUNS = PLURAL_PRONOUNS | PERSON_PRONOUNS
 _COUNTED_PRONOUNS = PLURAL_PRONOUNS | THING_PRONOUNS
+PAIR_LEMMA = "two"  # the lemma of the "they" a named pair ("the two sides") stands for
+_PAIR = re.compile(
+    r"(?:^|\b(?:of|from)\s+)((?:(?:the\s+)?two|both(?:\s+the)?)\s+(?:sides|groups|countries|parties|armies|"
+    r"governments|nations|neighbours|neighbors|rivals|factions|militias|movements|states|camps|forces))$",
+    re.I,
+)
 _OF_PRONOUN = re.compile(r"^(?:\w+\s+){1,3}of\s+(them|us|it)$", re.I)
 
 
-def as_pronoun(mention: Mention) -> Mention | None:
+def as_pronoun(mention: Mention, text: str = "") -> Mention | None:
     """The pronoun a mention stands on: itself, or the pronoun after a quantity ("five of them", "all of
-    them", "some of it"), as a PRON mention at the pronoun's offsets; None for other mentions."""
-    text = mention.text.strip()
+    them", "some of it"), as a PRON mention at the pronoun's offsets; a pair named by its kind ("the two
+    sides", "both countries", "delegations from the two groups"; ``text`` is the document, to see the
+    "the" a mention may leave out) stands for "they"; None for other mentions."""
+    document, text = text, mention.text.strip()
     if mention.label == "PRON" or text.lower() in _SELF_PRONOUNS:
         return mention
+    pair = _PAIR.search(text)
+    if pair is not None and mention.start >= 0:  # "the two sides", "delegations from both countries"
+        start = mention.start + pair.start(1)
+        definite = (
+            not pair.group(1).lower().startswith("two")
+            or document[max(0, start - 4) : start].lower() == "the "
+        )
+        if definite:  # "two groups clashed" introduces new ones
+            return Mention("they", start, mention.start + pair.end(1), "PRON", PAIR_LEMMA)
     match = _OF_PRONOUN.match(text)
     if match is None or match.group(1).lower() not in _COUNTED_PRONOUNS:
         return None

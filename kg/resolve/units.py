@@ -1,0 +1,51 @@
+"""Armed units with a name of their own, and who "officers" are in a police story.
+
+A state-forces or police descriptor whose only modifier is a unit name ("the Radaa force", "the rival 444
+Brigade") names that unit, not the army of the document's country: the two are often on opposite sides
+("Fighters of the Radaa force and the rival 444 Brigade clashed"). A name is a number or a capitalised
+word (not capitalised only by starting the sentence) that names no country, people or known group and is
+not one of the generic words of official force names ("Special Forces", "Federal Police").
+
+Bare "officers" are the army's by default; in a story where the police of that country act they are police
+officers ("Kenyan police fired tear gas ... Officers arrested 30 people").
+"""
+
+from __future__ import annotations
+
+from kg.resolve.actorcontext import ActorContext
+from kg.resolve.actortable import country_actor
+from kg.resolve.modifiers import Owner
+from kg.resolve.text import strip_determiners
+
+__all__ = ["UNIT_CATEGORIES", "UNIT_FILLERS", "GENERIC_UNIT_WORDS", "unit_owner", "officers_of_police"]
+
+UNIT_CATEGORIES = frozenset({"state_forces", "police"})
+UNIT_FILLERS = frozenset({"rival", "allied", "elite"})  # "the rival 444 Brigade": not part of the name
+GENERIC_UNIT_WORDS = frozenset(
+    {"special", "security", "government", "national", "federal", "armed", "defence", "defense", "border",
+     "republican", "presidential", "royal", "air", "naval", "joint", "rapid", "regular", "regional", "state",
+     "local", "coalition", "interim", "transitional", "military", "army", "police", "revolutionary",
+     "popular"}
+)  # fmt: skip
+OFFICER_WORDS = frozenset({"officer", "officers"})
+
+
+def unit_owner(modifiers: list[str], head: list[str], capitalised: bool) -> Owner:
+    """``Owner(name=...)`` for a unit named by its one modifier, else the empty ``Owner()``;
+    ``capitalised`` False when the modifier is capitalised only because it starts the sentence."""
+    if len(modifiers) != 1 or modifiers[0].lower() in GENERIC_UNIT_WORDS:
+        return Owner()
+    word = modifiers[0]
+    if word.isdigit() or (capitalised and word[:1].isupper() and word.isalpha()):
+        return Owner(name=" ".join([word, *head]))
+    return Owner()
+
+
+def officers_of_police(ctx: ActorContext) -> None:
+    """Re-resolve bare "officers" as police when the police of their country are in the story."""
+    police = {a.country for _, a in ctx.history if a.sector == "COP" and a.country}
+    for key, actor in list(ctx.resolved.items()):
+        words = strip_determiners(key[2]).lower().split()
+        officers = len(words) <= 2 and bool(words) and words[-1] in OFFICER_WORDS
+        if officers and actor is not None and actor.sector == "MIL" and actor.country in police:
+            ctx.resolved[key] = country_actor(actor.country or "", "police")

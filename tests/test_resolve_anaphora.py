@@ -1,0 +1,152 @@
+"""Document-level reference with the real model (sentences written for these tests): named pairs ("the two
+sides"), told-again event nouns, wounding as a use of force's harm, towns introduced by apposition, units
+with their own name, affiliations, police officers, protesters, and the clauses an event noun happens in."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from spacy.language import Language
+
+from kg.model import Document, Event
+from kg.pipeline import events_from_doc
+
+PUBLISHED = dt.date(2025, 3, 14)  # a Friday
+
+
+def _events(nlp: Language, text: str) -> list[Event]:
+    return events_from_doc(Document("t", text, PUBLISHED), nlp(text))
+
+
+def _one(events: list[Event], trigger: str) -> Event:
+    found = [e for e in events if e.frame.trigger.text == trigger]
+    assert len(found) == 1, [e.frame.trigger.text for e in events]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        ("Fighters of the Nawasi brigade and the rival 302 Brigade clashed in Zawiya overnight. On Friday "
+         "the two groups agreed to a ceasefire.", "agreed", {"nawasi-brigade", "302-brigade"}),
+        ("Armenia and Azerbaijan swapped prisoners on Monday. Delegations from the two countries held talks "
+         "in Vienna last month.", "held talks", {"arm", "aze"}),
+        ("The army and the rebels fought in Kalemie. Both sides accused each other of breaking the truce.",
+         "accused", {"cod-military", "unidentified-armed-group-cod"}),
+    ],
+)  # fmt: skip
+def test_resolve_anaphora_named_pair_takes_the_coordinated_actors(
+    nlp: Language, text: str, trigger: str, expected: set[str]
+) -> None:
+    event = _one(_events(nlp, text), trigger)
+    assert {a.key for a in event.agents} == expected
+
+
+def test_resolve_anaphora_indefinite_two_groups_are_new(nlp: Language) -> None:
+    events = _events(nlp, "The army and the rebels fought in Kalemie. Two groups attacked Moba on Monday.")
+    assert {a.key for a in _one(events, "attacked").agents} == {"unidentified-armed-group-cod"}
+
+
+def test_resolve_anaphora_pair_is_never_a_single_actor(nlp: Language) -> None:
+    text = (
+        "Fighters of the Nawasi brigade and the rival 302 Brigade clashed in Zawiya overnight. The UN "
+        "mission said it was ready to host talks. On Friday the two groups agreed to a ceasefire."
+    )
+    agreed = _one(_events(nlp, text), "agreed")
+    assert "united-nations" not in {a.key for a in agreed.agents}
+
+
+@pytest.mark.parametrize(
+    ("text", "kept", "dropped"),
+    [
+        # the noun adds nothing of its own: the event already told (its setting came from its clause)
+        ("Rebels attacked Kawlin on Monday. Hundreds of residents have fled the town since the attack.",
+         {"attacked", "fled"}, "attack"),
+        # told again with only the claimant as the light verb's subject
+        ("Gunmen shot dead nine men near Kalat on Thursday. The separatist group said it had carried out "
+         "the attack.", {"shot dead"}, "attack"),
+    ],
+)  # fmt: skip
+def test_resolve_anaphora_event_noun_told_again_is_no_new_event(
+    nlp: Language, text: str, kept: set[str], dropped: str
+) -> None:
+    triggers = {e.frame.trigger.text for e in _events(nlp, text)}
+    assert kept <= triggers and dropped not in triggers
+
+
+def test_resolve_anaphora_new_attack_with_its_own_setting_stays(nlp: Language) -> None:
+    text = "Rebels attacked Kawlin on Monday. Residents called the attack on Moba on Wednesday the worst."
+    assert "attack" in {e.frame.trigger.text for e in _events(nlp, text)}
+
+
+def test_resolve_anaphora_wounding_is_the_harm_of_the_strike(nlp: Language) -> None:
+    events = _events(nlp, "A roadside bomb hit an army truck near Turbat on Tuesday, wounding four soldiers.")
+    assert [e.frame.trigger.text for e in events] == ["hit"]
+    injuries = [q.value for q in events[0].frame.quantities if q.kind == "injuries"]
+    assert injuries == [4]
+
+
+def test_resolve_anaphora_killing_participle_stays_its_own_event(nlp: Language) -> None:
+    events = _events(nlp, "A roadside bomb hit an army truck near Turbat on Tuesday, killing four soldiers.")
+    assert {e.frame.trigger.text for e in events} == {"hit", "killing"}
+
+
+def test_resolve_anaphora_town_introduced_by_apposition_is_the_town(nlp: Language) -> None:
+    text = (
+        "Government troops attacked rebel positions in Ngarbuh, a village in the Northwest region, on "
+        "Monday. Government forces later retook two hamlets east of the village."
+    )
+    retook = _one(_events(nlp, text), "retook")
+    assert "Ngarbuh" in {p.label for p in retook.places}
+
+
+def test_resolve_anaphora_occurrence_verb_gives_the_noun_its_parties_and_place(nlp: Language) -> None:
+    text = "Clashes broke out on Saturday between the army and fighters of the SPLA-IO in Nasir."
+    clash = _one(_events(nlp, text), "Clashes")
+    assert len(clash.agents) == 2 and [p.label for p in clash.places] == ["Nasir"]
+    assert clash.time is not None and clash.time.start == dt.date(2025, 3, 8)
+
+
+def test_resolve_anaphora_affiliation_is_not_the_main_group(nlp: Language) -> None:
+    text = (
+        "Fighters of the al-Qaeda-linked JNIM group burned trucks near Kayes on Wednesday. The attackers "
+        "also abducted three drivers."
+    )
+    events = _events(nlp, text)
+    assert {a.key for a in _one(events, "abducted").agents} == {"jnim"}
+
+
+def test_resolve_anaphora_officers_in_a_police_story_are_police(nlp: Language) -> None:
+    text = (
+        "Kenyan police fired tear gas at hundreds of students in Nakuru on Tuesday as they marched to the "
+        "county offices. Officers arrested 20 people."
+    )
+    events = _events(nlp, text)
+    assert {a.key for a in _one(events, "arrested").agents} == {"ken-police"}
+    assert {a.key for a in _one(events, "marched").agents} == {"ken-civilians"}
+
+
+def test_resolve_anaphora_officers_in_an_army_story_stay_military(nlp: Language) -> None:
+    events = _events(nlp, "Ugandan soldiers raided a camp near Arua. Officers arrested 20 people.")
+    assert {a.key for a in _one(events, "arrested").agents} == {"uga-military"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thousands have fled Mosul and surrounding villages since May.",
+        "Police freed the jailed activist on Monday.",
+    ],
+)
+def test_resolve_anaphora_describing_participles_are_no_events(nlp: Language, text: str) -> None:
+    assert {e.frame.trigger.text for e in _events(nlp, text)} <= {"fled", "freed"}
+
+
+def test_resolve_anaphora_envisaged_event_lends_no_date(nlp: Language) -> None:
+    text = (
+        "The government ordered the expulsion of two diplomats on Thursday, accusing their country of "
+        "sheltering the rebels."
+    )
+    accusing = _one(_events(nlp, text), "accusing")
+    assert accusing.time is not None and accusing.time.start <= PUBLISHED
