@@ -361,7 +361,9 @@ def test_roles_fall_to_as_one_trigger_keeps_the_taker_as_agent(
         ("The European Union suspended budget support to Mali.", "Sanction", ["budget support", "Mali"], []),
         ("Kenya accused Uganda on Monday.", "Accuse", ["Uganda"], []),
         # ... while a place force is used on is both
-        ("Houthi drones attacked Jizan on Monday.", "Assault", ["Jizan"], ["Jizan"]),
+        ("Houthi fighters attacked Jizan on Monday.", "Assault", ["Jizan"], ["Jizan"]),
+        # drones doing it make it an air strike, whose object is where it struck
+        ("Houthi drones attacked Jizan on Monday.", "AirStrike", [], ["Jizan"]),
     ],
 )
 def test_roles_named_state_is_target_and_place_only_under_force(

@@ -150,3 +150,77 @@ def test_resolve_anaphora_envisaged_event_lends_no_date(nlp: Language) -> None:
     )
     accusing = _one(_events(nlp, text), "accusing")
     assert accusing.time is not None and accusing.time.start <= PUBLISHED
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "place"),
+    [
+        # a phrase of the verb the trigger is coordinated with under one subject
+        ("Gunmen stopped a minibus on the road near Mastung on Thursday and shot dead six men.",
+         "shot dead", "Mastung"),
+        ("Police arrested two smugglers and seized 40 rifles during a raid in the town of Culiacan.",
+         "arrested", "Culiacan"),
+        # "the X region of Y" is the X region
+        ("Ukrainian drones hit a fuel depot in the Belgorod region of Russia on Tuesday.", "hit", "Belgorod"),
+        # the object of "flee" that names no known actor is where people fled from
+        ("More than 5,000 people have fled Tombura since Monday.", "fled", "Tombura"),
+    ],
+)  # fmt: skip
+def test_resolve_anaphora_places_from_the_clause_around_the_trigger(
+    nlp: Language, text: str, trigger: str, place: str
+) -> None:
+    event = _one(_events(nlp, text), trigger)
+    assert any(place in p.label for p in event.places), [p.label for p in event.places]
+
+
+def test_resolve_anaphora_conjunct_with_its_own_subject_keeps_its_own_setting(nlp: Language) -> None:
+    text = "Rebels attacked army posts in Kidal on Monday, and 3,000 residents fled the region."
+    fled = _one(_events(nlp, text), "fled")
+    assert "Kidal" not in {p.label for p in fled.places}
+
+
+def test_resolve_anaphora_fleeing_a_known_group_keeps_it_as_target(nlp: Language) -> None:
+    fled = _one(_events(nlp, "Thousands of villagers fled Boko Haram last week."), "fled")
+    assert {a.key for a in fled.targets} == {"boko-haram"} and not fled.places
+
+
+def test_resolve_anaphora_the_territory_is_the_place_told_before(nlp: Language) -> None:
+    text = "Aid trucks entered Gaza on Monday. Israel said it would allow more trucks into the territory."
+    allow = _one(_events(nlp, text), "would allow")
+    assert [p.label for p in allow.places] == ["Gaza"]
+
+
+def test_resolve_anaphora_suspect_is_the_suspected_group(nlp: Language) -> None:
+    text = (
+        "Soldiers arrested three suspected al-Shabaab members near Kismayo on Friday. A fourth suspect blew "
+        "himself up at the checkpoint."
+    )
+    blew = _one(_events(nlp, text), "blew")
+    assert {a.key for a in blew.agents} == {"al-shabaab"} and not blew.targets
+
+
+def test_resolve_anaphora_a_title_is_no_described_actor(nlp: Language) -> None:
+    text = "Soldiers detained State Counsellor Daw Khin in Yangon and declared a state of emergency."
+    declared = _one(_events(nlp, text), "declared a state of emergency")
+    assert not declared.targets
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "cls"),
+    [
+        ("Israeli warplanes struck Tyre overnight.", "struck", "AirStrike"),
+        ("Its drones hit an oil depot near Kursk.", "hit", "AirStrike"),
+        ("Iran supplied drones to Russia.", "supplied", "Aid"),
+        ("Police seized 30 rifles and two grenade launchers in Kano.", "seized", "Coerce"),
+        ("Rebels seized the town of Bunagana.", "seized", "Capture"),
+    ],
+)
+def test_resolve_anaphora_class_from_the_doer_or_what_is_seized(
+    nlp: Language, text: str, trigger: str, cls: str
+) -> None:
+    assert _one(_events(nlp, text), trigger).event_class == cls
+
+
+def test_resolve_anaphora_role_never_starts_inside_the_trigger(nlp: Language) -> None:
+    event = _one(_events(nlp, "Gunmen shot dead nine men near Kalat."), "shot dead")
+    assert [m.text for m in event.frame.targets] == ["nine men"]

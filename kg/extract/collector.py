@@ -67,6 +67,7 @@ PLACE_OBJECT_CLASSES = frozenset(
 NAMED_PLACE_CLASSES = frozenset({"Capture", "Siege"})
 PLACE_SUBJECT_CLASSES = frozenset({"Capture", "Surrender", "Siege"})
 TARGET_PREPS = frozenset({"against", "on", "upon", "at"})
+REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself", "themself"})
 LIGHT_OBJECTS = frozenset({"control", "charge", "possession", "command", "hold"})
 HOSTILE_CATEGORIES = frozenset({"Assault", "Coerce", "Threaten", "Protest", "Sanction", "Accuse", "Reject"})
 OF = frozenset({"of"})
@@ -119,8 +120,8 @@ class RoleCollector:
                 return
             token = inner[0]
         for tok in coordinated(token):
-            if in_time_entity(tok):
-                continue
+            if in_time_entity(tok) or tok.lower_ in REFLEXIVES:
+                continue  # "blew himself up": the bomber is no target of his own act
             if self.firing and instrument(semantic_head(tok)):
                 self.extra.append(tok)  # "fired dozens of rockets at positions in Idlib"
                 continue

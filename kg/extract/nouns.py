@@ -24,6 +24,7 @@ __all__ = [
     "PRISONER_NOUNS",
     "entity_bounds",
     "semantic_head",
+    "self_named",
     "coordinated",
     "prep_objects",
     "is_place_like",
@@ -162,6 +163,8 @@ def coordinated(token: Token) -> Iterator[Token]:
                     stack.extend(c for c in child.children if c.dep_ == "conj")
                     break
                 if child.dep_ == "prep" and child.lower_ == "of" and tok.lemma_.lower() in PLACE_NOUNS:
+                    if self_named(tok):
+                        break  # "the Saratov region of Russia" is the Saratov region
                     # "the town of Kidal" -> Kidal
                     names = [o for o in child.children if o.dep_ == "pobj" and o.pos_ == "PROPN"]
                     if names:
@@ -253,16 +256,19 @@ def instrument(token: Token) -> bool:
     return lemma == "force" and token.tag_ == "NN" and not any(c.dep_ in BOUNDED_DEPS for c in token.children)
 
 
+def self_named(token: Token) -> bool:
+    """A place noun named by its own proper-noun modifier: "the Saratov region", "Amhara region"."""
+    modifiers = [c for c in token.lefts if c.dep_ in ("compound", "nmod")]
+    named = (c.pos_ == "PROPN" or c.ent_type_ in PLACE_LABELS for c in modifiers)
+    return token.lemma_.lower() in PLACE_NOUNS and any(named)
+
+
 def strong_place(token: Token) -> bool:
     """A named place (entity or proper noun), as opposed to "the city" or "a nearby base"."""
     head = semantic_head(token)
     if head.pos_ == "PROPN" or head.ent_type_ in PLACE_LABELS:
         return True
-    # "the Hiran region", "Amhara region": a place noun named by a proper-noun modifier
-    return head.lemma_.lower() in PLACE_NOUNS and any(
-        c.i < head.i and c.dep_ in ("compound", "nmod") and (c.pos_ == "PROPN" or c.ent_type_ in PLACE_LABELS)
-        for c in head.children
-    )
+    return self_named(head)  # "the Hiran region", "Amhara region"
 
 
 def own_force(token: Token) -> bool:

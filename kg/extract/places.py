@@ -10,8 +10,10 @@ named place:
 2. deeper inside the noun phrases hanging from the trigger or its roles: "killed ... in a gunbattle in
    southeastern Serbia", "in an attack on a village in the province of Herat", "a truce with the forces in
    eastern Bosnia", "fired shells at targets in Jericho";
-3. a spatial phrase of a governing clause: "In Kandahar, X claimed ..."; or the place a relative clause
-   holding the trigger hangs from: "Herat, where fighting raged", "Sake, whose elders signed a truce";
+3. a phrase of a verb coordinated with the trigger under one subject: "stopped a bus on the highway near
+   Kalat and shot dead nine men"; then a spatial phrase of a governing clause: "In Kandahar, X claimed
+   ..."; or the place a relative clause holding the trigger hangs from: "Herat, where fighting raged",
+   "Sake, whose elders signed a truce";
 4. the country an agent belongs to: "Yemen's warring parties agreed ...".
 """
 
@@ -30,6 +32,7 @@ from kg.extract.nouns import (
     is_place_like,
     names_place_noun,
     prep_objects,
+    self_named,
     semantic_head,
     spatial_place,
     strong_place,
@@ -37,6 +40,7 @@ from kg.extract.nouns import (
 
 __all__ = [
     "settled_by",
+    "conjunct_verbs",
     "AFTER",
     "SPATIAL_PREPS",
     "SETTLING_VERBS",
@@ -84,7 +88,10 @@ OF_CHAIN_STEPS = 4  # "the zones of the sector of the peninsula of X": how deep 
 def named_in(token: Token) -> list[Token]:
     """The places a chain of ``of`` phrases under a place noun names, followed down while each step is a
     place noun: "the southern department of Huila" -> Huila, "the battle zones of the northern sector of the
-    Wakhan corridor" -> corridor. Empty when the first step names no place."""
+    Wakhan corridor" -> corridor. Empty when the first step names no place, or when the place noun is named
+    by its own modifier ("the Saratov region of Russia" is the Saratov region)."""
+    if token.pos_ == "NOUN" and self_named(token):
+        return []
     found: list[Token] = []
     step = [token]
     for _ in range(OF_CHAIN_STEPS):
@@ -211,6 +218,19 @@ def _where_clause(clause: Token) -> bool:
     )
 
 
+def conjunct_verbs(head: Token) -> list[Token]:
+    """The verbs a verbal trigger is coordinated with under one subject: the verb it is a conjunct of, and
+    its own subjectless conjuncts ("arrested a leader and seized rifles during a raid in Navolato")."""
+    own_subject = any(c.dep_ in SUBJECT_DEPS for c in head.children)
+    shared = head.dep_ == "conj" and head.head.pos_ in ("VERB", "AUX") and not own_subject
+    verbs = [head.head] if shared else []
+    return verbs + [
+        c
+        for c in head.children
+        if c.dep_ == "conj" and c.pos_ == "VERB" and not any(g.dep_ in SUBJECT_DEPS for g in c.children)
+    ]
+
+
 def more_places(
     head: Token,
     holders: list[Token],
@@ -250,6 +270,13 @@ def more_places(
     deep = _deep([*holders, *scenes], hostile, frozenset(h.i for h in holders))  # holders: step 1 did them
     if deep:
         return places + deep
+    if not nominal:  # "stopped a bus on the highway near Kalat and shot dead nine men"
+        for verb in conjunct_verbs(head):
+            spatial = [o for w, o in prep_objects(verb, SPATIAL_PREPS) if spatial_place(w, o)]
+            scenes = [o for _, o in prep_objects(verb) if not in_time_entity(o)]
+            named = [p for o in spatial for p in _named(o)] or _deep(scenes, hostile)
+            if named:
+                return places + named
     for gov in governing:  # "In Kandahar, X claimed ..."
         named = [p for w, o in prep_objects(gov, SPATIAL_PREPS) if spatial_place(w, o) for p in _named(o)]
         if named:

@@ -12,6 +12,7 @@ are in ``kg.extract.collector``, places beyond the trigger's own phrases in ``kg
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from itertools import takewhile
 from typing import Protocol
@@ -50,9 +51,9 @@ from kg.extract.nouns import (
     prep_objects,
     strong_place,
 )
-from kg.extract.places import more_places, settled_by
+from kg.extract.places import conjunct_verbs, more_places, settled_by
 from kg.extract.spans import mention
-from kg.extract.times import clauses_above, trigger_times
+from kg.extract.times import clauses_above, time_mentions, trigger_times
 from kg.model import Mention
 
 __all__ = ["TriggerLike", "Roles", "find_roles"]
@@ -245,6 +246,17 @@ def _objects(head: Token) -> list[Token]:
     return [c for c in head.children if c.dep_ in OBJ_DEPS]
 
 
+def _after_trigger(found: Mention, span: list[Token]) -> Mention:
+    """A role phrase never starts inside its trigger: "shot dead nine men", where the parser made "dead" a
+    modifier of "men", gives "nine men"."""
+    last = max(span, key=lambda t: t.i)
+    end = last.idx + len(last.text)
+    if not found.start < end < found.end or last.i + 1 >= len(last.doc):
+        return found
+    start = last.doc[last.i + 1].idx
+    return dataclasses.replace(found, text=found.text[start - found.start :], start=start)
+
+
 def find_roles(doc: Doc, trigger: TriggerLike, events: frozenset[int] = frozenset()) -> Roles:
     """Roles of one trigger (see the module docstring for the rules)."""
     head = doc[trigger.head]
@@ -266,6 +278,8 @@ def find_roles(doc: Doc, trigger: TriggerLike, events: frozenset[int] = frozense
     holders += [o for t in holders if t.like_num or t.ent_type_ == "CARDINAL" for _, o in prep_objects(t, OF)]
     ups = clauses_above(head, nominal=nominal)
     times = trigger_times(head, span, holders, col.events, ups)
+    if not times and not nominal:  # "arrested a leader and seized rifles in Navolato on Monday"
+        times = time_mentions(conjunct_verbs(head))
     found = any(strong_place(p) for p in col.places)
     from_ok = col.from_place
     # an earlier event governing this one lends its whole setting later (kg.extract._inherit_setting does
@@ -290,7 +304,8 @@ def find_roles(doc: Doc, trigger: TriggerLike, events: frozenset[int] = frozense
     def mentions(tokens: list[Token], place: bool = False, actor: bool = False) -> tuple[Mention, ...]:
         ordered = sorted(tokens, key=lambda t: t.i)
         found = [
-            mention(t, place=place, actor=actor, located=actor and tokens is col.agents) for t in ordered
+            _after_trigger(mention(t, place=place, actor=actor, located=actor and tokens is col.agents), span)
+            for t in ordered
         ]
         return tuple(
             m for n, m in enumerate(found) if all((m.start, m.end) != (o.start, o.end) for o in found[:n])

@@ -146,6 +146,30 @@ def _attacked_site(mention: Mention, actors: ActorContext, cities: _Cities) -> P
     return place
 
 
+def _described_earlier(mention: Mention, actors: ActorContext) -> tuple[tuple[Actor, str], ...]:
+    """An unresolved common-noun agent ("a fifth suspect") stands for the latest actor named before it
+    with a lower-case word of the same stem ("four suspected Islamic State members")."""
+    stem = mention.lemma.lower()
+    if len(stem) < 4 or not stem.isalpha() or mention.start < 0:
+        return ()
+    for start, found in reversed(actors.history):
+        text = actors.texts.get(start, "")
+        if start < mention.start and any(w.startswith(stem) for w in text.split()):  # "State Counsellor": no
+            return ((found, text),)
+    return ()
+
+
+def _fled_site(mention: Mention, actors: ActorContext, cities: _Cities) -> Place | None:
+    """What people fled when the text names it and it is no known actor: a place, linked or not."""
+    if mention.label == "PRON" or not strip_determiners(mention.text)[:1].isupper():
+        return None
+    found = resolve_in_context(mention, actors)
+    if found is not None and (found.sector is not None or found.country is not None):
+        return None  # "fled Boko Haram", "fled the Taliban"
+    context = cities.context(actors.country, mention.start)
+    return link_place(mention.text, context) or unlinked_place(mention.text, actors.country)
+
+
 def resolve_frame(frame: EventFrame, document: Document, actors: ActorContext, cities: _Cities) -> Event:
     """One frame -> Event; unresolved mentions are noted in ``extra``."""
     notes: list[tuple[str, str]] = []
@@ -157,6 +181,13 @@ def resolve_frame(frame: EventFrame, document: Document, actors: ActorContext, c
         for mention in frame.targets:
             site = _attacked_site(mention, actors, cities)
             if site is not None:
+                victims.remove(mention)
+                linked.append((mention, site))
+                notes.append(("target_place", mention.text))
+    if EVENT_CLASSES.get(frame.event_class) == "Displacement":
+        for mention in frame.targets:
+            site = _fled_site(mention, actors, cities)
+            if site is not None:  # "fled Ulang": a town the gazetteer lacks, read as a name by the parser
                 victims.remove(mention)
                 linked.append((mention, site))
                 notes.append(("target_place", mention.text))
@@ -180,6 +211,10 @@ def resolve_frame(frame: EventFrame, document: Document, actors: ActorContext, c
         owner = possessor(mention) if original is None and violent and role == "target" else None
         if owner is not None:  # "when their vehicle was blown up": its owners are the victims
             named = antecedents_of(owner, actors, exclude)
+            original = named[0][0] if named else None
+        if original is None and pronoun is None and role == "agent":  # "a fifth suspect" after "four
+            # suspected IS members"
+            named = _described_earlier(mention, actors)
             original = named[0][0] if named else None
         found = _located(mention, original, actors.country, here)
         if found is None:
