@@ -224,3 +224,34 @@ def test_resolve_anaphora_class_from_the_doer_or_what_is_seized(
 def test_resolve_anaphora_role_never_starts_inside_the_trigger(nlp: Language) -> None:
     event = _one(_events(nlp, "Gunmen shot dead nine men near Kalat."), "shot dead")
     assert [m.text for m in event.frame.targets] == ["nine men"]
+
+
+def test_resolve_anaphora_both_towns_are_the_towns_named_together(nlp: Language) -> None:
+    text = (
+        "Rebels took control of Kalehe, a town north of Bukavu, and the lakeside port of Minova on Tuesday. "
+        "Government troops pulled out of both towns without a fight."
+    )
+    events = _events(nlp, text)
+    took = _one(events, "took control of")
+    assert {p.label for p in took.places} >= {"Kalehe", "Minova"}
+    assert took.time is not None and took.time.start == dt.date(2025, 3, 11)
+    pulled = next(e for e in events if e.event_class == "Withdrawal")
+    assert {p.label for p in pulled.places} == {p.label for p in took.places}
+    assert ("place_rule", "the places the text named together before") in pulled.extra
+
+
+def test_resolve_anaphora_two_towns_without_the_are_new(nlp: Language) -> None:
+    text = "Rebels took Kalehe and Minova on Tuesday. Troops later recaptured two towns in the south."
+    recaptured = _one(_events(nlp, text), "recaptured")
+    assert not {"Kalehe", "Minova"} & {p.label for p in recaptured.places}
+
+
+def test_resolve_anaphora_definite_description_notes_who_first_named_the_actor(nlp: Language) -> None:
+    text = (
+        "Armed bandits kidnapped 40 people from villages near Tsafe on Sunday night.\n\n"
+        "The gunmen arrived on motorcycles and shot dead two men."
+    )
+    events = _events(nlp, text)
+    shot = _one(events, "shot dead")
+    assert {a.key for a in shot.agents} == {a.key for a in _one(events, "kidnapped").agents}
+    assert ("antecedent_agent", "Armed bandits") in shot.extra

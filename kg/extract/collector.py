@@ -41,6 +41,8 @@ __all__ = [
     "AGAINST_AT",
     "INTRANSITIVE",
     "TRUCE_NOUNS",
+    "OCCURRENCE_VERBS",
+    "own_act",
 ]
 
 OBJ_DEPS = frozenset({"dobj", "obj", "attr"})
@@ -79,6 +81,14 @@ SOURCE_PLACE_CLASSES = frozenset(
 # reinforcements", "withdrew its forces" (a count is kept as a quantity)
 THEME_CLASSES = frozenset({"Deployment", "Mobilize", "Withdrawal", "Retreat", "Surrender"})
 AGAINST = frozenset({"against"})
+SELF_MOVER_CLASSES = frozenset({"Retreat", "Withdrawal", "Surrender"})
+STATIVE_PARTICIPLES = frozenset({"oppose", "commit", "determine", "resolve", "dedicate"})
+# verbs that only say an event noun happened: their phrases are the event's ("clashes broke out between X
+# and Y on the outskirts of Z")
+OCCURRENCE_VERBS = frozenset(
+    {"break", "erupt", "rage", "flare", "occur", "happen", "continue", "resume", "intensify", "escalate",
+     "persist", "unfold", "ensue"}
+)  # fmt: skip
 AIMED = frozenset({"on", "against"})
 BY = frozenset({"by"})
 WITHDRAWN_PREPS = frozenset({"to", "with", "for", "between"})
@@ -238,3 +248,9 @@ class RoleCollector:
         for obj in objects:
             if actor_like(obj) and not in_time_entity(obj):
                 self.add(self.targets, obj)
+
+
+def own_act(cls: str, head: Token) -> bool:
+    """A passive with no ``by`` phrase whose subject still does the act: a party that demobilizes or
+    withdraws, or a stative participle ("is opposed to", "is committed to")."""
+    return cls in SELF_MOVER_CLASSES or head.lemma_.lower() in STATIVE_PARTICIPLES

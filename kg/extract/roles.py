@@ -12,7 +12,6 @@ are in ``kg.extract.collector``, places beyond the trigger's own phrases in ``kg
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
 from itertools import takewhile
 from typing import Protocol
@@ -36,9 +35,12 @@ from kg.extract.collector import (
     LIGHT_OBJECTS,
     MOVER_CLASSES,
     OBJ_DEPS,
+    OCCURRENCE_VERBS,
     OF,
+    PLACE_OBJECT_CLASSES,
     PLACE_SUBJECT_CLASSES,
     RoleCollector,
+    own_act,
 )
 from kg.extract.complements import addressee, purpose
 from kg.extract.nouns import (
@@ -52,22 +54,13 @@ from kg.extract.nouns import (
     strong_place,
 )
 from kg.extract.places import conjunct_verbs, more_places, settled_by
-from kg.extract.spans import mention
+from kg.extract.spans import after_trigger, mention
 from kg.extract.times import clauses_above, time_mentions, trigger_times
 from kg.model import Mention
 
 __all__ = ["TriggerLike", "Roles", "find_roles"]
 
-AGAINST = frozenset({"against"})
-# verbs that only say an event noun happened: their phrases are the event's ("clashes broke out between X
-# and Y on the outskirts of Z")
-OCCURRENCE_VERBS = frozenset(
-    {"break", "erupt", "rage", "flare", "occur", "happen", "continue", "resume", "intensify", "escalate",
-     "persist", "unfold", "ensue"}
-)  # fmt: skip
 SETTING_DEPS = frozenset({"advcl", "xcomp", "conj", "relcl"})
-SELF_MOVER_CLASSES = frozenset({"Retreat", "Withdrawal", "Surrender"})
-STATIVE_PARTICIPLES = frozenset({"oppose", "commit", "determine", "resolve", "dedicate"})
 
 
 class TriggerLike(Protocol):
@@ -120,6 +113,8 @@ def _verbal(col: RoleCollector, head: Token, span: list[Token]) -> bool:
                 col.add(col.targets, child)  # "gave the villagers food"
             elif child.dep_ in OBJ_DEPS or (child.dep_ == "pobj" and tok.i != head.i):
                 objects.append(child)  # includes the object of a preposition inside "took control of"
+            elif child.dep_ == "conj" and col.cls in PLACE_OBJECT_CLASSES and is_place_like(child):
+                objects.append(child)  # "took Kalehe, a town near X, and the port of Minova": misattached
             elif child.dep_ == "agent" and tok.tag_ == "VBN" and tok.lemma_ not in INTRANSITIVE:
                 # a passive's doer; not the means of an intransitive misread as passive ("fled by boat")
                 for obj in child.children:
@@ -127,7 +122,7 @@ def _verbal(col: RoleCollector, head: Token, span: list[Token]) -> bool:
                         col.add(col.agents, obj)
         col.prepositions(tok, nominal=False)
     objects = [o for o in objects if o not in col.agents]  # "fell under the control of X": X is done
-    if passive and subj is None and not col.agents and objects and _own_act(col.cls, head):
+    if passive and subj is None and not col.agents and objects and own_act(col.cls, head):
         subj = objects.pop(0)  # "the guerrillas were demobilized", "Israel is opposed to"
     if passive and head.dep_ == "acl" and head.head.pos_ in ("NOUN", "PROPN"):
         objects.append(head.head)
@@ -178,12 +173,6 @@ def _verbal(col: RoleCollector, head: Token, span: list[Token]) -> bool:
         c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP", "MD") for c in kids
     )
     return subj is None and not passive and finite and head.dep_ in ("ROOT", "conj")
-
-
-def _own_act(cls: str, head: Token) -> bool:
-    """A passive with no ``by`` phrase whose subject still does the act: a party that demobilizes or
-    withdraws, or a stative participle ("is opposed to", "is committed to")."""
-    return cls in SELF_MOVER_CLASSES or head.lemma_.lower() in STATIVE_PARTICIPLES
 
 
 def _nominal(col: RoleCollector, head: Token) -> None:
@@ -243,18 +232,9 @@ def _nominal(col: RoleCollector, head: Token) -> None:
 
 def _objects(head: Token) -> list[Token]:
     """Direct objects of a verbal trigger that took no role ("signed a peace agreement in Pretoria")."""
-    return [c for c in head.children if c.dep_ in OBJ_DEPS]
-
-
-def _after_trigger(found: Mention, span: list[Token]) -> Mention:
-    """A role phrase never starts inside its trigger: "shot dead nine men", where the parser made "dead" a
-    modifier of "men", gives "nine men"."""
-    last = max(span, key=lambda t: t.i)
-    end = last.idx + len(last.text)
-    if not found.start < end < found.end or last.i + 1 >= len(last.doc):
-        return found
-    start = last.doc[last.i + 1].idx
-    return dataclasses.replace(found, text=found.text[start - found.start :], start=start)
+    # a noun coordinated with the verb is an object the parser misattached ("took X and the port of Y")
+    misattached = ("NOUN", "PROPN")
+    return [c for c in head.children if c.dep_ in OBJ_DEPS or (c.dep_ == "conj" and c.pos_ in misattached)]
 
 
 def find_roles(doc: Doc, trigger: TriggerLike, events: frozenset[int] = frozenset()) -> Roles:
@@ -304,7 +284,7 @@ def find_roles(doc: Doc, trigger: TriggerLike, events: frozenset[int] = frozense
     def mentions(tokens: list[Token], place: bool = False, actor: bool = False) -> tuple[Mention, ...]:
         ordered = sorted(tokens, key=lambda t: t.i)
         found = [
-            _after_trigger(mention(t, place=place, actor=actor, located=actor and tokens is col.agents), span)
+            after_trigger(mention(t, place=place, actor=actor, located=actor and tokens is col.agents), span)
             for t in ordered
         ]
         return tuple(

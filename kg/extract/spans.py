@@ -11,6 +11,8 @@ from ("supporters of the cleric"). The word classes and predicates used here liv
 
 from __future__ import annotations
 
+import dataclasses
+
 from spacy.tokens import Token
 
 from kg.extract.nouns import (
@@ -23,7 +25,7 @@ from kg.extract.nouns import (
 )
 from kg.model import Mention
 
-__all__ = ["NP_LEFT_DEPS", "np_bounds", "mention"]
+__all__ = ["NP_LEFT_DEPS", "np_bounds", "mention", "after_trigger"]
 NP_LEFT_DEPS = frozenset(
     {"det", "amod", "compound", "poss", "nummod", "quantmod", "nmod", "advmod", "case", "npadvmod", "punct"}
 )
@@ -148,3 +150,14 @@ def mention(
         label=label,
         lemma=(lemma if lemma is not None else sem.lemma_.lower()),
     )
+
+
+def after_trigger(found: Mention, span: list[Token]) -> Mention:
+    """A role phrase never starts inside its trigger: "shot dead nine men", where the parser made "dead" a
+    modifier of "men", gives "nine men"."""
+    last = max(span, key=lambda t: t.i)
+    end = last.idx + len(last.text)
+    if not found.start < end < found.end or last.i + 1 >= len(last.doc):
+        return found
+    start = last.doc[last.i + 1].idx
+    return dataclasses.replace(found, text=found.text[start - found.start :], start=start)

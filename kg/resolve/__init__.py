@@ -27,7 +27,7 @@ from kg.resolve.actors import (
     unidentified_group,
 )
 from kg.resolve.actortable import STATELESS_SUFFIX
-from kg.resolve.carry import carry_dates, carry_places
+from kg.resolve.carry import carry_dates, carry_pairs, carry_places
 from kg.resolve.coordination import as_pronoun, possessor, split_modifiers
 from kg.resolve.dates import default_time, resolve_time, tense_of
 from kg.resolve.dedup import absorb_headline, merge_events, merge_key
@@ -146,6 +146,21 @@ def _attacked_site(mention: Mention, actors: ActorContext, cities: _Cities) -> P
     return place
 
 
+def _first_named(mention: Mention, found: Actor, actors: ActorContext) -> str:
+    """The text that first named the actor a definite description ("the gunmen", "the militia") refers
+    back to, when it was named otherwise; "" for other mentions."""
+    if mention.start < 4 or actors.text[mention.start - 4 : mention.start].lower() != "the ":
+        return ""
+    own = strip_determiners(mention.text).lower()
+    for start, earlier in actors.history:
+        if start >= mention.start:
+            break
+        text = actors.texts.get(start, "")
+        if earlier.key == found.key and text and strip_determiners(text).lower() != own:
+            return text
+    return ""
+
+
 def _described_earlier(mention: Mention, actors: ActorContext) -> tuple[tuple[Actor, str], ...]:
     """An unresolved common-noun agent ("a fifth suspect") stands for the latest actor named before it
     with a lower-case word of the same stem ("four suspected Islamic State members")."""
@@ -221,6 +236,10 @@ def resolve_frame(frame: EventFrame, document: Document, actors: ActorContext, c
             notes.append((f"unresolved_{role}", mention.text))
         elif original is not None and named and named[0][0].key == original.key and named[0][1]:
             notes.append((f"antecedent_{role}", named[0][1]))  # "they" -> "Fijian rebels"
+        elif original is not None and pronoun is None:
+            first = _first_named(mention, original, actors)  # "the gunmen" -> "Armed bandits"
+            if first:
+                notes.append((f"antecedent_{role}", first))
         return [found]
 
     agents = _unique(a for m in frame.agents for a in actor(m, "agent"))
@@ -256,5 +275,5 @@ def resolve_document(
     actors = build_context(document.text, country, entities, _frame_mentions(ordered), subjects)
     cities = _Cities([*entities, *place_mentions], country, document.text)
     events = [resolve_frame(frame, document, actors, cities) for frame in ordered]
-    events = carry_places(carry_dates(events, document.text), document.text)
+    events = carry_pairs(carry_places(carry_dates(events, document.text), document.text), document.text)
     return merge_events(absorb_headline(events))

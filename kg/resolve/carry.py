@@ -15,6 +15,7 @@ An event whose own expression could not be anchored ("two days after the bombing
 Places (``carry_places``): a use of force or a protest that names no place ("Police fired tear gas and
 detained 23 of them") happened where the last such event of its paragraph did ("rallied in Lahore"),
 noted ``place_rule``. Statements (accusations, demands, talks) borrow nothing: they are made elsewhere.
+"Both towns" / "the two cities" (``carry_pairs``) are the places the last event naming several named.
 """
 
 from __future__ import annotations
@@ -26,9 +27,9 @@ import re
 from collections.abc import Sequence
 
 from kg.eventclasses import EVENT_CLASSES, MATERIAL_CATEGORIES
-from kg.model import Event, TimeValue
+from kg.model import Event, Place, TimeValue
 
-__all__ = ["carry_dates", "carry_places", "ANAPHORIC_DAYS"]
+__all__ = ["carry_dates", "carry_places", "carry_pairs", "ANAPHORIC_DAYS"]
 
 # the anaphoric day expression -> days from the day it points back to
 ANAPHORIC_DAYS = {
@@ -106,5 +107,30 @@ def carry_places(events: Sequence[Event], text: str) -> list[Event]:
             event = dataclasses.replace(event, places=last[0].places, extra=(*event.extra, note))
         elif scene and event.frame.places and event.places:
             last = (event, paragraph)
+        out.append(event)
+    return out
+
+
+_PLACE_PAIR = re.compile(
+    r"^(?:both|the two|two)\s+(?:towns|cities|villages|localities|settlements|ports)$", re.I
+)
+
+
+def carry_pairs(events: Sequence[Event], text: str) -> list[Event]:
+    """``events`` in text order; "pulled out of both towns" is in the two or more places the last event
+    before it with several places named ("took Kalehe and Minova"), noted ``place_rule``."""
+    out: list[Event] = []
+    last: tuple[Place, ...] = ()
+    for event in events:
+        pair = [m for m in event.frame.places if _PLACE_PAIR.match(m.text.strip())]
+        definite = [
+            m for m in pair if not m.text.lower().startswith("two") or text[: m.start].endswith("the ")
+        ]
+        if definite and len(last) >= 2:
+            places = (*event.places, *(p for p in last if p not in event.places))
+            note = ("place_rule", "the places the text named together before")
+            event = dataclasses.replace(event, places=places, extra=(*event.extra, note))
+        elif len(event.places) >= 2 and not pair:
+            last = event.places
         out.append(event)
     return out
