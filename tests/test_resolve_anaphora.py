@@ -255,3 +255,30 @@ def test_resolve_anaphora_definite_description_notes_who_first_named_the_actor(n
     shot = _one(events, "shot dead")
     assert {a.key for a in shot.agents} == {a.key for a in _one(events, "kidnapped").agents}
     assert ("antecedent_agent", "Armed bandits") in shot.extra
+
+
+def test_resolve_anaphora_meeting_for_a_round_of_talks_is_one_negotiation(nlp: Language) -> None:
+    text = (
+        "Armenia and Azerbaijan clashed in May. Officials from both sides met in Vienna for a round of talks."
+    )
+    events = _events(nlp, text)
+    talks = [e for e in events if e.event_class in ("Negotiation", "Consult")]
+    assert len(talks) == 1 and talks[0].event_class == "Negotiation"
+    assert {a.key for a in talks[0].agents} == {"arm", "aze"}
+
+
+def test_resolve_anaphora_days_of_clashes_before_a_capture_stay_an_event(nlp: Language) -> None:
+    text = "The rebels captured Kosti on Wednesday after two days of clashes with the army."
+    assert {e.event_class for e in _events(nlp, text)} == {"Capture", "ArmedClash"}
+
+
+def test_resolve_anaphora_a_small_area_stands_inside_its_town(nlp: Language) -> None:
+    text = "An air strike hit a tent in the Mawasi area of Khan Younis on Wednesday."
+    strike = _one(_events(nlp, text), "hit")
+    assert [p.label for p in strike.places] == ["Khan Yunis"]  # GeoNames spells it so
+
+
+def test_resolve_anaphora_state_organs_are_also_called_by_their_demonym(nlp: Language) -> None:
+    events = _events(nlp, "Kenyan police arrested 20 protesters in Nakuru.")
+    police = _one(events, "arrested").agents[0]
+    assert police.key == "ken-police" and "Kenyan police" in police.aliases

@@ -105,6 +105,7 @@ PARTICIPATION_PREPS = frozenset({"on", "for", "in", "to", "at", "into"})
 PURPOSE_NOUNS = frozenset(
     {"protest", "retaliation", "response", "solidarity", "defiance", "revenge", "reprisal", "support"}
 )
+ROUND_NOUNS = frozenset({"round", "session", "series", "day"})  # "a third round of talks"
 ENGAGED = frozenset({"engage", "involve"})  # "were engaged in ethnic cleansing", "was involved in clashes"
 # verbs whose subject takes part in the event noun of their phrase: "arrived on a visit", "returned for
 # talks", "went on strike", "remained on alert", "were converging for a rally"
@@ -191,7 +192,10 @@ def nominal_actor(noun: Token) -> Token | None:
 
 
 def participant_subject(head: Token) -> Token | None:
-    """Subject of an active participation verb whose phrase holds the event noun ("arrived on a visit")."""
+    """Subject of an active participation verb whose phrase holds the event noun ("arrived on a visit"); a
+    round of the event stands for it ("met for a third round of talks")."""
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in ROUND_NOUNS:
+        head = head.head.head
     prep = head.head
     if head.dep_ != "pobj" or prep.dep_ != "prep":
         return None

@@ -25,6 +25,7 @@ __all__ = [
     "entity_bounds",
     "semantic_head",
     "self_named",
+    "own_province",
     "coordinated",
     "prep_objects",
     "is_place_like",
@@ -163,7 +164,7 @@ def coordinated(token: Token) -> Iterator[Token]:
                     stack.extend(c for c in child.children if c.dep_ == "conj")
                     break
                 if child.dep_ == "prep" and child.lower_ == "of" and tok.lemma_.lower() in PLACE_NOUNS:
-                    if self_named(tok):
+                    if own_province(tok):
                         break  # "the Saratov region of Russia" is the Saratov region
                     # "the town of Kidal" -> Kidal
                     names = [o for o in child.children if o.dep_ == "pobj" and o.pos_ == "PROPN"]
@@ -261,6 +262,18 @@ def self_named(token: Token) -> bool:
     modifiers = [c for c in token.lefts if c.dep_ in ("compound", "nmod")]
     named = (c.pos_ == "PROPN" or c.ent_type_ in PLACE_LABELS for c in modifiers)
     return token.lemma_.lower() in PLACE_NOUNS and any(named)
+
+
+PROVINCE_NOUNS = frozenset(
+    {"region", "province", "state", "governorate", "oblast", "prefecture", "county", "district"}
+)
+
+
+def own_province(token: Token) -> bool:
+    """A province-level noun named by its own modifier ("the Saratov region of Russia", "the Hawija
+    district of Kirkuk") names that province; a smaller one stands inside its ``of`` place ("the Mawasi
+    area of Khan Younis" is in Khan Younis)."""
+    return token.lemma_.lower() in PROVINCE_NOUNS and self_named(token)
 
 
 def strong_place(token: Token) -> bool:

@@ -31,8 +31,8 @@ from kg.extract.nouns import (
     in_time_entity,
     is_place_like,
     names_place_noun,
+    own_province,
     prep_objects,
-    self_named,
     semantic_head,
     spatial_place,
     strong_place,
@@ -90,7 +90,7 @@ def named_in(token: Token) -> list[Token]:
     place noun: "the southern department of Huila" -> Huila, "the battle zones of the northern sector of the
     Wakhan corridor" -> corridor. Empty when the first step names no place, or when the place noun is named
     by its own modifier ("the Saratov region of Russia" is the Saratov region)."""
-    if token.pos_ == "NOUN" and self_named(token):
+    if token.pos_ == "NOUN" and own_province(token):
         return []
     found: list[Token] = []
     step = [token]

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
+from kg.extract.clauses import ROUND_NOUNS
 from kg.extract.constraints import (
     ADDRESSEE_DEPS,
     NOUN_POS,
@@ -238,6 +239,10 @@ def _collapse_objects(doc: Doc, kept: dict[int, TriggerMatch]) -> dict[int, Trig
         governor = first.head.head if first.head.dep_ == "prep" else first.head
         if governor.i in covered_quantity(token):
             governor = governor.head
+        if governor.lemma_.lower() in ROUND_NOUNS and governor.dep_ == "pobj":
+            if governor.head.lower_ in SEQUENCE_PREPS:
+                continue  # "captured the town after two days of clashes": an earlier event
+            governor = governor.head.head  # "met for a third round of talks": one meeting
         verb = kept.get(governor.i)
         if verb is None or verb is noun:
             continue

@@ -88,6 +88,20 @@ def actor_table() -> ActorTable:
     )
 
 
+ORGAN_ROLES = {  # role -> (label pattern, sector, the nouns that follow the demonym in its other names)
+    "government": ("Government of {the}", "GOV", ("government",)),
+    "military": ("Military of {the}", "MIL", ("military", "army", "forces")),
+    "police": ("Police of {the}", "COP", ("police",)),
+}
+
+
+@lru_cache(maxsize=512)
+def country_demonym(alpha3: str) -> str:
+    """The country's first demonym in ``kg/data/countries.toml`` ("KEN" -> "Kenyan"), or ""."""
+    row = load_table("countries.toml").get(alpha3.upper(), {})
+    return next((d for d in row.get("demonyms", ()) if d[:1].isupper()), "")
+
+
 def country_actor(alpha3: str, role: str = "country", alias: str = "") -> Actor:
     """State actors: ``afg`` (the country), ``afg-government``, ``afg-military`` ("Military of the United
     States"), ``afg-police`` ("Police of Kenya", sector COP), ``afg-civilians``; and the
@@ -100,12 +114,11 @@ def country_actor(alpha3: str, role: str = "country", alias: str = "") -> Actor:
         pattern, sector, kind = GROUP_ROLES[role]
         aliases = (alias,) if alias else ()
         return Actor(f"{code}-{role}", pattern.format(name=name, the=the), sector, alpha3, kind, aliases)
-    if role == "government":
-        return Actor(f"{code}-government", f"Government of {the}", "GOV", alpha3, "organization")
-    if role == "military":
-        return Actor(f"{code}-military", f"Military of {the}", "MIL", alpha3, "organization")
-    if role == "police":
-        return Actor(f"{code}-police", f"Police of {the}", "COP", alpha3, "organization")
+    if role in ORGAN_ROLES:  # "Military of Kenya", also called "Kenyan military", "Kenyan army"
+        label, sector, nouns = ORGAN_ROLES[role]
+        demonym = country_demonym(alpha3)
+        names = tuple(f"{demonym} {noun}" for noun in nouns) if demonym else ()
+        return Actor(f"{code}-{role}", label.format(the=the), sector, alpha3, "organization", names)
     if role == "civilians":
         return Actor(f"{code}-civilians", f"Civilians ({name})", "CVL", alpha3, "group")
     return Actor(code, name, ROLE_SECTORS["country"], alpha3, "country")
