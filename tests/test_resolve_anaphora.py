@@ -282,3 +282,17 @@ def test_resolve_anaphora_state_organs_are_also_called_by_their_demonym(nlp: Lan
     events = _events(nlp, "Kenyan police arrested 20 protesters in Nakuru.")
     police = _one(events, "arrested").agents[0]
     assert police.key == "ken-police" and "Kenyan police" in police.aliases
+
+
+def test_resolve_anaphora_harm_without_a_class_of_its_own_is_the_attack(nlp: Language) -> None:
+    events = _events(nlp, "Militants attacked the village of Gumsuri on Monday, burning 50 homes.")
+    assert [e.frame.trigger.text for e in events] == ["attacked"]
+
+
+def test_resolve_anaphora_the_town_after_the_capital_of(nlp: Language) -> None:
+    text = (
+        "Insurgents raided the district capital of Quissanga on Friday. Medical charity MSF said it had "
+        "evacuated its staff from the town."
+    )
+    evacuated = _one(_events(nlp, text), "evacuated")
+    assert [p.label for p in evacuated.places] == ["Quissanga"]

@@ -27,7 +27,7 @@ from kg.extract.modality import bare_obligations, recode
 from kg.extract.nouns import is_nominal
 from kg.extract.places import AFTER
 from kg.extract.purposes import relate_purposes
-from kg.extract.quantities import INJURY_LEMMAS, quantities_for
+from kg.extract.quantities import quantities_for
 from kg.extract.roles import Roles, TriggerLike, find_roles
 from kg.model import EventFrame, Mention, Quantity
 from kg.namespaces import EVENT_CLASSES
@@ -156,7 +156,7 @@ def extract_frames(
     if not document_rules:
         return frames
     frames = relate_purposes(doc, frames)
-    frames = _fold_injuries(doc, frames)
+    frames = _fold_harm(doc, frames)
     return _drop_anaphors(recode(doc, frames, bare={doc[t.head].idx for t in bare}), bare_nouns)
 
 
@@ -192,9 +192,10 @@ def _drop_anaphors(frames: list[EventFrame], bare_nouns: set[int]) -> list[Event
     return kept
 
 
-def _fold_injuries(doc: Doc, frames: list[EventFrame]) -> list[EventFrame]:
-    """ "a roadside bomb hit a vehicle, wounding four soldiers": wounding told as a participle of a use
-    of force is that event's harm, not another event; its counts join the governing frame."""
+def _fold_harm(doc: Doc, frames: list[EventFrame]) -> list[EventFrame]:
+    """ "a roadside bomb hit a vehicle, wounding four soldiers", "raided the town, looting shops": harm told
+    as a participle of a use of force, with no finer class of its own, is that event's, not another
+    event; its counts (injuries) join the governing frame."""
     at: dict[int, int] = {}
     for n, f in enumerate(frames):
         span = doc.char_span(f.trigger.start, f.trigger.end, alignment_mode="expand")
@@ -204,8 +205,8 @@ def _fold_injuries(doc: Doc, frames: list[EventFrame]) -> list[EventFrame]:
     dropped: set[int] = set()
     for head, n in at.items():
         frame, token = frames[n], doc[head]
-        if frame.event_class != "Assault" or frame.trigger.lemma not in INJURY_LEMMAS:
-            continue
+        if frame.event_class != "Assault":
+            continue  # a finer class ("killing" -> Killing) is an event of its own
         if token.dep_ not in ("advcl", "conj") or token.tag_ != "VBG" or token.head.i not in at:
             continue
         main_n = at[token.head.i]

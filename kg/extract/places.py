@@ -104,6 +104,10 @@ def named_in(token: Token) -> list[Token]:
     return found
 
 
+# place nouns that, with "the", point back to a place named before (resolved in kg.resolve.places)
+ANAPHORIC_PLACES = frozenset({"town", "city", "village", "area", "capital", "territory", "enclave"})
+
+
 def inner_place(obj: Token) -> list[Token]:
     """A named place, or the name a place noun gives ("the southern department of Huila" -> Huila, "the
     capital, Kabul" -> Kabul)."""
@@ -114,6 +118,8 @@ def inner_place(obj: Token) -> list[Token]:
         return named
     if strong_place(obj) and spatial_place("in", obj):
         return list(coordinated(obj))
+    if obj.lemma_.lower() in ANAPHORIC_PLACES and any(c.lower_ == "the" for c in obj.children):
+        return [obj]  # "evacuated its staff from the town": resolution finds which town
     return []
 
 

@@ -71,6 +71,9 @@ _KIND_AFTER = re.compile(
 )
 
 
+_KIND_BEFORE = re.compile(r"\b(town|city|village|capital|port)\s+of\s+$", re.I)
+
+
 class _Cities:
     """Cities and provinces linked from entity mentions, in text order, for "the city", "the province"."""
 
@@ -78,13 +81,15 @@ class _Cities:
         self.items: list[tuple[int, Place]] = []
         self.provinces: list[tuple[int, Place]] = []
         for mention in sorted(entities, key=lambda m: m.start):
-            kind = _KIND_AFTER.match(text, mention.end) if mention.end > 0 else None
-            if kind is not None and kind.group(2):  # "the Sagaing region"
-                place = link_place(f"{mention.text} {kind.group(2)}", PlaceContext(country))
+            after = _KIND_AFTER.match(text, mention.end) if mention.end > 0 else None
+            if after is not None and after.group(2):  # "the Sagaing region"
+                place = link_place(f"{mention.text} {after.group(2)}", PlaceContext(country))
                 if place is not None and place.kind == "province" and place.country in (country, None):
                     self.provinces.append((mention.start, place))
                 continue
-            if kind is not None and mention.label not in ("DATE", "TIME", "CARDINAL", "NORP"):
+            # "the district capital of Macomia"
+            before = _KIND_BEFORE.search(text[max(0, mention.start - 40) : mention.start]) if text else None
+            if (after or before) and mention.label not in ("DATE", "TIME", "CARDINAL", "NORP"):
                 # "Ulang, a town in Upper Nile state": a town the gazetteer may lack, still "the town"
                 place = link_place(mention.text, PlaceContext(country)) or unlinked_place(
                     mention.text, country
