@@ -296,3 +296,55 @@ def test_resolve_anaphora_the_town_after_the_capital_of(nlp: Language) -> None:
     )
     evacuated = _one(_events(nlp, text), "evacuated")
     assert [p.label for p in evacuated.places] == ["Quissanga"]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "place"),
+    [
+        # the town, not the province it is said to be in
+        ("Separatists abducted three teachers from a school in Ndop, in Cameroon's North-West region, on "
+         "Friday.", "abducted", "Ndop"),
+        ("Two farmers working in fields near Phubala, in Manipur's Bishnupur district, were shot dead on "
+         "Sunday.", "shot dead", "Phubala"),
+        ("Jets bombed Kyauk Ni Maw, a village on Ramree island, on Saturday.", "bombed", "Kyauk Ni Maw"),
+        # a direction's reference point is no place of the event
+        ("Troops arrested four suspects in the Hawija district, west of Kirkuk, on Thursday.", "arrested",
+         "Hawija"),
+        # with no town, the province stays
+        ("Police arrested 15 suspected members of the gang in Bandundu Province on Sunday.", "arrested",
+         "Bandundu"),
+    ],
+)  # fmt: skip
+def test_resolve_anaphora_the_town_rather_than_its_province(
+    nlp: Language, text: str, trigger: str, place: str
+) -> None:
+    event = _one(_events(nlp, text), trigger)
+    assert [p.label for p in event.places if place in p.label], [p.label for p in event.places]
+    assert not any(
+        "region" in p.label or "district" in p.label.lower() for p in event.places if place not in p.label
+    )
+
+
+def test_resolve_anaphora_a_country_named_with_its_town_is_kept(nlp: Language) -> None:
+    text = "Islamist militants attacked the coastal town of Palma in northern Mozambique on Wednesday."
+    attacked = _one(_events(nlp, text), "attacked")
+    assert "MOZ" in {p.country for p in attacked.places}
+
+
+def test_resolve_anaphora_truce_that_held_and_fighting_between_parties_in_a_district(nlp: Language) -> None:
+    text = (
+        "A ceasefire between rival armed groups appeared to hold in Tripoli on Thursday. Fighting broke out "
+        "on Tuesday in the Abu Salim district between the Nawasi force and the 302 Brigade."
+    )
+    events = _events(nlp, text)
+    assert [p.label for p in _one(events, "ceasefire").places] == ["Tripoli"]
+    assert {a.key for a in _one(events, "Fighting").agents} == {"nawasi-force", "302-brigade"}
+
+
+def test_resolve_anaphora_a_place_inside_another_is_the_town_told_after(nlp: Language) -> None:
+    text = (
+        "Gunmen abducted 40 pupils from a school in Kuriga, in Nigeria's Kaduna state, on Thursday. Soldiers "
+        "were deployed to the area to search for the children."
+    )
+    deployed = _one(_events(nlp, text), "deployed")
+    assert [p.label for p in deployed.places] == ["Kuriga"]

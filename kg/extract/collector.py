@@ -41,7 +41,6 @@ __all__ = [
     "AGAINST_AT",
     "INTRANSITIVE",
     "TRUCE_NOUNS",
-    "OCCURRENCE_VERBS",
     "own_act",
 ]
 
@@ -87,9 +86,11 @@ STATIVE_PARTICIPLES = frozenset({"oppose", "commit", "determine", "resolve", "de
 # and Y on the outskirts of Z")
 OCCURRENCE_VERBS = frozenset(
     {"break", "erupt", "rage", "flare", "occur", "happen", "continue", "resume", "intensify", "escalate",
-     "persist", "unfold", "ensue"}
+     "persist", "unfold", "ensue", "hold"}
 )  # fmt: skip
+RAISING_VERBS = frozenset({"appear", "seem"})  # "the truce appeared to hold in Tripoli"
 AIMED = frozenset({"on", "against"})
+BETWEEN = frozenset({"between"})
 BY = frozenset({"by"})
 WITHDRAWN_PREPS = frozenset({"to", "with", "for", "between"})
 NON_TARGET_NOUNS = frozenset({"point", "time", "moment", "stage", "least", "most", "once", "night", "dawn"})
@@ -242,6 +243,20 @@ class RoleCollector:
             elif word in SPATIAL_PREPS and spatial_place(word, obj):
                 for place in named_in(obj) or [obj]:
                     self.add(self.places, place)  # "in the southern department of Huila" -> Huila
+
+    def occurrence(self, verb: Token) -> None:
+        """An event noun subject of a verb that only says it happened takes that verb's phrases, and a
+        ``between`` phrase the parser hung on one of them ("broke out in the X district between A and B")."""
+        while verb.lemma_.lower() in RAISING_VERBS:
+            verb = next((c for c in verb.children if c.dep_ == "xcomp"), verb)
+            if verb.lemma_.lower() in RAISING_VERBS:
+                return
+        if verb.lemma_.lower() not in OCCURRENCE_VERBS:
+            return
+        self.prepositions(verb, nominal=True)
+        for _, obj in prep_objects(verb):
+            for _, side in prep_objects(obj, BETWEEN):
+                self.add(self.agents, side)
 
     def aims(self, objects: list[Token]) -> None:
         """Whom a show of force is aimed at: "deployed troops against the rebels"."""

@@ -207,6 +207,10 @@ def names_place_noun(token: Token) -> bool:
     """``token`` is the name given to a place noun: "the third city, Herat", "the town of Kidal"."""
     if token.dep_ == "appos":
         return is_place_like(token.head)
+    if token.pos_ == "PROPN" and any(
+        c.dep_ == "appos" and c.lemma_.lower() in PLACE_NOUNS for c in token.children
+    ):
+        return True  # "bombed Kyauk Ni Maw, a village on Ramree island"
     if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.i != token.head.i:
         holder = token.head.head.lemma_.lower()
         return holder in PLACE_NOUNS or (holder in PART_NOUNS and is_place_like(token))

@@ -28,6 +28,7 @@ from kg.extract.constraints import SUBJECT_DEPS
 from kg.extract.nouns import (
     PLACE_LABELS,
     coordinated,
+    entity_bounds,
     in_time_entity,
     is_place_like,
     names_place_noun,
@@ -37,10 +38,13 @@ from kg.extract.nouns import (
     spatial_place,
     strong_place,
 )
+from kg.resolve.gazetteer_index import gazetteer
+from kg.resolve.text import name_key
 
 __all__ = [
     "settled_by",
     "conjunct_verbs",
+    "broad_place",
     "AFTER",
     "SPATIAL_PREPS",
     "SETTLING_VERBS",
@@ -156,6 +160,7 @@ def _deep(roots: Iterable[Token], hostile: bool, searched: frozenset[int] = froz
     preposition but the last one is locative. Roots in ``searched`` had their own phrases searched."""
     frontier = list(roots)
     seen = {t.i for t in frontier}
+    broad: list[Token] = []  # province-level finds: kept while a town may lie one step further down
     for _ in range(DEEP_STEPS):
         found: list[Token] = []
         below: list[Token] = []
@@ -169,11 +174,14 @@ def _deep(roots: Iterable[Token], hostile: bool, searched: frozenset[int] = froz
                 if obj.i not in seen and not in_time_entity(obj):
                     seen.add(obj.i)
                     below.append(obj)
-        if found:
-            return found
+        if any(not broad_place(p) for p in found):
+            return [p for p in found if not broad_place(p)]
+        if found and broad:
+            return broad
+        broad = broad or found
         frontier = below
         searched = frozenset()
-    return []
+    return broad
 
 
 def concluded(prep: str, obj: Token) -> bool:
@@ -224,6 +232,27 @@ def _where_clause(clause: Token) -> bool:
     )
 
 
+BROAD_NOUNS = frozenset(
+    {"region", "province", "state", "governorate", "oblast", "prefecture", "county", "territory", "island",
+     "district", "department"}
+)  # fmt: skip
+
+
+def broad_place(token: Token, countries: bool = True) -> bool:
+    """A place a town found further down the phrases is more specific than: one named by a
+    province-level noun ("Pakistan's Balochistan province", "Ramree island"), the reference point of a
+    direction ("west of Kirkuk"), or (unless ``countries`` is False: a country named with a town is kept,
+    it tells which town) a country."""
+    head = semantic_head(token)
+    if head.lemma_.lower() in BROAD_NOUNS:
+        return True
+    gov = token.head
+    if gov.lower_ == "of" and gov.head.lower_ in DIRECTION_WORDS:
+        return True
+    bounds = entity_bounds(head) if countries and head.ent_type_ in ("GPE", "LOC") else None
+    return bounds is not None and name_key(head.doc[bounds[0] : bounds[1]].text) in gazetteer().countries
+
+
 def conjunct_verbs(head: Token) -> list[Token]:
     """The verbs a verbal trigger is coordinated with under one subject: the verb it is a conjunct of, and
     its own subjectless conjuncts ("arrested a leader and seized rifles during a raid in Navolato")."""
@@ -259,8 +288,8 @@ def more_places(
             places += [
                 p for _, o in prep_objects(child, OF) if is_place_like(o) for p in inner_place(o) or [o]
             ]
-    if found or any(strong_place(p) for p in places):
-        return places
+    if found or any(strong_place(p) and not broad_place(p) for p in places):
+        return places  # a province only ("farmers in X's Y district") lets the search go on for a town
     scenes = [
         o
         for w, o in prep_objects(head)
@@ -280,7 +309,13 @@ def more_places(
         for verb in conjunct_verbs(head):
             spatial = [o for w, o in prep_objects(verb, SPATIAL_PREPS) if spatial_place(w, o)]
             scenes = [o for _, o in prep_objects(verb) if not in_time_entity(o)]
-            named = [p for o in spatial for p in _named(o)] or _deep(scenes, hostile)
+            named = [p for o in spatial for p in _named(o)]
+            if all(broad_place(p) for p in named):  # "on the highway near Kalat in X province"
+                named = (
+                    [p for p in _deep(scenes, hostile) if not broad_place(p)]
+                    or named
+                    or _deep(scenes, hostile)
+                )
             if named:
                 return places + named
     for gov in governing:  # "In Kandahar, X claimed ..."

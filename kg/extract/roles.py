@@ -35,7 +35,6 @@ from kg.extract.collector import (
     LIGHT_OBJECTS,
     MOVER_CLASSES,
     OBJ_DEPS,
-    OCCURRENCE_VERBS,
     OF,
     PLACE_OBJECT_CLASSES,
     PLACE_SUBJECT_CLASSES,
@@ -53,7 +52,7 @@ from kg.extract.nouns import (
     prep_objects,
     strong_place,
 )
-from kg.extract.places import conjunct_verbs, more_places, settled_by
+from kg.extract.places import broad_place, conjunct_verbs, more_places, settled_by
 from kg.extract.spans import after_trigger, mention
 from kg.extract.times import clauses_above, time_mentions, trigger_times
 from kg.model import Mention
@@ -195,8 +194,8 @@ def _nominal(col: RoleCollector, head: Token) -> None:
     own_of = [o for _, o in prep_objects(head, frozenset({"of"}))]
     of_objects = own_of or of_objects
     col.prepositions(head, nominal=True)
-    if head.dep_ == "nsubj" and head.head.lemma_.lower() in OCCURRENCE_VERBS:
-        col.prepositions(head.head, nominal=True)  # "fighting erupted between X and Y in Z"
+    if head.dep_ == "nsubj":
+        col.occurrence(head.head)  # "fighting erupted between X and Y in Z", "a truce appeared to hold in Z"
     # "held their first meeting with X": the light verb's subject names whom "their" stands for
     pronouns_only = bool(col.agents) and all(a.pos_ == "PRON" for a in col.agents)
     if not col.agents and head.pos_ == "ADJ" and head.dep_ == "acomp":  # "the party is opposed to"
@@ -261,6 +260,7 @@ def find_roles(doc: Doc, trigger: TriggerLike, events: frozenset[int] = frozense
     if not times and not nominal:  # "arrested a leader and seized rifles in Navolato on Monday"
         times = time_mentions(conjunct_verbs(head))
     found = any(strong_place(p) for p in col.places)
+    broad = found and all(broad_place(p) for p in col.places)  # "in Cameroon's North-West region"
     from_ok = col.from_place
     # an earlier event governing this one lends its whole setting later (kg.extract._inherit_setting does
     # so for an event noun's clauses and for a verb's advcl/xcomp/conj/relcl head)
@@ -269,16 +269,15 @@ def find_roles(doc: Doc, trigger: TriggerLike, events: frozenset[int] = frozense
         governing = list(takewhile(lambda g: not (g.i in col.events and g.i < head.i), ups))
     elif head.dep_ in SETTING_DEPS and head.head.i in col.events and head.head.i < head.i:
         governing = []
-    for place in more_places(
-        head,
-        holders,
-        governing,
-        col.agents,
-        nominal=nominal,
-        hostile=col.hostile,
-        from_ok=from_ok,
-        found=found,
-    ):
+    more = more_places(
+        head, holders, governing, col.agents, nominal=nominal, hostile=col.hostile, from_ok=from_ok,
+        found=found and not broad,
+    )  # fmt: skip
+    if any(strong_place(p) and not broad_place(p) for p in [*col.places, *more]):
+        # "from a school in Ndop, in Cameroon's North-West region": the town, not the province it is in
+        col.places[:] = [p for p in col.places if not broad_place(p, countries=False)]
+        more = [p for p in more if not broad_place(p, countries=False)]
+    for place in more:
         col.add(col.places, place)
 
     def mentions(tokens: list[Token], place: bool = False, actor: bool = False) -> tuple[Mention, ...]:

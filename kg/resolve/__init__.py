@@ -67,7 +67,8 @@ def _frame_mentions(frames: Sequence[EventFrame]) -> list[Mention]:
 
 # what a name is said to be right after it: "Kawlin, a town in", "the Sagaing region"
 _KIND_AFTER = re.compile(
-    r"(?:,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(town|city|village)\b|\s+(region|province|state|district))"
+    r"(?:,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(town|city|village)\b|\s+(region|province|state|district)\b"
+    r"|(,\s+in\s+))"  # "Ndop, in Cameroon's North-West region": a place inside a larger one
 )
 
 
@@ -83,12 +84,16 @@ class _Cities:
         for mention in sorted(entities, key=lambda m: m.start):
             after = _KIND_AFTER.match(text, mention.end) if mention.end > 0 else None
             if after is not None and after.group(2):  # "the Sagaing region"
-                place = link_place(f"{mention.text} {after.group(2)}", PlaceContext(country))
+                named = f"{mention.text} {after.group(2)}"
+                place = link_place(named, PlaceContext(country)) or unlinked_place(named, country)
                 if place is not None and place.kind == "province" and place.country in (country, None):
                     self.provinces.append((mention.start, place))
                 continue
             # "the district capital of Macomia"
             before = _KIND_BEFORE.search(text[max(0, mention.start - 40) : mention.start]) if text else None
+            inside = after is not None and after.group(3) is not None
+            if inside and mention.label not in CITY_LABELS:
+                after = None  # "Smith, in a speech": only a place name is a place inside another
             if (after or before) and mention.label not in ("DATE", "TIME", "CARDINAL", "NORP"):
                 # "Ulang, a town in Upper Nile state": a town the gazetteer may lack, still "the town"
                 place = link_place(mention.text, PlaceContext(country)) or unlinked_place(

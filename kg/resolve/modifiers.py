@@ -61,6 +61,9 @@ class Owner:
     allied: bool = False  # "allied militias", "pro-government militias": not the main armed group
 
 
+UNIT_WORDS = frozenset({"brigade", "battalion", "division", "regiment", "corps", "squadron", "army", "unit"})
+
+
 def strip_quantity(text: str) -> str:
     """``"Some 800,000 Iraqi Kurds"`` -> ``"Iraqi Kurds"``; ``"a group of Moroccan diplomats"`` ->
     ``"Moroccan diplomats"``. The last word always stays."""
@@ -68,6 +71,8 @@ def strip_quantity(text: str) -> str:
     i = 0
     while i < len(words) - 1:
         low = words[i].lower()
+        if low.isdigit() and words[i + 1][:1].isupper() and words[i + 1].lower() in UNIT_WORDS:
+            break  # "444 Brigade", "82nd"-style unit names: a number that names, not counts
         if low in NUMBER_WORDS or _NUMBER.match(low) or (low in ("of", "a", "an") and i > 0):
             i += 1
         elif low in COLLECTIVES and words[i + 1].lower() == "of" and i + 2 < len(words):

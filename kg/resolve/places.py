@@ -108,7 +108,7 @@ def link_place(text: str, context: PlaceContext | None = None) -> Place | None:
         lowered = strip_determiners(text).lower()
         if lowered == "capital" and ctx.country in gaz.capitals:
             return gaz.capitals[ctx.country or ""]
-        if lowered in ("city", "town", "village") and ctx.last_city is not None:
+        if lowered in ("city", "town", "village", "camp") and ctx.last_city is not None:
             return ctx.last_city
         if lowered in ("province", "region") and ctx.last_province is not None:
             return ctx.last_province  # "put its forces in the province on alert" after "South Kivu"
