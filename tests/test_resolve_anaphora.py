@@ -348,3 +348,26 @@ def test_resolve_anaphora_a_place_inside_another_is_the_town_told_after(nlp: Lan
     )
     deployed = _one(_events(nlp, text), "deployed")
     assert [p.label for p in deployed.places] == ["Kuriga"]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "place"),
+    [
+        # "the village" is the last place called a village (or a commune), not the last city
+        ("Jihadists have blockaded Kouakourou, a fishing village on the Niger river, since last week. The "
+         "army sent reinforcements to Djenne on Saturday and its aircraft struck positions around the "
+         "village.", "struck", "Kouakourou"),
+        ("Gunmen killed 11 civilians in Tondikiwindi, a rural commune in Niger's Tillaberi region, on "
+         "Sunday. They also torched granaries in the village.", "torched", "Tondikiwindi"),
+        # "the X area of Y state": the area is the more specific
+        ("At least 27 people were killed by gunmen in the Bokkos area of Plateau state on Saturday.",
+         "killed", "Bokkos"),
+        # what an air strike hits by a name that is no known actor is a place, one per name
+        ("The air force bombed Lankien and Waat in Jonglei state on Wednesday.", "bombed", "Waat"),
+    ],
+)  # fmt: skip
+def test_resolve_anaphora_named_kinds_and_unlisted_targets_of_strikes(
+    nlp: Language, text: str, trigger: str, place: str
+) -> None:
+    event = _one(_events(nlp, text), trigger)
+    assert place in [p.label for p in event.places], [p.label for p in event.places]

@@ -26,6 +26,7 @@ __all__ = [
     "semantic_head",
     "self_named",
     "own_province",
+    "PROVINCE_NOUNS",
     "coordinated",
     "prep_objects",
     "is_place_like",

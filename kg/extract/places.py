@@ -27,6 +27,7 @@ from kg.extract.clauses import subject_of
 from kg.extract.constraints import SUBJECT_DEPS
 from kg.extract.nouns import (
     PLACE_LABELS,
+    PROVINCE_NOUNS,
     coordinated,
     entity_bounds,
     in_time_entity,
@@ -34,6 +35,7 @@ from kg.extract.nouns import (
     names_place_noun,
     own_province,
     prep_objects,
+    self_named,
     semantic_head,
     spatial_place,
     strong_place,
@@ -105,6 +107,8 @@ def named_in(token: Token) -> list[Token]:
         found = step
         if any(strong_place(o) for o in step):
             break
+    if found and self_named(token) and all(f.lemma_.lower() in PROVINCE_NOUNS for f in found):
+        return []  # "the Bokkos area of Plateau state": the area is the more specific
     return found
 
 

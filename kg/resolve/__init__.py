@@ -8,7 +8,6 @@ dominant country (``places.dominant_country``), the main armed group and the ant
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
@@ -31,14 +30,15 @@ from kg.resolve.carry import carry_dates, carry_pairs, carry_places
 from kg.resolve.coordination import as_pronoun, possessor, split_modifiers
 from kg.resolve.dates import default_time, resolve_time, tense_of
 from kg.resolve.dedup import absorb_headline, merge_events, merge_key
-from kg.resolve.places import PlaceContext, dominant_country, link_place, unlinked_place
+from kg.resolve.places import dominant_country, link_place, unlinked_place
 from kg.resolve.text import strip_determiners
+from kg.resolve.towns import Cities
 
 __all__ = ["resolve_document", "resolve_frame", "merge_key", "merge_events"]
 
 _T = TypeVar("_T", Actor, Place)
-CITY_LABELS = frozenset({"GPE", "LOC", "FAC"})
 FORCE_SECTORS = frozenset({"MIL", "COP"})
+REMOTE_CLASSES = frozenset({"AirStrike", "Shelling", "Bombing"})
 OBJECT_PRONOUNS = frozenset({"him", "her", "them", "it", "us", "me"})
 
 
@@ -65,61 +65,6 @@ def _frame_mentions(frames: Sequence[EventFrame]) -> list[Mention]:
     return found
 
 
-# what a name is said to be right after it: "Kawlin, a town in", "the Sagaing region"
-_KIND_AFTER = re.compile(
-    r"(?:,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(town|city|village)\b|\s+(region|province|state|district)\b"
-    r"|(,\s+in\s+))"  # "Ndop, in Cameroon's North-West region": a place inside a larger one
-)
-
-
-_KIND_BEFORE = re.compile(r"\b(town|city|village|capital|port)\s+of\s+$", re.I)
-
-
-class _Cities:
-    """Cities and provinces linked from entity mentions, in text order, for "the city", "the province"."""
-
-    def __init__(self, entities: Sequence[Mention], country: str | None, text: str = "") -> None:
-        self.items: list[tuple[int, Place]] = []
-        self.provinces: list[tuple[int, Place]] = []
-        for mention in sorted(entities, key=lambda m: m.start):
-            after = _KIND_AFTER.match(text, mention.end) if mention.end > 0 else None
-            if after is not None and after.group(2):  # "the Sagaing region"
-                named = f"{mention.text} {after.group(2)}"
-                place = link_place(named, PlaceContext(country)) or unlinked_place(named, country)
-                if place is not None and place.kind == "province" and place.country in (country, None):
-                    self.provinces.append((mention.start, place))
-                continue
-            # "the district capital of Macomia"
-            before = _KIND_BEFORE.search(text[max(0, mention.start - 40) : mention.start]) if text else None
-            inside = after is not None and after.group(3) is not None
-            if inside and mention.label not in CITY_LABELS:
-                after = None  # "Smith, in a speech": only a place name is a place inside another
-            if (after or before) and mention.label not in ("DATE", "TIME", "CARDINAL", "NORP"):
-                # "Ulang, a town in Upper Nile state": a town the gazetteer may lack, still "the town"
-                place = link_place(mention.text, PlaceContext(country)) or unlinked_place(
-                    mention.text, country
-                )
-                if place is not None and place.kind in ("city", "site"):
-                    self.items.append((mention.start, place))
-                continue
-            if mention.label in CITY_LABELS:
-                place = link_place(mention.text, PlaceContext(country))
-                if place is not None and place.kind == "city":
-                    self.items.append((mention.start, place))
-                elif place is not None and place.kind == "province" and place.country in (country, None):
-                    self.provinces.append((mention.start, place))
-        self.starts = [start for start, _ in self.items]
-        self.province_starts = [start for start, _ in self.provinces]
-
-    def before(self, offset: int) -> Place | None:
-        index = bisect.bisect_left(self.starts, offset)
-        return self.items[index - 1][1] if index else None
-
-    def context(self, country: str | None, offset: int) -> PlaceContext:
-        index = bisect.bisect_left(self.province_starts, offset)
-        return PlaceContext(country, self.before(offset), self.provinces[index - 1][1] if index else None)
-
-
 def _located(mention: Mention, found: Actor | None, country: str | None, here: str | None) -> Actor | None:
     """Civilians or an unnamed armed group that took the document's country only by default belong to the
     country where the event happened ("23 people were killed in Haifa" in a story about Gaza); a state
@@ -140,14 +85,18 @@ def _located(mention: Mention, found: Actor | None, country: str | None, here: s
     return country_actor(here, "civilians") if found.sector == "CVL" else unidentified_group(here)
 
 
-def _attacked_site(mention: Mention, actors: ActorContext, cities: _Cities) -> Place | None:
+def _attacked_site(mention: Mention, actors: ActorContext, cities: Cities, remote: bool) -> Place | None:
     """The place a violent event's target names ("attacked Abu Dhabi with drones", "shelled Marib"): a
     city, province or region, not a country ("invaded Ukraine" attacks the state) and not a named actor
-    whose name a town shares; a capital then is the event's place, not its government."""
+    whose name a town shares; a capital then is the event's place, not its government. What an air strike,
+    shelling or bombing (``remote``) hits by a name that is no known actor is a place even when the
+    gazetteer lacks it ("bombed Lankien and Waat")."""
     name = strip_determiners(mention.text)
     if mention.label == "PRON" or not name[:1].isupper():
         return None
     place = link_place(mention.text, cities.context(actors.country, mention.start))
+    if place is None and remote:
+        return _fled_site(mention, actors, cities)
     if place is None or place.kind == "country":
         return None
     found = resolve_in_context(mention, actors)
@@ -184,8 +133,26 @@ def _described_earlier(mention: Mention, actors: ActorContext) -> tuple[tuple[Ac
     return ()
 
 
-def _fled_site(mention: Mention, actors: ActorContext, cities: _Cities) -> Place | None:
-    """What people fled when the text names it and it is no known actor: a place, linked or not."""
+_NAME_JOINER = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
+
+
+def _name_parts(mention: Mention) -> list[Mention]:
+    """A coordination of capitalised names as one mention ("Lankien and Waat") -> one mention per name."""
+    pieces = _NAME_JOINER.split(mention.text)
+    if len(pieces) < 2 or not all(p[:1].isupper() for p in pieces):
+        return [mention]
+    parts, at = [], 0
+    for piece in pieces:
+        at = mention.text.index(piece, at)
+        start = mention.start + at if mention.start >= 0 else -1
+        parts.append(replace(mention, text=piece, start=start, end=start + len(piece) if start >= 0 else -1))
+        at += len(piece)
+    return parts
+
+
+def _fled_site(mention: Mention, actors: ActorContext, cities: Cities) -> Place | None:
+    """What people fled (or a strike hit) when the text names it and it is no known actor: a place,
+    linked or not."""
     if mention.label == "PRON" or not strip_determiners(mention.text)[:1].isupper():
         return None
     found = resolve_in_context(mention, actors)
@@ -195,27 +162,26 @@ def _fled_site(mention: Mention, actors: ActorContext, cities: _Cities) -> Place
     return link_place(mention.text, context) or unlinked_place(mention.text, actors.country)
 
 
-def resolve_frame(frame: EventFrame, document: Document, actors: ActorContext, cities: _Cities) -> Event:
+def resolve_frame(frame: EventFrame, document: Document, actors: ActorContext, cities: Cities) -> Event:
     """One frame -> Event; unresolved mentions are noted in ``extra``."""
     notes: list[tuple[str, str]] = []
-    linked = [(m, link_place(m.text, cities.context(actors.country, m.start))) for m in frame.places]
+    linked = [(m, link_place(m.text, cities.context(actors.country, m.start, m.text))) for m in frame.places]
     victims = list(frame.targets)
     violent = EVENT_CLASSES.get(frame.event_class) == "Assault"
     protest = EVENT_CLASSES.get(frame.event_class) == "Protest"
-    if violent:
-        for mention in frame.targets:
-            site = _attacked_site(mention, actors, cities)
-            if site is not None:
-                victims.remove(mention)
-                linked.append((mention, site))
-                notes.append(("target_place", mention.text))
-    if EVENT_CLASSES.get(frame.event_class) == "Displacement":
-        for mention in frame.targets:
-            site = _fled_site(mention, actors, cities)
-            if site is not None:  # "fled Ulang": a town the gazetteer lacks, read as a name by the parser
-                victims.remove(mention)
-                linked.append((mention, site))
-                notes.append(("target_place", mention.text))
+    fled = EVENT_CLASSES.get(frame.event_class) == "Displacement"
+    for mention in frame.targets if violent or fled else ():
+        parts = _name_parts(mention)  # "bombed Lankien and Waat": two towns
+        if fled:  # "fled Ulang": a town the gazetteer lacks, read as a name by the parser
+            sites = [_fled_site(part, actors, cities) for part in parts]
+        else:
+            sites = [
+                _attacked_site(part, actors, cities, frame.event_class in REMOTE_CLASSES) for part in parts
+            ]
+        if sites and all(site is not None for site in sites):
+            victims.remove(mention)
+            linked.extend((part, site) for part, site in zip(parts, sites, strict=True))
+            notes.append(("target_place", mention.text))
     found_in = [p.country for _, p in linked if p is not None and p.country]
     here = actors.country if actors.country in found_in else next(iter(found_in), None)
 
@@ -283,7 +249,7 @@ def resolve_document(
     country = dominant_country([*entities, *place_mentions], document.text, named)  # not "Rebels (Chad)"
     subjects = [m for f in ordered for m in (*f.agents, f.reported_by) if m is not None]  # + "X said"
     actors = build_context(document.text, country, entities, _frame_mentions(ordered), subjects)
-    cities = _Cities([*entities, *place_mentions], country, document.text)
+    cities = Cities([*entities, *place_mentions], country, document.text)
     events = [resolve_frame(frame, document, actors, cities) for frame in ordered]
     events = carry_pairs(carry_places(carry_dates(events, document.text), document.text), document.text)
     return merge_events(absorb_headline(events))

@@ -1,0 +1,93 @@
+"""Towns and provinces a document names, in text order, for "the town", "the village", "the area", "the
+province" (``kg.resolve.places.link_place`` reads the one a context hands it).
+
+A linked city counts; so does a name the text says is a town ("Kawlin, a town in Sagaing region",
+"Diafarabe, a fishing village", "the district capital of Macomia", "Kuriga, in Nigeria's Kaduna state"),
+linked or not. Each remembers the word the text called it by, so that "the village" is the last place
+called a village (else the last town), "the area" the last called an area ("the Bokkos area"), and so on.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+
+from kg.model import Mention, Place
+from kg.resolve.places import PlaceContext, link_place, unlinked_place
+from kg.resolve.text import strip_determiners
+
+__all__ = ["Cities"]
+
+CITY_LABELS = frozenset({"GPE", "LOC", "FAC"})
+TOWN_WORDS = "town|city|village|commune|hamlet|settlement|locality|port|camp"
+# kinds that stand for each other: "the village" may be the place called a hamlet or a commune
+SAME_KIND = {"hamlet": "village", "commune": "village", "settlement": "village", "locality": "village",
+             "port": "town", "city": "town", "capital": "town"}  # fmt: skip
+# what a name is said to be right after it: "Kawlin, a town in", "the Sagaing region"; "Ndop, in Cameroon's
+# North-West region": a place inside a larger one
+_KIND_AFTER = re.compile(
+    rf"(?:,\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}({TOWN_WORDS})\b|\s+(region|province|state|district)\b"
+    r"|(,\s+in\s+))"
+)
+_KIND_BEFORE = re.compile(rf"\b({TOWN_WORDS}|capital)\s+of\s+$", re.I)  # "the district capital of Macomia"
+_NAMED_AREA = re.compile(r"\s(area|camp)$", re.I)  # a place mention "the Bokkos area"
+
+
+def _kind(word: str) -> str:
+    word = word.lower()
+    return SAME_KIND.get(word, word)
+
+
+class Cities:
+    """Towns and provinces of one document in text order (see the module doc)."""
+
+    def __init__(self, entities: Sequence[Mention], country: str | None, text: str = "") -> None:
+        self.items: list[tuple[int, Place, str]] = []  # start, place, the kind the text called it
+        self.provinces: list[tuple[int, Place]] = []
+        for mention in sorted(entities, key=lambda m: m.start):
+            after = _KIND_AFTER.match(text, mention.end) if mention.end > 0 else None
+            if after is not None and after.group(2):  # "the Sagaing region"
+                named = f"{mention.text} {after.group(2)}"
+                place = link_place(named, PlaceContext(country)) or unlinked_place(named, country)
+                if place is not None and place.kind == "province" and place.country in (country, None):
+                    self.provinces.append((mention.start, place))
+                continue
+            before = _KIND_BEFORE.search(text[max(0, mention.start - 40) : mention.start]) if text else None
+            if after is not None and after.group(3) is not None and mention.label not in CITY_LABELS:
+                after = None  # "Smith, in a speech": only a place name is a place inside another
+            area = _NAMED_AREA.search(mention.text)
+            if (after or before or area) and mention.label not in ("DATE", "TIME", "CARDINAL", "NORP"):
+                place = link_place(mention.text, PlaceContext(country)) or unlinked_place(
+                    mention.text, country
+                )
+                word = (after and after.group(1)) or (before and before.group(1)) or (area and area.group(1))
+                if place is not None and place.kind in ("city", "site"):
+                    self.items.append((mention.start, place, _kind(word or "town")))
+                continue
+            if mention.label in CITY_LABELS:
+                place = link_place(mention.text, PlaceContext(country))
+                if place is not None and place.kind == "city":
+                    self.items.append((mention.start, place, "town"))
+                elif place is not None and place.kind == "province" and place.country in (country, None):
+                    self.provinces.append((mention.start, place))
+        self.starts = [start for start, _, _ in self.items]
+        self.province_starts = [start for start, _ in self.provinces]
+
+    def before(self, offset: int, kind: str = "") -> Place | None:
+        """The last town before ``offset``; with ``kind``, the last one the text called so, if any."""
+        index = bisect.bisect_left(self.starts, offset)
+        if kind:
+            named = [place for _, place, word in self.items[:index] if word == kind]
+            if named:
+                return named[-1]
+        return self.items[index - 1][1] if index else None
+
+    def context(self, country: str | None, offset: int, text: str = "") -> PlaceContext:
+        """What ``link_place`` needs for a mention at ``offset`` (``text``: "the village" looks for the last
+        place called a village)."""
+        words = strip_determiners(text).lower().split()
+        kind = _kind(words[-1]) if len(words) == 1 else ""
+        index = bisect.bisect_left(self.province_starts, offset)
+        province = self.provinces[index - 1][1] if index else None
+        return PlaceContext(country, self.before(offset, kind), province)
