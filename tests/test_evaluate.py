@@ -99,13 +99,20 @@ def test_evaluate_gold_file_parses_and_covers_many_classes() -> None:
 
 
 @pytest.mark.parametrize(
-    ("name", "documents", "events"), [("heldout_gold", 16, 60), ("final_blind_gold", 12, 51)]
-)
+    ("name", "documents", "events"),
+    [("heldout_gold", 16, 60), ("final_blind_gold", 12, 51), ("blind3_gold", 14, 61), ("blind4_gold", 14, 62),
+     ("blind5_gold", 14, 63)],
+)  # fmt: skip
 def test_evaluate_blind_gold_files_parse(name: str, documents: int, events: int) -> None:
-    """The two blind sets the README measures load as gold, dated, with the sizes the README states."""
+    """The blind sets the README measures load as gold, dated, with the sizes the README states."""
     gold = load_gold(GOLD.with_name(f"{name}.jsonl"))
     assert (len(gold), sum(len(g.events) for g in gold)) == (documents, events)
     assert all(g.document.date for g in gold)
+    readme = (GOLD.parents[2] / "README.md").read_text()
+    assert (
+        f"[`examples/gold/{name}.jsonl`](examples/gold/{name}.jsonl) ({documents} articles, {events} events"
+        in readme
+    )
 
 
 @pytest.mark.parametrize(

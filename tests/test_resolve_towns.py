@@ -1,0 +1,131 @@
+"""Where an event happened, with the real model (sentences written for these tests): the clause around
+the trigger, the town rather than its province, towns the gazetteer lacks, and "the town", "the village",
+"the area", "both towns" resolved from what the text named before."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from document_support import document_events, one_event
+from spacy.language import Language
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "places"),
+    [
+        # a town introduced by an apposition or a title is "the town" even when the gazetteer lacks it
+        ("Government troops attacked rebel positions in Ngarbuh, a village in the Northwest region, on "
+         "Monday. Government forces later retook two hamlets east of the village.", "retook", ["Ngarbuh"]),
+        ("Insurgents raided the district capital of Quissanga on Friday. Medical charity MSF said it had "
+         "evacuated its staff from the town.", "evacuated", ["Quissanga"]),
+        # a place said to lie inside another is the town "the area" points back to
+        ("Gunmen abducted 40 pupils from a school in Kuriga, in Nigeria's Kaduna state, on Thursday. "
+         "Soldiers were deployed to the area to search for the children.", "deployed", ["Kuriga"]),
+        # "the territory" is the place told before
+        ("Aid trucks entered Gaza on Monday. Israel said it would allow more trucks into the territory.",
+         "would allow", ["Gaza"]),
+        # a small area stands inside its town (GeoNames spells it Khan Yunis)
+        ("An air strike hit a tent in the Mawasi area of Khan Younis on Wednesday.", "hit", ["Khan Yunis"]),
+    ],
+)  # fmt: skip
+def test_resolve_towns_anaphoric_place_nouns(
+    nlp: Language, text: str, trigger: str, places: list[str]
+) -> None:
+    assert [p.label for p in one_event(document_events(nlp, text), trigger).places] == places
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "place"),
+    [
+        # a phrase of the verb the trigger is coordinated with under one subject
+        ("Gunmen stopped a minibus on the road near Mastung on Thursday and shot dead six men.",
+         "shot dead", "Mastung"),
+        ("Police arrested two smugglers and seized 40 rifles during a raid in the town of Culiacan.",
+         "arrested", "Culiacan"),
+        # "the X region of Y" is the X region
+        ("Ukrainian drones hit a fuel depot in the Belgorod region of Russia on Tuesday.", "hit", "Belgorod"),
+        # the object of "flee" that names no known actor is where people fled from
+        ("More than 5,000 people have fled Tombura since Monday.", "fled", "Tombura"),
+        # "the village" is the last place called a village (or a commune), not the last city
+        ("Jihadists have blockaded Kouakourou, a fishing village on the Niger river, since last week. The "
+         "army sent reinforcements to Djenne on Saturday and its aircraft struck positions around the "
+         "village.", "struck", "Kouakourou"),
+        ("Gunmen killed 11 civilians in Tondikiwindi, a rural commune in Niger's Tillaberi region, on "
+         "Sunday. They also torched granaries in the village.", "torched", "Tondikiwindi"),
+        # "the X area of Y state": the area is the more specific
+        ("At least 27 people were killed by gunmen in the Bokkos area of Plateau state on Saturday.",
+         "killed", "Bokkos"),
+        # what an air strike hits by a name that is no known actor is a place, one per name
+        ("The air force bombed Lankien and Waat in Jonglei state on Wednesday.", "bombed", "Waat"),
+    ],
+)  # fmt: skip
+def test_resolve_towns_places_from_the_clause_around_the_trigger(
+    nlp: Language, text: str, trigger: str, place: str
+) -> None:
+    event = one_event(document_events(nlp, text), trigger)
+    assert any(place in p.label for p in event.places), [p.label for p in event.places]
+
+
+def test_resolve_towns_conjunct_with_its_own_subject_keeps_its_own_setting(nlp: Language) -> None:
+    text = "Rebels attacked army posts in Kidal on Monday, and 3,000 residents fled the region."
+    fled = one_event(document_events(nlp, text), "fled")
+    assert "Kidal" not in {p.label for p in fled.places}
+
+
+def test_resolve_towns_fleeing_a_known_group_keeps_it_as_target(nlp: Language) -> None:
+    fled = one_event(document_events(nlp, "Thousands of villagers fled Boko Haram last week."), "fled")
+    assert {a.key for a in fled.targets} == {"boko-haram"} and not fled.places
+
+
+def test_resolve_towns_both_towns_are_the_towns_named_together(nlp: Language) -> None:
+    text = (
+        "Rebels took control of Kalehe, a town north of Bukavu, and the lakeside port of Minova on Tuesday. "
+        "Government troops pulled out of both towns without a fight."
+    )
+    events = document_events(nlp, text)
+    took = one_event(events, "took control of")
+    assert {p.label for p in took.places} >= {"Kalehe", "Minova"}
+    assert took.time is not None and took.time.start == dt.date(2025, 3, 11)
+    pulled = next(e for e in events if e.event_class == "Withdrawal")
+    assert {p.label for p in pulled.places} == {p.label for p in took.places}
+    assert ("place_rule", "the places the text named together before") in pulled.extra
+
+
+def test_resolve_towns_two_towns_without_the_are_new(nlp: Language) -> None:
+    text = "Rebels took Kalehe and Minova on Tuesday. Troops later recaptured two towns in the south."
+    recaptured = one_event(document_events(nlp, text), "recaptured")
+    assert not {"Kalehe", "Minova"} & {p.label for p in recaptured.places}
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "place"),
+    [
+        # the town, not the province it is said to be in
+        ("Separatists abducted three teachers from a school in Ndop, in Cameroon's North-West region, on "
+         "Friday.", "abducted", "Ndop"),
+        ("Two farmers working in fields near Phubala, in Manipur's Bishnupur district, were shot dead on "
+         "Sunday.", "shot dead", "Phubala"),
+        ("Jets bombed Kyauk Ni Maw, a village on Ramree island, on Saturday.", "bombed", "Kyauk Ni Maw"),
+        # a direction's reference point is no place of the event
+        ("Troops arrested four suspects in the Hawija district, west of Kirkuk, on Thursday.", "arrested",
+         "Hawija"),
+        # with no town, the province stays
+        ("Police arrested 15 suspected members of the gang in Bandundu Province on Sunday.", "arrested",
+         "Bandundu"),
+    ],
+)  # fmt: skip
+def test_resolve_towns_the_town_rather_than_its_province(
+    nlp: Language, text: str, trigger: str, place: str
+) -> None:
+    event = one_event(document_events(nlp, text), trigger)
+    assert [p.label for p in event.places if place in p.label], [p.label for p in event.places]
+    assert not any(
+        "region" in p.label or "district" in p.label.lower() for p in event.places if place not in p.label
+    )
+
+
+def test_resolve_towns_a_country_named_with_its_town_is_kept(nlp: Language) -> None:
+    text = "Islamist militants attacked the coastal town of Palma in northern Mozambique on Wednesday."
+    attacked = one_event(document_events(nlp, text), "attacked")
+    assert "MOZ" in {p.country for p in attacked.places}
