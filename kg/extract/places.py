@@ -29,7 +29,6 @@ from kg.extract.nouns import (
     PLACE_LABELS,
     PROVINCE_NOUNS,
     coordinated,
-    entity_bounds,
     in_time_entity,
     is_place_like,
     names_place_noun,
@@ -253,8 +252,8 @@ def broad_place(token: Token, countries: bool = True) -> bool:
     gov = token.head
     if gov.lower_ == "of" and gov.head.lower_ in DIRECTION_WORDS:
         return True
-    bounds = entity_bounds(head) if countries and head.ent_type_ in ("GPE", "LOC") else None
-    return bounds is not None and name_key(head.doc[bounds[0] : bounds[1]].text) in gazetteer().countries
+    # a country by its head word ("Sudan" of "South Sudan"): cheap, and a city never heads a country name
+    return countries and head.ent_type_ == "GPE" and name_key(head.text) in gazetteer().countries
 
 
 def conjunct_verbs(head: Token) -> list[Token]:

@@ -45,11 +45,18 @@ class Cities:
     def __init__(self, entities: Sequence[Mention], country: str | None, text: str = "") -> None:
         self.items: list[tuple[int, Place, str]] = []  # start, place, the kind the text called it
         self.provinces: list[tuple[int, Place]] = []
+        linked: dict[str, Place | None] = {}  # a document repeats its place names
+
+        def link(name: str) -> Place | None:
+            if name not in linked:
+                linked[name] = link_place(name, PlaceContext(country))
+            return linked[name]
+
         for mention in sorted(entities, key=lambda m: m.start):
             after = _KIND_AFTER.match(text, mention.end) if mention.end > 0 else None
             if after is not None and after.group(2):  # "the Sagaing region"
                 named = f"{mention.text} {after.group(2)}"
-                place = link_place(named, PlaceContext(country)) or unlinked_place(named, country)
+                place = link(named) or unlinked_place(named, country)
                 if place is not None and place.kind == "province" and place.country in (country, None):
                     self.provinces.append((mention.start, place))
                 continue
@@ -66,7 +73,7 @@ class Cities:
                     self.items.append((mention.start, place, _kind(word or "town")))
                 continue
             if mention.label in CITY_LABELS:
-                place = link_place(mention.text, PlaceContext(country))
+                place = link(mention.text)
                 if place is not None and place.kind == "city":
                     self.items.append((mention.start, place, "town"))
                 elif place is not None and place.kind == "province" and place.country in (country, None):
