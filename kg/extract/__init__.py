@@ -192,15 +192,21 @@ def _drop_anaphors(frames: list[EventFrame], bare_nouns: set[int]) -> list[Event
     return kept
 
 
+def _trigger_roots(doc: Doc, frames: list[EventFrame]) -> dict[int, int]:
+    """Token index of each frame's trigger root -> the index of the first frame there."""
+    roots: dict[int, int] = {}
+    for n, frame in enumerate(frames):
+        span = doc.char_span(frame.trigger.start, frame.trigger.end, alignment_mode="expand")
+        if span is not None:
+            roots.setdefault(span.root.i, n)
+    return roots
+
+
 def _fold_harm(doc: Doc, frames: list[EventFrame]) -> list[EventFrame]:
     """ "a roadside bomb hit a vehicle, wounding four soldiers", "raided the town, looting shops": harm told
     as a participle of a use of force, with no finer class of its own, is that event's, not another
     event; its counts (injuries) join the governing frame."""
-    at: dict[int, int] = {}
-    for n, f in enumerate(frames):
-        span = doc.char_span(f.trigger.start, f.trigger.end, alignment_mode="expand")
-        if span is not None:
-            at.setdefault(span.root.i, n)
+    at = _trigger_roots(doc, frames)
     folded: dict[int, EventFrame] = {}
     dropped: set[int] = set()
     for head, n in at.items():
@@ -257,11 +263,7 @@ def _category(frame: EventFrame) -> str:
 def _setting_from_clauses(doc: Doc, frames: list[EventFrame]) -> list[EventFrame]:
     """An event with no place takes the place of a "when"-clause event hanging from it ("were killed
     on Friday when their vehicle was blown up in Huila")."""
-    heads: dict[int, EventFrame] = {}
-    for frame in frames:
-        span = doc.char_span(frame.trigger.start, frame.trigger.end, alignment_mode="expand")
-        if span is not None:
-            heads.setdefault(span.root.i, frame)
+    heads = {i: frames[n] for i, n in _trigger_roots(doc, frames).items()}
     out = []
     for frame in frames:
         span = None if frame.places else doc.char_span(frame.trigger.start, frame.trigger.end, "expand")

@@ -17,6 +17,7 @@ from kg.extract.nouns import ACTOR_LABELS, actor_like, in_time_entity, prep_obje
 
 __all__ = [
     "misread_clause",
+    "round_of",
     "CLIMB_DEPS",
     "LIGHT_VERBS",
     "governors",
@@ -191,11 +192,19 @@ def nominal_actor(noun: Token) -> Token | None:
     return None
 
 
+def round_of(token: Token) -> Token:
+    """The round an event noun is the ``of`` object of ("a third round of talks" -> round), else the noun:
+    the round stands for the event."""
+    of = token.head
+    if token.dep_ == "pobj" and of.lower_ == "of" and of.head.lemma_.lower() in ROUND_NOUNS:
+        return of.head
+    return token
+
+
 def participant_subject(head: Token) -> Token | None:
     """Subject of an active participation verb whose phrase holds the event noun ("arrived on a visit"); a
     round of the event stands for it ("met for a third round of talks")."""
-    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in ROUND_NOUNS:
-        head = head.head.head
+    head = round_of(head)
     prep = head.head
     if head.dep_ != "pobj" or prep.dep_ != "prep":
         return None

@@ -235,10 +235,7 @@ def _where_clause(clause: Token) -> bool:
     )
 
 
-BROAD_NOUNS = frozenset(
-    {"region", "province", "state", "governorate", "oblast", "prefecture", "county", "territory", "island",
-     "district", "department"}
-)  # fmt: skip
+BROAD_NOUNS = PROVINCE_NOUNS | {"territory", "island", "department"}
 
 
 def broad_place(token: Token, countries: bool = True) -> bool:
@@ -259,14 +256,13 @@ def broad_place(token: Token, countries: bool = True) -> bool:
 def conjunct_verbs(head: Token) -> list[Token]:
     """The verbs a verbal trigger is coordinated with under one subject: the verb it is a conjunct of, and
     its own subjectless conjuncts ("arrested a leader and seized rifles during a raid in Navolato")."""
-    own_subject = any(c.dep_ in SUBJECT_DEPS for c in head.children)
-    shared = head.dep_ == "conj" and head.head.pos_ in ("VERB", "AUX") and not own_subject
-    verbs = [head.head] if shared else []
-    return verbs + [
-        c
-        for c in head.children
-        if c.dep_ == "conj" and c.pos_ == "VERB" and not any(g.dep_ in SUBJECT_DEPS for g in c.children)
-    ]
+
+    def subjectless(verb: Token) -> bool:
+        return not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+
+    shared = head.dep_ == "conj" and head.head.pos_ in ("VERB", "AUX") and subjectless(head)
+    own = [c for c in head.children if c.dep_ == "conj" and c.pos_ == "VERB" and subjectless(c)]
+    return [head.head, *own] if shared else own
 
 
 def more_places(
@@ -314,11 +310,8 @@ def more_places(
             scenes = [o for _, o in prep_objects(verb) if not in_time_entity(o)]
             named = [p for o in spatial for p in _named(o)]
             if all(broad_place(p) for p in named):  # "on the highway near Kalat in X province"
-                named = (
-                    [p for p in _deep(scenes, hostile) if not broad_place(p)]
-                    or named
-                    or _deep(scenes, hostile)
-                )
+                deep = _deep(scenes, hostile)
+                named = [p for p in deep if not broad_place(p)] or named or deep
             if named:
                 return places + named
     for gov in governing:  # "In Kandahar, X claimed ..."

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
-from kg.extract.clauses import ROUND_NOUNS
+from kg.extract.clauses import round_of
 from kg.extract.constraints import (
     ADDRESSEE_DEPS,
     NOUN_POS,
@@ -234,15 +234,14 @@ def _collapse_objects(doc: Doc, kept: dict[int, TriggerMatch]) -> dict[int, Trig
         first = token
         while first.dep_ == "conj" and first.head.i != first.i:
             first = first.head  # "supplied drones and missiles": the verb governs every conjunct
-        if first.head.dep_ == "prep" and first.head.lower_ in SEQUENCE_PREPS:
-            continue  # "captured the town after a month-long siege": an earlier event
-        governor = first.head.head if first.head.dep_ == "prep" else first.head
+        holder = round_of(first)  # "met for a third round of talks": one meeting
+        if holder is not first and holder.dep_ != "pobj":
+            holder = first
+        if holder.head.dep_ == "prep" and holder.head.lower_ in SEQUENCE_PREPS:
+            continue  # "captured the town after a month-long siege / two days of clashes": an earlier event
+        governor = holder.head.head if holder.head.dep_ == "prep" else holder.head
         if governor.i in covered_quantity(token):
             governor = governor.head
-        if governor.lemma_.lower() in ROUND_NOUNS and governor.dep_ == "pobj":
-            if governor.head.lower_ in SEQUENCE_PREPS:
-                continue  # "captured the town after two days of clashes": an earlier event
-            governor = governor.head.head  # "met for a third round of talks": one meeting
         verb = kept.get(governor.i)
         if verb is None or verb is noun:
             continue

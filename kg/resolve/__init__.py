@@ -31,7 +31,7 @@ from kg.resolve.coordination import as_pronoun, possessor, split_modifiers
 from kg.resolve.dates import default_time, resolve_time, tense_of
 from kg.resolve.dedup import absorb_headline, merge_events, merge_key
 from kg.resolve.places import dominant_country, link_place, unlinked_place
-from kg.resolve.text import strip_determiners
+from kg.resolve.text import after_the, strip_determiners
 from kg.resolve.towns import Cities
 
 __all__ = ["resolve_document", "resolve_frame", "merge_key", "merge_events"]
@@ -108,7 +108,7 @@ def _attacked_site(mention: Mention, actors: ActorContext, cities: Cities, remot
 def _first_named(mention: Mention, found: Actor, actors: ActorContext) -> str:
     """The text that first named the actor a definite description ("the gunmen", "the militia") refers
     back to, when it was named otherwise; "" for other mentions."""
-    if mention.start < 4 or actors.text[mention.start - 4 : mention.start].lower() != "the ":
+    if not after_the(actors.text, mention.start):
         return ""
     own = strip_determiners(mention.text).lower()
     for start, earlier in actors.history:
@@ -167,9 +167,8 @@ def resolve_frame(frame: EventFrame, document: Document, actors: ActorContext, c
     notes: list[tuple[str, str]] = []
     linked = [(m, link_place(m.text, cities.context(actors.country, m.start, m.text))) for m in frame.places]
     victims = list(frame.targets)
-    violent = EVENT_CLASSES.get(frame.event_class) == "Assault"
-    protest = EVENT_CLASSES.get(frame.event_class) == "Protest"
-    fled = EVENT_CLASSES.get(frame.event_class) == "Displacement"
+    category = EVENT_CLASSES.get(frame.event_class)
+    violent, protest, fled = category == "Assault", category == "Protest", category == "Displacement"
     for mention in frame.targets if violent or fled else ():
         parts = _name_parts(mention)  # "bombed Lankien and Waat": two towns
         if fled:  # "fled Ulang": a town the gazetteer lacks, read as a name by the parser

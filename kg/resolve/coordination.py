@@ -24,7 +24,7 @@ from kg.resolve.actorcontext import (
     subject_start,
 )
 from kg.resolve.actortable import actor_table
-from kg.resolve.text import name_key
+from kg.resolve.text import after_the, name_key
 
 __all__ = [
     "coordinations",
@@ -174,10 +174,7 @@ def as_pronoun(mention: Mention, text: str = "") -> Mention | None:
     pair = _PAIR.search(text)
     if pair is not None and mention.start >= 0:  # "the two sides", "delegations from both countries"
         start = mention.start + pair.start(1)
-        definite = (
-            not pair.group(1).lower().startswith("two")
-            or document[max(0, start - 4) : start].lower() == "the "
-        )
+        definite = not pair.group(1).lower().startswith("two") or after_the(document, start)
         if definite:  # "two groups clashed" introduces new ones
             return Mention("they", start, mention.start + pair.end(1), "PRON", PAIR_LEMMA)
     match = _OF_PRONOUN.match(text)

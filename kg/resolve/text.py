@@ -10,7 +10,7 @@ from typing import Any
 
 import tomllib
 
-__all__ = ["fold", "name_key", "slug", "strip_determiners", "load_table", "DETERMINERS"]
+__all__ = ["fold", "name_key", "slug", "strip_determiners", "load_table", "DETERMINERS", "after_the"]
 
 DETERMINERS = frozenset(
     [
@@ -66,6 +66,11 @@ def strip_determiners(text: str) -> str:
 
 
 @lru_cache(maxsize=65536)
+def after_the(text: str, start: int) -> bool:
+    """The word at ``start`` of ``text`` follows "the" (any case): "the gunmen", "the two sides"."""
+    return start >= 4 and text[start - 4 : start].lower() == "the "
+
+
 def name_key(text: str) -> str:
     """Lookup key for place names: folded, lower-case, hyphens/apostrophes as spaces, Persian/Arabic
     ezafe particles unified (``Mazar-i-Sharif`` == ``Mazar-e Sharif``)."""

@@ -65,9 +65,7 @@ class Cities:
                 after = None  # "Smith, in a speech": only a place name is a place inside another
             area = _NAMED_AREA.search(mention.text)
             if (after or before or area) and mention.label not in ("DATE", "TIME", "CARDINAL", "NORP"):
-                place = link_place(mention.text, PlaceContext(country)) or unlinked_place(
-                    mention.text, country
-                )
+                place = link(mention.text) or unlinked_place(mention.text, country)
                 word = (after and after.group(1)) or (before and before.group(1)) or (area and area.group(1))
                 if place is not None and place.kind in ("city", "site"):
                     self.items.append((mention.start, place, _kind(word or "town")))
