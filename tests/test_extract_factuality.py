@@ -65,6 +65,9 @@ FACTUALITY_TABLE = [
     ("Kenya accused Uganda of arming the rebels, a charge Kampala denies.", "accused", "Accuse", False,
      False, None),
     ("The army denied that it accused the rebels.", "accused", "Accuse", True, False, "army"),
+    # a time clause of a modal verb is as unreal as the verb; of a real one, as real
+    ("They feared the fighters would return once the troops left.", "left", "Withdrawal", False, True, None),
+    ("The rebels withdrew when the army arrived.", "arrived", "Deployment", False, False, None),
 ]  # fmt: skip
 
 

@@ -73,6 +73,11 @@ AGENT_TABLE = [
     ("Police detained the mayor after talks in Herat.", "talks", "Negotiation", [], []),
     # ... but a passive subject is no doer of a gerund after another preposition
     ("The town was taken after shelling the outskirts.", "shelling", "Shelling", [], []),
+    # a common noun before an event noun can name its doer; an adjective only after its owner's name
+    ("A gang attack on the bus left five dead.", "attack", "Assault", ["gang"], ["bus"]),
+    ("The army offensive began in March.", "offensive", "ArmedClash", ["army"], []),
+    ("A Myanmar military air strike hit the village.", "strike", "AirStrike", ["military"], []),
+    ("The envoy discussed military aid for Mozambique.", "aid", "Aid", [], ["Mozambique"]),
 ]  # fmt: skip
 
 
@@ -105,3 +110,40 @@ def test_roles_participle_parsed_as_subject_stands_for_its_own_subject() -> None
     (frame,) = extract_frames(doc, triggers=[Trig(4, 5, 4, "Request")])
     assert [m.text for m in frame.agents] == ["Monitors"]
     assert [m.text for m in frame.places] == ["Gaza"]  # where the monitors work
+
+
+def test_roles_descriptor_parsed_with_a_name_in_apposition_stands_for_the_name() -> None:
+    """A misparse seen in context: "The paramilitary Rapid Support Forces (RSF) struck ...", with the
+    adjective read as the subject and the name as its apposition; the agent is the name."""
+    words = ["The", "paramilitary", "Rapid", "Support", "Forces", "struck", "the", "camp", "."]
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=words,
+        heads=[1, 5, 4, 4, 1, 5, 7, 5, 5],
+        deps=["det", "nsubj", "compound", "compound", "appos", "ROOT", "det", "dobj", "punct"],
+        pos=["DET", "NOUN", "PROPN", "PROPN", "PROPN", "VERB", "DET", "NOUN", "PUNCT"],
+        tags=["DT", "NN", "NNP", "NNP", "NNPS", "VBD", "DT", "NN", "."],
+        lemmas=["the", "paramilitary", "Rapid", "Support", "Forces", "strike", "the", "camp", "."],
+        ents=["O", "O", "B-ORG", "I-ORG", "I-ORG", "O", "O", "O", "O"],
+    )
+    (frame,) = extract_frames(doc, triggers=[Trig(5, 6, 5, "Assault")])
+    assert [m.text for m in frame.agents] == ["Rapid Support Forces"]
+    assert [m.text for m in frame.targets] == ["camp"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "agents"),
+    [
+        ("An Israeli drone strike on a car killed two people.", ["Israeli"]),
+        ("A Myanmar military air strike on the village killed 12 people.", ["military"]),
+        ("A roadside bombing killed five soldiers.", ["roadside bombing"]),  # no doer known: the event
+    ],
+)  # fmt: skip
+def test_roles_killing_by_an_event_is_by_that_event_s_doer(
+    nlp: Language, sentence: str, agents: list[str]
+) -> None:
+    frames = extract_frames(nlp(sentence))
+    killing = next(f for f in frames if f.event_class == "Killing")
+    assert len(frames) == 2
+    assert [m.text for m in killing.agents] == agents

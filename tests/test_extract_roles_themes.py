@@ -21,7 +21,10 @@ THEME_TABLE = [
     ("Paris said it would send 800 soldiers to Chad.", "send", "Deployment", ["it"], []),
     ("Ukraine withdrew its forces from Soledar.", "withdrew", "Withdrawal", ["Ukraine"], []),
     ("The navy moved two warships and a submarine to the strait.", "moved", "Deployment", ["navy"], []),
-    ("Dozens of police officers were deployed to the stadium.", "deployed", "Deployment", [], []),
+    # a passive with no "by" phrase: the moved forces stand for whoever sent them
+    ("Dozens of police officers were deployed to the stadium.", "deployed", "Deployment",
+     ["Dozens of police officers"], []),
+    ("Troops were sent to the border by the junta.", "sent", "Deployment", ["junta"], []),
     # ... but whom a show of force is aimed at is a target
     ("The junta deployed troops against the separatists.", "deployed", "Deployment", ["junta"],
      ["separatists"]),

@@ -101,6 +101,23 @@ def test_triggers_same_category_object_collapses_to_the_finer_class(nlp: Languag
     assert _found(nlp, "The rebels agreed to a truce.") == [("Ceasefire", "agreed")]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("An Israeli drone strike on a car killed two people.", [("AirStrike", "drone strike"),
+                                                                 ("Killing", "killed")]),
+        ("Clashes near the village of Bagan killed 11 people.", [("ArmedClash", "Clashes"),
+                                                                 ("Killing", "killed")]),
+        # a subject of the same class, or a harm with no class of its own, is one event
+        ("The blast wounded four soldiers.", [("Bombing", "wounded")]),
+    ],
+)  # fmt: skip
+def test_triggers_event_subject_of_a_killing_is_an_event_of_its_own(
+    nlp: Language, sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _found(nlp, sentence) == expected
+
+
 def test_triggers_signed_agreement_is_one_signing_event(nlp: Language) -> None:
     assert _found(nlp, "Mali and Niger signed a defence pact in Niamey.") == [("Support", "signed")]
 

@@ -70,6 +70,33 @@ def test_actors_sectors(text: str, sector: str) -> None:
 def test_actors_short_aliases_are_case_sensitive() -> None:
     assert resolve_actor(_m("is", "NP"), ActorContext()) is None
     assert resolve_actor(_m("Aa", "NP"), ActorContext()) is None
+    assert resolve_actor(_m("a car", "NP"), ActorContext()) is None  # not "CAR", the country
+    car = resolve_actor(_m("CAR", "GPE"), ActorContext())
+    assert car is not None and car.key == "caf"
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("Islamic State-linked insurgents", "unidentified-armed-group-afg"),  # the insurgents, not IS
+        ("Rwandan-backed M23 rebels", "m23"),
+        ("the al-Qaeda-linked group JNIM", "jnim"),
+    ],
+)
+def test_actors_affiliation_names_another_group(text: str, key: str) -> None:
+    actor = resolve_actor(_m(text, "NORP"), ActorContext(country="AFG"))
+    assert actor is not None and actor.key == key
+
+
+@pytest.mark.parametrize("text", ["Lusa news agency", "Radio Okapi", "Tolo News", "Al Arabiya television"])
+def test_actors_unknown_media_are_media_and_no_antecedents(text: str) -> None:
+    sentence = f"Fighters occupied the village, an official told {text}. They burned houses."
+    ctx = _context(sentence, "MOZ", [("Fighters", "NP"), (text, "ORG")])
+    media = resolve_actor(Mention(text, sentence.index(text), sentence.index(text) + len(text), "ORG"), ctx)
+    assert media is not None and media.sector == "MED"
+    start = sentence.index("They")
+    they = resolve_actor(Mention("They", start, start + 4, "PRON", "they"), ctx)
+    assert they is not None and they.sector == "REB"
 
 
 @pytest.mark.parametrize(
@@ -82,6 +109,7 @@ def test_actors_short_aliases_are_case_sensitive() -> None:
         ("rebels", "rebel", "taliban"),
         ("jihadists", "jihadist", "taliban"),
         ("fighters", "fighter", "taliban"),
+        ("the paramilitaries", "paramilitary", "taliban"),
         ("an insurgent spokesman", "spokesman", "taliban"),
         ("government forces", "force", "afg-military"),
         ("Afghan troops", "troop", "afg-military"),

@@ -29,6 +29,7 @@ from kg.extract.places import AFTER
 from kg.extract.purposes import relate_purposes
 from kg.extract.quantities import quantities_for
 from kg.extract.roles import Roles, TriggerLike, find_roles
+from kg.extract.spans import mention
 from kg.model import EventFrame, Mention, Quantity
 from kg.namespaces import EVENT_CLASSES
 
@@ -150,6 +151,7 @@ def extract_frames(
         if _anaphor(doc, frame):
             bare_nouns.add(frame.trigger.start)
         frame = _inherit_setting(doc[trig.head], frame, by_trigger)
+        frame = _agents_of_cause(doc[trig.head], frame, by_trigger)
         by_trigger[trig.head] = frame
         frames.append(frame)
     frames = _setting_from_clauses(doc, frames)
@@ -251,6 +253,19 @@ def _inherit_setting(head: Token, frame: EventFrame, earlier: dict[int, EventFra
         if gov.dep_ == "conj" and gov.head.i in earlier:
             return dataclasses.replace(frame, places=earlier[gov.head.i].places)
     return frame
+
+
+def _agents_of_cause(head: Token, frame: EventFrame, earlier: dict[int, EventFrame]) -> EventFrame:
+    """ "an Israeli drone strike on a car killed two people": who made the event that is the subject of
+    this one did this one too."""
+    if frame.agents:
+        return frame
+    subject = next((c for c in head.children if c.dep_ == "nsubj" and c.i in earlier), None)
+    if subject is None:
+        return frame
+    # an event with no known doer stands for it ("a roadside bombing killed five")
+    agents = earlier[subject.i].agents or (mention(subject, actor=True),)
+    return dataclasses.replace(frame, agents=agents)
 
 
 WHEN_MARKS = frozenset({"when", "as", "after", "while"})

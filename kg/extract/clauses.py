@@ -126,13 +126,18 @@ def governors(token: Token) -> Iterator[Token]:
 
 def antecedent(subj: Token, verb: Token) -> Token:
     """Who a subject stands for: a relative pronoun's noun; a participle parsed as the subject stands for
-    its own subject ("The Red Cross operating in Iraq said": the Red Cross)."""
+    its own subject ("The Red Cross operating in Iraq said": the Red Cross); a descriptor the name in
+    apposition to it."""
     if subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
         return verb.head
     if subj.tag_ == "VBG":
         inner = next((c for c in subj.children if c.dep_ == "nsubj"), None)
         if inner is not None:
             return inner
+    if subj.pos_ in ("NOUN", "ADJ"):  # "the paramilitary Rapid Support Forces", parsed as an apposition
+        name = next((c for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+        if name is not None:
+            return name
     return subj
 
 

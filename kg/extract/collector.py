@@ -265,7 +265,12 @@ class RoleCollector:
                 self.add(self.targets, obj)
 
 
-def own_act(cls: str, head: Token) -> bool:
+def own_act(cls: str, head: Token, subject: Token) -> bool:
     """A passive with no ``by`` phrase whose subject still does the act: a party that demobilizes or
-    withdraws, or a stative participle ("is opposed to", "is committed to")."""
-    return cls in SELF_MOVER_CLASSES or head.lemma_.lower() in STATIVE_PARTICIPLES
+    withdraws, forces a deployment moves ("troops were sent to the area": the sender's own forces, which
+    stand for it), or a stative participle ("is opposed to", "is committed to")."""
+    return (
+        cls in SELF_MOVER_CLASSES
+        or head.lemma_.lower() in STATIVE_PARTICIPLES
+        or (cls in THEME_CLASSES and moved_force(subject))
+    )

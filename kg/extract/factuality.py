@@ -69,6 +69,7 @@ REPORTING_VERBS = frozenset(
 REPORT_LINK_DEPS = frozenset({"ccomp", "xcomp", "parataxis", "dobj", "advcl", "conj"})
 SAME_CLAUSE_DEPS = frozenset({"xcomp", "dobj", "pobj", "prep", "pcomp", "nsubjpass", "conj"})
 QUOTE_CHARS = frozenset('"“”„«»')
+TIME_MARKS = frozenset({"once", "when", "until", "till", "before", "after", "as", "whenever"})
 
 
 @dataclass(frozen=True)
@@ -119,6 +120,12 @@ def _negation_and_mood(head: Token) -> tuple[bool, bool]:
     negated = _has_neg(children)
     hypothetical = _has_modal(children) or _has_condition(children) or _purpose(head, children)
     hypothetical |= any(c.dep_ == "amod" and c.lemma_.lower() in HEDGE_ADJECTIVES for c in children)
+    # "would return once the troops left": a time clause of a modal verb is as unreal as that verb
+    hypothetical |= (
+        head.dep_ == "advcl"
+        and any(c.dep_ == "mark" and c.lower_ in TIME_MARKS for c in children)
+        and _has_modal(list(head.head.children))
+    )
     cur, same_clause = head, True
     for _ in range(6):
         if cur.dep_ not in _CLAUSE_LINKS or cur.head.i == cur.i:

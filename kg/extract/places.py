@@ -40,7 +40,6 @@ from kg.extract.nouns import (
     strong_place,
 )
 from kg.resolve.gazetteer_index import gazetteer
-from kg.resolve.text import name_key
 
 __all__ = [
     "settled_by",
@@ -250,7 +249,7 @@ def broad_place(token: Token, countries: bool = True) -> bool:
     if gov.lower_ == "of" and gov.head.lower_ in DIRECTION_WORDS:
         return True
     # a country by its head word ("Sudan" of "South Sudan"): cheap, and a city never heads a country name
-    return countries and head.ent_type_ == "GPE" and name_key(head.text) in gazetteer().countries
+    return countries and head.ent_type_ == "GPE" and gazetteer().country(head.text) is not None
 
 
 def conjunct_verbs(head: Token) -> list[Token]:

@@ -121,7 +121,7 @@ def _verbal(col: RoleCollector, head: Token, span: list[Token]) -> bool:
                         col.add(col.agents, obj)
         col.prepositions(tok, nominal=False)
     objects = [o for o in objects if o not in col.agents]  # "fell under the control of X": X is done
-    if passive and subj is None and not col.agents and objects and own_act(col.cls, head):
+    if passive and subj is None and not col.agents and objects and own_act(col.cls, head, objects[0]):
         subj = objects.pop(0)  # "the guerrillas were demobilized", "Israel is opposed to"
     if passive and head.dep_ == "acl" and head.head.pos_ in ("NOUN", "PROPN"):
         objects.append(head.head)
@@ -174,17 +174,38 @@ def _verbal(col: RoleCollector, head: Token, span: list[Token]) -> bool:
     return subj is None and not passive and finite and head.dep_ in ("ROOT", "conj")
 
 
+# common nouns that, modifying an event noun, name who did it ("army offensive", "militia attack")
+DOER_MODIFIERS = frozenset(
+    {"army", "military", "police", "navy", "militia", "rebel", "jihadist", "insurgent", "militant", "gang",
+     "bandit", "guerrilla", "junta", "regime", "settler"}
+)  # fmt: skip
+
+
+def _doer(modifier: Token) -> bool:
+    """A common noun naming who did an event ("army offensive"); an adjective only after its owner's
+    name ("Myanmar military air strike", not "military aid")."""
+    if modifier.lemma_ not in DOER_MODIFIERS:
+        return False
+    owner = modifier.i > 0 and modifier.nbor(-1).ent_type_ in ("GPE", "NORP")
+    return modifier.pos_ == "NOUN" or owner
+
+
 def _nominal(col: RoleCollector, head: Token) -> None:
     of_objects: list[Token] = []
-    for child in head.children:
+    kids = list(head.children)
+    # "a Myanmar military air strike": the doer hangs on the phrase's first word
+    kids += [g for c in kids if c.dep_ == "compound" for g in c.children if g.lemma_ in DOER_MODIFIERS]
+    for child in kids:
         if child.dep_ == "poss" and not in_time_entity(child):
             col.add(col.agents, child)
         elif child.dep_ in ("compound", "amod", "nmod") and child.i < head.i:
             # "Kharkiv shelling" names the place; "US strikes", "Taliban offensive" the actor
+            if child.i + 1 < len(child.doc) and _doer(child.nbor()):
+                continue  # the owner of "Myanmar military": the military did it
             if child.ent_type_ in PLACE_LABELS and not child.text.isupper():
                 col.add(col.places, child)
-            elif child.ent_type_ in ACTOR_LABELS or child.pos_ == "PROPN":
-                col.add(col.agents, child)
+            elif child.ent_type_ in ACTOR_LABELS or child.pos_ == "PROPN" or _doer(child):
+                col.add(col.agents, child)  # "a Myanmar military air strike", "a gang attack"
         elif child.dep_ == "prep" and child.lower_ == "by":
             for obj in child.children:
                 if obj.dep_ == "pobj":

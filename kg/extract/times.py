@@ -10,6 +10,7 @@ left modifiers of its noun phrase, articles kept because they change the meaning
 from __future__ import annotations
 
 from collections.abc import Collection
+from dataclasses import replace
 
 from spacy.tokens import Token
 
@@ -95,10 +96,13 @@ def trigger_times(
 
 
 def _dedupe(mentions: list[Mention]) -> list[Mention]:
-    seen: set[tuple[int, int]] = set()
-    out = []
-    for m in sorted(mentions, key=lambda m: m.start):
-        if (m.start, m.end) not in seen:
-            seen.add((m.start, m.end))
-            out.append(m)
+    """In text order, each expression once; one inside a longer one is dropped ("May" in "May last
+    year"), the longer keeping its preposition."""
+    out: list[Mention] = []
+    for m in sorted(mentions, key=lambda m: (m.start, -m.end)):
+        if out and out[-1].start <= m.start and m.end <= out[-1].end:
+            if m.start == out[-1].start and m.lemma and not out[-1].lemma:
+                out[-1] = replace(out[-1], lemma=m.lemma)
+            continue
+        out.append(m)
     return out

@@ -223,6 +223,10 @@ def find_triggers(doc: Doc, lexicon_path: str | Path | None = None) -> Iterator[
     yield from sorted(_collapse_objects(doc, kept).values(), key=lambda m: (m.start, m.head))
 
 
+# classes of an outcome verb whose event-noun subject is an event of its own
+OUTCOME_CLASSES = frozenset({"Killing"})
+
+
 def _collapse_objects(doc: Doc, kept: dict[int, TriggerMatch]) -> dict[int, TriggerMatch]:
     """A noun trigger that is the object of a verb trigger of the same category is the same event ("sent
     aid", "signed a peace agreement", "agreed to a truce"): keep the verb, with the finer of the classes.
@@ -245,6 +249,9 @@ def _collapse_objects(doc: Doc, kept: dict[int, TriggerMatch]) -> dict[int, Trig
         verb = kept.get(governor.i)
         if verb is None or verb is noun:
             continue
+        outcome = verb.event_class in OUTCOME_CLASSES and noun.event_class != verb.event_class
+        if outcome and first.dep_ == "nsubj":
+            continue  # "an air strike on the village killed 12 people": the strike, and the killing it did
         joined = _joined_class(verb.event_class, noun.event_class)
         if joined is None:
             if "+object/" in verb.pattern_id and first.dep_ in OBJECT_DEPS:

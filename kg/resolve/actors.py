@@ -164,7 +164,7 @@ def _named(text: str, mention: Mention, ctx: ActorContext) -> Actor | None:
         code, role = table.metonyms[text]
         code = code or ctx.country
         return country_actor(code, role) if code else stateless_actor(role)
-    country = gazetteer().countries.get(name_key(text))
+    country = gazetteer().country(text)
     if country is not None and country.country:
         return country_actor(country.country)
     capital = capital_country(text) if text[:1].isupper() and mention.label != "PERSON" else None
@@ -179,6 +179,13 @@ def resolve_actor(mention: Mention, ctx: ActorContext | None = None) -> Actor | 
     if pronoun is not None:
         named = antecedents_of(pronoun, ctx)  # a coordination's first member; resolve_frame takes all
         return named[0][0] if named else None
+    affiliated = AFFILIATION.search(mention.text)
+    if affiliated is not None and mention.text[affiliated.end() :].strip():
+        # "Islamic State-linked insurgents": the insurgents, not the group they are linked to
+        rest = replace(mention, text=mention.text[affiliated.end() :].lstrip(), label="")
+        found = resolve_actor(replace(rest, start=mention.end - len(rest.text)) if mention.end else rest, ctx)
+        if found is not None:
+            return found
     text = clean_name(strip_quantity(strip_determiners(mention.text)))
     if not text:
         return None
@@ -224,7 +231,7 @@ def resolve_actor(mention: Mention, ctx: ActorContext | None = None) -> Actor | 
     if mention.label in ("ORG", "NORP") and any(w[:1].isupper() for w in words):
         kind = "organization" if mention.label == "ORG" else "group"
         label = text[:1].upper() + text[1:]
-        return Actor(slug(text), label, None, None, kind)
+        return Actor(slug(text), label, "MED" if MEDIA.search(text) else None, None, kind)
     return described_person(words, mention, ctx, lambda phrase: _described(phrase, ctx))  # or None
 
 
@@ -235,6 +242,8 @@ def _without_context(text: str, label: str, lemma: str) -> Actor | None:
     return resolve_actor(Mention(text, 0, len(text), label, lemma), ActorContext())
 
 
+# an unknown organisation so named is the media, quoted as a source ("Lusa news agency", "Radio Okapi")
+MEDIA = re.compile(r"\b(?:news(?: agency)?|television|tv|radio|newspaper|broadcaster)\b", re.I)
 AFFILIATION = re.compile(r"-(?:linked|backed|affiliated|allied|aligned|inspired|sponsored|supported)\b", re.I)
 
 
@@ -270,7 +279,7 @@ def build_context(
     skip = {"PRON", "DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
     chosen: dict[tuple[int, int], Mention] = {}
     for mention in entities:
-        if mention.label in ("GPE", "LOC") and gazetteer().countries.get(name_key(mention.text)) is None:
+        if mention.label in ("GPE", "LOC") and gazetteer().country(mention.text) is None:
             continue  # a country name may be an antecedent ("Ukraine said its forces"), a city not
         if mention.label == "FAC" and strip_determiners(mention.text) not in actor_table().metonyms:
             continue

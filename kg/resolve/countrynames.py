@@ -8,7 +8,6 @@ from collections import Counter
 from collections.abc import Callable
 
 from kg.resolve.gazetteer_index import gazetteer
-from kg.resolve.text import name_key
 
 __all__ = ["countries_named"]
 
@@ -20,7 +19,6 @@ def countries_named(text: str, skip: Callable[[int], bool] = lambda start: False
     """How often each country is named in ``text`` (alpha-3 -> count): the longest country name starting
     at each capitalised word, whole (not followed by another capitalised word: "Chad Smith"), unless
     ``skip`` says so for its start offset."""
-    countries = gazetteer().countries
     counts: Counter[str] = Counter()
     words = list(_NAME_WORD.finditer(text))
     i = 0
@@ -34,7 +32,7 @@ def countries_named(text: str, skip: Callable[[int], bool] = lambda start: False
             after = words[i + n] if i + n < len(words) else None
             if after is not None and after.start() - run[-1].end() == 1 and after.group()[:1].isupper():
                 continue  # part of a longer name: "Chad Smith", "Jordan Valley Authority"
-            place = countries.get(name_key(text[run[0].start() : run[-1].end()]))
+            place = gazetteer().country(text[run[0].start() : run[-1].end()])
             if place is not None and place.country and not skip(run[0].start()):
                 counts[place.country] += 1
                 i += n - 1

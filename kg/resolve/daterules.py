@@ -14,8 +14,9 @@ import re
 
 from kg.model import TimeValue
 
-__all__ = ["calendar_rule", "weekday_rule", "relative_rule", "span_value", "day_value", "month_value",
-           "year_value", "week_of", "WEEKDAYS", "MONTHS", "MONTH_PATTERN", "WINDOW_PREPS"]  # fmt: skip
+__all__ = ["calendar_rule", "weekday_rule", "relative_rule", "part_of", "PART_PATTERN", "span_value",
+           "day_value", "month_value", "year_value", "week_of", "WEEKDAYS", "MONTHS", "MONTH_PATTERN",
+           "WINDOW_PREPS"]  # fmt: skip
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
@@ -91,8 +92,36 @@ def _monthyear_value(month: int, year: int | None, d: dt.date | None, future: bo
     return d.year if month <= d.month else d.year - 1
 
 
+# "early", "the end of", "the middle of" ... before another expression: which third of it
+PART_PATTERN = re.compile(
+    r"(?:(early|mid|late)[\s-]+|(?:at\s+)?(?:the\s+)?(beginning|start|middle|end|turn)\s+of\s+(?:the\s+)?)(.+)"
+)
+_PART_WORDS = {"beginning": "early", "start": "early", "turn": "early", "middle": "mid", "end": "late"}
+
+
+def part_of(part: str, whole: TimeValue, raw: str) -> TimeValue:
+    """The early/mid/late part of a resolved month (days 1-10 / 11-20 / 21-end), year (Jan-Apr / May-Aug /
+    Sep-Dec) or other span (its thirds); a day stays the day."""
+    part = _PART_WORDS.get(part, part)
+    if whole.precision == "day":  # "late Monday" is Monday
+        return TimeValue(whole.start, whole.end, "day", raw)
+    lo_m, hi_m, lo_d, hi_d = PARTS[part]
+    start, end = whole.start, whole.end
+    if whole.precision == "month":
+        return span_value(start.replace(day=lo_d), start.replace(day=min(hi_d, end.day)), raw)
+    if whole.precision == "year":
+        last = calendar.monthrange(start.year, hi_m)[1]
+        return span_value(dt.date(start.year, lo_m, 1), dt.date(start.year, hi_m, last), raw)
+    third = (end - start) / 3
+    index = ("early", "mid", "late").index(part)
+    return span_value(start + third * index, end if part == "late" else start + third * (index + 1), raw)
+
+
 def calendar_rule(t: str, d: dt.date | None, future: bool, raw: str) -> TimeValue | None:
     year: int | None
+    m = re.fullmatch(rf"{MONTH_PATTERN}\s+(last|this|next)\s+year", t)
+    if m and d is not None:  # "May last year"
+        return month_value(d.year + {"last": -1, "this": 0, "next": 1}[m.group(2)], MONTHS[m.group(1)], raw)
     m = re.fullmatch(r"(early|mid|late)[\s-]+(\d{4})", t)
     if m:
         lo, hi, _, _ = PARTS[m.group(1)]

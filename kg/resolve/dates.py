@@ -9,7 +9,8 @@ Rules (D = publication date; "past" unless the clause is future or hypothetical)
 - month without a year ("in July"): past -> the latest July that started on or before D; future -> the next.
   Day and month without a year ("on 12 August") likewise. With a year: that month/day/year.
 - "since X" -> span from the start of X to D. "early/mid/late 2021" -> Jan-Apr / May-Aug / Sep-Dec spans;
-  "early/mid/late July" -> days 1-10 / 11-20 / 21-end.
+  "early/mid/late July" -> days 1-10 / 11-20 / 21-end; "the beginning/middle/end of X" likewise, for any
+  X that resolves ("the end of last month"; other spans: their thirds). "May last year" -> that month.
 - "last week" -> previous Monday-Sunday; "the last/past week", "in recent days/weeks/months", "in one
   month" (past) -> rolling span ending at D (recent days = 7, weeks = 28, months = 90 days);
   "in the next 24-48 hours" -> D+1..D+2; "in two days" (future) -> D+2.
@@ -31,11 +32,13 @@ from typing import Any
 from kg.model import EventFrame, Mention, TimeValue
 from kg.resolve.daterules import (
     MONTH_PATTERN,
+    PART_PATTERN,
     WEEKDAYS,
     WINDOW_PREPS,
     calendar_rule,
     day_value,
     month_value,
+    part_of,
     relative_rule,
     span_value,
     week_of,
@@ -96,6 +99,12 @@ def _rules(t: str, d: dt.date | None, future: bool, raw: str, prep: str) -> Time
     value = calendar_rule(t, d, future, raw)
     if value is None and d is not None:
         value = weekday_rule(t, d, future, raw) or relative_rule(t, d, future, raw, prep)
+    part = PART_PATTERN.fullmatch(t) if value is None else None
+    if part is not None:  # "at the end of April", "early last month"
+        rest = part.group(3)
+        rest = f"this {rest}" if rest in ("week", "month", "year") else rest  # "the end of the year"
+        whole = _rules(rest, d, future, raw, prep)
+        value = part_of(part.group(1) or part.group(2), whole, raw) if whole is not None else None
     return value
 
 

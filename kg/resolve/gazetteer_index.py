@@ -31,7 +31,7 @@ from kg.resolve.text import fold, load_table, name_key, slug
 
 __all__ = ["Entry", "Gazetteer", "build_gazetteer", "gazetteer", "CACHE_VERSION"]
 
-CACHE_VERSION = "gazetteer-6"
+CACHE_VERSION = "gazetteer-7"
 
 
 @dataclass(frozen=True)
@@ -49,6 +49,7 @@ class Gazetteer:
     country_names: dict[str, str] = field(default_factory=dict)  # alpha-3 -> display name
     capitals: dict[str, Place] = field(default_factory=dict)  # alpha-3 -> capital city
     ruler_names: dict[str, str] = field(default_factory=dict)  # surface form -> kind
+    acronyms: set[str] = field(default_factory=set)  # keys only an acronym gives ("car" for "CAR")
 
     def add(
         self, index: dict[str, list[Entry]], names: Iterable[str], entry: Entry, own: Iterable[str] = ()
@@ -63,7 +64,14 @@ class Gazetteer:
 
     def candidates(self, text: str) -> tuple[list[Entry], list[Entry], Place | None]:
         key = name_key(text)
-        return self.cities.get(key, []), self.provinces.get(key, []), self.countries.get(key)
+        return self.cities.get(key, []), self.provinces.get(key, []), self.country(text)
+
+    def country(self, text: str) -> Place | None:
+        """The country ``text`` names; an acronym only in capitals ("CAR", not "a car")."""
+        key = name_key(text)
+        if key in self.acronyms and not text.strip().isupper():
+            return None
+        return self.countries.get(key)
 
 
 def _ascii_alternates(names: Iterable[str]) -> Iterator[str]:
@@ -163,8 +171,11 @@ def build_gazetteer() -> Gazetteer:
         names = {row["name"], label, *custom.get("aliases", ())}
         if record is not None:
             names.update(n for n in (record.name, getattr(record, "official_name", None)) if n)
-        for name in names:
-            gaz.countries.setdefault(name_key(name), place)
+        for name in sorted(names, key=str.isupper):  # full names first: their keys are no acronym's
+            key = name_key(name)
+            if name.isupper() and key not in gaz.countries:
+                gaz.acronyms.add(key)
+            gaz.countries.setdefault(key, place)
             gaz.ruler_names[name] = "country"
         capital = [
             e.place for e in gaz.cities.get(name_key(row["capital"] or "-"), []) if e.place.country == a3
