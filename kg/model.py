@@ -77,6 +77,8 @@ class EventFrame:
     reported_by: Mention | None = None
     quantities: tuple[Quantity, ...] = ()
     agent_inherited: bool = False  # agent taken from the previous sentence (subjectless clause)
+    # (trigger start of another event, days this one lies after it): "a day after the group fired"
+    anchor: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True)

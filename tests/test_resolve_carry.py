@@ -112,3 +112,41 @@ def test_carry_the_area_is_the_last_city() -> None:
 
     assert link_place("the area", PlaceContext("PAK", LAHORE)) == LAHORE
     assert link_place("the area", PlaceContext("PAK", None)) is None
+
+
+STORY = (
+    "Gunmen stormed Dansadau on Tuesday.\n\nThe gunmen shot dead a vigilante.\n\nElsewhere, bandits killed "
+    "two men.\n\nTalks opened in Gusau as gunmen wounded a guard. Rebels have fought the army since 2007."
+)
+DANSADAU = Place("geonames-1", "Dansadau", 1, None, None, "NGA", "city")
+GUSAU = Place("geonames-2", "Gusau", 2, None, None, "NGA", "city")
+
+
+def _told(trigger: str, cls: str, places: tuple[Place, ...] = (), time: TimeValue | None = None) -> Event:
+    start = STORY.index(trigger)
+    sentence_start = max(STORY.rfind(". ", 0, start) + 2, STORY.rfind("\n", 0, start) + 1, 0)
+    mentions = tuple(Mention(p.label, STORY.index(p.label), 0, "GPE") for p in places)
+    mention = Mention(trigger, start, start + 1, "T")
+    frame = EventFrame("d", STORY[sentence_start:], sentence_start, mention, cls, places=mentions)
+    return Event(frame, places=places, time=time)
+
+
+@pytest.mark.parametrize(
+    ("event", "expected"),
+    [
+        (_told("shot dead", "Killing"), [DANSADAU]),  # a later paragraph goes on with the story's scene
+        (_told("killed", "Killing"), []),  # ... unless it opens elsewhere
+        (_told("wounded", "Assault"), []),  # ... or its sentence names another place
+        # background is no scene ("since 2007"), and a statement is made elsewhere
+        (_told("fought", "ArmedClash", time=TimeValue(dt.date(2007, 1, 1), PUBLISHED, "span", "2007")), []),
+        (_told("shot dead", "Arrest"), []),  # other acts than uses of force keep to their paragraph
+    ],
+)
+def test_carry_places_from_an_earlier_paragraph(event: Event, expected: list[Place]) -> None:
+    lead = _told("stormed", "Assault", (DANSADAU,))
+    talks = _told("opened", "Negotiation", (GUSAU,))  # names Gusau in the sentence of "wounded"
+    events = [lead, talks, event] if event.frame.trigger.text == "wounded" else [lead, event]
+    out = carry_places(events, STORY)
+    assert list(out[-1].places) == expected
+    note = ("place_rule", "place of the story's earlier event (its sentence names no other)")
+    assert (note in out[-1].extra) is bool(expected)

@@ -21,6 +21,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from kg.extract.anchors import relative_anchors
 from kg.extract.clauses import governors
 from kg.extract.factuality import SentenceFacts, assess, sentence_facts
 from kg.extract.modality import bare_obligations, recode
@@ -49,6 +50,7 @@ def _frame_from_plain(data: dict[str, Any]) -> EventFrame:
     fields["trigger"] = _mention(data["trigger"])
     fields["reported_by"] = _mention(data["reported_by"]) if data["reported_by"] else None
     fields["quantities"] = tuple(Quantity(**q) for q in data["quantities"])
+    fields["anchor"] = tuple(data["anchor"]) if data.get("anchor") else None
     return EventFrame(**fields)
 
 
@@ -158,7 +160,7 @@ def extract_frames(
     if not document_rules:
         return frames
     frames = relate_purposes(doc, frames)
-    frames = _fold_harm(doc, frames)
+    frames = relative_anchors(doc, _fold_harm(doc, frames), bare_nouns)
     return _drop_anaphors(recode(doc, frames, bare={doc[t.head].idx for t in bare}), bare_nouns)
 
 
@@ -233,11 +235,16 @@ SETTING_DEPS = frozenset({"advcl", "xcomp", "conj", "relcl"})
 def _inherit_setting(head: Token, frame: EventFrame, earlier: dict[int, EventFrame]) -> EventFrame:
     """A participial or coordinated clause shares the place and time of the event it hangs from
     ("stormed a hotel in Mogadishu on Friday, killing 20 people": the killing is in Mogadishu, on Friday)."""
-    if frame.places and frame.times:
+    there = bool(frame.places) and all(m.text.lower() == "there" for m in frame.places)
+    if frame.places and frame.times and not there:
         return frame
     if head.dep_ in SETTING_DEPS and head.head.i in earlier:
         main = earlier[head.head.i]
-        return dataclasses.replace(frame, places=frame.places or main.places, times=frame.times or main.times)
+        # "took Awdheegle after troops pulled out of their bases there": "there" is where the main event was
+        places = main.places if there and main.places else frame.places or main.places
+        return dataclasses.replace(frame, places=places, times=frame.times or main.times)
+    if there:
+        return frame
     if frame.places or not is_nominal(head):
         return frame
     # an event noun inside another event's clause happened where that event did (not necessarily when):

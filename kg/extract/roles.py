@@ -270,6 +270,9 @@ def find_roles(doc: Doc, trigger: TriggerLike, events: frozenset[int] = frozense
         _nominal(col, head)
     else:
         subjectless = _verbal(col, head, span)
+    there = next((c for c in head.children if c.dep_ == "advmod" and c.lower_ == "there"), None)
+    if there is not None:
+        col.add(col.places, there, expand=False)  # "overran a base there": the town just named
     # a protest's aim: its own purpose clause, or that of the light verb whose object it is
     purpose(col, [head, head.head] if nominal and head.dep_ in ("dobj", "obj") else [head])
     # "a market in Donetsk", "the outskirts of Sake", "an attack on Dori", "militants near Bama"

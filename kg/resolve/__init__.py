@@ -26,7 +26,7 @@ from kg.resolve.actors import (
     unidentified_group,
 )
 from kg.resolve.actortable import STATELESS_SUFFIX
-from kg.resolve.carry import carry_dates, carry_pairs, carry_places
+from kg.resolve.carry import anchored_dates, carry_dates, carry_pairs, carry_places
 from kg.resolve.coordination import as_pronoun, possessor, split_modifiers
 from kg.resolve.dates import default_time, resolve_time, tense_of
 from kg.resolve.dedup import absorb_headline, merge_events, merge_key
@@ -250,5 +250,7 @@ def resolve_document(
     actors = build_context(document.text, country, entities, _frame_mentions(ordered), subjects)
     cities = Cities([*entities, *place_mentions], country, document.text)
     events = [resolve_frame(frame, document, actors, cities) for frame in ordered]
-    events = carry_pairs(carry_places(carry_dates(events, document.text), document.text), document.text)
+    events = carry_pairs(
+        carry_places(anchored_dates(carry_dates(events, document.text)), document.text), document.text
+    )
     return merge_events(absorb_headline(events))

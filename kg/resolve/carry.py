@@ -14,7 +14,10 @@ An event whose own expression could not be anchored ("two days after the bombing
 
 Places (``carry_places``): a use of force or a protest that names no place ("Police fired tear gas and
 detained 23 of them") happened where the last such event of its paragraph did ("rallied in Lahore"),
-noted ``place_rule``. Statements (accusations, demands, talks) borrow nothing: they are made elsewhere.
+noted ``place_rule``; a use of force in a later paragraph with no such event before it, where the story's
+last one did, when its sentence names no other place, it is no background (no span longer than a week)
+and does not open elsewhere ("The gunmen ... shot dead a vigilante" after "stormed the town of
+Dansadau"). Statements (accusations, demands, talks) borrow nothing: they are made elsewhere.
 "Both towns" / "the two cities" (``carry_pairs``) are the places the last event naming several named.
 """
 
@@ -29,7 +32,7 @@ from collections.abc import Sequence
 from kg.eventclasses import EVENT_CLASSES, MATERIAL_CATEGORIES
 from kg.model import Event, Place, TimeValue
 
-__all__ = ["carry_dates", "carry_places", "carry_pairs", "ANAPHORIC_DAYS"]
+__all__ = ["carry_dates", "anchored_dates", "carry_places", "carry_pairs", "ANAPHORIC_DAYS"]
 
 # the anaphoric day expression -> days from the day it points back to
 ANAPHORIC_DAYS = {
@@ -92,9 +95,39 @@ def carry_dates(events: Sequence[Event], text: str) -> list[Event]:
     return out
 
 
+def anchored_dates(events: Sequence[Event]) -> list[Event]:
+    """Events a counted distance relates (``EventFrame.anchor``: "a day after the group fired"): the one
+    without a date of its own takes the other's day shifted by the distance, noted ``time_rule``."""
+    out = list(events)
+    at = {e.frame.trigger.start: n for n, e in enumerate(out)}
+    for n, event in enumerate(events):
+        if event.frame.anchor is None or event.frame.anchor[0] not in at:
+            continue
+        start, days = event.frame.anchor
+        k = at[start]
+        for this, other, shift in ((n, k, days), (k, n, -days)):
+            time, known = out[this].time, out[other].time
+            own = known is not None and not known.derived and known.precision == "day"
+            if own and (time is None or time.derived) and not out[this].frame.hypothetical:
+                assert known is not None
+                day = known.start + dt.timedelta(days=shift)
+                note = (
+                    "time_rule",
+                    f"{abs(shift)} day(s) {'after' if shift >= 0 else 'before'} another event",
+                )
+                extra = tuple(e for e in out[this].extra if e[0] != "time_rule")
+                out[this] = dataclasses.replace(
+                    out[this], time=TimeValue(day, day, "day", None), extra=(*extra, note)
+                )
+                break
+    return out
+
+
 def carry_places(events: Sequence[Event], text: str) -> list[Event]:
-    """``events`` in text order; a scene event without a place takes that of the paragraph's last one."""
+    """``events`` in text order; a scene event without a place takes that of the paragraph's last one, or,
+    when its paragraph has none yet, that of the story's last one if its sentence names no other place."""
     breaks = _paragraphs(text)
+    named = _sentence_places(events)
     out: list[Event] = []
     last: tuple[Event, int] | None = None  # the last scene event with a place of its own, its paragraph
     for event in events:
@@ -105,10 +138,36 @@ def carry_places(events: Sequence[Event], text: str) -> list[Event]:
         if scene and placeless and last is not None and last[1] == paragraph:
             note = ("place_rule", "place of the paragraph's earlier event")
             event = dataclasses.replace(event, places=last[0].places, extra=(*event.extra, note))
+        elif scene and placeless and last is not None and _continues(event, last[0].places, named):
+            note = ("place_rule", "place of the story's earlier event (its sentence names no other)")
+            event = dataclasses.replace(event, places=last[0].places, extra=(*event.extra, note))
         elif scene and event.frame.places and event.places:
             last = (event, paragraph)
         out.append(event)
     return out
+
+
+_ELSEWHERE = re.compile(r"^\W*(?:elsewhere|separately|meanwhile|in another|in a separate|further)\b", re.I)
+
+
+def _sentence_places(events: Sequence[Event]) -> dict[int, set[str]]:
+    """Sentence start -> keys of the places the sentence's events name."""
+    named: dict[int, set[str]] = {}
+    for event in events:
+        named.setdefault(event.frame.sentence_start, set()).update(p.key for p in event.places)
+    return named
+
+
+def _continues(event: Event, places: tuple[Place, ...], named: dict[int, set[str]]) -> bool:
+    """A later paragraph goes on with the story's scene: a use of force (arrests are often made elsewhere,
+    later), not background ("has fought the government since 2007"), whose sentence names no place but those and does not open elsewhere
+    ("Elsewhere, gunmen killed two farmers")."""
+    if EVENT_CLASSES.get(event.event_class) != "Assault" or _ELSEWHERE.match(event.frame.sentence):
+        return False
+    time = event.time
+    if time is not None and (time.precision in ("year", "month") or (time.end - time.start).days > 7):
+        return False
+    return named.get(event.frame.sentence_start, set()) <= {p.key for p in places}
 
 
 _PLACE_PAIR = re.compile(

@@ -115,7 +115,7 @@ def link_place(text: str, context: PlaceContext | None = None) -> Place | None:
         return None
     if name.lower() in DIRECTIONS:  # "the North", "East": a direction, not the province called so
         return None
-    if strip_determiners(text).lower() in ("area", "territory", "enclave"):
+    if strip_determiners(text).lower() in ("area", "territory", "enclave", "there"):
         return ctx.last_city  # "fled the area", "aid trucks into the territory": the place the text is about
     if name.islower():  # "the airport", "university": common nouns, not the towns called so
         return None

@@ -1,0 +1,157 @@
+"""Events dated by their distance from another event: "launched air strikes on Thursday, a day after the
+group fired missiles at a tanker"; "hours after the exchange, Russian drones struck"; "the strike came two
+days after the militants detonated a car bomb".
+
+``relative_anchors`` gives a frame ``anchor = (start, days)``: the character offset of the other event's
+trigger and how many days this event lies after it (negative: before). Resolution
+(:func:`kg.resolve.carry.anchored_dates`) dates whichever of the two has no date of its own from the
+other. Only a counted distance makes an anchor ("a day", "two days", "hours"): "after the attack" alone
+says nothing of the day. A definite event noun that retells an earlier event ("hours after the
+exchange") stands for the last frame of its category told before it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Token
+
+from kg.model import EventFrame
+from kg.namespaces import EVENT_CLASSES
+
+__all__ = ["relative_anchors", "distance_days", "SEQUENCE_MARKS", "CARRIER_VERBS"]
+
+SEQUENCE_MARKS = {"after": 1, "before": -1}  # the clause/phrase event lies before/after its governor
+UNIT_DAYS = {"hour": 0, "day": 1, "week": 7}
+NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                "eight": 8, "nine": 9, "ten": 10}  # fmt: skip
+# verbs that only place their subject event in time: "the strike came two days after ..."
+CARRIER_VERBS = frozenset({"come", "happen", "occur", "follow"})
+DISTANCE_DEPS = frozenset({"npadvmod", "dep"})  # how a distance hangs ("Hours after ..." may be "dep")
+SHARED_DEPS = frozenset({"advcl", "conj", "xcomp"})  # clauses that share their head's time
+
+
+def distance_days(token: Token) -> int | None:
+    """Days a counted distance names: "a day" 1, "two days" 2, "hours" 0, "a week" 7; else None."""
+    unit = UNIT_DAYS.get(token.lemma_.lower())
+    if unit is None:
+        return None
+    if unit == 0:
+        return 0  # "hours after": the same day
+    counts = [c for c in token.children if c.dep_ in ("nummod", "det")]
+    if not counts:
+        return unit if token.tag_ == "NN" else None  # "days after" names no number
+    word = counts[0].lower_
+    number = int(word) if word.isdigit() else NUMBER_WORDS.get(word)
+    return None if number is None else number * unit
+
+
+def _distance(children: Iterable[Token]) -> int | None:
+    for child in children:
+        if child.dep_ in DISTANCE_DEPS:
+            days = distance_days(child)
+            if days is not None:
+                return days
+    return None
+
+
+def _mark(head: Token) -> int | None:
+    """+1/-1 for a clause opened by "after"/"before" (its event lies before/after its governor's)."""
+    return next(
+        (SEQUENCE_MARKS[c.lower_] for c in head.children if c.dep_ == "mark" and c.lower_ in SEQUENCE_MARKS),
+        None,
+    )
+
+
+def relative_anchors(doc: Doc, frames: list[EventFrame], bare: set[int]) -> list[EventFrame]:
+    """``frames`` with ``anchor`` set where a counted distance relates two events (module doc); ``bare``
+    holds the trigger offsets of definite event nouns that retell an earlier event."""
+    at: dict[int, int] = {}  # trigger root token -> frame index
+    for n, frame in enumerate(frames):
+        span = doc.char_span(frame.trigger.start, frame.trigger.end, alignment_mode="expand")
+        if span is not None:
+            at.setdefault(span.root.i, n)
+    out = list(frames)
+    for head_i, n in at.items():
+        head = doc[head_i]
+        other, days = _clause_anchor(head, at), None
+        if other is not None:
+            days = _distance(head.children)
+            sign = _mark(head)
+            days = None if days is None or sign is None else -sign * days
+            # the clause's time, when it only repeats its governor's ("on Monday, a day after ..."), is not
+            # its own
+            times = tuple(m for m in frames[n].times if m not in frames[other].times)
+        else:
+            other, days = _phrase_anchor(head, at, frames)
+            times = frames[n].times
+        if other is None or days is None or other == n:
+            continue
+        target = _retold(frames, other, bare)
+        out[n] = dataclasses.replace(out[n], anchor=(frames[target].trigger.start, days), times=times)
+        # "detonated a car bomb, killing nine people": a participle or conjunct shares the anchor
+        for child in head.children:
+            k = at.get(child.i)
+            if k is not None and child.dep_ in SHARED_DEPS and out[k].anchor is None:
+                own = tuple(m for m in frames[k].times if m not in frames[n].times)
+                out[k] = dataclasses.replace(out[k], anchor=(frames[target].trigger.start, days), times=own)
+    return out
+
+
+def _clause_anchor(head: Token, at: dict[int, int]) -> int | None:
+    """ "X on Thursday, a day after [the group fired]": the governing event of an after/before clause, or
+    the subject event of a verb that only places it in time ("the strike came two days after")."""
+    if head.dep_ != "advcl" or _mark(head) is None:
+        return None
+    gov = head.head
+    if gov.i in at:
+        return at[gov.i]
+    # "launched air strikes on Thursday, a day after": the event noun a light verb carries
+    deps = ("nsubj",) if gov.lemma_.lower() in CARRIER_VERBS else ("dobj",)
+    return next((at[c.i] for c in gov.children if c.dep_ in deps and c.i in at), None)
+
+
+def _phrase_anchor(
+    head: Token, at: dict[int, int], frames: list[EventFrame]
+) -> tuple[int | None, int | None]:
+    """ "Hours after the exchange, drones struck": the event noun of an after/before phrase of the verb
+    or of its distance, with the distance hung on the verb or on the preposition; a definite noun that is
+    no trigger names the last earlier event whose trigger has its lemma ("exchanged ... the exchange")."""
+    distances = [c for c in head.children if c.dep_ in DISTANCE_DEPS and distance_days(c) is not None]
+    preps = [p for t in [head, *distances] for p in t.children if p.dep_ == "prep"]
+    for prep in preps:
+        if prep.lower_ not in SEQUENCE_MARKS:
+            continue
+        days = _distance([*head.children, *prep.children])
+        for noun in (o for o in prep.children if o.dep_ == "pobj"):
+            found = at.get(noun.i)
+            if found is None and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+                found = _named_before(noun, at, frames)
+            if found is not None and days is not None:
+                return found, SEQUENCE_MARKS[prep.lower_] * days
+    return None, None
+
+
+def _named_before(noun: Token, at: dict[int, int], frames: list[EventFrame]) -> int | None:
+    """The last frame before ``noun`` whose trigger word has the noun's lemma ("the exchange")."""
+    lemma = noun.lemma_.lower()
+    earlier = [(i, n) for i, n in at.items() if i < noun.i and noun.doc[i].lemma_.lower() == lemma]
+    hits = [n for _, n in sorted(earlier) if not (frames[n].negated or frames[n].hypothetical)]
+    return hits[-1] if hits else None
+
+
+def _retold(frames: list[EventFrame], n: int, bare: set[int]) -> int:
+    """A definite event noun that retells stands for the last earlier frame of its category."""
+    frame = frames[n]
+    if frame.trigger.start not in bare:
+        return n
+    category = EVENT_CLASSES.get(frame.event_class, frame.event_class)
+    earlier = [
+        k
+        for k in range(n)
+        if not (frames[k].negated or frames[k].hypothetical) and frames[k].trigger.start < frame.trigger.start
+    ]
+    same_class = [k for k in earlier if frames[k].event_class == frame.event_class]  # "the strike"
+    same = same_class or [k for k in earlier if EVENT_CLASSES.get(frames[k].event_class) == category]
+    return same[-1] if same else n

@@ -1,0 +1,66 @@
+"""Events dated by their distance from another event ("a day after the group fired"), through the real
+model and resolution; sentences written for these tests. PUBLISHED is Friday 14 March 2025."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from document_support import document_events, one_event
+from spacy.language import Language
+
+from kg.extract import extract_frames
+
+D = dt.date
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "trigger", "day"),
+    [
+        # an after/before clause of a dated event: that many days before/after it
+        ("The rebels attacked Goma on Monday, three days after they seized Sake.", "seized", D(2025, 3, 7)),
+        ("The army retook Kidal on Tuesday, two days before the rebels attacked Gao.", "attacked",
+         D(2025, 3, 13)),
+        # ... through a light verb's event noun, with the clause's borrowed date dropped
+        ("The coalition launched air strikes on Hodeidah on Thursday, a day after the group fired missiles "
+         "at a tanker.", "fired missiles at", D(2025, 3, 12)),
+        # ... and the other way: a dated clause dates the event it hangs from
+        ("The army retook the town three days after the rebels seized it on Monday.", "retook",
+         D(2025, 3, 13)),
+        # a retelling noun stands for the event it retells
+        ("The US carried out an air strike near Jilib on Tuesday. The strike came two days after the "
+         "militants detonated a car bomb in Mogadishu.", "detonated", D(2025, 3, 9)),
+        ("Russia and Ukraine exchanged 150 prisoners on Wednesday. Hours after the exchange, Russian drones "
+         "struck a power plant in Odesa.", "drones struck", D(2025, 3, 12)),
+    ],
+)  # fmt: skip
+def test_anchors_date_an_event_from_a_counted_distance(
+    nlp: Language, text: str, trigger: str, day: dt.date
+) -> None:
+    event = one_event(document_events(nlp, text), trigger)
+    assert event.time is not None
+    assert (event.time.start, event.time.end, event.time.derived) == (day, day, False)
+    assert any(key == "time_rule" and "another event" in note for key, note in event.extra)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The rebels attacked Goma on Monday, after they seized Sake.",  # no count: no day
+        "The rebels attacked Goma on Monday, three days after the truce talks had been planned.",
+    ],
+)
+def test_anchors_need_a_counted_distance_and_an_event(nlp: Language, text: str) -> None:
+    assert all(frame.anchor is None for frame in extract_frames(nlp(text)))
+
+
+@pytest.mark.model
+def test_anchors_there_is_where_the_governing_event_happened(nlp: Language) -> None:
+    text = (
+        "Al-Shabaab fighters took Awdheegle, a town south-west of Mogadishu, on Tuesday after government "
+        "troops pulled out of their bases there on Monday night."
+    )
+    events = document_events(nlp, text)
+    assert [p.label for p in one_event(events, "pulled out").places] == ["Awdheegle"]
