@@ -84,7 +84,12 @@ def test_evaluate_gold_ids_must_be_unique(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("The Taliban", "taliban"), ("U.S. forces", "u s forces"), ("Afghanistan's army", "afghanistan s army")],
+    [
+        ("The Taliban", "taliban"),
+        ("U.S. forces", "u s forces"),
+        ("Afghanistan's army", "afghanistan s army"),
+        ("Diafarabé", "diafarabe"),
+    ],
 )
 def test_evaluate_normalise(text: str, expected: str) -> None:
     assert normalise(text) == expected

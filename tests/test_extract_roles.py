@@ -306,6 +306,9 @@ def test_roles_frames_survive_doc_serialisation(nlp: Language) -> None:
         ("The governor condemned the killings.", ["Accuse", "Killing"]),
         ("Gunmen killed five villagers on Monday. The governor condemned the attack on Gao.",
          ["Killing", "Accuse", "Assault"]),
+        # ... a place named before is no place of its own
+        ("Gunmen killed five villagers in Gao on Monday. The governor condemned the killings in Gao.",
+         ["Killing", "Accuse"]),
     ],
 )  # fmt: skip
 def test_roles_anaphoric_event_nouns_are_not_new_events(

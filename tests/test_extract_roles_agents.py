@@ -147,3 +147,12 @@ def test_roles_killing_by_an_event_is_by_that_event_s_doer(
     killing = next(f for f in frames if f.event_class == "Killing")
     assert len(frames) == 2
     assert [m.text for m in killing.agents] == agents
+
+
+@pytest.mark.model
+def test_roles_finite_verb_misparsed_on_a_person_noun_is_the_person_s(nlp: Language) -> None:
+    """The small model reads "called" as a clause on "president" here; the agent is the president, by name,
+    not the possessor."""
+    doc = nlp("Galmudug's president, Ahmed Abdi Karie, called on residents to return to Galcad.")
+    (request,) = [f for f in extract_frames(doc) if f.event_class == "Request"]
+    assert [m.text for m in request.agents] == ["Ahmed Abdi Karie"]

@@ -89,6 +89,20 @@ def test_triggers_negative_sentences_have_no_conflict_trigger(nlp: Language, sen
     assert not found & {"Capture", "PrisonerRelease", "Protest"}, found
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The Chin Brotherhood alliance said on Wednesday that it was ready.", []),  # a group's name
+        ("The NATO alliance said it was ready.", []),
+        ("The two countries formed a military alliance.", [("Cooperate", "alliance")]),  # a pact
+    ],
+)
+def test_triggers_group_called_by_its_name_is_no_pact(
+    nlp: Language, sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _found(nlp, sentence) == expected
+
+
 def test_triggers_one_per_head_sorted(nlp: Language) -> None:
     doc = nlp("Rebels attacked Gao, killed two soldiers and seized the airport before they withdrew.")
     matches = list(find_triggers(doc))

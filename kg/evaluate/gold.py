@@ -24,6 +24,7 @@ from typing import Any
 from kg.errors import InputError
 from kg.model import Document
 from kg.namespaces import EVENT_CLASSES
+from kg.resolve.text import fold
 
 __all__ = ["GoldEvent", "GoldDocument", "load_gold", "load_plover", "normalise", "PLOVER_CATEGORY"]
 
@@ -33,9 +34,9 @@ _DROP = re.compile(r"\b(the|a|an|of)\b|[^\w\s]")
 
 
 def normalise(text: str) -> str:
-    """Lower-cased, without articles, "of" and punctuation, single-spaced: the form gold and predicted
-    strings are compared in."""
-    return " ".join(_DROP.sub(" ", text.lower()).split())
+    """Lower-cased, without accents, articles, "of" and punctuation, single-spaced: the form gold and
+    predicted strings are compared in ("Diafarabé" ~ "Diafarabe")."""
+    return " ".join(_DROP.sub(" ", fold(text).lower()).split())
 
 
 @dataclass(frozen=True)

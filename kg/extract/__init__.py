@@ -169,11 +169,13 @@ ANAPHORIC_DETERMINERS = frozenset({"the", "this", "these", "those", "such"})
 
 def _anaphor(doc: Doc, frame: EventFrame) -> bool:
     """ "condemned the killings", "since the fighting began", "said it carried out the attack": a
-    definite event noun that adds no target, place or time of its own (at most the agent of the verb it
+    definite event noun that adds no target, time or new place of its own (at most the agent of the verb it
     is the object of) names an event already told. Judged on the noun's own roles, before it inherits
     the setting of the clause it sits in."""
-    if frame.targets or frame.places or frame.times or frame.quantities:
+    if frame.targets or frame.times or frame.quantities:
         return False
+    if any(doc.text.find(m.text, 0, frame.sentence_start) < 0 for m in frame.places):
+        return False  # a place of its own; one named before does not make it new ("the strike in Sagaing")
     span = doc.char_span(frame.trigger.start, frame.trigger.end, alignment_mode="expand")
     if span is None or span.root.pos_ not in ("NOUN", "PROPN"):
         return False

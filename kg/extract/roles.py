@@ -129,6 +129,9 @@ def _verbal(col: RoleCollector, head: Token, span: list[Token]) -> bool:
         subj = subject_of(head)
     if subj is None and misread:
         subj = head.head
+    finite_acl = head.dep_ == "acl" and head.tag_ == "VBD" and actor_like(head.head)
+    if subj is None and not passive and finite_acl:
+        subj = antecedent(head.head, head)  # "Galmudug's president, Ahmed Abdi Karie, called on": misparsed
     if subj is None and not passive and head.dep_ in ("acl", "xcomp") and head.head.pos_ in ("NOUN", "PROPN"):
         subj = nominal_actor(head.head)  # "the Taliban claim to have taken", "the army's plan to withdraw"
         if subj is None and head.dep_ == "acl":  # "issued a statement demanding": the issuer demands

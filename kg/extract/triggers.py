@@ -152,6 +152,17 @@ def _adjectival(head: Token) -> bool:
 
 
 _NAME_OR_TIME = NAME_LABELS | TIME_LABELS
+GROUP_NOUNS = frozenset({"alliance", "coalition", "bloc"})  # nouns that name a group as well as a pact
+
+
+def _named(head: Token) -> bool:
+    """A noun with a proper name as its modifier that is no place's or people's ("Chin Brotherhood")."""
+    return any(
+        c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ not in ("GPE", "LOC", "NORP")
+        for c in head.children
+    )
+
+
 ARGUMENT_DEPS = frozenset({"dobj", "obj", "nsubj", "nsubjpass", "pobj", "conj", "appos"})
 
 
@@ -160,6 +171,8 @@ def _allowed(head: Token, entry: LexiconEntry, kind: str) -> bool:
         return False
     if kind == "noun" and (head.ent_type_ in _NAME_OR_TIME or head.dep_ == "compound"):
         return False  # part of a name ("Operation Storm") or a modifier ("protest leaders", "aid convoy")
+    if kind == "noun" and head.lemma_.lower() in GROUP_NOUNS and _named(head):
+        return False  # a group called by its name: "the Chin Brotherhood alliance said", "the NATO alliance"
     if head.tag_ == "VBN" and head.dep_ in ARGUMENT_DEPS and any(c.dep_ == "det" for c in head.children):
         return False  # a participle naming people: "evacuated the wounded", "the injured were treated"
     if head.dep_ == "amod" and (

@@ -160,8 +160,8 @@ def _sentence_places(events: Sequence[Event]) -> dict[int, set[str]]:
 
 def _continues(event: Event, places: tuple[Place, ...], named: dict[int, set[str]]) -> bool:
     """A later paragraph goes on with the story's scene: a use of force (arrests are often made elsewhere,
-    later), not background ("has fought the government since 2007"), whose sentence names no place but those and does not open elsewhere
-    ("Elsewhere, gunmen killed two farmers")."""
+    later), not background ("has fought the government since 2007"), whose sentence names no place but
+    those and does not open elsewhere ("Elsewhere, gunmen killed two farmers")."""
     if EVENT_CLASSES.get(event.event_class) != "Assault" or _ELSEWHERE.match(event.frame.sentence):
         return False
     time = event.time
