@@ -244,6 +244,9 @@ def test_triggers_months_participles_and_anonymity_requests_are_no_events(
         # leaving is a withdrawal only when forces leave
         ("The minister left Kabul on Monday.", set()),
         ("Thousands of residents left the city.", set()),
+        # ... and a killing when it leaves people dead, unless a hazard does
+        ("Gangs clashed in the prison, leaving 14 inmates dead.", {"ArmedClash", "Killing"}),
+        ("The storm left three people dead.", set()),
         # a participle of backing before a noun is a relation ("Iran-backed militias"), no Support
         ("Iran-backed militias attacked the base.", {"Assault"}),
         # "neutralised" is a killing of people, not of a threat or a bomb

@@ -152,8 +152,7 @@ def extract_frames(
             last_agents = frame.agents
         if _anaphor(doc, frame):
             bare_nouns.add(frame.trigger.start)
-        frame = _inherit_setting(doc[trig.head], frame, by_trigger)
-        frame = _agents_of_cause(doc[trig.head], frame, by_trigger)
+        frame = _inherit_setting(doc[trig.head], _from_cause(doc[trig.head], frame, by_trigger), by_trigger)
         by_trigger[trig.head] = frame
         frames.append(frame)
     frames = _setting_from_clauses(doc, frames)
@@ -264,17 +263,18 @@ def _inherit_setting(head: Token, frame: EventFrame, earlier: dict[int, EventFra
     return frame
 
 
-def _agents_of_cause(head: Token, frame: EventFrame, earlier: dict[int, EventFrame]) -> EventFrame:
-    """ "an Israeli drone strike on a car killed two people": who made the event that is the subject of
-    this one did this one too."""
-    if frame.agents:
-        return frame
+def _from_cause(head: Token, frame: EventFrame, earlier: dict[int, EventFrame]) -> EventFrame:
+    """ "an Israeli drone strike on a car in Bint Jbeil killed two people": the event that is the subject of
+    this one lends its doer, place and time (the subject's own phrases, before the governing clause's)."""
     subject = next((c for c in head.children if c.dep_ == "nsubj" and c.i in earlier), None)
     if subject is None:
         return frame
+    cause = earlier[subject.i]
     # an event with no known doer stands for it ("a roadside bombing killed five")
-    agents = earlier[subject.i].agents or (mention(subject, actor=True),)
-    return dataclasses.replace(frame, agents=agents)
+    agents = frame.agents or cause.agents or (mention(subject, actor=True),)
+    return dataclasses.replace(
+        frame, agents=agents, places=frame.places or cause.places, times=frame.times or cause.times
+    )
 
 
 WHEN_MARKS = frozenset({"when", "as", "after", "while"})
