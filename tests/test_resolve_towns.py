@@ -129,3 +129,13 @@ def test_resolve_towns_a_country_named_with_its_town_is_kept(nlp: Language) -> N
     text = "Islamist militants attacked the coastal town of Palma in northern Mozambique on Wednesday."
     attacked = one_event(document_events(nlp, text), "attacked")
     assert "MOZ" in {p.country for p in attacked.places}
+
+
+@pytest.mark.model
+def test_resolve_towns_participle_shares_the_towns_its_clause_hit(nlp: Language) -> None:
+    text = "Government jets bombed Kodok and Wau Shilluk in Upper Nile state on Monday, killing 12 people."
+    events = document_events(nlp, text)
+    bombed = {p.label for p in one_event(events, "bombed").places}
+    killing = {p.label for p in one_event(events, "killing").places}
+    assert {"Kodok", "Wau Shilluk"} <= bombed
+    assert killing == bombed

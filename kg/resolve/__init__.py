@@ -237,6 +237,22 @@ def resolve_frame(frame: EventFrame, document: Document, actors: ActorContext, c
     return Event(frame, agents, targets, places, time, reporter, document.date, tuple(notes))
 
 
+def _shared_sites(events: list[Event]) -> list[Event]:
+    """An event whose place phrases are among an earlier one's of its sentence ("bombed Lankien and Waat in
+    Jonglei state, killing 15 people") also shares the towns resolution found among that event's targets."""
+    out: list[Event] = []
+    for event in events:
+        for earlier in reversed(out):
+            if earlier.frame.sentence_start != event.frame.sentence_start:
+                break
+            gained = any(key == "target_place" for key, _ in earlier.extra)
+            if gained and event.frame.places and set(event.frame.places) <= set(earlier.frame.places):
+                event = replace(event, places=earlier.places)
+                break
+        out.append(event)
+    return out
+
+
 def resolve_document(
     document: Document, frames: Sequence[EventFrame], entities: Sequence[Mention]
 ) -> list[Event]:
@@ -249,7 +265,7 @@ def resolve_document(
     subjects = [m for f in ordered for m in (*f.agents, f.reported_by) if m is not None]  # + "X said"
     actors = build_context(document.text, country, entities, _frame_mentions(ordered), subjects)
     cities = Cities([*entities, *place_mentions], country, document.text)
-    events = [resolve_frame(frame, document, actors, cities) for frame in ordered]
+    events = _shared_sites([resolve_frame(frame, document, actors, cities) for frame in ordered])
     events = carry_pairs(
         carry_places(anchored_dates(carry_dates(events, document.text)), document.text), document.text
     )
