@@ -19,18 +19,15 @@ from collections.abc import Iterable
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from kg.extract.anchors import relative_anchors
-from kg.extract.clauses import governors
 from kg.extract.factuality import SentenceFacts, assess, sentence_facts
 from kg.extract.modality import bare_obligations, recode
-from kg.extract.nouns import is_nominal
-from kg.extract.places import AFTER
 from kg.extract.purposes import relate_purposes
 from kg.extract.quantities import quantities_for
 from kg.extract.roles import Roles, TriggerLike, find_roles
-from kg.extract.spans import mention
+from kg.extract.settings import fold_harm, from_cause, inherit_setting, setting_from_clauses
 from kg.model import EventFrame, Mention, Quantity
 from kg.namespaces import EVENT_CLASSES
 
@@ -152,14 +149,14 @@ def extract_frames(
             last_agents = frame.agents
         if _anaphor(doc, frame):
             bare_nouns.add(frame.trigger.start)
-        frame = _inherit_setting(doc[trig.head], _from_cause(doc[trig.head], frame, by_trigger), by_trigger)
+        frame = inherit_setting(doc[trig.head], from_cause(doc[trig.head], frame, by_trigger), by_trigger)
         by_trigger[trig.head] = frame
         frames.append(frame)
-    frames = _setting_from_clauses(doc, frames)
+    frames = setting_from_clauses(doc, frames)
     if not document_rules:
         return frames
     frames = relate_purposes(doc, frames)
-    frames = relative_anchors(doc, _fold_harm(doc, frames), bare_nouns)
+    frames = relative_anchors(doc, fold_harm(doc, frames), bare_nouns)
     return _drop_anaphors(recode(doc, frames, bare={doc[t.head].idx for t in bare}), bare_nouns)
 
 
@@ -195,111 +192,6 @@ def _drop_anaphors(frames: list[EventFrame], bare_nouns: set[int]) -> list[Event
             told.add(category)
         kept.append(frame)
     return kept
-
-
-def _trigger_roots(doc: Doc, frames: list[EventFrame]) -> dict[int, int]:
-    """Token index of each frame's trigger root -> the index of the first frame there."""
-    roots: dict[int, int] = {}
-    for n, frame in enumerate(frames):
-        span = doc.char_span(frame.trigger.start, frame.trigger.end, alignment_mode="expand")
-        if span is not None:
-            roots.setdefault(span.root.i, n)
-    return roots
-
-
-def _fold_harm(doc: Doc, frames: list[EventFrame]) -> list[EventFrame]:
-    """ "a roadside bomb hit a vehicle, wounding four soldiers", "raided the town, looting shops": harm told
-    as a participle of a use of force, with no finer class of its own, is that event's, not another
-    event; its counts (injuries) join the governing frame."""
-    at = _trigger_roots(doc, frames)
-    folded: dict[int, EventFrame] = {}
-    dropped: set[int] = set()
-    for head, n in at.items():
-        frame, token = frames[n], doc[head]
-        if frame.event_class != "Assault":
-            continue  # a finer class ("killing" -> Killing) is an event of its own
-        if token.dep_ not in ("advcl", "conj") or token.tag_ != "VBG" or token.head.i not in at:
-            continue
-        main_n = at[token.head.i]
-        main = folded.get(main_n, frames[main_n])
-        same_facts = (main.negated, main.hypothetical) == (frame.negated, frame.hypothetical)
-        if _category(main) != "Assault" or not same_facts:
-            continue
-        folded[main_n] = dataclasses.replace(main, quantities=(*main.quantities, *frame.quantities))
-        dropped.add(n)
-    return [folded.get(n, f) for n, f in enumerate(frames) if n not in dropped]
-
-
-SETTING_DEPS = frozenset({"advcl", "xcomp", "conj", "relcl"})
-
-
-def _inherit_setting(head: Token, frame: EventFrame, earlier: dict[int, EventFrame]) -> EventFrame:
-    """A participial or coordinated clause shares the place and time of the event it hangs from
-    ("stormed a hotel in Mogadishu on Friday, killing 20 people": the killing is in Mogadishu, on Friday)."""
-    there = bool(frame.places) and all(m.text.lower() == "there" for m in frame.places)
-    if frame.places and frame.times and not there:
-        return frame
-    if head.dep_ in SETTING_DEPS and head.head.i in earlier:
-        main = earlier[head.head.i]
-        # "took Awdheegle after troops pulled out of their bases there": "there" is where the main event was
-        places = main.places if there and main.places else frame.places or main.places
-        return dataclasses.replace(frame, places=places, times=frame.times or main.times)
-    if there:
-        return frame
-    if frame.places or not is_nominal(head):
-        return frame
-    # an event noun inside another event's clause happened where that event did (not necessarily when):
-    # "took Bakhmut after ten months of fighting", "attacked Palma, and fighting was still going on"
-    chain = [head.head, *governors(head.head)] if head.dep_ in ("nsubj", "nsubjpass") else governors(head)
-    for gov in chain:
-        if gov.i in earlier:
-            main = earlier[gov.i]
-            # "captured by the KIA after a month-long siege": the same side besieged the town before
-            same_side = head.head.lower_ in AFTER and _category(main) == _category(frame)
-            agents = frame.agents or (main.agents if same_side and not main.agent_inherited else ())
-            return dataclasses.replace(frame, places=main.places, agents=agents)
-        if gov.dep_ == "conj" and gov.head.i in earlier:
-            return dataclasses.replace(frame, places=earlier[gov.head.i].places)
-    return frame
-
-
-def _from_cause(head: Token, frame: EventFrame, earlier: dict[int, EventFrame]) -> EventFrame:
-    """ "an Israeli drone strike on a car in Bint Jbeil killed two people": the event that is the subject of
-    this one lends its doer, place and time (the subject's own phrases, before the governing clause's)."""
-    subject = next((c for c in head.children if c.dep_ == "nsubj" and c.i in earlier), None)
-    if subject is None:
-        return frame
-    cause = earlier[subject.i]
-    # an event with no known doer stands for it ("a roadside bombing killed five")
-    agents = frame.agents or cause.agents or (mention(subject, actor=True),)
-    return dataclasses.replace(
-        frame, agents=agents, places=frame.places or cause.places, times=frame.times or cause.times
-    )
-
-
-WHEN_MARKS = frozenset({"when", "as", "after", "while"})
-
-
-def _category(frame: EventFrame) -> str:
-    return EVENT_CLASSES.get(frame.event_class, frame.event_class)
-
-
-def _setting_from_clauses(doc: Doc, frames: list[EventFrame]) -> list[EventFrame]:
-    """An event with no place takes the place of a "when"-clause event hanging from it ("were killed
-    on Friday when their vehicle was blown up in Huila")."""
-    heads = {i: frames[n] for i, n in _trigger_roots(doc, frames).items()}
-    out = []
-    for frame in frames:
-        span = None if frame.places else doc.char_span(frame.trigger.start, frame.trigger.end, "expand")
-        if span is not None:
-            for child in span.root.children:
-                inner = heads.get(child.i)
-                marked = any(c.dep_ in ("mark", "advmod") and c.lower_ in WHEN_MARKS for c in child.children)
-                if child.dep_ == "advcl" and marked and inner is not None and inner.places:
-                    frame = dataclasses.replace(frame, places=inner.places)
-                    break
-        out.append(frame)
-    return out
 
 
 class ConflictEvents:

@@ -26,7 +26,8 @@ from kg.extract.nouns import (
     spatial_place,
     strong_place,
 )
-from kg.extract.places import SPATIAL_PREPS, named_in
+from kg.extract.placenames import named_in
+from kg.extract.places import SPATIAL_PREPS
 from kg.namespaces import EVENT_CLASSES
 
 __all__ = [

@@ -26,14 +26,11 @@ from kg.extract.clauses import (
     light_verb_subject,
     misread_clause,
     nominal_actor,
-    participant_subject,
     subject_of,
 )
 from kg.extract.collector import (
-    AGAINST_AT,
     INTRANSITIVE,
     LIGHT_OBJECTS,
-    MOVER_CLASSES,
     OBJ_DEPS,
     OF,
     PLACE_OBJECT_CLASSES,
@@ -42,9 +39,8 @@ from kg.extract.collector import (
     own_act,
 )
 from kg.extract.complements import addressee, purpose
+from kg.extract.nominal import nominal_roles
 from kg.extract.nouns import (
-    ACTOR_LABELS,
-    PLACE_LABELS,
     actor_like,
     in_time_entity,
     is_nominal,
@@ -52,14 +48,14 @@ from kg.extract.nouns import (
     prep_objects,
     strong_place,
 )
-from kg.extract.places import broad_place, conjunct_verbs, more_places, settled_by
+from kg.extract.placenames import broad_place
+from kg.extract.places import conjunct_verbs, more_places
+from kg.extract.settings import SETTING_DEPS
 from kg.extract.spans import after_trigger, mention
 from kg.extract.times import clauses_above, time_mentions, trigger_times
 from kg.model import Mention
 
 __all__ = ["TriggerLike", "Roles", "find_roles"]
-
-SETTING_DEPS = frozenset({"advcl", "xcomp", "conj", "relcl"})
 
 
 class TriggerLike(Protocol):
@@ -177,82 +173,6 @@ def _verbal(col: RoleCollector, head: Token, span: list[Token]) -> bool:
     return subj is None and not passive and finite and head.dep_ in ("ROOT", "conj")
 
 
-# common nouns that, modifying an event noun, name who did it ("army offensive", "militia attack")
-DOER_MODIFIERS = frozenset(
-    {"army", "military", "police", "navy", "militia", "rebel", "jihadist", "insurgent", "militant", "gang",
-     "bandit", "guerrilla", "junta", "regime", "settler"}
-)  # fmt: skip
-
-
-def _doer(modifier: Token) -> bool:
-    """A common noun naming who did an event ("army offensive"); an adjective only after its owner's
-    name ("Myanmar military air strike", not "military aid")."""
-    if modifier.lemma_ not in DOER_MODIFIERS:
-        return False
-    owner = modifier.i > 0 and modifier.nbor(-1).ent_type_ in ("GPE", "NORP")
-    return modifier.pos_ == "NOUN" or owner
-
-
-def _nominal(col: RoleCollector, head: Token) -> None:
-    of_objects: list[Token] = []
-    kids = list(head.children)
-    # "a Myanmar military air strike": the doer hangs on the phrase's first word
-    kids += [g for c in kids if c.dep_ == "compound" for g in c.children if g.lemma_ in DOER_MODIFIERS]
-    for child in kids:
-        if child.dep_ == "poss" and not in_time_entity(child):
-            col.add(col.agents, child)
-        elif child.dep_ in ("compound", "amod", "nmod") and child.i < head.i:
-            # "Kharkiv shelling" names the place; "US strikes", "Taliban offensive" the actor
-            if child.i + 1 < len(child.doc) and _doer(child.nbor()):
-                continue  # the owner of "Myanmar military": the military did it
-            if child.ent_type_ in PLACE_LABELS and not child.text.isupper():
-                col.add(col.places, child)
-            elif child.ent_type_ in ACTOR_LABELS or child.pos_ == "PROPN" or _doer(child):
-                col.add(col.agents, child)  # "a Myanmar military air strike", "a gang attack"
-        elif child.dep_ == "prep" and child.lower_ == "by":
-            for obj in child.children:
-                if obj.dep_ == "pobj":
-                    col.add(col.agents, obj)
-                    of_objects.extend(o for _, o in prep_objects(obj, frozenset({"of"})))
-    col.misplaced_agents(head)  # "responded to joint drills by X", "an attack by X on a convoy"
-    own_of = [o for _, o in prep_objects(head, frozenset({"of"}))]
-    of_objects = own_of or of_objects
-    col.prepositions(head, nominal=True)
-    if head.dep_ == "nsubj":
-        col.occurrence(head.head)  # "fighting erupted between X and Y in Z", "a truce appeared to hold in Z"
-    # "held their first meeting with X": the light verb's subject names whom "their" stands for
-    pronouns_only = bool(col.agents) and all(a.pos_ == "PRON" for a in col.agents)
-    if not col.agents and head.pos_ == "ADJ" and head.dep_ == "acomp":  # "the party is opposed to"
-        subj = subject_of(head.head)
-        if subj is not None:
-            col.add(col.agents, subj)
-    if col.hostile and head.dep_ in ("dobj", "obj") and head.head.pos_ == "VERB":
-        # "staged rallies in Gaza against the leader"; "fired tear gas at students" (a party, not a site)
-        for word, obj in prep_objects(head.head, AGAINST_AT):
-            if word == "against" or (actor_like(obj) and not is_place_like(obj) and not in_time_entity(obj)):
-                col.patient(obj)
-    if (not col.agents or pronouns_only) and head.dep_ in ("dobj", "nsubjpass", "nsubj", "pobj"):
-        subj = light_verb_subject(head) or participant_subject(head) or settled_by(head)
-        if subj is not None:
-            if pronouns_only:
-                col.agents.clear()
-            col.add(col.agents, subj)
-    for obj in of_objects:
-        if in_time_entity(obj):
-            continue
-        if obj in col.places or obj in col.targets or obj in col.agents:
-            continue
-        if is_place_like(obj) or (col.cls in PLACE_SUBJECT_CLASSES and obj.pos_ == "PROPN"):
-            col.add(col.places, obj)
-        elif col.cls in MOVER_CLASSES:
-            if not col.agents:
-                col.add(col.agents, obj)
-            col.extra.append(obj)
-        else:
-            col.add(col.targets, obj)
-            col.withdrawn(obj)  # "a suspension of air links with Serbia"
-
-
 def _objects(head: Token) -> list[Token]:
     """Direct objects of a verbal trigger that took no role ("signed a peace agreement in Pretoria")."""
     # a noun coordinated with the verb is an object the parser misattached ("took X and the port of Y")
@@ -270,7 +190,7 @@ def find_roles(doc: Doc, trigger: TriggerLike, events: frozenset[int] = frozense
     subjectless = False
     nominal = is_nominal(head)
     if nominal:
-        _nominal(col, head)
+        nominal_roles(col, head)
     else:
         subjectless = _verbal(col, head, span)
     there = next((c for c in head.children if c.dep_ == "advmod" and c.lower_ == "there"), None)
@@ -289,8 +209,8 @@ def find_roles(doc: Doc, trigger: TriggerLike, events: frozenset[int] = frozense
     found = any(strong_place(p) for p in col.places)
     broad = found and all(broad_place(p) for p in col.places)  # "in Cameroon's North-West region"
     from_ok = col.from_place
-    # an earlier event governing this one lends its whole setting later (kg.extract._inherit_setting does
-    # so for an event noun's clauses and for a verb's advcl/xcomp/conj/relcl head)
+    # an earlier event governing this one lends its whole setting later (kg.extract.settings.inherit_setting
+    # does so for an event noun's clauses and for a verb's advcl/xcomp/conj/relcl head)
     governing = ups
     if nominal:
         governing = list(takewhile(lambda g: not (g.i in col.events and g.i < head.i), ups))

@@ -1,0 +1,98 @@
+"""Which tokens of a phrase name a place: the place a chain of ``of`` phrases under a place noun names
+("the southern department of Huila" -> Huila), the named place or anaphoric place noun a role holds
+("evacuated its staff from the town"), and places that a town found further down is more specific than
+(provinces, islands, the reference point of a direction, countries).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.extract.nouns import (
+    PROVINCE_NOUNS,
+    coordinated,
+    is_place_like,
+    names_place_noun,
+    own_province,
+    prep_objects,
+    self_named,
+    semantic_head,
+    spatial_place,
+    strong_place,
+)
+from kg.resolve.gazetteer_index import gazetteer
+
+__all__ = [
+    "named_in",
+    "inner_place",
+    "broad_place",
+    "ANAPHORIC_PLACES",
+    "BROAD_NOUNS",
+    "DIRECTION_WORDS",
+    "OF",
+]
+
+DIRECTION_WORDS = frozenset(
+    {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east",
+     "north-west", "south-east", "south-west"}
+)  # fmt: skip
+OF = frozenset({"of"})
+OF_CHAIN_STEPS = 4  # "the zones of the sector of the peninsula of X": how deep a chain of place nouns goes
+
+
+def named_in(token: Token) -> list[Token]:
+    """The places a chain of ``of`` phrases under a place noun names, followed down while each step is a
+    place noun: "the southern department of Huila" -> Huila, "the battle zones of the northern sector of the
+    Wakhan corridor" -> corridor. Empty when the first step names no place, or when the place noun is named
+    by its own modifier ("the Saratov region of Russia" is the Saratov region)."""
+    if token.pos_ == "NOUN" and own_province(token):
+        return []
+    found: list[Token] = []
+    step = [token]
+    for _ in range(OF_CHAIN_STEPS):
+        step = [o for t in step for _, o in prep_objects(t, OF) if names_place_noun(o)]
+        if not step:
+            break
+        found = step
+        if any(strong_place(o) for o in step):
+            break
+    if found and self_named(token) and all(f.lemma_.lower() in PROVINCE_NOUNS for f in found):
+        return []  # "the Bokkos area of Plateau state": the area is the more specific
+    return found
+
+
+# place nouns that, with "the", point back to a place named before (resolved in kg.resolve.places)
+ANAPHORIC_PLACES = frozenset({"town", "city", "village", "area", "capital", "territory", "enclave"})
+
+
+def inner_place(obj: Token) -> list[Token]:
+    """A named place, or the name a place noun gives ("the southern department of Huila" -> Huila, "the
+    capital, Kabul" -> Kabul)."""
+    named = [o for o in named_in(obj) if strong_place(o)]
+    if obj.pos_ == "NOUN":  # "the capital Kabul", not "Bam, Iran"
+        named += [c for c in obj.children if c.dep_ == "appos" and strong_place(c)]
+    if named and is_place_like(obj):
+        return named
+    if strong_place(obj) and spatial_place("in", obj):
+        return list(coordinated(obj))
+    if obj.lemma_.lower() in ANAPHORIC_PLACES and any(c.lower_ == "the" for c in obj.children):
+        return [obj]  # "evacuated its staff from the town": resolution finds which town
+    return []
+
+
+BROAD_NOUNS = PROVINCE_NOUNS | {"territory", "island", "department"}
+
+
+def broad_place(token: Token, countries: bool = True) -> bool:
+    """A place a town found further down the phrases is more specific than: one named by a
+    province-level noun ("Pakistan's Balochistan province", "Ramree island"), the reference point of a
+    direction ("west of Kirkuk"), or (unless ``countries`` is False: a country named with a town is kept,
+    it tells which town) a country."""
+    head = semantic_head(token)
+    if head.lemma_.lower() in BROAD_NOUNS:
+        return True
+    gov = token.head
+    if gov.lower_ == "of" and gov.head.lower_ in DIRECTION_WORDS:
+        return True
+    # a country by its head word ("Sudan" of "South Sudan"): cheap, and a city never heads a country name
+    return countries and head.ent_type_ == "GPE" and gazetteer().country(head.text) is not None
