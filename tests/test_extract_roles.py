@@ -86,8 +86,12 @@ ROLE_TABLE = [
      ["Gunmen"], ["four farmers"], ["Cauca"], []),
     ("France evacuated dozens of its nationals from Niamey.", "evacuated", "Evacuation",
      ["France"], ["dozens of its nationals"], ["Niamey"], []),
+    # "X clashed with Y": Y is the other side, a target (ACLED's second actor); "between X and Y": both agents
     ("Troops clashed with the insurgents near Kamituga.", "clashed", "ArmedClash",
-     ["Troops", "insurgents"], [], ["Kamituga"], []),
+     ["Troops"], ["insurgents"], ["Kamituga"], []),
+    ("Fighting between the army and the RSF spread to Omdurman.", "Fighting", "ArmedClash",
+     ["army", "RSF"], [], ["Omdurman"], []),
+    ("Clashes with the army erupted in Omdurman.", "Clashes", "ArmedClash", ["army"], [], ["Omdurman"], []),
     # subjects shared across a misparsed conjunct of a passive report, and into "before ...ing"
     ("The militia said two of its commanders were killed and blamed the army.", "blamed", "Accuse",
      ["militia"], ["army"], [], []),
@@ -116,7 +120,7 @@ ROLE_TABLE = [
     ("Militias seized dozens of villages around Kismayo.", "seized", "Capture",
      ["Militias"], [], ["dozens of villages", "Kismayo"], []),
     ("Tribal fighters clashed with the militia for a second day on Monday.", "clashed", "ArmedClash",
-     ["Tribal fighters", "militia"], [], [], [("a second day", "for"), ("Monday", "on")]),
+     ["Tribal fighters"], ["militia"], [], [("a second day", "for"), ("Monday", "on")]),
     # an intransitive verb misread as a passive participle: "by boat" is the means, the noun the mover
     ("Hundreds of families fled by boat across the lake.", "fled", "Displacement",
      ["Hundreds of families"], [], ["lake"], []),

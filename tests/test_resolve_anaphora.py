@@ -217,3 +217,17 @@ def test_resolve_anaphora_truce_that_held_and_fighting_between_parties_in_a_dist
     events = document_events(nlp, text)
     assert [p.label for p in one_event(events, "ceasefire").places] == ["Tripoli"]
     assert {a.key for a in one_event(events, "Fighting").agents} == {"nawasi-force", "302-brigade"}
+
+
+@pytest.mark.model
+def test_resolve_anaphora_other_side_of_a_clash_is_a_subject_for_pronouns(nlp: Language) -> None:
+    text = (
+        "Fighters of the CODECO militia attacked a camp near Bunia on Sunday. Congolese soldiers exchanged "
+        "fire with the militiamen as they withdrew towards the lake."
+    )
+    events = document_events(nlp, text)
+    clash = one_event(events, "exchanged fire")
+    assert [a.key for a in clash.agents] == ["cod-military"]
+    militia = [a.key for a in clash.targets]
+    assert len(militia) == 1 and militia != ["cod-military"]
+    assert [a.key for a in one_event(events, "withdrew").agents] == militia

@@ -51,7 +51,9 @@ REMOVAL_LEMMAS = frozenset({"evacuate", "evacuation", "airlift", "rescue"})  # "
 MOVER_CLASSES = frozenset(
     {"Withdrawal", "Retreat", "Displacement", "Evacuation", "Deployment", "Mobilize", "Surrender"}
 )
-SYMMETRIC_CLASSES = frozenset({"ArmedClash"})  # "clashed with X": both sides are agents
+# "fighting between X and Y": both sides are agents; "X clashed with Y": Y is the other side, the target
+# (ACLED's second actor), when X is named
+SYMMETRIC_CLASSES = frozenset({"ArmedClash"})
 COOPERATIVE_CATEGORIES = frozenset({"Agree", "Consult", "Support", "Concede", "Cooperate", "Aid", "Request"})
 PARTNER_PREPS = frozenset({"to", "with", "toward", "towards", "for"})
 # a truce is made with a partner ("agreed a truce with the army"), like the cooperative categories' acts
@@ -110,6 +112,7 @@ class RoleCollector:
         self.targets: list[Token] = []
         self.places: list[Token] = []
         self.extra: list[Token] = []
+        self.partners: list[Token] = []  # the other side of "clashed with X"
         self.hostile = EVENT_CLASSES.get(cls, cls) in HOSTILE_CATEGORIES
         self.cooperative = EVENT_CLASSES.get(cls, cls) in COOPERATIVE_CATEGORIES or cls in PARTNER_CLASSES
         self.mobilizing = EVENT_CLASSES.get(cls, cls) == "Mobilize"
@@ -198,6 +201,13 @@ class RoleCollector:
             elif word == "against" or actor_like(obj) or any(c.dep_ == "det" for c in obj.children):
                 self.patient(obj)
 
+    def sides(self) -> None:
+        """ "X clashed with Y": with X named, Y is the other side, a target."""
+        partners = {t.i for t in self.partners}
+        if partners and any(t.i not in partners for t in self.agents):
+            self.targets.extend(t for t in self.agents if t.i in partners)
+            self.agents[:] = [t for t in self.agents if t.i not in partners]
+
     def also_place(self, token: Token) -> None:
         """A target that is also the event's place (the one token allowed in two roles)."""
         if all(token.i != t.i for t in self.places):
@@ -207,6 +217,8 @@ class RoleCollector:
         for word, obj in prep_objects(token):
             if word == "between" or (word == "with" and self.cls in SYMMETRIC_CLASSES and actor_like(obj)):
                 self.add(self.agents, obj)
+                if word == "with":
+                    self.partners.extend(coordinated(obj))
             elif word in PARTNER_PREPS and self.cooperative and actor_like(obj):
                 self.add(self.targets, obj)  # "agreed with X", "handed aid to X": the partner/recipient
                 if word == "to" and strong_place(obj) and is_place_like(obj) and spatial_place(word, obj):

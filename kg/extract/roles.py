@@ -193,6 +193,7 @@ def find_roles(doc: Doc, trigger: TriggerLike, events: frozenset[int] = frozense
         nominal_roles(col, head)
     else:
         subjectless = _verbal(col, head, span)
+    col.sides()
     there = next((c for c in head.children if c.dep_ == "advmod" and c.lower_ == "there"), None)
     if there is not None:
         col.add(col.places, there, expand=False)  # "overran a base there": the town just named

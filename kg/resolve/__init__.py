@@ -262,7 +262,14 @@ def resolve_document(
     group = main_group([*entities, *_frame_mentions(ordered)], document.text)
     named = group.country if group is not None and not group.key.endswith("-rebels") else None
     country = dominant_country([*entities, *place_mentions], document.text, named)  # not "Rebels (Chad)"
-    subjects = [m for f in ordered for m in (*f.agents, f.reported_by) if m is not None]  # + "X said"
+    # agents, "X said", and the other side of a clash, who fights too ("exchanged fire with the militiamen as
+    # they withdrew")
+    subjects = [
+        m
+        for f in ordered
+        for m in (*f.agents, f.reported_by, *(f.targets if f.event_class == "ArmedClash" else ()))
+        if m is not None
+    ]
     actors = build_context(document.text, country, entities, _frame_mentions(ordered), subjects)
     cities = Cities([*entities, *place_mentions], country, document.text)
     events = _shared_sites([resolve_frame(frame, document, actors, cities) for frame in ordered])
