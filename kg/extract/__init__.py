@@ -170,14 +170,16 @@ def _anaphor(doc: Doc, frame: EventFrame) -> bool:
     the setting of the clause it sits in."""
     if frame.targets or frame.times or frame.quantities:
         return False
-    if any(doc.text.find(m.text, 0, frame.sentence_start) < 0 for m in frame.places):
-        return False  # a place of its own; one named before does not make it new ("the strike in Sagaing")
     span = doc.char_span(frame.trigger.start, frame.trigger.end, alignment_mode="expand")
     if span is None or span.root.pos_ not in ("NOUN", "PROPN"):
         return False
     if frame.agents and span.root.dep_ != "dobj":
         return False
-    return any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DETERMINERS for c in span.root.children)
+    if not any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DETERMINERS for c in span.root.children):
+        return False
+    before = doc.text[: frame.sentence_start] if frame.places else ""  # (Doc.text joins every token)
+    # a place of its own; one named before does not make it new ("the strike in Sagaing")
+    return all(m.text in before for m in frame.places)
 
 
 def _drop_anaphors(frames: list[EventFrame], bare_nouns: set[int]) -> list[EventFrame]:

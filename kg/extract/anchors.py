@@ -17,6 +17,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
+from kg.extract.settings import trigger_roots
 from kg.model import EventFrame
 from kg.namespaces import EVENT_CLASSES
 
@@ -67,11 +68,7 @@ def _mark(head: Token) -> int | None:
 def relative_anchors(doc: Doc, frames: list[EventFrame], bare: set[int]) -> list[EventFrame]:
     """``frames`` with ``anchor`` set where a counted distance relates two events (module doc); ``bare``
     holds the trigger offsets of definite event nouns that retell an earlier event."""
-    at: dict[int, int] = {}  # trigger root token -> frame index
-    for n, frame in enumerate(frames):
-        span = doc.char_span(frame.trigger.start, frame.trigger.end, alignment_mode="expand")
-        if span is not None:
-            at.setdefault(span.root.i, n)
+    at = trigger_roots(doc, frames)  # trigger root token -> frame index
     out = list(frames)
     for head_i, n in at.items():
         head = doc[head_i]
