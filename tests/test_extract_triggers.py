@@ -247,6 +247,9 @@ def test_triggers_months_participles_and_anonymity_requests_are_no_events(
         # ... and a killing when it leaves people dead, unless a hazard does
         ("Gangs clashed in the prison, leaving 14 inmates dead.", {"ArmedClash", "Killing"}),
         ("The storm left three people dead.", set()),
+        # a motion participle describing people is no displacement, even when parsed as a verb
+        ("Jets struck a column of fleeing attackers near the border.", {"AirStrike"}),
+        ("Thousands of civilians fleeing the fighting reached Goma.", {"Displacement", "ArmedClash"}),
         # a participle of backing before a noun is a relation ("Iran-backed militias"), no Support
         ("Iran-backed militias attacked the base.", {"Assault"}),
         # "neutralised" is a killing of people, not of a threat or a bomb

@@ -27,6 +27,7 @@ from kg.extract.constraints import (
     context_fits,
 )
 from kg.extract.lexicon import Compiled, LexiconEntry, LexiconError, compiled, load_lexicon
+from kg.extract.nouns import ACTOR_NOUNS, PEOPLE_NOUNS
 from kg.namespaces import EVENT_CLASSES
 
 __all__ = ["TriggerMatch", "LexiconEntry", "load_lexicon", "find_triggers", "LexiconError"]
@@ -151,6 +152,23 @@ def _adjectival(head: Token) -> bool:
     )
 
 
+MOTION_PARTICIPLES = frozenset({"flee", "retreat", "escape"})  # "fleeing attackers", "retreating troops"
+
+
+def _describes_people(head: Token) -> bool:
+    """A motion participle after a determiner or preposition, right before the bare people noun it
+    describes: "a column of fleeing attackers", "the retreating troops"."""
+    before = head.nbor(-1) if head.i > 0 else None
+    return (
+        head.tag_ == "VBG"
+        and head.lemma_.lower() in MOTION_PARTICIPLES
+        and before is not None
+        and before.pos_ in ("DET", "ADP")
+        and _adjectival(head)
+        and head.nbor().lemma_.lower() in PEOPLE_NOUNS | ACTOR_NOUNS
+    )
+
+
 _NAME_OR_TIME = NAME_LABELS | TIME_LABELS
 GROUP_NOUNS = frozenset({"alliance", "coalition", "bloc"})  # nouns that name a group as well as a pact
 
@@ -181,6 +199,8 @@ def _allowed(head: Token, entry: LexiconEntry, kind: str) -> bool:
         return False  # a participle describing a noun: "the surrounding district", "Turkish-backed factions"
     if head.lower_ == "surrounding" and _adjectival(head):
         return False  # "fled the town and surrounding villages", misparsed as a coordinated verb
+    if _describes_people(head):
+        return False  # "struck a column of fleeing attackers", misparsed as "fleeing" the attackers
     if (
         head.dep_ == "acl"
         and head.lemma_ in RELATION_PARTICIPLES
