@@ -116,7 +116,7 @@ def test_carry_the_area_is_the_last_city() -> None:
 
 STORY = (
     "Gunmen stormed Dansadau on Tuesday.\n\nThe gunmen shot dead a vigilante.\n\nElsewhere, bandits killed "
-    "two men.\n\nTalks opened in Gusau as gunmen wounded a guard. Rebels have fought the army since 2007."
+    "two men.\n\nTalks opened in Gusau as gunmen wounded a guard. Rebels have fought the army since 2007. Their offensive spread."
 )
 DANSADAU = Place("geonames-1", "Dansadau", 1, None, None, "NGA", "city")
 GUSAU = Place("geonames-2", "Gusau", 2, None, None, "NGA", "city")
@@ -126,7 +126,7 @@ def _told(trigger: str, cls: str, places: tuple[Place, ...] = (), time: TimeValu
     start = STORY.index(trigger)
     sentence_start = max(STORY.rfind(". ", 0, start) + 2, STORY.rfind("\n", 0, start) + 1, 0)
     mentions = tuple(Mention(p.label, STORY.index(p.label), 0, "GPE") for p in places)
-    mention = Mention(trigger, start, start + 1, "T")
+    mention = Mention(trigger, start, start + 1, "T", trigger.lower())
     frame = EventFrame("d", STORY[sentence_start:], sentence_start, mention, cls, places=mentions)
     return Event(frame, places=places, time=time)
 
@@ -140,6 +140,7 @@ def _told(trigger: str, cls: str, places: tuple[Place, ...] = (), time: TimeValu
         # background is no scene ("since 2007"), and a statement is made elsewhere
         (_told("fought", "ArmedClash", time=TimeValue(dt.date(2007, 1, 1), PUBLISHED, "span", "2007")), []),
         (_told("shot dead", "Arrest"), []),  # other acts than uses of force keep to their paragraph
+        (_told("offensive", "ArmedClash"), []),  # a campaign is no scene
     ],
 )
 def test_carry_places_from_an_earlier_paragraph(event: Event, expected: list[Place]) -> None:

@@ -147,6 +147,7 @@ def carry_places(events: Sequence[Event], text: str) -> list[Event]:
     return out
 
 
+CAMPAIGN_NOUNS = frozenset({"offensive", "campaign", "war", "insurgency", "conflict", "violence"})
 _ELSEWHERE = re.compile(r"^\W*(?:elsewhere|separately|meanwhile|in another|in a separate|further)\b", re.I)
 
 
@@ -160,10 +161,13 @@ def _sentence_places(events: Sequence[Event]) -> dict[int, set[str]]:
 
 def _continues(event: Event, places: tuple[Place, ...], named: dict[int, set[str]]) -> bool:
     """A later paragraph goes on with the story's scene: a use of force (arrests are often made elsewhere,
-    later), not background ("has fought the government since 2007"), whose sentence names no place but
-    those and does not open elsewhere ("Elsewhere, gunmen killed two farmers")."""
+    later), not background ("has fought the government since 2007") nor a campaign ("their offensive"),
+    whose sentence names no place but those and does not open elsewhere ("Elsewhere, gunmen killed two
+    farmers")."""
     if EVENT_CLASSES.get(event.event_class) != "Assault" or _ELSEWHERE.match(event.frame.sentence):
         return False
+    if event.frame.trigger.lemma.lower() in CAMPAIGN_NOUNS:
+        return False  # "their offensive has advanced at a dizzying pace": a campaign, not a scene
     time = event.time
     if time is not None and (time.precision in ("year", "month") or (time.end - time.start).days > 7):
         return False
