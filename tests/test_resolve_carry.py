@@ -116,7 +116,8 @@ def test_carry_the_area_is_the_last_city() -> None:
 
 STORY = (
     "Gunmen stormed Dansadau on Tuesday.\n\nThe gunmen shot dead a vigilante.\n\nElsewhere, bandits killed "
-    "two men.\n\nTalks opened in Gusau as gunmen wounded a guard. Rebels have fought the army since 2007. Their offensive spread."
+    "two men.\n\nTalks opened in Gusau as gunmen wounded a guard. Rebels have fought the army since 2007. "
+    "Their offensive spread."
 )
 DANSADAU = Place("geonames-1", "Dansadau", 1, None, None, "NGA", "city")
 GUSAU = Place("geonames-2", "Gusau", 2, None, None, "NGA", "city")
