@@ -393,3 +393,22 @@ def test_roles_event_noun_after_an_event_of_its_category_shares_its_agent(nlp: L
     ]
     frames = nlp("The army carried out an air strike near Jilib that killed three commanders.")._.event_frames
     assert [texts(f.agents) for f in frames] == [["army"], ["army"]]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "word", "cls", "times"),
+    [
+        # a date the parser hung on an apposition of the target
+        ("Gunmen abducted 11 people, four of them women, from Ldamang overnight on Monday.", "abducted",
+         "Abduction", [("Monday", "on")]),
+        # a date coordinated with a part of the day
+        ("Russian forces shelled Kherson overnight and on Wednesday.", "shelled", "Shelling",
+         [("Wednesday", "on")]),
+    ],
+)  # fmt: skip
+def test_roles_times_hung_on_appositions_and_parts_of_the_day(
+    nlp: Language, sentence: str, word: str, cls: str, times: list[tuple[str, str]]
+) -> None:
+    frame = frame_at(nlp(sentence), word, cls)
+    assert [(m.text, m.lemma) for m in frame.times if m.text != "overnight"] == times

@@ -20,12 +20,12 @@ TEXT = (
 )
 
 
-def _event(trigger: str, time: TimeValue | None, times: tuple[str, ...] = ()) -> Event:
+def _event(trigger: str, time: TimeValue | None, times: tuple[str, ...] = (), cls: str = "Assault") -> Event:
     start = TEXT.index(trigger)
     sentence_start = max(TEXT.rfind(". ", 0, start) + 2, TEXT.rfind("\n", 0, start) + 1, 0)
     mentions = tuple(Mention(t, TEXT.index(t), TEXT.index(t) + len(t), "DATE") for t in times)
-    mention = Mention(trigger, start, start + 1, "TRIGGER")
-    frame = EventFrame("d", TEXT[sentence_start:], sentence_start, mention, "Assault", times=mentions)
+    mention = Mention(trigger, start, start + 1, "TRIGGER", trigger)
+    frame = EventFrame("d", TEXT[sentence_start:], sentence_start, mention, cls, times=mentions)
     return Event(frame, time=time, doc_date=PUBLISHED)
 
 
@@ -50,11 +50,38 @@ def _day(day: dt.date, derived: bool = False) -> TimeValue:
 def test_carry_rules(
     trigger: str, time: TimeValue | None, times: tuple[str, ...], expected: dt.date, derived: bool
 ) -> None:
-    lead = _event("rallied", _day(SUNDAY), ("Sunday",))
+    lead = _event("rallied", _day(SUNDAY), ("Sunday",), "Protest")
     out = carry_dates([lead, _event(trigger, time, times)], TEXT)
     assert out[0] == lead
     assert out[1].time is not None
     assert (out[1].time.start, out[1].time.derived) == (expected, derived)
+
+
+@pytest.mark.parametrize(
+    ("trigger", "cls", "expected"),
+    [
+        ("arrested", "Assault", SUNDAY),  # a use of force in a later paragraph: the day of the story's scene
+        ("condemned", "Accuse", PUBLISHED),  # a statement keeps the publication date
+    ],
+)
+def test_carry_scene_date_into_a_later_paragraph(trigger: str, cls: str, expected: dt.date) -> None:
+    lead = _event("ambushed", _day(SUNDAY), ("The same day",))
+    out = carry_dates([lead, _event(trigger, _day(PUBLISHED, derived=True), (), cls)], TEXT)
+    assert out[1].time is not None
+    assert (out[1].time.start, out[1].time.derived) == (expected, True)
+
+
+@pytest.mark.model
+def test_carry_one_anaphoric_day_for_the_events_sharing_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    from kg.pipeline import events_from_doc
+
+    text = (
+        "Police arrested four suspects on Monday. The previous evening, two shepherds were killed when a "
+        "bomb exploded."
+    )
+    events = events_from_doc(Document("d", text, PUBLISHED), nlp(text))
+    days = {e.frame.trigger.text: e.time.start for e in events if e.time is not None}
+    assert days["killed"] == days["exploded"] == dt.date(2025, 2, 9)  # the Sunday before Monday 10th
 
 
 def test_carry_nothing_before_keeps_the_events() -> None:

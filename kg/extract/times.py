@@ -39,6 +39,7 @@ def _time_mention(token: Token, prep: str) -> Mention:
     return Mention(span.text, span.start_char, span.end_char, "DATE", prep)
 
 
+PART_OF_DAY_ADVERBS = frozenset({"overnight", "tonight", "late", "early"})
 DAY_WORDS = frozenset({"day", "night", "morning", "afternoon", "evening"})
 ANAPHORIC_MODIFIERS = frozenset({"same", "that", "next", "following", "previous"})
 
@@ -57,6 +58,11 @@ def time_mentions(tokens: list[Token]) -> list[Mention]:
                 in_time_entity(child) or _anaphoric_day(child)
             ):
                 found.append(_time_mention(child, ""))
+            elif child.dep_ == "advmod" and child.lower_ in PART_OF_DAY_ADVERBS:
+                # "shelled the city overnight and on Wednesday": the date coordinated with the part of day
+                for prep in (c for c in child.children if c.dep_ in ("conj", "prep")):
+                    inner = [o for o in prep.children if o.dep_ == "pobj" and in_time_entity(o)]
+                    found.extend(_time_mention(o, prep.lower_) for o in inner)
             elif child.dep_ == "prep":
                 for obj in child.children:
                     if obj.dep_ in ("pobj", "pcomp") and in_time_entity(obj):
@@ -86,6 +92,8 @@ def trigger_times(
     Monday" for a nominal subject)."""
     times = time_mentions(span)
     if not times:
+        # "abducted 11 people, four of them women, overnight on Monday": a phrase hung on an apposition too
+        holders = [*holders, *(c for t in holders for c in t.children if c.dep_ == "appos")]
         nouns = (o for t in [head, *holders] for _, o in prep_objects(t) if o.pos_ in NOUN_POS)
         times = time_mentions([t for t in [*holders, *nouns] if t.i not in events and t.i != head.i])
     for gov in governing if not times else ():

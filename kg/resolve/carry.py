@@ -7,7 +7,8 @@ News writes a date once and lets the following sentences lean on it:
   following day" the day after it, "the day before" / "the previous day" the day before it;
 - "Protesters rallied in Lahore on Sunday. Police fired tear gas and detained 23 of them.": an event with no
   time expression at all, which would take the publication date (``derived``), takes instead the date of
-  the last such dated event of the same paragraph, still marked ``derived``.
+  the last such dated event of the same paragraph, still marked ``derived``; a use of force with none
+  before it in its paragraph takes the day of the story's last use of force dated by its own expression.
 
 An event whose own expression could not be anchored ("two days after the bombing") keeps what
 :func:`kg.resolve.dates.resolve_time` gave it: only a bare sentence borrows a date.
@@ -39,7 +40,9 @@ ANAPHORIC_DAYS = {
     "same day": 0, "that day": 0, "same night": 0, "that night": 0, "same morning": 0, "that morning": 0,
     "same evening": 0, "that evening": 0, "same afternoon": 0, "that afternoon": 0, "later that day": 0,
     "earlier that day": 0, "next day": 1, "following day": 1, "day after": 1, "previous day": -1,
-    "day before": -1,
+    "day before": -1, "next morning": 1, "following morning": 1, "next evening": 1, "following evening": 1,
+    "next night": 1, "following night": 1, "previous evening": -1, "previous night": -1,
+    "previous morning": -1, "previous afternoon": -1, "evening before": -1, "night before": -1,
 }  # fmt: skip
 _LEAD = re.compile(r"^(?:the|on|by|on the)\s+", re.IGNORECASE)
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")
@@ -54,12 +57,25 @@ def _paragraph(breaks: list[int], event: Event) -> int:
     return bisect.bisect_right(breaks, event.frame.sentence_start)
 
 
-def _anaphoric_shift(event: Event) -> int | None:
+def _anaphoric_shift(event: Event) -> tuple[int, int] | None:
+    """(offset of the anaphoric day expression, its shift in days), or None."""
     for mention in event.frame.times:
         words = _LEAD.sub("", " ".join(mention.text.lower().split()))
         if words in ANAPHORIC_DAYS:
-            return ANAPHORIC_DAYS[words]
+            return mention.start, ANAPHORIC_DAYS[words]
     return None
+
+
+def _shifted_day(
+    shift: tuple[int, int] | None, last: TimeValue | None, shifted: dict[int, dt.date]
+) -> dt.date | None:
+    """The day an anaphoric expression names: the one already computed for it, else the last dated
+    event's day shifted."""
+    if shift is None:
+        return None
+    if shift[0] in shifted:
+        return shifted[shift[0]]
+    return last.start + dt.timedelta(days=shift[1]) if last is not None and last.precision == "day" else None
 
 
 def carry_dates(events: Sequence[Event], text: str) -> list[Event]:
@@ -67,12 +83,16 @@ def carry_dates(events: Sequence[Event], text: str) -> list[Event]:
     breaks = _paragraphs(text)
     out: list[Event] = []
     last: tuple[TimeValue, int] | None = None  # the last own date, and its paragraph
+    scene: TimeValue | None = None  # the last own day of a use of force, in any paragraph
+    shifted: dict[int, dt.date] = {}  # an anaphoric expression's day, for the events sharing it
     for event in events:
         paragraph = _paragraph(breaks, event)
         time = event.time
         shift = _anaphoric_shift(event)
-        if last is not None and shift is not None and last[0].precision == "day":
-            day = last[0].start + dt.timedelta(days=shift)
+        day = _shifted_day(shift, last[0] if last is not None else None, shifted)
+        if shift is not None and day is not None:
+            # "The previous evening, two shepherds were killed when a bomb exploded": one day for both
+            shifted[shift[0]] = day
             raw = next((m.text for m in event.frame.times), None)
             time = TimeValue(day, day, "day", raw)
             note = ("time_rule", "day of the previous dated event")
@@ -89,8 +109,21 @@ def carry_dates(events: Sequence[Event], text: str) -> list[Event]:
             extra = tuple(e for e in event.extra if e[0] != "time_rule")
             note = ("time_rule", "date of the paragraph's earlier event (no time expression)")
             event = dataclasses.replace(event, time=time, extra=(*extra, note))
+        elif (
+            scene is not None
+            and time is not None
+            and time.derived
+            and not event.frame.times
+            and _force(event)
+        ):
+            # "The gunmen ... shot dead a vigilante" in a later paragraph: the day of the story's scene
+            time = dataclasses.replace(scene, raw=None, derived=True)
+            extra = tuple(e for e in event.extra if e[0] != "time_rule")
+            note = ("time_rule", "date of the story's earlier use of force (no time expression)")
+            event = dataclasses.replace(event, time=time, extra=(*extra, note))
         if time is not None and not time.derived and not (event.frame.negated or event.frame.hypothetical):
             last = (time, paragraph)  # an envisaged or negated event's day is no anchor
+            scene = time if _force(event) and time.precision == "day" else scene
         out.append(event)
     return out
 
@@ -159,15 +192,20 @@ def _sentence_places(events: Sequence[Event]) -> dict[int, set[str]]:
     return named
 
 
+def _force(event: Event) -> bool:
+    """A use of force at a scene: no campaign ("their offensive"), no story opening elsewhere."""
+    if EVENT_CLASSES.get(event.event_class) != "Assault" or _ELSEWHERE.match(event.frame.sentence):
+        return False
+    return event.frame.trigger.lemma.lower() not in CAMPAIGN_NOUNS
+
+
 def _continues(event: Event, places: tuple[Place, ...], named: dict[int, set[str]]) -> bool:
     """A later paragraph goes on with the story's scene: a use of force (arrests are often made elsewhere,
     later), not background ("has fought the government since 2007") nor a campaign ("their offensive"),
     whose sentence names no place but those and does not open elsewhere ("Elsewhere, gunmen killed two
     farmers")."""
-    if EVENT_CLASSES.get(event.event_class) != "Assault" or _ELSEWHERE.match(event.frame.sentence):
-        return False
-    if event.frame.trigger.lemma.lower() in CAMPAIGN_NOUNS:
-        return False  # "their offensive has advanced at a dizzying pace": a campaign, not a scene
+    if not _force(event):
+        return False  # not "their offensive has advanced at a dizzying pace": a campaign, not a scene
     time = event.time
     if time is not None and (time.precision in ("year", "month") or (time.end - time.start).days > 7):
         return False
