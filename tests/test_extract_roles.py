@@ -310,6 +310,9 @@ def test_roles_frames_survive_doc_serialisation(nlp: Language) -> None:
         ("The governor condemned the killings.", ["Accuse", "Killing"]),
         ("Gunmen killed five villagers on Monday. The governor condemned the attack on Gao.",
          ["Killing", "Accuse", "Assault"]),
+        # ... a day named as the possessor identifies the event told
+        ("Gunmen overran a base in Galcad on Sunday. Ten soldiers were killed in Sunday's attack.",
+         ["Capture", "Killing"]),
         # ... a place named before is no place of its own
         ("Gunmen killed five villagers in Gao on Monday. The governor condemned the killings in Gao.",
          ["Killing", "Accuse"]),
@@ -412,3 +415,11 @@ def test_roles_times_hung_on_appositions_and_parts_of_the_day(
 ) -> None:
     frame = frame_at(nlp(sentence), word, cls)
     assert [(m.text, m.lemma) for m in frame.times if m.text != "overnight"] == times
+
+
+@pytest.mark.model
+def test_roles_killing_and_the_event_it_happened_in_share_setting_and_doer(nlp: Language) -> None:
+    frames = extract_frames(nlp("Israeli forces killed three men during a raid on Qabatiya on Wednesday."))
+    killing, raid = (next(f for f in frames if f.event_class == c) for c in ("Killing", "Assault"))
+    assert [m.text for m in raid.agents] == [m.text for m in killing.agents] == ["Israeli forces"]
+    assert [m.text for m in killing.times] == [m.text for m in raid.times] == ["Wednesday"]

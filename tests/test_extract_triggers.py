@@ -120,6 +120,10 @@ def test_triggers_same_category_object_collapses_to_the_finer_class(nlp: Languag
     [
         ("An Israeli drone strike on a car killed two people.", [("AirStrike", "drone strike"),
                                                                  ("Killing", "killed")]),
+        # ... and so is the event a killing happened in
+        ("Israeli forces killed three men during a raid on Qabatiya.", [("Killing", "killed"),
+                                                                        ("Assault", "raid")]),
+        ("Police killed two suspects in a shootout.", [("Killing", "killed"), ("ArmedClash", "shootout")]),
         ("Clashes near the village of Bagan killed 11 people.", [("ArmedClash", "Clashes"),
                                                                  ("Killing", "killed")]),
         # a subject of the same class, or a harm with no class of its own, is one event
@@ -247,6 +251,14 @@ def test_triggers_months_participles_and_anonymity_requests_are_no_events(
         # ... and a killing when it leaves people dead, unless a hazard does
         ("Gangs clashed in the prison, leaving 14 inmates dead.", {"ArmedClash", "Killing"}),
         ("The storm left three people dead.", set()),
+        # people named by what befell them, a status, a record: no event ("routinely beat up" still is one)
+        ("Among those killed were two children.", set()),
+        ("The camp now holds families displaced from the border villages.", set()),
+        ("The navy struck a depot on the occupied left bank.", {"Assault"}),
+        ("The group has repeatedly targeted Taliban officials.", set()),
+        ("Soldiers routinely beat up detainees in the camp.", {"Assault"}),
+        ("Relatives gathered outside the prison seeking news of the inmates.", set()),
+        ("Some 800,000 people sought refuge in Germany.", {"Request"}),  # asylum asks a party
         # a motion participle describing people is no displacement, even when parsed as a verb
         ("Jets struck a column of fleeing attackers near the border.", {"AirStrike"}),
         ("Thousands of civilians fleeing the fighting reached Goma.", {"Displacement", "ArmedClash"}),

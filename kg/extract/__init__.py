@@ -27,7 +27,7 @@ from kg.extract.modality import bare_obligations, recode
 from kg.extract.purposes import relate_purposes
 from kg.extract.quantities import quantities_for
 from kg.extract.roles import Roles, TriggerLike, find_roles
-from kg.extract.settings import fold_harm, from_cause, inherit_setting, setting_from_clauses
+from kg.extract.settings import fold_harm, from_cause, inherit_setting, setting_from_clauses, share_context
 from kg.model import EventFrame, Mention, Quantity
 from kg.namespaces import EVENT_CLASSES
 
@@ -152,7 +152,7 @@ def extract_frames(
         frame = inherit_setting(doc[trig.head], from_cause(doc[trig.head], frame, by_trigger), by_trigger)
         by_trigger[trig.head] = frame
         frames.append(frame)
-    frames = setting_from_clauses(doc, frames)
+    frames = share_context(doc, setting_from_clauses(doc, frames))
     if not document_rules:
         return frames
     frames = relate_purposes(doc, frames)
@@ -164,18 +164,24 @@ ANAPHORIC_DETERMINERS = frozenset({"the", "this", "these", "those", "such"})
 
 
 def _anaphor(doc: Doc, frame: EventFrame) -> bool:
-    """ "condemned the killings", "since the fighting began", "said it carried out the attack": a
-    definite event noun that adds no target, time or new place of its own (at most the agent of the verb it
-    is the object of) names an event already told. Judged on the noun's own roles, before it inherits
-    the setting of the clause it sits in."""
-    if frame.targets or frame.times or frame.quantities:
+    """ "condemned the killings", "since the fighting began", "said it carried out the attack", "killed in
+    Sunday's attack": a definite event noun that adds no target, time or new place of its own (at most the
+    agent of the verb it is the object of) names an event already told. Judged on the noun's own roles,
+    before it inherits the setting of the clause it sits in."""
+    if frame.targets or frame.quantities:
         return False
     span = doc.char_span(frame.trigger.start, frame.trigger.end, alignment_mode="expand")
     if span is None or span.root.pos_ not in ("NOUN", "PROPN"):
         return False
     if frame.agents and span.root.dep_ != "dobj":
         return False
-    if not any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DETERMINERS for c in span.root.children):
+    # "Sunday's attack": a day named as the possessor identifies the event like "the"
+    dated = [c for c in span.root.children if c.dep_ == "poss" and c.ent_type_ == "DATE"]
+    starts = {c.idx for c in dated}
+    if any(m.start not in starts for m in frame.times):
+        return False
+    definite = any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DETERMINERS for c in span.root.children)
+    if not (dated or definite):
         return False
     before = doc.text[: frame.sentence_start] if frame.places else ""  # (Doc.text joins every token)
     # a place of its own; one named before does not make it new ("the strike in Sagaing")

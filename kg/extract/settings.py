@@ -20,6 +20,7 @@ from kg.model import EventFrame
 from kg.namespaces import EVENT_CLASSES
 
 __all__ = ["trigger_roots", "fold_harm", "inherit_setting", "from_cause", "setting_from_clauses", "category",
+           "share_context", "CONTEXT_PREPS",
            "SETTING_DEPS", "WHEN_MARKS"]  # fmt: skip
 
 
@@ -125,4 +126,26 @@ def setting_from_clauses(doc: Doc, frames: list[EventFrame]) -> list[EventFrame]
                     frame = dataclasses.replace(frame, places=inner.places)
                     break
         out.append(frame)
+    return out
+
+
+CONTEXT_PREPS = frozenset({"in", "during", "amid"})  # "killed in an ambush", "during a raid"
+
+
+def share_context(doc: Doc, frames: list[EventFrame]) -> list[EventFrame]:
+    """ "Israeli forces killed three men during a raid on Qabatiya on Wednesday": a killing and the event it
+    happened in share their setting (the killing takes the place and time the parser hung on the raid) and
+    doer (the raid is the killers')."""
+    at = trigger_roots(doc, frames)
+    out = list(frames)
+    for head_i, n in at.items():
+        if frames[n].event_class != "Killing":
+            continue
+        preps = (c for c in doc[head_i].children if c.dep_ == "prep" and c.lower_ in CONTEXT_PREPS)
+        for k in (at[o.i] for p in preps for o in p.children if o.dep_ == "pobj" and o.i in at):
+            killing, context = out[n], out[k]
+            out[n] = dataclasses.replace(
+                killing, places=killing.places or context.places, times=killing.times or context.times
+            )
+            out[k] = dataclasses.replace(context, agents=context.agents or killing.agents)
     return out

@@ -28,6 +28,7 @@ from kg.extract.constraints import (
 )
 from kg.extract.lexicon import Compiled, LexiconEntry, LexiconError, compiled, load_lexicon
 from kg.extract.nouns import ACTOR_NOUNS, PEOPLE_NOUNS
+from kg.extract.settings import CONTEXT_PREPS
 from kg.namespaces import EVENT_CLASSES
 
 __all__ = ["TriggerMatch", "LexiconEntry", "load_lexicon", "find_triggers", "LexiconError"]
@@ -56,7 +57,13 @@ DEFINITE = frozenset({"the", "this", "these", "those"})
 HEDGE_PARTICIPLES = frozenset({"allege", "accuse", "suspect"})
 # a participle of status describing people names who they are, not a fresh event: "camps for displaced
 # people", "aid for displaced families" ("the clashes displaced 3,000 people" still is one)
-STATUS_PARTICIPLES = frozenset({"displace", "uproot", "exile", "jail", "imprison", "detain", "incarcerate"})
+STATUS_PARTICIPLES = frozenset(
+    {"displace", "uproot", "exile", "jail", "imprison", "detain", "incarcerate", "occupy"}
+)  # "the occupied left bank": a status too
+# describing people by what happened to them after a noun: "people displaced from surrounding districts"
+DESCRIBING_PARTICIPLES = frozenset({"displace", "uproot", "exile"})
+# with a perfect, a record, not an event: "has repeatedly targeted their officials"
+HABITUAL_ADVERBS = frozenset({"repeatedly", "regularly", "frequently", "often", "routinely", "habitually"})
 # a natural hazard that does the act makes it no conflict event: "the storm cut power", "floods displaced
 # thousands", "buildings destroyed by the earthquake" ("fire" is left out: "artillery fire hit the school")
 NATURAL_HAZARDS = frozenset(
@@ -169,6 +176,13 @@ def _describes_people(head: Token) -> bool:
     )
 
 
+def _record(head: Token) -> bool:
+    """A perfect with an adverb of habit: "has repeatedly targeted" ("routinely beat up" is still coded)."""
+    kids = list(head.children)
+    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in kids) and head.tag_ == "VBN"
+    return perfect and any(c.dep_ == "advmod" and c.lower_ in HABITUAL_ADVERBS for c in kids)
+
+
 _NAME_OR_TIME = NAME_LABELS | TIME_LABELS
 GROUP_NOUNS = frozenset({"alliance", "coalition", "bloc"})  # nouns that name a group as well as a pact
 
@@ -193,6 +207,12 @@ def _allowed(head: Token, entry: LexiconEntry, kind: str) -> bool:
         return False  # a group called by its name: "the Chin Brotherhood alliance said", "the NATO alliance"
     if head.tag_ == "VBN" and head.dep_ in ARGUMENT_DEPS and any(c.dep_ == "det" for c in head.children):
         return False  # a participle naming people: "evacuated the wounded", "the injured were treated"
+    if head.tag_ == "VBN" and head.dep_ == "acl" and head.head.lower_ == "those":
+        return False  # "among those killed were two children"
+    if head.tag_ == "VBN" and head.dep_ == "acl" and head.lemma_ in DESCRIBING_PARTICIPLES:
+        return False  # "hundreds of thousands of people displaced from surrounding districts"
+    if _record(head):
+        return False  # "has repeatedly targeted their officials": a record, not an event
     if head.dep_ == "amod" and (
         head.tag_ == "VBG" or head.lemma_ in HEDGE_PARTICIPLES | STATUS_PARTICIPLES | RELATION_PARTICIPLES
     ):
@@ -283,8 +303,11 @@ def _collapse_objects(doc: Doc, kept: dict[int, TriggerMatch]) -> dict[int, Trig
         if verb is None or verb is noun:
             continue
         outcome = verb.event_class in OUTCOME_CLASSES and noun.event_class != verb.event_class
-        if outcome and first.dep_ == "nsubj":
-            continue  # "an air strike on the village killed 12 people": the strike, and the killing it did
+        context = holder.head.dep_ == "prep" and holder.head.lower_ in CONTEXT_PREPS
+        if outcome and (first.dep_ == "nsubj" or context):
+            # "an air strike on the village killed 12 people", "killed three men during a raid": the strike
+            # or the raid, and the killing it did
+            continue
         joined = _joined_class(verb.event_class, noun.event_class)
         if joined is None:
             if "+object/" in verb.pattern_id and first.dep_ in OBJECT_DEPS:
