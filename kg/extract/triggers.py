@@ -27,7 +27,20 @@ from kg.extract.constraints import (
     context_fits,
 )
 from kg.extract.lexicon import Compiled, LexiconEntry, LexiconError, compiled, load_lexicon
-from kg.extract.nouns import ACTOR_NOUNS, PEOPLE_NOUNS
+from kg.extract.nonevents import (
+    ANONYMITY_LEMMAS,
+    DESCRIBING_PARTICIPLES,
+    GROUP_NOUNS,
+    HEDGE_PARTICIPLES,
+    RELATION_PARTICIPLES,
+    STATUS_PARTICIPLES,
+    adjectival,
+    describes_people,
+    named_group,
+    natural_cause,
+    no_event_noun,
+    record,
+)
 from kg.extract.settings import CONTEXT_PREPS
 from kg.namespaces import EVENT_CLASSES
 
@@ -44,38 +57,6 @@ JOINED = {
 }
 TIME_LABELS = frozenset({"DATE", "TIME"})  # "since March": a month, not a march
 SEQUENCE_PREPS = frozenset({"after", "before", "since", "following", "until"})  # events told in sequence
-# "who asked not to be named/identified": a source asking for anonymity requests nothing of a party
-ANONYMITY_LEMMAS = frozenset({"name", "identify", "quote"})
-# an event noun that is only a goal, a need or a topic of comment is no event: "efforts towards a
-# settlement", "depend on food assistance", "the fighting reflects a wider struggle"
-GOAL_PREPS = frozenset({"towards", "toward"})
-DEPENDENCE_VERBS = frozenset({"depend", "rely"})
-COMMENT_VERBS = frozenset(
-    {"reflect", "mirror", "highlight", "underline", "underscore", "illustrate", "show", "expose", "signal"}
-)
-DEFINITE = frozenset({"the", "this", "these", "those"})
-HEDGE_PARTICIPLES = frozenset({"allege", "accuse", "suspect"})
-# a participle of status describing people names who they are, not a fresh event: "camps for displaced
-# people", "aid for displaced families" ("the clashes displaced 3,000 people" still is one)
-STATUS_PARTICIPLES = frozenset(
-    {"displace", "uproot", "exile", "jail", "imprison", "detain", "incarcerate", "occupy"}
-)  # "the occupied left bank": a status too
-# describing people by what happened to them after a noun: "people displaced from surrounding districts"
-DESCRIBING_PARTICIPLES = frozenset({"displace", "uproot", "exile"})
-# with a perfect, a record, not an event: "has repeatedly targeted their officials"
-HABITUAL_ADVERBS = frozenset({"repeatedly", "regularly", "frequently", "often", "routinely", "habitually"})
-# a natural hazard that does the act makes it no conflict event: "the storm cut power", "floods displaced
-# thousands", "buildings destroyed by the earthquake" ("fire" is left out: "artillery fire hit the school")
-NATURAL_HAZARDS = frozenset(
-    {"storm", "rainstorm", "sandstorm", "snowstorm", "hurricane", "cyclone", "typhoon", "tornado",
-     "earthquake", "quake", "tremor", "aftershock", "flood", "flooding", "floodwater", "rain", "rainfall",
-     "downpour", "monsoon", "landslide", "landslip", "mudslide", "avalanche", "tsunami", "drought",
-     "heatwave", "wildfire", "bushfire", "blaze", "lightning", "wind", "gale", "blizzard", "snow", "eruption",
-     "volcano"}
-)  # fmt: skip
-# a participle of backing describing a noun is a standing relation, not an event: "fighters backed by
-# paratroopers", "a militia funded by the regime"
-RELATION_PARTICIPLES = frozenset({"back", "support", "sponsor", "fund", "finance", "arm", "equip", "train"})
 
 
 @dataclass(frozen=True)
@@ -124,77 +105,7 @@ def _candidates(doc: Doc, lexicon: Compiled) -> Iterator[tuple[int, int, int, st
                     yield token.i, end, n, "phrase"
 
 
-def _no_event_noun(head: Token) -> bool:
-    """A goal, a need or a topic of comment: "efforts towards a settlement", "depend on aid", "the
-    fighting reflects a wider struggle"."""
-    gov = head.head
-    if head.dep_ == "pobj" and (gov.lower_ in GOAL_PREPS or gov.head.lemma_ in DEPENDENCE_VERBS):
-        return True
-    return (
-        head.dep_ == "nsubj"
-        and gov.lemma_ in COMMENT_VERBS
-        and any(c.dep_ == "det" and c.lower_ in DEFINITE for c in head.children)
-    )
-
-
-def _natural_cause(head: Token) -> bool:
-    """The act's subject (or passive ``by`` agent) is a natural hazard, every conjunct of it."""
-    doers = [c for c in head.children if c.dep_ == "nsubj"]
-    doers += [g for c in head.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-    return bool(doers) and all(
-        t.lemma_.lower() in NATURAL_HAZARDS or t.lower_ in NATURAL_HAZARDS
-        for d in doers
-        for t in [d, *d.conjuncts]
-    )
-
-
-def _adjectival(head: Token) -> bool:
-    """A subjectless "-ing" form right before a bare common noun modifies it."""
-    nxt = head.nbor() if head.i + 1 < len(head.doc) else None
-    return (
-        nxt is not None
-        and nxt.pos_ == "NOUN"
-        and nxt.head == head
-        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children)
-    )
-
-
-MOTION_PARTICIPLES = frozenset({"flee", "retreat", "escape"})  # "fleeing attackers", "retreating troops"
-
-
-def _describes_people(head: Token) -> bool:
-    """A motion participle after a determiner or preposition, right before the bare people noun it
-    describes: "a column of fleeing attackers", "the retreating troops"."""
-    before = head.nbor(-1) if head.i > 0 else None
-    return (
-        head.tag_ == "VBG"
-        and head.lemma_.lower() in MOTION_PARTICIPLES
-        and before is not None
-        and before.pos_ in ("DET", "ADP")
-        and _adjectival(head)
-        and head.nbor().lemma_.lower() in PEOPLE_NOUNS | ACTOR_NOUNS
-    )
-
-
-def _record(head: Token) -> bool:
-    """A perfect with an adverb of habit: "has repeatedly targeted" ("routinely beat up" is still coded)."""
-    kids = list(head.children)
-    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in kids) and head.tag_ == "VBN"
-    return perfect and any(c.dep_ == "advmod" and c.lower_ in HABITUAL_ADVERBS for c in kids)
-
-
 _NAME_OR_TIME = NAME_LABELS | TIME_LABELS
-GROUP_NOUNS = frozenset({"alliance", "coalition", "bloc"})  # nouns that name a group as well as a pact
-
-
-def _named(head: Token) -> bool:
-    """A noun with a proper name as its modifier that is no place's or people's ("Chin Brotherhood")."""
-    return any(
-        c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ not in ("GPE", "LOC", "NORP")
-        for c in head.children
-    )
-
-
 ARGUMENT_DEPS = frozenset({"dobj", "obj", "nsubj", "nsubjpass", "pobj", "conj", "appos"})
 
 
@@ -203,7 +114,7 @@ def _allowed(head: Token, entry: LexiconEntry, kind: str) -> bool:
         return False
     if kind == "noun" and (head.ent_type_ in _NAME_OR_TIME or head.dep_ == "compound"):
         return False  # part of a name ("Operation Storm") or a modifier ("protest leaders", "aid convoy")
-    if kind == "noun" and head.lemma_.lower() in GROUP_NOUNS and _named(head):
+    if kind == "noun" and head.lemma_.lower() in GROUP_NOUNS and named_group(head):
         return False  # a group called by its name: "the Chin Brotherhood alliance said", "the NATO alliance"
     if head.tag_ == "VBN" and head.dep_ in ARGUMENT_DEPS and any(c.dep_ == "det" for c in head.children):
         return False  # a participle naming people: "evacuated the wounded", "the injured were treated"
@@ -211,15 +122,15 @@ def _allowed(head: Token, entry: LexiconEntry, kind: str) -> bool:
         return False  # "among those killed were two children"
     if head.tag_ == "VBN" and head.dep_ == "acl" and head.lemma_ in DESCRIBING_PARTICIPLES:
         return False  # "hundreds of thousands of people displaced from surrounding districts"
-    if _record(head):
+    if record(head):
         return False  # "has repeatedly targeted their officials": a record, not an event
     if head.dep_ == "amod" and (
         head.tag_ == "VBG" or head.lemma_ in HEDGE_PARTICIPLES | STATUS_PARTICIPLES | RELATION_PARTICIPLES
     ):
         return False  # a participle describing a noun: "the surrounding district", "Turkish-backed factions"
-    if head.lower_ == "surrounding" and _adjectival(head):
+    if head.lower_ == "surrounding" and adjectival(head):
         return False  # "fled the town and surrounding villages", misparsed as a coordinated verb
-    if _describes_people(head):
+    if describes_people(head):
         return False  # "struck a column of fleeing attackers", misparsed as "fleeing" the attackers
     if (
         head.dep_ == "acl"
@@ -227,9 +138,9 @@ def _allowed(head: Token, entry: LexiconEntry, kind: str) -> bool:
         and (head.tag_ == "VBN" or any(c.dep_ == "agent" for c in head.children))
     ):
         return False  # "fighters backed by paratroopers"
-    if _natural_cause(head):
+    if natural_cause(head):
         return False
-    if head.pos_ in NOUN_POS and _no_event_noun(head):
+    if head.pos_ in NOUN_POS and no_event_noun(head):
         return False
     if any(
         c.dep_ == "xcomp" and c.lemma_ in ANONYMITY_LEMMAS and any(g.dep_ == "neg" for g in c.children)

@@ -1,0 +1,120 @@
+"""Words the lexicon matches that name no event here: a goal or a topic of comment ("efforts towards a
+settlement"), an act done by a natural hazard ("the storm cut power"), people named by what befell them
+("camps for displaced people", "among those killed"), a status ("the occupied left bank"), a standing
+relation ("fighters backed by paratroopers"), a group called by its name ("the Chin Brotherhood
+alliance"), a motion participle describing people ("a column of fleeing attackers") and a record in the
+perfect ("has repeatedly targeted"). Used by :func:`kg.extract.triggers.find_triggers`.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.extract.nouns import ACTOR_NOUNS, PEOPLE_NOUNS
+
+__all__ = ["no_event_noun", "natural_cause", "adjectival", "describes_people", "record", "named_group",
+           "ANONYMITY_LEMMAS", "HEDGE_PARTICIPLES", "STATUS_PARTICIPLES", "DESCRIBING_PARTICIPLES",
+           "RELATION_PARTICIPLES", "GROUP_NOUNS"]  # fmt: skip
+
+# "who asked not to be named/identified": a source asking for anonymity requests nothing of a party
+ANONYMITY_LEMMAS = frozenset({"name", "identify", "quote"})
+# an event noun that is only a goal, a need or a topic of comment is no event: "efforts towards a
+# settlement", "depend on food assistance", "the fighting reflects a wider struggle"
+GOAL_PREPS = frozenset({"towards", "toward"})
+DEPENDENCE_VERBS = frozenset({"depend", "rely"})
+COMMENT_VERBS = frozenset(
+    {"reflect", "mirror", "highlight", "underline", "underscore", "illustrate", "show", "expose", "signal"}
+)
+DEFINITE = frozenset({"the", "this", "these", "those"})
+HEDGE_PARTICIPLES = frozenset({"allege", "accuse", "suspect"})
+# a participle of status describing people names who they are, not a fresh event: "camps for displaced
+# people", "aid for displaced families" ("the clashes displaced 3,000 people" still is one)
+STATUS_PARTICIPLES = frozenset(
+    {"displace", "uproot", "exile", "jail", "imprison", "detain", "incarcerate", "occupy"}
+)  # "the occupied left bank": a status too
+# describing people by what happened to them after a noun: "people displaced from surrounding districts"
+DESCRIBING_PARTICIPLES = frozenset({"displace", "uproot", "exile"})
+# with a perfect, a record, not an event: "has repeatedly targeted their officials"
+HABITUAL_ADVERBS = frozenset({"repeatedly", "regularly", "frequently", "often", "routinely", "habitually"})
+# a natural hazard that does the act makes it no conflict event: "the storm cut power", "floods displaced
+# thousands", "buildings destroyed by the earthquake" ("fire" is left out: "artillery fire hit the school")
+NATURAL_HAZARDS = frozenset(
+    {"storm", "rainstorm", "sandstorm", "snowstorm", "hurricane", "cyclone", "typhoon", "tornado",
+     "earthquake", "quake", "tremor", "aftershock", "flood", "flooding", "floodwater", "rain", "rainfall",
+     "downpour", "monsoon", "landslide", "landslip", "mudslide", "avalanche", "tsunami", "drought",
+     "heatwave", "wildfire", "bushfire", "blaze", "lightning", "wind", "gale", "blizzard", "snow", "eruption",
+     "volcano"}
+)  # fmt: skip
+# a participle of backing describing a noun is a standing relation, not an event: "fighters backed by
+# paratroopers", "a militia funded by the regime"
+RELATION_PARTICIPLES = frozenset({"back", "support", "sponsor", "fund", "finance", "arm", "equip", "train"})
+
+
+def no_event_noun(head: Token) -> bool:
+    """A goal, a need or a topic of comment: "efforts towards a settlement", "depend on aid", "the
+    fighting reflects a wider struggle"."""
+    gov = head.head
+    if head.dep_ == "pobj" and (gov.lower_ in GOAL_PREPS or gov.head.lemma_ in DEPENDENCE_VERBS):
+        return True
+    return (
+        head.dep_ == "nsubj"
+        and gov.lemma_ in COMMENT_VERBS
+        and any(c.dep_ == "det" and c.lower_ in DEFINITE for c in head.children)
+    )
+
+
+def natural_cause(head: Token) -> bool:
+    """The act's subject (or passive ``by`` agent) is a natural hazard, every conjunct of it."""
+    doers = [c for c in head.children if c.dep_ == "nsubj"]
+    doers += [g for c in head.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    return bool(doers) and all(
+        t.lemma_.lower() in NATURAL_HAZARDS or t.lower_ in NATURAL_HAZARDS
+        for d in doers
+        for t in [d, *d.conjuncts]
+    )
+
+
+def adjectival(head: Token) -> bool:
+    """A subjectless "-ing" form right before a bare common noun modifies it."""
+    nxt = head.nbor() if head.i + 1 < len(head.doc) else None
+    return (
+        nxt is not None
+        and nxt.pos_ == "NOUN"
+        and nxt.head == head
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children)
+    )
+
+
+MOTION_PARTICIPLES = frozenset({"flee", "retreat", "escape"})  # "fleeing attackers", "retreating troops"
+
+
+def describes_people(head: Token) -> bool:
+    """A motion participle after a determiner or preposition, right before the bare people noun it
+    describes: "a column of fleeing attackers", "the retreating troops"."""
+    before = head.nbor(-1) if head.i > 0 else None
+    return (
+        head.tag_ == "VBG"
+        and head.lemma_.lower() in MOTION_PARTICIPLES
+        and before is not None
+        and before.pos_ in ("DET", "ADP")
+        and adjectival(head)
+        and head.nbor().lemma_.lower() in PEOPLE_NOUNS | ACTOR_NOUNS
+    )
+
+
+def record(head: Token) -> bool:
+    """A perfect with an adverb of habit: "has repeatedly targeted" ("routinely beat up" is still coded)."""
+    kids = list(head.children)
+    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in kids) and head.tag_ == "VBN"
+    return perfect and any(c.dep_ == "advmod" and c.lower_ in HABITUAL_ADVERBS for c in kids)
+
+
+GROUP_NOUNS = frozenset({"alliance", "coalition", "bloc"})  # nouns that name a group as well as a pact
+
+
+def named_group(head: Token) -> bool:
+    """A noun with a proper name as its modifier that is no place's or people's ("Chin Brotherhood")."""
+    return any(
+        c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ not in ("GPE", "LOC", "NORP")
+        for c in head.children
+    )
