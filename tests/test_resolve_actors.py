@@ -345,3 +345,16 @@ def test_actors_police_without_a_country_stay_police() -> None:
     start = text.index("their officers")
     own = resolve_actor(Mention("their officers", start, start + 14, "NP", "officer"), ctx)
     assert own is not None and own.key == "police-country-unknown"
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "sector"),
+    [
+        ("the CODECO militia", "codeco-militia", "REB"),  # a group the tables lack, named by its acronym
+        ("the 3R rebels", "3r-rebels", "REB"),
+        ("Islamist militants", "taliban", "REB"),  # a creed is no name: the document's main group
+    ],
+)
+def test_actors_armed_group_named_by_an_unknown_acronym(text: str, key: str, sector: str) -> None:
+    actor = resolve_actor(_m(text, "NP"), AFGHAN)
+    assert actor is not None and (actor.key, actor.sector) == (key, sector)

@@ -48,7 +48,7 @@ from kg.resolve.modifiers import (
 from kg.resolve.persons import described_person, person, titled_name
 from kg.resolve.places import gazetteer
 from kg.resolve.text import name_key, slug, strip_determiners
-from kg.resolve.units import UNIT_CATEGORIES, UNIT_FILLERS, officers_of_police, unit_owner
+from kg.resolve.units import UNIT_CATEGORIES, UNIT_FILLERS, group_owner, officers_of_police, unit_owner
 
 __all__ = [
     "ActorContext",
@@ -115,6 +115,8 @@ def _phrase(words: list[str], mention: Mention, ctx: ActorContext, text: str) ->
     owner = owner_of(modifiers, capitalised_first=capital_first)
     if owner == Owner() and category in UNIT_CATEGORIES:  # "the rival 444 Brigade"
         owner = unit_owner(modifiers, words[len(words) - size :], capital_first or mention.start < 0)
+    elif owner == Owner() and category == "armed_group":  # "the CODECO militia"
+        owner = group_owner(modifiers, words[len(words) - size :])
     return descriptor(category, owner, ctx, mention.start, text)
 
 

@@ -75,6 +75,8 @@ def descriptor(category: str, owner: Owner, ctx: ActorContext, start: int, text:
     and of the document; an organisation or proper name in the phrase beats both."""
     if owner.org is not None and category != "civilians":
         return owner.org  # "Red Cross officials"
+    if owner.name is not None and category == "armed_group":  # "the CODECO militia"
+        return Actor(slug(owner.name), owner.name, "REB", ctx.country, "group", (text,))
     if owner.name is not None and category != "civilians":
         return Actor(slug(owner.name), owner.name, None, None, "organization", (text,))
     country = owner.country

@@ -6,6 +6,9 @@ Brigade") names that unit, not the army of the document's country: the two are o
 word (not capitalised only by starting the sentence) that names no country, people or known group and is
 not one of the generic words of official force names ("Special Forces", "Federal Police").
 
+An armed-group descriptor whose only modifier is an acronym no table knows names that group ("the CODECO
+militia", "the 3R rebels").
+
 Bare "officers" are the army's by default; in a story where the police of that country act they are police
 officers ("Kenyan police fired tear gas ... Officers arrested 30 people").
 """
@@ -17,7 +20,14 @@ from kg.resolve.actortable import country_actor
 from kg.resolve.modifiers import Owner
 from kg.resolve.text import strip_determiners
 
-__all__ = ["UNIT_CATEGORIES", "UNIT_FILLERS", "GENERIC_UNIT_WORDS", "unit_owner", "officers_of_police"]
+__all__ = [
+    "UNIT_CATEGORIES",
+    "UNIT_FILLERS",
+    "GENERIC_UNIT_WORDS",
+    "unit_owner",
+    "group_owner",
+    "officers_of_police",
+]
 
 UNIT_CATEGORIES = frozenset({"state_forces", "police"})
 UNIT_FILLERS = frozenset({"rival", "allied", "elite"})  # "the rival 444 Brigade": not part of the name
@@ -39,6 +49,16 @@ def unit_owner(modifiers: list[str], head: list[str], capitalised: bool) -> Owne
     if word.isdigit() or (capitalised and word[:1].isupper() and word.isalpha()):
         return Owner(name=" ".join([word, *head]))
     return Owner()
+
+
+def group_owner(modifiers: list[str], head: list[str]) -> Owner:
+    """``Owner(name=...)`` for an armed group named by an acronym the tables lack ("the CODECO militia",
+    "the 3R rebels"), else ``Owner()``; a capitalised word alone may be a creed or a region ("Islamist
+    militants"), so only an acronym counts."""
+    if len(modifiers) != 1 or len(modifiers[0]) < 2:
+        return Owner()
+    word = modifiers[0]
+    return Owner(name=" ".join([word, *head])) if word.isalnum() and word.isupper() else Owner()
 
 
 def officers_of_police(ctx: ActorContext) -> None:
