@@ -27,9 +27,15 @@ from kg.extract.modality import bare_obligations, recode
 from kg.extract.purposes import relate_purposes
 from kg.extract.quantities import quantities_for
 from kg.extract.roles import Roles, TriggerLike, find_roles
-from kg.extract.settings import fold_harm, from_cause, inherit_setting, setting_from_clauses, share_context
+from kg.extract.settings import (
+    category,
+    fold_harm,
+    from_cause,
+    inherit_setting,
+    setting_from_clauses,
+    share_context,
+)
 from kg.model import EventFrame, Mention, Quantity
-from kg.namespaces import EVENT_CLASSES
 
 __all__ = ["extract_frames", "frame_for", "make_conflict_events", "ConflictEvents", "ANAPHORIC_DETERMINERS"]
 
@@ -193,11 +199,11 @@ def _drop_anaphors(frames: list[EventFrame], bare_nouns: set[int]) -> list[Event
     told: set[str] = set()
     kept: list[EventFrame] = []
     for frame in frames:
-        category = EVENT_CLASSES.get(frame.event_class, frame.event_class)
-        if category in told and frame.trigger.start in bare_nouns:
+        kind = category(frame)
+        if kind in told and frame.trigger.start in bare_nouns:
             continue
         if not (frame.negated or frame.hypothetical):
-            told.add(category)
+            told.add(kind)
         kept.append(frame)
     return kept
 

@@ -17,16 +17,16 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
-from kg.extract.settings import trigger_roots
+from kg.extract.quantities import UNITS
+from kg.extract.settings import category, trigger_roots
 from kg.model import EventFrame
-from kg.namespaces import EVENT_CLASSES
 
 __all__ = ["relative_anchors", "distance_days", "SEQUENCE_MARKS", "CARRIER_VERBS"]
 
 SEQUENCE_MARKS = {"after": 1, "before": -1}  # the clause/phrase event lies before/after its governor
 UNIT_DAYS = {"hour": 0, "day": 1, "week": 7}
-NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                "eight": 8, "nine": 9, "ten": 10}  # fmt: skip
+# a counted distance: "a day", "two days" ... "ten days" (larger counts are written in digits)
+NUMBER_WORDS = {word: n for word, n in UNITS.items() if 1 <= n <= 10}
 # verbs that only place their subject event in time: "the strike came two days after ..."
 CARRIER_VERBS = frozenset({"come", "happen", "occur", "follow"})
 DISTANCE_DEPS = frozenset({"npadvmod", "dep"})  # how a distance hangs ("Hours after ..." may be "dep")
@@ -143,12 +143,11 @@ def _retold(frames: list[EventFrame], n: int, bare: set[int]) -> int:
     frame = frames[n]
     if frame.trigger.start not in bare:
         return n
-    category = EVENT_CLASSES.get(frame.event_class, frame.event_class)
     earlier = [
         k
         for k in range(n)
         if not (frames[k].negated or frames[k].hypothetical) and frames[k].trigger.start < frame.trigger.start
     ]
     same_class = [k for k in earlier if frames[k].event_class == frame.event_class]  # "the strike"
-    same = same_class or [k for k in earlier if EVENT_CLASSES.get(frames[k].event_class) == category]
+    same = same_class or [k for k in earlier if category(frames[k]) == category(frame)]
     return same[-1] if same else n

@@ -130,7 +130,7 @@ class RoleCollector:
     def patient(self, token: Token) -> None:
         """An object/passive subject: a place for capture-like classes when it names one, else a target."""
         if token.lemma_.lower() in LIGHT_OBJECTS:
-            inner = [o for _, o in prep_objects(token, frozenset({"of"}))]
+            inner = [o for _, o in prep_objects(token, OF)]
             if not inner:
                 return
             token = inner[0]
@@ -229,7 +229,7 @@ class RoleCollector:
             elif word == "to" and self.threat and actor_like(obj) and not in_time_entity(obj):
                 self.add(self.targets, obj)  # "issued an ultimatum to Ecuador", "a warning to the rebels"
             elif word == "under" and obj.lemma_.lower() in LIGHT_OBJECTS:
-                for _, inner in prep_objects(obj, frozenset({"of"})):
+                for _, inner in prep_objects(obj, OF):
                     self.add(self.agents, inner)
             elif word == "from" and self.from_place and not party(obj):
                 self.add(self.places, obj)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract.clauses import light_verb_subject, participant_subject, subject_of
-from kg.extract.collector import AGAINST_AT, MOVER_CLASSES, PLACE_SUBJECT_CLASSES, RoleCollector
+from kg.extract.collector import AGAINST_AT, MOVER_CLASSES, OF, PLACE_SUBJECT_CLASSES, RoleCollector
 from kg.extract.nouns import (
     ACTOR_LABELS,
     PLACE_LABELS,
@@ -60,9 +60,9 @@ def nominal_roles(col: RoleCollector, head: Token) -> None:
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     col.add(col.agents, obj)
-                    of_objects.extend(o for _, o in prep_objects(obj, frozenset({"of"})))
+                    of_objects.extend(o for _, o in prep_objects(obj, OF))
     col.misplaced_agents(head)  # "responded to joint drills by X", "an attack by X on a convoy"
-    own_of = [o for _, o in prep_objects(head, frozenset({"of"}))]
+    own_of = [o for _, o in prep_objects(head, OF)]
     of_objects = own_of or of_objects
     col.prepositions(head, nominal=True)
     if head.dep_ == "nsubj":

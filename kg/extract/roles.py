@@ -157,7 +157,7 @@ def _verbal(col: RoleCollector, head: Token, span: list[Token]) -> bool:
                     (col.agents if conj.i < head.i else col.extra).append(conj)
     for obj in objects:
         if obj.lemma_.lower() in LIGHT_OBJECTS and not any(p == "of" for p, _ in prep_objects(obj)):
-            for _, inner in prep_objects(head, frozenset({"of"})):  # "took control of X" parsed flat
+            for _, inner in prep_objects(head, OF):  # "took control of X" parsed flat
                 col.patient(inner)
             continue
         col.patient(obj)

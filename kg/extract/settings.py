@@ -20,7 +20,7 @@ from kg.model import EventFrame
 from kg.namespaces import EVENT_CLASSES
 
 __all__ = ["trigger_roots", "fold_harm", "inherit_setting", "from_cause", "setting_from_clauses", "category",
-           "share_context", "CONTEXT_PREPS",
+           "share_context", "CONTEXT_PREPS", "OUTCOME_CLASSES",
            "SETTING_DEPS", "WHEN_MARKS"]  # fmt: skip
 
 
@@ -130,6 +130,8 @@ def setting_from_clauses(doc: Doc, frames: list[EventFrame]) -> list[EventFrame]
 
 
 CONTEXT_PREPS = frozenset({"in", "during", "amid"})  # "killed in an ambush", "during a raid"
+# classes of an outcome verb whose event-noun subject, or the event it happened in, is an event of its own
+OUTCOME_CLASSES = frozenset({"Killing"})
 
 
 def share_context(doc: Doc, frames: list[EventFrame]) -> list[EventFrame]:
@@ -139,7 +141,7 @@ def share_context(doc: Doc, frames: list[EventFrame]) -> list[EventFrame]:
     at = trigger_roots(doc, frames)
     out = list(frames)
     for head_i, n in at.items():
-        if frames[n].event_class != "Killing":
+        if frames[n].event_class not in OUTCOME_CLASSES:
             continue
         preps = (c for c in doc[head_i].children if c.dep_ == "prep" and c.lower_ in CONTEXT_PREPS)
         for k in (at[o.i] for p in preps for o in p.children if o.dep_ == "pobj" and o.i in at):

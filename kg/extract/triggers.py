@@ -41,7 +41,7 @@ from kg.extract.nonevents import (
     no_event_noun,
     record,
 )
-from kg.extract.settings import CONTEXT_PREPS
+from kg.extract.settings import CONTEXT_PREPS, OUTCOME_CLASSES
 from kg.namespaces import EVENT_CLASSES
 
 __all__ = ["TriggerMatch", "LexiconEntry", "load_lexicon", "find_triggers", "LexiconError"]
@@ -185,10 +185,6 @@ def find_triggers(doc: Doc, lexicon_path: str | Path | None = None) -> Iterator[
     covered = {i for m in chosen if m.end - m.start > 1 for i in range(m.start, m.end) if i != m.head}
     kept = {m.head: m for m in chosen if m.head not in covered}
     yield from sorted(_collapse_objects(doc, kept).values(), key=lambda m: (m.start, m.head))
-
-
-# classes of an outcome verb whose event-noun subject is an event of its own
-OUTCOME_CLASSES = frozenset({"Killing"})
 
 
 def _collapse_objects(doc: Doc, kept: dict[int, TriggerMatch]) -> dict[int, TriggerMatch]:
