@@ -408,6 +408,9 @@ def test_roles_event_noun_after_an_event_of_its_category_shares_its_agent(nlp: L
         # a date coordinated with a part of the day
         ("Russian forces shelled Kherson overnight and on Wednesday.", "shelled", "Shelling",
          [("Wednesday", "on")]),
+        # ... or deeper down the place phrases of that apposition
+        ("Troops killed six fighters, two of them women, in a forest near the village of Gudra in Bijapur "
+         "district on Sunday, police said.", "killed", "Killing", [("Sunday", "on")]),
     ],
 )  # fmt: skip
 def test_roles_times_hung_on_appositions_and_parts_of_the_day(

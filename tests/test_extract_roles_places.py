@@ -59,6 +59,12 @@ PLACE_TABLE = [
     ("Rebel units seized the western half of Tombouctou.", "seized", "Capture", ["Tombouctou"]),
     ("Clashes broke out in the heart of the old city of Sanaa.", "Clashes", "ArmedClash", ["Sanaa"]),
     ("The army withdrew as part of the deal.", "withdrew", "Withdrawal", []),
+    # administrative and settlement words of many countries name the place after "of"
+    ("Guerrillas set fire to two houses in the hamlet of Versalles.", "set", "Assault", ["Versalles"]),
+    ("Gunmen raided a school in the woreda of Gida Ayana.", "raided", "Assault", ["Gida Ayana"]),
+    # people counted or named in the plural surrender; they are not the place that does
+    ("Eleven Naxalites surrendered to police in Dantewada district.", "surrendered", "Surrender",
+     ["Dantewada district"]),
     # moves out of a place take the "from" phrase as their place, whatever their class
     ("Medics evacuated the wounded from Bakhmut overnight.", "evacuated", "Aid", ["Bakhmut"]),
     ("Divers rescued the crew from a ferry off Lampedusa.", "rescued", "Aid", ["ferry", "Lampedusa"]),
@@ -105,6 +111,17 @@ def test_roles_event_governing_the_trigger_lends_its_whole_setting(nlp: Language
 
 
 @pytest.mark.model
+def test_roles_participle_takes_its_governing_events_place_not_its_agents_country(nlp: Language) -> None:
+    """ "killing" hangs from "bombed": the agent's possessor (South Sudan) is no place of the killing; it
+    shares the bombing's town."""
+    doc = nlp("South Sudan's air force bombed the town of Nasir on Sunday, killing at least 12 people.")
+    bombed, killing = (next(t for t in doc if t.text == w) for w in ("bombed", "killing"))
+    triggers = [Trig(t.i, t.i + 1, t.i, c) for t, c in ((bombed, "Bombing"), (killing, "Killing"))]
+    frames = extract_frames(doc, "t", triggers=triggers)
+    assert [[m.text for m in f.places] for f in frames] == [["Nasir"], ["Nasir"]]
+
+
+@pytest.mark.model
 def test_roles_event_governing_without_inheritance_still_lends_its_phrase(nlp: Language) -> None:
     """ "collaborating" hangs from "arrested" through a preposition, which passes no setting on: the
     governing clause's own place phrase is used."""
@@ -132,6 +149,10 @@ ACTOR_TABLE = [
      ["opposition leader"]),
     ("Students protested at a university in Kenya's capital Nairobi.", "protested", "Protest", ["Students"],
      ["university"]),
+    # who surrenders, and to whom; a town that surrenders is the place, the side it surrenders to the agent
+    ("Eleven Naxalites surrendered to police in Dantewada district.", "surrendered", "Surrender",
+     ["Eleven Naxalites"], ["police"]),
+    ("Kandahar surrendered to the Taliban on Friday.", "surrendered", "Surrender", ["Taliban"], []),
 ]  # fmt: skip
 
 

@@ -31,6 +31,8 @@ AFGHAN = _context(AFGHAN_TEXT, "AFG", [("Taliban", "ORG"), ("The Taliban", "ORG"
         ("al-Shabaab", "ORG", "al-shabaab"),
         ("Al-Shabab", "ORG", "al-shabaab"),
         ("the Houthis", "NORP", "houthis"),
+        ("11 Maoists", "NP", "cpi-maoist"),
+        ("six suspected Maoist rebels", "NP", "cpi-maoist"),
         ("Ansar Allah", "ORG", "houthis"),
         ("ISIS", "ORG", "islamic-state"),
         ("the Islamic State group", "ORG", "islamic-state"),

@@ -86,6 +86,20 @@ def test_carry_one_anaphoric_day_for_the_events_sharing_it(nlp) -> None:  # type
     assert days["killed"] == days["exploded"] == dt.date(2025, 2, 9)  # the Sunday before Monday 10th
 
 
+@pytest.mark.model
+def test_carry_counted_distance_from_the_last_dated_event(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Troops shelled the hills above Goma on Wednesday. A day later, rebels seized Sake. Two days later, "
+        "police arrested a commander in Bukavu. Hours later, gunmen ambushed a convoy near Uvira."
+    )
+    days = _days(nlp, text)
+    wednesday = dt.date(2025, 2, 5)
+    assert days["shelled"] == wednesday
+    assert days["seized"] == wednesday + dt.timedelta(days=1)  # each distance counts from the event before
+    assert days["arrested"] == wednesday + dt.timedelta(days=3)
+    assert days["ambushed"] == days["arrested"]  # "hours later": the same day
+
+
 def test_carry_nothing_before_keeps_the_events() -> None:
     events = [_event("fired", _day(PUBLISHED, derived=True)), _event("ambushed", None, ("The same day",))]
     assert carry_dates(events, TEXT) == events

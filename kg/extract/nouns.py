@@ -59,7 +59,9 @@ PLACE_NOUNS = frozenset(
         "embassy", "consulate", "mosque", "hospital", "school", "market", "palace", "installation",
         "facility", "hub", "front", "frontline", "coast", "island", "strip", "bank", "zone", "home",
         "department", "governorate", "oblast", "prefecture", "edge", "outskirt", "sector", "quarter",
-        "republic", "peninsula",
+        "republic", "peninsula", "hamlet", "township", "commune", "locality", "ward", "subdistrict",
+        "canton", "parish", "woreda", "kebele", "tehsil", "taluka", "barangay", "arrondissement", "chiefdom",
+        "raion", "cercle", "corregimiento", "vereda",
     }
 )  # fmt: skip
 OF_ONLY = frozenset({"of"})

@@ -41,6 +41,7 @@ from kg.extract.collector import (
 from kg.extract.complements import addressee, purpose
 from kg.extract.nominal import nominal_roles
 from kg.extract.nouns import (
+    PLACE_LABELS,
     actor_like,
     in_time_entity,
     is_nominal,
@@ -135,8 +136,12 @@ def _verbal(col: RoleCollector, head: Token, span: list[Token]) -> bool:
     if subj is not None:
         # "Herat fell to the Taliban" / "fell under the control of": the subject is the place
         to_actors = [o for _, o in prep_objects(head, frozenset({"to"})) if not is_place_like(o)]
-        named = subj.pos_ == "PROPN" and (
-            subj.ent_type_ not in ("NORP", "ORG") or bool(col.agents) or bool(to_actors)
+        # "11 Maoists surrendered to police": counted or plural proper nouns name people, not a place
+        people = subj.tag_ == "NNPS" or any(c.dep_ == "nummod" for c in subj.children)
+        named = (
+            subj.pos_ == "PROPN"
+            and not (people and subj.ent_type_ not in PLACE_LABELS)
+            and (subj.ent_type_ not in ("NORP", "ORG") or bool(col.agents) or bool(to_actors))
         )
         own = [o for o in objects if o not in to_actors]  # "fell to" as one trigger holds its "to" object
         if col.cls in PLACE_SUBJECT_CLASSES and not own and (is_place_like(subj) or named):
@@ -155,6 +160,9 @@ def _verbal(col: RoleCollector, head: Token, span: list[Token]) -> bool:
                 col.add(col.agents, agent, expand=not misread)
                 for conj in agent.conjuncts if misread else ():  # those after it hold its phrases
                     (col.agents if conj.i < head.i else col.extra).append(conj)
+            if col.cls == "Surrender":  # "11 Maoists surrendered to police": the side given in to
+                for obj in to_actors:
+                    col.add(col.targets, obj)
     for obj in objects:
         if obj.lemma_.lower() in LIGHT_OBJECTS and not any(p == "of" for p, _ in prep_objects(obj)):
             for _, inner in prep_objects(head, OF):  # "took control of X" parsed flat
@@ -217,8 +225,10 @@ def find_roles(doc: Doc, trigger: TriggerLike, events: frozenset[int] = frozense
         governing = list(takewhile(lambda g: not (g.i in col.events and g.i < head.i), ups))
     elif head.dep_ in SETTING_DEPS and head.head.i in col.events and head.head.i < head.i:
         governing = []
+    # nor does an agent's country stand for its place then ("South Sudan's air force bombed Nasir, killing")
+    owners = col.agents if nominal or governing or head.dep_ not in SETTING_DEPS else []
     more = more_places(
-        head, holders, governing, col.agents, nominal=nominal, hostile=col.hostile, from_ok=from_ok,
+        head, holders, governing, owners, nominal=nominal, hostile=col.hostile, from_ok=from_ok,
         found=found and not broad,
     )  # fmt: skip
     if any(strong_place(p) and not broad_place(p) for p in [*col.places, *more]):

@@ -22,6 +22,8 @@ from kg.model import Mention
 
 __all__ = ["time_mentions", "trigger_times", "clauses_above"]
 
+DEEP_STEPS = 3  # noun phrases followed down from an argument for a date the parser hung there
+
 
 def _time_mention(token: Token, prep: str) -> Mention:
     """The DATE/TIME entity widened to the noun phrase's left modifiers ("the next 24-48 hours");
@@ -94,8 +96,15 @@ def trigger_times(
     if not times:
         # "abducted 11 people, four of them women, overnight on Monday": a phrase hung on an apposition too
         holders = [*holders, *(c for t in holders for c in t.children if c.dep_ == "appos")]
-        nouns = (o for t in [head, *holders] for _, o in prep_objects(t) if o.pos_ in NOUN_POS)
+        nouns = [o for t in [head, *holders] for _, o in prep_objects(t) if o.pos_ in NOUN_POS]
         times = time_mentions([t for t in [*holders, *nouns] if t.i not in events and t.i != head.i])
+        # "killed six rebels, two of them women, in a forest near the village of X on Sunday": a date the
+        # parser hung deeper down the place phrases of an argument
+        for _ in range(DEEP_STEPS if not times else 0):
+            nouns = [o for t in nouns if t.i not in events for _, o in prep_objects(t) if o.pos_ in NOUN_POS]
+            times = time_mentions([t for t in nouns if t.i not in events])
+            if times or not nouns:
+                break
     for gov in governing if not times else ():
         times = time_mentions([gov])
         if times:

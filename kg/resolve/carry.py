@@ -32,6 +32,7 @@ from collections.abc import Sequence
 
 from kg.eventclasses import EVENT_CLASSES, MATERIAL_CATEGORIES
 from kg.model import Event, Place, TimeValue
+from kg.resolve.daterules import NUMBERS
 
 __all__ = ["carry_dates", "anchored_dates", "carry_places", "carry_pairs", "ANAPHORIC_DAYS"]
 
@@ -45,6 +46,11 @@ ANAPHORIC_DAYS = {
     "previous morning": -1, "previous afternoon": -1, "evening before": -1, "night before": -1,
 }  # fmt: skip
 _LEAD = re.compile(r"^(?:the|on|by|on the)\s+", re.IGNORECASE)
+# a counted distance from the last dated event: "a day later", "two days later", "hours later", "a week
+# earlier"; hours count as the same day
+_EXACT = "|".join(w for w in NUMBERS if w not in ("few", "several", "couple"))  # "several days" is vague
+_DISTANCE = re.compile(rf"(?:(\d+|{_EXACT}) )?(hour|day|week)s? (later|afterwards|earlier)")
+_DISTANCE_DAYS = {"hour": 0, "day": 1, "week": 7}
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")
 
 
@@ -63,6 +69,14 @@ def _anaphoric_shift(event: Event) -> tuple[int, int] | None:
         words = _LEAD.sub("", " ".join(mention.text.lower().split()))
         if words in ANAPHORIC_DAYS:
             return mention.start, ANAPHORIC_DAYS[words]
+        distance = _DISTANCE.fullmatch(words)
+        if distance is not None:
+            count, unit, way = distance.groups()
+            days = _DISTANCE_DAYS[unit]
+            if days and count is None:
+                continue  # "days later" names no number
+            number = (int(count) if count.isdigit() else NUMBERS[count]) if count else 1
+            return mention.start, number * days * (-1 if way == "earlier" else 1)
     return None
 
 
