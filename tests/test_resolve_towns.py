@@ -27,6 +27,16 @@ from spacy.language import Language
          "would allow", ["Gaza"]),
         # a small area stands inside its town (GeoNames spells it Khan Yunis)
         ("An air strike hit a tent in the Mawasi area of Khan Younis on Wednesday.", "hit", ["Khan Yunis"]),
+        # "the same area", "the commune", "the district": the last place so called, or the last province
+        ("Congolese soldiers clashed with rebels near the town of Minova on Monday. Drones struck a truck "
+         "in the same area on Tuesday.", "struck", ["Minova"]),
+        ("Gunmen attacked the town of Liancourt on Wednesday. Thousands of residents fled the commune.",
+         "fled", ["Liancourt"]),
+        ("Rebels ambushed a convoy in Helmand province on Monday. The army sent a battalion to the district.",
+         "sent", ["Helmand"]),
+        # a province the model tags only in part ("Maguindanao" of "Maguindanao del Sur province")
+        ("Philippine troops killed four militants in Maguindanao del Sur province on Sunday. The military "
+         "sent a battalion to the province.", "sent", ["Maguindanao del Sur"]),
     ],
 )  # fmt: skip
 def test_resolve_towns_anaphoric_place_nouns(

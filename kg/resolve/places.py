@@ -91,6 +91,14 @@ def _best(entries: Sequence[Entry], country: str | None) -> Entry | None:
     return max(entries, key=lambda e: (e.place.country == country, e.primary, e.population))
 
 
+# common nouns that, with "the", point back to the last town or province-level place named ("the same")
+TOWN_NOUNS = frozenset({"city", "town", "village", "camp", "commune", "hamlet", "settlement", "locality"})
+PROVINCE_NOUNS = frozenset(
+    {"province", "region", "district", "county", "governorate", "prefecture", "oblast"}
+)
+_SAME = re.compile(r"^(?:the\s+)?same\s+", re.I)
+
+
 def link_place(text: str, context: PlaceContext | None = None) -> Place | None:
     """Link a place mention (``"Kandahar"``, ``"Helmand province"``, ``"the capital"``) to a Place."""
     ctx = context or PlaceContext()
@@ -103,19 +111,18 @@ def link_place(text: str, context: PlaceContext | None = None) -> Place | None:
     if kind_of is not None:
         word = kind_of.group(1).lower()
         return link_place(f"{'city' if word in CITY_WORDS else 'province'} of {kind_of.group(2)}", ctx)
+    text = _SAME.sub("", text)  # "in the same area": the area
+    lowered = strip_determiners(text).lower()
+    if lowered in TOWN_NOUNS:
+        return ctx.last_city
+    if lowered in PROVINCE_NOUNS:
+        return ctx.last_province  # "put its forces in the province on alert" after "South Kivu"
     name, hint = _clean(text)
     if not name:
-        lowered = strip_determiners(text).lower()
-        if lowered == "capital" and ctx.country in gaz.capitals:
-            return gaz.capitals[ctx.country or ""]
-        if lowered in ("city", "town", "village", "camp") and ctx.last_city is not None:
-            return ctx.last_city
-        if lowered in ("province", "region") and ctx.last_province is not None:
-            return ctx.last_province  # "put its forces in the province on alert" after "South Kivu"
-        return None
+        return gaz.capitals.get(ctx.country or "") if lowered == "capital" else None
     if name.lower() in DIRECTIONS:  # "the North", "East": a direction, not the province called so
         return None
-    if strip_determiners(text).lower() in ("area", "territory", "enclave", "there"):
+    if lowered in ("area", "territory", "enclave", "there"):
         return ctx.last_city  # "fled the area", "aid trucks into the territory": the place the text is about
     if name.islower():  # "the airport", "university": common nouns, not the towns called so
         return None

@@ -31,6 +31,12 @@ _KIND_AFTER = re.compile(
     r"|(,\s+in\s+))"
 )
 _KIND_BEFORE = re.compile(rf"\b({TOWN_WORDS}|capital)\s+of\s+$", re.I)  # "the district capital of Macomia"
+# capitalised words (with a lower-case Spanish/Arabic particle inside) before a province word
+_PROVINCE_NAME = re.compile(
+    r"\b(?!(?:In|On|At|The|A|An|From|Near|Across|Of|To|For|And|But|Its|Their|This|That|Throughout)\b)"
+    r"[A-Z][\w'’-]+(?:\s+(?:del|de|la|el|al|[A-Z][\w'’-]+)){0,3}\s+(?:province|region|district|county"
+    r"|governorate|prefecture|oblast)\b"
+)
 _NAMED_AREA = re.compile(r"\s(area|camp)$", re.I)  # a place mention "the Bokkos area"
 
 
@@ -76,6 +82,16 @@ class Cities:
                     self.items.append((mention.start, place, "town"))
                 elif place is not None and place.kind == "province" and place.country in (country, None):
                     self.provinces.append((mention.start, place))
+        # a province the NER cut short or missed: "in Maguindanao del Sur province" (entity "Maguindanao")
+        known = {start for start, _ in self.provinces}
+        for match in _PROVINCE_NAME.finditer(text):
+            named = re.split(r"['’]s\s+", match.group(0))[-1]  # "Chhattisgarh's Bijapur district"
+            start = match.end() - len(named)
+            if start not in known:
+                place = link(named) or unlinked_place(named, country)
+                if place is not None and place.kind == "province" and place.country in (country, None):
+                    self.provinces.append((start, place))
+        self.provinces.sort(key=lambda item: item[0])
         self.starts = [start for start, _, _ in self.items]
         self.province_starts = [start for start, _ in self.provinces]
 
@@ -92,6 +108,7 @@ class Cities:
         """What ``link_place`` needs for a mention at ``offset`` (``text``: "the village" looks for the last
         place called a village)."""
         words = strip_determiners(text).lower().split()
+        words = words[1:] if words[:1] == ["same"] else words  # "the same village": the last village
         kind = _kind(words[-1]) if len(words) == 1 else ""
         index = bisect.bisect_left(self.province_starts, offset)
         province = self.provinces[index - 1][1] if index else None
