@@ -100,6 +100,16 @@ def test_carry_counted_distance_from_the_last_dated_event(nlp) -> None:  # type:
     assert days["ambushed"] == days["arrested"]  # "hours later": the same day
 
 
+@pytest.mark.model
+def test_carry_a_time_of_day_alone_is_no_date(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Jihadists stormed an army base near Djibo on Saturday, killing 30 soldiers.\n\n"
+        "The assault began before dawn with a car bomb at the main gate, a survivor said."
+    )
+    days = _days(nlp, text)
+    assert days["stormed"] == days["car bomb"] == dt.date(2025, 2, 8)  # not the publication day
+
+
 def test_carry_nothing_before_keeps_the_events() -> None:
     events = [_event("fired", _day(PUBLISHED, derived=True)), _event("ambushed", None, ("The same day",))]
     assert carry_dates(events, TEXT) == events

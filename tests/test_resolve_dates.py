@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from kg.model import EventFrame, Mention
-from kg.resolve.dates import default_time, resolve_expression, resolve_time, tense_of
+from kg.resolve.dates import clock_only, default_time, resolve_expression, resolve_time, tense_of
 
 FRI = dt.date(2021, 8, 13)  # Friday
 MON = dt.date(2024, 3, 4)  # Monday
@@ -223,3 +223,16 @@ def test_dates_weekday_glued_to_a_clause(text: str, day: dt.date) -> None:
     mention = Mention(text, 0, len(text), "DATE", "on")
     value = resolve_time([mention], FRI, "past")
     assert value is not None and (value.start, value.end) == (day, day)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("before dawn", True), ("shortly after 3 am", True), ("overnight", True),
+        ("in the early hours", True), ("at around 10 pm", True), ("on Monday", False),
+        ("Monday night", False), ("at dawn on Sunday", False), ("last night", False),
+        ("the next morning", False), ("this morning", False),
+    ],
+)  # fmt: skip
+def test_dates_clock_only_names_no_date(text: str, expected: bool) -> None:
+    assert clock_only(text) is expected

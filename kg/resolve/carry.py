@@ -6,9 +6,10 @@ News writes a date once and lets the following sentences lean on it:
   last asserted (not negated, not envisaged) event dated by its own expression; "the next day" / "the
   following day" the day after it, "the day before" / "the previous day" the day before it;
 - "Protesters rallied in Lahore on Sunday. Police fired tear gas and detained 23 of them.": an event with no
-  time expression at all, which would take the publication date (``derived``), takes instead the date of
-  the last such dated event of the same paragraph, still marked ``derived``; a use of force with none
-  before it in its paragraph takes the day of the story's last use of force dated by its own expression.
+  date expression (a time of day alone, "before dawn", names none), which would take the publication date
+  (``derived``), takes instead the date of the last such dated event of the same paragraph, still marked
+  ``derived``; a use of force with none before it in its paragraph takes the day of the story's last use
+  of force dated by its own expression.
 
 An event whose own expression could not be anchored ("two days after the bombing") keeps what
 :func:`kg.resolve.dates.resolve_time` gave it: only a bare sentence borrows a date.
@@ -33,6 +34,7 @@ from collections.abc import Sequence
 from kg.eventclasses import EVENT_CLASSES, MATERIAL_CATEGORIES
 from kg.model import Event, Place, TimeValue
 from kg.resolve.daterules import NUMBERS
+from kg.resolve.dates import clock_only
 
 __all__ = ["carry_dates", "anchored_dates", "carry_places", "carry_pairs", "ANAPHORIC_DAYS"]
 
@@ -61,6 +63,11 @@ def _paragraphs(text: str) -> list[int]:
 
 def _paragraph(breaks: list[int], event: Event) -> int:
     return bisect.bisect_right(breaks, event.frame.sentence_start)
+
+
+def _dated(event: Event) -> bool:
+    """The event has a time expression naming a date, not only a time of day ("before dawn")."""
+    return any(not clock_only(m.text) for m in event.frame.times)
 
 
 def _anaphoric_shift(event: Event) -> tuple[int, int] | None:
@@ -117,19 +124,13 @@ def carry_dates(events: Sequence[Event], text: str) -> list[Event]:
             and last[0].precision == "day"
             and time is not None
             and time.derived
-            and not event.frame.times
+            and not _dated(event)
         ):
             time = dataclasses.replace(last[0], raw=None, derived=True)
             extra = tuple(e for e in event.extra if e[0] != "time_rule")
             note = ("time_rule", "date of the paragraph's earlier event (no time expression)")
             event = dataclasses.replace(event, time=time, extra=(*extra, note))
-        elif (
-            scene is not None
-            and time is not None
-            and time.derived
-            and not event.frame.times
-            and _force(event)
-        ):
+        elif scene is not None and time is not None and time.derived and not _dated(event) and _force(event):
             # "The gunmen ... shot dead a vigilante" in a later paragraph: the day of the story's scene
             time = dataclasses.replace(scene, raw=None, derived=True)
             extra = tuple(e for e in event.extra if e[0] != "time_rule")

@@ -47,7 +47,7 @@ from kg.resolve.daterules import (
 )
 from kg.resolve.text import fold
 
-__all__ = ["resolve_time", "resolve_expression", "tense_of", "default_time", "FUTURE_MARKERS"]
+__all__ = ["resolve_time", "resolve_expression", "tense_of", "default_time", "clock_only", "FUTURE_MARKERS"]
 
 PREPOSITIONS = ("on", "in", "at", "since", "until", "till", "by", "during", "from", "over", "within", "for",
                 "before", "after", "as of", "throughout", "of")  # fmt: skip
@@ -60,6 +60,18 @@ _TIME_OF_DAY = re.compile(
     r"night|overnight|local time|gmt|utc)\b|\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|h\b))"
 )
 _DURATION = re.compile(r"(?:about |some |nearly |almost )?\d+ (?:hour|day|week|month|year|decade)s?")
+
+
+_CLOCK_WORDS = frozenset({"before", "after", "shortly", "just", "around", "about", "at", "in", "the", "by",
+                          "until", "from", "during", "of", "early", "late", "hours", "small"})  # fmt: skip
+
+
+def clock_only(text: str) -> bool:
+    """The expression names a time of day and no date: "before dawn", "shortly after 3 am", "overnight"."""
+    t = fold(text).lower()
+    if not _TIME_OF_DAY.search(t) and "early hours" not in t:
+        return False
+    return all(w in _CLOCK_WORDS for w in _TIME_OF_DAY.sub(" ", t).replace(",", " ").split())
 
 
 @lru_cache(maxsize=64)
