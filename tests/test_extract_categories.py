@@ -237,6 +237,7 @@ NEGATIVE_TABLE = [
     # a participle naming people is no event: "the wounded" were not wounded here
     ("Doctors treated the wounded at a field hospital.", "Assault"),
     ("The injured were flown to the capital.", "Assault"),
+    ("Ambulances took more than 20 wounded to the hospital.", "Assault"),
     # what is blocked did not happen
     ("Protesters rallied against the blockade of aid deliveries.", "Aid"),
 ]

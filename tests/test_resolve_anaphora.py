@@ -78,6 +78,27 @@ def test_resolve_anaphora_wounding_is_the_harm_of_the_strike(nlp: Language) -> N
     assert injuries == [4]
 
 
+@pytest.mark.parametrize(
+    ("text", "triggers", "injuries"),
+    [
+        # an injury told in the passive with no doer is harm of the last use of force before it
+        ("Rebels attacked a police post in Gao on Monday. Three officers were wounded.", ["attacked"], [3]),
+        ("Troops clashed with gunmen near Dori on Friday. Two soldiers were injured in the firefight.",
+         ["clashed"], [2]),
+        # ... but one with a doer of its own is an event, and so is one with no use of force before it
+        ("Rebels attacked a police post in Gao on Monday. A soldier was wounded by a sniper on Tuesday.",
+         ["attacked", "wounded"], []),
+        ("Three officers were wounded in Gao on Monday.", ["wounded"], [3]),
+    ],
+)  # fmt: skip
+def test_resolve_anaphora_injured_without_a_doer_are_the_harm_of_the_last_attack(
+    nlp: Language, text: str, triggers: list[str], injuries: list[int]
+) -> None:
+    events = document_events(nlp, text)
+    assert [e.frame.trigger.text for e in events] == triggers
+    assert [q.value for q in events[0].frame.quantities if q.kind == "injuries"] == injuries
+
+
 def test_resolve_anaphora_killing_participle_stays_its_own_event(nlp: Language) -> None:
     events = document_events(
         nlp, "A roadside bomb hit an army truck near Turbat on Tuesday, killing four soldiers."

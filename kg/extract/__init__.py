@@ -30,6 +30,7 @@ from kg.extract.roles import Roles, TriggerLike, find_roles
 from kg.extract.settings import (
     category,
     fold_harm,
+    fold_injuries,
     from_cause,
     inherit_setting,
     setting_from_clauses,
@@ -162,7 +163,7 @@ def extract_frames(
     if not document_rules:
         return frames
     frames = relate_purposes(doc, frames)
-    frames = relative_anchors(doc, fold_harm(doc, frames), bare_nouns)
+    frames = relative_anchors(doc, fold_injuries(doc, fold_harm(doc, frames)), bare_nouns)
     return _drop_anaphors(recode(doc, frames, bare={doc[t.head].idx for t in bare}), bare_nouns)
 
 

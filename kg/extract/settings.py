@@ -15,12 +15,13 @@ from spacy.tokens import Doc, Token
 from kg.extract.clauses import governors
 from kg.extract.nouns import is_nominal
 from kg.extract.places import AFTER
+from kg.extract.quantities import INJURY_LEMMAS
 from kg.extract.spans import mention
 from kg.model import EventFrame
 from kg.namespaces import EVENT_CLASSES
 
-__all__ = ["trigger_roots", "fold_harm", "inherit_setting", "from_cause", "setting_from_clauses", "category",
-           "share_context", "CONTEXT_PREPS", "OUTCOME_CLASSES",
+__all__ = ["trigger_roots", "fold_harm", "fold_injuries", "inherit_setting", "from_cause",
+           "setting_from_clauses", "category", "share_context", "CONTEXT_PREPS", "OUTCOME_CLASSES",
            "SETTING_DEPS", "WHEN_MARKS"]  # fmt: skip
 
 
@@ -55,6 +56,30 @@ def fold_harm(doc: Doc, frames: list[EventFrame]) -> list[EventFrame]:
         folded[main_n] = dataclasses.replace(main, quantities=(*main.quantities, *frame.quantities))
         dropped.add(n)
     return [folded.get(n, f) for n, f in enumerate(frames) if n not in dropped]
+
+
+def fold_injuries(doc: Doc, frames: list[EventFrame]) -> list[EventFrame]:
+    """ "A soldier was wounded in the gunbattle", "At least 15 protesters were injured": an injury told in
+    the passive with no doer is harm done in the last use of force told before it; its counts join that
+    event, which it does not repeat."""
+    roots = {n: i for i, n in trigger_roots(doc, frames).items()}
+    out = list(frames)
+    dropped: set[int] = set()
+    for n, frame in enumerate(frames):
+        token = doc[roots[n]] if n in roots else None
+        if token is None or token.lemma_.lower() not in INJURY_LEMMAS or category(frame) != "Assault":
+            continue
+        passive = any(c.dep_ == "nsubjpass" for c in token.children)
+        if not passive or frame.agents or frame.negated or frame.hypothetical:
+            continue
+        earlier = [k for k in range(n) if k not in dropped and category(out[k]) == "Assault"]
+        earlier = [k for k in earlier if not (out[k].negated or out[k].hypothetical)]
+        if earlier:
+            out[earlier[-1]] = dataclasses.replace(
+                out[earlier[-1]], quantities=(*out[earlier[-1]].quantities, *frame.quantities)
+            )
+            dropped.add(n)
+    return [f for n, f in enumerate(out) if n not in dropped]
 
 
 SETTING_DEPS = frozenset({"advcl", "xcomp", "conj", "relcl"})

@@ -41,6 +41,7 @@ from kg.extract.nonevents import (
     no_event_noun,
     record,
 )
+from kg.extract.quantities import INJURY_LEMMAS
 from kg.extract.settings import CONTEXT_PREPS, OUTCOME_CLASSES
 from kg.namespaces import EVENT_CLASSES
 
@@ -120,6 +121,8 @@ def _allowed(head: Token, entry: LexiconEntry, kind: str) -> bool:
         return False  # a participle naming people: "evacuated the wounded", "the injured were treated"
     if head.tag_ == "VBN" and head.dep_ == "acl" and head.head.lower_ == "those":
         return False  # "among those killed were two children"
+    if head.tag_ == "VBN" and head.dep_ == "acl" and head.head.like_num and head.lemma_ in INJURY_LEMMAS:
+        return False  # "ambulances took more than 20 wounded to hospital": the injured people
     if head.tag_ == "VBN" and head.dep_ == "acl" and head.lemma_ in DESCRIBING_PARTICIPLES:
         return False  # "hundreds of thousands of people displaced from surrounding districts"
     if record(head):
