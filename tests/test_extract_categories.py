@@ -238,6 +238,10 @@ NEGATIVE_TABLE = [
     ("Doctors treated the wounded at a field hospital.", "Assault"),
     ("The injured were flown to the capital.", "Assault"),
     ("Ambulances took more than 20 wounded to the hospital.", "Assault"),
+    # what a group or place does as a rule, told to describe it
+    ("Officials met leaders of the Kamajor militia, which fights alongside the army.", "Assault"),
+    ("Chad sends troops to the task force, a coalition fighting the jihadists around the lake.", "Assault"),
+    ("The attackers belong to a group that pledges allegiance to al-Qaeda.", "Agree"),
     # what is blocked did not happen
     ("Protesters rallied against the blockade of aid deliveries.", "Aid"),
 ]
@@ -253,3 +257,11 @@ def test_categories_context_sentences_are_not_coded(
         assert not found
     else:
         assert category not in found
+
+
+@pytest.mark.model
+def test_categories_relative_clause_of_what_happened_at_a_place_is_an_event(nlp: Language) -> None:
+    """Only a relative clause whose pronoun is its subject describes its noun; "where troops retook ..."
+    tells an event (the tagger reads the irregular "retook" as a present form)."""
+    doc = nlp("The offensive began in the Hiran region, where government troops retook dozens of villages.")
+    assert "retook" in {f.trigger.text for f in doc._.event_frames}

@@ -3,7 +3,8 @@ settlement"), an act done by a natural hazard ("the storm cut power"), people na
 ("camps for displaced people", "among those killed"), a status ("the occupied left bank"), a standing
 relation ("fighters backed by paratroopers"), a group called by its name ("the Chin Brotherhood
 alliance"), a motion participle describing people ("a column of fleeing attackers") and a record in the
-perfect ("has repeatedly targeted"). Used by :func:`kg.extract.triggers.find_triggers`.
+perfect ("has repeatedly targeted") and what a group does as a rule ("the militia that fights alongside
+the army"). Used by :func:`kg.extract.triggers.find_triggers`.
 """
 
 from __future__ import annotations
@@ -12,7 +13,8 @@ from spacy.tokens import Token
 
 from kg.extract.nouns import ACTOR_NOUNS, PEOPLE_NOUNS
 
-__all__ = ["no_event_noun", "natural_cause", "adjectival", "describes_people", "record", "named_group",
+__all__ = ["no_event_noun", "natural_cause", "adjectival", "describes_people", "describes_role", "record",
+           "named_group",
            "ANONYMITY_LEMMAS", "HEDGE_PARTICIPLES", "STATUS_PARTICIPLES", "DESCRIBING_PARTICIPLES",
            "RELATION_PARTICIPLES", "GROUP_NOUNS"]  # fmt: skip
 
@@ -110,6 +112,27 @@ def record(head: Token) -> bool:
 
 
 GROUP_NOUNS = frozenset({"alliance", "coalition", "bloc"})  # nouns that name a group as well as a pact
+# nouns of organised groups, which a participle describes by what they do as a rule
+ORGANISATION_NOUNS = GROUP_NOUNS | {
+    "group", "militia", "movement", "organisation", "organization", "force", "faction", "front", "network",
+    "party", "mission", "agency", "body", "task force",
+}  # fmt: skip
+
+
+RELATIVE_PRONOUNS = frozenset({"that", "which", "who"})
+
+
+def describes_role(head: Token) -> bool:
+    """What a group or place does as a rule, told to describe it, not an event: a simple-present relative
+    clause ("the civilian militia that fights alongside the army", "a group that pledges allegiance to
+    Islamic State", "a port town that hosts Chinese-backed projects") or a participle on a group noun ("a
+    regional coalition fighting the jihadists")."""
+    if head.dep_ == "relcl" and head.tag_ in ("VBZ", "VBP"):
+        # the relative pronoun is the subject: the noun described does it ("where troops retook": an event)
+        kids = list(head.children)
+        described = any(c.dep_ == "nsubj" and c.lower_ in RELATIVE_PRONOUNS for c in kids)
+        return described and not any(c.dep_ in ("aux", "auxpass") for c in kids)
+    return head.dep_ == "acl" and head.tag_ == "VBG" and head.head.lemma_.lower() in ORGANISATION_NOUNS
 
 
 def named_group(head: Token) -> bool:

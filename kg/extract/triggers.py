@@ -36,6 +36,7 @@ from kg.extract.nonevents import (
     STATUS_PARTICIPLES,
     adjectival,
     describes_people,
+    describes_role,
     named_group,
     natural_cause,
     no_event_noun,
@@ -135,6 +136,8 @@ def _allowed(head: Token, entry: LexiconEntry, kind: str) -> bool:
         return False  # "fled the town and surrounding villages", misparsed as a coordinated verb
     if describes_people(head):
         return False  # "struck a column of fleeing attackers", misparsed as "fleeing" the attackers
+    if describes_role(head):
+        return False  # "the civilian militia that fights alongside the army": what it does as a rule
     if (
         head.dep_ == "acl"
         and head.lemma_ in RELATION_PARTICIPLES
