@@ -238,6 +238,9 @@ NEGATIVE_TABLE = [
     ("Doctors treated the wounded at a field hospital.", "Assault"),
     ("The injured were flown to the capital.", "Assault"),
     ("Ambulances took more than 20 wounded to the hospital.", "Assault"),
+    # dropping what is not a munition is no strike
+    ("Prosecutors dropped the charges against the activists.", "Assault"),
+    ("The army dropped leaflets over the town.", "Assault"),
     # what a group or place does as a rule, told to describe it
     ("Officials met leaders of the Kamajor militia, which fights alongside the army.", "Assault"),
     ("Chad sends troops to the task force, a coalition fighting the jihadists around the lake.", "Assault"),

@@ -65,6 +65,8 @@ def _found(nlp: Language, text: str) -> list[tuple[str, str]]:
         # an event noun after "after"/"before" is an earlier event, not the verb's own object
         ("The rebels took the town after a month-long siege.", ("Siege", "siege")),
         ("Militants fired dozens of mortar rounds at the base.", ("Shelling", "fired")),  # munitions fired
+        ("A man rammed his truck into a crowd of marchers.", ("Assault", "rammed")),
+        ("Militiamen dropped grenades from a drone on the market.", ("AirStrike", "dropped")),
     ],
 )
 def test_triggers_sentence_table(nlp: Language, sentence: str, expected: tuple[str, str]) -> None:

@@ -64,6 +64,11 @@ def test_resolve_anaphora_event_noun_told_again_is_no_new_event(
     assert kept <= triggers and dropped not in triggers
 
 
+def test_resolve_anaphora_date_on_a_commented_event_is_the_comments(nlp: Language) -> None:
+    text = "Gunmen attacked a market in Bol on Sunday. The governor condemned the attack on Monday."
+    assert [e.frame.trigger.text for e in document_events(nlp, text)] == ["attacked", "condemned"]
+
+
 def test_resolve_anaphora_new_attack_with_its_own_setting_stays(nlp: Language) -> None:
     text = "Rebels attacked Kawlin on Monday. Residents called the attack on Moba on Wednesday the worst."
     assert "attack" in {e.frame.trigger.text for e in document_events(nlp, text)}

@@ -168,6 +168,11 @@ def extract_frames(
 
 
 ANAPHORIC_DETERMINERS = frozenset({"the", "this", "these", "those", "such"})
+# verbs that comment on an event already told ("condemned the attack", "claimed the bombing")
+COMMENT_VERBS = frozenset(
+    {"condemn", "denounce", "deplore", "decry", "criticise", "criticize", "claim", "welcome", "blame",
+     "praise", "mourn", "investigate"}
+)  # fmt: skip
 
 
 def _anaphor(doc: Doc, frame: EventFrame) -> bool:
@@ -185,7 +190,9 @@ def _anaphor(doc: Doc, frame: EventFrame) -> bool:
     # "Sunday's attack": a day named as the possessor identifies the event like "the"
     dated = [c for c in span.root.children if c.dep_ == "poss" and c.ent_type_ == "DATE"]
     starts = {c.idx for c in dated}
-    if any(m.start not in starts for m in frame.times):
+    # "condemned the attack on Monday": a date on the object of a comment is not the retold event's own
+    commented = span.root.dep_ == "dobj" and span.root.head.lemma_.lower() in COMMENT_VERBS
+    if not commented and any(m.start not in starts for m in frame.times):
         return False
     definite = any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DETERMINERS for c in span.root.children)
     if not (dated or definite):
