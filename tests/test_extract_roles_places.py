@@ -59,6 +59,10 @@ PLACE_TABLE = [
     ("Rebel units seized the western half of Tombouctou.", "seized", "Capture", ["Tombouctou"]),
     ("Clashes broke out in the heart of the old city of Sanaa.", "Clashes", "ArmedClash", ["Sanaa"]),
     ("The army withdrew as part of the deal.", "withdrew", "Withdrawal", []),
+    # people flee to a name whatever the model tagged it; aid sent to an organisation goes to no place
+    ("Thousands of people have fled to Baga Sola since the start of the month.", "fled", "Displacement",
+     ["Baga Sola"]),
+    ("The government sent aid to the Red Cross.", "sent", "Aid", []),
     # administrative and settlement words of many countries name the place after "of"
     ("Guerrillas set fire to two houses in the hamlet of Versalles.", "set", "Assault", ["Versalles"]),
     ("Gunmen raided a school in the woreda of Gida Ayana.", "raided", "Assault", ["Gida Ayana"]),
@@ -119,6 +123,15 @@ def test_roles_participle_takes_its_governing_events_place_not_its_agents_countr
     triggers = [Trig(t.i, t.i + 1, t.i, c) for t, c in ((bombed, "Bombing"), (killing, "Killing"))]
     frames = extract_frames(doc, "t", triggers=triggers)
     assert [[m.text for m in f.places] for f in frames] == [["Nasir"], ["Nasir"]]
+
+
+@pytest.mark.model
+def test_roles_event_done_during_another_takes_its_place(nlp: Language) -> None:
+    doc = nlp("The president condemned the killings during a visit to Bol on Monday.")
+    condemned, visit = (next(t for t in doc if t.text == w) for w in ("condemned", "visit"))
+    triggers = [Trig(t.i, t.i + 1, t.i, c) for t, c in ((condemned, "Accuse"), (visit, "Consult"))]
+    frames = extract_frames(doc, "t", triggers=triggers)
+    assert [[m.text for m in f.places] for f in frames] == [["Bol"], ["Bol"]]
 
 
 @pytest.mark.model

@@ -84,6 +84,8 @@ SOURCE_PLACE_CLASSES = frozenset(
 THEME_CLASSES = frozenset({"Deployment", "Mobilize", "Withdrawal", "Retreat", "Surrender"})
 AGAINST = frozenset({"against"})
 SELF_MOVER_CLASSES = frozenset({"Retreat", "Withdrawal", "Surrender"})
+# people flee or fall back to places: a name after their "to" is one whatever the model tagged it
+REFUGE_CLASSES = frozenset({"Displacement", "Retreat", "Withdrawal"})
 STATIVE_PARTICIPLES = frozenset({"oppose", "commit", "determine", "resolve", "dedicate"})
 # verbs that only say an event noun happened: their phrases are the event's ("clashes broke out between X
 # and Y on the outskirts of Z")
@@ -253,7 +255,7 @@ class RoleCollector:
                 self.aims([obj] if word == "against" else [o for _, o in prep_objects(obj, AGAINST)])
             elif word == "of" and (token.lemma_.lower() in LIGHT_OBJECTS or nominal):
                 continue  # handled by the caller (nominal ``of`` objects / light objects)
-            elif word in SPATIAL_PREPS and spatial_place(word, obj):
+            elif word in SPATIAL_PREPS and spatial_place(word, obj, fled=self.cls in REFUGE_CLASSES):
                 for place in named_in(obj) or [obj]:
                     self.add(self.places, place)  # "in the southern department of Huila" -> Huila
 

@@ -233,7 +233,9 @@ def is_place_like(token: Token) -> bool:
     return lemma in PLACE_NOUNS
 
 
-def spatial_place(prep: str, obj: Token) -> bool:
+def spatial_place(prep: str, obj: Token, *, fled: bool = False) -> bool:
+    """A spatial phrase's object names a place; a proper name tagged ORG/PERSON after "to"/"into" does not
+    ("sent aid to the Red Cross"), unless people ``fled`` there ("fled to Baga Sola", tagged ORG)."""
     if in_time_entity(obj) or obj.like_num:
         return False
     if is_place_like(obj):
@@ -241,7 +243,7 @@ def spatial_place(prep: str, obj: Token) -> bool:
     head = semantic_head(obj)
     if head.pos_ != "PROPN" or head.ent_type_ in ("NORP", "DATE", "TIME"):
         return False
-    return not (prep in DIRECTIONAL_PREPS and head.ent_type_ in ("ORG", "PERSON"))
+    return fled or not (prep in DIRECTIONAL_PREPS and head.ent_type_ in ("ORG", "PERSON"))
 
 
 def actor_like(token: Token) -> bool:

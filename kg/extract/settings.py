@@ -162,11 +162,16 @@ OUTCOME_CLASSES = frozenset({"Killing"})
 def share_context(doc: Doc, frames: list[EventFrame]) -> list[EventFrame]:
     """ "Israeli forces killed three men during a raid on Qabatiya on Wednesday": a killing and the event it
     happened in share their setting (the killing takes the place and time the parser hung on the raid) and
-    doer (the raid is the killers')."""
+    doer (the raid is the killers'); any other event with no place of its own takes the place of the event
+    it was done during ("condemned the attack during a visit to Bol")."""
     at = trigger_roots(doc, frames)
     out = list(frames)
     for head_i, n in at.items():
         if frames[n].event_class not in OUTCOME_CLASSES:
+            # "condemned the attack during a visit to Bol": any event done during another is where it was
+            during = (c for c in doc[head_i].children if c.dep_ == "prep" and c.lower_ == "during")
+            for k in (at[o.i] for p in during for o in p.children if o.dep_ == "pobj" and o.i in at):
+                out[n] = dataclasses.replace(out[n], places=out[n].places or out[k].places)
             continue
         preps = (c for c in doc[head_i].children if c.dep_ == "prep" and c.lower_ in CONTEXT_PREPS)
         for k in (at[o.i] for p in preps for o in p.children if o.dep_ == "pobj" and o.i in at):
