@@ -162,6 +162,9 @@ ACTOR_TABLE = [
      ["opposition leader"]),
     ("Students protested at a university in Kenya's capital Nairobi.", "protested", "Protest", ["Students"],
      ["university"]),
+    # a capitalised plural opening a paragraph after a headline (read as a name) keeps its phrase too
+    ("Rebels kill nine near Bossangoa\n\nFighters from the 3R armed group attacked two villages.", "attacked",
+     "Assault", ["Fighters from the 3R armed group"], ["two villages"]),
     # who surrenders, and to whom; a town that surrenders is the place, the side it surrenders to the agent
     ("Eleven Naxalites surrendered to police in Dantewada district.", "surrendered", "Surrender",
      ["Eleven Naxalites"], ["police"]),

@@ -360,3 +360,10 @@ def test_actors_police_without_a_country_stay_police() -> None:
 def test_actors_armed_group_named_by_an_unknown_acronym(text: str, key: str, sector: str) -> None:
     actor = resolve_actor(_m(text, "NP"), AFGHAN)
     assert actor is not None and (actor.key, actor.sector) == (key, sector)
+
+
+def test_actors_fighters_from_a_group_are_its_own_but_not_a_countrys() -> None:
+    group = resolve_actor(_m("Fighters from the 3R armed group", "NP"), ActorContext(country="CAF"))
+    assert group is not None and group.label == "3R armed group" and group.sector == "REB"
+    chadians = resolve_actor(_m("Fighters from Chad", "NP"), ActorContext(country="CAF"))
+    assert chadians is None or chadians.kind != "country"

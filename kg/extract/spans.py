@@ -17,6 +17,7 @@ from spacy.tokens import Token
 
 from kg.extract.nouns import (
     ACTOR_LABELS,
+    PEOPLE_NOUNS,
     PLACE_LABELS,
     actor_like,
     entity_bounds,
@@ -77,11 +78,22 @@ def _place_start(token: Token, start: int) -> int:
     return start
 
 
+def misread_plural(token: Token) -> bool:
+    """A capitalised plural people noun that opens a paragraph, which the small model reads as a proper
+    name after a headline ("Fighters from the 3R armed group attacked ...")."""
+    if token.tag_ != "NNPS" or not (token.is_sent_start or (token.i and token.nbor(-1).is_space)):
+        return False
+    lower = token.lower_
+    singulars = {lower[:-1], lower[:-2], lower[:-3] + "y", lower[:-2] + "an"}  # fighters, ...es, ...ies, men
+    return bool(singulars & PEOPLE_NOUNS)
+
+
 def _modifier_end(token: Token, end: int, located: bool) -> int:
     """A common noun keeps the phrase saying whose it is ("supporters of the former president", "the
     positions of the army"); a person/group noun also where it comes from or is ("activists from the Fatah
     party", "workers affiliated with the union", and when ``located`` "students throughout Indonesia")."""
-    if not token.n_rights or token.pos_ != "NOUN" or token.like_num or semantic_head(token).i != token.i:
+    common = token.pos_ == "NOUN" or misread_plural(token)
+    if not token.n_rights or not common or token.like_num or semantic_head(token).i != token.i:
         return end
     people = actor_like(token)
     located_preps = LOCATED_PREPS if located else frozenset()

@@ -120,7 +120,7 @@ def _phrase(words: list[str], mention: Mention, ctx: ActorContext, text: str) ->
     return descriptor(category, owner, ctx, mention.start, text)
 
 
-_OF_TAIL = re.compile(r"^\s+of\s+([^,.;:!?\n]+)")
+_OF_TAIL = re.compile(r"^\s+(?:of|from)\s+([^,.;:!?\n]+)")
 
 
 def _of_phrase(after: str, ctx: ActorContext) -> Actor | None:
@@ -214,12 +214,14 @@ def resolve_actor(mention: Mention, ctx: ActorContext | None = None) -> Actor | 
         role = "civilians" if key in table.plural_demonyms else "country"
         return country_actor(table.demonyms[key], role)
     lowered = [w.lower() for w in words]
-    if "of" in lowered[1:3] and lowered[lowered.index("of", 1) - 1] in ROLE_HEADS | MEMBER_HEADS:
-        found = _of_phrase(" " + " ".join(words[lowered.index("of", 1) :]), ctx)  # "Members of the X"
+    at = next((i for i in (1, 2) if i < len(lowered) and lowered[i] in ("of", "from")), 0)
+    if at and lowered[at - 1] in ROLE_HEADS | MEMBER_HEADS:
+        found = _of_phrase(" " + " ".join(words[at:]), ctx)  # "Members of the X", "fighters from the X"
+        # "fighters of the Radaa force"; "fighters of Ukraine" are its forces, "fighters from Chad" not
         if found is not None and (
-            lowered[lowered.index("of", 1) - 1] in ROLE_HEADS or found.kind != "country"
+            (lowered[at - 1] in ROLE_HEADS and lowered[at] == "of") or found.kind != "country"
         ):
-            return found  # "fighters of the Radaa force"; "fighters of Ukraine" are its forces
+            return found
     elif len(words) <= 2 and lowered[-1] in ROLE_HEADS and mention.end > 0:
         found = _of_phrase(ctx.text[mention.end :], ctx)  # "leaders" + " of the opposition coalition"
         if found is not None:
