@@ -170,6 +170,8 @@ CATEGORY_TABLE = [
     ("Morocco and Algeria agreed on Monday to reopen their embassies.", "Agree"),
     # a decision is the decided act
     ("The court decided to lift the ban on the newspaper.", "Concede"),
+    # stepping up attacks on a given day is still an attack
+    ("The army stepped up attacks on rebel positions on Monday.", "Assault"),
 ]
 
 
@@ -238,6 +240,10 @@ NEGATIVE_TABLE = [
     ("Doctors treated the wounded at a field hospital.", "Assault"),
     ("The injured were flown to the capital.", "Assault"),
     ("Ambulances took more than 20 wounded to the hospital.", "Assault"),
+    # a trend, a reason given, a vague mass noun
+    ("The group has stepped up attacks on security forces this year.", "Assault"),
+    ("Officials closed the schools, citing the attacks on teachers.", "Assault"),
+    ("A wave of violence displaced thousands of people.", "Assault"),
     # dropping what is not a munition is no strike
     ("Prosecutors dropped the charges against the activists.", "Assault"),
     ("The army dropped leaflets over the town.", "Assault"),

@@ -52,12 +52,27 @@ NATURAL_HAZARDS = frozenset(
 RELATION_PARTICIPLES = frozenset({"back", "support", "sponsor", "fund", "finance", "arm", "equip", "train"})
 
 
+CITING_VERBS = frozenset({"cite"})
+# verbs of a changing rate ("has stepped up attacks", "have intensified raids")
+RATE_VERBS = frozenset({"step", "ramp", "intensify", "escalate", "increase", "multiply"})
+
+
+def _trend(verb: Token) -> bool:
+    """A perfect of a rate verb: "has stepped up", "have intensified" (a trend over time)."""
+    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+    return perfect and verb.lemma_.lower() in RATE_VERBS
+
+
 def no_event_noun(head: Token) -> bool:
-    """A goal, a need or a topic of comment: "efforts towards a settlement", "depend on aid", "the
-    fighting reflects a wider struggle"."""
+    """A goal, a need, a reason, a trend or a topic of comment: "efforts towards a settlement", "depend on
+    aid", "citing the attacks", "has stepped up attacks", "the fighting reflects a wider struggle"."""
     gov = head.head
     if head.dep_ == "pobj" and (gov.lower_ in GOAL_PREPS or gov.head.lemma_ in DEPENDENCE_VERBS):
         return True
+    if head.dep_ in ("dobj", "obj") and gov.lemma_ in CITING_VERBS:
+        return True  # "citing the relentless attacks": a reason given
+    if head.dep_ in ("dobj", "obj") and head.tag_ == "NNS" and _trend(gov):
+        return True  # "has stepped up attacks on security forces": a trend, not one event
     return (
         head.dep_ == "nsubj"
         and gov.lemma_ in COMMENT_VERBS
