@@ -69,6 +69,24 @@ def test_resolve_anaphora_date_on_a_commented_event_is_the_comments(nlp: Languag
     assert [e.frame.trigger.text for e in document_events(nlp, text)] == ["attacked", "condemned"]
 
 
+def test_resolve_anaphora_a_time_of_day_does_not_make_a_retold_event_new(nlp: Language) -> None:
+    text = (
+        "Jihadists overran an army base near Djibo on Sunday.\n\nThe assault began before dawn with a "
+        "car bomb at the main gate, a survivor said."
+    )
+    assert "assault" not in {e.frame.trigger.text for e in document_events(nlp, text)}
+
+
+def test_resolve_anaphora_verb_retold_by_its_event_noun_subject_lends_its_place(nlp: Language) -> None:
+    text = (
+        "Army drones struck a gathering of rebel commanders in the Kidal region on Saturday, killing eight "
+        "people. The strike hit the hamlet of In-Tebezas, a local official said."
+    )
+    events = document_events(nlp, text)
+    assert [e.frame.trigger.text for e in events] == ["drones struck", "killing"]
+    assert [m.text for m in events[0].frame.places] == ["Kidal region", "In-Tebezas"]
+
+
 def test_resolve_anaphora_new_attack_with_its_own_setting_stays(nlp: Language) -> None:
     text = "Rebels attacked Kawlin on Monday. Residents called the attack on Moba on Wednesday the worst."
     assert "attack" in {e.frame.trigger.text for e in document_events(nlp, text)}

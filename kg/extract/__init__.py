@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import os
 from collections.abc import Iterable
 from typing import Any
 
@@ -23,6 +24,7 @@ from spacy.tokens import Doc
 
 from kg.extract.anchors import relative_anchors
 from kg.extract.factuality import SentenceFacts, assess, sentence_facts
+from kg.extract.lexicon import compiled
 from kg.extract.modality import bare_obligations, recode
 from kg.extract.purposes import relate_purposes
 from kg.extract.quantities import quantities_for
@@ -37,6 +39,8 @@ from kg.extract.settings import (
     share_context,
 )
 from kg.model import EventFrame, Mention, Quantity
+from kg.namespaces import EVENT_CLASSES
+from kg.resolve.dates import clock_only
 
 __all__ = ["extract_frames", "frame_for", "make_conflict_events", "ConflictEvents", "ANAPHORIC_DETERMINERS"]
 
@@ -164,7 +168,7 @@ def extract_frames(
         return frames
     frames = relate_purposes(doc, frames)
     frames = relative_anchors(doc, fold_injuries(doc, fold_harm(doc, frames)), bare_nouns)
-    return _drop_anaphors(recode(doc, frames, bare={doc[t.head].idx for t in bare}), bare_nouns)
+    return _drop_anaphors(doc, recode(doc, frames, bare={doc[t.head].idx for t in bare}), bare_nouns)
 
 
 ANAPHORIC_DETERMINERS = frozenset({"the", "this", "these", "those", "such"})
@@ -192,7 +196,8 @@ def _anaphor(doc: Doc, frame: EventFrame) -> bool:
     starts = {c.idx for c in dated}
     # "condemned the attack on Monday": a date on the object of a comment is not the retold event's own
     commented = span.root.dep_ == "dobj" and span.root.head.lemma_.lower() in COMMENT_VERBS
-    if not commented and any(m.start not in starts for m in frame.times):
+    # "the assault began before dawn": a time of day alone does not make the event a new one
+    if not commented and any(m.start not in starts and not clock_only(m.text) for m in frame.times):
         return False
     definite = any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DETERMINERS for c in span.root.children)
     if not (dated or definite):
@@ -202,18 +207,43 @@ def _anaphor(doc: Doc, frame: EventFrame) -> bool:
     return all(m.text in before for m in frame.places)
 
 
-def _drop_anaphors(frames: list[EventFrame], bare_nouns: set[int]) -> list[EventFrame]:
-    """Leave out anaphoric event nouns whose category an earlier asserted frame of the document has."""
-    told: set[str] = set()
+def _drop_anaphors(doc: Doc, frames: list[EventFrame], bare_nouns: set[int]) -> list[EventFrame]:
+    """Leave out anaphoric event nouns whose category an earlier asserted frame of the document has; a verb
+    of that category whose subject is such a noun retells the event too ("The strike hit the hamlet of
+    X"): it is left out and lends its places to the last earlier frame of its category."""
+    told: dict[str, int] = {}  # category, and class, -> index in ``kept`` of its last asserted frame
     kept: list[EventFrame] = []
     for frame in frames:
         kind = category(frame)
         if kind in told and frame.trigger.start in bare_nouns:
             continue
+        if kind in told and _retold_by_subject(doc, frame, bare_nouns) and frame.event_class != "Killing":
+            at = told.get(frame.event_class, told[kind])  # the air strike retold, not the killing it did
+            places = tuple(m for m in frame.places if m.text not in {p.text for p in kept[at].places})
+            kept[at] = dataclasses.replace(kept[at], places=(*kept[at].places, *places))
+            continue
         if not (frame.negated or frame.hypothetical):
-            told.add(kind)
+            told[kind] = told[frame.event_class] = len(kept)
         kept.append(frame)
     return kept
+
+
+def _retold_by_subject(doc: Doc, frame: EventFrame, bare_nouns: set[int]) -> bool:
+    """The verb's subject is an anaphoric event noun ("The strike hit ..."), or a definite noun the
+    lexicon files under the verb's category, which the trigger took in ("the strike" made "hit" an
+    air strike)."""
+    span = doc.char_span(frame.trigger.start, frame.trigger.end, alignment_mode="expand")
+    if span is None or span.root.pos_ != "VERB" or frame.negated or frame.hypothetical:
+        return False
+    lexicon = compiled(os.environ.get("KG_LEXICON"))
+    for subject in (c for c in span.root.children if c.dep_ == "nsubj"):
+        if subject.idx in bare_nouns:
+            return True
+        definite = any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DETERMINERS for c in subject.children)
+        classes = (lexicon.entries[n].event_class for n in lexicon.nouns.get(subject.lemma_.lower(), ()))
+        if definite and any(EVENT_CLASSES.get(c, c) == category(frame) for c in classes):
+            return True
+    return False
 
 
 class ConflictEvents:
