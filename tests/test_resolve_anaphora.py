@@ -66,7 +66,10 @@ def test_resolve_anaphora_event_noun_told_again_is_no_new_event(
 
 def test_resolve_anaphora_date_on_a_commented_event_is_the_comments(nlp: Language) -> None:
     text = "Gunmen attacked a market in Bol on Sunday. The governor condemned the attack on Monday."
-    assert [e.frame.trigger.text for e in document_events(nlp, text)] == ["attacked", "condemned"]
+    events = document_events(nlp, text)
+    assert [e.frame.trigger.text for e in events] == ["attacked", "condemned"]
+    sunday, monday = (PUBLISHED - dt.timedelta(days=d) for d in (5, 4))  # before Friday 14 March
+    assert [e.time.start if e.time else None for e in events] == [sunday, monday]  # the comment's date
 
 
 def test_resolve_anaphora_a_time_of_day_does_not_make_a_retold_event_new(nlp: Language) -> None:

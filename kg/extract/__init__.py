@@ -38,6 +38,7 @@ from kg.extract.settings import (
     setting_from_clauses,
     share_context,
 )
+from kg.extract.times import COMMENT_VERBS
 from kg.model import EventFrame, Mention, Quantity
 from kg.namespaces import EVENT_CLASSES
 from kg.resolve.dates import clock_only
@@ -172,11 +173,6 @@ def extract_frames(
 
 
 ANAPHORIC_DETERMINERS = frozenset({"the", "this", "these", "those", "such"})
-# verbs that comment on an event already told ("condemned the attack", "claimed the bombing")
-COMMENT_VERBS = frozenset(
-    {"condemn", "denounce", "deplore", "decry", "criticise", "criticize", "claim", "welcome", "blame",
-     "praise", "mourn", "investigate"}
-)  # fmt: skip
 
 
 def _anaphor(doc: Doc, frame: EventFrame) -> bool:
