@@ -165,6 +165,12 @@ ACTOR_TABLE = [
     # a capitalised plural opening a paragraph after a headline (read as a name) keeps its phrase too
     ("Rebels kill nine near Bossangoa\n\nFighters from the 3R armed group attacked two villages.", "attacked",
      "Assault", ["Fighters from the 3R armed group"], ["two villages"]),
+    # the one accused of, or arrested for, an act did it
+    ("The rebels accused the junta of killing 14 civilians.", "killing", "Killing", ["junta"],
+     ["14 civilians"]),
+    ("Police arrested three men for attacking a bus.", "attacking", "Assault", ["three men"], ["bus"]),
+    ("Police detained four youths for burning a police station.", "burning", "Assault", ["four youths"],
+     ["police station"]),
     # who surrenders, and to whom; a town that surrenders is the place, the side it surrenders to the agent
     ("Eleven Naxalites surrendered to police in Dantewada district.", "surrendered", "Surrender",
      ["Eleven Naxalites"], ["police"]),
