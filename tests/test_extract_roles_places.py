@@ -165,6 +165,9 @@ ACTOR_TABLE = [
     # a capitalised plural opening a paragraph after a headline (read as a name) keeps its phrase too
     ("Rebels kill nine near Bossangoa\n\nFighters from the 3R armed group attacked two villages.", "attacked",
      "Assault", ["Fighters from the 3R armed group"], ["two villages"]),
+    # an active past conjunct of a passive is done by the passive's subject; a passive participle is not
+    ("Government soldiers were sent to the area and clashed with the rebels.", "clashed", "ArmedClash",
+     ["Government soldiers"], ["rebels"]),
     # the one accused of, or arrested for, an act did it
     ("The rebels accused the junta of killing 14 civilians.", "killing", "Killing", ["junta"],
      ["14 civilians"]),

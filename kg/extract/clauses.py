@@ -183,6 +183,9 @@ def subject_of(verb: Token) -> Token | None:
             # "X said two were killed and accused Y": an active verb with a complement parsed as conjunct
             # of the passive report shares the reporter's subject
             complement = any(c.dep_ in COMPLEMENT_DEPS for c in verb.children)
+            if verb.dep_ == "conj" and verb.head.i == cur.i and verb.tag_ == "VBD" and not complement:
+                # "soldiers were sent to the area and clashed with the rebels": they clashed
+                return antecedent(passive_subj, cur)
             if cur is verb or cur.dep_ != "ccomp" or not complement:
                 return None
         elif cur.dep_ == "pcomp" and cur.head.dep_ == "prep" and cur.head.head.pos_ in ("VERB", "AUX", "ADJ"):
