@@ -106,7 +106,8 @@ def test_evaluate_gold_file_parses_and_covers_many_classes() -> None:
 @pytest.mark.parametrize(
     ("name", "documents", "events"),
     [("heldout_gold", 16, 60), ("final_blind_gold", 12, 51), ("blind3_gold", 14, 61), ("blind4_gold", 14, 62),
-     ("blind5_gold", 14, 63), ("blind6_gold", 14, 65), ("blind7_gold", 14, 65)],
+     ("blind5_gold", 14, 63), ("blind6_gold", 14, 65), ("blind7_gold", 14, 65), ("blind8_gold", 14, 68),
+     ("blind9_gold", 14, 69)],
 )  # fmt: skip
 def test_evaluate_blind_gold_files_parse(name: str, documents: int, events: int) -> None:
     """The blind sets the README measures load as gold, dated, with the sizes the README states."""
