@@ -34,6 +34,12 @@ from spacy.language import Language
          "fled", ["Liancourt"]),
         ("Rebels ambushed a convoy in Helmand province on Monday. The army sent a battalion to the district.",
          "sent", ["Helmand"]),
+        # "the municipality" is the last town, not the department named after it ("Arauca department")
+        ("Rebels clashed with troops in rural areas of Tame, in Colombia's Arauca department, on Monday. The "
+         "army sent 600 more troops to the municipality on Wednesday.", "sent", ["Tame"]),
+        # a village the gazetteer lacks, stormed by name, and the killing told with it
+        ("Jihadists stormed the village of Ségué-Iré in Mali's Mopti region on Saturday, killing 14 "
+         "civilians.", "killing", ["Segue-Ire"]),
         # a province the model tags only in part ("Maguindanao" of "Maguindanao del Sur province")
         ("Philippine troops killed four militants in Maguindanao del Sur province on Sunday. The military "
          "sent a battalion to the province.", "sent", ["Maguindanao del Sur"]),

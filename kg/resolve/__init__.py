@@ -32,7 +32,7 @@ from kg.resolve.dates import default_time, resolve_time, tense_of
 from kg.resolve.dedup import absorb_headline, merge_events, merge_key
 from kg.resolve.places import dominant_country, link_place, unlinked_place
 from kg.resolve.text import after_the, strip_determiners
-from kg.resolve.towns import Cities
+from kg.resolve.towns import Cities, named_as_town
 
 __all__ = ["resolve_document", "resolve_frame", "merge_key", "merge_events"]
 
@@ -90,13 +90,14 @@ def _attacked_site(mention: Mention, actors: ActorContext, cities: Cities, remot
     city, province or region, not a country ("invaded Ukraine" attacks the state) and not a named actor
     whose name a town shares; a capital then is the event's place, not its government. What an air strike,
     shelling or bombing (``remote``) hits by a name that is no known actor is a place even when the
-    gazetteer lacks it ("bombed Lankien and Waat")."""
+    gazetteer lacks it ("bombed Lankien and Waat"), as is what the text calls a town or village ("stormed
+    the village of Segue-Ire")."""
     name = strip_determiners(mention.text)
     if mention.label == "PRON" or not name[:1].isupper():
         return None
     place = link_place(mention.text, cities.context(actors.country, mention.start))
-    if place is None and remote:
-        return _fled_site(mention, actors, cities)
+    if place is None and (remote or named_as_town(actors.text, mention.start)):
+        return _fled_site(mention, actors, cities)  # "stormed the village of Segue-Ire", unlisted
     if place is None or place.kind == "country":
         return None
     found = resolve_in_context(mention, actors)
@@ -239,14 +240,17 @@ def resolve_frame(frame: EventFrame, document: Document, actors: ActorContext, c
 
 def _shared_sites(events: list[Event]) -> list[Event]:
     """An event whose place phrases are among an earlier one's of its sentence ("bombed Lankien and Waat in
-    Jonglei state, killing 15 people") also shares the towns resolution found among that event's targets."""
+    Jonglei state, killing 15 people"), or that has no place at all, also shares the towns resolution found
+    among that event's targets."""
     out: list[Event] = []
     for event in events:
         for earlier in reversed(out):
             if earlier.frame.sentence_start != event.frame.sentence_start:
                 break
             gained = any(key == "target_place" for key, _ in earlier.extra)
-            if gained and event.frame.places and set(event.frame.places) <= set(earlier.frame.places):
+            # "stormed the village of X, killing 14": a later event of the sentence with no place at all too
+            placeless = not event.places and not event.frame.places
+            if gained and (placeless or set(event.frame.places) <= set(earlier.frame.places)):
                 event = replace(event, places=earlier.places)
                 break
         out.append(event)

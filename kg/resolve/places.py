@@ -92,7 +92,10 @@ def _best(entries: Sequence[Entry], country: str | None) -> Entry | None:
 
 
 # common nouns that, with "the", point back to the last town or province-level place named ("the same")
-TOWN_NOUNS = frozenset({"city", "town", "village", "camp", "commune", "hamlet", "settlement", "locality"})
+TOWN_NOUNS = frozenset(
+    {"city", "town", "village", "camp", "commune", "hamlet", "settlement", "locality", "municipality",
+     "neighbourhood", "neighborhood"}
+)  # fmt: skip
 PROVINCE_NOUNS = frozenset(
     {"province", "region", "district", "county", "governorate", "prefecture", "oblast"}
 )

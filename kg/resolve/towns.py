@@ -17,27 +17,33 @@ from kg.model import Mention, Place
 from kg.resolve.places import PlaceContext, link_place, unlinked_place
 from kg.resolve.text import strip_determiners
 
-__all__ = ["Cities"]
+__all__ = ["Cities", "named_as_town"]
 
 CITY_LABELS = frozenset({"GPE", "LOC", "FAC"})
 TOWN_WORDS = "town|city|village|commune|hamlet|settlement|locality|port|camp"
 # kinds that stand for each other: "the village" may be the place called a hamlet or a commune
 SAME_KIND = {"hamlet": "village", "commune": "village", "settlement": "village", "locality": "village",
-             "port": "town", "city": "town", "capital": "town"}  # fmt: skip
+             "port": "town", "city": "town", "capital": "town", "municipality": "town",
+             "neighborhood": "neighbourhood"}  # fmt: skip
 # what a name is said to be right after it: "Kawlin, a town in", "the Sagaing region"; "Ndop, in Cameroon's
 # North-West region": a place inside a larger one
 _KIND_AFTER = re.compile(
-    rf"(?:,\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}({TOWN_WORDS})\b|\s+(region|province|state|district)\b"
-    r"|(,\s+in\s+))"
+    rf"(?:,\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}({TOWN_WORDS})\b"
+    r"|\s+(region|province|state|district|department|governorate|prefecture|county|oblast)\b|(,\s+in\s+))"
 )
 _KIND_BEFORE = re.compile(rf"\b({TOWN_WORDS}|capital)\s+of\s+$", re.I)  # "the district capital of Macomia"
 # capitalised words (with a lower-case Spanish/Arabic particle inside) before a province word
 _PROVINCE_NAME = re.compile(
     r"\b(?!(?:In|On|At|The|A|An|From|Near|Across|Of|To|For|And|But|Its|Their|This|That|Throughout)\b)"
     r"[A-Z][\w'’-]+(?:\s+(?:del|de|la|el|al|[A-Z][\w'’-]+)){0,3}\s+(?:province|region|district|county"
-    r"|governorate|prefecture|oblast)\b"
+    r"|governorate|prefecture|oblast|department)\b"
 )
-_NAMED_AREA = re.compile(r"\s(area|camp)$", re.I)  # a place mention "the Bokkos area"
+_NAMED_AREA = re.compile(r"\s(area|camp|neighbou?rhood)$", re.I)  # a place mention "the Bokkos area"
+
+
+def named_as_town(text: str, start: int) -> bool:
+    """The name at ``start`` is what the text calls a town, village, ...: "the village of Segue-Ire"."""
+    return start > 0 and _KIND_BEFORE.search(text[max(0, start - 40) : start]) is not None
 
 
 def _kind(word: str) -> str:
