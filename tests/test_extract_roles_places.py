@@ -103,46 +103,36 @@ def test_roles_places_beyond_own_prepositions(
         assert sentence[m.start : m.end] == m.text
 
 
-@pytest.mark.model
-def test_roles_event_governing_the_trigger_lends_its_whole_setting(nlp: Language) -> None:
-    """ "fighting" hangs from "attacked": it takes the attack's place, Bama (the town, not the state it is
-    in), not Borno alone from the attack's prepositional phrase."""
-    doc = nlp("Militants attacked the town of Bama in Borno state, and fighting went on all night.")
-    attacked, fighting = (next(t for t in doc if t.text == w) for w in ("attacked", "fighting"))
-    triggers = [Trig(t.i, t.i + 1, t.i, c) for t, c in ((attacked, "Assault"), (fighting, "ArmedClash"))]
-    frames = extract_frames(doc, "t", triggers=triggers)
-    assert [[m.text for m in f.places] for f in frames] == [["Bama"], ["Bama"]]
+# sentence, (trigger word, class) of two events, the places both end with
+SHARED_SETTING_TABLE = [
+    # "fighting" hangs from "attacked": it takes the attack's place, Bama (the town, not the state it is
+    # in), not Borno alone from the attack's prepositional phrase
+    ("Militants attacked the town of Bama in Borno state, and fighting went on all night.",
+     (("attacked", "Assault"), ("fighting", "ArmedClash")), "Bama"),
+    # "killing" hangs from "bombed": the agent's possessor (South Sudan) is no place of the killing
+    ("South Sudan's air force bombed the town of Nasir on Sunday, killing at least 12 people.",
+     (("bombed", "Bombing"), ("killing", "Killing")), "Nasir"),
+    # an event done during another takes its place
+    ("The president condemned the killings during a visit to Bol on Monday.",
+     (("condemned", "Accuse"), ("visit", "Consult")), "Bol"),
+    # "collaborating" hangs from "arrested" through a preposition, which passes no setting on: the
+    # governing clause's own place phrase is used
+    ("In Kano, police arrested a trader for collaborating with the rebels.",
+     (("arrested", "Arrest"), ("collaborating", "Cooperate")), "Kano"),
+]  # fmt: skip
 
 
 @pytest.mark.model
-def test_roles_participle_takes_its_governing_events_place_not_its_agents_country(nlp: Language) -> None:
-    """ "killing" hangs from "bombed": the agent's possessor (South Sudan) is no place of the killing; it
-    shares the bombing's town."""
-    doc = nlp("South Sudan's air force bombed the town of Nasir on Sunday, killing at least 12 people.")
-    bombed, killing = (next(t for t in doc if t.text == w) for w in ("bombed", "killing"))
-    triggers = [Trig(t.i, t.i + 1, t.i, c) for t, c in ((bombed, "Bombing"), (killing, "Killing"))]
-    frames = extract_frames(doc, "t", triggers=triggers)
-    assert [[m.text for m in f.places] for f in frames] == [["Nasir"], ["Nasir"]]
-
-
-@pytest.mark.model
-def test_roles_event_done_during_another_takes_its_place(nlp: Language) -> None:
-    doc = nlp("The president condemned the killings during a visit to Bol on Monday.")
-    condemned, visit = (next(t for t in doc if t.text == w) for w in ("condemned", "visit"))
-    triggers = [Trig(t.i, t.i + 1, t.i, c) for t, c in ((condemned, "Accuse"), (visit, "Consult"))]
-    frames = extract_frames(doc, "t", triggers=triggers)
-    assert [[m.text for m in f.places] for f in frames] == [["Bol"], ["Bol"]]
-
-
-@pytest.mark.model
-def test_roles_event_governing_without_inheritance_still_lends_its_phrase(nlp: Language) -> None:
-    """ "collaborating" hangs from "arrested" through a preposition, which passes no setting on: the
-    governing clause's own place phrase is used."""
-    doc = nlp("In Kano, police arrested a trader for collaborating with the rebels.")
-    arrested, collaborating = (next(t for t in doc if t.text == w) for w in ("arrested", "collaborating"))
-    triggers = [Trig(t.i, t.i + 1, t.i, c) for t, c in ((arrested, "Arrest"), (collaborating, "Cooperate"))]
-    frames = extract_frames(doc, "t", triggers=triggers)
-    assert [[m.text for m in f.places] for f in frames] == [["Kano"], ["Kano"]]
+@pytest.mark.parametrize(
+    ("sentence", "pair", "place"), SHARED_SETTING_TABLE, ids=[r[0][:40] for r in SHARED_SETTING_TABLE]
+)
+def test_roles_events_of_one_clause_share_their_setting(
+    nlp: Language, sentence: str, pair: tuple[tuple[str, str], ...], place: str
+) -> None:
+    doc = nlp(sentence)
+    tokens = [(next(t for t in doc if t.text == word), cls) for word, cls in pair]
+    frames = extract_frames(doc, "t", triggers=[Trig(t.i, t.i + 1, t.i, c) for t, c in tokens])
+    assert [[m.text for m in f.places] for f in frames] == [[place], [place]]
 
 
 # sentence, trigger word, class, agents, targets
