@@ -40,6 +40,14 @@ from spacy.language import Language
         # a village the gazetteer lacks, stormed by name, and the killing told with it
         ("Jihadists stormed the village of Ségué-Iré in Mali's Mopti region on Saturday, killing 14 "
          "civilians.", "killing", ["Segue-Ire"]),
+        # an event's unlisted one-word place is a town "the area" may point back to
+        ("Militants overran an army checkpoint near Garsaale on Sunday. The militants pulled out of the "
+         "area the following day.", "pulled out", ["Garsaale"]),
+        # a definite place noun with lower-case modifiers points back too, but not "the nearby town"
+        ("Government forces repelled an attack on Taiz on Sunday. The Houthis have besieged the "
+         "government-held city since 2015.", "besieged", ["Taiz"]),
+        ("Rebels attacked a village near Goma on Monday. They burned a school in the nearby town.",
+         "burned", []),
         # a province the model tags only in part ("Maguindanao" of "Maguindanao del Sur province")
         ("Philippine troops killed four militants in Maguindanao del Sur province on Sunday. The military "
          "sent a battalion to the province.", "sent", ["Maguindanao del Sur"]),

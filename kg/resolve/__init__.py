@@ -30,7 +30,7 @@ from kg.resolve.carry import anchored_dates, carry_dates, carry_pairs, carry_pla
 from kg.resolve.coordination import as_pronoun, possessor, split_modifiers
 from kg.resolve.dates import default_time, resolve_time, tense_of
 from kg.resolve.dedup import absorb_headline, merge_events, merge_key
-from kg.resolve.places import dominant_country, link_place, unlinked_place
+from kg.resolve.places import PROVINCE_NOUNS, TOWN_NOUNS, dominant_country, link_place, unlinked_place
 from kg.resolve.text import after_the, strip_determiners
 from kg.resolve.towns import Cities, named_as_town
 
@@ -163,10 +163,26 @@ def _fled_site(mention: Mention, actors: ActorContext, cities: Cities) -> Place 
     return link_place(mention.text, context) or unlinked_place(mention.text, actors.country)
 
 
+OTHER_PLACE = frozenset({"nearby", "neighbouring", "neighboring", "other", "next", "adjacent", "second",
+                         "third", "surrounding", "new", "former"})  # fmt: skip
+
+
+def _link_site(mention: Mention, actors: ActorContext, cities: Cities) -> Place | None:
+    """A place mention linked in context; "the government-held city", "the nearby town" (a definite place
+    noun with lower-case modifiers) point back like "the city", "the town"."""
+    text = mention.text
+    words = text.split()
+    place_noun = len(words) > 1 and text == text.lower() and words[-1] in TOWN_NOUNS | PROVINCE_NOUNS
+    # not "the nearby town", "the neighbouring district": another place
+    if place_noun and after_the(actors.text, mention.start) and not OTHER_PLACE.intersection(words):
+        text = words[-1]
+    return link_place(text, cities.context(actors.country, mention.start, text))
+
+
 def resolve_frame(frame: EventFrame, document: Document, actors: ActorContext, cities: Cities) -> Event:
     """One frame -> Event; unresolved mentions are noted in ``extra``."""
     notes: list[tuple[str, str]] = []
-    linked = [(m, link_place(m.text, cities.context(actors.country, m.start, m.text))) for m in frame.places]
+    linked = [(m, _link_site(m, actors, cities)) for m in frame.places]
     victims = list(frame.targets)
     category = EVENT_CLASSES.get(frame.event_class)
     violent, protest, fled = category == "Assault", category == "Protest", category == "Displacement"
@@ -275,7 +291,7 @@ def resolve_document(
         if m is not None
     ]
     actors = build_context(document.text, country, entities, _frame_mentions(ordered), subjects)
-    cities = Cities([*entities, *place_mentions], country, document.text)
+    cities = Cities([*entities, *place_mentions], country, document.text, sites=place_mentions)
     events = _shared_sites([resolve_frame(frame, document, actors, cities) for frame in ordered])
     events = carry_pairs(
         carry_places(anchored_dates(carry_dates(events, document.text)), document.text), document.text

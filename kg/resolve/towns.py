@@ -54,7 +54,9 @@ def _kind(word: str) -> str:
 class Cities:
     """Towns and provinces of one document in text order (see the module doc)."""
 
-    def __init__(self, entities: Sequence[Mention], country: str | None, text: str = "") -> None:
+    def __init__(
+        self, entities: Sequence[Mention], country: str | None, text: str = "", sites: Sequence[Mention] = ()
+    ) -> None:
         self.items: list[tuple[int, Place, str]] = []  # start, place, the kind the text called it
         self.provinces: list[tuple[int, Place]] = []
         linked: dict[str, Place | None] = {}  # a document repeats its place names
@@ -98,6 +100,15 @@ class Cities:
                 if place is not None and place.kind == "province" and place.country in (country, None):
                     self.provinces.append((start, place))
         self.provinces.sort(key=lambda item: item[0])
+        # an event's place the gazetteer lacks ("overran a checkpoint near Burdhubo") is a town "the area"
+        # may point back to
+        taken = {start for start, _, _ in self.items} | {start for start, _ in self.provinces}
+        for site in sites:
+            if site.start not in taken and site.text[:1].isupper() and link(site.text) is None:
+                place = unlinked_place(site.text, country)
+                if place is not None and place.kind == "site" and " " not in strip_determiners(site.text):
+                    self.items.append((site.start, place, "town"))
+        self.items.sort(key=lambda item: item[0])
         self.starts = [start for start, _, _ in self.items]
         self.province_starts = [start for start, _ in self.provinces]
 
