@@ -240,6 +240,7 @@ NEGATIVE_TABLE = [
     ("Doctors treated the wounded at a field hospital.", "Assault"),
     ("The injured were flown to the capital.", "Assault"),
     ("Ambulances took more than 20 wounded to the hospital.", "Assault"),
+    ("A doctor said 20 wounded had been brought to the hospital.", "Assault"),
     # a trend, a reason given, a vague mass noun
     ("The group has stepped up attacks on security forces this year.", "Assault"),
     ("Officials closed the schools, citing the attacks on teachers.", "Assault"),

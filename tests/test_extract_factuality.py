@@ -29,6 +29,10 @@ FACTUALITY_TABLE = [
     ("The government denied that its jets bombed the village.", "bombed", "Bombing", True, False,
      "government"),
     ("The army failed to retake the town.", "retake", "Capture", True, False, None),
+    # a party that is none: "no" on the subject or the object
+    ("No federal troops had been sent to the region.", "sent", "Deployment", True, False, None),
+    ("The army sent no reinforcements to the town.", "sent", "Deployment", True, False, None),
+    ("No fewer than 20 people were killed.", "killed", "Killing", False, False, None),
     ("The militia could seize the bridge within days.", "seize", "Capture", False, True, None),
     ("If talks collapse, the army may launch an offensive.", "offensive", "Assault", False, True, None),
     ("The group threatened to attack the capital.", "attack", "Assault", False, True, None),

@@ -1,8 +1,9 @@
 """Is an event mention asserted, negated or hypothetical, and who reports it?
 
 * negated: a ``neg`` dependent ("not", "n't", "never") or ``no`` determiner on the trigger or on the verbs
-  it is the xcomp/object of ("did not manage to take"), or a governing verb of denial/failure/prevention
-  ("denied that they attacked", "failed to capture", "prevented an attack", "the blockade of aid deliveries").
+  it is the xcomp/object of ("did not manage to take"), or on its subject or object ("no troops were
+  sent"), or a governing verb of denial/failure/prevention ("denied that they attacked", "failed to
+  capture", "prevented an attack", "the blockade of aid deliveries").
 * hypothetical: a modal (might, may, could, can, would, should, must) on the trigger or its xcomp chain,
   an ``if``/``unless``/``whether`` clause, a governing verb of intention or demand ("threatened to
   attack", "plans to withdraw", "called for a ceasefire"), an adjective of readiness ("willing to
@@ -118,6 +119,12 @@ _INTENT_WORDS = INTENT_VERBS | HEDGE_NOUNS
 def _negation_and_mood(head: Token) -> tuple[bool, bool]:
     children = list(head.children)  # walked once (each walk builds its Token objects again)
     negated = _has_neg(children)
+    # "no federal troops had been sent", "no one was killed", "sent no troops": a party that is none
+    negated |= head.pos_ in ("VERB", "AUX") and any(
+        c.dep_ in ("nsubj", "nsubjpass", "dobj")
+        and any(g.dep_ == "det" and g.lower_ == "no" for g in c.children)
+        for c in children
+    )
     hypothetical = _has_modal(children) or _has_condition(children) or _purpose(head, children)
     hypothetical |= any(c.dep_ == "amod" and c.lemma_.lower() in HEDGE_ADJECTIVES for c in children)
     # "would return once the troops left": a time clause of a modal verb is as unreal as that verb

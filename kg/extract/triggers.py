@@ -118,8 +118,12 @@ def _allowed(head: Token, entry: LexiconEntry, kind: str) -> bool:
         return False  # part of a name ("Operation Storm") or a modifier ("protest leaders", "aid convoy")
     if kind == "noun" and head.lemma_.lower() in GROUP_NOUNS and named_group(head):
         return False  # a group called by its name: "the Chin Brotherhood alliance said", "the NATO alliance"
-    if head.tag_ == "VBN" and head.dep_ in ARGUMENT_DEPS and any(c.dep_ == "det" for c in head.children):
-        return False  # a participle naming people: "evacuated the wounded", "the injured were treated"
+    if (
+        head.tag_ == "VBN"
+        and head.dep_ in ARGUMENT_DEPS
+        and any(c.dep_ in ("det", "nummod") for c in head.children)
+    ):
+        return False  # a participle naming people: "evacuated the wounded", "20 wounded had been brought in"
     if head.tag_ == "VBN" and head.dep_ == "acl" and head.head.lower_ == "those":
         return False  # "among those killed were two children"
     if head.tag_ == "VBN" and head.dep_ == "acl" and head.head.like_num and head.lemma_ in INJURY_LEMMAS:
