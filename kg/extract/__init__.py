@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from kg.extract.anchors import relative_anchors
 from kg.extract.factuality import SentenceFacts, assess, sentence_facts
@@ -38,7 +38,7 @@ from kg.extract.settings import (
     setting_from_clauses,
     share_context,
 )
-from kg.extract.times import COMMENT_VERBS
+from kg.extract.times import REACTION_VERBS
 from kg.model import EventFrame, Mention, Quantity
 from kg.namespaces import EVENT_CLASSES
 from kg.resolve.dates import clock_only
@@ -175,6 +175,11 @@ def extract_frames(
 ANAPHORIC_DETERMINERS = frozenset({"the", "this", "these", "those", "such"})
 
 
+def _definite(noun: Token) -> bool:
+    """ "the attack", "this strike", "such violence": a determiner that points back."""
+    return any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DETERMINERS for c in noun.children)
+
+
 def _anaphor(doc: Doc, frame: EventFrame) -> bool:
     """ "condemned the killings", "since the fighting began", "said it carried out the attack", "killed in
     Sunday's attack": a definite event noun that adds no target, time or new place of its own (at most the
@@ -191,12 +196,11 @@ def _anaphor(doc: Doc, frame: EventFrame) -> bool:
     dated = [c for c in span.root.children if c.dep_ == "poss" and c.ent_type_ == "DATE"]
     starts = {c.idx for c in dated}
     # "condemned the attack on Monday": a date on the object of a comment is not the retold event's own
-    commented = span.root.dep_ == "dobj" and span.root.head.lemma_.lower() in COMMENT_VERBS
+    commented = span.root.dep_ == "dobj" and span.root.head.lemma_.lower() in REACTION_VERBS
     # "the assault began before dawn": a time of day alone does not make the event a new one
     if not commented and any(m.start not in starts and not clock_only(m.text) for m in frame.times):
         return False
-    definite = any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DETERMINERS for c in span.root.children)
-    if not (dated or definite):
+    if not (dated or _definite(span.root)):
         return False
     before = doc.text[: frame.sentence_start] if frame.places else ""  # (Doc.text joins every token)
     # a place of its own; one named before does not make it new ("the strike in Sagaing")
@@ -235,9 +239,8 @@ def _retold_by_subject(doc: Doc, frame: EventFrame, bare_nouns: set[int]) -> boo
     for subject in (c for c in span.root.children if c.dep_ == "nsubj"):
         if subject.idx in bare_nouns:
             return True
-        definite = any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DETERMINERS for c in subject.children)
         classes = (lexicon.entries[n].event_class for n in lexicon.nouns.get(subject.lemma_.lower(), ()))
-        if definite and any(EVENT_CLASSES.get(c, c) == category(frame) for c in classes):
+        if _definite(subject) and any(EVENT_CLASSES.get(c, c) == category(frame) for c in classes):
             return True
     return False
 

@@ -142,7 +142,7 @@ def antecedent(subj: Token, verb: Token) -> Token:
 
 
 # verbs whose object is charged with, or credited for, the act of their "of"/"for" gerund
-CHARGING_VERBS = frozenset(
+IMPUTING_VERBS = frozenset(
     {"accuse", "suspect", "blame", "convict", "charge", "condemn", "criticise", "criticize", "praise",
      "thank", "punish", "arrest", "detain", "sentence"}
 )  # fmt: skip
@@ -153,7 +153,7 @@ def subject_of(verb: Token) -> Token | None:
     took"); an infinitive with an object-taking governor is controlled by that object ("forced thousands
     of people to flee": the people flee)."""
     charged = verb.head.head if verb.dep_ == "pcomp" and verb.head.lower_ in ("of", "for") else None
-    if charged is not None and charged.dep_ == "dobj" and charged.head.lemma_.lower() in CHARGING_VERBS:
+    if charged is not None and charged.dep_ == "dobj" and charged.head.lemma_.lower() in IMPUTING_VERBS:
         return antecedent(charged, charged.head)  # "accused the junta of killing", parsed on "junta"
     cur = verb
     came = ""  # the preposition climbed through from a gerund
@@ -168,7 +168,7 @@ def subject_of(verb: Token) -> Token | None:
             controller = next((c for c in cur.children if c.dep_ in CONTROL_OBJECT_DEPS), None)
             if controller is not None:
                 return controller
-        if came in ("of", "for") and cur.lemma_.lower() in CHARGING_VERBS:
+        if came in ("of", "for") and cur.lemma_.lower() in IMPUTING_VERBS:
             # "accused the junta of killing", "arrested three men for looting": the object did it
             charged = next((c for c in cur.children if c.dep_ == "dobj"), None)
             if charged is not None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from kg.extract.clauses import RELATIVE_PRONOUNS
 from kg.extract.nouns import ACTOR_NOUNS, PEOPLE_NOUNS
 
 __all__ = ["no_event_noun", "natural_cause", "adjectival", "describes_people", "describes_role", "record",
@@ -132,9 +133,6 @@ ORGANISATION_NOUNS = GROUP_NOUNS | {
     "group", "militia", "movement", "organisation", "organization", "force", "faction", "front", "network",
     "party", "mission", "agency", "body", "task force",
 }  # fmt: skip
-
-
-RELATIVE_PRONOUNS = frozenset({"that", "which", "who"})
 
 
 def describes_role(head: Token) -> bool:

@@ -220,13 +220,16 @@ def find_roles(doc: Doc, trigger: TriggerLike, events: frozenset[int] = frozense
     from_ok = col.from_place
     # an earlier event governing this one lends its whole setting later (kg.extract.settings.inherit_setting
     # does so for an event noun's clauses and for a verb's advcl/xcomp/conj/relcl head)
+    inherits = (
+        not nominal and head.dep_ in SETTING_DEPS and head.head.i in col.events and head.head.i < head.i
+    )
     governing = ups
     if nominal:
         governing = list(takewhile(lambda g: not (g.i in col.events and g.i < head.i), ups))
-    elif head.dep_ in SETTING_DEPS and head.head.i in col.events and head.head.i < head.i:
+    elif inherits:
         governing = []
     # nor does an agent's country stand for its place then ("South Sudan's air force bombed Nasir, killing")
-    owners = col.agents if nominal or governing or head.dep_ not in SETTING_DEPS else []
+    owners = [] if inherits else col.agents
     more = more_places(
         head, holders, governing, owners, nominal=nominal, hostile=col.hostile, from_ok=from_ok,
         found=found and not broad,

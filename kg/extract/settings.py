@@ -63,23 +63,22 @@ def fold_injuries(doc: Doc, frames: list[EventFrame]) -> list[EventFrame]:
     the passive with no doer is harm done in the last use of force told before it; its counts join that
     event, which it does not repeat."""
     roots = {n: i for i, n in trigger_roots(doc, frames).items()}
-    out = list(frames)
-    dropped: set[int] = set()
+    out: list[EventFrame] = []
+    last: int | None = None  # index in ``out`` of the last asserted use of force
     for n, frame in enumerate(frames):
-        token = doc[roots[n]] if n in roots else None
-        if token is None or token.lemma_.lower() not in INJURY_LEMMAS or category(frame) != "Assault":
-            continue
-        passive = any(c.dep_ == "nsubjpass" for c in token.children)
-        if not passive or frame.agents or frame.negated or frame.hypothetical:
-            continue
-        earlier = [k for k in range(n) if k not in dropped and category(out[k]) == "Assault"]
-        earlier = [k for k in earlier if not (out[k].negated or out[k].hypothetical)]
-        if earlier:
-            out[earlier[-1]] = dataclasses.replace(
-                out[earlier[-1]], quantities=(*out[earlier[-1]].quantities, *frame.quantities)
-            )
-            dropped.add(n)
-    return [f for n, f in enumerate(out) if n not in dropped]
+        asserted = not (frame.negated or frame.hypothetical)
+        if category(frame) == "Assault" and asserted and n in roots:
+            token = doc[roots[n]]
+            passive = any(c.dep_ == "nsubjpass" for c in token.children)
+            if last is not None and token.lemma_.lower() in INJURY_LEMMAS and passive and not frame.agents:
+                out[last] = dataclasses.replace(
+                    out[last], quantities=(*out[last].quantities, *frame.quantities)
+                )
+                continue
+        if category(frame) == "Assault" and asserted:
+            last = len(out)
+        out.append(frame)
+    return out
 
 
 SETTING_DEPS = frozenset({"advcl", "xcomp", "conj", "relcl"})

@@ -20,11 +20,11 @@ from kg.extract.nouns import in_time_entity, prep_objects
 from kg.extract.spans import NP_LEFT_DEPS
 from kg.model import Mention
 
-__all__ = ["time_mentions", "trigger_times", "clauses_above", "COMMENT_VERBS"]
+__all__ = ["time_mentions", "trigger_times", "clauses_above", "REACTION_VERBS"]
 
 DEEP_STEPS = 3  # noun phrases followed down from an argument for a date the parser hung there
 # verbs that comment on an event already told ("condemned the attack", "claimed the bombing")
-COMMENT_VERBS = frozenset(
+REACTION_VERBS = frozenset(
     {"condemn", "denounce", "deplore", "decry", "criticise", "criticize", "claim", "welcome", "blame",
      "praise", "mourn", "investigate"}
 )  # fmt: skip
@@ -103,7 +103,7 @@ def trigger_times(
         holders = [*holders, *(c for t in holders for c in t.children if c.dep_ == "appos")]
         nouns = [o for t in [head, *holders] for _, o in prep_objects(t) if o.pos_ in NOUN_POS]
         # "condemned the attack on Monday": the date hung on the object of a comment is the comment's
-        commented = head.lemma_.lower() in COMMENT_VERBS
+        commented = head.lemma_.lower() in REACTION_VERBS
         own = [t for t in holders if commented and t.dep_ == "dobj" and t.head.i == head.i]
         times = time_mentions([t for t in [*holders, *nouns] if t.i not in events and t.i != head.i] + own)
         # "killed six rebels, two of them women, in a forest near the village of X on Sunday": a date the

@@ -21,6 +21,8 @@ __all__ = ["Cities", "named_as_town"]
 
 CITY_LABELS = frozenset({"GPE", "LOC", "FAC"})
 TOWN_WORDS = "town|city|village|commune|hamlet|settlement|locality|port|camp"
+# words after a name that make it a province-level place ("the Sagaing region", "Arauca department")
+PROVINCE_WORDS = "province|region|district|county|governorate|prefecture|oblast|department"
 # kinds that stand for each other: "the village" may be the place called a hamlet or a commune
 SAME_KIND = {"hamlet": "village", "commune": "village", "settlement": "village", "locality": "village",
              "port": "town", "city": "town", "capital": "town", "municipality": "town",
@@ -29,14 +31,13 @@ SAME_KIND = {"hamlet": "village", "commune": "village", "settlement": "village",
 # North-West region": a place inside a larger one
 _KIND_AFTER = re.compile(
     rf"(?:,\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}({TOWN_WORDS})\b"
-    r"|\s+(region|province|state|district|department|governorate|prefecture|county|oblast)\b|(,\s+in\s+))"
+    rf"|\s+(state|{PROVINCE_WORDS})\b|(,\s+in\s+))"
 )
 _KIND_BEFORE = re.compile(rf"\b({TOWN_WORDS}|capital)\s+of\s+$", re.I)  # "the district capital of Macomia"
 # capitalised words (with a lower-case Spanish/Arabic particle inside) before a province word
 _PROVINCE_NAME = re.compile(
     r"\b(?!(?:In|On|At|The|A|An|From|Near|Across|Of|To|For|And|But|Its|Their|This|That|Throughout)\b)"
-    r"[A-Z][\w'’-]+(?:\s+(?:del|de|la|el|al|[A-Z][\w'’-]+)){0,3}\s+(?:province|region|district|county"
-    r"|governorate|prefecture|oblast|department)\b"
+    rf"[A-Z][\w'’-]+(?:\s+(?:del|de|la|el|al|[A-Z][\w'’-]+)){{0,3}}\s+(?:{PROVINCE_WORDS})\b"
 )
 _NAMED_AREA = re.compile(r"\s(area|camp|neighbou?rhood)$", re.I)  # a place mention "the Bokkos area"
 
