@@ -33,6 +33,13 @@ D = dt.date
          "militants detonated a car bomb in Mogadishu.", "detonated", D(2025, 3, 9)),
         ("Russia and Ukraine exchanged 150 prisoners on Wednesday. Hours after the exchange, Russian drones "
          "struck a power plant in Odesa.", "drones struck", D(2025, 3, 12)),
+        # the distance hung on the clause it measures, and a retelling that follows another retelling
+        ("A jet bombed a school in Kalay on Wednesday.\n\nThe strike came a day after rebels overran a "
+         "police post near the town.", "overran", D(2025, 3, 11)),
+        # "on the eve of" an event retold: the day before it
+        ("A jet bombed a school in Kalay on Wednesday.\n\nThe strike came a day after rebels overran a "
+         "police post.\n\nOn the eve of the strike, the junta had warned that it would punish villages "
+         "sheltering rebels.", "warned", D(2025, 3, 11)),
     ],
 )  # fmt: skip
 def test_anchors_date_an_event_from_a_counted_distance(

@@ -411,6 +411,16 @@ def test_roles_event_noun_after_an_event_of_its_category_shares_its_agent(nlp: L
         # ... or deeper down the place phrases of that apposition
         ("Troops killed six fighters, two of them women, in a forest near the village of Gudra in Bijapur "
          "district on Sunday, police said.", "killed", "Killing", [("Sunday", "on")]),
+        # ... or on a participle modifying an argument
+        ("Gunmen ambushed a convoy of lorries carrying flour to Parachinar near the village of Sadda on "
+         "Friday, officials said.", "ambushed", "Assault", [("Friday", "on")]),
+        ("The militants ambushed a convoy of tankers escorted by soldiers about 30 km north of the town on "
+         "Monday, according to a monitor.", "ambushed", "Assault", [("Monday", "on")]),
+        # a coordinated verb's date before that of the reporting clause
+        ("Gunmen killed four farmers and abducted nine people near Beni at the weekend, a rights group said "
+         "on Monday.", "killed", "Killing", [("the weekend", "at")]),
+        # a distance between two events dates neither by itself
+        ("The strike came a day after rebels overran a police post.", "overran", "Capture", []),
     ],
 )  # fmt: skip
 def test_roles_times_hung_on_appositions_and_parts_of_the_day(

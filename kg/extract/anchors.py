@@ -17,6 +17,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
+from kg.extract.nouns import prep_objects
 from kg.extract.quantities import UNITS
 from kg.extract.settings import category, trigger_roots
 from kg.model import EventFrame
@@ -31,6 +32,7 @@ NUMBER_WORDS = {word: n for word, n in UNITS.items() if 1 <= n <= 10}
 CARRIER_VERBS = frozenset({"come", "happen", "occur", "follow"})
 DISTANCE_DEPS = frozenset({"npadvmod", "dep"})  # how a distance hangs ("Hours after ..." may be "dep")
 SHARED_DEPS = frozenset({"advcl", "conj", "xcomp"})  # clauses that share their head's time
+OF = frozenset({"of"})
 
 
 def distance_days(token: Token) -> int | None:
@@ -74,7 +76,9 @@ def relative_anchors(doc: Doc, frames: list[EventFrame], bare: set[int]) -> list
         head = doc[head_i]
         other, days = _clause_anchor(head, at), None
         if other is not None:
+            # "the strike came a day after ...": the distance may hang on the governing verb
             days = _distance(head.children)
+            days = _distance(head.head.children) if days is None else days
             sign = _mark(head)
             days = None if days is None or sign is None else -sign * days
             # the clause's time, when it only repeats its governor's ("on Monday, a day after ..."), is not
@@ -118,6 +122,13 @@ def _phrase_anchor(
     distances = [c for c in head.children if c.dep_ in DISTANCE_DEPS and distance_days(c) is not None]
     preps = [p for t in [head, *distances] for p in t.children if p.dep_ == "prep"]
     for prep in preps:
+        eve = _eve_of(prep)
+        if eve is not None:
+            found = at.get(eve.i)
+            if found is None and any(c.dep_ == "det" and c.lower_ == "the" for c in eve.children):
+                found = _named_before(eve, at, frames)
+            if found is not None:
+                return found, -1
         if prep.lower_ not in SEQUENCE_MARKS:
             continue
         days = _distance([*head.children, *prep.children])
@@ -128,6 +139,14 @@ def _phrase_anchor(
             if found is not None and days is not None:
                 return found, SEQUENCE_MARKS[prep.lower_] * days
     return None, None
+
+
+def _eve_of(prep: Token) -> Token | None:
+    """The event noun of "on the eve of the strike" (the day before it), if ``prep`` opens such a phrase."""
+    if prep.lower_ != "on":
+        return None
+    eves = [o for o in prep.children if o.dep_ == "pobj" and o.lower_ == "eve"]
+    return next((n for e in eves for _, n in prep_objects(e, OF) if n.pos_ == "NOUN"), None)
 
 
 def _named_before(noun: Token, at: dict[int, int], frames: list[EventFrame]) -> int | None:
@@ -148,6 +167,7 @@ def _retold(frames: list[EventFrame], n: int, bare: set[int]) -> int:
         for k in range(n)
         if not (frames[k].negated or frames[k].hypothetical) and frames[k].trigger.start < frame.trigger.start
     ]
+    earlier = [k for k in earlier if frames[k].trigger.start not in bare]  # not another retelling
     same_class = [k for k in earlier if frames[k].event_class == frame.event_class]  # "the strike"
     same = same_class or [k for k in earlier if category(frames[k]) == category(frame)]
     return same[-1] if same else n

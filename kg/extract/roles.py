@@ -53,7 +53,7 @@ from kg.extract.placenames import broad_place
 from kg.extract.places import conjunct_verbs, more_places
 from kg.extract.settings import SETTING_DEPS
 from kg.extract.spans import after_trigger, mention
-from kg.extract.times import clauses_above, time_mentions, trigger_times
+from kg.extract.times import clauses_above, trigger_times
 from kg.model import Mention
 
 __all__ = ["TriggerLike", "Roles", "find_roles"]
@@ -212,9 +212,9 @@ def find_roles(doc: Doc, trigger: TriggerLike, events: frozenset[int] = frozense
     # a count stands for what it counts: "dozens of its nationals from Niamey"
     holders += [o for t in holders if t.like_num or t.ent_type_ == "CARDINAL" for _, o in prep_objects(t, OF)]
     ups = clauses_above(head, nominal=nominal)
-    times = trigger_times(head, span, holders, col.events, ups)
-    if not times and not nominal:  # "arrested a leader and seized rifles in Navolato on Monday"
-        times = time_mentions(conjunct_verbs(head))
+    # "arrested a leader and seized rifles in Navolato on Monday": a coordinated verb's time before the
+    # governing clause's
+    times = trigger_times(head, span, holders, col.events, ups, [] if nominal else conjunct_verbs(head))
     found = any(strong_place(p) for p in col.places)
     broad = found and all(broad_place(p) for p in col.places)  # "in Cameroon's North-West region"
     from_ok = col.from_place

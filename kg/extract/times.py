@@ -23,6 +23,7 @@ from kg.model import Mention
 __all__ = ["time_mentions", "trigger_times", "clauses_above", "REACTION_VERBS"]
 
 DEEP_STEPS = 3  # noun phrases followed down from an argument for a date the parser hung there
+PARTICIPLE_TAGS = frozenset({"VBN", "VBG"})  # reduced relatives: "a convoy escorted by soldiers on Monday"
 # verbs that comment on an event already told ("condemned the attack", "claimed the bombing")
 REACTION_VERBS = frozenset(
     {"condemn", "denounce", "deplore", "decry", "criticise", "criticize", "claim", "welcome", "blame",
@@ -56,6 +57,23 @@ def _anaphoric_day(token: Token) -> bool:
     return token.lemma_.lower() in DAY_WORDS and any(c.lower_ in ANAPHORIC_MODIFIERS for c in token.lefts)
 
 
+SEQUENCE_WORDS = frozenset({"after", "before"})
+DISTANCE_UNITS = frozenset({"hour", "day", "week"})
+
+
+def _sequence_distance(token: Token) -> bool:
+    """ "came a day after the group fired", "two days before the vote": a distance between two events,
+    which dates neither by itself (:mod:`kg.extract.anchors` relates them)."""
+    if token.lemma_.lower() not in DISTANCE_UNITS:
+        return False
+    if any(c.dep_ == "prep" and c.lower_ in SEQUENCE_WORDS for c in token.children):
+        return True
+    # the distance on the clause it measures ("a day after fighters overran", "day" under "overran") or
+    # on the verb that clause depends on ("came a day after ...")
+    clauses = [token.head, *(c for c in token.head.children if c.dep_ == "advcl")]
+    return any(m.dep_ == "mark" and m.lower_ in SEQUENCE_WORDS for c in clauses for m in c.children)
+
+
 def time_mentions(tokens: list[Token]) -> list[Mention]:
     """DATE/TIME expressions attached directly to ``tokens``; lemma = governing preposition or ''."""
     found: list[Mention] = []
@@ -64,6 +82,8 @@ def time_mentions(tokens: list[Token]) -> list[Mention]:
             if child.dep_ in ("npadvmod", "tmod", "obl", "advmod", "poss", "nmod") and (
                 in_time_entity(child) or _anaphoric_day(child)
             ):
+                if _sequence_distance(child):
+                    continue
                 found.append(_time_mention(child, ""))
             elif child.dep_ == "advmod" and child.lower_ in PART_OF_DAY_ADVERBS:
                 # "shelled the city overnight and on Wednesday": the date coordinated with the part of day
@@ -91,10 +111,16 @@ def clauses_above(head: Token, *, nominal: bool) -> list[Token]:
 
 
 def trigger_times(
-    head: Token, span: list[Token], holders: list[Token], events: Collection[int], governing: list[Token]
+    head: Token,
+    span: list[Token],
+    holders: list[Token],
+    events: Collection[int],
+    governing: list[Token],
+    conjuncts: Collection[Token] = (),
 ) -> list[Mention]:
     """The trigger's own time expressions; else those the parser hung on an argument ("signed a truce with
-    insurgents in July": on "insurgents"), other events excluded; else the nearest of the ``governing``
+    insurgents in July": on "insurgents"), other events excluded; else those of the verbs it is coordinated
+    with (``conjuncts``); else the nearest of the ``governing``
     clauses' (:func:`clauses_above`: "claimed Wednesday they had seized"; "fighting intensified on
     Monday" for a nominal subject)."""
     times = time_mentions(span)
@@ -107,17 +133,30 @@ def trigger_times(
         own = [t for t in holders if commented and t.dep_ == "dobj" and t.head.i == head.i]
         times = time_mentions([t for t in [*holders, *nouns] if t.i not in events and t.i != head.i] + own)
         # "killed six rebels, two of them women, in a forest near the village of X on Sunday": a date the
-        # parser hung deeper down the place phrases of an argument
+        # parser hung deeper down the place phrases of an argument, or on a participle modifying one
+        # ("ambushed a convoy of trucks carrying food to X on Monday")
+        frontier = [*holders, *nouns]
         for _ in range(DEEP_STEPS if not times else 0):
-            nouns = [o for t in nouns if t.i not in events for _, o in prep_objects(t) if o.pos_ in NOUN_POS]
-            times = time_mentions([t for t in nouns if t.i not in events])
+            frontier = [t for t in frontier if t.i not in events and t.i != head.i]
+            frontier += [c for t in frontier for c in t.children if _reduced_relative(c, events)]
+            nouns = [o for t in frontier for _, o in prep_objects(t) if o.pos_ in NOUN_POS]
+            times = time_mentions([t for t in frontier if t.pos_ not in NOUN_POS] + nouns)
+            frontier = nouns
             if times or not nouns:
                 break
+    if not times and conjuncts:  # "killed seven villagers and abducted 20 people ... at the weekend"
+        times = time_mentions(list(conjuncts))
     for gov in governing if not times else ():
         times = time_mentions([gov])
         if times:
             break
     return times
+
+
+def _reduced_relative(token: Token, events: Collection[int]) -> bool:
+    """A participle modifying a noun ("trucks carrying food", "a convoy escorted by soldiers"), not itself
+    an event."""
+    return token.dep_ == "acl" and token.tag_ in PARTICIPLE_TAGS and token.i not in events
 
 
 def _dedupe(mentions: list[Mention]) -> list[Mention]:
