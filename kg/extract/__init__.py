@@ -143,6 +143,7 @@ def extract_frames(
     by_head.update((t.head, t) for t in bare)
     heads = frozenset(by_head)
     sents = list(doc.sents) if by_head else []
+    text = doc.text if by_head else ""  # (Doc.text joins every token: read once)
     ends = [sent.end for sent in sents]
     facts: dict[int, SentenceFacts] = {}
     frames: list[EventFrame] = []
@@ -159,7 +160,7 @@ def extract_frames(
             frame = dataclasses.replace(frame, agents=last_agents, agent_inherited=True)
         if frame.agents and (not last_agents or any(m.label != "PRON" for m in frame.agents)):
             last_agents = frame.agents
-        if _anaphor(doc, frame):
+        if _anaphor(doc, frame, text):
             bare_nouns.add(frame.trigger.start)
         frame = inherit_setting(doc[trig.head], from_cause(doc[trig.head], frame, by_trigger), by_trigger)
         by_trigger[trig.head] = frame
@@ -180,7 +181,7 @@ def _definite(noun: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DETERMINERS for c in noun.children)
 
 
-def _anaphor(doc: Doc, frame: EventFrame) -> bool:
+def _anaphor(doc: Doc, frame: EventFrame, text: str) -> bool:
     """ "condemned the killings", "since the fighting began", "said it carried out the attack", "killed in
     Sunday's attack": a definite event noun that adds no target, time or new place of its own (at most the
     agent of the verb it is the object of) names an event already told. Judged on the noun's own roles,
@@ -202,7 +203,7 @@ def _anaphor(doc: Doc, frame: EventFrame) -> bool:
         return False
     if not (dated or _definite(span.root)):
         return False
-    before = doc.text[: frame.sentence_start] if frame.places else ""  # (Doc.text joins every token)
+    before = text[: frame.sentence_start] if frame.places else ""
     # a place of its own; one named before does not make it new ("the strike in Sagaing")
     return all(m.text in before for m in frame.places)
 

@@ -71,6 +71,7 @@ def after_the(text: str, start: int) -> bool:
     return start >= 4 and text[start - 4 : start].lower() == "the "
 
 
+@lru_cache(maxsize=65536)
 def name_key(text: str) -> str:
     """Lookup key for place names: folded, lower-case, hyphens/apostrophes as spaces, Persian/Arabic
     ezafe particles unified (``Mazar-i-Sharif`` == ``Mazar-e Sharif``)."""
