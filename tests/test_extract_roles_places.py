@@ -78,6 +78,10 @@ PLACE_TABLE = [
      "Assault", ["Chora"]),
     ("Militia fighters looted Kalehe, whose residents fled on foot.", "fled", "Displacement", ["Kalehe"]),
     ("The envoy described a process where both sides withdraw their troops.", "withdraw", "Withdrawal", []),
+    # people named by where they live: their home, when the event names no place of its own
+    ("Hundreds of residents of Haditha protested on Monday against power cuts.", "protested", "Protest",
+     ["Haditha"]),
+    ("Residents of Kidal fled to Algeria.", "fled", "Displacement", ["Algeria"]),
     # nothing spatial: no place
     ("The president of Sudan agreed to hold talks.", "agreed", "Agree", []),
     # the talks an act concludes set its scene ("after"/"following" phrases are otherwise skipped)

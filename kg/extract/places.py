@@ -14,7 +14,8 @@ named place:
    Kalat and shot dead nine men"; then a spatial phrase of a governing clause: "In Kandahar, X claimed
    ..."; or the place a relative clause holding the trigger hangs from: "Herat, where fighting raged",
    "Sake, whose elders signed a truce";
-4. the country an agent belongs to: "Yemen's warring parties agreed ...".
+4. where the people a role names live: "residents of Haditha protested";
+5. the country an agent belongs to: "Yemen's warring parties agreed ...".
 """
 
 from __future__ import annotations
@@ -46,6 +47,9 @@ __all__ = [
     "located_at",
     "more_places",
 ]
+
+# people named by where they live: "residents of Haditha protested", "killed five villagers of Gudra"
+RESIDENT_NOUNS = frozenset({"resident", "inhabitant", "villager", "townspeople", "townsfolk"})
 
 SPATIAL_PREPS = frozenset(
     {"in", "at", "near", "to", "into", "outside", "around", "across", "inside", "throughout", "within",
@@ -192,6 +196,18 @@ def conjunct_verbs(head: Token) -> list[Token]:
     return [head.head, *own] if shared else own
 
 
+def _home_of(holders: list[Token]) -> list[Token]:
+    """The place residents are "of": where what they did, or what was done to them, happened."""
+    return [
+        p
+        for h in holders
+        if h.lemma_.lower() in RESIDENT_NOUNS
+        for _, o in prep_objects(h, OF)
+        if is_place_like(o)
+        for p in inner_place(o) or [o]
+    ]
+
+
 def more_places(
     head: Token,
     holders: list[Token],
@@ -251,5 +267,8 @@ def more_places(
             return places + named
     if places or any(h.ent_type_ in PLACE_LABELS for h in holders):
         return places  # "Taiwan's minister visited Russia": the place is not the visitor's country
+    home = _home_of(holders)  # "residents of Haditha protested"
+    if home:
+        return home
     # last, the country an agent belongs to: "Yemen's warring parties agreed to a truce"
     return [c for a in agents for c in a.children if c.dep_ == "poss" and c.ent_type_ == "GPE"]
