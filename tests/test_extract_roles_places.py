@@ -73,6 +73,8 @@ PLACE_TABLE = [
     ("Medics evacuated the wounded from Bakhmut overnight.", "evacuated", "Aid", ["Bakhmut"]),
     ("Divers rescued the crew from a ferry off Lampedusa.", "rescued", "Aid", ["ferry", "Lampedusa"]),
     ("Soldiers rescued 12 hostages from a farm near Kaduna.", "rescued", "Aid", ["farm", "Kaduna"]),
+    ("Militiamen freed 40 detainees from a jail in the village of Kabeya, in Kasai's Luiza territory.",
+     "freed", "PrisonerRelease", ["jail", "Kabeya"]),
     # a relative clause saying what happened at the place it hangs from ("where", "whose <subject>")
     ("The elders of Chora, where rebels burned a school last week, fled to the capital.", "burned",
      "Assault", ["Chora"]),

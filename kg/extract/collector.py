@@ -46,7 +46,9 @@ __all__ = [
 ]
 
 OBJ_DEPS = frozenset({"dobj", "obj", "attr"})
-FROM_CLASSES = frozenset({"Withdrawal", "Retreat", "Displacement", "Evacuation", "Abduction"})
+FROM_CLASSES = frozenset(
+    {"Withdrawal", "Retreat", "Displacement", "Evacuation", "Abduction", "PrisonerRelease"}
+)  # "freed inmates from a jail in X"
 REMOVAL_LEMMAS = frozenset({"evacuate", "evacuation", "airlift", "rescue"})  # "evacuated the wounded from X"
 MOVER_CLASSES = frozenset(
     {"Withdrawal", "Retreat", "Displacement", "Evacuation", "Deployment", "Mobilize", "Surrender"}
