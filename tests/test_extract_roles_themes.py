@@ -19,6 +19,7 @@ THEME_TABLE = [
     ("Moldova deployed 1,500 troops to the eastern border.", "deployed", "Deployment", ["Moldova"], []),
     ("The ministry sent reinforcements to the southern districts.", "sent", "Deployment", ["ministry"], []),
     ("Paris said it would send 800 soldiers to Chad.", "send", "Deployment", ["it"], []),
+    ("The Taliban sent several hundred fighters to Darayim district.", "sent", "Deployment", ["Taliban"], []),
     ("Ukraine withdrew its forces from Soledar.", "withdrew", "Withdrawal", ["Ukraine"], []),
     ("The navy moved two warships and a submarine to the strait.", "moved", "Deployment", ["navy"], []),
     # a passive with no "by" phrase: the moved forces stand for whoever sent them

@@ -65,6 +65,21 @@ def test_places_provinces(text: str, label: str, seat: str) -> None:
     assert (place.lat, place.lon) == (seat_place.lat, seat_place.lon)  # representative point: the seat
 
 
+@pytest.mark.parametrize(
+    ("text", "label", "country"),
+    [
+        ("Afghanistan's north-eastern Badakhshan province", "Badakhshan", "AFG"),
+        ("Niger's Dosso region", "Dosso", "NER"),
+        ("Sudan's Darfur", "Darfur", "SDN"),
+    ],
+)
+def test_places_a_country_possessor_names_the_country_of_the_place(
+    text: str, label: str, country: str
+) -> None:
+    place = link_place(text, PlaceContext(country="MLI"))  # the document's country does not override it
+    assert place is not None and (place.label, place.country) == (label, country)
+
+
 def test_places_province_word_beats_same_named_city() -> None:
     city, province = link_place("Kandahar", AFG), link_place("Kandahar province", AFG)
     assert city is not None and province is not None

@@ -8,6 +8,7 @@ recent city linked in the document.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -100,6 +101,7 @@ PROVINCE_NOUNS = frozenset(
     {"province", "region", "district", "county", "governorate", "prefecture", "oblast"}
 )
 _SAME = re.compile(r"^(?:the\s+)?same\s+", re.I)
+_OWNER = re.compile(r"^([A-Z][^']*?)['’]s\s+(\S.*)$")  # "Niger's Dosso region"
 
 
 def link_place(text: str, context: PlaceContext | None = None) -> Place | None:
@@ -115,6 +117,11 @@ def link_place(text: str, context: PlaceContext | None = None) -> Place | None:
         word = kind_of.group(1).lower()
         return link_place(f"{'city' if word in CITY_WORDS else 'province'} of {kind_of.group(2)}", ctx)
     text = _SAME.sub("", text)  # "in the same area": the area
+    owned = _OWNER.match(text)
+    if owned is not None:  # "Afghanistan's north-eastern Badakhshan province": the province, in that country
+        owner = gaz.candidates(owned.group(1))[2]
+        if owner is not None and owner.country:
+            return link_place(owned.group(2), dataclasses.replace(ctx, country=owner.country))
     lowered = strip_determiners(text).lower()
     if lowered in TOWN_NOUNS:
         return ctx.last_city
