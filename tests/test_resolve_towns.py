@@ -80,6 +80,7 @@ def test_resolve_towns_anaphoric_place_nouns(
         # "the X area of Y state": the area is the more specific
         ("At least 27 people were killed by gunmen in the Bokkos area of Plateau state on Saturday.",
          "killed", "Bokkos"),
+        ("Rebels shot dead two miners in the Kelela area of Nduga regency on Sunday.", "shot dead", "Kelela"),
         # what an air strike hits by a name that is no known actor is a place, one per name
         ("The air force bombed Lankien and Waat in Jonglei state on Wednesday.", "bombed", "Waat"),
     ],

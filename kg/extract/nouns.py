@@ -274,7 +274,7 @@ def self_named(token: Token) -> bool:
 
 
 PROVINCE_NOUNS = frozenset(
-    {"region", "province", "state", "governorate", "oblast", "prefecture", "county", "district"}
+    {"region", "province", "state", "governorate", "oblast", "prefecture", "county", "district", "regency"}
 )
 
 
