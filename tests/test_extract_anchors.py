@@ -36,6 +36,9 @@ D = dt.date
         # the distance hung on the clause it measures, and a retelling that follows another retelling
         ("A jet bombed a school in Kalay on Wednesday.\n\nThe strike came a day after rebels overran a "
          "police post near the town.", "overran", D(2025, 3, 11)),
+        # the distance hung on the "after" of a definite event noun retelling a dated event
+        ("Gunmen ambushed a convoy near Rawa on Monday.\n\nTwo days after the ambush, police arrested a "
+         "suspect in Haditha.", "arrested", D(2025, 3, 12)),
         # "on the eve of" an event retold: the day before it
         ("A jet bombed a school in Kalay on Wednesday.\n\nThe strike came a day after rebels overran a "
          "police post.\n\nOn the eve of the strike, the junta had warned that it would punish villages "

@@ -431,6 +431,18 @@ def test_roles_times_hung_on_appositions_and_parts_of_the_day(
 
 
 @pytest.mark.model
+def test_roles_a_killing_takes_time_and_doer_of_the_use_of_force_it_happened_with(nlp: Language) -> None:
+    text = "At least three farmers were killed when Taliban fighters opened fire on a crowd on Tuesday."
+    doc = nlp(text)
+    killed = next(f for f in extract_frames(doc) if f.event_class == "Killing")
+    assert [m.text for m in killed.times] == ["Tuesday"]
+    assert [m.text for m in killed.agents] == ["Taliban fighters"]
+    # "after" tells where, not when
+    doc = nlp("Two soldiers were killed after rebels attacked a base on Tuesday.")
+    assert next(f for f in extract_frames(doc) if f.event_class == "Killing").times == ()
+
+
+@pytest.mark.model
 def test_roles_killing_and_the_event_it_happened_in_share_setting_and_doer(nlp: Language) -> None:
     frames = extract_frames(nlp("Israeli forces killed three men during a raid on Qabatiya on Wednesday."))
     killing, raid = (next(f for f in frames if f.event_class == c) for c in ("Killing", "Assault"))

@@ -80,6 +80,13 @@ def test_places_a_country_possessor_names_the_country_of_the_place(
     assert place is not None and (place.label, place.country) == (label, country)
 
 
+def test_places_capitalised_words_dropped_before_a_name_never_lead_abroad() -> None:
+    # an unlisted village, not Bal'a in the West Bank
+    assert link_place("the village of Dehqanan Bala", AFG) is None
+    beirut = link_place("Christian east Beirut", PlaceContext("LBN"))
+    assert beirut is not None and beirut.label == "Beirut"
+
+
 def test_places_province_word_beats_same_named_city() -> None:
     city, province = link_place("Kandahar", AFG), link_place("Kandahar province", AFG)
     assert city is not None and province is not None

@@ -89,7 +89,7 @@ def relative_anchors(doc: Doc, frames: list[EventFrame], bare: set[int]) -> list
             times = frames[n].times
         if other is None or days is None or other == n:
             continue
-        target = _retold(frames, other, bare)
+        target = _retold(doc, frames, other, bare)
         out[n] = dataclasses.replace(out[n], anchor=(frames[target].trigger.start, days), times=times)
         # "detonated a car bomb, killing nine people": a participle or conjunct shares the anchor
         for child in head.children:
@@ -157,10 +157,15 @@ def _named_before(noun: Token, at: dict[int, int], frames: list[EventFrame]) -> 
     return hits[-1] if hits else None
 
 
-def _retold(frames: list[EventFrame], n: int, bare: set[int]) -> int:
-    """A definite event noun that retells stands for the last earlier frame of its category."""
+def _retold(doc: Doc, frames: list[EventFrame], n: int, bare: set[int]) -> int:
+    """A definite event noun that retells stands for the last earlier frame of its category; so does one
+    with no time of its own that a distance relates ("two days after the ambush, police arrested a suspect
+    in X": the place it took from the clause does not make it a new event)."""
     frame = frames[n]
-    if frame.trigger.start not in bare:
+    span = doc.char_span(frame.trigger.start, frame.trigger.end, alignment_mode="expand")
+    noun = span.root if span is not None and span.root.pos_ == "NOUN" and not frame.times else None
+    definite = noun is not None and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
+    if frame.trigger.start not in bare and not definite:
         return n
     earlier = [
         k

@@ -129,6 +129,7 @@ def from_cause(head: Token, frame: EventFrame, earlier: dict[int, EventFrame]) -
 
 
 WHEN_MARKS = frozenset({"when", "as", "after", "while"})
+AT_ONCE_MARKS = frozenset({"when", "as", "while"})  # "after" tells the place, not the day
 
 
 def category(frame: EventFrame) -> str:
@@ -137,18 +138,27 @@ def category(frame: EventFrame) -> str:
 
 def setting_from_clauses(doc: Doc, frames: list[EventFrame]) -> list[EventFrame]:
     """An event with no place takes the place of a "when"-clause event hanging from it ("were killed
-    on Friday when their vehicle was blown up in Huila")."""
+    on Friday when their vehicle was blown up in Huila"); one with no time, the time of a clause that
+    happened at once with it ("were killed when fighters opened fire on a crowd on Tuesday"); a killing
+    with no doer, the doer of the use of force that happened at once with it."""
     heads = {i: frames[n] for i, n in trigger_roots(doc, frames).items()}
     out = []
     for frame in frames:
-        span = None if frame.places else doc.char_span(frame.trigger.start, frame.trigger.end, "expand")
-        if span is not None:
-            for child in span.root.children:
-                inner = heads.get(child.i)
-                marked = any(c.dep_ in ("mark", "advmod") and c.lower_ in WHEN_MARKS for c in child.children)
-                if child.dep_ == "advcl" and marked and inner is not None and inner.places:
-                    frame = dataclasses.replace(frame, places=inner.places)
-                    break
+        missing = not (frame.places and frame.times)
+        span = doc.char_span(frame.trigger.start, frame.trigger.end, "expand") if missing else None
+        for child in span.root.children if span is not None else ():
+            inner = heads.get(child.i)
+            if child.dep_ != "advcl" or inner is None:
+                continue
+            marks = {c.lower_ for c in child.children if c.dep_ in ("mark", "advmod")}
+            if not frame.places and inner.places and marks & WHEN_MARKS:
+                frame = dataclasses.replace(frame, places=inner.places)
+            if not frame.times and inner.times and marks & AT_ONCE_MARKS:
+                frame = dataclasses.replace(frame, times=inner.times)
+            # "were killed when fighters opened fire on a crowd": the fighters killed them
+            harm = frame.event_class in OUTCOME_CLASSES and category(inner) == "Assault"
+            if harm and not frame.agents and inner.agents and marks & AT_ONCE_MARKS:
+                frame = dataclasses.replace(frame, agents=inner.agents)
         out.append(frame)
     return out
 

@@ -68,6 +68,8 @@ def _sequence_distance(token: Token) -> bool:
         return False
     if any(c.dep_ == "prep" and c.lower_ in SEQUENCE_WORDS for c in token.children):
         return True
+    if token.head.dep_ == "prep" and token.head.lower_ in SEQUENCE_WORDS:  # "days" under "after"
+        return True
     # the distance on the clause it measures ("a day after fighters overran", "day" under "overran") or
     # on the verb that clause depends on ("came a day after ...")
     clauses = [token.head, *(c for c in token.head.children if c.dep_ == "advcl")]

@@ -157,21 +157,25 @@ def link_place(text: str, context: PlaceContext | None = None) -> Place | None:
         site = last[:1].islower() and last.lower() not in CITY_WORDS | PEOPLE
         if site and head[:1].isupper() and name_key(head) not in _demonyms():
             return link_place(head, ctx)  # "Khartoum airport": a site in that city
-        return _after_adjectives(name, ctx)
+        return _after_adjectives(name, ctx, hint is not None)
     return chosen.place if chosen else country
 
 
 ADJECTIVE_ENDINGS = ("an", "ese", "ish", "ic", "i")
 
 
-def _after_adjectives(name: str, ctx: PlaceContext) -> Place | None:
+def _after_adjectives(name: str, ctx: PlaceContext, kind_named: bool = False) -> Place | None:
     """A known place after leading adjectives: "Christian east Beirut" -> Beirut ("Christian", "east");
-    only a place's own name counts, so an adjective never turns a phrase into a namesake village."""
+    only a place's own name counts, so an adjective never turns a phrase into a namesake village; nor,
+    when the text names the kind of place ("the village of Dehqanan Bala") and a capitalised word would be
+    dropped, into a place abroad (Bal'a in the West Bank): that word is part of the local name."""
     words = name.split()
+    capitalised = False
     for i in range(1, len(words)):
         dropped = words[i - 1]
         if not (dropped[:1].islower() or dropped.lower().endswith(ADJECTIVE_ENDINGS)):
             return None
+        capitalised = capitalised or (kind_named and dropped[:1].isupper())
         rest = " ".join(words[i:])
         if not rest[:1].isupper():
             continue
@@ -179,7 +183,8 @@ def _after_adjectives(name: str, ctx: PlaceContext) -> Place | None:
         if country is not None:
             return country
         best = _best([e for e in [*cities, *provinces] if e.primary], ctx.country)
-        if best is not None:
+        abroad = best is not None and ctx.country is not None and best.place.country != ctx.country
+        if best is not None and not (capitalised and abroad):
             return best.place
     return None
 
