@@ -172,6 +172,8 @@ CATEGORY_TABLE = [
     ("The court decided to lift the ban on the newspaper.", "Concede"),
     # stepping up attacks on a given day is still an attack
     ("The army stepped up attacks on rebel positions on Monday.", "Assault"),
+    # munitions that strike are an attack
+    ("A rocket hit the central market in Gao on Monday.", "Assault"),
 ]
 
 
@@ -254,6 +256,13 @@ NEGATIVE_TABLE = [
     ("The attackers belong to a group that pledges allegiance to al-Qaeda.", "Agree"),
     # what is blocked did not happen
     ("Protesters rallied against the blockade of aid deliveries.", "Aid"),
+    # munitions held, left or found are no attack
+    ("The garrison withdrew from the camp, leaving behind mortars and several trucks.", "Assault"),
+    ("The jets stay out of range of Ukrainian missiles.", "Assault"),
+    ("Police found a cache of rockets under a house.", "Assault"),
+    # the raids an arrest is made in are the arrest
+    ("Police detained 14 suspects in raids on the villages of Chodhwan and Zandani.", "Assault"),
+    ("Troops arrested nine men during a sweep of the market.", "Assault"),
 ]
 
 

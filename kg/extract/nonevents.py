@@ -64,9 +64,50 @@ def _trend(verb: Token) -> bool:
     return perfect and verb.lemma_.lower() in RATE_VERBS
 
 
+# munitions named as things held, left or found are no attack: "leaving behind mortars", "out of range of
+# Ukrainian missiles", "seized a cache of rockets" ("a rocket hit the market", "fired rockets" still are)
+MUNITION_NOUNS = frozenset({"rocket", "mortar", "missile", "bomb", "shell", "grenade", "explosive"})
+HOLDING_VERBS = frozenset(
+    {"leave", "abandon", "find", "recover", "discover", "store", "stockpile", "possess", "smuggle", "buy",
+     "sell", "seize", "capture", "confiscate", "hide", "stash", "acquire", "own", "have"}
+)  # fmt: skip
+STOCK_NOUNS = frozenset(
+    {"range", "stock", "stockpile", "supply", "cache", "shipment", "consignment", "arsenal", "store", "crate"}
+)
+
+
+def _held_munition(head: Token) -> bool:
+    if head.lemma_.lower() not in MUNITION_NOUNS:
+        return False
+    noun = head
+    while noun.dep_ == "conj":  # "leaving behind mortars and several trucks"
+        noun = noun.head
+    gov = noun.head
+    if noun.dep_ in ("dobj", "obj"):
+        return gov.lemma_.lower() in HOLDING_VERBS
+    return noun.dep_ == "pobj" and gov.lower_ == "of" and gov.head.lemma_.lower() in STOCK_NOUNS
+
+
+# the raids an arrest is made in are the arrest: "detained 14 suspects in raids on two villages"
+SEARCH_NOUNS = frozenset({"raid", "sweep", "swoop", "crackdown", "search"})
+ARREST_VERBS = frozenset({"arrest", "detain", "apprehend", "nab", "round"})
+MANNER_PREPS = frozenset({"in", "during"})
+
+
+def _arrest_raid(head: Token) -> bool:
+    gov = head.head
+    if head.dep_ != "pobj" or head.lemma_.lower() not in SEARCH_NOUNS or gov.lower_ not in MANNER_PREPS:
+        return False
+    verb = gov.head.head if gov.head.dep_ in ("dobj", "obj") else gov.head  # or hung on the arrested
+    return verb.lemma_.lower() in ARREST_VERBS
+
+
 def no_event_noun(head: Token) -> bool:
-    """A goal, a need, a reason, a trend or a topic of comment: "efforts towards a settlement", "depend on
-    aid", "citing the attacks", "has stepped up attacks", "the fighting reflects a wider struggle"."""
+    """A goal, a need, a reason, a trend, a topic of comment or munitions only held: "efforts towards a
+    settlement", "depend on aid", "citing the attacks", "has stepped up attacks", "the fighting reflects a
+    wider struggle", "leaving behind mortars", "detained 14 suspects in raids" (the raids are the arrest)."""
+    if _held_munition(head) or _arrest_raid(head):
+        return True
     gov = head.head
     if head.dep_ == "pobj" and (gov.lower_ in GOAL_PREPS or gov.head.lemma_ in DEPENDENCE_VERBS):
         return True
