@@ -174,6 +174,8 @@ CATEGORY_TABLE = [
     ("The army stepped up attacks on rebel positions on Monday.", "Assault"),
     # munitions that strike are an attack
     ("A rocket hit the central market in Gao on Monday.", "Assault"),
+    # driving people from their homes displaces them
+    ("The fighting has driven more than 2,000 people from their homes since Saturday.", "Displacement"),
 ]
 
 
@@ -260,6 +262,9 @@ NEGATIVE_TABLE = [
     ("The garrison withdrew from the camp, leaving behind mortars and several trucks.", "Assault"),
     ("The jets stay out of range of Ukrainian missiles.", "Assault"),
     ("Police found a cache of rockets under a house.", "Assault"),
+    # driving fighters from a place displaces nobody; nor does a flood count as conflict
+    ("Troops drove the rebels from the town.", "Displacement"),
+    ("The floods drove thousands of families from their homes.", "Displacement"),
     # the raids an arrest is made in are the arrest
     ("Police detained 14 suspects in raids on the villages of Chodhwan and Zandani.", "Assault"),
     ("Troops arrested nine men during a sweep of the market.", "Assault"),
