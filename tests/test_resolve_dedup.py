@@ -9,7 +9,7 @@ import json
 import pytest
 
 from kg.model import Actor, Event, EventFrame, Mention, Place, TimeValue
-from kg.resolve.dedup import absorb_headline, merge_events, merge_key
+from kg.resolve.dedup import absorb_headline, fold_retold, merge_events, merge_key
 
 DAY = dt.date(2021, 8, 13)
 TALIBAN = Actor("taliban", "Taliban", "REB", "AFG")
@@ -18,6 +18,7 @@ KANDAHAR = Place("geonames-1138336", "Kandahar", 1138336, 31.6, 65.7, "AFG")
 ON_DAY = TimeValue(DAY, DAY, "day")
 AFGHANISTAN = Actor("afg", "Afghanistan", "GOV", "AFG", "country")
 HERAT = Place("geonames-1140026", "Herat", 1140026, 34.3, 62.2, "AFG")
+HERAT_DAY = dt.date(2021, 8, 12)
 
 
 def _event(
@@ -159,3 +160,45 @@ def test_dedup_headline_absorbed_by_body(headline: Event, body: Event, kept: lis
     assert [("headline" if e.frame.sentence_start == 0 else "body") for e in out] == kept
     if kept == ["body"]:
         assert ("headline_offset", "0") in out[0].extra
+
+
+def _force(start: int, cls: str, agents: tuple[Actor, ...], own: bool, time: TimeValue = ON_DAY) -> Event:
+    """A use of force in KANDAHAR on DAY; ``own``: its time and place come from its own words."""
+    words = (Mention("Friday", start + 10, start + 16, "DATE"),) if own else ()
+    where = (Mention("Kandahar", start + 20, start + 28, "GPE"),) if own else ()
+    frame = EventFrame("doc1", "s", start, Mention("hit", start, start + 3, "TRIGGER"), cls, places=where,
+                       times=words)  # fmt: skip
+    derived = dataclasses.replace(time, derived=not own)
+    return Event(frame, agents, (ARMY,) if not own else (), (KANDAHAR,), derived, None, DAY)
+
+
+@pytest.mark.parametrize(
+    ("later", "folded"),
+    [
+        # a generic use of force with no setting of its own, by the same side (a country stands for its
+        # forces), retells the finer one: its target joins it
+        (_force(100, "Assault", (TALIBAN,), own=False), True),
+        (_force(100, "Assault", (AFGHANISTAN,), own=False), False),  # another side: the country's rebels
+        (_force(100, "Assault", (TALIBAN,), own=True), False),  # a time and place of its own: a new event
+        (_force(100, "Capture", (TALIBAN,), own=False), False),  # a finer class is an event of its own
+        (_force(100, "Assault", (TALIBAN,), own=False, time=TimeValue(HERAT_DAY, HERAT_DAY, "day")), False),
+    ],
+)
+def test_dedup_generic_retelling_folds_into_the_finer_event(later: Event, folded: bool) -> None:
+    first = _force(0, "AirStrike", (TALIBAN,), own=True)
+    out = fold_retold([first, later])
+    assert (len(out) == 1) is folded
+    if folded:
+        assert [t.key for t in out[0].targets] == ["afg-military"]
+        assert ("retold_offset", "100") in out[0].extra
+
+
+def test_dedup_no_retelling_of_an_event_dated_only_by_publication() -> None:
+    first = _force(0, "Capture", (TALIBAN,), own=False)  # its day is the derived publication date
+    assert len(fold_retold([first, _force(100, "Assault", (TALIBAN,), own=False)])) == 2
+
+
+def test_dedup_retelling_by_a_country_of_its_forces_strike() -> None:
+    strike = _force(0, "AirStrike", (AFGHANISTAN,), own=True)
+    (out,) = fold_retold([strike, _force(100, "Assault", (ARMY,), own=False)])
+    assert out.frame.trigger.start == 0

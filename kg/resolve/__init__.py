@@ -29,7 +29,7 @@ from kg.resolve.actortable import STATELESS_SUFFIX
 from kg.resolve.carry import anchored_dates, carry_dates, carry_pairs, carry_places
 from kg.resolve.coordination import as_pronoun, possessor, split_modifiers
 from kg.resolve.dates import default_time, resolve_time, tense_of
-from kg.resolve.dedup import absorb_headline, merge_events, merge_key
+from kg.resolve.dedup import absorb_headline, fold_retold, merge_events, merge_key
 from kg.resolve.places import PROVINCE_NOUNS, TOWN_NOUNS, dominant_country, link_place, unlinked_place
 from kg.resolve.text import after_the, strip_determiners
 from kg.resolve.towns import Cities, named_as_town
@@ -296,4 +296,4 @@ def resolve_document(
     events = carry_pairs(
         carry_places(anchored_dates(carry_dates(events, document.text)), document.text), document.text
     )
-    return merge_events(absorb_headline(events))
+    return merge_events(fold_retold(absorb_headline(events)))

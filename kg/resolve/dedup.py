@@ -17,6 +17,11 @@ covers its own government or forces); or one with the same trigger word. "Jihadi
 central Mali" is the "seized the town of Boni on Sunday" of the first paragraph, told with less detail;
 "US and Britain strike Houthi targets" the body's "launched air strikes"; "Niger expels diplomats" the
 body's "expelled", whatever class or agents the terse headline parse gave it.
+
+``fold_retold`` folds a use of force named only by its category, with no time or place of its own, into
+the finer one of that category the same side did on the same day in the same place ("An Israeli drone
+strike ... killed two people on Wednesday. The military said it had targeted a Hezbollah operative": the
+operative is the strike's target, not a second attack's).
 """
 
 from __future__ import annotations
@@ -27,7 +32,7 @@ from collections.abc import Iterable, Sequence
 from kg.eventclasses import EVENT_CLASSES
 from kg.model import Actor, Event, merge_key
 
-__all__ = ["merge_key", "merge_events", "absorb_headline"]
+__all__ = ["merge_key", "merge_events", "absorb_headline", "fold_retold"]
 
 
 def merge_events(events: Iterable[Event]) -> list[Event]:
@@ -63,6 +68,80 @@ def _covered(actor: Actor, others: Sequence[Actor]) -> bool:
         o.key == actor.key
         or (actor.kind == "country" and actor.country is not None and o.country == actor.country)
         for o in others
+    )
+
+
+def _asserted(event: Event) -> bool:
+    return not (event.frame.negated or event.frame.hypothetical)
+
+
+def fold_retold(events: Sequence[Event]) -> list[Event]:
+    """``events`` in text order; a use of force named only by its category, with no time or place of its
+    own, after a finer one of that category by the same side on the same day in the same place, retells
+    it ("An Israeli drone strike ... killed two people on Wednesday. The military said it had targeted a
+    Hezbollah operative."): its targets join that event, noted ``retold_offset``."""
+    out: list[Event] = []
+    for event in events:
+        k = _told_before(out, event)
+        if k is None:
+            out.append(event)
+            continue
+        told = out[k]
+        targets = tuple({t.key: t for t in (*told.targets, *event.targets)}.values())
+        note = ("retold_offset", str(event.frame.trigger.start))
+        out[k] = dataclasses.replace(told, targets=targets, extra=(*told.extra, note))
+    return out
+
+
+def _told_before(earlier: Sequence[Event], event: Event) -> int | None:
+    """The index of the last earlier event that ``event`` retells (see :func:`fold_retold`), if any."""
+    frame = event.frame
+    generic = EVENT_CLASSES.get(event.event_class) == event.event_class
+    if not (generic and event.agents and _asserted(event)) or frame.times or frame.places:
+        return None
+    for k in range(len(earlier) - 1, -1, -1):
+        told = earlier[k]
+        finer = (
+            told.event_class != event.event_class and EVENT_CLASSES.get(told.event_class) == event.event_class
+        )
+        if (
+            finer
+            and _asserted(told)
+            and told.places == event.places
+            and _own_day(told) is not None
+            and _own_day(told) == _day(event)
+            and _same_side(told.agents, event.agents)
+        ):
+            return k
+    return None
+
+
+def _day(event: Event) -> tuple[object, object] | None:
+    return None if event.time is None else (event.time.start, event.time.end)
+
+
+def _own_day(event: Event) -> tuple[object, object] | None:
+    """The day a time expression of the event's own gave (not the publication date nor a carried one)."""
+    return None if event.time is None or event.time.derived else _day(event)
+
+
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP"})
+
+
+def _same_side(one: Sequence[Actor], other: Sequence[Actor]) -> bool:
+    """An actor in common, or a country and its own government or forces ("Israel" / "the Israeli
+    military"), not a rebel group of that country."""
+
+    def state_of(country: Actor, actors: Sequence[Actor]) -> bool:
+        return country.kind == "country" and any(
+            a.country == country.country and a.sector in STATE_SECTORS for a in actors
+        )
+
+    keys = {a.key for a in one}
+    return (
+        any(a.key in keys for a in other)
+        or any(state_of(a, other) for a in one)
+        or any(state_of(a, one) for a in other)
     )
 
 
