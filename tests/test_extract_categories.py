@@ -174,6 +174,9 @@ CATEGORY_TABLE = [
     ("The army stepped up attacks on rebel positions on Monday.", "Assault"),
     # munitions that strike are an attack
     ("A rocket hit the central market in Gao on Monday.", "Assault"),
+    # a pledge of weapons is a promise (CAMEO 0312), handing them over is aid
+    ("Norway pledged another 500 anti-tank weapons to Ukraine.", "Agree"),
+    ("Norway supplied 500 anti-tank weapons to Ukraine.", "Aid"),
     # driving people from their homes displaces them
     ("The fighting has driven more than 2,000 people from their homes since Saturday.", "Displacement"),
 ]
