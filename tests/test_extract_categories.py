@@ -268,6 +268,8 @@ NEGATIVE_TABLE = [
     # driving fighters from a place displaces nobody; nor does a flood count as conflict
     ("Troops drove the rebels from the town.", "Displacement"),
     ("The floods drove thousands of families from their homes.", "Displacement"),
+    # a reporter's request for comment asks nobody for anything
+    ("The army did not respond to requests for comment.", "Request"),
     # the raids an arrest is made in are the arrest
     ("Police detained 14 suspects in raids on the villages of Chodhwan and Zandani.", "Assault"),
     ("Troops arrested nine men during a sweep of the market.", "Assault"),

@@ -72,6 +72,12 @@ FACTUALITY_TABLE = [
     # a time clause of a modal verb is as unreal as the verb; of a real one, as real
     ("They feared the fighters would return once the troops left.", "left", "Withdrawal", False, True, None),
     ("The rebels withdrew when the army arrived.", "arrived", "Deployment", False, False, None),
+    # what an intended act comes after or answers happened; an open one did not
+    ("Qatar and Bahrain agreed to reopen embassies after talks in Riyadh.", "talks", "Negotiation", False,
+     False, None),
+    ("The North threatened to respond with force to the joint drills.", "drills", "Cooperate", False, False,
+     None),
+    ("The North threatened to respond with force to any drills.", "drills", "Cooperate", False, True, None),
 ]  # fmt: skip
 
 

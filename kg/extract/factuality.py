@@ -114,6 +114,22 @@ def _others_charge(head: Token, denier: Token) -> bool:
 
 
 _INTENT_WORDS = INTENT_VERBS | HEDGE_NOUNS
+# an event noun that an act comes after or answers is presupposed: "agreed to restore relations after talks
+# in Beijing", "threatened to respond with force to joint drills"
+ANTERIOR_PREPS = frozenset({"after", "following"})
+ANSWERING_PREPS = frozenset({"to", "against", "for"})
+REACTION_WORDS = frozenset({"respond", "response", "retaliate", "retaliation", "react", "reaction", "reply"})
+OPEN_DETERMINERS = frozenset({"any", "a", "an", "further", "future", "new"})
+
+
+def _presupposed(prep: Token, noun: Token) -> bool:
+    """``noun`` (an event noun, object of ``prep``) is told as having happened: it follows "after" or
+    "following", or is what a reaction answers ("respond to the drills"); not "any attack", "a new
+    offensive"."""
+    if any(c.dep_ in ("det", "amod") and c.lower_ in OPEN_DETERMINERS for c in noun.children):
+        return False
+    word = prep.lower_
+    return word in ANTERIOR_PREPS or (word in ANSWERING_PREPS and prep.head.lemma_.lower() in REACTION_WORDS)
 
 
 def _negation_and_mood(head: Token) -> tuple[bool, bool]:
@@ -149,6 +165,8 @@ def _negation_and_mood(head: Token) -> tuple[bool, bool]:
         if link in ("pobj", "pcomp") and cur.dep_ == "prep":
             negated |= lemma == "without"  # "withdrew without a fight", "killed without warning"
             hypothetical |= cur.head.lemma_.lower() in ALLEGED_AFTER.get(lemma, ())
+            if link == "pobj" and _presupposed(cur, head):
+                break  # what the act comes after or answers happened, whatever the act's own mood
         if infinitive and lemma in INTENT_VERBS:
             hypothetical = True  # "expect the curfew to be lifted"
         if lemma in NEGATING_VERBS and link != "conj" and not _others_charge(head, cur):

@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract.clauses import RELATIVE_PRONOUNS
-from kg.extract.nouns import ACTOR_NOUNS, PEOPLE_NOUNS
+from kg.extract.nouns import ACTOR_NOUNS, PEOPLE_NOUNS, prep_objects
 
 __all__ = ["no_event_noun", "natural_cause", "adjectival", "describes_people", "describes_role", "record",
            "named_group",
@@ -92,6 +92,7 @@ def _held_munition(head: Token) -> bool:
 SEARCH_NOUNS = frozenset({"raid", "sweep", "swoop", "crackdown", "search"})
 ARREST_VERBS = frozenset({"arrest", "detain", "apprehend", "nab", "round"})
 MANNER_PREPS = frozenset({"in", "during"})
+FOR = frozenset({"for"})
 
 
 def _arrest_raid(head: Token) -> bool:
@@ -102,11 +103,20 @@ def _arrest_raid(head: Token) -> bool:
     return verb.lemma_.lower() in ARREST_VERBS
 
 
+def _press_query(head: Token) -> bool:
+    """A reporter's request for comment ("did not respond to requests for comment") asks no party for
+    anything."""
+    return head.lemma_.lower() in ("request", "query", "call") and any(
+        o.lemma_.lower() == "comment" for _, o in prep_objects(head, FOR)
+    )
+
+
 def no_event_noun(head: Token) -> bool:
     """A goal, a need, a reason, a trend, a topic of comment or munitions only held: "efforts towards a
     settlement", "depend on aid", "citing the attacks", "has stepped up attacks", "the fighting reflects a
-    wider struggle", "leaving behind mortars", "detained 14 suspects in raids" (the raids are the arrest)."""
-    if _held_munition(head) or _arrest_raid(head):
+    wider struggle", "leaving behind mortars", "detained 14 suspects in raids" (the raids are the arrest),
+    "requests for comment"."""
+    if _held_munition(head) or _arrest_raid(head) or _press_query(head):
         return True
     gov = head.head
     if head.dep_ == "pobj" and (gov.lower_ in GOAL_PREPS or gov.head.lemma_ in DEPENDENCE_VERBS):
