@@ -108,7 +108,8 @@ def test_gazetteer_full_pipeline_has_the_ruler_before_ner(nlp: Language) -> None
 def test_gazetteer_seed_places_link_to_geonames(ruled: Language, seed_path: Path) -> None:
     """Every place entity of the real AFP article links; the dominant country is Afghanistan."""
     from kg.model import Mention
-    from kg.resolve.places import PlaceContext, dominant_country, link_place
+    from kg.resolve.dominance import dominant_country
+    from kg.resolve.places import PlaceContext, link_place
 
     doc = ruled(seed_path.read_text(encoding="utf-8"))
     entities = [Mention(e.text, e.start_char, e.end_char, e.label_) for e in doc.ents]

@@ -11,7 +11,7 @@ import pytest
 from kg.model import Document, Event, EventFrame, Mention
 from kg.resolve import resolve_document
 from kg.resolve.actors import ActorContext, build_context, resolve_actor
-from kg.resolve.places import dominant_country
+from kg.resolve.dominance import dominant_country
 
 
 def _m(text: str, snippet: str, label: str = "NP", lemma: str = "", nth: int = 0) -> Mention:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from kg.model import Mention
-from kg.resolve.places import PlaceContext, dominant_country, link_place, unlinked_place
+from kg.resolve.dominance import dominant_country
+from kg.resolve.places import PlaceContext, link_place, unlinked_place
 
 AFG = PlaceContext("AFG")
 

@@ -1,7 +1,7 @@
 """Resolution: event frames -> events with canonical actors, linked places and normalised time.
 
 ``resolve_document`` is deterministic and pure Python (no spaCy, no rdflib). Per document it finds the
-dominant country (``places.dominant_country``), the main armed group and the antecedents for pronouns
+dominant country (``dominance.dominant_country``), the main armed group and the antecedents for pronouns
 (``actors.build_context``), then resolves every frame in text order and merges duplicates
 (``dedup.merge_events``).
 """
@@ -30,7 +30,8 @@ from kg.resolve.carry import anchored_dates, carry_dates, carry_pairs, carry_pla
 from kg.resolve.coordination import as_pronoun, possessor, split_modifiers
 from kg.resolve.dates import default_time, resolve_time, tense_of
 from kg.resolve.dedup import absorb_headline, fold_retold, merge_events, merge_key
-from kg.resolve.places import PROVINCE_NOUNS, TOWN_NOUNS, dominant_country, link_place, unlinked_place
+from kg.resolve.dominance import dominant_country
+from kg.resolve.places import PROVINCE_NOUNS, TOWN_NOUNS, link_place, unlinked_place
 from kg.resolve.text import after_the, strip_determiners
 from kg.resolve.towns import Cities, named_as_town
 

@@ -10,13 +10,11 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kg.model import Mention, Place
-from kg.resolve.countrynames import countries_named
+from kg.model import Place
 from kg.resolve.gazetteer_index import Entry, Gazetteer, build_gazetteer, gazetteer
 from kg.resolve.text import fold, load_table, name_key, slug, strip_determiners
 
@@ -26,7 +24,8 @@ __all__ = [
     "PlaceContext",
     "gazetteer",
     "link_place",
-    "dominant_country",
+    "clean_name",
+    "demonyms",
     "country_name",
     "unlinked_place",
     "is_people",
@@ -68,7 +67,7 @@ def country_name(alpha3: str | None) -> str | None:
 
 
 @lru_cache(maxsize=65536)
-def _clean(text: str) -> tuple[str, str | None]:
+def clean_name(text: str) -> tuple[str, str | None]:
     """Strip determiners and kind words; return the bare name and a kind hint."""
     name = _OF_PREFIX.sub("", strip_determiners(text)).strip()
     hint = None
@@ -127,7 +126,7 @@ def link_place(text: str, context: PlaceContext | None = None) -> Place | None:
         return ctx.last_city
     if lowered in PROVINCE_NOUNS:
         return ctx.last_province  # "put its forces in the province on alert" after "South Kivu"
-    name, hint = _clean(text)
+    name, hint = clean_name(text)
     if not name:
         return gaz.capitals.get(ctx.country or "") if lowered == "capital" else None
     if name.lower() in DIRECTIONS:  # "the North", "East": a direction, not the province called so
@@ -155,7 +154,7 @@ def link_place(text: str, context: PlaceContext | None = None) -> Place | None:
             return link_place(rest, ctx)  # "central Mali", "northern Helmand", "neighbouring Lebanon"
         head, _, last = name.rpartition(" ")
         site = last[:1].islower() and last.lower() not in CITY_WORDS | PEOPLE
-        if site and head[:1].isupper() and name_key(head) not in _demonyms():
+        if site and head[:1].isupper() and name_key(head) not in demonyms():
             return link_place(head, ctx)  # "Khartoum airport": a site in that city
         return _after_adjectives(name, ctx, hint is not None)
     return chosen.place if chosen else country
@@ -190,46 +189,12 @@ def _after_adjectives(name: str, ctx: PlaceContext, kind_named: bool = False) ->
 
 
 @lru_cache(maxsize=1)
-def _demonyms() -> dict[str, str]:
+def demonyms() -> dict[str, str]:
     return {
         name_key(d): code
         for code, row in load_table("countries.toml").items()
         for d in row.get("demonyms", ())
     }
-
-
-def _country_vote(mention: Mention, demonyms: dict[str, str]) -> tuple[str | None, int]:
-    """A country or demonym votes twice; a city or province once, when its own name (not an alternate
-    spelling) points to places of a single country, or to one country's province ("Kandahar": the Afghan
-    province and city, and an Indian town), or to a city of 100,000 or more at least ten times larger than
-    its namesakes abroad ("Huila" is in Angola and Colombia: no vote)."""
-    name, _ = _clean(mention.text)
-    code = demonyms.get(name_key(name))
-    if code is not None:
-        return code, 2
-    if mention.label == "NORP" or is_people(name) or name.islower():
-        return None, 0  # a people, or a common noun ("the airport") that a town's name shares
-    cities, provinces, country = gazetteer().candidates(name)
-    if country is not None:
-        return country.country, 2
-    if not name:  # "the city", "the capital"
-        return None, 0
-    primary = [e for e in [*cities, *provinces] if e.primary]
-    own = {e.place.country for e in primary}
-    if len(own) == 1:
-        return own.pop(), 1
-    regions = {e.place.country for e in provinces if e.primary}
-    if len(regions) == 1:
-        return regions.pop(), 1
-    if primary:
-        largest = max(primary, key=lambda e: e.population)
-        abroad = max((e.population for e in primary if e.place.country != largest.place.country), default=0)
-        if largest.population >= 100_000 and largest.population >= 10 * abroad:
-            return largest.place.country, 1
-    first, _, rest = name.partition(" ")
-    if rest[:1].isupper() and not own and (first.lower().rstrip(",") in DIRECTIONS or first[:1].islower()):
-        return _country_vote(Mention(rest, mention.start, mention.end, mention.label), demonyms)
-    return None, 0
 
 
 @lru_cache(maxsize=1)
@@ -246,11 +211,11 @@ def is_people(name: str) -> bool:
 def unlinked_place(text: str, country: str | None = None) -> Place | None:
     """A named place the gazetteer does not list ("the village of Gaskinde"): kept with its name and no
     coordinates, keyed by name and the document's dominant country. Common nouns and directions give None."""
-    name, hint = _clean(text)
+    name, hint = clean_name(text)
     words = name.split()
     if not words or not any(w[:1].isupper() for w in words) or all(w.lower() in DIRECTIONS for w in words):
         return None
-    if text.lower().strip().startswith(ANAPHORS) or name_key(name) in _demonyms():
+    if text.lower().strip().startswith(ANAPHORS) or name_key(name) in demonyms():
         return None  # "this Siberian city" with no city before it
     while len(words) > 1 and (words[0].lower().rstrip(",") in DIRECTIONS or words[0][:1].islower()):
         words = words[1:]  # "occupied Kafr Aqab", "southern Gaskinde"
@@ -262,48 +227,3 @@ def unlinked_place(text: str, country: str | None = None) -> Place | None:
         hint = "city"  # "the village of Gaskinde"
     key = f"{slug(name)}-{(country or 'unknown').lower()}-unlinked"
     return Place(key, name, kind=hint or "site")
-
-
-def _modifier_only(mention: Mention, text: str) -> bool:
-    """``Syria`` in "anti-Syria", ``Iran`` in "pro-Iran": a stance towards a state, not a place."""
-    if not text or mention.start < 1:
-        return False
-    before = text[max(0, mention.start - 5) : mention.start].lower()
-    return before.endswith(NOT_PLACE_PREFIXES)
-
-
-NOT_PLACE_PREFIXES = ("anti-", "pro-", "anti\u2013", "pro\u2013")
-
-
-def dominant_country(
-    entities: Iterable[Mention], text: str = "", group_country: str | None = None
-) -> str | None:
-    """The ISO alpha-3 country a document is mostly about: countries, demonyms and (largest-population)
-    cities among its GPE/LOC/NORP mentions vote; ties go to the earliest mention. A name the document
-    also tags as a people (NORP) and a name inside an anti-/pro- modifier of ``text`` do not vote. The
-    home country of the document's main armed group (``group_country``) votes like a country name, after
-    every mention in ties (a Sudan story that mentions refugees crossing into Chad stays about Sudan)."""
-    demonyms = _demonyms()
-    mentions = [m for m in entities if m.label in PLACE_LABELS]
-    peoples = {name_key(m.text) for m in mentions if m.label == "NORP"} - {""}
-    votes: Counter[str] = Counter({group_country: 2} if group_country else {})
-    first: dict[str, int] = {group_country: len(text) + 1} if group_country else {}
-    for mention in mentions:
-        if _modifier_only(mention, text):
-            continue
-        if mention.label != "NORP" and name_key(_clean(mention.text)[0]) in peoples:
-            continue
-        code, weight = _country_vote(mention, demonyms)
-        if code:
-            votes[code] += weight
-            first[code] = min(first.get(code, mention.start), mention.start)
-    if not votes:
-        return _named_country(text)
-    return max(votes, key=lambda c: (votes[c], -first[c]))
-
-
-def _named_country(text: str) -> str | None:
-    """No entity votes: the country most often named in ``text`` itself ("central Mali" tagged as a
-    person by the recogniser), not inside anti-/pro- modifiers; ties go to the earliest."""
-    counts = countries_named(text, lambda start: _modifier_only(Mention("", start, 0), text))
-    return counts.most_common(1)[0][0] if counts else None
