@@ -9,7 +9,7 @@ from collections.abc import Iterable
 
 from kg.model import Mention
 from kg.resolve.countrynames import countries_named
-from kg.resolve.places import DIRECTIONS, PLACE_LABELS, clean_name, demonyms, gazetteer, is_people
+from kg.resolve.places import DIRECTIONS, PLACE_LABELS, demonyms, gazetteer, is_people, name_and_kind
 from kg.resolve.text import name_key
 
 __all__ = ["dominant_country"]
@@ -20,7 +20,7 @@ def _country_vote(mention: Mention, peoples_of: dict[str, str]) -> tuple[str | N
     spelling) points to places of a single country, or to one country's province ("Kandahar": the Afghan
     province and city, and an Indian town), or to a city of 100,000 or more at least ten times larger than
     its namesakes abroad ("Huila" is in Angola and Colombia: no vote)."""
-    name, _ = clean_name(mention.text)
+    name, _ = name_and_kind(mention.text)
     code = peoples_of.get(name_key(name))
     if code is not None:
         return code, 2
@@ -76,7 +76,7 @@ def dominant_country(
     for mention in mentions:
         if _modifier_only(mention, text):
             continue
-        if mention.label != "NORP" and name_key(clean_name(mention.text)[0]) in peoples:
+        if mention.label != "NORP" and name_key(name_and_kind(mention.text)[0]) in peoples:
             continue
         code, weight = _country_vote(mention, countries_of)
         if code:

@@ -24,7 +24,7 @@ __all__ = [
     "PlaceContext",
     "gazetteer",
     "link_place",
-    "clean_name",
+    "name_and_kind",
     "demonyms",
     "country_name",
     "unlinked_place",
@@ -67,7 +67,7 @@ def country_name(alpha3: str | None) -> str | None:
 
 
 @lru_cache(maxsize=65536)
-def clean_name(text: str) -> tuple[str, str | None]:
+def name_and_kind(text: str) -> tuple[str, str | None]:
     """Strip determiners and kind words; return the bare name and a kind hint."""
     name = _OF_PREFIX.sub("", strip_determiners(text)).strip()
     hint = None
@@ -126,7 +126,7 @@ def link_place(text: str, context: PlaceContext | None = None) -> Place | None:
         return ctx.last_city
     if lowered in PROVINCE_NOUNS:
         return ctx.last_province  # "put its forces in the province on alert" after "South Kivu"
-    name, hint = clean_name(text)
+    name, hint = name_and_kind(text)
     if not name:
         return gaz.capitals.get(ctx.country or "") if lowered == "capital" else None
     if name.lower() in DIRECTIONS:  # "the North", "East": a direction, not the province called so
@@ -211,7 +211,7 @@ def is_people(name: str) -> bool:
 def unlinked_place(text: str, country: str | None = None) -> Place | None:
     """A named place the gazetteer does not list ("the village of Gaskinde"): kept with its name and no
     coordinates, keyed by name and the document's dominant country. Common nouns and directions give None."""
-    name, hint = clean_name(text)
+    name, hint = name_and_kind(text)
     words = name.split()
     if not words or not any(w[:1].isupper() for w in words) or all(w.lower() in DIRECTIONS for w in words):
         return None
