@@ -111,7 +111,25 @@ _NAME_OR_TIME = NAME_LABELS | TIME_LABELS
 ARGUMENT_DEPS = frozenset({"dobj", "obj", "nsubj", "nsubjpass", "pobj", "conj", "appos"})
 
 
-def _allowed(head: Token, entry: LexiconEntry, kind: str) -> bool:
+def _allowed(head: Token, entry: LexiconEntry, kind: str, heads: dict[tuple[int, str], bool]) -> bool:
+    """Whether ``entry`` may trigger at ``head``: the head's own checks (:func:`_head_allowed`, asked once
+    per head and kind in ``heads``), then the entry's argument constraints."""
+    key = (head.i, kind)
+    if key not in heads:
+        heads[key] = _head_allowed(head, kind)
+    if not heads[key]:
+        return False
+    if entry.objects and not argument_fits(head, entry.objects, OBJECT_DEPS):
+        return False
+    if entry.context and not context_fits(head, entry.context):
+        return False
+    if entry.excluded and argument_fits(head, entry.excluded, ADDRESSEE_DEPS):
+        return False  # "warned residents to stay indoors": advice to the public, no threat
+    return not (entry.subjects and not argument_fits(head, entry.subjects, SUBJECT_DEPS))
+
+
+def _head_allowed(head: Token, kind: str) -> bool:
+    """The checks that depend on the head word alone, not on the lexicon entry."""
     if head.dep_ in {"aux", "auxpass"}:
         return False
     if kind == "noun" and (head.ent_type_ in _NAME_OR_TIME or head.dep_ == "compound"):
@@ -152,29 +170,22 @@ def _allowed(head: Token, entry: LexiconEntry, kind: str) -> bool:
         return False
     if head.pos_ in NOUN_POS and no_event_noun(head):
         return False
-    if any(
+    return not any(
         c.dep_ == "xcomp" and c.lemma_ in ANONYMITY_LEMMAS and any(g.dep_ == "neg" for g in c.children)
         for c in head.children
-    ):
-        return False  # "asked not to be named"
-    if entry.objects and not argument_fits(head, entry.objects, OBJECT_DEPS):
-        return False
-    if entry.context and not context_fits(head, entry.context):
-        return False
-    if entry.excluded and argument_fits(head, entry.excluded, ADDRESSEE_DEPS):
-        return False  # "warned residents to stay indoors": advice to the public, no threat
-    return not (entry.subjects and not argument_fits(head, entry.subjects, SUBJECT_DEPS))
+    )  # "asked not to be named"
 
 
 def find_triggers(doc: Doc, lexicon_path: str | Path | None = None) -> Iterator[TriggerMatch]:
     """Trigger matches of ``doc``, sorted by token index, one per head."""
     lexicon = compiled(str(lexicon_path) if lexicon_path else os.environ.get("KG_LEXICON"))
     best: dict[int, tuple[tuple[int, int], TriggerMatch]] = {}
+    heads: dict[tuple[int, str], bool] = {}
     for start, end, index, kind in _candidates(doc, lexicon):
         entry = lexicon.entries[index]
         span = doc[start] if end - start == 1 else doc[start:end]  # a one-word trigger needs no Span
         head = span if isinstance(span, Token) else span.root
-        if not _allowed(head, entry, kind):
+        if not _allowed(head, entry, kind, heads):
             continue
         rank = (entry.priority + (1 if kind == "phrase" else 0), end - start)
         how = f"{kind}+object" if entry.objects else kind  # the object is part of the event
