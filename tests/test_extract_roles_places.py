@@ -80,6 +80,11 @@ PLACE_TABLE = [
      "Assault", ["Chora"]),
     ("Militia fighters looted Kalehe, whose residents fled on foot.", "fled", "Displacement", ["Kalehe"]),
     ("The envoy described a process where both sides withdraw their troops.", "withdraw", "Withdrawal", []),
+    # a road is where the places it runs between are
+    ("Fighters ambushed a military convoy on the road between Madaya and Singu.", "ambushed", "Assault",
+     ["Madaya", "Singu"]),
+    ("A roadside bomb killed four officers on the road between Milimani and Baure.", "killed", "Killing",
+     ["Milimani", "Baure"]),
     # people named by where they live: their home, when the event names no place of its own
     ("Hundreds of residents of Haditha protested on Monday against power cuts.", "protested", "Protest",
      ["Haditha"]),

@@ -26,7 +26,7 @@ from kg.extract.nouns import (
     spatial_place,
     strong_place,
 )
-from kg.extract.placenames import named_in
+from kg.extract.placenames import named_in, route_ends
 from kg.extract.places import SPATIAL_PREPS
 from kg.namespaces import EVENT_CLASSES
 
@@ -250,7 +250,8 @@ class RoleCollector:
             ):
                 if word == "on" and is_place_like(obj) and not (self.sanction and actor_like(obj)):
                     # "attacks on Kabul" (a place); "sanctions on Mali" (the state sanctioned)
-                    self.add(self.places, obj)
+                    for place in route_ends(obj) or [obj]:
+                        self.add(self.places, place)
                 else:
                     self.patient(obj)
             elif self.mobilizing and word in ("against", "for"):  # "for a war against Iraq"
@@ -258,8 +259,9 @@ class RoleCollector:
             elif word == "of" and (token.lemma_.lower() in LIGHT_OBJECTS or nominal):
                 continue  # handled by the caller (nominal ``of`` objects / light objects)
             elif word in SPATIAL_PREPS and spatial_place(word, obj, fled=self.cls in REFUGE_CLASSES):
-                for place in named_in(obj) or [obj]:
-                    self.add(self.places, place)  # "in the southern department of Huila" -> Huila
+                # "in the southern department of Huila" -> Huila; "on the road between A and B" -> A, B
+                for place in route_ends(obj) or named_in(obj) or [obj]:
+                    self.add(self.places, place)
 
     def occurrence(self, verb: Token) -> None:
         """An event noun subject of a verb that only says it happened takes that verb's phrases, and a

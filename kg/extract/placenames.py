@@ -24,6 +24,7 @@ from kg.resolve.gazetteer_index import gazetteer
 
 __all__ = [
     "named_in",
+    "route_ends",
     "inner_place",
     "broad_place",
     "ANAPHORIC_PLACES",
@@ -65,9 +66,27 @@ def named_in(token: Token) -> list[Token]:
 ANAPHORIC_PLACES = frozenset({"town", "city", "village", "area", "capital", "territory", "enclave"})
 
 
+# a route is where the places it joins are: "ambushed a convoy on the road between Madaya and Singu"
+ROUTE_NOUNS = frozenset({"road", "highway", "route", "motorway", "railway", "track", "trail", "stretch"})
+ROUTE_PREPS = frozenset({"between", "from", "to", "linking", "connecting"})
+
+
+def route_ends(obj: Token) -> list[Token]:
+    """The named places a road runs between or from and to."""
+    if obj.lemma_.lower() not in ROUTE_NOUNS:
+        return []
+    ends = [o for _, o in prep_objects(obj, ROUTE_PREPS) if strong_place(o)]
+    ends += [o for c in obj.children if c.dep_ == "acl" and c.lower_ in ROUTE_PREPS for o in c.children
+             if o.dep_ == "dobj" and strong_place(o)]  # fmt: skip
+    return [p for o in ends for p in coordinated(o)]
+
+
 def inner_place(obj: Token) -> list[Token]:
     """A named place, or the name a place noun gives ("the southern department of Huila" -> Huila, "the
-    capital, Kabul" -> Kabul)."""
+    capital, Kabul" -> Kabul), or the places a road joins ("the road between Madaya and Singu")."""
+    ends = route_ends(obj)
+    if ends:
+        return ends
     named = [o for o in named_in(obj) if strong_place(o)]
     if obj.pos_ == "NOUN":  # "the capital Kabul", not "Bam, Iran"
         named += [c for c in obj.children if c.dep_ == "appos" and strong_place(c)]
