@@ -132,6 +132,13 @@ def test_places_the_capital_is_the_dominant_countrys_capital() -> None:
     assert qatar is not None and qatar.geonames_id == 290030
 
 
+def test_places_the_provincial_capital_is_the_seat_of_the_last_province() -> None:
+    helmand = link_place("Helmand province", AFG)
+    seat = link_place("the provincial capital", PlaceContext("AFG", None, helmand))
+    assert seat is not None and seat == link_place("Lashkar Gah", AFG)
+    assert link_place("the state capital", AFG) is None  # no province named before
+
+
 def test_places_the_city_is_the_last_city() -> None:
     herat = link_place("Herat", AFG)
     assert link_place("the city", PlaceContext("AFG", herat)) == herat

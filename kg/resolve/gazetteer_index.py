@@ -31,7 +31,7 @@ from kg.resolve.text import fold, load_table, name_key, slug
 
 __all__ = ["Entry", "Gazetteer", "build_gazetteer", "gazetteer", "CACHE_VERSION"]
 
-CACHE_VERSION = "gazetteer-7"
+CACHE_VERSION = "gazetteer-8"
 
 
 @dataclass(frozen=True)
@@ -50,6 +50,7 @@ class Gazetteer:
     capitals: dict[str, Place] = field(default_factory=dict)  # alpha-3 -> capital city
     ruler_names: dict[str, str] = field(default_factory=dict)  # surface form -> kind
     acronyms: set[str] = field(default_factory=set)  # keys only an acronym gives ("car" for "CAR")
+    seats: dict[str, Place] = field(default_factory=dict)  # province or region key -> its seat city
 
     def add(
         self, index: dict[str, list[Entry]], names: Iterable[str], entry: Entry, own: Iterable[str] = ()
@@ -203,6 +204,8 @@ def build_gazetteer() -> Gazetteer:
         )
         names = {sub.name, label, *aliases.get(sub.code, ())}
         gaz.add(gaz.provinces, names, Entry(place, 0, True))
+        if seat is not None:
+            gaz.seats[place.key] = seat
         if cc in focus:
             for name in names:
                 gaz.ruler_names.setdefault(name, "province")
@@ -228,6 +231,8 @@ def _add_regions(gaz: Gazetteer, alpha3: dict[str, str], by_id: dict[int, Place]
         )
         names = {name, *row.get("aliases", ())}
         gaz.add(gaz.provinces, names, Entry(place, 0, True))
+        if seat is not None:
+            gaz.seats[place.key] = seat
         for surface in names:
             gaz.ruler_names[surface] = "region"
 

@@ -99,6 +99,9 @@ TOWN_NOUNS = frozenset(
 PROVINCE_NOUNS = frozenset(
     {"province", "region", "district", "county", "governorate", "prefecture", "oblast"}
 )
+SEAT_PHRASES = frozenset(
+    f"{kind} capital" for kind in ("state", "provincial", "regional", "district", "departmental", "county")
+)
 _SAME = re.compile(r"^(?:the\s+)?same\s+", re.I)
 _OWNER = re.compile(r"^([A-Z][^']*?)['’]s\s+(\S.*)$")  # "Niger's Dosso region"
 
@@ -124,6 +127,8 @@ def link_place(text: str, context: PlaceContext | None = None) -> Place | None:
     lowered = strip_determiners(text).lower()
     if lowered in TOWN_NOUNS:
         return ctx.last_city
+    if lowered in SEAT_PHRASES:  # "erupted in the state capital": the seat of the province the text is in
+        return gaz.seats.get(ctx.last_province.key) if ctx.last_province is not None else None
     if lowered in PROVINCE_NOUNS:
         return ctx.last_province  # "put its forces in the province on alert" after "South Kivu"
     name, hint = name_and_kind(text)
