@@ -89,6 +89,8 @@ PLACE_TABLE = [
     ("Hundreds of residents of Haditha protested on Monday against power cuts.", "protested", "Protest",
      ["Haditha"]),
     ("Residents of Kidal fled to Algeria.", "fled", "Displacement", ["Algeria"]),
+    ("Hundreds of residents of Kiwanja, in Congo's Rutshuru territory, marched on Friday.", "marched",
+     "Protest", ["Kiwanja"]),
     # nothing spatial: no place
     ("The president of Sudan agreed to hold talks.", "agreed", "Agree", []),
     # the talks an act concludes set its scene ("after"/"following" phrases are otherwise skipped)

@@ -265,9 +265,12 @@ def more_places(
         named = _named(clause.head)  # "Herat, where fighting raged", "Sake, whose elders signed the truce"
         if named:
             return places + named
+    # "residents of Haditha protested"; "residents of Kiwanja, in Congo's Rutshuru territory, marched"
+    home = _home_of(holders)
+    if home and places and all(broad_place(p, countries=False) for p in places):
+        return places + home
     if places or any(h.ent_type_ in PLACE_LABELS for h in holders):
         return places  # "Taiwan's minister visited Russia": the place is not the visitor's country
-    home = _home_of(holders)  # "residents of Haditha protested"
     if home:
         return home
     # last, the country an agent belongs to: "Yemen's warring parties agreed to a truce"
