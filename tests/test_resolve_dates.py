@@ -63,6 +63,8 @@ D = dt.date
         ("late last year", FRI, False, D(2020, 9, 1), D(2020, 12, 31), "span"),
         ("since the start of the year", FRI, False, D(2021, 1, 1), FRI, "span"),
         ("May last year", FRI, False, D(2020, 5, 1), D(2020, 5, 31), "month"),
+        ("December 5 last year", FRI, False, D(2020, 12, 5), D(2020, 12, 5), "day"),
+        ("9 September last year", FRI, False, D(2020, 9, 9), D(2020, 9, 9), "day"),
         ("since May last year", FRI, False, D(2020, 5, 1), FRI, "span"),
         ("March next year", FRI, True, D(2022, 3, 1), D(2022, 3, 31), "month"),
         ("in the next 24-48 hours", FRI, True, D(2021, 8, 14), D(2021, 8, 15), "span"),

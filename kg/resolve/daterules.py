@@ -122,6 +122,14 @@ def calendar_rule(t: str, d: dt.date | None, future: bool, raw: str) -> TimeValu
     m = re.fullmatch(rf"{MONTH_PATTERN}\s+(last|this|next)\s+year", t)
     if m and d is not None:  # "May last year"
         return month_value(d.year + {"last": -1, "this": 0, "next": 1}[m.group(2)], MONTHS[m.group(1)], raw)
+    m = re.fullmatch(
+        rf"(?:{MONTH_PATTERN}\s+(\d{{1,2}})|(\d{{1,2}})\s+{MONTH_PATTERN}),?\s+(last|this|next)\s+year", t
+    )
+    if m and d is not None:  # "December 5 last year", "5 December last year"
+        month, day = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+        year = d.year + {"last": -1, "this": 0, "next": 1}[m.group(5)]
+        if 1 <= int(day) <= calendar.monthrange(year, MONTHS[month])[1]:
+            return day_value(dt.date(year, MONTHS[month], int(day)), raw)
     m = re.fullmatch(r"(early|mid|late)[\s-]+(\d{4})", t)
     if m:
         lo, hi, _, _ = PARTS[m.group(1)]
