@@ -120,6 +120,17 @@ def test_resolve_owners_possessive_pronoun_takes_the_antecedent() -> None:
     assert actor is not None and actor.key == ctx.history[0][1].key
 
 
+def test_resolve_owners_a_groups_own_members() -> None:
+    text = "The Arakan Army said its members ambushed a convoy. The army said its men withdrew."
+    ctx = build_context(text, "MMR", [Mention("The Arakan Army", 0, 15, "ORG")])
+    start = text.index("its members")
+    actor = resolve_actor(Mention("its members", start, start + 11, "NP", "member"), ctx)
+    assert actor is not None and actor.key == ctx.history[0][1].key
+    # "its" points to the nearest subject before it: the army's men are not the Arakan Army's
+    start = text.index("its men")
+    assert resolve_actor(Mention("its men", start, start + 7, "NP", "man"), ctx) != ctx.history[0][1]
+
+
 @pytest.mark.parametrize(
     ("text", "name", "sector", "country"),
     [

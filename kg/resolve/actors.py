@@ -72,6 +72,7 @@ MEMBER_HEADS = frozenset(
     {"fighters", "militiamen", "gunmen"}
 )  # "fighters of the X": X's, unless X is a state
 ARMED_SECTORS = frozenset({"REB", "PMC"})
+OWN_MEMBERS = frozenset({"member", "members", "men", "cadre", "cadres"})  # a group's own people
 UNIDENTIFIED = "unidentified-armed-group"  # what descriptors fall back to: never the main group
 
 
@@ -102,8 +103,9 @@ def _phrase(words: list[str], mention: Mention, ctx: ActorContext, text: str) ->
         inner = head_of(words[:-1], "")  # "an insurgent spokesman" speaks for the insurgents
         if inner is not None and inner[0] != "civilians":
             head, words = inner, words[:-1]
-    if head is None:
-        return None
+    if head is None:  # "its members ambushed a convoy": the group the pronoun names
+        group = _possessive_owner(mention, ctx) if lowered[-1] in OWN_MEMBERS else None
+        return group if group is not None and group.kind in ("group", "organization") else None
     category, size = head
     antecedent = _possessive_owner(mention, ctx)
     if antecedent is not None:
