@@ -112,23 +112,27 @@ def test_resolve_owners_role_word_reads_the_of_phrase() -> None:
     assert actor is not None and actor.key == "ken-opposition"
 
 
-def test_resolve_owners_possessive_pronoun_takes_the_antecedent() -> None:
-    text = "The Croat separatists rejected the plan. Later their forces left the hills."
-    ctx = build_context(text, "BIH", [Mention("The Croat separatists", 0, 21, "NORP")])
-    start = text.index("their forces")
-    actor = resolve_actor(Mention("their forces", start, start + 12, "NP", "force"), ctx)
-    assert actor is not None and actor.key == ctx.history[0][1].key
+CROATS = "The Croat separatists rejected the plan. Later their forces left the hills."
+ARAKAN = "The Arakan Army said its members ambushed a convoy. The army said its men withdrew."
 
 
-def test_resolve_owners_a_groups_own_members() -> None:
-    text = "The Arakan Army said its members ambushed a convoy. The army said its men withdrew."
-    ctx = build_context(text, "MMR", [Mention("The Arakan Army", 0, 15, "ORG")])
-    start = text.index("its members")
-    actor = resolve_actor(Mention("its members", start, start + 11, "NP", "member"), ctx)
-    assert actor is not None and actor.key == ctx.history[0][1].key
-    # "its" points to the nearest subject before it: the army's men are not the Arakan Army's
-    start = text.index("its men")
-    assert resolve_actor(Mention("its men", start, start + 7, "NP", "man"), ctx) != ctx.history[0][1]
+@pytest.mark.parametrize(
+    ("text", "country", "first", "phrase", "lemma", "is_first"),
+    [
+        (CROATS, "BIH", Mention("The Croat separatists", 0, 21, "NORP"), "their forces", "force", True),
+        # a group's own members are the group
+        (ARAKAN, "MMR", Mention("The Arakan Army", 0, 15, "ORG"), "its members", "member", True),
+        # "its" points to the nearest subject before it: the army's men are not the Arakan Army's
+        (ARAKAN, "MMR", Mention("The Arakan Army", 0, 15, "ORG"), "its men", "man", False),
+    ],
+)  # fmt: skip
+def test_resolve_owners_possessive_pronoun_takes_the_antecedent(
+    text: str, country: str, first: Mention, phrase: str, lemma: str, is_first: bool
+) -> None:
+    ctx = build_context(text, country, [first])
+    start = text.index(phrase)
+    actor = resolve_actor(Mention(phrase, start, start + len(phrase), "NP", lemma), ctx)
+    assert (actor is not None and actor.key == ctx.history[0][1].key) is is_first
 
 
 @pytest.mark.parametrize(
