@@ -294,3 +294,28 @@ def test_categories_relative_clause_of_what_happened_at_a_place_is_an_event(nlp:
     tells an event (the tagger reads the irregular "retook" as a present form)."""
     doc = nlp("The offensive began in the Hiran region, where government troops retook dozens of villages.")
     assert "retook" in {f.trigger.text for f in doc._.event_frames}
+
+
+# sentence, a word that names no event there (among the triggers of other events)
+NO_TRIGGER_TABLE = [
+    # how a party was equipped; a munition naming a weapon
+    ("Militants armed with rifles and rocket-propelled grenades stormed a police post.", "armed"),
+    ("Militants armed with rifles and rocket-propelled grenades stormed a police post.", "rocket"),
+    ("Police seized a rocket launcher and two rifles in the raid.", "rocket"),
+    # a trend, not an event
+    ("The district has seen a surge in attacks on the police over the past two years.", "attacks"),
+    # a definite event noun retelling one told before: where it was condemned is no target of its own
+    ("Gunmen attacked a police post on Thursday. The president condemned the attack on social media.",
+     "attack"),
+    ("Gunmen attacked a police post and a bomb exploded near a school. No group claimed either attack.",
+     "attack"),
+]  # fmt: skip
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "word"), NO_TRIGGER_TABLE, ids=[r[1] + ":" + r[0][:36] for r in NO_TRIGGER_TABLE]
+)
+def test_categories_words_that_name_no_event(nlp: Language, sentence: str, word: str) -> None:
+    frames = nlp(sentence)._.event_frames
+    assert word not in {f.trigger.text for f in frames}

@@ -173,7 +173,7 @@ def extract_frames(
     return _drop_anaphors(doc, recode(doc, frames, bare={doc[t.head].idx for t in bare}), bare_nouns)
 
 
-ANAPHORIC_DETERMINERS = frozenset({"the", "this", "these", "those", "such"})
+ANAPHORIC_DETERMINERS = frozenset({"the", "this", "these", "those", "such", "either", "both"})
 
 
 def _definite(noun: Token) -> bool:

@@ -100,7 +100,12 @@ AIMED = frozenset({"on", "against"})
 BETWEEN = frozenset({"between"})
 BY = frozenset({"by"})
 WITHDRAWN_PREPS = frozenset({"to", "with", "for", "between"})
-NON_TARGET_NOUNS = frozenset({"point", "time", "moment", "stage", "least", "most", "once", "night", "dawn"})
+# objects of "on"/"at" that are no target: times, and where something was said ("condemned the attack on
+# social media")
+NON_TARGET_NOUNS = frozenset(
+    {"point", "time", "moment", "stage", "least", "most", "once", "night", "dawn", "media", "medium",
+     "television", "radio", "air", "internet", "website", "platform"}
+)  # fmt: skip
 
 
 class RoleCollector:

@@ -14,8 +14,8 @@ from spacy.tokens import Token
 from kg.extract.clauses import RELATIVE_PRONOUNS
 from kg.extract.nouns import ACTOR_NOUNS, PEOPLE_NOUNS, prep_objects
 
-__all__ = ["no_event_noun", "natural_cause", "adjectival", "describes_people", "describes_role", "record",
-           "named_group",
+__all__ = ["no_event_noun", "natural_cause", "equipped", "adjectival", "describes_people", "describes_role",
+           "record", "named_group",
            "ANONYMITY_LEMMAS", "HEDGE_PARTICIPLES", "STATUS_PARTICIPLES", "DESCRIBING_PARTICIPLES",
            "RELATION_PARTICIPLES", "GROUP_NOUNS"]  # fmt: skip
 
@@ -54,6 +54,8 @@ RELATION_PARTICIPLES = frozenset({"back", "support", "sponsor", "fund", "finance
 
 
 CITING_VERBS = frozenset({"cite"})
+# nouns of a changing rate ("a surge in attacks", "a rise in kidnappings")
+RATE_NOUNS = frozenset({"surge", "rise", "increase", "spike", "upsurge", "uptick", "decline", "drop", "fall"})
 # verbs of a changing rate ("has stepped up attacks", "have intensified raids")
 RATE_VERBS = frozenset({"step", "ramp", "intensify", "escalate", "increase", "multiply"})
 
@@ -76,9 +78,18 @@ STOCK_NOUNS = frozenset(
 )
 
 
+# what a munition word names as a modifier is a weapon or a place, no attack: "rocket-propelled grenades",
+# "a rocket launcher", "a missile factory"
+MUNITION_HOLDERS = frozenset(
+    {"launcher", "system", "factory", "depot", "store", "stockpile", "site", "battery"}
+)
+
+
 def _held_munition(head: Token) -> bool:
     if head.lemma_.lower() not in MUNITION_NOUNS:
         return False
+    if head.dep_ == "npadvmod" or (head.dep_ == "compound" and head.head.lemma_.lower() in MUNITION_HOLDERS):
+        return True
     noun = head
     while noun.dep_ == "conj":  # "leaving behind mortars and several trucks"
         noun = noun.head
@@ -111,6 +122,19 @@ def _press_query(head: Token) -> bool:
     )
 
 
+# "militants armed with rifles stormed ...": how a party was equipped, told to describe it
+EQUIPPED_PARTICIPLES = frozenset({"arm", "equip"})
+
+
+def equipped(head: Token) -> bool:
+    """A participle describing what a party carries ("armed with rifles and grenades"), no act of arming."""
+    if head.tag_ != "VBN" or head.dep_ not in ("acl", "advcl") or head.lemma_ not in EQUIPPED_PARTICIPLES:
+        return False
+    kids = list(head.children)
+    with_phrase = any(c.dep_ == "prep" and c.lower_ == "with" for c in kids)
+    return with_phrase and not any(c.dep_ in ("dobj", "nsubj", "nsubjpass", "auxpass") for c in kids)
+
+
 def no_event_noun(head: Token) -> bool:
     """A goal, a need, a reason, a trend, a topic of comment or munitions only held: "efforts towards a
     settlement", "depend on aid", "citing the attacks", "has stepped up attacks", "the fighting reflects a
@@ -125,6 +149,8 @@ def no_event_noun(head: Token) -> bool:
         return True  # "citing the relentless attacks": a reason given
     if head.dep_ in ("dobj", "obj") and head.tag_ == "NNS" and _trend(gov):
         return True  # "has stepped up attacks on security forces": a trend, not one event
+    if head.dep_ == "pobj" and gov.lower_ in ("in", "of") and gov.head.lemma_.lower() in RATE_NOUNS:
+        return True  # "has seen a surge in attacks on the police": a trend
     return (
         head.dep_ == "nsubj"
         and gov.lemma_ in COMMENT_VERBS

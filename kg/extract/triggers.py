@@ -37,6 +37,7 @@ from kg.extract.nonevents import (
     adjectival,
     describes_people,
     describes_role,
+    equipped,
     named_group,
     natural_cause,
     no_event_noun,
@@ -166,7 +167,7 @@ def _head_allowed(head: Token, kind: str) -> bool:
         and (head.tag_ == "VBN" or any(c.dep_ == "agent" for c in head.children))
     ):
         return False  # "fighters backed by paratroopers"
-    if natural_cause(head):
+    if natural_cause(head) or equipped(head):
         return False
     if head.pos_ in NOUN_POS and no_event_noun(head):
         return False
