@@ -177,6 +177,10 @@ CATEGORY_TABLE = [
     # a pledge of weapons is a promise (CAMEO 0312), handing them over is aid
     ("Norway pledged another 500 anti-tank weapons to Ukraine.", "Agree"),
     ("Norway supplied 500 anti-tank weapons to Ukraine.", "Aid"),
+    # an operation against a party is an attack; fighters abandoning a place, or pulling forces back, withdraw
+    ("Government forces launched an operation against al-Shabaab positions on Monday.", "Assault"),
+    ("Al-Shabaab fighters abandoned the village on Tuesday.", "Retreat"),
+    ("The battalion pulled its armoured vehicles back from the airport road.", "Retreat"),
     # driving people from their homes displaces them
     ("The fighting has driven more than 2,000 people from their homes since Saturday.", "Displacement"),
 ]
@@ -268,6 +272,8 @@ NEGATIVE_TABLE = [
     # driving fighters from a place displaces nobody; nor does a flood count as conflict
     ("Troops drove the rebels from the town.", "Displacement"),
     ("The floods drove thousands of families from their homes.", "Displacement"),
+    # a security operation aimed at nobody is no attack
+    ("The army launched a security operation in the capital.", "Assault"),
     # a reporter's request for comment asks nobody for anything
     ("The army did not respond to requests for comment.", "Request"),
     # the raids an arrest is made in are the arrest
