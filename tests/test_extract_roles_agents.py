@@ -17,6 +17,9 @@ from kg.extract.triggers import TriggerMatch as Trig
 
 # sentence, trigger word, class, agents, targets
 AGENT_TABLE = [
+    # a direction opening the sentence, misread as a second subject, is not who did it
+    ("Further west, in Huila department, suspected FARC dissidents kidnapped a town councillor.", "kidnapped",
+     "Abduction", ["suspected FARC dissidents"], ["town councillor"]),
     # light and aspect verbs: the event noun is the object, the agent is the verb's subject
     ("The junta issued an ultimatum to the rebels.", "ultimatum", "Threaten", ["junta"], []),
     ("The teachers' union organized a general strike in Accra.", "strike", "Protest",

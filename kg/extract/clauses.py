@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from kg.extract.nouns import ACTOR_LABELS, actor_like, in_time_entity, prep_objects
+from kg.extract.placenames import heading
 
 __all__ = [
     "misread_clause",
@@ -173,9 +174,11 @@ def subject_of(verb: Token) -> Token | None:
             charged = next((c for c in cur.children if c.dep_ == "dobj"), None)
             if charged is not None:
                 return antecedent(charged, cur)
-        for child in cur.children:
-            if child.dep_ in SUBJ_DEPS:
-                return antecedent(child, cur)
+        subjects = [c for c in cur.children if c.dep_ in SUBJ_DEPS]
+        # "Further west, FARC dissidents kidnapped ...": a direction misread as a second subject
+        subjects = [c for c in subjects if not heading(c)] or subjects
+        if subjects:
+            return antecedent(subjects[0], cur)
         passive_subj = next((c for c in cur.children if c.dep_ in PASSIVE_SUBJ_DEPS), None)
         if passive_subj is not None and came in ("of", "for"):
             return antecedent(passive_subj, cur)  # "was accused of attacking", "were arrested for looting"

@@ -25,6 +25,7 @@ from kg.resolve.gazetteer_index import gazetteer
 __all__ = [
     "named_in",
     "route_ends",
+    "heading",
     "inner_place",
     "broad_place",
     "ANAPHORIC_PLACES",
@@ -38,6 +39,13 @@ DIRECTION_WORDS = frozenset(
      "north-west", "south-east", "south-west"}
 )  # fmt: skip
 OF = frozenset({"of"})
+
+
+def heading(token: Token) -> bool:
+    """ "Further west", "farther north": a direction opening a sentence (misread as a subject), no actor."""
+    return token.lower_ in DIRECTION_WORDS and any(c.lower_ in ("further", "farther") for c in token.children)
+
+
 OF_CHAIN_STEPS = 4  # "the zones of the sector of the peninsula of X": how deep a chain of place nouns goes
 
 

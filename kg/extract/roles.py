@@ -49,7 +49,7 @@ from kg.extract.nouns import (
     prep_objects,
     strong_place,
 )
-from kg.extract.placenames import broad_place
+from kg.extract.placenames import broad_place, heading
 from kg.extract.places import conjunct_verbs, more_places
 from kg.extract.settings import SETTING_DEPS
 from kg.extract.spans import after_trigger, mention
@@ -98,7 +98,7 @@ def _verbal(col: RoleCollector, head: Token, span: list[Token]) -> bool:
         for child in kids if tok.i == head.i else tok.children:
             if child in span:
                 continue
-            if child.dep_ in SUBJ_DEPS:
+            if child.dep_ in SUBJ_DEPS and not heading(child):  # not "Further west, ..."
                 subj = subj or antecedent(child, head)  # the first of two (a misparsed apposition)
             elif child.dep_ in PASSIVE_SUBJ_DEPS:
                 passive = True
