@@ -157,6 +157,24 @@ def test_carry_places_rules(event: Event, expected: list[Place]) -> None:
     assert (("place_rule", "place of the paragraph's earlier event") in out[1].extra) is bool(expected)
 
 
+@pytest.mark.parametrize(
+    ("cls", "site", "expected"),
+    [
+        ("Coerce", "a checkpoint near the airport", [LAHORE]),  # a building no gazetteer names: the scene's
+        ("Coerce", "Kasur", []),  # a named place of its own stays its own
+        ("Protest", "a checkpoint near the airport", []),  # the lead's own class: it would merge with it
+    ],
+)
+def test_carry_places_over_unnamed_sites(cls: str, site: str, expected: list[Place]) -> None:
+    lead = _at("rallied", "Protest", (LAHORE,))
+    event = _at("fired", cls)
+    event = Event(
+        EventFrame("d", event.frame.sentence, event.frame.sentence_start, event.frame.trigger, cls,
+                   places=(Mention(site, 0, len(site), "NP"),)),
+    )  # fmt: skip
+    assert list(carry_places([lead, event], PLACE_TEXT)[1].places) == expected
+
+
 def test_carry_the_area_is_the_last_city() -> None:
     from kg.resolve.places import PlaceContext, link_place
 

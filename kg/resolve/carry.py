@@ -182,7 +182,11 @@ def carry_places(events: Sequence[Event], text: str) -> list[Event]:
         paragraph = _paragraph(breaks, event)
         scene = EVENT_CLASSES.get(event.event_class) in MATERIAL_CATEGORIES
         scene &= not (event.frame.negated or event.frame.hypothetical)  # "did not attack": no scene
-        placeless = not event.places and not event.frame.places
+        # no place, or only buildings and roads no gazetteer names ("at a checkpoint near the airport"); not
+        # for an act of the class the place comes from, which would then merge with it as one event
+        placeless = not event.places and all(_common_noun(m.text) for m in event.frame.places)
+        if event.frame.places and last is not None and last[0].event_class == event.event_class:
+            placeless = False
         if scene and placeless and last is not None and last[1] == paragraph:
             note = ("place_rule", "place of the paragraph's earlier event")
             event = dataclasses.replace(event, places=last[0].places, extra=(*event.extra, note))
@@ -197,6 +201,11 @@ def carry_places(events: Sequence[Event], text: str) -> list[Event]:
 
 CAMPAIGN_NOUNS = frozenset({"offensive", "campaign", "war", "insurgency", "conflict", "violence"})
 _ELSEWHERE = re.compile(r"^\W*(?:elsewhere|separately|meanwhile|in another|in a separate|further)\b", re.I)
+
+
+def _common_noun(text: str) -> bool:
+    """ "a checkpoint near the airport", "the airport road": no proper name in it."""
+    return not any(word[:1].isupper() for word in text.split())
 
 
 def _sentence_places(events: Sequence[Event]) -> dict[int, set[str]]:
