@@ -22,7 +22,7 @@ from kg.extract.quantities import UNITS
 from kg.extract.settings import category, trigger_roots
 from kg.model import EventFrame
 
-__all__ = ["relative_anchors", "distance_days", "SEQUENCE_MARKS", "CARRIER_VERBS"]
+__all__ = ["relative_anchors", "distance_days", "SEQUENCE_MARKS", "UNIT_DAYS", "CARRIER_VERBS"]
 
 SEQUENCE_MARKS = {"after": 1, "before": -1}  # the clause/phrase event lies before/after its governor
 UNIT_DAYS = {"hour": 0, "day": 1, "week": 7}
@@ -123,22 +123,28 @@ def _phrase_anchor(
     preps = [p for t in [head, *distances] for p in t.children if p.dep_ == "prep"]
     for prep in preps:
         eve = _eve_of(prep)
-        if eve is not None:
-            found = at.get(eve.i)
-            if found is None and any(c.dep_ == "det" and c.lower_ == "the" for c in eve.children):
-                found = _named_before(eve, at, frames)
-            if found is not None:
-                return found, -1
+        found = _event_named(eve, at, frames) if eve is not None else None
+        if found is not None:
+            return found, -1
         if prep.lower_ not in SEQUENCE_MARKS:
             continue
         days = _distance([*head.children, *prep.children])
         for noun in (o for o in prep.children if o.dep_ == "pobj"):
-            found = at.get(noun.i)
-            if found is None and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
-                found = _named_before(noun, at, frames)
+            found = _event_named(noun, at, frames)
             if found is not None and days is not None:
                 return found, SEQUENCE_MARKS[prep.lower_] * days
     return None, None
+
+
+def _with_the(noun: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
+
+
+def _event_named(noun: Token, at: dict[int, int], frames: list[EventFrame]) -> int | None:
+    """The frame ``noun`` is the trigger of, or, for a definite noun that is none, the last earlier frame
+    its lemma names (:func:`_named_before`)."""
+    found = at.get(noun.i)
+    return _named_before(noun, at, frames) if found is None and _with_the(noun) else found
 
 
 def _eve_of(prep: Token) -> Token | None:
@@ -164,7 +170,7 @@ def _retold(doc: Doc, frames: list[EventFrame], n: int, bare: set[int]) -> int:
     frame = frames[n]
     span = doc.char_span(frame.trigger.start, frame.trigger.end, alignment_mode="expand")
     noun = span.root if span is not None and span.root.pos_ == "NOUN" and not frame.times else None
-    definite = noun is not None and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
+    definite = noun is not None and _with_the(noun)
     if frame.trigger.start not in bare and not definite:
         return n
     earlier = [

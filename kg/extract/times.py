@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
+from kg.extract.anchors import SEQUENCE_MARKS, UNIT_DAYS
 from kg.extract.clauses import governors
 from kg.extract.constraints import NOUN_POS
 from kg.extract.nouns import in_time_entity, prep_objects
@@ -57,23 +58,19 @@ def _anaphoric_day(token: Token) -> bool:
     return token.lemma_.lower() in DAY_WORDS and any(c.lower_ in ANAPHORIC_MODIFIERS for c in token.lefts)
 
 
-SEQUENCE_WORDS = frozenset({"after", "before"})
-DISTANCE_UNITS = frozenset({"hour", "day", "week"})
-
-
 def _sequence_distance(token: Token) -> bool:
     """ "came a day after the group fired", "two days before the vote": a distance between two events,
     which dates neither by itself (:mod:`kg.extract.anchors` relates them)."""
-    if token.lemma_.lower() not in DISTANCE_UNITS:
+    if token.lemma_.lower() not in UNIT_DAYS:
         return False
-    if any(c.dep_ == "prep" and c.lower_ in SEQUENCE_WORDS for c in token.children):
+    if any(c.dep_ == "prep" and c.lower_ in SEQUENCE_MARKS for c in token.children):
         return True
-    if token.head.dep_ == "prep" and token.head.lower_ in SEQUENCE_WORDS:  # "days" under "after"
+    if token.head.dep_ == "prep" and token.head.lower_ in SEQUENCE_MARKS:  # "days" under "after"
         return True
     # the distance on the clause it measures ("a day after fighters overran", "day" under "overran") or
     # on the verb that clause depends on ("came a day after ...")
     clauses = [token.head, *(c for c in token.head.children if c.dep_ == "advcl")]
-    return any(m.dep_ == "mark" and m.lower_ in SEQUENCE_WORDS for c in clauses for m in c.children)
+    return any(m.dep_ == "mark" and m.lower_ in SEQUENCE_MARKS for c in clauses for m in c.children)
 
 
 def time_mentions(tokens: list[Token]) -> list[Mention]:
