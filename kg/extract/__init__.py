@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-import os
 from collections.abc import Iterable
 from typing import Any
 
@@ -24,7 +23,7 @@ from spacy.tokens import Doc, Token
 
 from kg.extract.anchors import relative_anchors
 from kg.extract.factuality import SentenceFacts, assess, sentence_facts
-from kg.extract.lexicon import compiled
+from kg.extract.lexicon import active_lexicon
 from kg.extract.modality import bare_obligations, recode
 from kg.extract.purposes import relate_purposes
 from kg.extract.quantities import quantities_for
@@ -236,7 +235,7 @@ def _retold_by_subject(doc: Doc, frame: EventFrame, bare_nouns: set[int]) -> boo
     span = doc.char_span(frame.trigger.start, frame.trigger.end, alignment_mode="expand")
     if span is None or span.root.pos_ != "VERB" or frame.negated or frame.hypothetical:
         return False
-    lexicon = compiled(os.environ.get("KG_LEXICON"))
+    lexicon = active_lexicon()
     for subject in (c for c in span.root.children if c.dep_ == "nsubj"):
         if subject.idx in bare_nouns:
             return True

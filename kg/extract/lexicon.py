@@ -31,6 +31,7 @@ __all__ = [
     "load_lexicon",
     "load_modality",
     "compiled",
+    "active_lexicon",
     "phrase_words",
 ]
 
@@ -150,6 +151,11 @@ class Compiled:
         wanted = self.hashes
         rows = doc.to_array([LEMMA, LOWER]).tolist()
         return [i for i, (lemma, lower) in enumerate(rows) if lemma in wanted or lower in wanted]
+
+
+def active_lexicon(path: str | Path | None = None) -> Compiled:
+    """The compiled lexicon at ``path``, else at ``$KG_LEXICON``, else the packaged one."""
+    return compiled(str(path) if path else os.environ.get("KG_LEXICON"))
 
 
 @lru_cache(maxsize=8)

@@ -9,7 +9,6 @@ the longer span. Set ``KG_LEXICON`` to use another lexicon file.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,7 +25,7 @@ from kg.extract.constraints import (
     argument_fits,
     context_fits,
 )
-from kg.extract.lexicon import Compiled, LexiconEntry, LexiconError, compiled, load_lexicon
+from kg.extract.lexicon import Compiled, LexiconEntry, LexiconError, active_lexicon, load_lexicon
 from kg.extract.nonevents import (
     ANONYMITY_LEMMAS,
     DESCRIBING_PARTICIPLES,
@@ -179,7 +178,7 @@ def _head_allowed(head: Token, kind: str) -> bool:
 
 def find_triggers(doc: Doc, lexicon_path: str | Path | None = None) -> Iterator[TriggerMatch]:
     """Trigger matches of ``doc``, sorted by token index, one per head."""
-    lexicon = compiled(str(lexicon_path) if lexicon_path else os.environ.get("KG_LEXICON"))
+    lexicon = active_lexicon(lexicon_path)
     best: dict[int, tuple[tuple[int, int], TriggerMatch]] = {}
     heads: dict[tuple[int, str], bool] = {}
     for start, end, index, kind in _candidates(doc, lexicon):

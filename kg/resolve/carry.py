@@ -183,10 +183,10 @@ def carry_places(events: Sequence[Event], text: str) -> list[Event]:
         scene = EVENT_CLASSES.get(event.event_class) in MATERIAL_CATEGORIES
         scene &= not (event.frame.negated or event.frame.hypothetical)  # "did not attack": no scene
         # no place, or only buildings and roads no gazetteer names ("at a checkpoint near the airport"); not
-        # for an act of the class the place comes from, which would then merge with it as one event
-        placeless = not event.places and all(_common_noun(m.text) for m in event.frame.places)
-        if event.frame.places and last is not None and last[0].event_class == event.event_class:
-            placeless = False
+        # for such an act of the class the place comes from, which would then merge with it as one event
+        unnamed = all(_common_noun(m.text) for m in event.frame.places)
+        merging = bool(event.frame.places) and last is not None and last[0].event_class == event.event_class
+        placeless = not event.places and unnamed and not merging
         if scene and placeless and last is not None and last[1] == paragraph:
             note = ("place_rule", "place of the paragraph's earlier event")
             event = dataclasses.replace(event, places=last[0].places, extra=(*event.extra, note))
