@@ -76,8 +76,6 @@ HOLDING_VERBS = frozenset(
 STOCK_NOUNS = frozenset(
     {"range", "stock", "stockpile", "supply", "cache", "shipment", "consignment", "arsenal", "store", "crate"}
 )
-
-
 # what a munition word names as a modifier is a weapon or a place, no attack: "rocket-propelled grenades",
 # "a rocket launcher", "a missile factory"
 MUNITION_HOLDERS = frozenset(

@@ -39,14 +39,12 @@ DIRECTION_WORDS = frozenset(
      "north-west", "south-east", "south-west"}
 )  # fmt: skip
 OF = frozenset({"of"})
+OF_CHAIN_STEPS = 4  # "the zones of the sector of the peninsula of X": how deep a chain of place nouns goes
 
 
 def heading(token: Token) -> bool:
     """ "Further west", "farther north": a direction opening a sentence (misread as a subject), no actor."""
     return token.lower_ in DIRECTION_WORDS and any(c.lower_ in ("further", "farther") for c in token.children)
-
-
-OF_CHAIN_STEPS = 4  # "the zones of the sector of the peninsula of X": how deep a chain of place nouns goes
 
 
 def named_in(token: Token) -> list[Token]:
