@@ -11,6 +11,7 @@ the installed gazetteer) and ``conflict_events`` (last: event frames on ``Doc._.
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Iterable, Iterator
 
@@ -44,7 +45,12 @@ def model_name(model: str | None = None) -> str:
 
 
 def load_pipeline(model: str | None = None, *, events: bool = True, gazetteer: bool = True) -> Language:
-    """Load the trained pipeline by package name and add conflict-kg's components."""
+    """Load the trained pipeline by package name and add conflict-kg's components.
+
+    The loaded objects (about 400,000: vocabulary, weights, gazetteer patterns) then go to the garbage
+    collector's permanent generation (``gc.freeze``): they live as long as the pipeline, and every full
+    collection during extraction would otherwise walk them all (a tenth of extraction time on the
+    benchmark corpus). Objects without reference cycles are still freed when dropped."""
     name = model_name(model)
     try:
         nlp = spacy.load(name)
@@ -72,6 +78,8 @@ def load_pipeline(model: str | None = None, *, events: bool = True, gazetteer: b
         import kg.extract  # noqa: F401  (registers the factory)
 
         nlp.add_pipe("conflict_events", last=True)
+    gc.collect()  # what is garbage now is collected, not frozen
+    gc.freeze()
     return nlp
 
 

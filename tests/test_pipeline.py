@@ -46,3 +46,13 @@ def test_pipeline_store_spill_keeps_every_named_graph(tmp_path: Path) -> None:
     disk = memory.spill(tmp_path / "db")
     assert disk.path == tmp_path / "db" and disk.document_ids() == ["d1", "d2"]
     assert isomorphic(disk.to_graph(), before) and disk.written == len(disk)
+
+
+@pytest.mark.model
+def test_pipeline_loaded_model_is_frozen_out_of_the_collector(nlp: Language) -> None:
+    """load_pipeline moves the loaded pipeline to the collector's permanent generation, so the full
+    collections during extraction do not walk the model's objects again and again."""
+    import gc
+
+    assert gc.get_freeze_count() > 100_000
+    assert not any(obj is nlp or obj is nlp.tokenizer for obj in gc.get_objects())
