@@ -100,6 +100,18 @@ PLACE_TABLE = [
     ("Mali and Niger agreed to a truce after heavy fighting in Gao.", "agreed", "Agree", []),
     ("The rebels withdrew after a battle in Kidal.", "withdrew", "Withdrawal", []),
     ("Police detained the mayor after a meeting in Herat.", "detained", "Arrest", []),
+    # a governing clause's province gives way to a place further down its phrases; a district is finer
+    # than the state or province it lies in
+    ("In the western province of Farah, a bomb hit a minibus in the Bala Buluk district on Monday.",
+     "bomb", "Bombing", ["Bala Buluk district"]),
+    ("In the western province of Farah, a bomb hit a minibus in the town of Anardara on Monday.",
+     "bomb", "Bombing", ["Anardara"]),
+    ("In the state of Odisha, police arrested two couriers in Malkangiri district.", "arrested", "Arrest",
+     ["Malkangiri district"]),
+    ("In the state of Odisha, police arrested two couriers.", "arrested", "Arrest", ["Odisha"]),
+    # a front or state heading an organisation's name is no place
+    ("Police arrested a member of the National Liberation Front of Tripura in Agartala.", "arrested",
+     "Arrest", ["Agartala"]),
 ]  # fmt: skip
 
 

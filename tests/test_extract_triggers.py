@@ -257,6 +257,8 @@ def test_triggers_months_participles_and_anonymity_requests_are_no_events(
         ("Among those killed were two children.", set()),
         ("The camp now holds families displaced from the border villages.", set()),
         ("The navy struck a depot on the occupied left bank.", {"Assault"}),
+        ("Police arrested two members of the banned group.", {"Arrest"}),
+        ("The government banned the group on Monday.", {"Coerce"}),
         ("The group has repeatedly targeted Taliban officials.", set()),
         ("Soldiers routinely beat up detainees in the camp.", {"Assault"}),
         ("Relatives gathered outside the prison seeking news of the inmates.", set()),

@@ -33,8 +33,9 @@ HEDGE_PARTICIPLES = frozenset({"allege", "accuse", "suspect"})
 # a participle of status describing people names who they are, not a fresh event: "camps for displaced
 # people", "aid for displaced families" ("the clashes displaced 3,000 people" still is one)
 STATUS_PARTICIPLES = frozenset(
-    {"displace", "uproot", "exile", "jail", "imprison", "detain", "incarcerate", "occupy"}
-)  # "the occupied left bank": a status too
+    {"displace", "uproot", "exile", "jail", "imprison", "detain", "incarcerate", "occupy", "ban", "outlaw",
+     "proscribe", "blacklist"}
+)  # "the occupied left bank", "the banned United Liberation Front": a status too
 # describing people by what happened to them after a noun: "people displaced from surrounding districts"
 DESCRIBING_PARTICIPLES = frozenset({"displace", "uproot", "exile"})
 # with a perfect, a record, not an event: "has repeatedly targeted their officials"

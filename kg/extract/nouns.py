@@ -64,6 +64,8 @@ PLACE_NOUNS = frozenset(
         "raion", "cercle", "corregimiento", "vereda",
     }
 )  # fmt: skip
+# place nouns that head organisations' names: "the National Liberation Front", "Islamic State"
+ORGANISATION_HEADS = frozenset({"front", "state"})
 OF_ONLY = frozenset({"of"})
 # a part of a place, place-like only with a place after "of": "the centre of Kabul", "parts of Idlib"
 PART_NOUNS = frozenset(
@@ -230,6 +232,8 @@ def is_place_like(token: Token) -> bool:
         return any(is_place_like(o) for _, o in prep_objects(head, OF_ONLY))
     if head.ent_type_ in NON_PLACE_LABELS or head.pos_ == "PRON":
         return False
+    if head.pos_ == "PROPN" and head.ent_type_ == "ORG" and lemma in ORGANISATION_HEADS:
+        return False  # "the United Liberation Front of Asom", "Islamic State": a group, not a front or state
     return lemma in PLACE_NOUNS
 
 

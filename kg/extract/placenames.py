@@ -28,6 +28,7 @@ __all__ = [
     "heading",
     "inner_place",
     "broad_place",
+    "district_place",
     "ANAPHORIC_PLACES",
     "BROAD_NOUNS",
     "DIRECTION_WORDS",
@@ -106,6 +107,10 @@ def inner_place(obj: Token) -> list[Token]:
 
 
 BROAD_NOUNS = PROVINCE_NOUNS | {"territory", "island", "department"}
+# the divisions of a province: "Tinsukia district" lies in the state of Assam
+DISTRICT_NOUNS = frozenset(
+    {"district", "county", "regency", "subdistrict", "tehsil", "taluka", "woreda", "raion", "cercle"}
+)
 
 
 def broad_place(token: Token, countries: bool = True) -> bool:
@@ -117,7 +122,14 @@ def broad_place(token: Token, countries: bool = True) -> bool:
     if head.lemma_.lower() in BROAD_NOUNS:
         return True
     gov = token.head
-    if gov.lower_ == "of" and gov.head.lower_ in DIRECTION_WORDS:
+    # "west of Kirkuk"; "the south-eastern province of Ghazni" (a province, though a city has its name)
+    if gov.lower_ == "of" and (gov.head.lower_ in DIRECTION_WORDS or gov.head.lemma_.lower() in BROAD_NOUNS):
         return True
     # a country by its head word ("Sudan" of "South Sudan"): cheap, and a city never heads a country name
     return countries and head.ent_type_ == "GPE" and gazetteer().country(head.text) is not None
+
+
+def district_place(token: Token) -> bool:
+    """A place named by a district-level noun ("Tinsukia district", "the Andar district"): finer than the
+    state or province it lies in, though a town is finer still."""
+    return semantic_head(token).lemma_.lower() in DISTRICT_NOUNS and strong_place(token)

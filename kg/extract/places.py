@@ -35,7 +35,7 @@ from kg.extract.nouns import (
     spatial_place,
     strong_place,
 )
-from kg.extract.placenames import DIRECTION_WORDS, OF, broad_place, inner_place, named_in
+from kg.extract.placenames import DIRECTION_WORDS, OF, broad_place, district_place, inner_place, named_in
 
 __all__ = [
     "settled_by",
@@ -196,6 +196,17 @@ def conjunct_verbs(head: Token) -> list[Token]:
     return [head.head, *own] if shared else own
 
 
+def _finer_district(found: list[Token], named: list[Token]) -> list[Token]:
+    """The district-level places of ``found`` when ``named`` has none: "in the Andar district" inside
+    "the province of Ghazni"."""
+    return [] if any(district_place(p) for p in named) else [p for p in found if district_place(p)]
+
+
+def _scenes(verb: Token) -> list[Token]:
+    """The objects of a verb's prepositional phrases that are not times: where deeper places hang."""
+    return [o for _, o in prep_objects(verb) if not in_time_entity(o)]
+
+
 def _home_of(holders: list[Token]) -> list[Token]:
     """The place residents are "of": where what they did, or what was done to them, happened."""
     return [
@@ -250,15 +261,17 @@ def more_places(
     if not nominal:  # "stopped a bus on the highway near Kalat and shot dead nine men"
         for verb in conjunct_verbs(head):
             spatial = [o for w, o in prep_objects(verb, SPATIAL_PREPS) if spatial_place(w, o)]
-            scenes = [o for _, o in prep_objects(verb) if not in_time_entity(o)]
             named = [p for o in spatial for p in _named(o)]
             if all(broad_place(p) for p in named):  # "on the highway near Kalat in X province"
-                deep = _deep(scenes, hostile)
+                deep = _deep(_scenes(verb), hostile)
                 named = [p for p in deep if not broad_place(p)] or named or deep
             if named:
                 return places + named
     for gov in governing:  # "In Kandahar, X claimed ..."
         named = [p for w, o in prep_objects(gov, SPATIAL_PREPS) if spatial_place(w, o) for p in _named(o)]
+        if named and all(broad_place(p) for p in named):  # "In the province of X, a bomb hit a bus in Y"
+            deep = _deep(_scenes(gov), hostile)
+            named = [p for p in deep if not broad_place(p)] or _finer_district(deep, named) or named
         if named:
             return places + named
     for clause in (c for c in [head, *governing] if c.dep_ == "relcl" and _where_clause(c)):

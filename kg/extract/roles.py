@@ -49,7 +49,7 @@ from kg.extract.nouns import (
     prep_objects,
     strong_place,
 )
-from kg.extract.placenames import broad_place, heading
+from kg.extract.placenames import broad_place, district_place, heading
 from kg.extract.places import conjunct_verbs, more_places
 from kg.extract.settings import SETTING_DEPS
 from kg.extract.spans import after_trigger, mention
@@ -238,6 +238,10 @@ def find_roles(doc: Doc, trigger: TriggerLike, events: frozenset[int] = frozense
         # "from a school in Ndop, in Cameroon's North-West region": the town, not the province it is in
         col.places[:] = [p for p in col.places if not broad_place(p, countries=False)]
         more = [p for p in more if not broad_place(p, countries=False)]
+    elif any(district_place(p) for p in [*col.places, *more]):
+        # "In the state of Assam, police arrested ... in Tinsukia district": the district, not the state
+        col.places[:] = [p for p in col.places if district_place(p) or not broad_place(p, countries=False)]
+        more = [p for p in more if district_place(p) or not broad_place(p, countries=False)]
     for place in more:
         col.add(col.places, place)
 
