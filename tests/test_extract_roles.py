@@ -214,6 +214,24 @@ def test_roles_coordinated_places_and_time_on_built_doc() -> None:
     assert [(m.text, m.lemma, m.start) for m in frame.times] == [("Friday", "on", doc[6].idx)]
 
 
+def test_roles_deployment_destination_hung_on_the_forces_phrase_on_built_doc() -> None:
+    """ "sent a unit of the 9th Brigade to Ubari" with "to Ubari" parsed under "Brigade": still where the
+    unit was sent; for a class that moves no forces the stray phrase is not its place."""
+    doc = built(
+        ["Libya", "sent", "a", "unit", "of", "the", "9th", "Brigade", "to", "Ubari", "."],
+        [1, 1, 3, 1, 3, 7, 7, 4, 7, 8, 1],
+        ["nsubj", "ROOT", "det", "dobj", "prep", "det", "amod", "pobj", "prep", "pobj", "punct"],
+        ["PROPN", "VERB", "DET", "NOUN", "ADP", "DET", "ADJ", "PROPN", "ADP", "PROPN", "PUNCT"],
+        ["NNP", "VBD", "DT", "NN", "IN", "DT", "JJ", "NNP", "IN", "NNP", "."],
+        ["Libya", "send", "a", "unit", "of", "the", "9th", "Brigade", "to", "Ubari", "."],
+        ["B-GPE", "O", "O", "O", "O", "B-ORG", "I-ORG", "I-ORG", "O", "B-GPE", "O"],
+    )
+    (frame,) = extract_frames(doc, triggers=[Trig(1, 2, 1, "Deployment")])
+    assert texts(frame.places) == ["Ubari"]
+    (frame,) = extract_frames(doc, triggers=[Trig(1, 2, 1, "Consult")])
+    assert texts(frame.places) == []
+
+
 def test_roles_passive_subject_is_target_and_by_phrase_is_agent() -> None:
     doc = built(
         ["Civilians", "were", "killed", "by", "militias", "in", "Gao", "."],

@@ -109,6 +109,13 @@ PLACE_TABLE = [
     ("In the state of Odisha, police arrested two couriers in Malkangiri district.", "arrested", "Arrest",
      ["Malkangiri district"]),
     ("In the state of Odisha, police arrested two couriers.", "arrested", "Arrest", ["Odisha"]),
+    # a name given a place noun in apposition is a place whatever the model tagged it
+    ("Rebels shot dead a trader in Bilogai, the main town of the district, on Monday.", "shot", "Killing",
+     ["Bilogai"]),
+    # the place of a clause saying what was going on at the time
+    ("Two soldiers were abducted while patrolling near the hamlet of Puerto Toledo.", "abducted",
+     "Abduction", ["Puerto Toledo"]),
+    ("Two soldiers were abducted while the convoy waited.", "abducted", "Abduction", []),
     # a front or state heading an organisation's name is no place
     ("Police arrested a member of the National Liberation Front of Tripura in Agartala.", "arrested",
      "Arrest", ["Agartala"]),

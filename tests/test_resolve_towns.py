@@ -22,6 +22,12 @@ from spacy.language import Language
         # a place said to lie inside another is the town "the area" points back to
         ("Gunmen abducted 40 pupils from a school in Kuriga, in Nigeria's Kaduna state, on Thursday. "
          "Soldiers were deployed to the area to search for the children.", "deployed", ["Kuriga"]),
+        # "the town's market" is in the town told before
+        ("Peacekeepers deployed to Kaga-Bandoro on Monday after militias clashed in the town's market.",
+         "clashed", ["Kaga-Bandoro"]),
+        # where forces are sent, though the parser hangs the "to" phrase on the forces' phrase
+        ("The ministry said it had sent a unit of the 9th Brigade, which is based in Sabha, to Ubari on "
+         "Monday.", "sent", ["Ubari"]),
         # "the territory" is the place told before
         ("Aid trucks entered Gaza on Monday. Israel said it would allow more trucks into the territory.",
          "would allow", ["Gaza"]),

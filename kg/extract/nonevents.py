@@ -32,10 +32,11 @@ DEFINITE = frozenset({"the", "this", "these", "those"})
 HEDGE_PARTICIPLES = frozenset({"allege", "accuse", "suspect"})
 # a participle of status describing people names who they are, not a fresh event: "camps for displaced
 # people", "aid for displaced families" ("the clashes displaced 3,000 people" still is one)
+# "the occupied left bank", "the banned United Liberation Front": a status too
 STATUS_PARTICIPLES = frozenset(
     {"displace", "uproot", "exile", "jail", "imprison", "detain", "incarcerate", "occupy", "ban", "outlaw",
      "proscribe", "blacklist"}
-)  # "the occupied left bank", "the banned United Liberation Front": a status too
+)  # fmt: skip
 # describing people by what happened to them after a noun: "people displaced from surrounding districts"
 DESCRIBING_PARTICIPLES = frozenset({"displace", "uproot", "exile"})
 # with a perfect, a record, not an event: "has repeatedly targeted their officials"

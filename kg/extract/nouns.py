@@ -242,7 +242,7 @@ def spatial_place(prep: str, obj: Token, *, fled: bool = False) -> bool:
     ("sent aid to the Red Cross"), unless people ``fled`` there ("fled to Baga Sola", tagged ORG)."""
     if in_time_entity(obj) or obj.like_num:
         return False
-    if is_place_like(obj):
+    if is_place_like(obj) or names_place_noun(obj):  # "in Sugapa, the main town of ...", tagged NORP
         return True
     head = semantic_head(obj)
     if head.pos_ != "PROPN" or head.ent_type_ in ("NORP", "DATE", "TIME"):

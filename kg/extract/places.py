@@ -13,7 +13,8 @@ named place:
 3. a phrase of a verb coordinated with the trigger under one subject: "stopped a bus on the highway near
    Kalat and shot dead nine men"; then a spatial phrase of a governing clause: "In Kandahar, X claimed
    ..."; or the place a relative clause holding the trigger hangs from: "Herat, where fighting raged",
-   "Sake, whose elders signed a truce";
+   "Sake, whose elders signed a truce"; before those, the place of a clause saying what was going on
+   ("seized while patrolling near X");
 4. where the people a role names live: "residents of Haditha protested";
 5. the country an agent belongs to: "Yemen's warring parties agreed ...".
 """
@@ -76,6 +77,7 @@ CONCLUDED_NOUNS = frozenset(
 SETTLING_VERBS = frozenset(
     {"agree", "sign", "reach", "restore", "resume", "accept", "decide", "announce", "conclude", "establish"}
 )
+CIRCUMSTANCE_MARKS = frozenset({"while", "when", "as"})
 PARTICIPLE_TAGS = frozenset({"VBG", "VBN"})  # "guerrillas operating in", "troops based in"
 
 
@@ -202,6 +204,12 @@ def _finer_district(found: list[Token], named: list[Token]) -> list[Token]:
     return [] if any(district_place(p) for p in named) else [p for p in found if district_place(p)]
 
 
+def _circumstance(clause: Token) -> bool:
+    """An adverbial clause that says what was going on when the event happened: "while patrolling ...",
+    "when a shell hit ...", "as they crossed ..."."""
+    return any(c.dep_ == "mark" and c.lower_ in CIRCUMSTANCE_MARKS for c in clause.children)
+
+
 def _scenes(verb: Token) -> list[Token]:
     """The objects of a verb's prepositional phrases that are not times: where deeper places hang."""
     return [o for _, o in prep_objects(verb) if not in_time_entity(o)]
@@ -267,6 +275,11 @@ def more_places(
                 named = [p for p in deep if not broad_place(p)] or named or deep
             if named:
                 return places + named
+    for clause in (c for c in head.children if c.dep_ == "advcl" and _circumstance(c)):
+        # "were seized while patrolling near the hamlet of La Julia": where the clause it happened in was
+        named = [p for w, o in prep_objects(clause, SPATIAL_PREPS) if spatial_place(w, o) for p in _named(o)]
+        if named:
+            return places + named
     for gov in governing:  # "In Kandahar, X claimed ..."
         named = [p for w, o in prep_objects(gov, SPATIAL_PREPS) if spatial_place(w, o) for p in _named(o)]
         if named and all(broad_place(p) for p in named):  # "In the province of X, a bomb hit a bus in Y"

@@ -168,6 +168,9 @@ OTHER_PLACE = frozenset({"nearby", "neighbouring", "neighboring", "other", "next
                          "third", "surrounding", "new", "former"})  # fmt: skip
 
 
+_OWNING_PLACE_NOUN = re.compile(r"^(town|city|village|capital)['’]s\s")
+
+
 def _link_site(mention: Mention, actors: ActorContext, cities: Cities) -> Place | None:
     """A place mention linked in context; "the government-held city", "the nearby town" (a definite place
     noun with lower-case modifiers) point back like "the city", "the town"."""
@@ -177,6 +180,9 @@ def _link_site(mention: Mention, actors: ActorContext, cities: Cities) -> Place 
     # not "the nearby town", "the neighbouring district": another place
     if place_noun and after_the(actors.text, mention.start) and not OTHER_PLACE.intersection(words):
         text = words[-1]
+    owner = _OWNING_PLACE_NOUN.match(text)
+    if owner is not None and after_the(actors.text, mention.start):
+        text = owner.group(1)  # "clashed in the town's market": the town
     return link_place(text, cities.context(actors.country, mention.start, text))
 
 
