@@ -466,3 +466,25 @@ def test_roles_killing_and_the_event_it_happened_in_share_setting_and_doer(nlp: 
     killing, raid = (next(f for f in frames if f.event_class == c) for c in ("Killing", "Assault"))
     assert [m.text for m in raid.agents] == [m.text for m in killing.agents] == ["Israeli forces"]
     assert [m.text for m in killing.times] == [m.text for m in raid.times] == ["Wednesday"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "word", "cls", "agents", "times"),
+    [
+        # a dateline's city and day are no role or time of the story's events
+        ("TRIPOLI, May 3 — Militias clashed in Gharyan on Tuesday, killing four people, the council said.",
+         "killing", "Killing", ["Militias"], ["Tuesday"]),
+        ("HERAT, Afghanistan, May 3 — Insurgents attacked a checkpoint on Tuesday.", "attacked", "Assault",
+         ["Insurgents"], ["Tuesday"]),
+        # a hyphen is no dateline's dash
+        ("The RSF announced a three-day ceasefire on Monday.", "announced", "Ceasefire", ["RSF"],
+         ["Monday"]),
+    ],
+)  # fmt: skip
+def test_roles_dateline_is_no_role_or_time(
+    nlp: Language, text: str, word: str, cls: str, agents: list[str], times: list[str]
+) -> None:
+    frame = frame_at(nlp(text), word, cls)
+    assert texts(frame.agents) == agents
+    assert texts(frame.times) == times

@@ -28,6 +28,7 @@ from kg.extract.nouns import (
 )
 from kg.extract.placenames import named_in, route_ends
 from kg.extract.places import SPATIAL_PREPS
+from kg.extract.spans import in_dateline
 from kg.namespaces import EVENT_CLASSES
 
 __all__ = [
@@ -133,7 +134,7 @@ class RoleCollector:
 
     def add(self, role: list[Token], token: Token, expand: bool = True) -> None:
         for tok in coordinated(token) if expand else [token]:
-            if role is self.agents and tok.i in self.events:
+            if (role is self.agents and tok.i in self.events) or in_dateline(tok):
                 continue
             if all(tok.i != t.i for t in self.agents + self.targets + self.places):
                 role.append(tok)

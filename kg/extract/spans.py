@@ -26,7 +26,7 @@ from kg.extract.nouns import (
 )
 from kg.model import Mention
 
-__all__ = ["NP_LEFT_DEPS", "np_bounds", "mention", "after_trigger"]
+__all__ = ["NP_LEFT_DEPS", "np_bounds", "mention", "after_trigger", "in_dateline"]
 NP_LEFT_DEPS = frozenset(
     {"det", "amod", "compound", "poss", "nummod", "quantmod", "nmod", "advmod", "case", "npadvmod", "punct"}
 )
@@ -173,3 +173,21 @@ def after_trigger(found: Mention, span: list[Token]) -> Mention:
         return found
     start = last.doc[last.i + 1].idx
     return dataclasses.replace(found, text=found.text[start - found.start :], start=start)
+
+
+DATELINE_DASHES = frozenset({"—", "–", "-", "--"})
+DATELINE_WORDS = 8  # "KABUL, Afghanistan, June 10 —": how far into its sentence a dateline may run
+
+
+def in_dateline(token: Token) -> bool:
+    """A word of a dispatch's dateline ("TRIPOLI, June 10 —", "KABUL —"): where and when the story was
+    filed, before a dash at the start of its sentence, with a date or in capitals; no event's role or
+    time (the parser often makes the city the subject of the first clause)."""
+    doc, start = token.doc, token.sent.start
+    limit = min(start + DATELINE_WORDS, token.sent.end)
+    # a dash standing between spaces ("June 10 — Fighting"), not a hyphen ("three-day")
+    dash = next((t.i for t in doc[start + 1 : limit] if t.text in DATELINE_DASHES and t.whitespace_), None)
+    if dash is None or token.i >= dash or not doc[dash - 1].whitespace_:
+        return False
+    words = [t for t in doc[start:dash] if t.is_alpha]
+    return doc[dash - 1].ent_type_ == "DATE" or all(t.is_upper for t in words)

@@ -18,7 +18,7 @@ from kg.extract.anchors import SEQUENCE_MARKS, UNIT_DAYS
 from kg.extract.clauses import governors
 from kg.extract.constraints import NOUN_POS
 from kg.extract.nouns import in_time_entity, prep_objects
-from kg.extract.spans import NP_LEFT_DEPS
+from kg.extract.spans import NP_LEFT_DEPS, in_dateline
 from kg.model import Mention
 
 __all__ = ["time_mentions", "trigger_times", "clauses_above", "REACTION_VERBS"]
@@ -81,7 +81,7 @@ def time_mentions(tokens: list[Token]) -> list[Mention]:
             if child.dep_ in ("npadvmod", "tmod", "obl", "advmod", "poss", "nmod") and (
                 in_time_entity(child) or _anaphoric_day(child)
             ):
-                if _sequence_distance(child):
+                if _sequence_distance(child) or in_dateline(child):
                     continue
                 found.append(_time_mention(child, ""))
             elif child.dep_ == "advmod" and child.lower_ in PART_OF_DAY_ADVERBS:
