@@ -488,3 +488,22 @@ def test_roles_dateline_is_no_role_or_time(
     frame = frame_at(nlp(text), word, cls)
     assert texts(frame.agents) == agents
     assert texts(frame.times) == times
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "word", "cls", "times"),
+    [
+        # a relative clause on a date tells what happened then
+        ("The road has been closed since July, when militants blew up a bridge near Titao.", "blew",
+         "Bombing", ["July"]),
+        ("The town has been calm since March 3, when the rebels withdrew.", "withdrew", "Withdrawal",
+         ["March 3"]),
+        # ... not a clause on another noun
+        ("The road has been closed since the day militants blew up a bridge.", "blew", "Bombing", []),
+    ],
+)  # fmt: skip
+def test_roles_when_clause_on_a_date_gives_its_time(
+    nlp: Language, text: str, word: str, cls: str, times: list[str]
+) -> None:
+    assert texts(frame_at(nlp(text), word, cls).times) == times

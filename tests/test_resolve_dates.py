@@ -63,6 +63,11 @@ D = dt.date
         ("late last year", FRI, False, D(2020, 9, 1), D(2020, 12, 31), "span"),
         ("since the start of the year", FRI, False, D(2021, 1, 1), FRI, "span"),
         ("May last year", FRI, False, D(2020, 5, 1), D(2020, 5, 31), "month"),
+        # "last December": the latest December before the current month; "next March" the first after
+        ("last December", FRI, False, D(2020, 12, 1), D(2020, 12, 31), "month"),
+        ("last June", FRI, False, D(2021, 6, 1), D(2021, 6, 30), "month"),
+        ("next March", FRI, False, D(2022, 3, 1), D(2022, 3, 31), "month"),
+        ("since last December", FRI, False, D(2020, 12, 1), FRI, "span"),
         ("December 5 last year", FRI, False, D(2020, 12, 5), D(2020, 12, 5), "day"),
         ("9 September last year", FRI, False, D(2020, 9, 9), D(2020, 9, 9), "day"),
         ("since May last year", FRI, False, D(2020, 5, 1), FRI, "span"),

@@ -143,6 +143,8 @@ def trigger_times(
             frontier = nouns
             if times or not nouns:
                 break
+    if not times and _when_of(head):  # "cut off since July, when militants blew up a bridge": in July
+        times = [_time_mention(head.head, "")]
     if not times and conjuncts:  # "killed seven villagers and abducted 20 people ... at the weekend"
         times = time_mentions(list(conjuncts))
     for gov in governing if not times else ():
@@ -150,6 +152,16 @@ def trigger_times(
         if times:
             break
     return times
+
+
+def _when_of(head: Token) -> bool:
+    """A relative clause on a date that tells what happened then: "since July, when militants ...",
+    "on March 3, when rebels withdrew"."""
+    return (
+        head.dep_ == "relcl"
+        and in_time_entity(head.head)
+        and any(c.dep_ == "advmod" and c.lower_ == "when" for c in head.children)
+    )
 
 
 def _reduced_relative(token: Token, events: Collection[int]) -> bool:
