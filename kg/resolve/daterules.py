@@ -124,10 +124,10 @@ def calendar_rule(t: str, d: dt.date | None, future: bool, raw: str) -> TimeValu
         return month_value(d.year + {"last": -1, "this": 0, "next": 1}[m.group(2)], MONTHS[m.group(1)], raw)
     m = re.fullmatch(rf"(last|next)\s+{MONTH_PATTERN}", t)
     if m and d is not None:  # "last December": the latest December before this month; "next March"
-        month = MONTHS[m.group(2)]
+        named = MONTHS[m.group(2)]
         if m.group(1) == "last":
-            return month_value(d.year if month < d.month else d.year - 1, month, raw)
-        return month_value(d.year if month > d.month else d.year + 1, month, raw)
+            return month_value(d.year if named < d.month else d.year - 1, named, raw)
+        return month_value(d.year if named > d.month else d.year + 1, named, raw)
     m = re.fullmatch(
         rf"(?:{MONTH_PATTERN}\s+(\d{{1,2}})|(\d{{1,2}})\s+{MONTH_PATTERN}),?\s+(last|this|next)\s+year", t
     )
