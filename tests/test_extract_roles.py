@@ -334,6 +334,16 @@ def test_roles_frames_survive_doc_serialisation(nlp: Language) -> None:
         # ... a place named before is no place of its own
         ("Gunmen killed five villagers in Gao on Monday. The governor condemned the killings in Gao.",
          ["Killing", "Accuse"]),
+        # the doers an attack told before is named by, telling how it went, retell it
+        ("Gunmen attacked a checkpoint near Mopti on Monday. The attackers arrived at dawn and opened fire "
+         "on the guards.", ["Assault"]),
+        # ... but not an act with a new place, nor after a killing alone, nor an act "also" done
+        ("Gunmen attacked a checkpoint near Mopti on Monday. The attackers then set fire to a clinic in "
+         "the village of Sofara.", ["Assault", "Assault"]),
+        ("Gunmen killed nine villagers in Sofara on Monday. The attackers set fire to the market.",
+         ["Killing", "Assault"]),
+        ("Gunmen attacked a checkpoint near Mopti on Monday. The attackers also burned a truck.",
+         ["Assault", "Assault"]),
     ],
 )  # fmt: skip
 def test_roles_anaphoric_event_nouns_are_not_new_events(

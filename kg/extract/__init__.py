@@ -169,7 +169,7 @@ def extract_frames(
         return frames
     frames = relate_purposes(doc, frames)
     frames = relative_anchors(doc, fold_injuries(doc, fold_harm(doc, frames)), bare_nouns)
-    return _drop_anaphors(doc, recode(doc, frames, bare={doc[t.head].idx for t in bare}), bare_nouns)
+    return _drop_anaphors(doc, recode(doc, frames, bare={doc[t.head].idx for t in bare}), bare_nouns, text)
 
 
 ANAPHORIC_DETERMINERS = frozenset({"the", "this", "these", "those", "such", "either", "both"})
@@ -207,23 +207,30 @@ def _anaphor(doc: Doc, frame: EventFrame, text: str) -> bool:
     return all(m.text in before for m in frame.places)
 
 
-def _drop_anaphors(doc: Doc, frames: list[EventFrame], bare_nouns: set[int]) -> list[EventFrame]:
+def _drop_anaphors(doc: Doc, frames: list[EventFrame], bare_nouns: set[int], text: str) -> list[EventFrame]:
     """Leave out anaphoric event nouns whose category an earlier asserted frame of the document has; a verb
     of that category whose subject is such a noun retells the event too ("The strike hit the hamlet of
-    X"): it is left out and lends its places to the last earlier frame of its category."""
+    X"): it is left out and lends its places to the last earlier frame of its category. So is a verb whose
+    subject is the doers an earlier act of its category is named by ("The attackers opened fire")."""
     told: dict[str, int] = {}  # category, and class, -> index in ``kept`` of its last asserted frame
+    acts: set[str] = set()  # categories told by an act other than a killing ("the attackers" did it)
     kept: list[EventFrame] = []
     for frame in frames:
         kind = category(frame)
         if kind in told and frame.trigger.start in bare_nouns:
             continue
-        if kind in told and _retold_by_subject(doc, frame, bare_nouns) and frame.event_class != "Killing":
+        retold = _retold_by_subject(doc, frame, bare_nouns) or (
+            kind in acts and _retold_by_doers(doc, frame, text)
+        )
+        if kind in told and retold and frame.event_class != "Killing":
             at = told.get(frame.event_class, told[kind])  # the air strike retold, not the killing it did
             places = tuple(m for m in frame.places if m.text not in {p.text for p in kept[at].places})
             kept[at] = dataclasses.replace(kept[at], places=(*kept[at].places, *places))
             continue
         if not (frame.negated or frame.hypothetical):
             told[kind] = told[frame.event_class] = len(kept)
+            if frame.event_class != "Killing":
+                acts.add(kind)
         kept.append(frame)
     return kept
 
@@ -243,6 +250,30 @@ def _retold_by_subject(doc: Doc, frame: EventFrame, bare_nouns: set[int]) -> boo
         if _definite(subject) and any(EVENT_CLASSES.get(c, c) == category(frame) for c in classes):
             return True
     return False
+
+
+# who did an attack, named by it: "the attackers", "the assailants"
+DOER_NOUNS = frozenset({"attacker", "assailant", "raider"})
+
+
+def _retold_by_doers(doc: Doc, frame: EventFrame, text: str) -> bool:
+    """ "The attackers arrived before midnight and opened fire on the guards": the doers of an attack told
+    before, named by it, telling how it went, with no new place or day ("The assailants also set fire to a
+    clinic in the village of X" is an act of its own)."""
+    span = doc.char_span(frame.trigger.start, frame.trigger.end, alignment_mode="expand")
+    if span is None or span.root.pos_ != "VERB" or frame.negated or frame.hypothetical:
+        return False
+    if any(c.dep_ == "advmod" and c.lower_ == "also" for c in span.root.children):
+        return False
+    verb = span.root
+    while not any(c.dep_ == "nsubj" for c in verb.children) and verb.dep_ == "conj":
+        verb = verb.head  # "arrived ... and opened fire": the subject of the first verb
+    doers = [c for c in verb.children if c.dep_ == "nsubj" and c.lemma_.lower() in DOER_NOUNS]
+    if not any(_definite(d) for d in doers):
+        return False
+    before = text[: frame.sentence_start]
+    dated = any(not clock_only(m.text) for m in frame.times)
+    return not dated and all(m.text in before for m in frame.places)
 
 
 class ConflictEvents:
