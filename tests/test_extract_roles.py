@@ -517,3 +517,13 @@ def test_roles_when_clause_on_a_date_gives_its_time(
     nlp: Language, text: str, word: str, cls: str, times: list[str]
 ) -> None:
     assert texts(frame_at(nlp(text), word, cls).times) == times
+
+
+@pytest.mark.model
+def test_roles_dateline_cache_survives_doc_serialisation(nlp: Language) -> None:
+    """What the dateline test keeps on the Doc serialises with it (nlp.pipe(n_process>1) does so)."""
+    doc = nlp("KABUL, May 3 — Insurgents attacked a checkpoint on Tuesday.")
+    frames = extract_frames(doc)
+    copy = Doc(doc.vocab).from_bytes(doc.to_bytes())
+    assert [f.event_class for f in extract_frames(copy)] == [f.event_class for f in frames] == ["Assault"]
+    assert texts(frames[0].agents) == ["Insurgents"]

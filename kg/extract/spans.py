@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from kg.extract.nouns import (
     ACTOR_LABELS,
@@ -183,11 +183,26 @@ def in_dateline(token: Token) -> bool:
     """A word of a dispatch's dateline ("TRIPOLI, June 10 —", "KABUL —"): where and when the story was
     filed, before a dash at the start of its sentence, with a date or in capitals; no event's role or
     time (the parser often makes the city the subject of the first clause)."""
-    doc, start = token.doc, token.sent.start
-    limit = min(start + DATELINE_WORDS, token.sent.end)
-    # a dash standing between spaces ("June 10 — Fighting"), not a hyphen ("three-day")
-    dash = next((t.i for t in doc[start + 1 : limit] if t.text in DATELINE_DASHES and t.whitespace_), None)
-    if dash is None or token.i >= dash or not doc[dash - 1].whitespace_:
-        return False
-    words = [t for t in doc[start:dash] if t.is_alpha]
-    return doc[dash - 1].ent_type_ == "DATE" or all(t.is_upper for t in words)
+    found = token.doc.user_data.get(_DATELINES_KEY)
+    if found is None:
+        found = token.doc.user_data[_DATELINES_KEY] = _datelines(token.doc)
+    return token.i in found
+
+
+_DATELINES_KEY = "conflict_kg.datelines"
+
+
+def _datelines(doc: Doc) -> tuple[int, ...]:
+    """The token indices of the document's datelines, found once per document (a tuple: ``Doc.to_bytes``
+    serialises the user data, which takes no sets)."""
+    found: list[int] = []
+    for sent in doc.sents:
+        head = sent[:DATELINE_WORDS]
+        # a dash standing between spaces ("June 10 — Fighting"), not a hyphen ("three-day")
+        dash = next((t.i for t in head[1:] if t.text in DATELINE_DASHES and t.whitespace_), None)
+        if dash is None or not doc[dash - 1].whitespace_:
+            continue
+        words = [t for t in doc[sent.start : dash] if t.is_alpha]
+        if doc[dash - 1].ent_type_ == "DATE" or all(t.is_upper for t in words):
+            found.extend(range(sent.start, dash))
+    return tuple(found)
