@@ -527,3 +527,14 @@ def test_roles_dateline_cache_survives_doc_serialisation(nlp: Language) -> None:
     copy = Doc(doc.vocab).from_bytes(doc.to_bytes())
     assert [f.event_class for f in extract_frames(copy)] == [f.event_class for f in frames] == ["Assault"]
     assert texts(frames[0].agents) == ["Insurgents"]
+
+
+@pytest.mark.model
+def test_roles_event_frames_read_back_from_a_live_doc(nlp: Language) -> None:
+    """A live Doc gives back the frames set on it (a fresh list each time), and what was set last."""
+    doc = nlp("Rebel fighters seized the town of Kidal on Sunday.")
+    frames = doc._.event_frames
+    assert frames and frames == doc._.event_frames and frames is not doc._.event_frames
+    assert frames == Doc(doc.vocab).from_bytes(doc.to_bytes())._.event_frames
+    doc._.event_frames = frames[:0]
+    assert doc._.event_frames == []

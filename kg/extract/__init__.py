@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import weakref
 from collections.abc import Iterable
 from typing import Any
 
@@ -62,9 +63,21 @@ def _frame_from_plain(data: dict[str, Any]) -> EventFrame:
     return EventFrame(**fields)
 
 
+# the frames themselves, beside the plain copy in the Doc's user data, while the Doc lives in this process:
+# reading them back is then free (a Doc from Doc.from_bytes has only the plain copy)
+_LIVE: weakref.WeakKeyDictionary[Doc, tuple[list[dict[str, Any]], list[EventFrame]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
 def _get_frames(doc: Doc) -> list[EventFrame] | None:
     plain = doc.user_data.get(_USER_DATA_KEY)
-    return None if plain is None else [_frame_from_plain(d) for d in plain]
+    if plain is None:
+        return None
+    live = _LIVE.get(doc)
+    if live is not None and live[0] is plain:
+        return list(live[1])
+    return [_frame_from_plain(d) for d in plain]
 
 
 _MENTION_LISTS = ("agents", "targets", "places", "times")
@@ -84,7 +97,9 @@ def _plain(frame: EventFrame) -> dict[str, Any]:
 
 def _set_frames(doc: Doc, frames: Iterable[EventFrame]) -> None:
     # stored as plain dicts so Doc.to_bytes (and nlp.pipe(n_process>1)) can serialise them
-    doc.user_data[_USER_DATA_KEY] = [_plain(f) for f in frames]
+    kept = list(frames)
+    plain = doc.user_data[_USER_DATA_KEY] = [_plain(f) for f in kept]
+    _LIVE[doc] = (plain, kept)
 
 
 if not Doc.has_extension("event_frames"):
