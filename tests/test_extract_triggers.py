@@ -258,6 +258,11 @@ def test_triggers_months_participles_and_anonymity_requests_are_no_events(
         ("The camp now holds families displaced from the border villages.", set()),
         ("The navy struck a depot on the occupied left bank.", {"Assault"}),
         ("Police arrested two members of the banned group.", {"Arrest"}),
+        # hosting a gathering or a visitor is a meeting; hosting camps or troops is no event
+        ("The province hosts several camps for displaced families.", set()),
+        ("The base hosts about 900 foreign troops.", set()),
+        ("The king hosted a dinner for the envoys on Monday.", {"Consult"}),
+        ("Kenya hosted the Somali president on Monday.", {"Consult"}),
         ("The government banned the group on Monday.", {"Coerce"}),
         ("The group has repeatedly targeted Taliban officials.", set()),
         ("Soldiers routinely beat up detainees in the camp.", {"Assault"}),
