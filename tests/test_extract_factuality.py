@@ -78,6 +78,18 @@ FACTUALITY_TABLE = [
     ("The North threatened to respond with force to the joint drills.", "drills", "Cooperate", False, False,
      None),
     ("The North threatened to respond with force to any drills.", "drills", "Cooperate", False, True, None),
+    # a that-clause of a demand envisages its act; a reported one tells it
+    ("The council demanded that the army withdraw from the town.", "withdraw", "Withdrawal", False, True,
+     None),
+    ("Damascus demanded that Israeli forces withdraw.", "withdraw", "Withdrawal", False, True, None),
+    ("The council said that the army withdrew from the town.", "withdrew", "Withdrawal", False, False,
+     "council"),
+    # an event noun said to begin only later; one told as begun
+    ("Officials said talks would begin next week.", "talks", "Negotiation", False, True, "Officials"),
+    ("Mediation by the elders is expected to resume next month.", "Mediation", "Negotiation", False, True,
+     None),
+    ("Talks are due to start in Doha on Monday.", "Talks", "Negotiation", False, True, None),
+    ("Talks began in Doha on Monday.", "Talks", "Negotiation", False, False, None),
 ]  # fmt: skip
 
 

@@ -258,6 +258,14 @@ def test_triggers_months_participles_and_anonymity_requests_are_no_events(
         ("The camp now holds families displaced from the border villages.", set()),
         ("The navy struck a depot on the occupied left bank.", {"Assault"}),
         ("Police arrested two members of the banned group.", {"Arrest"}),
+        # saying nothing rejects no one; a number of events rising is a trend
+        ("The army declined to comment on the report.", set()),
+        ("The rebels refused to withdraw from the town.", {"Reject", "Withdrawal"}),
+        ("Kidnappings for ransom have surged in the region.", set()),
+        ("Clashes intensified on Monday.", {"ArmedClash"}),
+        # handing a base or control of a place over is a withdrawal
+        ("The mission handed over its camp to the army.", {"Withdrawal"}),
+        ("The rebels handed control of the town over to the army.", {"Withdrawal"}),
         # hosting a gathering or a visitor is a meeting; hosting camps or troops is no event
         ("The province hosts several camps for displaced families.", set()),
         ("The base hosts about 900 foreign troops.", set()),

@@ -6,9 +6,10 @@
   capture", "prevented an attack", "the blockade of aid deliveries").
 * hypothetical: a modal (might, may, could, can, would, should, must) on the trigger or its xcomp chain,
   an ``if``/``unless``/``whether`` clause, a governing verb of intention or demand ("threatened to
-  attack", "plans to withdraw", "called for a ceasefire"), an adjective of readiness ("willing to
-  withdraw"), an infinitive of purpose ("an operation to retake the town"), or a hedging adjective
-  ("possible attack").
+  attack", "plans to withdraw", "called for a ceasefire", "demanded that its forces withdraw"), an event
+  noun said to begin only later ("talks would begin next week", "mediation is expected to resume"), an
+  adjective of readiness ("willing to withdraw"), an infinitive of purpose ("an operation to retake the
+  town"), or a hedging adjective ("possible attack").
   The future ``will``/``going to`` is NOT hypothetical: announced plans are kept as factual and dated by
   resolution. The governing verb's own event (e.g. the ``Threaten`` of "threatened to attack") stays factual.
 * reported_by: the subject of the nearest reporting verb governing the trigger's clause ("X said/claimed/
@@ -24,6 +25,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from kg.extract.clauses import subject_of
+from kg.extract.eventnouns import MODALS, presupposed, yet_to_begin
 from kg.extract.spans import mention
 from kg.model import Mention
 
@@ -35,7 +37,6 @@ NEGATING_VERBS = frozenset(
     {"deny", "refuse", "fail", "avoid", "prevent", "thwart", "foil", "reject", "refute", "block", "blockade",
      "obstruct"}
 )  # fmt: skip
-MODALS = frozenset({"might", "may", "could", "can", "would", "should", "must", "ought"})
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
 INTENT_VERBS = frozenset(
     {"threaten", "plan", "vow", "want", "intend", "seek", "try", "attempt", "prepare", "aim", "hope",
@@ -114,22 +115,6 @@ def _others_charge(head: Token, denier: Token) -> bool:
 
 
 _INTENT_WORDS = INTENT_VERBS | HEDGE_NOUNS
-# an event noun that an act comes after or answers is presupposed: "agreed to restore relations after talks
-# in Beijing", "threatened to respond with force to joint drills"
-ANTERIOR_PREPS = frozenset({"after", "following"})
-ANSWERING_PREPS = frozenset({"to", "against", "for"})
-REACTION_WORDS = frozenset({"respond", "response", "retaliate", "retaliation", "react", "reaction", "reply"})
-OPEN_DETERMINERS = frozenset({"any", "a", "an", "further", "future", "new"})
-
-
-def _presupposed(prep: Token, noun: Token) -> bool:
-    """``noun`` (an event noun, object of ``prep``) is told as having happened: it follows "after" or
-    "following", or is what a reaction answers ("respond to the drills"); not "any attack", "a new
-    offensive"."""
-    if any(c.dep_ in ("det", "amod") and c.lower_ in OPEN_DETERMINERS for c in noun.children):
-        return False
-    word = prep.lower_
-    return word in ANTERIOR_PREPS or (word in ANSWERING_PREPS and prep.head.lemma_.lower() in REACTION_WORDS)
 
 
 def _negation_and_mood(head: Token) -> tuple[bool, bool]:
@@ -142,6 +127,7 @@ def _negation_and_mood(head: Token) -> tuple[bool, bool]:
         for c in children
     )
     hypothetical = _has_modal(children) or _has_condition(children) or _purpose(head, children)
+    hypothetical |= yet_to_begin(head)
     hypothetical |= any(c.dep_ == "amod" and c.lemma_.lower() in HEDGE_ADJECTIVES for c in children)
     # "would return once the troops left": a time clause of a modal verb is as unreal as that verb
     hypothetical |= (
@@ -159,13 +145,15 @@ def _negation_and_mood(head: Token) -> tuple[bool, bool]:
         if link == "conj" and any(c.dep_ in ("aux", "nsubj", "nsubjpass") for c in kids):
             break
         infinitive = link == "ccomp" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in kids)
+        # "demanded that its forces withdraw": a present or bare verb in a that-clause of a demand
+        infinitive |= link == "ccomp" and cur.tag_ in ("VB", "VBP") and not any(c.dep_ == "aux" for c in kids)
         same_clause = same_clause and link != "ccomp"
         cur = cur.head
         lemma = cur.lemma_.lower()
         if link in ("pobj", "pcomp") and cur.dep_ == "prep":
             negated |= lemma == "without"  # "withdrew without a fight", "killed without warning"
             hypothetical |= cur.head.lemma_.lower() in ALLEGED_AFTER.get(lemma, ())
-            if link == "pobj" and _presupposed(cur, head):
+            if link == "pobj" and presupposed(cur, head):
                 break  # what the act comes after or answers happened, whatever the act's own mood
         if infinitive and lemma in INTENT_VERBS:
             hypothetical = True  # "expect the curfew to be lifted"

@@ -14,8 +14,8 @@ from spacy.tokens import Token
 from kg.extract.clauses import RELATIVE_PRONOUNS
 from kg.extract.nouns import ACTOR_NOUNS, PEOPLE_NOUNS, prep_objects
 
-__all__ = ["no_event_noun", "natural_cause", "equipped", "adjectival", "describes_people", "describes_role",
-           "record", "named_group",
+__all__ = ["no_event_noun", "natural_cause", "equipped", "no_comment", "adjectival", "describes_people",
+           "describes_role", "record", "named_group",
            "ANONYMITY_LEMMAS", "HEDGE_PARTICIPLES", "STATUS_PARTICIPLES", "DESCRIBING_PARTICIPLES",
            "RELATION_PARTICIPLES", "GROUP_NOUNS"]  # fmt: skip
 
@@ -122,6 +122,24 @@ def _press_query(head: Token) -> bool:
     )
 
 
+# "declined to comment", "refused to elaborate": a source saying nothing rejects no party
+REFUSAL_LEMMAS = frozenset({"decline", "refuse"})
+SILENCE_LEMMAS = frozenset({"comment", "elaborate", "speak", "confirm", "say"})
+
+
+def no_comment(head: Token) -> bool:
+    return head.lemma_ in REFUSAL_LEMMAS and any(
+        c.dep_ == "xcomp" and c.lemma_ in SILENCE_LEMMAS for c in head.children
+    )
+
+
+# "kidnappings have surged": plural event nouns whose number changes are a trend, no event
+RISING_VERBS = frozenset(
+    {"surge", "rise", "increase", "soar", "spike", "mount", "grow", "multiply", "double", "triple", "decline",
+     "drop", "fall", "decrease", "dwindle"}
+)  # fmt: skip
+
+
 # "militants armed with rifles stormed ...": how a party was equipped, told to describe it
 EQUIPPED_PARTICIPLES = frozenset({"arm", "equip"})
 
@@ -137,9 +155,9 @@ def equipped(head: Token) -> bool:
 
 def no_event_noun(head: Token) -> bool:
     """A goal, a need, a reason, a trend, a topic of comment or munitions only held: "efforts towards a
-    settlement", "depend on aid", "citing the attacks", "has stepped up attacks", "the fighting reflects a
-    wider struggle", "leaving behind mortars", "detained 14 suspects in raids" (the raids are the arrest),
-    "requests for comment"."""
+    settlement", "depend on aid", "citing the attacks", "has stepped up attacks", "kidnappings have surged",
+    "the fighting reflects a wider struggle", "leaving behind mortars", "detained 14 suspects in raids" (the
+    raids are the arrest), "requests for comment"."""
     if _held_munition(head) or _arrest_raid(head) or _press_query(head):
         return True
     gov = head.head
@@ -151,6 +169,8 @@ def no_event_noun(head: Token) -> bool:
         return True  # "has stepped up attacks on security forces": a trend, not one event
     if head.dep_ == "pobj" and gov.lower_ in ("in", "of") and gov.head.lemma_.lower() in RATE_NOUNS:
         return True  # "has seen a surge in attacks on the police": a trend
+    if head.dep_ == "nsubj" and head.tag_ == "NNS" and gov.lemma_.lower() in RISING_VERBS:
+        return True  # "kidnappings for ransom have surged"
     return (
         head.dep_ == "nsubj"
         and gov.lemma_ in COMMENT_VERBS

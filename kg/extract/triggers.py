@@ -39,6 +39,7 @@ from kg.extract.nonevents import (
     equipped,
     named_group,
     natural_cause,
+    no_comment,
     no_event_noun,
     record,
 )
@@ -166,8 +167,8 @@ def _head_allowed(head: Token, kind: str) -> bool:
         and (head.tag_ == "VBN" or any(c.dep_ == "agent" for c in head.children))
     ):
         return False  # "fighters backed by paratroopers"
-    if natural_cause(head) or equipped(head):
-        return False
+    if natural_cause(head) or equipped(head) or no_comment(head):
+        return False  # "storms destroyed ...", "armed with rifles", "declined to comment"
     if head.pos_ in NOUN_POS and no_event_noun(head):
         return False
     return not any(

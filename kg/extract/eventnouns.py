@@ -1,0 +1,53 @@
+"""The mood of an event noun set by the words around it, for :mod:`kg.extract.factuality`: told as having
+happened when an act comes after it or answers it ("agreed ... after talks in Riyadh", "respond to the
+joint drills"), envisaged when it is said to begin only later ("talks would begin next week", "mediation is
+expected to resume").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+__all__ = ["MODALS", "presupposed", "yet_to_begin"]
+
+MODALS = frozenset({"might", "may", "could", "can", "would", "should", "must", "ought"})
+
+# an event noun that an act comes after or answers is presupposed: "agreed to restore relations after talks
+# in Beijing", "threatened to respond with force to joint drills"
+ANTERIOR_PREPS = frozenset({"after", "following"})
+ANSWERING_PREPS = frozenset({"to", "against", "for"})
+REACTION_WORDS = frozenset({"respond", "response", "retaliate", "retaliation", "react", "reaction", "reply"})
+OPEN_DETERMINERS = frozenset({"any", "a", "an", "further", "future", "new"})
+
+
+def presupposed(prep: Token, noun: Token) -> bool:
+    """``noun`` (an event noun, object of ``prep``) is told as having happened: it follows "after" or
+    "following", or is what a reaction answers ("respond to the drills"); not "any attack", "a new
+    offensive"."""
+    if any(c.dep_ in ("det", "amod") and c.lower_ in OPEN_DETERMINERS for c in noun.children):
+        return False
+    word = prep.lower_
+    return word in ANTERIOR_PREPS or (word in ANSWERING_PREPS and prep.head.lemma_.lower() in REACTION_WORDS)
+
+
+# an event noun said to begin, resume or take place only later: "talks would begin next week", "mediation is
+# expected to resume", "talks are due to start" ("the talks began on Monday" is told as done)
+ONSET_VERBS = frozenset(
+    {"begin", "start", "resume", "restart", "commence", "open", "take", "happen", "occur"}
+)
+SCHEDULE_WORDS = frozenset({"expect", "schedule", "slate", "set", "due", "likely", "plan"})
+
+
+def yet_to_begin(noun: Token) -> bool:
+    """``noun`` is the subject of a clause saying it will begin or is expected to."""
+    if noun.dep_ not in ("nsubj", "nsubjpass") or noun.pos_ not in ("NOUN", "PROPN"):
+        return False
+    verb = noun.head
+    kids = list(verb.children)
+    if verb.lemma_ in ONSET_VERBS and any(c.dep_ == "aux" and c.lower_ in MODALS for c in kids):
+        return True  # "would begin", "could resume"
+    holders = [verb, *(c for c in kids if c.dep_ == "acomp")]  # "are due to begin"
+    return any(
+        h.lemma_ in SCHEDULE_WORDS and any(c.dep_ == "xcomp" and c.lemma_ in ONSET_VERBS for c in h.children)
+        for h in holders
+    )
