@@ -116,6 +116,16 @@ PLACE_TABLE = [
     ("Two soldiers were abducted while patrolling near the hamlet of Puerto Toledo.", "abducted",
      "Abduction", ["Puerto Toledo"]),
     ("Two soldiers were abducted while the convoy waited.", "abducted", "Abduction", []),
+    # a place in a group's name is none of its acts' places
+    ("Al-Qaeda in the Arabian Peninsula attacked a checkpoint in the Wadi Omran area on Tuesday.",
+     "attacked", "Assault", ["Wadi Omran area"]),
+    ("Al-Qaeda in the Arabian Peninsula attacked a checkpoint on Tuesday.", "attacked", "Assault", []),
+    # a coordinated act of force's object says where, before the province
+    ("Gunmen killed four villagers and abducted 20 people near Nyanzale in North Kivu province.",
+     "killed", "Killing", ["Nyanzale"]),
+    # a relative clause telling what happened in the event
+    ("The raid followed an ambush in which gunmen killed two guards near the town of Hit.", "ambush",
+     "Assault", ["Hit"]),
     # a front or state heading an organisation's name is no place
     ("Police arrested a member of the National Liberation Front of Tripura in Agartala.", "arrested",
      "Arrest", ["Agartala"]),

@@ -6,9 +6,12 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Token
 
 from kg.extract.nouns import (
+    PLACE_LABELS,
     PROVINCE_NOUNS,
     coordinated,
     is_place_like,
@@ -21,18 +24,25 @@ from kg.extract.nouns import (
     strong_place,
 )
 from kg.resolve.gazetteer_index import gazetteer
+from kg.resolve.text import fold
 
 __all__ = [
     "named_in",
     "route_ends",
     "heading",
     "inner_place",
+    "in_group_name",
+    "named_place",
+    "acted_on",
+    "told_within",
+    "spatial_names",
     "broad_place",
     "district_place",
     "ANAPHORIC_PLACES",
     "BROAD_NOUNS",
     "DIRECTION_WORDS",
     "OF",
+    "SPATIAL_PREPS",
 ]
 
 DIRECTION_WORDS = frozenset(
@@ -40,6 +50,10 @@ DIRECTION_WORDS = frozenset(
      "north-west", "south-east", "south-west"}
 )  # fmt: skip
 OF = frozenset({"of"})
+SPATIAL_PREPS = frozenset(
+    {"in", "at", "near", "to", "into", "outside", "around", "across", "inside", "throughout", "within",
+     "towards", "toward", "onto", "through", "along", "beyond", "off", "over", "behind", "out"}
+)  # fmt: skip
 OF_CHAIN_STEPS = 4  # "the zones of the sector of the peninsula of X": how deep a chain of place nouns goes
 
 
@@ -88,9 +102,30 @@ def route_ends(obj: Token) -> list[Token]:
     return [p for o in ends for p in coordinated(o)]
 
 
+@lru_cache(maxsize=1)
+def _names_with_places() -> tuple[str, ...]:
+    """The groups whose names hold a place ("al-Qaeda in the Arabian Peninsula"), folded, lower case."""
+    from kg.resolve.actortable import actor_table
+
+    return tuple(name for name in actor_table().aliases if " in " in name)
+
+
+def in_group_name(obj: Token) -> bool:
+    """The object of an "in" phrase on a proper name is part of a group's name the actor table lists:
+    "al-Qaeda in the Arabian Peninsula" is a group, not a place of its act."""
+    prep = obj.head
+    if prep.lower_ != "in" or prep.head.pos_ != "PROPN":
+        return False
+    window = fold(obj.doc[max(0, prep.head.i - 4) : obj.i + 1].text).lower()
+    return any(name in window for name in _names_with_places())
+
+
 def inner_place(obj: Token) -> list[Token]:
     """A named place, or the name a place noun gives ("the southern department of Huila" -> Huila, "the
-    capital, Kabul" -> Kabul), or the places a road joins ("the road between Madaya and Singu")."""
+    capital, Kabul" -> Kabul), or the places a road joins ("the road between Madaya and Singu"); not a place
+    in a group's name."""
+    if in_group_name(obj):
+        return []
     ends = route_ends(obj)
     if ends:
         return ends
@@ -133,3 +168,38 @@ def district_place(token: Token) -> bool:
     """A place named by a district-level noun ("Tinsukia district", "the Andar district"): finer than the
     state or province it lies in, though a town is finer still."""
     return semantic_head(token).lemma_.lower() in DISTRICT_NOUNS and strong_place(token)
+
+
+def named_place(obj: Token) -> list[Token]:
+    """A named place, or the one a chain of place nouns names ("the heart of the city of Homs")."""
+    return [obj] if strong_place(obj) else [p for p in named_in(obj) if strong_place(p)]
+
+
+def acted_on(head: Token) -> list[Token]:
+    """A named place an event noun's clause acts on: "a strike that shut down Kathmandu" (relative
+    clause), "the blast rocked Kabul" (the noun is the subject)."""
+    verbs = [c for c in head.children if c.dep_ == "relcl"]
+    if head.dep_ == "nsubj" and head.head.pos_ == "VERB":
+        verbs.append(head.head)
+    return [
+        o
+        for verb in verbs
+        for o in verb.children
+        if o.dep_ in ("dobj", "obj") and o.ent_type_ in PLACE_LABELS and strong_place(o)
+    ]
+
+
+def told_within(head: Token) -> list[Token]:
+    """The places of a relative clause telling what happened in the event: "an ambush in which gunmen
+    killed three men near the town of Rawa"."""
+    clauses = [c for c in head.children if c.dep_ == "relcl" and any(_in_which(p) for p in c.children)]
+    return [p for c in clauses for p in spatial_names(c)]
+
+
+def spatial_names(verb: Token) -> list[Token]:
+    """The named places of a verb's own spatial phrases ("In Kandahar, X claimed ...")."""
+    return [p for w, o in prep_objects(verb, SPATIAL_PREPS) if spatial_place(w, o) for p in named_place(o)]
+
+
+def _in_which(prep: Token) -> bool:
+    return prep.lower_ in ("in", "during") and any(o.lower_ == "which" for o in prep.children)

@@ -6,15 +6,15 @@ named place:
 
 1. inside a role or object phrase: "a market in Donetsk", "the outskirts of Sake", "an attack on Dori",
    "militants near Bama", "guerrillas operating in Macedonia"; and the place an event noun's own clause
-   acts on: "a strike that shut down Kathmandu", "the blast rocked Kabul";
+   acts on: "a strike that shut down Kathmandu", "the blast rocked Kabul", or tells it happened in: "an
+   ambush in which gunmen killed three men near Rawa";
 2. deeper inside the noun phrases hanging from the trigger or its roles: "killed ... in a gunbattle in
    southeastern Serbia", "in an attack on a village in the province of Herat", "a truce with the forces in
    eastern Bosnia", "fired shells at targets in Jericho";
-3. a phrase of a verb coordinated with the trigger under one subject: "stopped a bus on the highway near
-   Kalat and shot dead nine men"; then a spatial phrase of a governing clause: "In Kandahar, X claimed
-   ..."; or the place a relative clause holding the trigger hangs from: "Herat, where fighting raged",
-   "Sake, whose elders signed a truce"; before those, the place of a clause saying what was going on
-   ("seized while patrolling near X");
+3. a phrase of a verb coordinated with the trigger under one subject ("stopped a bus on the highway near
+   Kalat and shot dead nine men"); of a clause saying what was going on ("seized while patrolling near
+   X"); of a governing clause ("In Kandahar, X claimed ..."); the place a relative clause holding the
+   trigger hangs from ("Herat, where fighting raged", "Sake, whose elders signed a truce");
 4. where the people a role names live: "residents of Haditha protested";
 5. the country an agent belongs to: "Yemen's warring parties agreed ...".
 """
@@ -36,7 +36,17 @@ from kg.extract.nouns import (
     spatial_place,
     strong_place,
 )
-from kg.extract.placenames import DIRECTION_WORDS, OF, broad_place, district_place, inner_place, named_in
+from kg.extract.placenames import (
+    DIRECTION_WORDS,
+    OF,
+    SPATIAL_PREPS,
+    acted_on,
+    broad_place,
+    district_place,
+    inner_place,
+    named_place,
+    told_within,
+)
 
 __all__ = [
     "settled_by",
@@ -52,10 +62,6 @@ __all__ = [
 # people named by where they live: "residents of Haditha protested", "killed five villagers of Gudra"
 RESIDENT_NOUNS = frozenset({"resident", "inhabitant", "villager", "townspeople", "townsfolk"})
 
-SPATIAL_PREPS = frozenset(
-    {"in", "at", "near", "to", "into", "outside", "around", "across", "inside", "throughout", "within",
-     "towards", "toward", "onto", "through", "along", "beyond", "off", "over", "behind", "out"}
-)  # fmt: skip
 # the last step down to a place inside a phrase ("a truce with forces in Bosnia"): a locative preposition
 LOCATIVE_PREPS = frozenset({"in", "near", "outside", "at", "around", "inside", "throughout", "across", "off"})
 # a trigger's prepositional objects are searched for places ("killed in a gunbattle in X", "demanded parties
@@ -79,11 +85,6 @@ SETTLING_VERBS = frozenset(
 )
 CIRCUMSTANCE_MARKS = frozenset({"while", "when", "as"})
 PARTICIPLE_TAGS = frozenset({"VBG", "VBN"})  # "guerrillas operating in", "troops based in"
-
-
-def _named(obj: Token) -> list[Token]:
-    """A named place, or the one a chain of place nouns names ("the heart of the city of Homs")."""
-    return [obj] if strong_place(obj) else [p for p in named_in(obj) if strong_place(p)]
 
 
 def _nested(tok: Token, preps: frozenset[str], hostile: bool) -> Iterator[tuple[str, Token]]:
@@ -163,20 +164,6 @@ def _object_of(head: Token) -> Token | None:
     return obj.head if obj.dep_ in ("dobj", "obj") and obj.head.pos_ == "VERB" else None
 
 
-def _acted_on(head: Token) -> list[Token]:
-    """A named place an event noun's clause acts on: "a strike that shut down Kathmandu" (relative
-    clause), "the blast rocked Kabul" (the noun is the subject)."""
-    verbs = [c for c in head.children if c.dep_ == "relcl"]
-    if head.dep_ == "nsubj" and head.head.pos_ == "VERB":
-        verbs.append(head.head)
-    return [
-        o
-        for verb in verbs
-        for o in verb.children
-        if o.dep_ in ("dobj", "obj") and o.ent_type_ in PLACE_LABELS and strong_place(o)
-    ]
-
-
 def _where_clause(clause: Token) -> bool:
     """A relative clause that says what happened at its head noun: "where ..." or "whose <subject> ..."."""
     return any(
@@ -237,13 +224,15 @@ def more_places(
     hostile: bool,
     from_ok: bool,
     found: bool,
+    violent: bool = False,
 ) -> list[Token]:
     """Places beyond the trigger's own prepositions, by the steps of the module docstring; ``holders`` are
     the role and object tokens, ``governing`` the clauses above the trigger, ``agents`` the agent tokens
     (whose country possessor is the place of last resort), ``found`` whether a named place was already
-    found."""
+    found, ``violent`` whether the event is an act of force (whose coordinated verb's objects may say
+    where it happened: "killed seven and abducted 20 people near X in Y province")."""
     nested = DEEP_PREPS | (frozenset({"from"}) if from_ok else frozenset())
-    places = _near(holders, nested, hostile) + (_acted_on(head) if nominal else [])
+    places = _near(holders, nested, hostile) + (acted_on(head) + told_within(head) if nominal else [])
     for child in head.children:  # "recaptured checkpoints east of the city", "shot outside of Kirkuk"
         if child.dep_ in ("advmod", "npadvmod") and child.lower_ in LOCATIVE_ADVERBS:
             places += [
@@ -269,26 +258,34 @@ def more_places(
     if not nominal:  # "stopped a bus on the highway near Kalat and shot dead nine men"
         for verb in conjunct_verbs(head):
             spatial = [o for w, o in prep_objects(verb, SPATIAL_PREPS) if spatial_place(w, o)]
-            named = [p for o in spatial for p in _named(o)]
+            named = [p for o in spatial for p in named_place(o)]
             if all(broad_place(p) for p in named):  # "on the highway near Kalat in X province"
-                deep = _deep(_scenes(verb), hostile)
+                # a hostile act's objects too: "killed seven and abducted 20 people near X in Y province"
+                objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")] if violent else []
+                deep = _deep([*_scenes(verb), *objects], hostile)
                 named = [p for p in deep if not broad_place(p)] or named or deep
             if named:
                 return places + named
     for clause in (c for c in head.children if c.dep_ == "advcl" and _circumstance(c)):
         # "were seized while patrolling near the hamlet of La Julia": where the clause it happened in was
-        named = [p for w, o in prep_objects(clause, SPATIAL_PREPS) if spatial_place(w, o) for p in _named(o)]
+        named = [
+            p for w, o in prep_objects(clause, SPATIAL_PREPS) if spatial_place(w, o) for p in named_place(o)
+        ]
         if named:
             return places + named
     for gov in governing:  # "In Kandahar, X claimed ..."
-        named = [p for w, o in prep_objects(gov, SPATIAL_PREPS) if spatial_place(w, o) for p in _named(o)]
+        named = [
+            p for w, o in prep_objects(gov, SPATIAL_PREPS) if spatial_place(w, o) for p in named_place(o)
+        ]
         if named and all(broad_place(p) for p in named):  # "In the province of X, a bomb hit a bus in Y"
             deep = _deep(_scenes(gov), hostile)
             named = [p for p in deep if not broad_place(p)] or _finer_district(deep, named) or named
         if named:
             return places + named
     for clause in (c for c in [head, *governing] if c.dep_ == "relcl" and _where_clause(c)):
-        named = _named(clause.head)  # "Herat, where fighting raged", "Sake, whose elders signed the truce"
+        named = named_place(
+            clause.head
+        )  # "Herat, where fighting raged", "Sake, whose elders signed the truce"
         if named:
             return places + named
     # "residents of Haditha protested"; "residents of Kiwanja, in Congo's Rutshuru territory, marched"

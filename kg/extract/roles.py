@@ -55,6 +55,7 @@ from kg.extract.settings import SETTING_DEPS
 from kg.extract.spans import after_trigger, in_dateline, mention
 from kg.extract.times import clauses_above, trigger_times
 from kg.model import Mention
+from kg.namespaces import EVENT_CLASSES
 
 __all__ = ["TriggerLike", "Roles", "find_roles"]
 
@@ -233,7 +234,7 @@ def find_roles(doc: Doc, trigger: TriggerLike, events: frozenset[int] = frozense
     owners = [] if inherits else col.agents
     more = more_places(
         head, holders, governing, owners, nominal=nominal, hostile=col.hostile, from_ok=from_ok,
-        found=found and not broad,
+        found=found and not broad, violent=EVENT_CLASSES.get(col.cls) == "Assault",
     )  # fmt: skip
     if any(strong_place(p) and not broad_place(p) for p in [*col.places, *more]):
         # "from a school in Ndop, in Cameroon's North-West region": the town, not the province it is in
