@@ -167,6 +167,13 @@ def test_actors_descriptor_without_named_group_is_unidentified() -> None:
     assert (actor.key, actor.label) == ("unidentified-armed-group-nga", "Unidentified armed group (Nigeria)")
 
 
+@pytest.mark.parametrize("text", ["Armed men", "armed men", "Armed youths"])
+def test_actors_armed_people_are_an_armed_group_not_civilians(text: str) -> None:
+    ctx = build_context(f"{text} attacked a village.", "COD", [])
+    actor = resolve_actor(_m(text, "NP", text.split()[-1].lower()), ctx)
+    assert actor is not None and (actor.key, actor.sector) == ("unidentified-armed-group-cod", "REB")
+
+
 def test_actors_state_labels() -> None:
     assert country_actor("AFG", "military").label == "Military of Afghanistan"
     assert country_actor("AFG", "government").label == "Government of Afghanistan"
