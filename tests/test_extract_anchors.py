@@ -39,6 +39,12 @@ D = dt.date
         # the distance hung on the "after" of a definite event noun retelling a dated event
         ("Gunmen ambushed a convoy near Rawa on Monday.\n\nTwo days after the ambush, police arrested a "
          "suspect in Haditha.", "arrested", D(2025, 3, 12)),
+        # the distance hung on the "after" of the clause; a subject noun that is no trigger names the last
+        # event of its class told before ("the release": the freeing)
+        ("A bomb hit a market in Yala on Wednesday.\n\nThe blast came five days after officials and the "
+         "rebels agreed to a truce.", "agreed", D(2025, 3, 7)),
+        ("Rebels freed six soldiers in Meta on Wednesday.\n\nThe release came a day after negotiators "
+         "resumed talks in Bogota.", "resumed", D(2025, 3, 11)),
         # "on the eve of" an event retold: the day before it
         ("A jet bombed a school in Kalay on Wednesday.\n\nThe strike came a day after rebels overran a "
          "police post.\n\nOn the eve of the strike, the junta had warned that it would punish villages "

@@ -17,6 +17,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
+from kg.extract.lexicon import active_lexicon
 from kg.extract.nouns import prep_objects
 from kg.extract.quantities import UNITS
 from kg.extract.settings import category, trigger_roots
@@ -74,11 +75,13 @@ def relative_anchors(doc: Doc, frames: list[EventFrame], bare: set[int]) -> list
     out = list(frames)
     for head_i, n in at.items():
         head = doc[head_i]
-        other, days = _clause_anchor(head, at), None
+        other, days = _clause_anchor(head, at, frames), None
         if other is not None:
             # "the strike came a day after ...": the distance may hang on the governing verb
             days = _distance(head.children)
             days = _distance(head.head.children) if days is None else days
+            if days is None:  # "came five days after X agreed": the distance on the "after" itself
+                days = _distance(g for c in head.children if c.dep_ == "mark" for g in c.children)
             sign = _mark(head)
             days = None if days is None or sign is None else -sign * days
             # the clause's time, when it only repeats its governor's ("on Monday, a day after ..."), is not
@@ -100,17 +103,37 @@ def relative_anchors(doc: Doc, frames: list[EventFrame], bare: set[int]) -> list
     return out
 
 
-def _clause_anchor(head: Token, at: dict[int, int]) -> int | None:
+def _clause_anchor(head: Token, at: dict[int, int], frames: list[EventFrame]) -> int | None:
     """ "X on Thursday, a day after [the group fired]": the governing event of an after/before clause, or
-    the subject event of a verb that only places it in time ("the strike came two days after")."""
+    the subject event of a verb that only places it in time ("the strike came two days after"; "the
+    release came a day after": the last release told before, though "the release" alone is no trigger)."""
     if head.dep_ != "advcl" or _mark(head) is None:
         return None
     gov = head.head
     if gov.i in at:
         return at[gov.i]
     # "launched air strikes on Thursday, a day after": the event noun a light verb carries
-    deps = ("nsubj",) if gov.lemma_.lower() in CARRIER_VERBS else ("dobj",)
-    return next((at[c.i] for c in gov.children if c.dep_ in deps and c.i in at), None)
+    carrier = gov.lemma_.lower() in CARRIER_VERBS
+    deps = ("nsubj",) if carrier else ("dobj",)
+    found = next((at[c.i] for c in gov.children if c.dep_ in deps and c.i in at), None)
+    if found is None and carrier:
+        subjects = [c for c in gov.children if c.dep_ == "nsubj" and c.pos_ == "NOUN" and _with_the(c)]
+        found = next((k for c in subjects if (k := _told_before(c, at, frames)) is not None), None)
+    return found
+
+
+def _told_before(noun: Token, at: dict[int, int], frames: list[EventFrame]) -> int | None:
+    """The last asserted frame before ``noun`` of a class the lexicon files the noun under."""
+    lexicon = active_lexicon()
+    classes = {lexicon.entries[n].event_class for n in lexicon.nouns.get(noun.lemma_.lower(), ())}
+    earlier = [
+        n
+        for i, n in sorted(at.items())
+        if i < noun.i
+        and frames[n].event_class in classes
+        and not (frames[n].negated or frames[n].hypothetical)
+    ]
+    return earlier[-1] if earlier else None
 
 
 def _phrase_anchor(
