@@ -156,3 +156,23 @@ def test_resolve_document_unmarked_victims_belong_to_the_event_place() -> None:
     frame = EventFrame("victims", sentence, start - 6, trigger, "Killing", targets=(named,), places=(place,))
     [event] = resolve_document(doc, [frame], entities)
     assert [a.key for a in event.targets] == ["sdn-civilians"]  # the mention names its country
+
+
+def test_resolve_document_place_tagged_as_a_group_is_no_antecedent() -> None:
+    """A name the frames use as a place, tagged ORG by the model, is not what "them" points back to."""
+    text = "Troops clashed with Wagner fighters near the mining area of Ndassima on Monday, killing six of them."
+    doc = Document("car-1", text, dt.date(2024, 3, 7))
+
+    def m(word: str, label: str = "NP", lemma: str = "") -> Mention:
+        start = text.index(word)
+        return Mention(word, start, start + len(word), label, lemma)
+
+    place = m("Ndassima", "ORG")
+    frame = EventFrame(
+        "car-1", text, 0, m("killing", "TRIGGER", "kill"), "Killing",
+        agents=(m("Troops", lemma="troop"),), targets=(m("them", "PRON", "they"),), places=(place,),
+    )  # fmt: skip
+    entities = [m("Wagner", "ORG"), place, m("Monday", "DATE")]
+    (event,) = resolve_document(doc, [frame], entities)
+    assert [a.key for a in event.targets] == ["wagner"]
+    assert ("antecedent_target", "Wagner") in event.extra

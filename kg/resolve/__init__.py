@@ -297,7 +297,16 @@ def resolve_document(
         for m in (*f.agents, f.reported_by, *(f.targets if f.event_class == "ArmedClash" else ()))
         if m is not None
     ]
-    actors = build_context(document.text, country, entities, _frame_mentions(ordered), subjects)
+    # a name the frames use as a place is no antecedent for "they"/"them" when the model tagged it as a
+    # group or people ("near the gold-mining area of Kouri Bougoudi", tagged ORG, "..., killing six of
+    # them"); a country stays one ("Ukraine said its forces")
+    spans = {(m.start, m.end) for m in place_mentions}
+    people = [
+        e
+        for e in entities
+        if e.label in ("GPE", "LOC") or not any(a <= e.start and e.end <= b for a, b in spans)
+    ]
+    actors = build_context(document.text, country, people, _frame_mentions(ordered), subjects)
     cities = Cities([*entities, *place_mentions], country, document.text, sites=place_mentions)
     events = _shared_sites([resolve_frame(frame, document, actors, cities) for frame in ordered])
     events = carry_pairs(
