@@ -160,7 +160,7 @@ def test_resolve_document_unmarked_victims_belong_to_the_event_place() -> None:
 
 def test_resolve_document_place_tagged_as_a_group_is_no_antecedent() -> None:
     """A name the frames use as a place, tagged ORG by the model, is not what "them" points back to."""
-    text = "Troops clashed with Wagner fighters near the mining area of Ndassima on Monday, killing six of them."
+    text = "Troops clashed with Wagner fighters near the mine of Ndassima on Monday, killing six of them."
     doc = Document("car-1", text, dt.date(2024, 3, 7))
 
     def m(word: str, label: str = "NP", lemma: str = "") -> Mention:
