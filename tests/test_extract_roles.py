@@ -487,6 +487,10 @@ def test_roles_killing_and_the_event_it_happened_in_share_setting_and_doer(nlp: 
          "killing", "Killing", ["Militias"], ["Tuesday"]),
         ("HERAT, Afghanistan, May 3 — Insurgents attacked a checkpoint on Tuesday.", "attacked", "Assault",
          ["Insurgents"], ["Tuesday"]),
+        # a city in capitals with its country; the subject parsed in apposition to the city
+        ("GAO, Mali — Gunmen attacked a convoy on Tuesday.", "attacked", "Assault", ["Gunmen"], ["Tuesday"]),
+        ("GOMA — Fighters of the Kata militia attacked a camp on Tuesday.", "attacked", "Assault",
+         ["Fighters of the Kata militia"], ["Tuesday"]),
         # a hyphen is no dateline's dash
         ("The RSF announced a three-day ceasefire on Monday.", "announced", "Ceasefire", ["RSF"],
          ["Monday"]),

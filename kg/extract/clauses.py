@@ -15,7 +15,7 @@ from spacy.tokens import Token
 
 from kg.extract.nouns import ACTOR_LABELS, actor_like, in_time_entity, prep_objects
 from kg.extract.placenames import heading
-from kg.extract.spans import in_dateline
+from kg.extract.spans import past_dateline
 
 __all__ = [
     "misread_clause",
@@ -175,7 +175,9 @@ def subject_of(verb: Token) -> Token | None:
             charged = next((c for c in cur.children if c.dep_ == "dobj"), None)
             if charged is not None:
                 return antecedent(charged, cur)
-        subjects = [c for c in cur.children if c.dep_ in SUBJ_DEPS and not in_dateline(c)]  # "HERAT, May 3 —"
+        # "HERAT, May 3 — Fighters of X attacked": not the dateline's city, but what it stands in for
+        found = (past_dateline(c) for c in cur.children if c.dep_ in SUBJ_DEPS)
+        subjects = [c for c in found if c is not None]
         # "Further west, FARC dissidents kidnapped ...": a direction misread as a second subject
         subjects = [c for c in subjects if not heading(c)] or subjects
         if subjects:

@@ -26,7 +26,7 @@ from kg.extract.nouns import (
 )
 from kg.model import Mention
 
-__all__ = ["NP_LEFT_DEPS", "np_bounds", "mention", "after_trigger", "in_dateline"]
+__all__ = ["NP_LEFT_DEPS", "np_bounds", "mention", "after_trigger", "in_dateline", "past_dateline"]
 NP_LEFT_DEPS = frozenset(
     {"det", "amod", "compound", "poss", "nummod", "quantmod", "nmod", "advmod", "case", "npadvmod", "punct"}
 )
@@ -189,6 +189,14 @@ def in_dateline(token: Token) -> bool:
     return token.i in found
 
 
+def past_dateline(subject: Token) -> Token | None:
+    """The subject a dateline's city stands in for ("KINSHASA — Fighters of the X militia attacked ...",
+    parsed with "Fighters" in apposition to the city): the subject itself when it is no dateline's."""
+    if not in_dateline(subject):
+        return subject
+    return next((a for a in subject.children if a.dep_ == "appos" and not in_dateline(a)), None)
+
+
 _DATELINES_KEY = "conflict_kg.datelines"
 
 
@@ -203,6 +211,8 @@ def _datelines(doc: Doc) -> tuple[int, ...]:
         if dash is None or not doc[dash - 1].whitespace_:
             continue
         words = [t for t in doc[sent.start : dash] if t.is_alpha]
-        if doc[dash - 1].ent_type_ == "DATE" or all(t.is_upper for t in words):
+        # "KABUL —", "YOLA, Nigeria —": a city in capitals, perhaps with its country
+        city = bool(words) and words[0].is_upper and len(words[0]) > 1 and len(words) <= 4
+        if doc[dash - 1].ent_type_ == "DATE" or (city and all(t.is_upper or t.is_title for t in words)):
             found.extend(range(sent.start, dash))
     return tuple(found)
