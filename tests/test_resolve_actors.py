@@ -174,6 +174,12 @@ def test_actors_armed_people_are_an_armed_group_not_civilians(text: str) -> None
     assert actor is not None and (actor.key, actor.sector) == ("unidentified-armed-group-cod", "REB")
 
 
+@pytest.mark.parametrize(("text", "key"), [("Suspected al-Qaeda", "al-qaeda"), ("Alleged Houthi", "houthis")])
+def test_actors_hedged_group_tagged_as_a_person_is_the_group(text: str, key: str) -> None:
+    actor = resolve_actor(_m(text, "PERSON", text.split()[-1].lower()), build_context("x", "YEM", []))
+    assert actor is not None and (actor.key, actor.kind) == (key, "group")
+
+
 def test_actors_state_labels() -> None:
     assert country_actor("AFG", "military").label == "Military of Afghanistan"
     assert country_actor("AFG", "government").label == "Government of Afghanistan"

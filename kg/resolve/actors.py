@@ -203,6 +203,11 @@ def resolve_actor(mention: Mention, ctx: ActorContext | None = None) -> Actor | 
         mention = replace(mention, label="NORP")  # "Bosnian Serbs" tagged as a person
     if mention.label != "PERSON" and titled_name(words):
         mention = replace(mention, label="PERSON")  # "Vice-President Amina Odhiambo" tagged ORG
+    if mention.label == "PERSON" and words[0].lower() in HEDGES:  # "Suspected al-Qaeda", tagged a person
+        rest = " ".join(words[1:])
+        group = table.exact.get(rest) or table.aliases.get(rest.lower())
+        if group is not None:
+            return group
     if mention.label == "PERSON":
         return person(mention.text, ctx, mention.start, lambda phrase: _described(phrase, ctx))
     for n in range(len(words), 0, -1):  # a named group inside the phrase: "Taliban spokesman"
@@ -248,6 +253,7 @@ def _without_context(text: str, label: str, lemma: str) -> Actor | None:
     return resolve_actor(Mention(text, 0, len(text), label, lemma), ActorContext())
 
 
+HEDGES = frozenset({"suspected", "alleged", "presumed", "purported"})  # "Suspected al-Qaeda militants"
 # an unknown organisation so named is the media, quoted as a source ("Lusa news agency", "Radio Okapi")
 MEDIA = re.compile(r"\b(?:news(?: agency)?|television|tv|radio|newspaper|broadcaster)\b", re.I)
 AFFILIATION = re.compile(r"-(?:linked|backed|affiliated|allied|aligned|inspired|sponsored|supported)\b", re.I)
