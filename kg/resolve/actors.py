@@ -204,8 +204,8 @@ def resolve_actor(mention: Mention, ctx: ActorContext | None = None) -> Actor | 
     if mention.label != "PERSON" and titled_name(words):
         mention = replace(mention, label="PERSON")  # "Vice-President Amina Odhiambo" tagged ORG
     if mention.label == "PERSON" and words[0].lower() in HEDGES:  # "Suspected al-Qaeda", tagged a person
-        named = " ".join(words[1:])
-        group = table.exact.get(named) or table.aliases.get(named.lower())
+        hedged = " ".join(words[1:])
+        group = table.exact.get(hedged) or table.aliases.get(hedged.lower())
         if group is not None:
             return group
     if mention.label == "PERSON":
