@@ -8,7 +8,6 @@ dominant country (``dominance.dominant_country``), the main armed group and the 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import TypeVar
@@ -31,9 +30,10 @@ from kg.resolve.coordination import as_pronoun, possessor, split_modifiers
 from kg.resolve.dates import default_time, resolve_time, tense_of
 from kg.resolve.dedup import absorb_headline, fold_retold, merge_events, merge_key
 from kg.resolve.dominance import dominant_country
-from kg.resolve.places import PROVINCE_NOUNS, TOWN_NOUNS, link_place, unlinked_place
+from kg.resolve.places import unlinked_place
+from kg.resolve.sites import attacked_site, fled_site, link_site, name_parts
 from kg.resolve.text import after_the, strip_determiners
-from kg.resolve.towns import Cities, named_as_town
+from kg.resolve.towns import Cities
 
 __all__ = ["resolve_document", "resolve_frame", "merge_key", "merge_events"]
 
@@ -86,27 +86,6 @@ def _located(mention: Mention, found: Actor | None, country: str | None, here: s
     return country_actor(here, "civilians") if found.sector == "CVL" else unidentified_group(here)
 
 
-def _attacked_site(mention: Mention, actors: ActorContext, cities: Cities, remote: bool) -> Place | None:
-    """The place a violent event's target names ("attacked Abu Dhabi with drones", "shelled Marib"): a
-    city, province or region, not a country ("invaded Ukraine" attacks the state) and not a named actor
-    whose name a town shares; a capital then is the event's place, not its government. What an air strike,
-    shelling or bombing (``remote``) hits by a name that is no known actor is a place even when the
-    gazetteer lacks it ("bombed Lankien and Waat"), as is what the text calls a town or village ("stormed
-    the village of Segue-Ire")."""
-    name = strip_determiners(mention.text)
-    if mention.label == "PRON" or not name[:1].isupper():
-        return None
-    place = link_place(mention.text, cities.context(actors.country, mention.start))
-    if place is None and (remote or named_as_town(actors.text, mention.start)):
-        return _fled_site(mention, actors, cities)  # "stormed the village of Segue-Ire", unlisted
-    if place is None or place.kind == "country":
-        return None
-    found = resolve_in_context(mention, actors)
-    if found is not None and found.key != f"{(place.country or '').lower()}-government":
-        return None
-    return place
-
-
 def _first_named(mention: Mention, found: Actor, actors: ActorContext) -> str:
     """The text that first named the actor a definite description ("the gunmen", "the militia") refers
     back to, when it was named otherwise; "" for other mentions."""
@@ -135,71 +114,20 @@ def _described_earlier(mention: Mention, actors: ActorContext) -> tuple[tuple[Ac
     return ()
 
 
-_NAME_JOINER = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
-
-
-def _name_parts(mention: Mention) -> list[Mention]:
-    """A coordination of capitalised names as one mention ("Lankien and Waat") -> one mention per name."""
-    pieces = _NAME_JOINER.split(mention.text)
-    if len(pieces) < 2 or not all(p[:1].isupper() for p in pieces):
-        return [mention]
-    parts, at = [], 0
-    for piece in pieces:
-        at = mention.text.index(piece, at)
-        start = mention.start + at if mention.start >= 0 else -1
-        parts.append(replace(mention, text=piece, start=start, end=start + len(piece) if start >= 0 else -1))
-        at += len(piece)
-    return parts
-
-
-def _fled_site(mention: Mention, actors: ActorContext, cities: Cities) -> Place | None:
-    """What people fled (or a strike hit) when the text names it and it is no known actor: a place,
-    linked or not."""
-    if mention.label == "PRON" or not strip_determiners(mention.text)[:1].isupper():
-        return None
-    found = resolve_in_context(mention, actors)
-    if found is not None and (found.sector is not None or found.country is not None):
-        return None  # "fled Boko Haram", "fled the Taliban"
-    context = cities.context(actors.country, mention.start)
-    return link_place(mention.text, context) or unlinked_place(mention.text, actors.country)
-
-
-OTHER_PLACE = frozenset({"nearby", "neighbouring", "neighboring", "other", "next", "adjacent", "second",
-                         "third", "surrounding", "new", "former"})  # fmt: skip
-
-
-_OWNING_PLACE_NOUN = re.compile(r"^(town|city|village|capital)['’]s\s")
-
-
-def _link_site(mention: Mention, actors: ActorContext, cities: Cities) -> Place | None:
-    """A place mention linked in context; "the government-held city", "the nearby town" (a definite place
-    noun with lower-case modifiers) point back like "the city", "the town"."""
-    text = mention.text
-    words = text.split()
-    place_noun = len(words) > 1 and text == text.lower() and words[-1] in TOWN_NOUNS | PROVINCE_NOUNS
-    # not "the nearby town", "the neighbouring district": another place
-    if place_noun and after_the(actors.text, mention.start) and not OTHER_PLACE.intersection(words):
-        text = words[-1]
-    owner = _OWNING_PLACE_NOUN.match(text)
-    if owner is not None and after_the(actors.text, mention.start):
-        text = owner.group(1)  # "clashed in the town's market": the town
-    return link_place(text, cities.context(actors.country, mention.start, text))
-
-
 def resolve_frame(frame: EventFrame, document: Document, actors: ActorContext, cities: Cities) -> Event:
     """One frame -> Event; unresolved mentions are noted in ``extra``."""
     notes: list[tuple[str, str]] = []
-    linked = [(m, _link_site(m, actors, cities)) for m in frame.places]
+    linked = [(m, link_site(m, actors, cities)) for m in frame.places]
     victims = list(frame.targets)
     category = EVENT_CLASSES.get(frame.event_class)
     violent, protest, fled = category == "Assault", category == "Protest", category == "Displacement"
     for mention in frame.targets if violent or fled else ():
-        parts = _name_parts(mention)  # "bombed Lankien and Waat": two towns
+        parts = name_parts(mention)  # "bombed Lankien and Waat": two towns
         if fled:  # "fled Ulang": a town the gazetteer lacks, read as a name by the parser
-            sites = [_fled_site(part, actors, cities) for part in parts]
+            sites = [fled_site(part, actors, cities) for part in parts]
         else:
             sites = [
-                _attacked_site(part, actors, cities, frame.event_class in REMOTE_CLASSES) for part in parts
+                attacked_site(part, actors, cities, frame.event_class in REMOTE_CLASSES) for part in parts
             ]
         if sites and all(site is not None for site in sites):
             victims.remove(mention)
