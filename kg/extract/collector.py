@@ -26,7 +26,7 @@ from kg.extract.nouns import (
     spatial_place,
     strong_place,
 )
-from kg.extract.placenames import named_in, route_ends
+from kg.extract.placenames import destinations, named_in, route_ends
 from kg.extract.places import SPATIAL_PREPS
 from kg.extract.spans import in_dateline
 from kg.namespaces import EVENT_CLASSES
@@ -87,7 +87,6 @@ SOURCE_PLACE_CLASSES = frozenset(
 THEME_CLASSES = frozenset({"Deployment", "Mobilize", "Withdrawal", "Retreat", "Surrender"})
 AGAINST = frozenset({"against"})
 DESTINATION_CLASSES = frozenset({"Deployment", "Mobilize"})  # where forces are sent is where it happened
-DESTINATION_PREPS = frozenset({"to", "into"})
 SELF_MOVER_CLASSES = frozenset({"Retreat", "Withdrawal", "Surrender"})
 # people flee or fall back to places: a name after their "to" is one whatever the model tagged it
 REFUGE_CLASSES = frozenset({"Displacement", "Retreat", "Withdrawal"})
@@ -155,8 +154,8 @@ class RoleCollector:
             if self.cls in THEME_CLASSES and moved_force(tok):
                 self.extra.append(tok)  # the moved forces; "troops against the rebels": a real target
                 self.aims([o for _, o in prep_objects(tok, AGAINST)])
-                if self.cls in DESTINATION_CLASSES:
-                    self.destination(tok)
+                for place in destinations(tok) if self.cls in DESTINATION_CLASSES else ():
+                    self.add(self.places, place)  # "sent a unit of the 52nd Brigade ... to Zawiya"
                 continue
             named_place = names_place_noun(tok)
             # small models often tag town names PERSON/ORG: a captured or besieged name is a place
@@ -174,15 +173,6 @@ class RoleCollector:
                 self.withdrawn(tok)  # "provide aid for Romania": the recipient of what is given
             if (self.hostile or self.cooperative) and self.cls not in SOURCE_PLACE_CLASSES:
                 self.authors(tok)
-
-    def destination(self, force: Token) -> None:
-        """Where forces are sent, in a "to" phrase the parser hung on the forces' phrase ("sent a unit of
-        the 52nd Brigade, which is based in Misrata, to Zawiya")."""
-        for tok in [force, *(o for _, o in prep_objects(force, OF))]:
-            for word, obj in prep_objects(tok, DESTINATION_PREPS):
-                if spatial_place(word, obj) and strong_place(obj):
-                    for place in named_in(obj) or [obj]:
-                        self.add(self.places, place)
 
     def truce_phrases(self, verb: Token, objects: list[Token]) -> None:
         """ "agreed to a truce with the army": the truce the verb takes is the event; its phrases count."""

@@ -36,6 +36,7 @@ __all__ = [
     "acted_on",
     "told_within",
     "spatial_names",
+    "destinations",
     "broad_place",
     "district_place",
     "ANAPHORIC_PLACES",
@@ -203,3 +204,17 @@ def spatial_names(verb: Token) -> list[Token]:
 
 def _in_which(prep: Token) -> bool:
     return prep.lower_ in ("in", "during") and any(o.lower_ == "which" for o in prep.children)
+
+
+DESTINATION_PREPS = frozenset({"to", "into"})
+
+
+def destinations(force: Token) -> list[Token]:
+    """Where forces are sent, in a "to" phrase the parser hung on the forces' phrase ("sent a unit of the
+    52nd Brigade, which is based in Misrata, to Zawiya")."""
+    objects = [o for t in [force, *(o for _, o in prep_objects(force, OF))] for o in _to_places(t)]
+    return [p for o in objects for p in named_in(o) or [o]]
+
+
+def _to_places(token: Token) -> list[Token]:
+    return [o for w, o in prep_objects(token, DESTINATION_PREPS) if spatial_place(w, o) and strong_place(o)]
