@@ -124,8 +124,7 @@ def _clause_anchor(head: Token, at: dict[int, int], frames: list[EventFrame]) ->
 
 def _told_before(noun: Token, at: dict[int, int], frames: list[EventFrame]) -> int | None:
     """The last asserted frame before ``noun`` of a class the lexicon files the noun under."""
-    lexicon = active_lexicon()
-    classes = {lexicon.entries[n].event_class for n in lexicon.nouns.get(noun.lemma_.lower(), ())}
+    classes = active_lexicon().noun_classes(noun.lemma_.lower())
     earlier = [
         n
         for i, n in sorted(at.items())

@@ -152,6 +152,10 @@ class Compiled:
         rows = doc.to_array([LEMMA, LOWER]).tolist()
         return [i for i, (lemma, lower) in enumerate(rows) if lemma in wanted or lower in wanted]
 
+    def noun_classes(self, lemma: str) -> set[str]:
+        """The event classes of the entries a noun lemma triggers ("strike" -> AirStrike, ...)."""
+        return {self.entries[n].event_class for n in self.nouns.get(lemma, ())}
+
 
 def active_lexicon(path: str | Path | None = None) -> Compiled:
     """The compiled lexicon at ``path``, else at ``$KG_LEXICON``, else the packaged one."""

@@ -33,7 +33,6 @@ from kg.extract.nouns import (
     is_place_like,
     prep_objects,
     semantic_head,
-    spatial_place,
     strong_place,
 )
 from kg.extract.placenames import (
@@ -45,6 +44,7 @@ from kg.extract.placenames import (
     district_place,
     inner_place,
     named_place,
+    spatial_names,
     told_within,
 )
 
@@ -257,8 +257,7 @@ def more_places(
         return places + deep
     if not nominal:  # "stopped a bus on the highway near Kalat and shot dead nine men"
         for verb in conjunct_verbs(head):
-            spatial = [o for w, o in prep_objects(verb, SPATIAL_PREPS) if spatial_place(w, o)]
-            named = [p for o in spatial for p in named_place(o)]
+            named = spatial_names(verb)
             if all(broad_place(p) for p in named):  # "on the highway near Kalat in X province"
                 # a hostile act's objects too: "killed seven and abducted 20 people near X in Y province"
                 objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")] if violent else []
@@ -268,24 +267,19 @@ def more_places(
                 return places + named
     for clause in (c for c in head.children if c.dep_ == "advcl" and _circumstance(c)):
         # "were seized while patrolling near the hamlet of La Julia": where the clause it happened in was
-        named = [
-            p for w, o in prep_objects(clause, SPATIAL_PREPS) if spatial_place(w, o) for p in named_place(o)
-        ]
+        named = spatial_names(clause)
         if named:
             return places + named
     for gov in governing:  # "In Kandahar, X claimed ..."
-        named = [
-            p for w, o in prep_objects(gov, SPATIAL_PREPS) if spatial_place(w, o) for p in named_place(o)
-        ]
+        named = spatial_names(gov)
         if named and all(broad_place(p) for p in named):  # "In the province of X, a bomb hit a bus in Y"
             deep = _deep(_scenes(gov), hostile)
             named = [p for p in deep if not broad_place(p)] or _finer_district(deep, named) or named
         if named:
             return places + named
     for clause in (c for c in [head, *governing] if c.dep_ == "relcl" and _where_clause(c)):
-        named = named_place(
-            clause.head
-        )  # "Herat, where fighting raged", "Sake, whose elders signed the truce"
+        # "Herat, where fighting raged", "Sake, whose elders signed the truce"
+        named = named_place(clause.head)
         if named:
             return places + named
     # "residents of Haditha protested"; "residents of Kiwanja, in Congo's Rutshuru territory, marched"

@@ -94,7 +94,7 @@ def _retold_by_subject(doc: Doc, frame: EventFrame, bare_nouns: set[int]) -> boo
     for subject in (c for c in span.root.children if c.dep_ == "nsubj"):
         if subject.idx in bare_nouns:
             return True
-        classes = (lexicon.entries[n].event_class for n in lexicon.nouns.get(subject.lemma_.lower(), ()))
+        classes = lexicon.noun_classes(subject.lemma_.lower())
         if _definite(subject) and any(EVENT_CLASSES.get(c, c) == category(frame) for c in classes):
             return True
     return False

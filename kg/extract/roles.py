@@ -52,7 +52,7 @@ from kg.extract.nouns import (
 from kg.extract.placenames import broad_place, district_place, heading
 from kg.extract.places import conjunct_verbs, more_places
 from kg.extract.settings import SETTING_DEPS
-from kg.extract.spans import after_trigger, in_dateline, mention, past_dateline
+from kg.extract.spans import after_trigger, in_dateline, mention
 from kg.extract.times import clauses_above, trigger_times
 from kg.model import Mention
 from kg.namespaces import EVENT_CLASSES
@@ -99,9 +99,8 @@ def _verbal(col: RoleCollector, head: Token, span: list[Token]) -> bool:
         for child in kids if tok.i == head.i else tok.children:
             if child in span:
                 continue
-            if child.dep_ in SUBJ_DEPS and in_dateline(child):  # "HERAT, May 3 — Fighters of X attacked"
-                child = past_dateline(child) or child
-            # not "Further west, ..." nor a dateline's city ("HERAT, May 3 — ...")
+            # not "Further west, ..." nor a dateline's city ("HERAT, May 3 — ..."; subject_of below takes
+            # the subject in apposition to it)
             if child.dep_ in SUBJ_DEPS and not (heading(child) or in_dateline(child)):
                 subj = subj or antecedent(child, head)  # the first of two (a misparsed apposition)
             elif child.dep_ in PASSIVE_SUBJ_DEPS:
