@@ -279,6 +279,10 @@ NEGATIVE_TABLE = [
     # the raids an arrest is made in are the arrest
     ("Police detained 14 suspects in raids on the villages of Chodhwan and Zandani.", "Assault"),
     ("Troops arrested nine men during a sweep of the market.", "Assault"),
+    # dismissing a claim or a charge rejects no party's proposal, whatever the parse of the relative clause
+    ("The Taliban said they had killed 40 soldiers, a claim officials rejected.", "Reject"),
+    ("Kabul rejected the allegation on Monday.", "Reject"),
+    ("Pakistan accused Kabul of sheltering the men, a charge Kabul dismissed.", "Reject"),
 ]
 
 
@@ -315,6 +319,9 @@ NO_TRIGGER_TABLE = [
      "attack"),
     ("Gunmen attacked a police post and a bomb exploded near a school. No group claimed either attack.",
      "attack"),
+    # what a protest is against, named as known, is its cause
+    ("Protesters rallied in Idlib on Sunday against the blockade of aid deliveries.", "blockade"),
+    ("Hundreds of people protested in Bamako against the sanctions.", "sanctions"),
 ]  # fmt: skip
 
 

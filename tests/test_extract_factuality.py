@@ -42,6 +42,11 @@ FACTUALITY_TABLE = [
     ("NATO will deploy 4,000 troops to Poland.", "deploy", "Deployment", False, False, None),
     ("Troops launched an operation to retake the town.", "retake", "Capture", False, True, None),
     ("The alliance is ready to deploy troops to the border.", "deploy", "Deployment", False, True, None),
+    # people an unreal act would take in flee only there; those an act took in fled
+    ("Thailand is ready to receive people fleeing the fighting.", "fleeing", "Displacement", False, True,
+     None),
+    ("Thailand received thousands of people fleeing the fighting.", "fleeing", "Displacement", False, False,
+     None),
     ("The rebels denied the charge and accused the army of shelling.", "accused", "Accuse", False, False,
      None),
     ("The EU called for a ceasefire in the region.", "ceasefire", "Ceasefire", False, True, None),

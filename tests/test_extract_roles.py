@@ -324,10 +324,15 @@ def test_roles_frames_survive_doc_serialisation(nlp: Language) -> None:
         # a definite event noun with nothing of its own names an event already told
         ("Gunmen killed five villagers in Gao on Monday. The governor condemned the killings.",
          ["Killing", "Accuse"]),
-        # ... but not when nothing of its category was told, or when it brings a place of its own
-        ("The governor condemned the killings.", ["Accuse", "Killing"]),
+        # ... and an act a condemnation names as known is what is condemned, even with a place of its own
+        ("The governor condemned the killings.", ["Accuse"]),
         ("Gunmen killed five villagers on Monday. The governor condemned the attack on Gao.",
+         ["Killing", "Accuse"]),
+        # ... but not one told as new, or named as known by another verb with a place of its own
+        ("Gunmen killed five villagers on Monday. The governor condemned an attack on Gao.",
          ["Killing", "Accuse", "Assault"]),
+        ("Gunmen killed five villagers on Monday. Residents described the attack on Gao.",
+         ["Killing", "Assault"]),
         # ... a day named as the possessor identifies the event told
         ("Gunmen overran a base in Galcad on Sunday. Ten soldiers were killed in Sunday's attack.",
          ["Capture", "Killing"]),

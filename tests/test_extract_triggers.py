@@ -170,8 +170,19 @@ def test_triggers_argument_and_context_constraints(
         # an object the verb's entry asks for is part of its event, not an event of its own
         ("The governor lifted the curfew on Monday.", [("Concede", "lifted")]),
         ("Donors cut food aid to the region.", [("Sanction", "cut")]),
-        # an object the verb does not ask for stays an event: the attack happened
-        ("Ghana condemned the attack on the convoy.", [("Accuse", "condemned"), ("Assault", "attack")]),
+        # an object the verb does not ask for stays an event: an attack happened
+        ("Ghana condemned an attack on the convoy.", [("Accuse", "condemned"), ("Assault", "attack")]),
+        # ... but the act a condemnation names as known is what is condemned, no fresh event
+        ("Ghana condemned the attack on the convoy.", [("Accuse", "condemned")]),
+        # a repulse and the new attack it stops are two events; "the attack" told before is the one repulse
+        ("Troops repelled an attack on Dori.", [("ArmedClash", "repelled"), ("Assault", "attack")]),
+        ("Troops fought off 14 Russian assaults.", [("ArmedClash", "fought"), ("Assault", "assaults")]),
+        ("Troops repelled the attack.", [("ArmedClash", "repelled")]),
+        # a relative clause with no object of its own has the noun it tells of as its object
+        (
+            "Mediators listed the agreements the rebels had violated.",
+            [("Agree", "agreements"), ("Reject", "violated")],
+        ),
     ],
 )
 def test_triggers_object_named_by_the_entry_is_part_of_the_event(

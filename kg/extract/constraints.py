@@ -64,8 +64,11 @@ def fits(token: Token, wanted: Sequence[str]) -> bool:
 
 
 def argument_fits(head: Token, wanted: Sequence[str], deps: frozenset[str]) -> bool:
-    """The argument constraint holds for a direct dependent, its conjuncts, or a noun's ``of`` object."""
+    """The argument constraint holds for a direct dependent, its conjuncts, or a noun's ``of`` object; a
+    relative clause with no object of its own has the noun it tells of as its object."""
     candidates = [c for c in head.children if c.dep_ in deps]
+    if "dobj" in deps and not any(c.dep_ in ("dobj", "obj") for c in head.children):
+        candidates += _told_of(head)
     if head.pos_ in NOUN_POS:
         for child in head.children:
             if child.dep_ == "poss":
@@ -83,6 +86,24 @@ def argument_fits(head: Token, wanted: Sequence[str], deps: frozenset[str]) -> b
         ):
             return True
     return False
+
+
+INDEFINITE = frozenset({"a", "an"})
+
+
+def _told_of(verb: Token) -> list[Token]:
+    """The noun a relative clause with no object tells of: "a charge Islamabad denied" (relcl), or as the
+    parser may read it, "a claim officials rejected" (an article before a plural or a name cannot be the
+    subject's own: the compound noun it opens is the object)."""
+    if verb.dep_ == "relcl":
+        return [verb.head]
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.tag_ not in ("NNS", "NNPS", "NNP"):
+        return []
+    kids = [c for c in subject.children if c.i < subject.i]
+    if not any(c.dep_ == "det" and c.lower_ in INDEFINITE for c in kids):
+        return []
+    return [c for c in kids if c.dep_ == "compound" and c.pos_ == "NOUN"]
 
 
 def counted(token: Token) -> bool:

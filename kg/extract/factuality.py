@@ -8,8 +8,9 @@
   an ``if``/``unless``/``whether`` clause, a governing verb of intention or demand ("threatened to
   attack", "plans to withdraw", "called for a ceasefire", "demanded that its forces withdraw"), an event
   noun said to begin only later ("talks would begin next week", "mediation is expected to resume"), an
-  adjective of readiness ("willing to withdraw"), an infinitive of purpose ("an operation to retake the
-  town"), or a hedging adjective ("possible attack").
+  adjective of readiness ("willing to withdraw"), a participle describing the object of an unreal act
+  ("ready to receive people fleeing the fighting"), an infinitive of purpose ("an operation to retake
+  the town"), or a hedging adjective ("possible attack").
   The future ``will``/``going to`` is NOT hypothetical: announced plans are kept as factual and dated by
   resolution. The governing verb's own event (e.g. the ``Threaten`` of "threatened to attack") stays factual.
 * reported_by: the subject of the nearest reporting verb governing the trigger's clause ("X said/claimed/
@@ -169,6 +170,9 @@ def _negation_and_mood(head: Token) -> tuple[bool, bool]:
                 hypothetical = True  # "is willing to withdraw", "ready to receive"
         if cur.pos_ in ("VERB", "AUX") and link == "ccomp":
             break
+    if head.dep_ == "acl" and head.tag_ == "VBG" and head.head.dep_ in ("dobj", "obj"):
+        # "ready to receive people fleeing the fighting": people who would flee, as unreal as the receiving
+        hypothetical |= _negation_and_mood(head.head.head)[1]
     return negated, hypothetical
 
 

@@ -1,5 +1,6 @@
 """Words the lexicon matches that name no event here: a goal or a topic of comment ("efforts towards a
-settlement"), an act done by a natural hazard ("the storm cut power"), people named by what befell them
+settlement"), an act a condemnation or a protest names as known ("condemned the attack on the prison",
+"rallied against the blockade"), an act done by a natural hazard ("the storm cut power"), people named by what befell them
 ("camps for displaced people", "among those killed"), a status ("the occupied left bank"), a standing
 relation ("fighters backed by paratroopers"), a group called by its name ("the Chin Brotherhood
 alliance"), a motion participle describing people ("a column of fleeing attackers") and a record in the
@@ -56,6 +57,14 @@ RELATION_PARTICIPLES = frozenset({"back", "support", "sponsor", "fund", "finance
 
 
 CITING_VERBS = frozenset({"cite"})
+# "condemned the attack on the prison": the act condemned, named as known, is no fresh event (the
+# condemnation is one); "condemned an attack" still tells one
+CONDEMNING_VERBS = frozenset({"condemn", "denounce", "deplore", "decry", "criticise", "criticize"})
+# "rallied against the blockade of aid deliveries": what a protest is against, named as known, is its cause
+PROTESTING_LEMMAS = frozenset(
+    {"protest", "rally", "demonstrate", "march", "demonstration", "riot", "strike", "sit-in", "vigil"}
+)
+PROTESTED_PREPS = frozenset({"against", "over"})
 # nouns of a changing rate ("a surge in attacks", "a rise in kidnappings")
 RATE_NOUNS = frozenset({"surge", "rise", "increase", "spike", "upsurge", "uptick", "decline", "drop", "fall"})
 # verbs of a changing rate ("has stepped up attacks", "have intensified raids")
@@ -153,11 +162,16 @@ def equipped(head: Token) -> bool:
     return with_phrase and not any(c.dep_ in ("dobj", "nsubj", "nsubjpass", "auxpass") for c in kids)
 
 
+def _definite(noun: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in DEFINITE for c in noun.children)
+
+
 def no_event_noun(head: Token) -> bool:
-    """A goal, a need, a reason, a trend, a topic of comment or munitions only held: "efforts towards a
-    settlement", "depend on aid", "citing the attacks", "has stepped up attacks", "kidnappings have surged",
-    "the fighting reflects a wider struggle", "leaving behind mortars", "detained 14 suspects in raids" (the
-    raids are the arrest), "requests for comment"."""
+    """A goal, a need, a reason, an act condemned or protested against, a trend, a topic of comment or
+    munitions only held: "efforts towards a settlement", "depend on aid", "citing the attacks", "condemned
+    the attack on the prison", "rallied against the blockade", "has stepped up attacks", "kidnappings have
+    surged", "the fighting reflects a wider struggle", "leaving behind mortars", "detained 14 suspects in
+    raids" (the raids are the arrest), "requests for comment"."""
     if _held_munition(head) or _arrest_raid(head) or _press_query(head):
         return True
     gov = head.head
@@ -165,17 +179,18 @@ def no_event_noun(head: Token) -> bool:
         return True
     if head.dep_ in ("dobj", "obj") and gov.lemma_ in CITING_VERBS:
         return True  # "citing the relentless attacks": a reason given
+    if head.dep_ in ("dobj", "obj") and gov.lemma_.lower() in CONDEMNING_VERBS and _definite(head):
+        return True  # "condemned the attack on the Abuja prison": the act condemned
+    protested = gov.lower_ in PROTESTED_PREPS and gov.head.lemma_.lower() in PROTESTING_LEMMAS
+    if head.dep_ == "pobj" and protested and _definite(head):
+        return True  # "rallied in Idlib against the blockade of aid deliveries": the protest's cause
     if head.dep_ in ("dobj", "obj") and head.tag_ == "NNS" and _trend(gov):
         return True  # "has stepped up attacks on security forces": a trend, not one event
     if head.dep_ == "pobj" and gov.lower_ in ("in", "of") and gov.head.lemma_.lower() in RATE_NOUNS:
         return True  # "has seen a surge in attacks on the police": a trend
     if head.dep_ == "nsubj" and head.tag_ == "NNS" and gov.lemma_.lower() in RISING_VERBS:
         return True  # "kidnappings for ransom have surged"
-    return (
-        head.dep_ == "nsubj"
-        and gov.lemma_ in COMMENT_VERBS
-        and any(c.dep_ == "det" and c.lower_ in DEFINITE for c in head.children)
-    )
+    return head.dep_ == "nsubj" and gov.lemma_ in COMMENT_VERBS and _definite(head)
 
 
 def natural_cause(head: Token) -> bool:

@@ -60,6 +60,11 @@ JOINED = {
 }
 TIME_LABELS = frozenset({"DATE", "TIME"})  # "since March": a month, not a march
 SEQUENCE_PREPS = frozenset({"after", "before", "since", "following", "until"})  # events told in sequence
+# acts that stop another side's act: "repelled an attack on Dori" is two events, the attack and its repulse
+REPELLING_LEMMAS = frozenset({"repel", "repulse", "thwart", "foil"})
+REPELLING_PARTICLES = frozenset({"off", "back"})  # "fought off 14 assaults", "beat back an assault"
+# an object that tells an attack already told: "repelled the attack" is the one repulse
+TOLD_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 
 
 @dataclass(frozen=True)
@@ -237,6 +242,8 @@ def _collapse_objects(doc: Doc, kept: dict[int, TriggerMatch]) -> dict[int, Trig
             # "an air strike on the village killed 12 people", "killed three men during a raid": the strike
             # or the raid, and the killing it did
             continue
+        if _repelled(doc[verb.head], token):
+            continue  # "repelled an RSF assault on the town": the assault, and the repulse
         joined = _joined_class(verb.event_class, noun.event_class)
         if joined is None:
             if "+object/" in verb.pattern_id and first.dep_ in OBJECT_DEPS:
@@ -245,6 +252,18 @@ def _collapse_objects(doc: Doc, kept: dict[int, TriggerMatch]) -> dict[int, Trig
         kept[governor.i] = TriggerMatch(verb.start, verb.end, verb.head, joined, verb.pattern_id)
         del kept[i]
     return kept
+
+
+def _repelled(verb: Token, noun: Token) -> bool:
+    """A new attack another side's act stops: the object of "repel", "fight off" or "beat back" with no
+    determiner that tells it again ("repelled a second attack", "fought off 14 Russian assaults"; not
+    "repelled the attack" told before)."""
+    stops = verb.lemma_.lower() in REPELLING_LEMMAS or any(
+        c.dep_ == "prt" and c.lower_ in REPELLING_PARTICLES for c in verb.children
+    )
+    if not stops or noun.dep_ not in OBJECT_DEPS:
+        return False
+    return not any(c.dep_ in ("det", "poss") and c.lower_ in TOLD_DETERMINERS for c in noun.children)
 
 
 def _joined_class(verb_class: str, noun_class: str) -> str | None:
