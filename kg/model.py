@@ -97,7 +97,9 @@ class Actor:
 @dataclass(frozen=True)
 class Place:
     """A place linked to the gazetteer. ``kind`` is city, province, region, country or site;
-    ``country`` ISO 3166-1 alpha-3; ``admin1`` the first-level division name when known."""
+    ``country`` ISO 3166-1 alpha-3; ``admin1`` the first-level division name when known; ``names`` the
+    spellings a document gave the place where they are not its label ("Babanusa" for GeoNames'
+    "Babanusah")."""
 
     key: str
     label: str
@@ -107,6 +109,7 @@ class Place:
     country: str | None = None
     kind: str = "city"
     admin1: str | None = None
+    names: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -124,6 +124,8 @@ def _actor(node: URIRef, actor: Actor) -> Iterator[Triple]:
 def _place(node: URIRef, place: Place) -> Iterator[Triple]:
     yield node, RDF.type, SEM.Place
     yield node, RDFS.label, _label(place.label, place.key)
+    for name in place.names:  # how an article spelt it
+        yield node, SKOS.altLabel, _text(name)
     if place.lat is not None and place.lon is not None:
         yield node, GEO.lat, _decimal(place.lat)
         yield node, GEO.long, _decimal(place.lon)

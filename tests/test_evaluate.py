@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 from pathlib import Path
@@ -224,3 +225,14 @@ def test_evaluate_pronoun_agent_counts_with_its_antecedent_text(
     group = Actor("unidentified-armed-group-fji", "Unidentified armed group", "REB", "FJI")
     scores = score(gold, {"a": [Event(frame, agents=(group,), extra=notes)]})
     assert scores.roles["agent"] == [hit, 1]
+
+
+def test_evaluate_place_counts_with_the_documents_spelling_of_it() -> None:
+    """A place linked right counts under the spelling the article gave it ("Babanusa" for GeoNames'
+    "Babanusah"), and only under a spelling the place carries."""
+    gold = [GoldDocument(Document("a", "t"), (GoldEvent("Capture", places=("Babanusa",)),))]
+    frame = EventFrame("a", "s", 0, Mention("seized", 0, 6, "TRIGGER", "seize"), "Capture")
+    place = Place("babanusah", "Babanusah", geonames_id=1, country="SDN")
+    spelt = Event(frame, places=(dataclasses.replace(place, names=("Babanusa",)),))
+    assert score(gold, {"a": [spelt]}).roles["place"] == [1, 1]
+    assert score(gold, {"a": [Event(frame, places=(place,))]}).roles["place"] == [0, 1]

@@ -389,3 +389,13 @@ def test_rdf_any_text_gives_a_graph_that_round_trips(key: str, label: str, doc_i
     labels = {str(row[0]) for row in select(again, "SELECT ?l WHERE { ?a a sem:Actor ; rdfs:label ?l }")}
     expected = clean_text(label) if clean_text(label).strip() else clean_text(key).strip() or "(unnamed)"
     assert labels == {expected} and expected.strip()
+
+
+def test_rdf_a_places_spellings_in_the_article_are_alternative_labels() -> None:
+    spelt = Place("riverton", "Riverton", geonames_id=123456, names=("Rivertown", "Rivatown"))
+    graph = events_to_graph([make_event(places=(spelt,))], [make_doc()])
+    rows = select(graph, "SELECT ?n WHERE { ?p a sem:Place ; skos:altLabel ?n }")
+    assert sorted(str(n) for (n,) in rows) == ["Rivatown", "Rivertown"]
+    assert not select(
+        events_to_graph([make_event()], [make_doc()]), "SELECT ?n WHERE { ?p a sem:Place ; skos:altLabel ?n }"
+    )

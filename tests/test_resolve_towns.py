@@ -170,3 +170,22 @@ def test_resolve_towns_participle_shares_the_towns_its_clause_hit(nlp: Language)
     killing = {p.label for p in one_event(events, "killing").places}
     assert {"Kodok", "Wau Shilluk"} <= bombed
     assert killing == bombed
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "label", "names"),
+    [
+        # the article's spelling of a place GeoNames spells otherwise is kept with it
+        ("The RSF besieged Babanusa on Monday. Residents said the town had been shelled for a week.",
+         "Babanusah", ("Babanusa",)),
+        # a name spelt as the label adds nothing, nor does another name the gazetteer lists ("Bombay")
+        ("Police arrested four men in Mumbai on Monday.", "Mumbai", ()),
+        ("Police arrested four men in Bombay on Monday.", "Mumbai", ()),
+    ],
+)  # fmt: skip
+def test_resolve_towns_places_keep_the_articles_spelling(
+    nlp: Language, text: str, label: str, names: tuple[str, ...]
+) -> None:
+    places = {p.label: p for e in document_events(nlp, text) for p in e.places}
+    assert places[label].names == names

@@ -37,7 +37,7 @@ def _actor_names(actors: Iterable[Actor], mentions: Iterable[Mention]) -> list[s
 
 
 def _place_names(places: Iterable[Place], mentions: Iterable[Mention]) -> list[str]:
-    names = [n for p in places for n in (p.label, p.admin1 or "", p.country or "")]
+    names = [n for p in places for n in (p.label, *p.names, p.admin1 or "", p.country or "")]
     return [normalise(n) for n in [*names, *(m.text for m in mentions)] if n]
 
 

@@ -240,4 +240,6 @@ def resolve_document(
     events = carry_pairs(
         carry_places(anchored_dates(carry_dates(events, document.text)), document.text), document.text
     )
-    return merge_events(fold_retold(absorb_headline(events)))
+    events = merge_events(fold_retold(absorb_headline(events)))
+    # how the article spells its places, where the gazetteer's label differs ("Babanusa": "Babanusah")
+    return [replace(e, places=tuple(cities.with_names(p) for p in e.places)) for e in events]

@@ -12,10 +12,12 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
+from dataclasses import replace
+from difflib import SequenceMatcher
 
 from kg.model import Mention, Place
-from kg.resolve.places import PlaceContext, link_place, unlinked_place
-from kg.resolve.text import strip_determiners
+from kg.resolve.places import PlaceContext, link_place, name_and_kind, unlinked_place
+from kg.resolve.text import name_key, strip_determiners
 
 __all__ = ["Cities", "named_as_town"]
 
@@ -39,7 +41,15 @@ _PROVINCE_NAME = re.compile(
     r"\b(?!(?:In|On|At|The|A|An|From|Near|Across|Of|To|For|And|But|Its|Their|This|That|Throughout)\b)"
     rf"[A-Z][\w'’-]+(?:\s+(?:del|de|la|el|al|[A-Z][\w'’-]+)){{0,3}}\s+(?:{PROVINCE_WORDS})\b"
 )
+SPELLING_RATIO = 0.75  # how alike a document's name and the gazetteer label must be to be one spelt twice
 _NAMED_AREA = re.compile(r"\s(area|camp|neighbou?rhood)$", re.I)  # a place mention "the Bokkos area"
+
+
+def _similar(name: str, label: str) -> bool:
+    """Another spelling of the label ("Misrata" / "Misratah", "Panjshir" / "Panjshayr"), not another name
+    the gazetteer lists it under ("Bombay" for Mumbai), an abbreviation or a part of it."""
+    a, b = name_key(name), name_key(label)
+    return SequenceMatcher(None, a, b).ratio() >= SPELLING_RATIO
 
 
 def named_as_town(text: str, start: int) -> bool:
@@ -60,11 +70,14 @@ class Cities:
     ) -> None:
         self.items: list[tuple[int, Place, str]] = []  # start, place, the kind the text called it
         self.provinces: list[tuple[int, Place]] = []
+        self.spellings: dict[str, list[str]] = {}  # gazetteer key -> the document's other names for it
         linked: dict[str, Place | None] = {}  # a document repeats its place names
 
         def link(name: str) -> Place | None:
             if name not in linked:
-                linked[name] = link_place(name, PlaceContext(country))
+                linked[name] = place = link_place(name, PlaceContext(country))
+                if place is not None and place.geonames_id is not None:
+                    self._spelt(place, name)
             return linked[name]
 
         for mention in sorted(entities, key=lambda m: m.start):
@@ -112,6 +125,25 @@ class Cities:
         self.items.sort(key=lambda item: item[0])
         self.starts = [start for start, _, _ in self.items]
         self.province_starts = [start for start, _ in self.provinces]
+
+    def _spelt(self, place: Place, text: str) -> None:
+        """Remember ``text`` as the document's name for ``place`` when it is a name ("Babanusa", not "the
+        town") other than the label, in another spelling than the label's ("Babanusah")."""
+        words = name_and_kind(text)[0].split()
+        while len(words) > 1 and words[-1][:1].islower():
+            words.pop()  # "the Croix-des-Bouquets area"
+        name = " ".join(words)
+        if not name[:1].isupper() or name_key(name) == name_key(place.label):
+            return
+        if name_key(name) in {name_key(n) for n in self.spellings.get(place.key, ())}:
+            return
+        if _similar(name, place.label):
+            self.spellings.setdefault(place.key, []).append(name)
+
+    def with_names(self, place: Place) -> Place:
+        """``place`` with the document's own spellings of it (``Place.names``)."""
+        names = self.spellings.get(place.key)
+        return replace(place, names=tuple(names)) if names else place
 
     def before(self, offset: int, kind: str = "") -> Place | None:
         """The last town before ``offset``; with ``kind``, the last one the text called so, if any."""
