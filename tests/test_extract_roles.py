@@ -452,6 +452,21 @@ def test_roles_event_noun_after_an_event_of_its_category_shares_its_agent(nlp: L
         # a coordinated verb's date before that of the reporting clause
         ("Gunmen killed four farmers and abducted nine people near Beni at the weekend, a rights group said "
          "on Monday.", "killed", "Killing", [("the weekend", "at")]),
+        # ... or deeper down the coordinated verb's place phrases
+        ("Armed men killed nine people and abducted six children in the villages of Ukuna and Pilual in "
+         "Ethiopia's Gambella region on Saturday, regional officials said.", "killed", "Killing",
+         [("Saturday", "on")]),
+        # a date the parser hung on the trigger's own preposition
+        ("Somali troops and clan fighters recaptured the village of Moqokori, in the Hiraan region, from "
+         "al-Shabaab on Saturday, the regional administration said.", "recaptured", "Capture",
+         [("Saturday", "on")]),
+        # a date the parser made a modifier of the subject
+        ("On Tuesday security forces detained at least a dozen men from the village.", "detained", "Arrest",
+         [("Tuesday", "on")]),
+        ("On Friday rebels attacked an army post near Goma.", "attacked", "Assault", [("Friday", "on")]),
+        # a clause misread as a participle takes the date of the clause its subject governs
+        ("Armed men on motorbikes killed at least 17 civilians in the village of Kolongo, in central Mali's "
+         "Segou region, on Tuesday, a local official said.", "killed", "Killing", [("Tuesday", "on")]),
         # a distance between two events dates neither by itself
         ("The strike came a day after rebels overran a police post.", "overran", "Capture", []),
     ],

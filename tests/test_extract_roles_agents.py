@@ -81,6 +81,14 @@ AGENT_TABLE = [
     ("The army offensive began in March.", "offensive", "ArmedClash", ["army"], []),
     ("A Myanmar military air strike hit the village.", "strike", "AirStrike", ["military"], []),
     ("The envoy discussed military aid for Mozambique.", "aid", "Aid", [], ["Mozambique"]),
+    # a clause misread as a participle on the subject's phrase: the subject, not the phrase's noun
+    ("Armed men on motorbikes killed at least 17 civilians in the village of Kolongo on Tuesday, officials "
+     "said.", "killed", "Killing", ["Armed men"], ["at least 17 civilians"]),
+    # a date the parser made a modifier of the subject is no part of it
+    ("On Tuesday security forces detained a dozen men.", "detained", "Arrest", ["security forces"],
+     ["dozen men"]),
+    # ... or left as the object of the opening preposition: the subject, not a target
+    ("On Friday rebels attacked an army post near Goma.", "attacked", "Assault", ["rebels"], ["army post"]),
 ]  # fmt: skip
 
 

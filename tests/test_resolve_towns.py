@@ -141,6 +141,13 @@ def test_resolve_towns_two_towns_without_the_are_new(nlp: Language) -> None:
         # a direction's reference point is no place of the event
         ("Troops arrested four suspects in the Hawija district, west of Kirkuk, on Thursday.", "arrested",
          "Hawija"),
+        # a town the text locates by a larger place, however the parser hung the phrase
+        ("Gunmen abducted the mayor of Danderesso, a rural commune near Sikasso, on Tuesday.", "abducted",
+         "Danderesso"),
+        ("Militiamen fought for control of Lubarika, a village on the Ruzizi plain in South Kivu province, "
+         "on Monday.", "fought", "Lubarika"),
+        ("Rebels released six soldiers they had held in the rural area of Mesetas, in Colombia's Meta "
+         "department, on Wednesday.", "released", "Mesetas"),
         # with no town, the province stays
         ("Police arrested 15 suspected members of the gang in Bandundu Province on Sunday.", "arrested",
          "Bandundu"),

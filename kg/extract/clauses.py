@@ -19,6 +19,7 @@ from kg.extract.spans import past_dateline
 
 __all__ = [
     "misread_clause",
+    "misread_subject",
     "round_of",
     "CLIMB_DEPS",
     "LIGHT_VERBS",
@@ -325,6 +326,15 @@ def mandative(clause: Token) -> bool:
     if any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children) or clause.tag_ == "VB":
         return True
     return any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VB", "MD") for c in clause.children)
+
+
+def misread_subject(noun: Token) -> Token:
+    """The subject a misread clause hangs from: the noun, or the one its phrase hangs on ("Armed men on
+    motorbikes killed 17 civilians": the men, not the motorbikes)."""
+    cur = noun
+    while cur.dep_ == "pobj" and cur.head.dep_ == "prep" and cur.head.head.pos_ in ("NOUN", "PROPN"):
+        cur = cur.head.head
+    return cur
 
 
 def misread_clause(head: Token, kids: list[Token], intransitive: frozenset[str] = frozenset()) -> bool:

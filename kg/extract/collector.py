@@ -28,7 +28,7 @@ from kg.extract.nouns import (
 )
 from kg.extract.placenames import destinations, named_in, route_ends
 from kg.extract.places import SPATIAL_PREPS
-from kg.extract.spans import in_dateline
+from kg.extract.spans import dated_subject, in_dateline
 from kg.namespaces import EVENT_CLASSES
 
 __all__ = [
@@ -228,6 +228,8 @@ class RoleCollector:
 
     def prepositions(self, token: Token, nominal: bool) -> None:
         for word, obj in prep_objects(token):
+            if dated_subject(obj):
+                continue  # "On Friday rebels attacked": the subject (kg.extract.roles takes it)
             if word == "between" or (word == "with" and self.cls in SYMMETRIC_CLASSES and actor_like(obj)):
                 self.add(self.agents, obj)
                 if word == "with":

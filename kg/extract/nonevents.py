@@ -1,11 +1,11 @@
 """Words the lexicon matches that name no event here: a goal or a topic of comment ("efforts towards a
 settlement"), an act a condemnation or a protest names as known ("condemned the attack on the prison",
-"rallied against the blockade"), an act done by a natural hazard ("the storm cut power"), people named by what befell them
-("camps for displaced people", "among those killed"), a status ("the occupied left bank"), a standing
-relation ("fighters backed by paratroopers"), a group called by its name ("the Chin Brotherhood
-alliance"), a motion participle describing people ("a column of fleeing attackers") and a record in the
-perfect ("has repeatedly targeted") and what a group does as a rule ("the militia that fights alongside
-the army"). Used by :func:`kg.extract.triggers.find_triggers`.
+"rallied against the blockade"), an act done by a natural hazard ("the storm cut power"), people named by
+what befell them ("camps for displaced people", "among those killed"), a status ("the occupied left
+bank"), a standing relation ("fighters backed by paratroopers"), a group called by its name ("the Chin
+Brotherhood alliance"), a motion participle describing people ("a column of fleeing attackers") and a
+record in the perfect ("has repeatedly targeted") and what a group does as a rule ("the militia that
+fights alongside the army"). Used by :func:`kg.extract.triggers.find_triggers`.
 """
 
 from __future__ import annotations

@@ -11,6 +11,8 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from kg.extract.nouns import (
+    ACTOR_NOUNS,
+    PEOPLE_NOUNS,
     PLACE_LABELS,
     PROVINCE_NOUNS,
     coordinated,
@@ -39,6 +41,8 @@ __all__ = [
     "destinations",
     "broad_place",
     "district_place",
+    "located_by",
+    "known_place",
     "ANAPHORIC_PLACES",
     "BROAD_NOUNS",
     "DIRECTION_WORDS",
@@ -218,3 +222,41 @@ def destinations(force: Token) -> list[Token]:
 
 def _to_places(token: Token) -> list[Token]:
     return [o for w, o in prep_objects(token, DESTINATION_PREPS) if spatial_place(w, o) and strong_place(o)]
+
+
+# the phrases a text locates a place by another with: "Lubarika, a village on the Ruzizi plain in South Kivu
+# province", "Danderesso, a rural commune near Sikasso", "Frontera Comalapa in Chiapas"
+LOCATING_PREPS = frozenset({"in", "near", "on", "outside", "inside", "close"})
+LOCATING_STEPS = 4
+TOWN_NOUNS = frozenset(
+    {"town", "city", "village", "commune", "hamlet", "settlement", "municipality", "locality"}
+)
+
+
+def located_by(place: Token) -> Token | None:
+    """The named place a phrase locates by ``place``, which lies in or near it and is coarser: "fought for
+    control of Lubarika, a village ... in South Kivu province" -> Lubarika, "residents of Frontera Comalapa in
+    Chiapas" -> Frontera Comalapa. The way up passes locating phrases and appositions over common nouns
+    that name no people ("a village on the Ruzizi plain"); None when it meets anything else."""
+    cur = place
+    for _ in range(LOCATING_STEPS):
+        if cur.dep_ == "pobj" and cur.head.dep_ == "prep" and cur.head.lower_ in LOCATING_PREPS:
+            cur = cur.head.head
+        elif cur.dep_ == "appos":
+            cur = cur.head
+        else:
+            return None
+        if cur.pos_ == "PROPN":  # a place by its tag or by a town noun beside it ("Danderesso, a commune")
+            said = any(c.dep_ == "appos" and c.lemma_.lower() in TOWN_NOUNS for c in cur.children)
+            return cur if cur.ent_type_ in PLACE_LABELS or said else None
+        lemma = cur.lemma_.lower()
+        if cur.pos_ != "NOUN" or lemma in ACTOR_NOUNS or lemma in PEOPLE_NOUNS:
+            return None
+    return None
+
+
+def known_place(token: Token) -> bool:
+    """The gazetteer lists the name ``token`` heads ("Frontera Comalapa"), as a town, province or country."""
+    names = [c.i for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    cities, provinces, country = gazetteer().candidates(token.doc[min([*names, token.i]) : token.i + 1].text)
+    return bool(cities or provinces or country)

@@ -25,6 +25,7 @@ from kg.extract.clauses import (
     event_agents,
     light_verb_subject,
     misread_clause,
+    misread_subject,
     nominal_actor,
     subject_of,
 )
@@ -49,10 +50,10 @@ from kg.extract.nouns import (
     prep_objects,
     strong_place,
 )
-from kg.extract.placenames import broad_place, district_place, heading
+from kg.extract.placenames import broad_place, district_place, heading, known_place, located_by
 from kg.extract.places import conjunct_verbs, more_places
 from kg.extract.settings import SETTING_DEPS
-from kg.extract.spans import after_trigger, in_dateline, mention
+from kg.extract.spans import after_trigger, dated_subject, in_dateline, mention
 from kg.extract.times import clauses_above, trigger_times
 from kg.model import Mention
 from kg.namespaces import EVENT_CLASSES
@@ -125,10 +126,10 @@ def _verbal(col: RoleCollector, head: Token, span: list[Token]) -> bool:
         subj = objects.pop(0)  # "the guerrillas were demobilized", "Israel is opposed to"
     if passive and head.dep_ == "acl" and head.head.pos_ in ("NOUN", "PROPN"):
         objects.append(head.head)
-    if subj is None and not passive:
-        subj = subject_of(head)
+    if subj is None and not passive:  # "On Friday rebels attacked", read as "on [Friday rebels]"
+        subj = next((o for _, o in prep_objects(head) if dated_subject(o)), None) or subject_of(head)
     if subj is None and misread:
-        subj = head.head
+        subj = misread_subject(head.head)
     finite_acl = head.dep_ == "acl" and head.tag_ == "VBD" and actor_like(head.head)
     if subj is None and not passive and finite_acl:
         subj = antecedent(head.head, head)  # "Galmudug's president, Ahmed Abdi Karie, called on": misparsed
@@ -191,6 +192,21 @@ def _objects(head: Token) -> list[Token]:
     return [c for c in head.children if c.dep_ in OBJ_DEPS or (c.dep_ == "conj" and c.pos_ in misattached)]
 
 
+def _located_places(places: list[Token], taken: set[int]) -> list[Token]:
+    """Each place with the named place it locates (``placenames.located_by``) before it; the coarser one
+    is dropped when the finer is a place the gazetteer knows ("Frontera Comalapa in Chiapas"), kept beside
+    one it lacks ("Lubarika, a village ... in South Kivu province": Lubarika, in South Kivu)."""
+    out: list[Token] = []
+    for place in places:
+        finer = located_by(place)
+        if finer is not None and finer.i not in taken and all(finer.i != p.i for p in places + out):
+            out.append(finer)
+            if known_place(finer):
+                continue
+        out.append(place)
+    return out
+
+
 def find_roles(doc: Doc, trigger: TriggerLike, events: frozenset[int] = frozenset()) -> Roles:
     """Roles of one trigger (see the module docstring for the rules)."""
     head = doc[trigger.head]
@@ -247,6 +263,8 @@ def find_roles(doc: Doc, trigger: TriggerLike, events: frozenset[int] = frozense
         more = [p for p in more if district_place(p) or not broad_place(p, countries=False)]
     for place in more:
         col.add(col.places, place)
+    # "fought for control of Lubarika, a village ... in South Kivu province": the place located by another
+    col.places[:] = _located_places(col.places, {t.i for t in col.agents + col.targets})
 
     def mentions(tokens: list[Token], place: bool = False, actor: bool = False) -> tuple[Mention, ...]:
         ordered = sorted(tokens, key=lambda t: t.i)

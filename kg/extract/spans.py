@@ -26,7 +26,9 @@ from kg.extract.nouns import (
 )
 from kg.model import Mention
 
-__all__ = ["NP_LEFT_DEPS", "np_bounds", "mention", "after_trigger", "in_dateline", "past_dateline"]
+__all__ = [
+    "NP_LEFT_DEPS", "np_bounds", "mention", "after_trigger", "in_dateline", "past_dateline", "dated_subject",
+]  # fmt: skip
 NP_LEFT_DEPS = frozenset(
     {"det", "amod", "compound", "poss", "nummod", "quantmod", "nmod", "advmod", "case", "npadvmod", "punct"}
 )
@@ -59,6 +61,9 @@ def np_bounds(token: Token) -> tuple[int, int]:
         start, end = min(start, ent[0]), max(end, ent[1] - 1)
     doc = token.doc
     while start < token.i and (doc[start].lower_ in ARTICLES or doc[start].text in EDGE_PUNCT):
+        start += 1
+    # "On Tuesday security forces detained": the date the parser made a modifier is no part of the phrase
+    while start < token.i and doc[start].dep_ == "compound" and doc[start].ent_type_ in ("DATE", "TIME"):
         start += 1
     while end > token.i and doc[end].text in EDGE_PUNCT:
         end -= 1
@@ -216,3 +221,16 @@ def _datelines(doc: Doc) -> tuple[int, ...]:
         if doc[dash - 1].ent_type_ == "DATE" or (city and all(t.is_upper or t.is_title for t in words)):
             found.extend(range(sent.start, dash))
     return tuple(found)
+
+
+def dated_subject(obj: Token) -> bool:
+    """``obj`` is a clause's subject the parser hung, with the date before it, on an opening preposition:
+    "On Friday rebels attacked a convoy" read as "on [Friday rebels]" with no subject for "attacked"."""
+    prep = obj.head
+    verb = prep.head
+    if obj.dep_ != "pobj" or prep.dep_ != "prep" or prep.i > verb.i or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    date = obj.doc[prep.i + 1]
+    if date.dep_ != "compound" or date.head.i != obj.i or not in_time_entity(date) or in_time_entity(obj):
+        return False
+    return not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)

@@ -15,10 +15,10 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from kg.extract.anchors import SEQUENCE_MARKS, UNIT_DAYS
-from kg.extract.clauses import governors
+from kg.extract.clauses import governors, misread_clause, misread_subject
 from kg.extract.constraints import NOUN_POS
 from kg.extract.nouns import in_time_entity, prep_objects
-from kg.extract.spans import NP_LEFT_DEPS, in_dateline
+from kg.extract.spans import NP_LEFT_DEPS, dated_subject, in_dateline
 from kg.model import Mention
 
 __all__ = ["time_mentions", "trigger_times", "clauses_above", "REACTION_VERBS"]
@@ -89,6 +89,9 @@ def time_mentions(tokens: list[Token]) -> list[Mention]:
                 for prep in (c for c in child.children if c.dep_ in ("conj", "prep")):
                     inner = [o for o in prep.children if o.dep_ == "pobj" and in_time_entity(o)]
                     found.extend(_time_mention(o, prep.lower_) for o in inner)
+            elif child.dep_ == "prep" and _bare_date(child):
+                # "On Tuesday security forces detained": the date the parser made the subject's modifier
+                found.append(_time_mention(child.doc[child.i + 1], child.lower_))
             elif child.dep_ == "prep":
                 for obj in child.children:
                     if obj.dep_ in ("pobj", "pcomp") and in_time_entity(obj):
@@ -101,11 +104,26 @@ def time_mentions(tokens: list[Token]) -> list[Mention]:
     return _dedupe(found)
 
 
+def _bare_date(prep: Token) -> bool:
+    """An opening preposition whose date the parser took as a modifier of the subject ("On Tuesday security
+    forces detained": "Tuesday" on "forces", left as the preposition's object or hung elsewhere)."""
+    objects = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+    if objects:
+        return dated_subject(objects[0])
+    doc = prep.doc
+    following = doc[prep.i + 1] if prep.i + 1 < len(doc) else None
+    return following is not None and following.dep_ == "compound" and in_time_entity(following)
+
+
 def clauses_above(head: Token, *, nominal: bool) -> list[Token]:
     """The clauses governing a trigger, nearest first; a nominal subject's own verb first ("fighting
     intensified around X")."""
     if nominal and head.dep_ in ("nsubj", "nsubjpass"):
         return [head.head, *governors(head.head)]
+    if not nominal and misread_clause(head, list(head.children)):
+        subject = misread_subject(head.head)  # "Armed men on motorbikes killed ..., officials said"
+        if subject.dep_ in ("nsubj", "nsubjpass"):
+            return [subject.head, *governors(subject.head)]
     return list(governors(head))
 
 
@@ -130,6 +148,8 @@ def trigger_times(
         # "condemned the attack on Monday": the date hung on the object of a comment is the comment's
         commented = head.lemma_.lower() in REACTION_VERBS
         own = [t for t in holders if commented and t.dep_ == "dobj" and t.head.i == head.i]
+        # "recaptured the village from al-Shabaab on Saturday": a date hung on the trigger's preposition
+        own += [c for c in head.children if c.dep_ == "prep"]
         times = time_mentions([t for t in [*holders, *nouns] if t.i not in events and t.i != head.i] + own)
         # "killed six rebels, two of them women, in a forest near the village of X on Sunday": a date the
         # parser hung deeper down the place phrases of an argument, or on a participle modifying one
@@ -147,6 +167,10 @@ def trigger_times(
         times = [_time_mention(head.head, "")]
     if not times and conjuncts:  # "killed seven villagers and abducted 20 people ... at the weekend"
         times = time_mentions(list(conjuncts))
+        # "killed nine people and abducted six children in the villages of X and Y on Saturday": deeper
+        # down the conjunct's place phrases
+        nouns = [o for c in conjuncts for _, o in prep_objects(c) if o.pos_ in NOUN_POS and o.i not in events]
+        times = times or time_mentions(nouns)
     for gov in governing if not times else ():
         times = time_mentions([gov])
         if times:

@@ -114,10 +114,32 @@ def _described_earlier(mention: Mention, actors: ActorContext) -> tuple[tuple[Ac
     return ()
 
 
+COARSE_KINDS = frozenset({"province", "region", "country"})
+
+
+def _towns_located(
+    linked: list[tuple[Mention, Place | None]], cities: Cities
+) -> list[tuple[Mention, Place | None]]:
+    """A province or country the text gives as where a town just named lies stands for that town, kept
+    beside it when the gazetteer lacks the town ("Lubarika, a village ... in South Kivu province")."""
+    keys = {p.key for _, p in linked if p is not None}
+    out: list[tuple[Mention, Place | None]] = []
+    for mention, place in linked:
+        town = cities.located_in(mention) if place is not None and place.kind in COARSE_KINDS else None
+        if town is not None and town.key not in keys:
+            keys.add(town.key)
+            out.append((mention, town))
+            if town.geonames_id is not None:
+                continue
+        out.append((mention, place))
+    return out
+
+
 def resolve_frame(frame: EventFrame, document: Document, actors: ActorContext, cities: Cities) -> Event:
     """One frame -> Event; unresolved mentions are noted in ``extra``."""
     notes: list[tuple[str, str]] = []
     linked = [(m, link_site(m, actors, cities)) for m in frame.places]
+    linked = _towns_located(linked, cities)
     victims = list(frame.targets)
     category = EVENT_CLASSES.get(frame.event_class)
     violent, protest, fled = category == "Assault", category == "Protest", category == "Displacement"

@@ -41,6 +41,8 @@ _PROVINCE_NAME = re.compile(
     r"\b(?!(?:In|On|At|The|A|An|From|Near|Across|Of|To|For|And|But|Its|Their|This|That|Throughout)\b)"
     rf"[A-Z][\w'’-]+(?:\s+(?:del|de|la|el|al|[A-Z][\w'’-]+)){{0,3}}\s+(?:{PROVINCE_WORDS})\b"
 )
+# what lies between a town and the larger place it is said to be in: ", a village on the Ruzizi plain in "
+_LOCATING = re.compile(r",?\s+(?:(?:a|an)\s+[^,;.()\n]{0,50}?\s+)?(?:in|near|outside)\s+(?:the\s+)?", re.I)
 SPELLING_RATIO = 0.75  # how alike a document's name and the gazetteer label must be to be one spelt twice
 _NAMED_AREA = re.compile(r"\s(area|camp|neighbou?rhood)$", re.I)  # a place mention "the Bokkos area"
 
@@ -69,6 +71,8 @@ class Cities:
         self, entities: Sequence[Mention], country: str | None, text: str = "", sites: Sequence[Mention] = ()
     ) -> None:
         self.items: list[tuple[int, Place, str]] = []  # start, place, the kind the text called it
+        self.ends: dict[int, int] = {}  # start -> end of a town's name in the text
+        self.text = text
         self.provinces: list[tuple[int, Place]] = []
         self.spellings: dict[str, list[str]] = {}  # gazetteer key -> the document's other names for it
         linked: dict[str, Place | None] = {}  # a document repeats its place names
@@ -97,6 +101,7 @@ class Cities:
                 word = (after and after.group(1)) or (before and before.group(1)) or (area and area.group(1))
                 if place is not None and place.kind in ("city", "site"):
                     self.items.append((mention.start, place, _kind(word or "town")))
+                    self.ends[mention.start] = mention.end
                 continue
             if mention.label in CITY_LABELS:
                 place = link(mention.text)
@@ -144,6 +149,19 @@ class Cities:
         """``place`` with the document's own spellings of it (``Place.names``)."""
         names = self.spellings.get(place.key)
         return replace(place, names=tuple(names)) if names else place
+
+    def located_in(self, mention: Mention) -> Place | None:
+        """The town the text names just before the province or country ``mention`` to say where the town
+        is ("Lubarika, a village on the Ruzizi plain in South Kivu province", "Mesetas, in Colombia's Meta
+        department"), whatever the parser hung the phrase on."""
+        index = bisect.bisect_left(self.starts, mention.start)
+        if not index:
+            return None
+        start, place, _ = self.items[index - 1]
+        end = self.ends.get(start)
+        if end is None or not _LOCATING.fullmatch(self.text[end : mention.start]):
+            return None
+        return place
 
     def before(self, offset: int, kind: str = "") -> Place | None:
         """The last town before ``offset``; with ``kind``, the last one the text called so, if any."""
