@@ -21,6 +21,7 @@ from kg.extract.lexicon import active_lexicon
 from kg.extract.nouns import prep_objects
 from kg.extract.quantities import UNITS
 from kg.extract.settings import category, trigger_roots
+from kg.extract.spans import trigger_root
 from kg.model import EventFrame
 
 __all__ = ["relative_anchors", "distance_days", "SEQUENCE_MARKS", "UNIT_DAYS", "CARRIER_VERBS"]
@@ -190,8 +191,8 @@ def _retold(doc: Doc, frames: list[EventFrame], n: int, bare: set[int]) -> int:
     with no time of its own that a distance relates ("two days after the ambush, police arrested a suspect
     in X": the place it took from the clause does not make it a new event)."""
     frame = frames[n]
-    span = doc.char_span(frame.trigger.start, frame.trigger.end, alignment_mode="expand")
-    noun = span.root if span is not None and span.root.pos_ == "NOUN" and not frame.times else None
+    root = trigger_root(doc, frame.trigger)
+    noun = root if root is not None and root.pos_ == "NOUN" and not frame.times else None
     definite = noun is not None and _with_the(noun)
     if frame.trigger.start not in bare and not definite:
         return n

@@ -28,7 +28,7 @@ from kg.extract.clauses import subject_of
 from kg.extract.factuality import REPORTING_VERBS
 from kg.extract.lexicon import Modality, load_modality
 from kg.extract.places import located_at
-from kg.extract.spans import mention
+from kg.extract.spans import mention, trigger_root
 from kg.extract.triggers import TriggerMatch
 from kg.model import EventFrame, Mention
 from kg.namespaces import EVENT_CLASSES
@@ -218,25 +218,25 @@ def recode(
     dropped: set[int] = set()
     heads = {}
     for f in frames:
-        f_span = doc.char_span(f.trigger.start, f.trigger.end, alignment_mode="expand")
-        if f_span is not None:
-            heads[f_span.root.i] = f
+        f_root = trigger_root(doc, f.trigger)
+        if f_root is not None:
+            heads[f_root.i] = f
     for frame in frames:
-        span = doc.char_span(frame.trigger.start, frame.trigger.end, alignment_mode="expand")
-        refusal = _refusal(span.root, frame, mod, heads) if span is not None and frame.negated else None
+        root = trigger_root(doc, frame.trigger)
+        refusal = _refusal(root, frame, mod, heads) if root is not None and frame.negated else None
         if refusal is not None:
             added.append(refusal)
-        found = None if span is None or frame.negated else marker_of(span.root, mod)
+        found = None if root is None or frame.negated else marker_of(root, mod)
         category = EVENT_CLASSES.get(frame.event_class, frame.event_class)
-        if found is None and span is not None and not frame.negated and category in mod.hostile_categories:
-            found = _conditional_modal(span.root, mod)
+        if found is None and root is not None and not frame.negated and category in mod.hostile_categories:
+            found = _conditional_modal(root, mod)
         cls = None
         no_event = frame.trigger.start in bare
         if found is not None:
             kind = found[1]
             if kind == "obligation" and (no_event or category != EVENT_CLASSES[mod.obligation_class]):
                 cls = mod.obligation_class
-            elif kind == "intent" and span is not None and _conditional(_clause_verbs(span.root), mod):
+            elif kind == "intent" and root is not None and _conditional(_clause_verbs(root), mod):
                 cls = mod.intent_hostile
             elif kind == "intent" and category in mod.cooperative_categories:
                 cls = mod.intent_cooperative
@@ -252,7 +252,8 @@ def recode(
                 cls = mod.preparation_class or None
             elif kind == "decision":
                 cls = frame.event_class
-        if found is None or cls is None or span is None:
+        span = doc.char_span(frame.trigger.start, frame.trigger.end, "expand") if found and cls else None
+        if found is None or cls is None or span is None or root is None:
             if not no_event:
                 out.append(frame)
             continue
@@ -276,7 +277,7 @@ def recode(
             boss = subject_of(marker)
             statement = dataclasses.replace(
                 frame, trigger=trigger, agents=(mention(boss),) if boss is not None else (),
-                targets=frame.agents if span.root.pos_ == "VERB" else frame.targets,
+                targets=frame.agents if root.pos_ == "VERB" else frame.targets,
                 agent_inherited=False, hypothetical=False,
             )  # fmt: skip
         else:

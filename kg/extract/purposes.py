@@ -19,6 +19,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
+from kg.extract.spans import trigger_root
 from kg.model import EventFrame
 from kg.namespaces import EVENT_CLASSES
 
@@ -36,9 +37,9 @@ DEMANDED_DEPS = frozenset({"dobj", "pobj"})
 def _heads(doc: Doc, frames: Sequence[EventFrame]) -> dict[int, EventFrame]:
     heads: dict[int, EventFrame] = {}
     for frame in frames:
-        span = doc.char_span(frame.trigger.start, frame.trigger.end, alignment_mode="expand")
-        if span is not None:
-            heads.setdefault(span.root.i, frame)
+        root = trigger_root(doc, frame.trigger)
+        if root is not None:
+            heads.setdefault(root.i, frame)
     return heads
 
 

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Token
 
 from kg.extract.lexicon import active_lexicon
 from kg.extract.settings import category
+from kg.extract.spans import trigger_root
 from kg.extract.times import REACTION_VERBS
 from kg.model import EventFrame
 from kg.namespaces import EVENT_CLASSES
@@ -35,20 +36,20 @@ def anaphor(doc: Doc, frame: EventFrame, text: str) -> bool:
     before it inherits the setting of the clause it sits in."""
     if frame.targets or frame.quantities:
         return False
-    span = doc.char_span(frame.trigger.start, frame.trigger.end, alignment_mode="expand")
-    if span is None or span.root.pos_ not in ("NOUN", "PROPN"):
+    root = trigger_root(doc, frame.trigger)
+    if root is None or root.pos_ not in ("NOUN", "PROPN"):
         return False
-    if frame.agents and span.root.dep_ != "dobj":
+    if frame.agents and root.dep_ != "dobj":
         return False
     # "Sunday's attack": a day named as the possessor identifies the event like "the"
-    dated = [c for c in span.root.children if c.dep_ == "poss" and c.ent_type_ == "DATE"]
+    dated = [c for c in root.children if c.dep_ == "poss" and c.ent_type_ == "DATE"]
     starts = {c.idx for c in dated}
     # "condemned the attack on Monday": a date on the object of a comment is not the retold event's own
-    commented = span.root.dep_ == "dobj" and span.root.head.lemma_.lower() in REACTION_VERBS
+    commented = root.dep_ == "dobj" and root.head.lemma_.lower() in REACTION_VERBS
     # "the assault began before dawn": a time of day alone does not make the event a new one
     if not commented and any(m.start not in starts and not clock_only(m.text) for m in frame.times):
         return False
-    if not (dated or _definite(span.root)):
+    if not (dated or _definite(root)):
         return False
     before = text[: frame.sentence_start] if frame.places else ""
     # a place of its own; one named before does not make it new ("the strike in Sagaing")
@@ -87,11 +88,11 @@ def _retold_by_subject(doc: Doc, frame: EventFrame, bare_nouns: set[int]) -> boo
     """The verb's subject is an anaphoric event noun ("The strike hit ..."), or a definite noun the
     lexicon files under the verb's category, which the trigger took in ("the strike" made "hit" an
     air strike)."""
-    span = doc.char_span(frame.trigger.start, frame.trigger.end, alignment_mode="expand")
-    if span is None or span.root.pos_ != "VERB" or frame.negated or frame.hypothetical:
+    root = trigger_root(doc, frame.trigger)
+    if root is None or root.pos_ != "VERB" or frame.negated or frame.hypothetical:
         return False
     lexicon = active_lexicon()
-    for subject in (c for c in span.root.children if c.dep_ == "nsubj"):
+    for subject in (c for c in root.children if c.dep_ == "nsubj"):
         if subject.idx in bare_nouns:
             return True
         classes = lexicon.noun_classes(subject.lemma_.lower())
@@ -108,12 +109,12 @@ def _retold_by_doers(doc: Doc, frame: EventFrame, text: str) -> bool:
     """ "The attackers arrived before midnight and opened fire on the guards": the doers of an attack told
     before, named by it, telling how it went, with no new place or day ("The assailants also set fire to a
     clinic in the village of X" is an act of its own)."""
-    span = doc.char_span(frame.trigger.start, frame.trigger.end, alignment_mode="expand")
-    if span is None or span.root.pos_ != "VERB" or frame.negated or frame.hypothetical:
+    root = trigger_root(doc, frame.trigger)
+    if root is None or root.pos_ != "VERB" or frame.negated or frame.hypothetical:
         return False
-    if any(c.dep_ == "advmod" and c.lower_ == "also" for c in span.root.children):
+    if any(c.dep_ == "advmod" and c.lower_ == "also" for c in root.children):
         return False
-    verb = span.root
+    verb = root
     while not any(c.dep_ == "nsubj" for c in verb.children) and verb.dep_ == "conj":
         verb = verb.head  # "arrived ... and opened fire": the subject of the first verb
     doers = [c for c in verb.children if c.dep_ == "nsubj" and c.lemma_.lower() in DOER_NOUNS]

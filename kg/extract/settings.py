@@ -16,7 +16,7 @@ from kg.extract.clauses import governors
 from kg.extract.nouns import is_nominal
 from kg.extract.places import AFTER
 from kg.extract.quantities import INJURY_LEMMAS
-from kg.extract.spans import mention
+from kg.extract.spans import mention, trigger_root
 from kg.model import EventFrame
 from kg.namespaces import EVENT_CLASSES
 
@@ -29,9 +29,9 @@ def trigger_roots(doc: Doc, frames: list[EventFrame]) -> dict[int, int]:
     """Token index of each frame's trigger root -> the index of the first frame there."""
     roots: dict[int, int] = {}
     for n, frame in enumerate(frames):
-        span = doc.char_span(frame.trigger.start, frame.trigger.end, alignment_mode="expand")
-        if span is not None:
-            roots.setdefault(span.root.i, n)
+        root = trigger_root(doc, frame.trigger)
+        if root is not None:
+            roots.setdefault(root.i, n)
     return roots
 
 
@@ -145,8 +145,8 @@ def setting_from_clauses(doc: Doc, frames: list[EventFrame]) -> list[EventFrame]
     out = []
     for frame in frames:
         missing = not (frame.places and frame.times)
-        span = doc.char_span(frame.trigger.start, frame.trigger.end, "expand") if missing else None
-        for child in span.root.children if span is not None else ():
+        root = trigger_root(doc, frame.trigger) if missing else None
+        for child in root.children if root is not None else ():
             inner = heads.get(child.i)
             if child.dep_ != "advcl" or inner is None:
                 continue

@@ -12,6 +12,7 @@ from ("supporters of the cleric"). The word classes and predicates used here liv
 from __future__ import annotations
 
 import dataclasses
+import weakref
 
 from spacy.tokens import Doc, Token
 
@@ -28,6 +29,7 @@ from kg.model import Mention
 
 __all__ = [
     "NP_LEFT_DEPS", "np_bounds", "mention", "after_trigger", "in_dateline", "past_dateline", "dated_subject",
+    "trigger_root",
 ]  # fmt: skip
 NP_LEFT_DEPS = frozenset(
     {"det", "amod", "compound", "poss", "nummod", "quantmod", "nmod", "advmod", "case", "npadvmod", "punct"}
@@ -234,3 +236,21 @@ def dated_subject(obj: Token) -> bool:
     if date.dep_ != "compound" or date.head.i != obj.i or not in_time_entity(date) or in_time_entity(obj):
         return False
     return not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
+# live Doc -> (start, end) character offsets of a trigger -> its root token index (-1: no token there)
+_ROOTS: weakref.WeakKeyDictionary[Doc, dict[tuple[int, int], int]] = weakref.WeakKeyDictionary()
+
+
+def trigger_root(doc: Doc, trigger: Mention) -> Token | None:
+    """The root token of a frame's trigger, found once per Doc and trigger: the stages after extraction
+    each look frames up by it, and ``Doc.char_span`` with its root walk is no cheap look-up."""
+    roots = _ROOTS.get(doc)
+    if roots is None:
+        roots = _ROOTS[doc] = {}
+    key = (trigger.start, trigger.end)
+    index = roots.get(key)
+    if index is None:
+        span = doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
+        index = roots[key] = span.root.i if span is not None else -1
+    return doc[index] if index >= 0 else None
