@@ -129,6 +129,14 @@ PLACE_TABLE = [
     # a front or state heading an organisation's name is no place
     ("Police arrested a member of the National Liberation Front of Tripura in Agartala.", "arrested",
      "Arrest", ["Agartala"]),
+    # ... nor a force, army or party the model tagged as an organisation
+    ("The rebels and their allies in the People's Defence Force seized dozens of army outposts.", "seized",
+     "Capture", ["dozens of army outposts"]),
+    # members of a group are people, whatever the model tagged the group's name
+    ("On Sunday soldiers arrested 14 suspected members of Los Chapitos.", "arrested", "Arrest", []),
+    # a town the text locates by a larger place, parsed as such
+    ("Gunmen abducted the mayor of Danderesso, a rural commune near Sikasso, on Tuesday.", "abducted",
+     "Abduction", ["Danderesso", "Sikasso"]),
 ]  # fmt: skip
 
 

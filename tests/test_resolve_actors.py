@@ -90,6 +90,27 @@ def test_actors_affiliation_names_another_group(text: str, key: str) -> None:
     assert actor is not None and actor.key == key
 
 
+@pytest.mark.parametrize(
+    ("text", "label", "key"),
+    [
+        # a known group's name ending a longer name is another group's, named in full
+        ("Fighters of the Karen National Liberation Army", "Karen National Liberation Army",
+         "karen-national-liberation-army"),
+        ("the West Papua National Liberation Army", "West Papua National Liberation Army",
+         "west-papua-national-liberation-army"),
+        # ... but not after a possessor, a hedge, an acronym or a hyphenated qualifier
+        ("Colombia's National Liberation Army", "National Liberation Army (Colombia)", "eln"),
+        ("Suspected Allied Democratic Forces rebels", None, "adf"),
+        ("UN World Food Programme", None, "wfp"),
+    ],
+)  # fmt: skip
+def test_actors_a_name_inside_a_longer_name_is_not_that_group(text: str, label: str | None, key: str) -> None:
+    actor = resolve_actor(_m(text, "ORG"), ActorContext())
+    assert actor is not None and actor.key == key
+    if label is not None:
+        assert actor.label == label
+
+
 @pytest.mark.parametrize("text", ["Lusa news agency", "Radio Okapi", "Tolo News", "Al Arabiya television"])
 def test_actors_unknown_media_are_media_and_no_antecedents(text: str) -> None:
     sentence = f"Fighters occupied the village, an official told {text}. They burned houses."

@@ -14,6 +14,9 @@ from kg.resolve.dedup import absorb_headline, fold_retold, merge_events, merge_k
 DAY = dt.date(2021, 8, 13)
 TALIBAN = Actor("taliban", "Taliban", "REB", "AFG")
 ARMY = Actor("afg-military", "Military of Afghanistan", "MIL", "AFG")
+UNNAMED = Actor(
+    "unidentified-armed-group-afg", "Unidentified armed group (Afghanistan)", "REB", "AFG", "group"
+)
 KANDAHAR = Place("geonames-1138336", "Kandahar", 1138336, 31.6, 65.7, "AFG")
 ON_DAY = TimeValue(DAY, DAY, "day")
 AFGHANISTAN = Actor("afg", "Afghanistan", "GOV", "AFG", "country")
@@ -134,6 +137,9 @@ BODY = "The Taliban seized Kandahar on Friday."
         (_told(HEADLINE, 0), _told(BODY, 40, places=(KANDAHAR,)), ["body"]),
         (_told(HEADLINE, 0, agents=()), _told(BODY, 40), ["body"]),
         (_told(HEADLINE, 0, agents=(AFGHANISTAN,)), _told(BODY, 40, agents=(ARMY,)), ["body"]),
+        # fighters a headline leaves unnamed are the group the body names, not a state's forces
+        (_told(HEADLINE, 0, agents=(UNNAMED,)), _told(BODY, 40), ["body"]),
+        (_told(HEADLINE, 0, agents=(UNNAMED,)), _told(BODY, 40, agents=(ARMY,)), ["headline", "body"]),
         # a headline's top-category class covers the body's finer class ("strike" / "air strikes")
         (_told(HEADLINE, 0, cls="Assault"), _told(BODY, 40, cls="AirStrike"), ["body"]),
         # the same trigger word is the same event, whatever class or agents the headline parse gave

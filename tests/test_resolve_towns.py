@@ -28,6 +28,9 @@ from spacy.language import Language
         # where forces are sent, though the parser hangs the "to" phrase on the forces' phrase
         ("The ministry said it had sent a unit of the 9th Brigade, which is based in Sabha, to Ubari on "
          "Monday.", "sent", ["Ubari"]),
+        # a name before the people it qualifies is no town "the area" points back to
+        ("Gunmen killed nine villagers near Ukuna on Saturday. Federal police were deployed to the area the "
+         "next day.", "deployed", ["Ukuna"]),
         # "the territory" is the place told before
         ("Aid trucks entered Gaza on Monday. Israel said it would allow more trucks into the territory.",
          "would allow", ["Gaza"]),

@@ -65,7 +65,11 @@ PLACE_NOUNS = frozenset(
     }
 )  # fmt: skip
 # place nouns that head organisations' names: "the National Liberation Front", "Islamic State"
-ORGANISATION_HEADS = frozenset({"front", "state"})
+# the last word of an organisation's name, not a place's: "the United Liberation Front", "Islamic State",
+# "the People's Defence Force", "the Kachin Independence Army"
+ORGANISATION_HEADS = frozenset({"front", "state", "force", "forces", "army", "movement", "party", "brigade"})
+# a phrase these head names people, whatever its "of" object ("members of Los Chapitos")
+PEOPLE_COLLECTIVES = frozenset({"member", "team", "band", "contingent", "unit"})
 OF_ONLY = frozenset({"of"})
 # a part of a place, place-like only with a place after "of": "the centre of Kabul", "parts of Idlib"
 PART_NOUNS = frozenset(
@@ -224,6 +228,8 @@ def names_place_noun(token: Token) -> bool:
 
 def is_place_like(token: Token) -> bool:
     """A GPE/LOC/FAC entity, or a common noun naming a place/site ("jail", "city", "north")."""
+    if token.lemma_.lower() in PEOPLE_COLLECTIVES:
+        return False  # "14 suspected members of Los Chapitos" (tagged GPE): people
     head = semantic_head(token)
     if head.ent_type_ in PLACE_LABELS:
         return True
@@ -247,6 +253,8 @@ def spatial_place(prep: str, obj: Token, *, fled: bool = False) -> bool:
     head = semantic_head(obj)
     if head.pos_ != "PROPN" or head.ent_type_ in ("NORP", "DATE", "TIME"):
         return False
+    if head.ent_type_ == "ORG" and head.lemma_.lower() in ORGANISATION_HEADS:
+        return False  # "its allies in the People's Defence Force": a group
     return fled or not (prep in DIRECTIONAL_PREPS and head.ent_type_ in ("ORG", "PERSON"))
 
 
@@ -291,6 +299,8 @@ def own_province(token: Token) -> bool:
 
 def strong_place(token: Token) -> bool:
     """A named place (entity or proper noun), as opposed to "the city" or "a nearby base"."""
+    if token.lemma_.lower() in PEOPLE_COLLECTIVES:
+        return False
     head = semantic_head(token)
     if head.pos_ == "PROPN" or head.ent_type_ in PLACE_LABELS:
         return True

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from functools import lru_cache
 
@@ -214,7 +214,7 @@ def resolve_actor(mention: Mention, ctx: ActorContext | None = None) -> Actor | 
         for i in range(len(words) - n + 1):
             part = " ".join(words[i : i + n])
             found = table.exact.get(part) or table.aliases.get(part.lower())
-            if found is not None:
+            if found is not None and not _longer_name(words, i, n, table.demonyms):
                 return found
     key = name_key(text)
     if key in table.demonyms:  # "the British" -> country; "Afghans" -> civilians
@@ -244,6 +244,17 @@ def resolve_actor(mention: Mention, ctx: ActorContext | None = None) -> Actor | 
         label = text[:1].upper() + text[1:]
         return Actor(slug(text), label, "MED" if MEDIA.search(text) else None, None, kind)
     return described_person(words, mention, ctx, lambda phrase: _described(phrase, ctx))  # or None
+
+
+def _longer_name(words: list[str], i: int, n: int, demonyms: Mapping[str, str]) -> bool:
+    """The group's name found at ``words[i:i+n]`` ends a longer proper name, another group's: "Karen
+    National Liberation Army" is not the National Liberation Army; "Afghan Taliban" is the Taliban."""
+    before = words[i - 1] if i else ""
+    if n < 2 or not before[:1].isupper() or before.endswith(("'s", "’s", "'", "’")):
+        return False  # "Colombia's National Liberation Army" is the one
+    if before.isupper() or "-" in before or before.lower() in HEDGES:
+        return False  # "UN World Food Programme", "Kurdish-led Syrian Democratic Forces", "Suspected ADF"
+    return name_key(before) not in demonyms
 
 
 @lru_cache(maxsize=65536)

@@ -34,6 +34,8 @@ from kg.model import Actor, Event, merge_key
 
 __all__ = ["merge_key", "merge_events", "absorb_headline", "fold_retold"]
 
+UNNAMED_GROUP = "unidentified-armed-group"  # kg.resolve.actortable's key for an armed group left unnamed
+
 
 def merge_events(events: Iterable[Event]) -> list[Event]:
     """Collapse events with equal ``merge_key`` (within one call), keeping the first in text order."""
@@ -61,12 +63,18 @@ def _in_headline(event: Event) -> bool:
     return event.frame.sentence_start == 0 and bool(sentence) and sentence[-1] not in ".!?\"'”"
 
 
+STATE_SECTORS = frozenset({"MIL", "GOV", "COP", "CVL"})
+
+
 def _covered(actor: Actor, others: Sequence[Actor]) -> bool:
     """The same actor, or the country a headline names for its government or forces ("Ethiopia declares
-    ..." -> "Ethiopia's government declared ...")."""
+    ..." -> "Ethiopia's government declared ..."), or the group the body names for the fighters a headline
+    leaves unnamed ("Karen fighters seize army camp" -> "Fighters of the Karen National Liberation Army")."""
+    unnamed = actor.key.startswith(UNNAMED_GROUP)
     return any(
         o.key == actor.key
         or (actor.kind == "country" and actor.country is not None and o.country == actor.country)
+        or (unnamed and o.kind in ("group", "organization") and o.sector not in STATE_SECTORS)
         for o in others
     )
 

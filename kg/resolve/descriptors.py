@@ -16,7 +16,7 @@ from kg.resolve.actortable import (
     unidentified_group,
 )
 from kg.resolve.modifiers import Owner, place_country
-from kg.resolve.text import slug
+from kg.resolve.text import slug, strip_determiners
 
 __all__ = ["CATEGORY_ROLES", "head_of", "owned", "descriptor", "proper_or_of"]
 
@@ -70,15 +70,25 @@ def owned(category: str, owner: Actor) -> Actor | None:
     return None
 
 
+def _whole_name(name: str, text: str) -> str:
+    """The owner's name with the descriptor when the descriptor is capitalised as part of it: "the Karen
+    National Liberation Army" is so named, "the CODECO militia" is CODECO."""
+    words = strip_determiners(text).split()
+    whole = " ".join(words)
+    return whole if words and words[-1][:1].isupper() and whole.startswith(name) else name
+
+
 def descriptor(category: str, owner: Owner, ctx: ActorContext, start: int, text: str) -> Actor | None:
     """The actor a descriptor noun stands for. A country named in the phrase beats the one of the sentence
     and of the document; an organisation or proper name in the phrase beats both."""
     if owner.org is not None and category != "civilians":
         return owner.org  # "Red Cross officials"
     if owner.name is not None and category == "armed_group":  # "the CODECO militia"
-        return Actor(slug(owner.name), owner.name, "REB", ctx.country, "group", (text,))
+        name = _whole_name(owner.name, text)
+        return Actor(slug(name), name, "REB", ctx.country, "group", (text,))
     if owner.name is not None and category != "civilians":
-        return Actor(slug(owner.name), owner.name, None, None, "organization", (text,))
+        name = _whole_name(owner.name, text)
+        return Actor(slug(name), name, None, None, "organization", (text,))
     country = owner.country
     if category == "foreign_forces":
         return FOREIGN_FORCES

@@ -44,6 +44,12 @@ _PROVINCE_NAME = re.compile(
 # what lies between a town and the larger place it is said to be in: ", a village on the Ruzizi plain in "
 _LOCATING = re.compile(r",?\s+(?:(?:a|an)\s+[^,;.()\n]{0,50}?\s+)?(?:in|near|outside)\s+(?:the\s+)?", re.I)
 SPELLING_RATIO = 0.75  # how alike a document's name and the gazetteer label must be to be one spelt twice
+# a name before the people it qualifies is no town the text is about: "Federal police were deployed"
+_PEOPLE_AFTER = re.compile(
+    r"\s+(?:police|policemen|troops|forces|soldiers|army|officers|officials|government|authorities|"
+    r"militia|militiamen|fighters|agents|guards)\b",
+    re.I,
+)
 _NAMED_AREA = re.compile(r"\s(area|camp|neighbou?rhood)$", re.I)  # a place mention "the Bokkos area"
 
 
@@ -103,7 +109,7 @@ class Cities:
                     self.items.append((mention.start, place, _kind(word or "town")))
                     self.ends[mention.start] = mention.end
                 continue
-            if mention.label in CITY_LABELS:
+            if mention.label in CITY_LABELS and not _PEOPLE_AFTER.match(text, mention.end):
                 place = link(mention.text)
                 if place is not None and place.kind == "city":
                     self.items.append((mention.start, place, "town"))
