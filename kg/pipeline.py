@@ -13,6 +13,7 @@ import datetime as dt
 import os
 import shutil
 import tempfile
+import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,13 +25,27 @@ from kg.errors import InputError, KGError, OutputError
 from kg.model import Document, Event, Mention
 
 __all__ = [
-    "BuildResult", "MEMORY_LIMIT", "TURTLE_LIMIT", "doc_entities", "events_from_doc", "build",
+    "BuildResult", "MEMORY_LIMIT", "TURTLE_LIMIT", "doc_entities", "events_from_doc", "build", "request_stop",
 ]  # fmt: skip
 
 TURTLE_LIMIT = 200_000  # triples; bigger builds write N-Quads (graph.nq) streamed by Oxigraph instead
 MEMORY_LIMIT = 400_000  # triples a build without --store keeps in memory (~120 MB) before moving to disk
 
 Progress = Callable[[Document, int], None]
+
+# a stop request, checked by ``build`` after each document while it extracts (``_listening``): a signal
+# handler's KeyboardInterrupt could land in a destructor or weakref callback, where Python drops it
+_stop = threading.Event()
+_listening = threading.Event()
+
+
+def request_stop() -> bool:
+    """Ask a running :func:`build` to stop after the current document, as Ctrl-C does; True when a build is
+    extracting and will do so (``kg build``'s SIGINT/SIGTERM handler raises KeyboardInterrupt otherwise,
+    and on a second request: a second Ctrl-C stops at once)."""
+    again = _stop.is_set()
+    _stop.set()
+    return _listening.is_set() and not again
 
 
 @dataclass(frozen=True)
@@ -124,6 +139,7 @@ def build(
     store = Store(store_dir, base)  # without --store: in memory until MEMORY_LIMIT, then on disk
     done = events = skipped = 0
     interrupted = False
+    _stop.clear()
     try:
         existing = set(store.document_ids()) if store_dir is not None and not force else set()
 
@@ -136,6 +152,7 @@ def build(
                     yield document
 
         stream = fresh(read_documents(inputs, date, on_error=report))
+        _listening.set()
         try:
             for outcome in extract_stream(
                 stream, nlp=nlp, model=model, workers=workers, batch_size=batch_size
@@ -150,8 +167,12 @@ def build(
                 events += len(outcome.events)
                 if progress is not None:
                     progress(outcome.document, len(outcome.events))
+                if _stop.is_set():  # Ctrl-C or SIGTERM: what is done stays committed
+                    raise KeyboardInterrupt
         except KeyboardInterrupt:
             interrupted = True
+        finally:
+            _listening.clear()
         store.flush()
         if interrupted:
             return BuildResult(done, events, None, None, store_dir, tuple(errors), skipped, len(store), True)

@@ -56,3 +56,23 @@ def test_pipeline_loaded_model_is_frozen_out_of_the_collector(nlp: Language) -> 
 
     assert gc.get_freeze_count() > 100_000
     assert not any(obj is nlp or obj is nlp.tokenizer for obj in gc.get_objects())
+
+
+@pytest.mark.model
+def test_pipeline_stop_request_ends_the_build_after_the_current_document(
+    nlp: Language, tmp_path: Path
+) -> None:
+    """A stop signal whose KeyboardInterrupt Python dropped (it ran inside a destructor) still stops the
+    build: the handler's request is checked after each document, and what was done stays in the store."""
+    seen: list[str] = []
+
+    def progress(document: object, events: int) -> None:
+        seen.append(str(document))
+        kg.pipeline.request_stop()  # as the SIGTERM handler does, without its exception
+
+    result = build(INPUTS, None, nlp=nlp, store_dir=tmp_path / "store", progress=progress)
+    assert result.interrupted and result.documents == len(seen) == 1
+    with Store(tmp_path / "store") as store:
+        assert len(store.document_ids()) == 1
+    again = build(INPUTS, None, nlp=nlp, store_dir=tmp_path / "store")  # the next build starts afresh
+    assert not again.interrupted and again.skipped_existing == 1

@@ -15,7 +15,7 @@ from kg.store import Store
 
 pytestmark = pytest.mark.slow
 
-N_DOCS = 400  # enough work that a signal sent after the first commit lands before the build ends
+N_DOCS = 160
 
 
 def _corpus(path: Path, n: int = N_DOCS) -> Path:

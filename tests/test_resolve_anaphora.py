@@ -278,3 +278,22 @@ def test_resolve_anaphora_other_side_of_a_clash_is_a_subject_for_pronouns(nlp: L
     militia = [a.key for a in clash.targets]
     assert len(militia) == 1 and militia != ["cod-military"]
     assert [a.key for a in one_event(events, "withdrew").agents] == militia
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "agent"),
+    [
+        # civilians harmed in an earlier sentence are not who "they" are in the next act of force
+        ("Armed men killed 17 civilians in the village of Kolongo in central Mali on Tuesday, a local "
+         "official said. They also set fire to the village's granaries, he said.", "set fire to",
+         "unidentified-armed-group-mli"),
+        # ... but a pronoun of their own sentence is theirs
+        ("Gunmen killed 17 civilians in the village of Kolongo in central Mali on Tuesday. The villagers "
+         "said they had attacked the gunmen with clubs.", "attacked", "mli-civilians"),
+    ],
+)  # fmt: skip
+def test_resolve_anaphora_the_harmed_are_not_the_doers_of_the_next_harm(
+    nlp: Language, text: str, trigger: str, agent: str
+) -> None:
+    event = one_event(document_events(nlp, text), trigger)
+    assert [a.key for a in event.agents] == [agent]

@@ -208,3 +208,13 @@ def test_dedup_retelling_by_a_country_of_its_forces_strike() -> None:
     strike = _force(0, "AirStrike", (AFGHANISTAN,), own=True)
     (out,) = fold_retold([strike, _force(100, "Assault", (ARMY,), own=False)])
     assert out.frame.trigger.start == 0
+
+
+def test_dedup_an_act_also_done_is_no_retelling() -> None:
+    first = _force(0, "AirStrike", (TALIBAN,), own=True)
+    later = _force(100, "Assault", (TALIBAN,), own=False)
+    also = dataclasses.replace(
+        later, frame=dataclasses.replace(later.frame, sentence="They also hit a truck.", sentence_start=90)
+    )
+    assert len(fold_retold([first, later])) == 1
+    assert len(fold_retold([first, also])) == 2

@@ -75,7 +75,10 @@ def _check_out(out: Path) -> None:
 
 
 def _sigterm(signum: int, frame: FrameType | None) -> None:
-    raise KeyboardInterrupt  # same orderly stop as Ctrl-C: finished documents stay committed
+    from kg.pipeline import request_stop
+
+    if not request_stop():  # extracting: the build stops after the current document, committed
+        raise KeyboardInterrupt  # before or after extraction: stop here
 
 
 def run(args: argparse.Namespace) -> int:
@@ -91,6 +94,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"kg: warning: skipped: {err}", file=sys.stderr)
 
     previous = signal.signal(signal.SIGTERM, _sigterm)
+    previous_int = signal.signal(signal.SIGINT, _sigterm)
     quiet = args.quiet or not sys.stderr.isatty()
     try:
         with BuildProgress(None if quiet else count_documents(args.inputs), enabled=not quiet) as bar:
@@ -101,6 +105,7 @@ def run(args: argparse.Namespace) -> int:
             )  # fmt: skip
     finally:
         signal.signal(signal.SIGTERM, previous)
+        signal.signal(signal.SIGINT, previous_int)
     if result.interrupted:
         where = f"; the store at {result.store_path} keeps them, rerun to finish" if result.store_path else ""
         print(f"kg: interrupted after {result.documents} documents ({result.events} events){where}",

@@ -14,6 +14,7 @@ from typing import TypeVar
 
 from kg.eventclasses import EVENT_CLASSES
 from kg.model import Actor, Document, Event, EventFrame, Mention, Place
+from kg.resolve.actorcontext import antecedent_at
 from kg.resolve.actors import (
     ActorContext,
     antecedents_of,
@@ -115,6 +116,7 @@ def _described_earlier(mention: Mention, actors: ActorContext) -> tuple[tuple[Ac
 
 
 COARSE_KINDS = frozenset({"province", "region", "country"})
+ARMED_SECTORS = frozenset({"REB", "MIL", "COP"})  # who a pronoun doing an act of force may stand for
 
 
 def _towns_located(
@@ -133,6 +135,16 @@ def _towns_located(
                 continue
         out.append((mention, place))
     return out
+
+
+def _unarmed_before(pronoun: Mention, actors: ActorContext) -> bool:
+    """A pronoun's antecedent is an unarmed actor named in an earlier sentence: the civilians just harmed,
+    an official quoted ("Gunmen killed 17 civilians, an official said. They also burned homes"); one of
+    its own sentence stands ("The villagers said they had attacked the gunmen")."""
+    found = antecedent_at(pronoun, actors)
+    if found is None or found[1].sector in ARMED_SECTORS:
+        return False
+    return actors.text.rfind(". ", 0, pronoun.start) > found[0]
 
 
 def resolve_frame(frame: EventFrame, document: Document, actors: ActorContext, cities: Cities) -> Event:
@@ -165,6 +177,11 @@ def resolve_frame(frame: EventFrame, document: Document, actors: ActorContext, c
         if pronoun is not None and protest and role == "agent" and forces_only:
             # "police fired tear gas at protesters as they marched": forces do not protest
             named = antecedents_of(pronoun, actors, exclude | {a.key for a, _ in named}) or named
+        if pronoun is not None and violent and role == "agent" and _unarmed_before(pronoun, actors):
+            # "Gunmen killed 17 civilians, an official said. They also burned homes": not the civilians
+            # just harmed nor the official, but the armed actor before them
+            unarmed = {a.key for _, a in actors.history if a.sector not in ARMED_SECTORS}
+            named = antecedents_of(pronoun, actors, exclude | unarmed) or named
         parts = split_modifiers(mention)
         if len(parts) > 1:  # "U.S. and Russian negotiators": one actor each
             return [_located(part, resolve_actor(part, actors), actors.country, here) for part in parts]

@@ -27,6 +27,7 @@ operative is the strike's target, not a second attack's).
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Iterable, Sequence
 
 from kg.eventclasses import EVENT_CLASSES
@@ -34,7 +35,8 @@ from kg.model import Actor, Event, merge_key
 
 __all__ = ["merge_key", "merge_events", "absorb_headline", "fold_retold"]
 
-UNNAMED_GROUP = "unidentified-armed-group"  # kg.resolve.actortable's key for an armed group left unnamed
+UNNAMED_GROUP = "unidentified-armed-group"
+ALSO = re.compile(r"\balso\b", re.I)  # kg.resolve.actortable's key for an armed group left unnamed
 
 
 def merge_events(events: Iterable[Event]) -> list[Event]:
@@ -63,7 +65,7 @@ def _in_headline(event: Event) -> bool:
     return event.frame.sentence_start == 0 and bool(sentence) and sentence[-1] not in ".!?\"'”"
 
 
-STATE_SECTORS = frozenset({"MIL", "GOV", "COP", "CVL"})
+NON_GROUP_SECTORS = frozenset({"MIL", "GOV", "COP", "CVL"})  # a state's organs and civilians
 
 
 def _covered(actor: Actor, others: Sequence[Actor]) -> bool:
@@ -74,7 +76,7 @@ def _covered(actor: Actor, others: Sequence[Actor]) -> bool:
     return any(
         o.key == actor.key
         or (actor.kind == "country" and actor.country is not None and o.country == actor.country)
-        or (unnamed and o.kind in ("group", "organization") and o.sector not in STATE_SECTORS)
+        or (unnamed and o.kind in ("group", "organization") and o.sector not in NON_GROUP_SECTORS)
         for o in others
     )
 
@@ -107,6 +109,8 @@ def _told_before(earlier: Sequence[Event], event: Event) -> int | None:
     generic = EVENT_CLASSES.get(event.event_class) == event.event_class
     if not (generic and event.agents and _asserted(event)) or frame.times or frame.places:
         return None
+    if ALSO.search(frame.sentence[: frame.trigger.start - frame.sentence_start]):
+        return None  # "They also set fire to the granaries": another act
     for k in range(len(earlier) - 1, -1, -1):
         told = earlier[k]
         finer = (
