@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from functools import lru_cache
 
@@ -29,9 +29,11 @@ from kg.resolve.actorcontext import (
     sentence_initial,
 )
 from kg.resolve.actortable import (
+    HEDGES,
     ActorTable,
     actor_table,
     country_actor,
+    ends_longer_name,
     stateless_actor,
     unidentified_group,
 )
@@ -214,7 +216,7 @@ def resolve_actor(mention: Mention, ctx: ActorContext | None = None) -> Actor | 
         for i in range(len(words) - n + 1):
             part = " ".join(words[i : i + n])
             found = table.exact.get(part) or table.aliases.get(part.lower())
-            if found is not None and not _longer_name(words, i, n, table.demonyms):
+            if found is not None and not ends_longer_name(words, i, n):
                 return found
     key = name_key(text)
     if key in table.demonyms:  # "the British" -> country; "Afghans" -> civilians
@@ -246,17 +248,6 @@ def resolve_actor(mention: Mention, ctx: ActorContext | None = None) -> Actor | 
     return described_person(words, mention, ctx, lambda phrase: _described(phrase, ctx))  # or None
 
 
-def _longer_name(words: list[str], i: int, n: int, demonyms: Mapping[str, str]) -> bool:
-    """The group's name found at ``words[i:i+n]`` ends a longer proper name, another group's: "Karen
-    National Liberation Army" is not the National Liberation Army; "Afghan Taliban" is the Taliban."""
-    before = words[i - 1] if i else ""
-    if n < 2 or not before[:1].isupper() or before.endswith(("'s", "’s", "'", "’")):
-        return False  # "Colombia's National Liberation Army" is the one
-    if before.isupper() or "-" in before or before.lower() in HEDGES:
-        return False  # "UN World Food Programme", "Kurdish-led Syrian Democratic Forces", "Suspected ADF"
-    return name_key(before) not in demonyms
-
-
 @lru_cache(maxsize=65536)
 def _without_context(text: str, label: str, lemma: str) -> Actor | None:
     """``resolve_actor`` with an empty context depends on the mention's text, label and lemma only (no
@@ -264,7 +255,6 @@ def _without_context(text: str, label: str, lemma: str) -> Actor | None:
     return resolve_actor(Mention(text, 0, len(text), label, lemma), ActorContext())
 
 
-HEDGES = frozenset({"suspected", "alleged", "presumed", "purported"})  # "Suspected al-Qaeda militants"
 # an unknown organisation so named is the media, quoted as a source ("Lusa news agency", "Radio Okapi")
 MEDIA = re.compile(r"\b(?:news(?: agency)?|television|tv|radio|newspaper|broadcaster)\b", re.I)
 AFFILIATION = re.compile(r"-(?:linked|backed|affiliated|allied|aligned|inspired|sponsored|supported)\b", re.I)

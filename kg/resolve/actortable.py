@@ -13,6 +13,8 @@ from kg.resolve.text import fold, load_table, name_key
 
 __all__ = [
     "ActorTable",
+    "ends_longer_name",
+    "HEDGES",
     "actor_table",
     "country_actor",
     "stateless_actor",
@@ -155,3 +157,19 @@ def unidentified_group(alpha3: str | None) -> Actor:
 
 
 FOREIGN_FORCES = Actor("foreign-forces", "Foreign forces", "MIL", None, "group")
+
+
+HEDGES = frozenset({"suspected", "alleged", "presumed", "purported"})  # "Suspected al-Qaeda militants"
+
+
+def ends_longer_name(words: list[str], i: int, n: int) -> bool:
+    """A group's name the table lists, found at ``words[i:i+n]``, ends a longer proper name, another
+    group's: "Karen National Liberation Army" is not the National Liberation Army; "Afghan Taliban",
+    "Colombia's National Liberation Army", "Suspected ADF", "UN World Food Programme" and
+    "Kurdish-led Syrian Democratic Forces" name the listed group."""
+    before = words[i - 1] if i else ""
+    if n < 2 or not before[:1].isupper() or before.endswith(("'s", "’s", "'", "’")):
+        return False
+    if before.isupper() or "-" in before or before.lower() in HEDGES:
+        return False
+    return name_key(before) not in actor_table().demonyms
