@@ -287,6 +287,9 @@ def test_resolve_anaphora_other_side_of_a_clash_is_a_subject_for_pronouns(nlp: L
         ("Armed men killed 17 civilians in the village of Kolongo in central Mali on Tuesday, a local "
          "official said. They also set fire to the village's granaries, he said.", "set fire to",
          "unidentified-armed-group-mli"),
+        ("Armed men killed 17 civilians in the village of Kolongo in central Mali on Tuesday, a local "
+         "official said.\n\nThey also set fire to the village's granaries, he said.", "set fire to",
+         "unidentified-armed-group-mli"),
         # ... but a pronoun of their own sentence is theirs
         ("Gunmen killed 17 civilians in the village of Kolongo in central Mali on Tuesday. The villagers "
          "said they had attacked the gunmen with clubs.", "attacked", "mli-civilians"),

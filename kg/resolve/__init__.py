@@ -144,7 +144,8 @@ def _unarmed_before(pronoun: Mention, actors: ActorContext) -> bool:
     found = antecedent_at(pronoun, actors)
     if found is None or found[1].sector in ARMED_SECTORS:
         return False
-    return actors.text.rfind(". ", 0, pronoun.start) > found[0]
+    text = actors.text
+    return max(text.rfind(". ", 0, pronoun.start), text.rfind("\n", 0, pronoun.start)) > found[0]
 
 
 def resolve_frame(frame: EventFrame, document: Document, actors: ActorContext, cities: Cities) -> Event:
