@@ -35,8 +35,8 @@ from kg.model import Actor, Event, merge_key
 
 __all__ = ["merge_key", "merge_events", "absorb_headline", "fold_retold"]
 
-UNNAMED_GROUP = "unidentified-armed-group"
-ALSO = re.compile(r"\balso\b", re.I)  # kg.resolve.actortable's key for an armed group left unnamed
+UNNAMED_GROUP = "unidentified-armed-group"  # kg.resolve.actortable's key for an armed group left unnamed
+ALSO = re.compile(r"\balso\b", re.I)  # "They also set fire to ...": another act, no retelling
 
 
 def merge_events(events: Iterable[Event]) -> list[Event]:
