@@ -108,3 +108,24 @@ def test_modality_lexicon_without_table_recodes_nothing(tmp_path: Path) -> None:
     path = tmp_path / "lexicon.toml"
     path.write_text('[[entry]]\nclass = "Assault"\nverbs = ["attack"]\n', "utf-8")
     assert load_modality(str(path)).future == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "times"),
+    [
+        # a statement is dated by its own verb, its coordinated verbs or the clause above it; the deadline
+        # of what it envisages is that event's
+        ("The two sides agreed on Sunday to withdraw their forces by the end of the month.", ["Sunday"]),
+        ("Delegations held talks on Sunday and agreed to swap detainees before the end of the month.",
+         ["Sunday"]),
+        ("The minister said on Tuesday that Kinshasa would ask the UN Security Council to impose sanctions.",
+         ["Tuesday"]),
+        ("The rebels agreed to withdraw from the town by Friday.", []),
+    ],
+)  # fmt: skip
+def test_modality_statement_is_dated_by_its_own_clause(
+    nlp: Language, sentence: str, times: list[str]
+) -> None:
+    statements = [f for f in nlp(sentence)._.event_frames if not (f.negated or f.hypothetical)]
+    assert statements, [(f.event_class, f.trigger.text) for f in nlp(sentence)._.event_frames]
+    assert [m.text for m in statements[-1].times] == times

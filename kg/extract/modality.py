@@ -201,6 +201,22 @@ def bare_obligations(
     return found
 
 
+def statement_times(marker: Token) -> tuple[Mention, ...]:
+    """The time of a statement of intent, demand or agreement: its verb's own, else its coordinated
+    verbs' ("held talks on Sunday and agreed to ..."), else the governing clause's ("agreed to withdraw,
+    a mediator said on Monday")."""
+    from kg.extract.places import conjunct_verbs
+    from kg.extract.times import clauses_above, trigger_times
+
+    if marker.dep_ in ("aux", "auxpass"):  # "said on Tuesday that Kinshasa would ask ...": the saying's
+        return tuple(trigger_times(marker, [], [], (), clauses_above(marker.head, nominal=False)))
+    conjuncts = conjunct_verbs(marker)
+    # "ordered the expulsion of two diplomats on Tuesday", "held talks on Sunday and agreed to ..."
+    objects = [c for v in [marker, *conjuncts] for c in v.children if c.dep_ in ("dobj", "obj")]
+    governing = clauses_above(marker, nominal=False)
+    return tuple(trigger_times(marker, [marker], objects, (), governing, conjuncts))
+
+
 def recode(
     doc: Doc,
     frames: Sequence[EventFrame],
@@ -266,11 +282,14 @@ def recode(
         first, last = min(marker.i, span.start), max(marker.i, span.end - 1)
         words = doc[first : last + 1]
         trigger = Mention(words.text, words.start_char, words.end_char, "TRIGGER", marker.lemma_.lower())
+        # "agreed on Sunday to withdraw by the end of the month": the statement is dated by its own verb,
+        # its coordinated verbs or the clause above it, not by the deadline of what it envisages
+        said = statement_times(marker)
         if found[1] == "obligation":
             agents = (frame.reported_by,) if frame.reported_by is not None else ()
             statement = dataclasses.replace(
                 frame, event_class=cls, trigger=trigger, agents=agents, targets=frame.agents,
-                agent_inherited=False, quantities=(), hypothetical=False,
+                agent_inherited=False, quantities=(), hypothetical=False, times=said,
                 places=frame.places or _speaker_places(doc, frame.reported_by),
             )  # fmt: skip
         elif found[1] == "command":
@@ -278,10 +297,12 @@ def recode(
             statement = dataclasses.replace(
                 frame, trigger=trigger, agents=(mention(boss),) if boss is not None else (),
                 targets=frame.agents if root.pos_ == "VERB" else frame.targets,
-                agent_inherited=False, hypothetical=False,
+                agent_inherited=False, hypothetical=False, times=said,
             )  # fmt: skip
         else:
-            statement = dataclasses.replace(frame, event_class=cls, trigger=trigger, hypothetical=False)
+            statement = dataclasses.replace(
+                frame, event_class=cls, trigger=trigger, hypothetical=False, times=said
+            )
         if not no_event:
             out.append(dataclasses.replace(frame, hypothetical=True))
         added.append(statement)

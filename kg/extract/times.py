@@ -140,7 +140,10 @@ def trigger_times(
     with (``conjuncts``); else the nearest of the ``governing``
     clauses' (:func:`clauses_above`: "claimed Wednesday they had seized"; "fighting intensified on
     Monday" for a nominal subject)."""
-    times = time_mentions(span)
+    # "agreed to swap detainees before the end of the month": a verb the trigger envisages keeps its date
+    times = time_mentions(
+        [t for t in span if not (t.dep_ == "xcomp" and t.head.i == head.i and t.i != head.i)]
+    )
     if not times:
         # "abducted 11 people, four of them women, overnight on Monday": a phrase hung on an apposition too
         holders = [*holders, *(c for t in holders for c in t.children if c.dep_ == "appos")]
