@@ -74,7 +74,7 @@ def _check_out(out: Path) -> None:
         raise OutputError(f"--out {out}: {probe} is not writable; choose a directory you can write to")
 
 
-def _sigterm(signum: int, frame: FrameType | None) -> None:
+def _stop_signal(signum: int, frame: FrameType | None) -> None:
     from kg.pipeline import request_stop
 
     if not request_stop():  # extracting: the build stops after the current document, committed
@@ -93,8 +93,8 @@ def run(args: argparse.Namespace) -> int:
     def warn(err: KGError) -> None:
         print(f"kg: warning: skipped: {err}", file=sys.stderr)
 
-    previous = signal.signal(signal.SIGTERM, _sigterm)
-    previous_int = signal.signal(signal.SIGINT, _sigterm)
+    previous = signal.signal(signal.SIGTERM, _stop_signal)
+    previous_int = signal.signal(signal.SIGINT, _stop_signal)
     quiet = args.quiet or not sys.stderr.isatty()
     try:
         with BuildProgress(None if quiet else count_documents(args.inputs), enabled=not quiet) as bar:

@@ -27,8 +27,9 @@ from spacy.tokens import Doc, Token
 from kg.extract.clauses import subject_of
 from kg.extract.factuality import REPORTING_VERBS
 from kg.extract.lexicon import Modality, load_modality
-from kg.extract.places import located_at
+from kg.extract.places import conjunct_verbs, located_at
 from kg.extract.spans import mention, trigger_root
+from kg.extract.times import clauses_above, trigger_times
 from kg.extract.triggers import TriggerMatch
 from kg.model import EventFrame, Mention
 from kg.namespaces import EVENT_CLASSES
@@ -205,9 +206,6 @@ def statement_times(marker: Token) -> tuple[Mention, ...]:
     """The time of a statement of intent, demand or agreement: its verb's own, else its coordinated
     verbs' ("held talks on Sunday and agreed to ..."), else the governing clause's ("agreed to withdraw,
     a mediator said on Monday")."""
-    from kg.extract.places import conjunct_verbs
-    from kg.extract.times import clauses_above, trigger_times
-
     if marker.dep_ in ("aux", "auxpass"):  # "said on Tuesday that Kinshasa would ask ...": the saying's
         return tuple(trigger_times(marker, [], [], (), clauses_above(marker.head, nominal=False)))
     conjuncts = conjunct_verbs(marker)

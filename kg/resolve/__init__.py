@@ -14,7 +14,7 @@ from typing import TypeVar
 
 from kg.eventclasses import EVENT_CLASSES
 from kg.model import Actor, Document, Event, EventFrame, Mention, Place
-from kg.resolve.actorcontext import antecedent_at
+from kg.resolve.actorcontext import antecedent_at, sentence_start
 from kg.resolve.actors import (
     ActorContext,
     antecedents_of,
@@ -116,7 +116,7 @@ def _described_earlier(mention: Mention, actors: ActorContext) -> tuple[tuple[Ac
 
 
 COARSE_KINDS = frozenset({"province", "region", "country"})
-ARMED_SECTORS = frozenset({"REB", "MIL", "COP"})  # who a pronoun doing an act of force may stand for
+ARMED_SECTORS = FORCE_SECTORS | {"REB"}  # who a pronoun doing an act of force may stand for
 
 
 def _towns_located(
@@ -144,8 +144,7 @@ def _unarmed_before(pronoun: Mention, actors: ActorContext) -> bool:
     found = antecedent_at(pronoun, actors)
     if found is None or found[1].sector in ARMED_SECTORS:
         return False
-    text = actors.text
-    return max(text.rfind(". ", 0, pronoun.start), text.rfind("\n", 0, pronoun.start)) > found[0]
+    return found[0] < sentence_start(actors, pronoun.start)
 
 
 def resolve_frame(frame: EventFrame, document: Document, actors: ActorContext, cities: Cities) -> Event:

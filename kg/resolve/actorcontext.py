@@ -19,6 +19,7 @@ __all__ = [
     "antecedent_at",
     "embedded",
     "subject_start",
+    "sentence_start",
     "relative_clauses",
     "Coordination",
     "sentence_state",
@@ -93,7 +94,7 @@ def subject_start(mention: Mention, ctx: ActorContext) -> int:
     offset (no preference)."""
     if mention.text.lower().strip() not in SUBJECT_SEEKING or not ctx.subjects:
         return mention.start
-    return _sentence_start(ctx, mention.start)
+    return sentence_start(ctx, mention.start)
 
 
 _RELATIVE_OBJECT = re.compile(r"\b(?:that|which|who)\s+(?:[a-z]+\s+){1,3}$")
@@ -108,7 +109,8 @@ def embedded(start: int, before: int, ctx: ActorContext) -> bool:
     return start < before and bool(_RELATIVE_OBJECT.search(ctx.text[max(0, start - 40) : start]))
 
 
-def _sentence_start(ctx: ActorContext, start: int) -> int:
+def sentence_start(ctx: ActorContext, start: int) -> int:
+    """Where the sentence holding offset ``start`` of the document text begins (0 without text)."""
     return max(ctx.text.rfind(". ", 0, start), ctx.text.rfind("\n", 0, start)) + 1 if ctx.text else 0
 
 
@@ -154,9 +156,9 @@ def sentence_state(ctx: ActorContext, start: int) -> str | None:
     soldiers ..."): bare "soldiers"/"troops" there belong to that state, not to the document's country."""
     if start <= 0 or not ctx.text:
         return None
-    sentence_start = max(ctx.text.rfind(". ", 0, start), ctx.text.rfind("\n", 0, start)) + 1
+    opening = sentence_start(ctx, start)
     for begin, actor in reversed(ctx.history):
-        if sentence_start <= begin < start and actor.country and actor.sector in ("GOV", "MIL", "COP"):
+        if opening <= begin < start and actor.country and actor.sector in ("GOV", "MIL", "COP"):
             return actor.country if actor.kind in ("country", "organization") else None
     return None
 

@@ -32,6 +32,7 @@ from collections.abc import Iterable, Sequence
 
 from kg.eventclasses import EVENT_CLASSES
 from kg.model import Actor, Event, merge_key
+from kg.resolve.actortable import STATE_ORGAN_SECTORS
 
 __all__ = ["merge_key", "merge_events", "absorb_headline", "fold_retold"]
 
@@ -65,7 +66,7 @@ def _in_headline(event: Event) -> bool:
     return event.frame.sentence_start == 0 and bool(sentence) and sentence[-1] not in ".!?\"'”"
 
 
-NON_GROUP_SECTORS = frozenset({"MIL", "GOV", "COP", "CVL"})  # a state's organs and civilians
+NON_GROUP_SECTORS = STATE_ORGAN_SECTORS | {"CVL"}  # a state's organs and civilians
 
 
 def _covered(actor: Actor, others: Sequence[Actor]) -> bool:

@@ -83,11 +83,10 @@ def descriptor(category: str, owner: Owner, ctx: ActorContext, start: int, text:
     and of the document; an organisation or proper name in the phrase beats both."""
     if owner.org is not None and category != "civilians":
         return owner.org  # "Red Cross officials"
-    if owner.name is not None and category == "armed_group":  # "the CODECO militia"
-        name = _whole_name(owner.name, text)
+    name = _whole_name(owner.name, text) if owner.name is not None else None
+    if name is not None and category == "armed_group":  # "the CODECO militia"
         return Actor(slug(name), name, "REB", ctx.country, "group", (text,))
-    if owner.name is not None and category != "civilians":
-        name = _whole_name(owner.name, text)
+    if name is not None and category != "civilians":
         return Actor(slug(name), name, None, None, "organization", (text,))
     country = owner.country
     if category == "foreign_forces":
