@@ -141,20 +141,25 @@ def _at(trigger: str, cls: str, places: tuple[Place, ...] = (), negated: bool = 
     return Event(frame, places=places)
 
 
+PARAGRAPH_NOTE = ("place_rule", "place of the paragraph's earlier event")
+STORY_NOTE = ("place_rule", "place of the story's earlier event (its sentence names no other)")
+
+
 @pytest.mark.parametrize(
-    ("event", "expected"),
+    ("event", "expected", "note"),
     [
-        (_at("fired", "Coerce"), [LAHORE]),  # a use of force in the same paragraph: the same scene
-        (_at("condemned", "Accuse"), []),  # a statement is made elsewhere
-        (_at("fired", "Coerce", negated=True), []),  # what did not happen has no scene
-        (_at("detained", "Arrest"), []),  # a new paragraph
+        (_at("fired", "Coerce"), [LAHORE], PARAGRAPH_NOTE),  # a use of force in the same paragraph
+        (_at("condemned", "Accuse"), [], None),  # a statement is made elsewhere
+        (_at("fired", "Coerce", negated=True), [], None),  # what did not happen has no scene
+        # a new paragraph: an arrest there goes on with the story's scene by the story rule
+        (_at("detained", "Arrest"), [LAHORE], STORY_NOTE),
     ],
 )
-def test_carry_places_rules(event: Event, expected: list[Place]) -> None:
+def test_carry_places_rules(event: Event, expected: list[Place], note: tuple[str, str] | None) -> None:
     lead = _at("rallied", "Protest", (LAHORE,))
     out = carry_places([lead, event], PLACE_TEXT)
     assert list(out[1].places) == expected
-    assert (("place_rule", "place of the paragraph's earlier event") in out[1].extra) is bool(expected)
+    assert [e for e in out[1].extra if e[0] == "place_rule"] == ([note] if note else [])
 
 
 @pytest.mark.parametrize(
@@ -208,7 +213,8 @@ def _told(trigger: str, cls: str, places: tuple[Place, ...] = (), time: TimeValu
         (_told("wounded", "Assault"), []),  # ... or its sentence names another place
         # background is no scene ("since 2007"), and a statement is made elsewhere
         (_told("fought", "ArmedClash", time=TimeValue(dt.date(2007, 1, 1), PUBLISHED, "span", "2007")), []),
-        (_told("shot dead", "Arrest"), []),  # other acts than uses of force keep to their paragraph
+        (_told("shot dead", "Arrest"), [DANSADAU]),  # an arrest at the scene too
+        (_told("shot dead", "Deployment"), []),  # other acts keep to their paragraph
         (_told("offensive", "ArmedClash"), []),  # a campaign is no scene
     ],
 )
@@ -218,5 +224,24 @@ def test_carry_places_from_an_earlier_paragraph(event: Event, expected: list[Pla
     events = [lead, talks, event] if event.frame.trigger.text == "wounded" else [lead, event]
     out = carry_places(events, STORY)
     assert list(out[-1].places) == expected
-    note = ("place_rule", "place of the story's earlier event (its sentence names no other)")
-    assert (note in out[-1].extra) is bool(expected)
+    assert (STORY_NOTE in out[-1].extra) is bool(expected)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Police detained ten men.", [LAHORE]),
+        ("Police detained ten men in 12 of the country's 36 districts.", []),  # many places, none carried
+        ("Police detained ten men across the country.", []),
+        ("Police detained ten men in several villages.", []),
+        ("Police detained ten men in the city's eastern districts.", [LAHORE]),  # parts of one place
+    ],
+)
+def test_carry_places_not_into_sentences_about_many_places(sentence: str, expected: list[Place]) -> None:
+    text = f"Crowds rallied in Lahore. {sentence}"
+    lead_frame = EventFrame("d", text, 0, Mention("rallied", 7, 14, "T"), "Protest",
+                            places=(Mention("Lahore", 18, 24, "GPE"),))  # fmt: skip
+    start = text.index("detained")
+    frame = EventFrame("d", sentence, 26, Mention("detained", start, start + 8, "T"), "Arrest")
+    out = carry_places([Event(lead_frame, places=(LAHORE,)), Event(frame)], text)
+    assert list(out[1].places) == expected

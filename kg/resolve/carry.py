@@ -173,7 +173,8 @@ def anchored_dates(events: Sequence[Event]) -> list[Event]:
 
 def carry_places(events: Sequence[Event], text: str) -> list[Event]:
     """``events`` in text order; a scene event without a place takes that of the paragraph's last one, or,
-    when its paragraph has none yet, that of the story's last one if its sentence names no other place."""
+    when its paragraph has none yet, that of the story's last one if its sentence names no other place;
+    none is carried into a sentence about many places."""
     breaks = _paragraphs(text)
     named = _sentence_places(events)
     out: list[Event] = []
@@ -186,7 +187,7 @@ def carry_places(events: Sequence[Event], text: str) -> list[Event]:
         # for such an act of the class the place comes from, which would then merge with it as one event
         unnamed = all(_common_noun(m.text) for m in event.frame.places)
         merging = bool(event.frame.places) and last is not None and last[0].event_class == event.event_class
-        placeless = not event.places and unnamed and not merging
+        placeless = not event.places and unnamed and not merging and not _WIDE.search(event.frame.sentence)
         if scene and placeless and last is not None and last[1] == paragraph:
             note = ("place_rule", "place of the paragraph's earlier event")
             event = dataclasses.replace(event, places=last[0].places, extra=(*event.extra, note))
@@ -199,6 +200,17 @@ def carry_places(events: Sequence[Event], text: str) -> list[Event]:
     return out
 
 
+FORCE = frozenset({"Assault"})
+SCENE_ACTS = frozenset({"Assault", "Coerce"})  # force, and arrests, curfews, demolitions at the scene
+# a sentence about many places or the whole country is in no single one ("imposed a curfew in 31 of the
+# country's 34 provinces", "arrested dozens across the country")
+_WIDE = re.compile(
+    r"\b(?:(?:across|throughout|around|all over) the (?:country|nation)|nationwide|countrywide|"
+    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|numerous|various|multiple|all|"
+    r"dozens of|scores of) (?:[a-z]+ )?(?:provinces|regions|districts|states|cities|towns|villages|"
+    r"countries)\b)",
+    re.I,
+)
 CAMPAIGN_NOUNS = frozenset({"offensive", "campaign", "war", "insurgency", "conflict", "violence"})
 _ELSEWHERE = re.compile(r"^\W*(?:elsewhere|separately|meanwhile|in another|in a separate|further)\b", re.I)
 
@@ -216,19 +228,20 @@ def _sentence_places(events: Sequence[Event]) -> dict[int, set[str]]:
     return named
 
 
-def _force(event: Event) -> bool:
-    """A use of force at a scene: no campaign ("their offensive"), no story opening elsewhere."""
-    if EVENT_CLASSES.get(event.event_class) != "Assault" or _ELSEWHERE.match(event.frame.sentence):
+def _force(event: Event, categories: frozenset[str] = FORCE) -> bool:
+    """A use of force at a scene (or an act of ``categories``): no campaign ("their offensive"), no story
+    opening elsewhere."""
+    if EVENT_CLASSES.get(event.event_class) not in categories or _ELSEWHERE.match(event.frame.sentence):
         return False
     return event.frame.trigger.lemma.lower() not in CAMPAIGN_NOUNS
 
 
 def _continues(event: Event, places: tuple[Place, ...], named: dict[int, set[str]]) -> bool:
-    """A later paragraph goes on with the story's scene: a use of force (arrests are often made elsewhere,
-    later), not background ("has fought the government since 2007") nor a campaign ("their offensive"),
-    whose sentence names no place but those and does not open elsewhere ("Elsewhere, gunmen killed two
-    farmers")."""
-    if not _force(event):
+    """A later paragraph goes on with the story's scene: a use of force or an act of coercion there
+    ("Police later arrested three suspects"), not background ("has fought the government since 2007")
+    nor a campaign ("their offensive"), whose sentence names no place but those and does not open
+    elsewhere ("Elsewhere, gunmen killed two farmers")."""
+    if not _force(event, SCENE_ACTS):
         return False  # not "their offensive has advanced at a dizzying pace": a campaign, not a scene
     time = event.time
     if time is not None and (time.precision in ("year", "month") or (time.end - time.start).days > 7):
