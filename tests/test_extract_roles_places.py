@@ -120,6 +120,12 @@ PLACE_TABLE = [
     ("Al-Qaeda in the Arabian Peninsula attacked a checkpoint in the Wadi Omran area on Tuesday.",
      "attacked", "Assault", ["Wadi Omran area"]),
     ("Al-Qaeda in the Arabian Peninsula attacked a checkpoint on Tuesday.", "attacked", "Assault", []),
+    # ... spelt otherwise than the actor table, or followed by its acronym in brackets
+    ("Al Qaeda in the Arabian Peninsula attacked a checkpoint on Tuesday.", "attacked", "Assault", []),
+    ("The Islamic State in West Africa Province (ISWAP) attacked a base on Tuesday.", "attacked",
+     "Assault", []),
+    ("Rebels in Tigray (TPLF) attacked a base on Tuesday.", "attacked", "Assault", ["Tigray"]),  # an
+    # acronym that does not run from the name's first letter to the place's
     # a coordinated act of force's object says where, before the province
     ("Gunmen killed four villagers and abducted 20 people near Nyanzale in North Kivu province.",
      "killed", "Killing", ["Nyanzale"]),

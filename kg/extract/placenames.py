@@ -112,17 +112,26 @@ def _names_with_places() -> tuple[str, ...]:
     """The groups whose names hold a place ("al-Qaeda in the Arabian Peninsula"), folded, lower case."""
     from kg.resolve.actortable import actor_table
 
-    return tuple(name for name in actor_table().aliases if " in " in name)
+    return tuple(name.replace("-", " ") for name in actor_table().aliases if " in " in name)
 
 
 def in_group_name(obj: Token) -> bool:
-    """The object of an "in" phrase on a proper name is part of a group's name the actor table lists:
-    "al-Qaeda in the Arabian Peninsula" is a group, not a place of its act."""
+    """The object of an "in" phrase on a proper name is part of a group's name: one the actor table lists
+    ("al-Qaeda in the Arabian Peninsula", also spelt "Al Qaeda in ..."), or one whose acronym follows in
+    brackets, from the name's first letter to the place's ("Islamic State in West Africa Province
+    (ISWAP)"). Either is a group, not a place of its act."""
     prep = obj.head
     if prep.lower_ != "in" or prep.head.pos_ != "PROPN":
         return False
-    window = fold(obj.doc[max(0, prep.head.i - 4) : obj.i + 1].text).lower()
-    return any(name in window for name in _names_with_places())
+    window = fold(obj.doc[max(0, prep.head.i - 4) : obj.i + 1].text).lower().replace("-", " ")
+    if any(name in window for name in _names_with_places()):
+        return True
+    edge = prep.head.left_edge
+    first = (edge.nbor() if edge.dep_ == "det" else edge).text[:1].upper()  # not "The" Islamic State
+    return any(
+        c.dep_ == "appos" and c.is_upper and len(c) >= 3 and c.text[0] == first and c.text[-1] == obj.text[0]
+        for c in obj.children
+    )
 
 
 def inner_place(obj: Token) -> list[Token]:
