@@ -11,6 +11,7 @@ from roles_support import frame_at
 from spacy.language import Language
 
 from kg.extract import extract_frames
+from kg.extract.placenames import reference_point
 from kg.extract.triggers import TriggerMatch as Trig
 
 # sentence, trigger word, class, places
@@ -175,6 +176,10 @@ SHARED_SETTING_TABLE = [
     # governing clause's own place phrase is used
     ("In Kano, police arrested a trader for collaborating with the rebels.",
      (("arrested", "Arrest"), ("collaborating", "Cooperate")), "Kano"),
+    # a place named only as a reference point ("south-west of Mosul") gives way to the "when" clause's
+    ("Two soldiers were killed on Monday when a roadside bomb struck their vehicle near the village of Tal "
+     "Abta in Nineveh province, south-west of Mosul, a source said.",
+     (("killed", "Killing"), ("struck", "Bombing")), "Tal Abta"),
 ]  # fmt: skip
 
 
@@ -237,3 +242,20 @@ def test_roles_actor_mentions_keep_identifying_modifiers(
     frame = frame_at(nlp(sentence), word, cls)
     assert [m.text for m in frame.agents] == agents
     assert [m.text for m in frame.targets] == targets
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "name", "expected"),
+    [
+        ("The camp lies south-west of Mosul.", "Mosul", True),
+        ("The camp lies north of Gao.", "Gao", True),
+        ("The camp lies 40 km from Gao.", "Gao", True),
+        ("The camp lies near Gao.", "Gao", False),
+        ("The refugees came from Gao.", "Gao", False),
+        ("The outskirts of Gao were shelled.", "Gao", False),
+    ],
+)
+def test_placenames_reference_point(nlp: Language, sentence: str, name: str, expected: bool) -> None:
+    doc = nlp(sentence)
+    assert reference_point(next(t for t in doc if t.text == name)) is expected

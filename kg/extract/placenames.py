@@ -46,6 +46,8 @@ __all__ = [
     "ANAPHORIC_PLACES",
     "BROAD_NOUNS",
     "DIRECTION_WORDS",
+    "DISTANCE_UNITS",
+    "reference_point",
     "OF",
     "SPATIAL_PREPS",
 ]
@@ -60,6 +62,20 @@ SPATIAL_PREPS = frozenset(
      "towards", "toward", "onto", "through", "along", "beyond", "off", "over", "behind", "out"}
 )  # fmt: skip
 OF_CHAIN_STEPS = 4  # "the zones of the sector of the peninsula of X": how deep a chain of place nouns goes
+
+
+DISTANCE_UNITS = frozenset({"km", "kilometres", "kilometers", "kilometre", "kilometer", "miles", "mile"})
+
+
+def reference_point(token: Token) -> bool:
+    """A place named only to say where another lies: "south-west of Mosul", "40 km from Gao"."""
+    prep = token.head
+    if token.dep_ != "pobj" or prep.lower_ not in ("of", "from"):
+        return False
+    word = prep.head
+    spelt = word.doc[word.i - 2 : word.i + 1].text.lower() if word.i > 1 else ""  # "south-west", 3 tokens
+    before = word.doc[prep.i - 1] if prep.i > 0 else word  # "40 km from Gao", "km" hung on the verb
+    return word.lower_ in DIRECTION_WORDS or spelt in DIRECTION_WORDS or before.lower_ in DISTANCE_UNITS
 
 
 def heading(token: Token) -> bool:

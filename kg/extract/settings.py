@@ -2,8 +2,8 @@
 place and time of the event it hangs from ("stormed a hotel in Mogadishu on Friday, killing 20 people");
 an event noun inside another event's clause happened where that event did; an event that is another's
 subject lends it its doer, place and time ("an air strike on Pazigyi killed 12 people"); an event without
-a place takes that of its "when" clause; harm told as a participle of a use of force with no class of its
-own is that event's harm (its counts join it).
+a place, or with only a reference point ("south-west of Mosul"), takes that of its "when" clause; harm
+told as a participle of a use of force with no class of its own is that event's harm (its counts join it).
 """
 
 from __future__ import annotations
@@ -14,10 +14,11 @@ from spacy.tokens import Doc, Token
 
 from kg.extract.clauses import governors
 from kg.extract.nouns import is_nominal
+from kg.extract.placenames import reference_point
 from kg.extract.places import AFTER
 from kg.extract.quantities import INJURY_LEMMAS
 from kg.extract.spans import mention, trigger_root
-from kg.model import EventFrame
+from kg.model import EventFrame, Mention
 from kg.namespaces import EVENT_CLASSES
 
 __all__ = ["trigger_roots", "fold_harm", "fold_injuries", "inherit_setting", "from_cause",
@@ -144,23 +145,36 @@ def setting_from_clauses(doc: Doc, frames: list[EventFrame]) -> list[EventFrame]
     heads = {i: frames[n] for i, n in trigger_roots(doc, frames).items()}
     out = []
     for frame in frames:
-        missing = not (frame.places and frame.times)
-        root = trigger_root(doc, frame.trigger) if missing else None
-        for child in root.children if root is not None else ():
-            inner = heads.get(child.i)
-            if child.dep_ != "advcl" or inner is None:
-                continue
-            marks = {c.lower_ for c in child.children if c.dep_ in ("mark", "advmod")}
-            if not frame.places and inner.places and marks & WHEN_MARKS:
-                frame = dataclasses.replace(frame, places=inner.places)
-            if not frame.times and inner.times and marks & AT_ONCE_MARKS:
-                frame = dataclasses.replace(frame, times=inner.times)
-            # "were killed when fighters opened fire on a crowd": the fighters killed them
-            harm = frame.event_class in OUTCOME_CLASSES and category(inner) == "Assault"
-            if harm and not frame.agents and inner.agents and marks & AT_ONCE_MARKS:
-                frame = dataclasses.replace(frame, agents=inner.agents)
+        root = trigger_root(doc, frame.trigger)
+        clauses = [c for c in root.children if c.dep_ == "advcl" and c.i in heads] if root is not None else []
+        # a place named only as a reference point gives way to the clause's ("were killed when a bomb struck
+        # their vehicle near the village of Tal Abta ..., south-west of Mosul")
+        near = bool(clauses and frame.places) and all(_reference(doc, m) for m in frame.places)
+        if near or not (frame.places and frame.times):
+            for child in clauses:
+                lent = _from_clause(frame, heads[child.i], child, near)
+                near &= lent.places == frame.places  # the first such clause's place
+                frame = lent
         out.append(frame)
     return out
+
+
+def _from_clause(frame: EventFrame, inner: EventFrame, child: Token, near: bool) -> EventFrame:
+    marks = {c.lower_ for c in child.children if c.dep_ in ("mark", "advmod")}
+    if (not frame.places or near) and inner.places and marks & WHEN_MARKS:
+        frame = dataclasses.replace(frame, places=inner.places)
+    if not frame.times and inner.times and marks & AT_ONCE_MARKS:
+        frame = dataclasses.replace(frame, times=inner.times)
+    # "were killed when fighters opened fire on a crowd": the fighters killed them
+    harm = frame.event_class in OUTCOME_CLASSES and category(inner) == "Assault"
+    if harm and not frame.agents and inner.agents and marks & AT_ONCE_MARKS:
+        frame = dataclasses.replace(frame, agents=inner.agents)
+    return frame
+
+
+def _reference(doc: Doc, place: Mention) -> bool:
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    return span is not None and reference_point(span.root)
 
 
 CONTEXT_PREPS = frozenset({"in", "during", "amid"})  # "killed in an ambush", "during a raid"
