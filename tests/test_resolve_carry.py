@@ -101,6 +101,19 @@ def test_carry_counted_distance_from_the_last_dated_event(nlp) -> None:  # type:
 
 
 @pytest.mark.model
+def test_carry_distance_the_ner_left_untagged(nlp) -> None:  # type: ignore[no-untyped-def]
+    # in this paragraph the model tags "A day later" as no entity; the parse still gives the distance
+    text = (
+        "Gunmen attacked the village of Kuru on Monday, killing five people.\n\n"
+        "A day later the fighters burned a chapel in Alua."
+    )
+    doc = nlp(text)
+    assert not any(e.text == "A day later" for e in doc.ents)
+    days = _days(nlp, text)
+    assert days["burned"] == days["attacked"] + dt.timedelta(days=1)
+
+
+@pytest.mark.model
 def test_carry_a_time_of_day_alone_is_no_date(nlp) -> None:  # type: ignore[no-untyped-def]
     text = (
         "Jihadists stormed an army base near Djibo on Saturday, killing 30 soldiers.\n\n"

@@ -73,6 +73,16 @@ def _sequence_distance(token: Token) -> bool:
     return any(m.dep_ == "mark" and m.lower_ in SEQUENCE_MARKS for c in clauses for m in c.children)
 
 
+LATER_ADVERBS = frozenset({"later", "earlier", "afterwards"})
+
+
+def _distance_later(token: Token) -> bool:
+    """ "a day later", "two weeks earlier": a counted distance from the last dated event."""
+    if token.lower_ not in LATER_ADVERBS or in_time_entity(token):
+        return False
+    return any(c.dep_ == "npadvmod" and c.lemma_.lower() in UNIT_DAYS for c in token.children)
+
+
 def time_mentions(tokens: list[Token]) -> list[Mention]:
     """DATE/TIME expressions attached directly to ``tokens``; lemma = governing preposition or ''."""
     found: list[Mention] = []
@@ -84,6 +94,10 @@ def time_mentions(tokens: list[Token]) -> list[Mention]:
                 if _sequence_distance(child) or in_dateline(child):
                     continue
                 found.append(_time_mention(child, ""))
+            elif child.dep_ == "advmod" and _distance_later(child):
+                # "A day later the fighters burned ...", which the NER tags as a date only now and then
+                span = child.doc[child.left_edge.i : child.i + 1]
+                found.append(Mention(span.text, span.start_char, span.end_char, "DATE", ""))
             elif child.dep_ == "advmod" and child.lower_ in PART_OF_DAY_ADVERBS:
                 # "shelled the city overnight and on Wednesday": the date coordinated with the part of day
                 for prep in (c for c in child.children if c.dep_ in ("conj", "prep")):
