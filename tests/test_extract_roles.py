@@ -464,6 +464,9 @@ def test_roles_event_noun_after_an_event_of_its_category_shares_its_agent(nlp: L
         ("On Tuesday security forces detained at least a dozen men from the village.", "detained", "Arrest",
          [("Tuesday", "on")]),
         ("On Friday rebels attacked an army post near Goma.", "attacked", "Assault", [("Friday", "on")]),
+        # ... or a compound of the subject with no preposition
+        ("The protest was peaceful. Last month gunmen abducted a member of the city council outside his "
+         "home; his family says he is still missing.", "abducted", "Abduction", [("Last month", "")]),
         # a clause misread as a participle takes the date of the clause its subject governs
         ("Armed men on motorbikes killed at least 17 civilians in the village of Kolongo, in central Mali's "
          "Segou region, on Tuesday, a local official said.", "killed", "Killing", [("Tuesday", "on")]),

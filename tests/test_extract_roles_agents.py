@@ -89,6 +89,9 @@ AGENT_TABLE = [
      ["dozen men"]),
     # ... or left as the object of the opening preposition: the subject, not a target
     ("On Friday rebels attacked an army post near Goma.", "attacked", "Assault", ["rebels"], ["army post"]),
+    ("The protest was peaceful. Last month gunmen abducted a member of the city council outside his "
+     "home; his family says he is still missing.", "abducted", "Abduction", ["gunmen"],
+     ["member of the city council"]),
 ]  # fmt: skip
 
 

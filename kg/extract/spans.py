@@ -64,12 +64,20 @@ def np_bounds(token: Token) -> tuple[int, int]:
     doc = token.doc
     while start < token.i and (doc[start].lower_ in ARTICLES or doc[start].text in EDGE_PUNCT):
         start += 1
-    # "On Tuesday security forces detained": the date the parser made a modifier is no part of the phrase
-    while start < token.i and doc[start].dep_ == "compound" and doc[start].ent_type_ in ("DATE", "TIME"):
+    # "On Tuesday security forces detained", "Last month gunmen abducted": the date the parser made a
+    # modifier is no part of the phrase
+    while start < token.i and _date_compound(doc[start]):
         start += 1
     while end > token.i and doc[end].text in EDGE_PUNCT:
         end -= 1
     return start, end + 1
+
+
+def _date_compound(token: Token) -> bool:
+    """A date the parser made a compound of a noun, or a word of one ("Last" in "Last month gunmen")."""
+    dated = ("DATE", "TIME")
+    compound = token if token.dep_ == "compound" else token.head
+    return token.ent_type_ in dated and compound.dep_ == "compound" and compound.ent_type_ in dated
 
 
 def _place_start(token: Token, start: int) -> int:

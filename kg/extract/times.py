@@ -103,6 +103,11 @@ def time_mentions(tokens: list[Token]) -> list[Mention]:
                 for prep in (c for c in child.children if c.dep_ in ("conj", "prep")):
                     inner = [o for o in prep.children if o.dep_ == "pobj" and in_time_entity(o)]
                     found.extend(_time_mention(o, prep.lower_) for o in inner)
+            elif child.dep_ in ("nsubj", "nsubjpass") and not in_time_entity(child):
+                # "Last month gunmen abducted ...": the opening date parsed as a compound of the subject
+                found.extend(
+                    _time_mention(c, "") for c in child.lefts if c.dep_ == "compound" and in_time_entity(c)
+                )
             elif child.dep_ == "prep" and _bare_date(child):
                 # "On Tuesday security forces detained": the date the parser made the subject's modifier
                 found.append(_time_mention(child.doc[child.i + 1], child.lower_))
