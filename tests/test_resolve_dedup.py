@@ -168,6 +168,31 @@ def test_dedup_headline_absorbed_by_body(headline: Event, body: Event, kept: lis
         assert ("headline_offset", "0") in out[0].extra
 
 
+PUBLISHED = TimeValue(DAY, DAY, "day", derived=True)
+BODY_DAY = TimeValue(HERAT_DAY, HERAT_DAY, "day", "Thursday")
+
+
+@pytest.mark.parametrize(
+    ("headline_time", "body_time", "expected"),
+    [
+        # a headline event the body does not tell again, dated only by publication: the lead's day
+        (PUBLISHED, BODY_DAY, (HERAT_DAY, True)),
+        # ... not when it has a date of its own, nor from a body dated only by publication or by a month
+        (TimeValue(DAY, DAY, "day", "Friday"), BODY_DAY, (DAY, False)),
+        (PUBLISHED, PUBLISHED, (DAY, True)),
+        (PUBLISHED, TimeValue(dt.date(2021, 7, 1), dt.date(2021, 7, 31), "month", "July"), (DAY, True)),
+    ],
+)
+def test_dedup_headline_not_told_again_takes_the_leads_day(
+    headline_time: TimeValue, body_time: TimeValue, expected: tuple[dt.date, bool]
+) -> None:
+    headline = dataclasses.replace(_told(HEADLINE, 0, cls="Siege"), time=headline_time)
+    body = dataclasses.replace(_told(BODY, 40), time=body_time)
+    out = absorb_headline([headline, body])
+    assert len(out) == 2 and out[0].time is not None
+    assert (out[0].time.start, out[0].time.derived) == expected
+
+
 def _force(start: int, cls: str, agents: tuple[Actor, ...], own: bool, time: TimeValue = ON_DAY) -> Event:
     """A use of force in KANDAHAR on DAY; ``own``: its time and place come from its own words."""
     words = (Mention("Friday", start + 10, start + 16, "DATE"),) if own else ()

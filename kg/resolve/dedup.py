@@ -16,7 +16,8 @@ body reports the same event: one of the same class, or of a subclass of the head
 covers its own government or forces); or one with the same trigger word. "Jihadists seize town in
 central Mali" is the "seized the town of Boni on Sunday" of the first paragraph, told with less detail;
 "US and Britain strike Houthi targets" the body's "launched air strikes"; "Niger expels diplomats" the
-body's "expelled", whatever class or agents the terse headline parse gave it.
+body's "expelled", whatever class or agents the terse headline parse gave it. A headline event the body
+does not tell again, with no date of its own, takes the day of the body's first dated event.
 
 ``fold_retold`` folds a use of force named only by its category, with no time or place of its own, into
 the finer one of that category the same side did on the same day in the same place ("An Israeli drone
@@ -181,4 +182,21 @@ def absorb_headline(events: Sequence[Event]) -> list[Event]:
             index = out.index(body)
             note = ("headline_offset", str(event.frame.trigger.start))
             out[index] = dataclasses.replace(body, extra=(*body.extra, note))
+        elif event.time is not None and event.time.derived:
+            out[out.index(event)] = _dated_by_lead(event, out)
     return out
+
+
+def _dated_by_lead(headline: Event, events: Sequence[Event]) -> Event:
+    """A headline sums up the story's lead: an event of it the body does not tell again, with no date of
+    its own, takes the day of the body's first event dated by its own expression ("Russian glide bombs
+    kill five in Zaporizhzhia" -> "... on Monday"), still marked derived and noted ``time_rule``."""
+    lead = next(
+        (e.time for e in events if not _in_headline(e) and e.time is not None and not e.time.derived), None
+    )
+    if lead is None or lead.precision != "day":
+        return headline
+    time = dataclasses.replace(lead, raw=None, derived=True)
+    note = ("time_rule", "day of the story's first dated event (a headline)")
+    extra = tuple(e for e in headline.extra if e[0] != "time_rule")
+    return dataclasses.replace(headline, time=time, extra=(*extra, note))
