@@ -470,6 +470,12 @@ def test_roles_event_noun_after_an_event_of_its_category_shares_its_agent(nlp: L
         # a clause misread as a participle takes the date of the clause its subject governs
         ("Armed men on motorbikes killed at least 17 civilians in the village of Kolongo, in central Mali's "
          "Segou region, on Tuesday, a local official said.", "killed", "Killing", [("Tuesday", "on")]),
+        # a date hung between the reporting verb and the reported clause's subject is the saying's, the
+        # clause's only when it has none of its own
+        ("The army said on Thursday it had repelled an attack on the town of El Fau on Wednesday.",
+         "repelled", "ArmedClash", [("Wednesday", "on")]),
+        ("The army said on Thursday it had repelled an attack on the town of El Fau.", "repelled",
+         "ArmedClash", [("Thursday", "on")]),
         # a distance between two events dates neither by itself
         ("The strike came a day after rebels overran a police post.", "overran", "Capture", []),
     ],

@@ -87,40 +87,62 @@ def time_mentions(tokens: list[Token]) -> list[Mention]:
     """DATE/TIME expressions attached directly to ``tokens``; lemma = governing preposition or ''."""
     found: list[Mention] = []
     for tok in tokens:
-        for child in tok.children:
-            if child.dep_ in ("npadvmod", "tmod", "obl", "advmod", "poss", "nmod") and (
-                in_time_entity(child) or _anaphoric_day(child)
-            ):
-                if _sequence_distance(child) or in_dateline(child):
-                    continue
-                found.append(_time_mention(child, ""))
-            elif child.dep_ == "advmod" and _distance_later(child):
-                # "A day later the fighters burned ...", which the NER tags as a date only now and then
-                span = child.doc[child.left_edge.i : child.i + 1]
-                found.append(Mention(span.text, span.start_char, span.end_char, "DATE", ""))
-            elif child.dep_ == "advmod" and child.lower_ in PART_OF_DAY_ADVERBS:
-                # "shelled the city overnight and on Wednesday": the date coordinated with the part of day
-                for prep in (c for c in child.children if c.dep_ in ("conj", "prep")):
-                    inner = [o for o in prep.children if o.dep_ == "pobj" and in_time_entity(o)]
-                    found.extend(_time_mention(o, prep.lower_) for o in inner)
-            elif child.dep_ in ("nsubj", "nsubjpass") and not in_time_entity(child):
-                # "Last month gunmen abducted ...": the opening date parsed as a compound of the subject
-                found.extend(
-                    _time_mention(c, "") for c in child.lefts if c.dep_ == "compound" and in_time_entity(c)
-                )
-            elif child.dep_ == "prep" and _bare_date(child):
-                # "On Tuesday security forces detained": the date the parser made the subject's modifier
-                found.append(_time_mention(child.doc[child.i + 1], child.lower_))
-            elif child.dep_ == "prep":
-                for obj in child.children:
-                    if obj.dep_ in ("pobj", "pcomp") and in_time_entity(obj):
-                        found.append(_time_mention(obj, child.lower_))
-                        # "for a second day on Monday": a date hanging from a duration
-                        for prep in obj.children:
-                            if prep.dep_ == "prep":
-                                inner = [o for o in prep.children if o.dep_ == "pobj" and in_time_entity(o)]
-                                found.extend(_time_mention(o, prep.lower_) for o in inner)
+        own = _own_mentions(tok)
+        # "said on Thursday it had repelled an attack ... on Wednesday": a date hung between the reporting
+        # verb and the clause's subject is the saying's, the clause's only when it has none of its own
+        saying = _reported_subject(tok)
+        if saying is not None:
+            later = [m for m in own if m.start >= saying]
+            own = later or own
+        found.extend(own)
     return _dedupe(found)
+
+
+def _own_mentions(tok: Token) -> list[Mention]:
+    found: list[Mention] = []
+    for child in tok.children:
+        if child.dep_ in ("npadvmod", "tmod", "obl", "advmod", "poss", "nmod") and (
+            in_time_entity(child) or _anaphoric_day(child)
+        ):
+            if _sequence_distance(child) or in_dateline(child):
+                continue
+            found.append(_time_mention(child, ""))
+        elif child.dep_ == "advmod" and _distance_later(child):
+            # "A day later the fighters burned ...", which the NER tags as a date only now and then
+            span = child.doc[child.left_edge.i : child.i + 1]
+            found.append(Mention(span.text, span.start_char, span.end_char, "DATE", ""))
+        elif child.dep_ == "advmod" and child.lower_ in PART_OF_DAY_ADVERBS:
+            # "shelled the city overnight and on Wednesday": the date coordinated with the part of day
+            for prep in (c for c in child.children if c.dep_ in ("conj", "prep")):
+                inner = [o for o in prep.children if o.dep_ == "pobj" and in_time_entity(o)]
+                found.extend(_time_mention(o, prep.lower_) for o in inner)
+        elif child.dep_ in ("nsubj", "nsubjpass") and not in_time_entity(child):
+            # "Last month gunmen abducted ...": the opening date parsed as a compound of the subject
+            found.extend(
+                _time_mention(c, "") for c in child.lefts if c.dep_ == "compound" and in_time_entity(c)
+            )
+        elif child.dep_ == "prep" and _bare_date(child):
+            # "On Tuesday security forces detained": the date the parser made the subject's modifier
+            found.append(_time_mention(child.doc[child.i + 1], child.lower_))
+        elif child.dep_ == "prep":
+            for obj in child.children:
+                if obj.dep_ in ("pobj", "pcomp") and in_time_entity(obj):
+                    found.append(_time_mention(obj, child.lower_))
+                    # "for a second day on Monday": a date hanging from a duration
+                    for prep in obj.children:
+                        if prep.dep_ == "prep":
+                            inner = [o for o in prep.children if o.dep_ == "pobj" and in_time_entity(o)]
+                            found.extend(_time_mention(o, prep.lower_) for o in inner)
+    return found
+
+
+def _reported_subject(token: Token) -> int | None:
+    """For a clause reported after its verb ("said on Thursday it had repelled"), the character offset of
+    the clause's subject: a date the parser hung before it, after the reporting verb, is the saying's."""
+    if token.dep_ != "ccomp" or token.head.i > token.i:
+        return None
+    subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject.idx if subject is not None and subject.i < token.i else None
 
 
 def _bare_date(prep: Token) -> bool:
