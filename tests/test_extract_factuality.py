@@ -33,6 +33,8 @@ FACTUALITY_TABLE = [
     ("No federal troops had been sent to the region.", "sent", "Deployment", True, False, None),
     ("The army sent no reinforcements to the town.", "sent", "Deployment", True, False, None),
     ("No fewer than 20 people were killed.", "killed", "Killing", False, False, None),
+    ("The army said none of its soldiers had been killed.", "killed", "Killing", True, False, "army"),
+    ("Neither side attacked the town.", "attacked", "Assault", True, False, None),
     ("The militia could seize the bridge within days.", "seize", "Capture", False, True, None),
     ("If talks collapse, the army may launch an offensive.", "offensive", "Assault", False, True, None),
     ("The group threatened to attack the capital.", "attack", "Assault", False, True, None),

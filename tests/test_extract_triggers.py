@@ -24,6 +24,9 @@ def _found(nlp: Language, text: str) -> list[tuple[str, str]]:
         ("Troops took Kherson after a long siege.", ("Capture", "took")),
         ("Goma fell to the rebels on Tuesday.", ("Capture", "fell to")),
         ("The city fell under the control of the insurgents.", ("Capture", "fell under the control of")),
+        # a date phrase inside the multi-word expression
+        ("Troops regained control on Saturday of the town.", ("Capture", "regained control on Saturday of")),
+        ("Rebels took control late on Monday of the airport.", ("Capture", "took control late on Monday of")),
         ("The fall of Mosul shocked the region.", ("Capture", "fall")),
         ("Government troops besieged Marawi for five months.", ("Siege", "besieged")),
         ("Air strikes hit the outskirts of Idlib.", ("AirStrike", "hit")),  # noun + verb: one event

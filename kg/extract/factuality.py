@@ -34,6 +34,8 @@ __all__ = ["Factuality", "SentenceFacts", "assess", "quoted_ranges", "sentence_f
 
 NEG_DEPS = frozenset({"neg"})
 NEG_WORDS = frozenset({"not", "n't", "never", "no"})
+NONE_WORDS = frozenset({"none", "nobody", "nothing", "neither"})  # a subject or object that is no one
+NO_DETERMINERS = frozenset({"no", "neither"})
 NEGATING_VERBS = frozenset(
     {"deny", "refuse", "fail", "avoid", "prevent", "thwart", "foil", "reject", "refute", "block", "blockade",
      "obstruct"}
@@ -121,10 +123,11 @@ _INTENT_WORDS = INTENT_VERBS | HEDGE_NOUNS
 def _negation_and_mood(head: Token) -> tuple[bool, bool]:
     children = list(head.children)  # walked once (each walk builds its Token objects again)
     negated = _has_neg(children)
-    # "no federal troops had been sent", "no one was killed", "sent no troops": a party that is none
+    # "no federal troops had been sent", "no one was killed", "sent no troops", "none of its soldiers had
+    # been killed", "nobody was hurt": a party that is none
     negated |= head.pos_ in ("VERB", "AUX") and any(
         c.dep_ in ("nsubj", "nsubjpass", "dobj")
-        and any(g.dep_ == "det" and g.lower_ == "no" for g in c.children)
+        and (c.lower_ in NONE_WORDS or any(d.dep_ == "det" and d.lower_ in NO_DETERMINERS for d in c.lefts))
         for c in children
     )
     hypothetical = _has_modal(children) or _has_condition(children) or _purpose(head, children)

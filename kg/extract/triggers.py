@@ -79,9 +79,12 @@ class TriggerMatch:
 
 
 def _match_phrase(doc: Doc, start: int, words: tuple[frozenset[str], ...]) -> int | None:
-    """End index of ``words`` matched from token ``start`` (one optional determiner between words)."""
+    """End index of ``words`` matched from token ``start`` (one optional determiner between words, and a
+    date phrase: "regained control on Saturday of Diapangou")."""
     i = start
     for k, forms in enumerate(words):
+        if k and i < len(doc) and doc[i].lower_ not in forms:
+            i = _past_date(doc, i)
         if i >= len(doc):
             return None
         token = doc[i]
@@ -92,6 +95,19 @@ def _match_phrase(doc: Doc, start: int, words: tuple[frozenset[str], ...]) -> in
             return None
         i += 1
     return i
+
+
+def _past_date(doc: Doc, i: int) -> int:
+    """The index after a prepositional date phrase starting at ``i`` ("on Saturday", "late on Monday"),
+    else ``i``."""
+    j = i + 1 if doc[i].lower_ in ("late", "early") else i  # "late on Monday"
+    if j >= len(doc) or doc[j].pos_ != "ADP":
+        return i
+    j += 1
+    end = j
+    while end < len(doc) and doc[end].ent_type_ in TIME_LABELS:
+        end += 1
+    return end if end > j else i
 
 
 def _candidates(doc: Doc, lexicon: Compiled) -> Iterator[tuple[int, int, int, str]]:
