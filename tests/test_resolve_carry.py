@@ -8,7 +8,7 @@ import datetime as dt
 
 import pytest
 
-from kg.model import Document, Event, EventFrame, Mention, Place, TimeValue
+from kg.model import Actor, Document, Event, EventFrame, Mention, Place, TimeValue
 from kg.resolve.carry import carry_dates, carry_places
 
 SUNDAY = dt.date(2025, 2, 9)
@@ -227,7 +227,8 @@ def _told(trigger: str, cls: str, places: tuple[Place, ...] = (), time: TimeValu
         # background is no scene ("since 2007"), and a statement is made elsewhere
         (_told("fought", "ArmedClash", time=TimeValue(dt.date(2007, 1, 1), PUBLISHED, "span", "2007")), []),
         (_told("shot dead", "Arrest"), [DANSADAU]),  # an arrest at the scene too
-        (_told("shot dead", "Deployment"), []),  # other acts keep to their paragraph
+        (_told("shot dead", "Withdrawal"), [DANSADAU]),  # ... and a withdrawal from it
+        (_told("shot dead", "Negotiation"), []),  # talks are held elsewhere
         (_told("offensive", "ArmedClash"), []),  # a campaign is no scene
     ],
 )
@@ -258,3 +259,37 @@ def test_carry_places_not_into_sentences_about_many_places(sentence: str, expect
     frame = EventFrame("d", sentence, 26, Mention("detained", start, start + 8, "T"), "Arrest")
     out = carry_places([Event(lead_frame, places=(LAHORE,)), Event(frame)], text)
     assert list(out[1].places) == expected
+
+
+UKRAINE = Actor("ukr", "Ukraine", "GOV", "UKR", "country")
+SCENE_TEXT = "Gunmen stormed Lahore. They freed 40 inmates. They set fire to a police station and withdrew."
+
+
+def _scene(trigger: str, cls: str, places: tuple[Place, ...] = (), sites: tuple[str, ...] = (),
+           agents: tuple[Actor, ...] = (), lemma: str = "") -> Event:  # fmt: skip
+    start = SCENE_TEXT.index(trigger)
+    mention = Mention(trigger, start, start + len(trigger), "T", lemma or trigger)
+    found = tuple(Mention(p.label, SCENE_TEXT.index(p.label), 0, "GPE") for p in places)
+    found += tuple(Mention(t, SCENE_TEXT.index(t), SCENE_TEXT.index(t) + len(t), "NP") for t in sites)
+    frame = EventFrame("d", SCENE_TEXT, 0, mention, cls, places=found)
+    return Event(frame, agents=agents, places=places)
+
+
+@pytest.mark.parametrize(
+    ("event", "expected"),
+    [
+        # withdrawals, releases, truces and deployments at the scene take its place ...
+        (_scene("withdrew", "Withdrawal"), [LAHORE]),
+        (_scene("withdrew", "Deployment"), [LAHORE]),
+        # ... unless states as wholes act ("Ukraine withdrew its ambassador") or prisoners are swapped
+        (_scene("withdrew", "Withdrawal", agents=(UKRAINE,)), []),
+        (_scene("withdrew", "PrisonerRelease", lemma="exchange"), []),
+        # an unnamed site of a class placed there before, not only just before, would merge: kept apart
+        (_scene("set fire", "Assault", sites=("police station",)), []),
+        (_scene("set fire", "Arrest", sites=("police station",)), [LAHORE]),
+    ],
+)
+def test_carry_places_to_other_acts_at_the_scene(event: Event, expected: list[Place]) -> None:
+    stormed = _scene("stormed", "Assault", (LAHORE,))
+    freed = _scene("freed", "PrisonerRelease", (LAHORE,))
+    assert list(carry_places([stormed, freed, event], SCENE_TEXT)[-1].places) == expected

@@ -14,12 +14,14 @@ News writes a date once and lets the following sentences lean on it:
 An event whose own expression could not be anchored ("two days after the bombing") keeps what
 :func:`kg.resolve.dates.resolve_time` gave it: only a bare sentence borrows a date.
 
-Places (``carry_places``): a use of force or a protest that names no place ("Police fired tear gas and
-detained 23 of them") happened where the last such event of its paragraph did ("rallied in Lahore"),
-noted ``place_rule``; a use of force in a later paragraph with no such event before it, where the story's
-last one did, when its sentence names no other place, it is no background (no span longer than a week)
-and does not open elsewhere ("The gunmen ... shot dead a vigilante" after "stormed the town of
-Dansadau"). Statements (accusations, demands, talks) borrow nothing: they are made elsewhere.
+Places (``carry_places``): an act at a scene (force, coercion, a protest, and the withdrawals, truces,
+releases and deployments that follow them, unless states as wholes do them or prisoners are swapped) that
+names no place ("Police fired tear gas and detained 23 of them") happened where the last such event of its
+paragraph did ("rallied in Lahore"), noted ``place_rule``; one in a later paragraph with no such event
+before it (a protest excepted), where the story's last one did, when its sentence names no other place,
+it is no background (no span longer than a week) and does not open elsewhere ("The gunmen ... shot dead a
+vigilante" after "stormed the town of Dansadau"). Statements (accusations, demands, talks) borrow
+nothing: they are made elsewhere; nor does a sentence about many places.
 "Both towns" / "the two cities" (``carry_pairs``) are the places the last event naming several named.
 """
 
@@ -179,14 +181,15 @@ def carry_places(events: Sequence[Event], text: str) -> list[Event]:
     named = _sentence_places(events)
     out: list[Event] = []
     last: tuple[Event, int] | None = None  # the last scene event with a place of its own, its paragraph
+    placed: set[tuple[str, tuple[Place, ...]]] = set()  # the classes and places of those events
     for event in events:
         paragraph = _paragraph(breaks, event)
-        scene = EVENT_CLASSES.get(event.event_class) in MATERIAL_CATEGORIES
-        scene &= not (event.frame.negated or event.frame.hypothetical)  # "did not attack": no scene
+        scene = _scene(event)
         # no place, or only buildings and roads no gazetteer names ("at a checkpoint near the airport"); not
-        # for such an act of the class the place comes from, which would then merge with it as one event
+        # for such an act of a class already placed there, which would then merge with it as one event
         unnamed = all(_common_noun(m.text) for m in event.frame.places)
-        merging = bool(event.frame.places) and last is not None and last[0].event_class == event.event_class
+        seen = last is not None and (event.event_class, last[0].places) in placed
+        merging = bool(event.frame.places) and seen
         placeless = not event.places and unnamed and not merging and not _WIDE.search(event.frame.sentence)
         if scene and placeless and last is not None and last[1] == paragraph:
             note = ("place_rule", "place of the paragraph's earlier event")
@@ -196,12 +199,29 @@ def carry_places(events: Sequence[Event], text: str) -> list[Event]:
             event = dataclasses.replace(event, places=last[0].places, extra=(*event.extra, note))
         elif scene and event.frame.places and event.places:
             last = (event, paragraph)
+            placed.add((event.event_class, event.places))
         out.append(event)
     return out
 
 
+def _scene(event: Event) -> bool:
+    """An asserted act done at a scene: force, coercion, protest, and withdrawals, truces, releases and
+    deployments, unless states as wholes do them ("Ukraine and Russia swapped prisoners", "Poland
+    reinforced its frontier") or they are prisoner swaps: those are made elsewhere."""
+    category = EVENT_CLASSES.get(event.event_class)
+    if event.frame.negated or event.frame.hypothetical or category not in SCENE_CATEGORIES:
+        return False  # "did not attack": no scene
+    national = bool(event.agents) and all(a.kind == "country" for a in event.agents)
+    swap = event.frame.trigger.lemma.lower() in SWAP_LEMMAS  # "the two sides exchanged 157 prisoners"
+    return category in MATERIAL_CATEGORIES or not (national or swap)
+
+
 FORCE = frozenset({"Assault"})
-SCENE_ACTS = frozenset({"Assault", "Coerce"})  # force, and arrests, curfews, demolitions at the scene
+# what happens at a scene: force, arrests, curfews, demolitions, protests, and the withdrawals, truces,
+# releases and deployments that follow them there
+SCENE_CATEGORIES = MATERIAL_CATEGORIES | {"Retreat", "Mobilize"}
+SWAP_LEMMAS = frozenset({"swap", "exchange"})
+SCENE_ACTS = SCENE_CATEGORIES - {"Protest"}  # ... of which a later paragraph goes on with the story's scene
 # a sentence about many places or the whole country is in no single one ("imposed a curfew in 31 of the
 # country's 34 provinces", "arrested dozens across the country")
 _WIDE = re.compile(
