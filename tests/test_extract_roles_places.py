@@ -141,6 +141,9 @@ PLACE_TABLE = [
      "Capture", ["dozens of army outposts"]),
     # members of a group are people, whatever the model tagged the group's name
     ("On Sunday soldiers arrested 14 suspected members of Los Chapitos.", "arrested", "Arrest", []),
+    # "there" on the trigger's object is where it happened too (resolved to the town named before)
+    ("Residents of Fraguas, a hamlet near the mines, said a drone dropped explosives on a house there on "
+     "Monday.", "dropped", "AirStrike", ["there"]),
     # a town the text locates by a larger place, parsed as such
     ("Gunmen abducted the mayor of Danderesso, a rural commune near Sikasso, on Tuesday.", "abducted",
      "Abduction", ["Danderesso", "Sikasso"]),

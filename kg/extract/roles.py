@@ -185,6 +185,17 @@ def _verbal(col: RoleCollector, head: Token, span: list[Token]) -> bool:
     return subj is None and not passive and finite and head.dep_ in ("ROOT", "conj")
 
 
+THERE_ON = frozenset({"dobj", "obj", "pobj"})  # the objects a "there" may hang on
+
+
+def _there(head: Token) -> Token | None:
+    """ "there" on the trigger or on its object ("overran a base there", "dropped explosives on a house
+    there")."""
+    phrases = [o for c in head.children for o in (c.children if c.dep_ == "prep" else [c])]
+    holders = [head, *(o for o in phrases if o.dep_ in THERE_ON)]
+    return next((c for t in holders for c in t.children if c.dep_ == "advmod" and c.lower_ == "there"), None)
+
+
 def _objects(head: Token) -> list[Token]:
     """Direct objects of a verbal trigger that took no role ("signed a peace agreement in Pretoria")."""
     # a noun coordinated with the verb is an object the parser misattached ("took X and the port of Y")
@@ -221,7 +232,7 @@ def find_roles(doc: Doc, trigger: TriggerLike, events: frozenset[int] = frozense
     else:
         subjectless = _verbal(col, head, span)
     col.sides()
-    there = next((c for c in head.children if c.dep_ == "advmod" and c.lower_ == "there"), None)
+    there = _there(head)
     if there is not None:
         col.add(col.places, there, expand=False)  # "overran a base there": the town just named
     # a protest's aim: its own purpose clause, or that of the light verb whose object it is
