@@ -89,6 +89,14 @@ AGENT_TABLE = [
      ["dozen men"]),
     # ... or left as the object of the opening preposition: the subject, not a target
     ("On Friday rebels attacked an army post near Goma.", "attacked", "Assault", ["rebels"], ["army post"]),
+    # "believed to belong to" read as the main verb: its subject did the act
+    ("Gunmen believed to belong to the Patriotic Movement for Central Africa ambushed a convoy on Friday.",
+     "ambushed", "Assault", ["Gunmen"], ["convoy"]),
+    ("The assailants, believed to belong to the group JNIM, also burned the market in Tongomayel.", "burned",
+     "Assault", ["assailants"], ["market"]),
+    # a weapon's operator, also when the parser made the operator a second subject
+    ("Drones launched by the paramilitary Rapid Support Forces struck a fuel depot in Kosti on Monday.",
+     "struck", "AirStrike", ["Rapid Support Forces"], []),
     ("The protest was peaceful. Last month gunmen abducted a member of the city council outside his "
      "home; his family says he is still missing.", "abducted", "Abduction", ["gunmen"],
      ["member of the city council"]),

@@ -151,10 +151,28 @@ IMPUTING_VERBS = frozenset(
 )  # fmt: skip
 
 
+HEDGING_VERBS = frozenset({"believe", "think", "suspect", "say", "report", "allege", "understand"})
+
+
+def _hedged_subject(verb: Token) -> Token | None:
+    """ "Gunmen believed to belong to the MPC ambushed a convoy", parsed with "believed" as the main verb
+    and "ambushed" as its subjectless complement: the gunmen ambushed it."""
+    head = verb.head
+    if verb.dep_ not in ("ccomp", "dep") or head.lemma_.lower() not in HEDGING_VERBS or head.tag_ != "VBD":
+        return None
+    kids = list(head.children)
+    if any(c.dep_ in SUBJ_DEPS for c in verb.children) or not any(c.dep_ == "xcomp" for c in kids):
+        return None
+    return next((c for c in kids if c.dep_ == "nsubj" and c.i < head.i), None)
+
+
 def subject_of(verb: Token) -> Token | None:
     """The active subject of ``verb``, shared down xcomp/conj/advcl chains ("continued to advance and
     took"); an infinitive with an object-taking governor is controlled by that object ("forced thousands
     of people to flee": the people flee)."""
+    hedged = _hedged_subject(verb)
+    if hedged is not None:
+        return hedged
     charged = verb.head.head if verb.dep_ == "pcomp" and verb.head.lower_ in ("of", "for") else None
     if charged is not None and charged.dep_ == "dobj" and charged.head.lemma_.lower() in IMPUTING_VERBS:
         return antecedent(charged, charged.head)  # "accused the junta of killing", parsed on "junta"
@@ -306,6 +324,8 @@ def event_agents(noun: Token, owner: bool = True) -> list[Token]:
     found = [c for c in noun.children if owner and c.dep_ == "poss" and c.pos_ != "PRON"]
     found += [o for _, o in prep_objects(noun, BY)]
     found += [o for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" for _, o in prep_objects(c, BY)]
+    # "launched by the paramilitary Rapid Support Forces", parsed with the name in apposition to the adjective
+    found = [next((a for a in o.children if a.dep_ == "appos" and actor_like(a)), o) for o in found]
     found = [o for o in found if actor_like(o) and o.tag_ != "VBG" and not in_time_entity(o)]
     return found or stray_by(noun)
 

@@ -45,6 +45,7 @@ from kg.extract.nouns import (
     PLACE_LABELS,
     actor_like,
     in_time_entity,
+    instrument,
     is_nominal,
     is_place_like,
     prep_objects,
@@ -103,7 +104,10 @@ def _verbal(col: RoleCollector, head: Token, span: list[Token]) -> bool:
             # not "Further west, ..." nor a dateline's city ("HERAT, May 3 — ..."; subject_of below takes
             # the subject in apposition to it)
             if child.dep_ in SUBJ_DEPS and not (heading(child) or in_dateline(child)):
-                subj = subj or antecedent(child, head)  # the first of two (a misparsed apposition)
+                # the first of two (a misparsed apposition), unless it is a weapon and the second a party:
+                # "Drones launched by the paramilitary Rapid Support Forces struck", "Forces" a subject too
+                weapon = subj is not None and instrument(subj) and actor_like(child)
+                subj = antecedent(child, head) if subj is None or weapon else subj
             elif child.dep_ in PASSIVE_SUBJ_DEPS:
                 passive = True
                 objects.append(child)
