@@ -142,6 +142,8 @@ BODY = "The Taliban seized Kandahar on Friday."
         (_told(HEADLINE, 0, agents=(UNNAMED,)), _told(BODY, 40, agents=(ARMY,)), ["headline", "body"]),
         # a headline's top-category class covers the body's finer class ("strike" / "air strikes")
         (_told(HEADLINE, 0, cls="Assault"), _told(BODY, 40, cls="AirStrike"), ["body"]),
+        # ... and the other way round ("drone strikes hit a camp" / "struck the camp")
+        (_told(HEADLINE, 0, cls="AirStrike"), _told(BODY, 40, cls="Assault"), ["body"]),
         # the same trigger word is the same event, whatever class or agents the headline parse gave
         (
             _told(HEADLINE, 0, cls="Coerce", agents=(ARMY,), lemma="expel"),
@@ -150,7 +152,7 @@ BODY = "The Taliban seized Kandahar on Friday."
         ),
         # a different class or an agent the body event lacks: two events
         (_told(HEADLINE, 0, cls="Siege"), _told(BODY, 40), ["headline", "body"]),
-        (_told(HEADLINE, 0, cls="AirStrike"), _told(BODY, 40, cls="Assault"), ["headline", "body"]),
+        (_told(HEADLINE, 0, cls="AirStrike"), _told(BODY, 40, cls="Bombing"), ["headline", "body"]),
         (
             _told(HEADLINE, 0, cls="Coerce", lemma="expel"),
             _told(BODY, 40, cls="Sanction", lemma="ban"),

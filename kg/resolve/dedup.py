@@ -12,7 +12,8 @@ the merge in ``Event.extra`` (``merged_count``, ``merged_offsets``).
 
 ``absorb_headline`` drops an event of a headline (a first paragraph without a closing full stop) when the
 body reports the same event: one of the same class, or of a subclass of the headline's top-category class
-("strike" is an Assault, "air strikes" an AirStrike), whose agents include the headline's (a country
+("strike" is an Assault, "air strikes" an AirStrike), or of the category a finer headline class belongs
+to ("drone strikes hit a camp", "struck the camp"), whose agents include the headline's (a country
 covers its own government or forces); or one with the same trigger word. "Jihadists seize town in
 central Mali" is the "seized the town of Boni on Sunday" of the first paragraph, told with less detail;
 "US and Britain strike Houthi targets" the body's "launched air strikes"; "Niger expels diplomats" the
@@ -165,8 +166,10 @@ def _retold(headline: Event, body: Event) -> bool:
         return False
     if headline.frame.trigger.lemma and body.frame.trigger.lemma == headline.frame.trigger.lemma:
         return True
-    generic = headline.event_class  # "strike" (Assault) in the headline, "launched air strikes" below
-    same = body.event_class == generic or EVENT_CLASSES.get(body.event_class) == generic
+    # "strike" (Assault) in the headline, "launched air strikes" below; or "drone strikes hit" (AirStrike)
+    # told below as "struck the camp" (Assault)
+    cls, told = headline.event_class, body.event_class
+    same = told == cls or EVENT_CLASSES.get(told) == cls or EVENT_CLASSES.get(cls) == told
     return same and all(_covered(a, body.agents) for a in headline.agents)
 
 
