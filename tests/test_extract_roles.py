@@ -520,6 +520,12 @@ def test_roles_killing_and_the_event_it_happened_in_share_setting_and_doer(nlp: 
         ("GAO, Mali — Gunmen attacked a convoy on Tuesday.", "attacked", "Assault", ["Gunmen"], ["Tuesday"]),
         ("GOMA — Fighters of the Kata militia attacked a camp on Tuesday.", "attacked", "Assault",
          ["Fighters of the Kata militia"], ["Tuesday"]),
+        # a long dateline: a country of three words and an abbreviated month; a nine-word name whole
+        ("BANGUI, Central African Republic, Feb. 14 — Fighters of the Popular Front for the Rebirth of "
+         "Central Africa took control of the town on Saturday.", "took", "Capture",
+         ["Fighters of the Popular Front for the Rebirth of Central Africa"], ["Saturday"]),
+        ("PORT-AU-PRINCE, Haiti, April 9 — Gang members raided the village of Furcy on Monday.", "raided",
+         "Assault", ["Gang members"], ["Monday"]),
         # a hyphen is no dateline's dash
         ("The RSF announced a three-day ceasefire on Monday.", "announced", "Ceasefire", ["RSF"],
          ["Monday"]),

@@ -111,6 +111,22 @@ def test_actors_a_name_inside_a_longer_name_is_not_that_group(text: str, label: 
         assert actor.label == label
 
 
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # a long unknown name after "of" is read whole (nine words), not cut at its eighth
+        ("Fighters of the Popular Front for the Rebirth of Central Africa",
+         "Popular Front for the Rebirth of Central Africa"),
+        # an English word the gazetteer also lists as a town says no country ("the Union" is no US town)
+        ("Fighters of the Union", "Fighters of the Union"),
+        ("soldiers of Chad", "Military of Chad"),
+    ],
+)  # fmt: skip
+def test_actors_names_after_of(text: str, label: str) -> None:
+    actor = resolve_actor(_m(text, "NP"), ActorContext())
+    assert actor is not None and actor.label == label
+
+
 @pytest.mark.parametrize("text", ["Lusa news agency", "Radio Okapi", "Tolo News", "Al Arabiya television"])
 def test_actors_unknown_media_are_media_and_no_antecedents(text: str) -> None:
     sentence = f"Fighters occupied the village, an official told {text}. They burned houses."

@@ -44,6 +44,8 @@ LOCATED_PREPS = frozenset({"in", "throughout", "across"})
 IDENTIFYING_PARTICIPLES = frozenset({"affiliate", "link", "loyal", "belong", "allied", "ally", "back"})
 EDGE_PUNCT = frozenset({'"', "'", "“", "”", "‘", "’", ",", "(", ")", "-", "--", "—", ":", ";"})
 EDGE_CHARS = "".join(EDGE_PUNCT)
+# the longest named entity a phrase widens to ("the Popular Front for the Rebirth of Central Africa": 9)
+ENTITY_TOKENS = 12
 
 
 def np_bounds(token: Token) -> tuple[int, int]:
@@ -59,7 +61,7 @@ def np_bounds(token: Token) -> tuple[int, int]:
     if sem.i != token.i:
         end = max(end, np_bounds(sem)[1] - 1)
     ent = entity_bounds(token)
-    if ent is not None and ent[1] - ent[0] <= 8:
+    if ent is not None and ent[1] - ent[0] <= ENTITY_TOKENS:
         start, end = min(start, ent[0]), max(end, ent[1] - 1)
     doc = token.doc
     while start < token.i and (doc[start].lower_ in ARTICLES or doc[start].text in EDGE_PUNCT):
@@ -191,7 +193,7 @@ def after_trigger(found: Mention, span: list[Token]) -> Mention:
 
 
 DATELINE_DASHES = frozenset({"—", "–", "-", "--"})
-DATELINE_WORDS = 8  # "KABUL, Afghanistan, June 10 —": how far into its sentence a dateline may run
+DATELINE_WORDS = 12  # "BANGUI, Central African Republic, Feb. 14 —": how far into its sentence it may run
 
 
 def in_dateline(token: Token) -> bool:

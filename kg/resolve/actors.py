@@ -132,7 +132,7 @@ def _of_phrase(after: str, ctx: ActorContext) -> Actor | None:
     match = _OF_TAIL.match(after)
     if match is None:
         return None
-    words = match.group(1).split()[:8]
+    words = match.group(1).split()[:12]  # "the Popular Front for the Rebirth of Central Africa": 9 words
     name = leading_name(words)
     if name:  # "members of the Association of African Jurists": the whole name first
         found = resolve_actor(Mention(name, -1, -1, "NP", name.split()[-1].lower()), ctx)

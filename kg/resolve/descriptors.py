@@ -15,6 +15,7 @@ from kg.resolve.actortable import (
     stateless_actor,
     unidentified_group,
 )
+from kg.resolve.gazetteer_index import gazetteer
 from kg.resolve.modifiers import Owner, place_country
 from kg.resolve.text import slug, strip_determiners
 
@@ -122,7 +123,9 @@ def proper_or_of(words: list[str], mention: Mention, ctx: ActorContext, text: st
             continue
         tail = " ".join(w for w in words[at + 1 :] if w.lower() != "the")
         head = head_of(words[:at], lowered[at - 1])
-        code = place_country(tail, prefer=ctx.country) if tail[:1].isupper() else None
+        # not an English word the gazetteer also lists as a town ("fighters of the Union")
+        placed = tail[:1].isupper() and (" " in tail or tail in gazetteer().ruler_names)
+        code = place_country(tail, prefer=ctx.country) if placed else None
         if code is None or head is None:
             continue  # "rebels in Darfur", "army of Chad", "opposition groups in Zimbabwe"
         return descriptor(head[0], Owner(country=code), ctx, mention.start, " ".join(words[:at]))
