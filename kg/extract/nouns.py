@@ -12,6 +12,8 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
+from kg.extract.docplaces import called_place
+
 __all__ = [
     "PLACE_NOUNS",
     "PART_NOUNS",
@@ -231,7 +233,7 @@ def is_place_like(token: Token) -> bool:
     if token.lemma_.lower() in PEOPLE_COLLECTIVES:
         return False  # "14 suspected members of Los Chapitos" (tagged GPE): people
     head = semantic_head(token)
-    if head.ent_type_ in PLACE_LABELS:
+    if head.ent_type_ in PLACE_LABELS or called_place(head):  # a name the document calls a place
         return True
     lemma = head.lemma_.lower()
     if lemma in PART_NOUNS:  # "the northern part of Mosul", "half of Gao" (CARDINAL), not "part of the deal"
@@ -262,6 +264,8 @@ def actor_like(token: Token) -> bool:
     """Could name an actor: an actor-kind entity, a proper noun, a pronoun or a person/group noun."""
     head = semantic_head(token)
     if in_time_entity(head) or head.ent_type_ in ("CARDINAL", "MONEY", "QUANTITY", "PERCENT"):
+        return False
+    if called_place(head):  # "stormed the town of Kareto" (PERSON) ... "attacked Kareto": a place
         return False
     if head.ent_type_ in ACTOR_LABELS or head.pos_ in ("PROPN", "PRON"):
         return True

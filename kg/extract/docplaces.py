@@ -1,0 +1,63 @@
+"""Names a document presents as places, for the mentions of them the model tags otherwise.
+
+The small model often tags an unknown village as a person or an organisation in one sentence and as a
+place in another, or only ever as a person: "stormed the town of Kareto" (PERSON) and later "sent
+reinforcements to Kareto" (PERSON). A name the document itself calls a place — one the model tags GPE,
+LOC or FAC somewhere, or one a place noun introduces ("the town of X", "the village of X", "X, a small
+town") — is a place wherever else the document names it, whatever the tag there. Found once per document
+and kept on ``Doc.user_data`` (a tuple, which ``Doc.to_bytes`` serialises).
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+__all__ = ["named_places", "called_place", "PLACE_NOUN_WORDS"]
+
+PLACE_NOUN_WORDS = ("town", "village", "city", "hamlet", "commune", "locality", "settlement", "district")
+_NAME = r"[A-Z][\w'’-]*(?:[ -](?:al|el|de|du|la|le|[A-Z][\w'’-]*))*"
+_INTRODUCED = re.compile(rf"\b(?:{'|'.join(PLACE_NOUN_WORDS)}) of ({_NAME})")
+_APPOSED = re.compile(rf"({_NAME}), an? (?:\w+ ){{0,2}}(?:{'|'.join(PLACE_NOUN_WORDS)})\b")
+_PLACE_LABELS = ("GPE", "LOC", "FAC")
+_KEY = "conflict_kg.named_places"
+
+
+def _strip(text: str) -> str:
+    return re.sub(r"^(?:the|The)\s+", "", text.strip())
+
+
+def _named_places(doc: Doc) -> tuple[str, ...]:
+    names = {_strip(e.text) for e in doc.ents if e.label_ in _PLACE_LABELS}
+    text = doc.text
+    names.update(m.group(1) for m in _INTRODUCED.finditer(text))
+    names.update(m.group(1) for m in _APPOSED.finditer(text))
+    return tuple(sorted(n for n in names if n))
+
+
+def named_places(doc: Doc) -> tuple[str, ...]:
+    """The names ``doc`` calls places anywhere (see the module docstring), sorted."""
+    found = doc.user_data.get(_KEY)
+    if found is None:
+        found = doc.user_data[_KEY] = _named_places(doc)
+    return tuple(found)
+
+
+def called_place(token: Token) -> bool:
+    """A proper name tagged as a person or an organisation (or not at all) that the document calls a place
+    elsewhere: the whole entity's text (or the token's, outside any entity) is one of its place names."""
+    if token.pos_ != "PROPN" or token.ent_type_ not in ("PERSON", "ORG", ""):
+        return False
+    doc = token.doc
+    if token.ent_type_:
+        start = token.i
+        while start > 0 and doc[start].ent_iob_ == "I":
+            start -= 1
+        end = token.i + 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        name = _strip(doc[start:end].text)
+    else:
+        name = token.text
+    return name in named_places(doc)

@@ -1,0 +1,55 @@
+"""Names a document calls places, for the mentions of them the model tags as people or organisations."""
+
+from __future__ import annotations
+
+import pytest
+from roles_support import frame_at
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from kg.extract.docplaces import called_place, named_places
+
+
+def _doc(text: str, ents: list[str]) -> Doc:
+    words = text.replace(",", " ,").split()
+    spaces = [i + 1 < len(words) and words[i + 1] != "," for i in range(len(words))]  # "Dansadau, a"
+    pos = ["PROPN" if w[:1].isupper() else "NOUN" for w in words]
+    return Doc(Vocab(), words=words, spaces=spaces, ents=ents, pos=pos)
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        # a place noun introduces the name, or stands in apposition to it
+        ("Fighters stormed the town of Kareto", ["O", "O", "O", "O", "O", "B-PERSON"], ("Kareto",)),
+        ("Dansadau, a small village, burned", ["B-PERSON"] + ["O"] * 6, ("Dansadau",)),
+        # the model's own place tags, articles dropped
+        ("They reached the Sahel", ["O", "O", "B-LOC", "I-LOC"], ("Sahel",)),
+        # a name no place noun or tag presents is none
+        ("Kareto said nothing", ["B-PERSON", "O", "O"], ()),
+    ],
+)  # fmt: skip
+def test_docplaces_named_places(text: str, ents: list[str], expected: tuple[str, ...]) -> None:
+    assert named_places(_doc(text, ents)) == expected
+
+
+def test_docplaces_called_place_reads_the_whole_entity() -> None:
+    words = "the village of Man Pwe and Man Pwe and Pwe"
+    ents = ["O", "O", "O", "B-PERSON", "I-PERSON", "O", "B-PERSON", "I-PERSON", "O", "B-PERSON"]
+    doc = _doc(words, ents)
+    assert called_place(doc[7]) and called_place(doc[6])  # "Man Pwe" again
+    assert not called_place(doc[9])  # "Pwe" alone is another name
+    assert not called_place(doc[1])  # a common noun
+
+
+@pytest.mark.model
+def test_docplaces_a_place_tagged_as_a_person_is_a_place_again(nlp: Language) -> None:
+    text = (
+        "Fighters stormed the town of Kareto on Monday.\n\n"
+        "The army said reinforcements were sent to Kareto on Tuesday."
+    )
+    doc = nlp(text)
+    assert any(e.text == "Kareto" and e.label_ == "PERSON" for e in doc.ents)  # the model's tag
+    frame = frame_at(doc, "sent", "Deployment")
+    assert [m.text for m in frame.places] == ["Kareto"]
