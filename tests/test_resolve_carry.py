@@ -101,6 +101,14 @@ def test_carry_counted_distance_from_the_last_dated_event(nlp) -> None:  # type:
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("stretch", ["after two hours of fighting", "for nearly two hours", "for hours"])
+def test_carry_a_stretch_of_hours_is_no_date(nlp, stretch: str) -> None:  # type: ignore[no-untyped-def]
+    text = f"Late on Saturday, rebels attacked a barracks in Lainya, and soldiers repelled them {stretch}."
+    days = _days(nlp, text)
+    assert days["repelled"] == days["attacked"] == dt.date(2025, 2, 8)  # the Saturday before Monday 10th
+
+
+@pytest.mark.model
 def test_carry_distance_the_ner_left_untagged(nlp) -> None:  # type: ignore[no-untyped-def]
     # in this paragraph the model tags "A day later" as no entity; the parse still gives the distance
     text = (

@@ -67,9 +67,19 @@ def _paragraph(breaks: list[int], event: Event) -> int:
     return bisect.bisect_right(breaks, event.frame.sentence_start)
 
 
+# a stretch of hours names no day: "after two hours of fighting", "for nearly two hours"
+_HOURS = re.compile(
+    r"^(?:(?:about|nearly|almost|some|more than|over|at least|up to|several|a few|a couple of)\s+)*"
+    r"(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|\d+|several|few|many)?\s*"
+    r"(?:hours?|minutes?)$",
+    re.I,
+)
+
+
 def _dated(event: Event) -> bool:
-    """The event has a time expression naming a date, not only a time of day ("before dawn")."""
-    return any(not clock_only(m.text) for m in event.frame.times)
+    """The event has a time expression naming a date, not only a time of day ("before dawn") or a
+    stretch of hours ("after two hours of fighting")."""
+    return any(not (clock_only(m.text) or _HOURS.match(m.text.strip())) for m in event.frame.times)
 
 
 def _anaphoric_shift(event: Event) -> tuple[int, int] | None:
