@@ -339,6 +339,10 @@ def test_roles_frames_survive_doc_serialisation(nlp: Language) -> None:
         # ... a place named before is no place of its own
         ("Gunmen killed five villagers in Gao on Monday. The governor condemned the killings in Gao.",
          ["Killing", "Accuse"]),
+        # ... nor is the date of the clause it sits in, but one of its own clause is
+        ("Gunmen attacked Gao on Monday. Families fled the town on Tuesday as the fighting drew closer.",
+         ["Assault", "Displacement"]),
+        ("Gunmen attacked Gao on Monday. The fighting resumed on Tuesday.", ["Assault", "ArmedClash"]),
         # the doers an attack told before is named by, telling how it went, retell it
         ("Gunmen attacked a checkpoint near Mopti on Monday. The attackers arrived at dawn and opened fire "
          "on the guards.", ["Assault"]),

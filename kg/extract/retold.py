@@ -46,8 +46,12 @@ def anaphor(doc: Doc, frame: EventFrame, text: str) -> bool:
     starts = {c.idx for c in dated}
     # "condemned the attack on Monday": a date on the object of a comment is not the retold event's own
     commented = root.dep_ == "dobj" and root.head.lemma_.lower() in REACTION_VERBS
-    # "the assault began before dawn": a time of day alone does not make the event a new one
-    if not commented and any(m.start not in starts and not clock_only(m.text) for m in frame.times):
+    # "the assault began before dawn": a time of day alone does not make the event a new one; nor does
+    # the date of the clause it sits in ("fled on Tuesday as the fighting drew closer")
+    clause = root.head if root.dep_ in ("nsubj", "nsubjpass") else root
+    lo, hi = clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge)
+    own = [m for m in frame.times if lo <= m.start < hi]
+    if not commented and any(m.start not in starts and not clock_only(m.text) for m in own):
         return False
     if not (dated or _definite(root)):
         return False
