@@ -27,6 +27,8 @@ def _found(nlp: Language, text: str) -> list[tuple[str, str]]:
         # a date phrase inside the multi-word expression
         ("Troops regained control on Saturday of the town.", ("Capture", "regained control on Saturday of")),
         ("Rebels took control late on Monday of the airport.", ("Capture", "took control late on Monday of")),
+        # a fire exchanged is a clash, prisoners exchanged a release
+        ("Troops killed four militants in an exchange of fire.", ("ArmedClash", "exchange of fire")),
         ("The fall of Mosul shocked the region.", ("Capture", "fall")),
         ("Government troops besieged Marawi for five months.", ("Siege", "besieged")),
         ("Air strikes hit the outskirts of Idlib.", ("AirStrike", "hit")),  # noun + verb: one event
