@@ -178,3 +178,24 @@ def test_roles_finite_verb_misparsed_on_a_person_noun_is_the_person_s(nlp: Langu
     doc = nlp("Galmudug's president, Ahmed Abdi Karie, called on residents to return to Galcad.")
     (request,) = [f for f in extract_frames(doc) if f.event_class == "Request"]
     assert [m.text for m in request.agents] == ["Ahmed Abdi Karie"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "agents", "targets"),
+    [
+        # a clash after an act, "with" one party only: the act's doer fought that party
+        ("Rebels took control of the town on Saturday after a brief battle with government troops.",
+         ["Rebels"], ["government troops"]),
+        # ... not people who fled
+        ("Residents fled the town after clashes with the army.", ["army"], []),
+    ],
+)  # fmt: skip
+def test_roles_agents_of_a_clash_after_an_act(
+    nlp: Language, sentence: str, agents: list[str], targets: list[str]
+) -> None:
+    from kg.extract import extract_frames
+
+    (clash,) = [f for f in extract_frames(nlp(sentence)) if f.event_class == "ArmedClash"]
+    assert [m.text for m in clash.agents] == agents
+    assert [m.text for m in clash.targets] == targets

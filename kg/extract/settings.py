@@ -88,6 +88,7 @@ SETTING_DEPS = frozenset({"advcl", "xcomp", "conj", "relcl"})
 def inherit_setting(head: Token, frame: EventFrame, earlier: dict[int, EventFrame]) -> EventFrame:
     """A participial or coordinated clause shares the place and time of the event it hangs from
     ("stormed a hotel in Mogadishu on Friday, killing 20 people": the killing is in Mogadishu, on Friday)."""
+    frame = _other_side(head, frame, earlier)
     there = bool(frame.places) and all(m.text.lower() == "there" for m in frame.places)
     if frame.places and frame.times and not there:
         return frame
@@ -113,6 +114,33 @@ def inherit_setting(head: Token, frame: EventFrame, earlier: dict[int, EventFram
         if gov.dep_ == "conj" and gov.head.i in earlier:
             return dataclasses.replace(frame, places=earlier[gov.head.i].places)
     return frame
+
+
+NOT_FIGHTERS = frozenset({"Displacement", "Protest"})  # "fled after clashes with the army": not a side
+
+
+def _other_side(noun: Token, frame: EventFrame, earlier: dict[int, EventFrame]) -> EventFrame:
+    """ "took control of the town after a brief battle with government troops": who took it fought the
+    troops, the clash's other side (its target), not its only one."""
+    prep = noun.head
+    main = earlier.get(prep.head.i) if noun.dep_ == "pobj" and prep.lower_ in AFTER else None
+    if main is None or main.agent_inherited or not main.agents or category(main) in NOT_FIGHTERS:
+        return frame
+    if not frame.agents or frame.targets or not is_nominal(noun) or not _with_party(noun, frame.agents):
+        return frame
+    return dataclasses.replace(frame, agents=main.agents, targets=frame.agents)
+
+
+def _with_party(noun: Token, agents: tuple[Mention, ...]) -> bool:
+    """Every agent of an event noun is its ``with`` object ("a battle with government troops")."""
+    spans = [
+        (o.left_edge.idx, o.right_edge.idx + len(o.right_edge))
+        for c in noun.children
+        if c.dep_ == "prep" and c.lower_ == "with"
+        for o in c.children
+        if o.dep_ == "pobj"
+    ]
+    return bool(spans) and all(any(a <= m.start and m.end <= b for a, b in spans) for m in agents)
 
 
 def from_cause(head: Token, frame: EventFrame, earlier: dict[int, EventFrame]) -> EventFrame:
