@@ -79,11 +79,25 @@ def _days(nlp, text: str) -> dict[str, dt.date]:  # type: ignore[no-untyped-def]
     return {e.frame.trigger.text: e.time.start for e in events if e.time is not None}
 
 
+LAINYA = "Late on Saturday, rebels attacked a barracks in Lainya, and soldiers repelled them {}."
+
+
 @pytest.mark.model
-def test_carry_one_anaphoric_day_for_the_events_sharing_it(nlp) -> None:  # type: ignore[no-untyped-def]
-    text = "Police arrested four men on Monday. The previous evening, two were killed when a bomb exploded."
+@pytest.mark.parametrize(
+    ("text", "triggers", "day"),
+    [
+        # one anaphoric day for the events sharing it: the Sunday before Monday 10th
+        ("Police arrested four men on Monday. The previous evening, two were killed when a bomb exploded.",
+         ("killed", "exploded"), dt.date(2025, 2, 9)),
+        # a stretch of hours names no day: the Saturday the sentence gives
+        (LAINYA.format("after two hours of fighting"), ("repelled", "attacked"), dt.date(2025, 2, 8)),
+        (LAINYA.format("for nearly two hours"), ("repelled", "attacked"), dt.date(2025, 2, 8)),
+        (LAINYA.format("for hours"), ("repelled", "attacked"), dt.date(2025, 2, 8)),
+    ],
+)  # fmt: skip
+def test_carry_events_sharing_a_day(nlp, text: str, triggers: tuple[str, str], day: dt.date) -> None:  # type: ignore[no-untyped-def]
     days = _days(nlp, text)
-    assert days["killed"] == days["exploded"] == dt.date(2025, 2, 9)  # the Sunday before Monday 10th
+    assert [days[t] for t in triggers] == [day, day]
 
 
 @pytest.mark.model
@@ -98,14 +112,6 @@ def test_carry_counted_distance_from_the_last_dated_event(nlp) -> None:  # type:
     assert days["seized"] == wednesday + dt.timedelta(days=1)  # each distance counts from the event before
     assert days["arrested"] == wednesday + dt.timedelta(days=3)
     assert days["ambushed"] == days["arrested"]  # "hours later": the same day
-
-
-@pytest.mark.model
-@pytest.mark.parametrize("stretch", ["after two hours of fighting", "for nearly two hours", "for hours"])
-def test_carry_a_stretch_of_hours_is_no_date(nlp, stretch: str) -> None:  # type: ignore[no-untyped-def]
-    text = f"Late on Saturday, rebels attacked a barracks in Lainya, and soldiers repelled them {stretch}."
-    days = _days(nlp, text)
-    assert days["repelled"] == days["attacked"] == dt.date(2025, 2, 8)  # the Saturday before Monday 10th
 
 
 @pytest.mark.model

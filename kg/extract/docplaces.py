@@ -14,7 +14,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
-__all__ = ["named_places", "called_place", "PLACE_NOUN_WORDS"]
+__all__ = ["named_places", "called_place", "entity_bounds", "PLACE_NOUN_WORDS"]
 
 PLACE_NOUN_WORDS = ("town", "village", "city", "hamlet", "commune", "locality", "settlement", "district")
 _NAME = r"[A-Z][\w'’-]*(?:[ -](?:al|el|de|du|la|le|[A-Z][\w'’-]*))*"
@@ -49,15 +49,20 @@ def called_place(token: Token) -> bool:
     elsewhere: the whole entity's text (or the token's, outside any entity) is one of its place names."""
     if token.pos_ != "PROPN" or token.ent_type_ not in ("PERSON", "ORG", ""):
         return False
+    bounds = entity_bounds(token)
+    name = _strip(token.doc[bounds[0] : bounds[1]].text) if bounds is not None else token.text
+    return name in named_places(token.doc)
+
+
+def entity_bounds(token: Token) -> tuple[int, int] | None:
+    """Token bounds ``[start, end)`` of the named entity ``token`` is in, or None."""
+    if not token.ent_type_:
+        return None
     doc = token.doc
-    if token.ent_type_:
-        start = token.i
-        while start > 0 and doc[start].ent_iob_ == "I":
-            start -= 1
-        end = token.i + 1
-        while end < len(doc) and doc[end].ent_iob_ == "I":
-            end += 1
-        name = _strip(doc[start:end].text)
-    else:
-        name = token.text
-    return name in named_places(doc)
+    start = token.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return start, end

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from kg.extract.docplaces import called_place
+from kg.extract.docplaces import called_place, entity_bounds
 
 __all__ = [
     "PLACE_NOUNS",
@@ -130,19 +130,6 @@ NUMBER_NOUNS = frozenset({"dozen", "dozens", "hundreds", "thousands", "millions"
 
 def in_time_entity(token: Token) -> bool:
     return token.ent_type_ in TIME_LABELS
-
-
-def entity_bounds(token: Token) -> tuple[int, int] | None:
-    if not token.ent_type_:
-        return None
-    doc = token.doc
-    start = token.i
-    while start > 0 and doc[start].ent_iob_ == "I":
-        start -= 1
-    end = token.i + 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
-        end += 1
-    return start, end
 
 
 def semantic_head(token: Token) -> Token:

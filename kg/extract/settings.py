@@ -188,6 +188,9 @@ def setting_from_clauses(doc: Doc, frames: list[EventFrame]) -> list[EventFrame]
 
 
 def _from_clause(frame: EventFrame, inner: EventFrame, child: Token, near: bool) -> EventFrame:
+    """What the event ``inner`` of the adverbial clause ``child`` lends ``frame``: its place after "when",
+    "as", "after" or "while" (also over a mere reference point, ``near``), its time and doer when it
+    happened at once."""
     marks = {c.lower_ for c in child.children if c.dep_ in ("mark", "advmod")}
     if (not frame.places or near) and inner.places and marks & WHEN_MARKS:
         frame = dataclasses.replace(frame, places=inner.places)
@@ -201,6 +204,7 @@ def _from_clause(frame: EventFrame, inner: EventFrame, child: Token, near: bool)
 
 
 def _reference(doc: Doc, place: Mention) -> bool:
+    """The place mention is a reference point ("south-west of Mosul")."""
     span = doc.char_span(place.start, place.end, alignment_mode="expand")
     return span is not None and reference_point(span.root)
 

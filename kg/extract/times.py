@@ -99,6 +99,7 @@ def time_mentions(tokens: list[Token]) -> list[Mention]:
 
 
 def _own_mentions(tok: Token) -> list[Mention]:
+    """The time expressions hung on ``tok`` itself (see :func:`time_mentions`)."""
     found: list[Mention] = []
     for child in tok.children:
         if child.dep_ in ("npadvmod", "tmod", "obl", "advmod", "poss", "nmod") and (
