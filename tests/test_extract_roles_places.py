@@ -144,6 +144,9 @@ PLACE_TABLE = [
     # "there" on the trigger's object is where it happened too (resolved to the town named before)
     ("Residents of Fraguas, a hamlet near the mines, said a drone dropped explosives on a house there on "
      "Monday.", "dropped", "AirStrike", ["there"]),
+    # a site named across a common noun ("the Kutupalong refugee camp"), kept beside the town it is in
+    ("Gunmen shot dead a community leader in the Kutupalong refugee camp in Ukhia on Saturday.", "shot",
+     "Killing", ["Kutupalong refugee camp"]),
     # a town the text locates by a larger place, parsed as such
     ("Gunmen abducted the mayor of Danderesso, a rural commune near Sikasso, on Tuesday.", "abducted",
      "Abduction", ["Danderesso", "Sikasso"]),

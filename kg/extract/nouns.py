@@ -270,8 +270,10 @@ def instrument(token: Token) -> bool:
 
 
 def self_named(token: Token) -> bool:
-    """A place noun named by its own proper-noun modifier: "the Saratov region", "Amhara region"."""
+    """A place noun named by its own proper-noun modifier: "the Saratov region", "Amhara region", also
+    across a common noun ("the Kutupalong refugee camp")."""
     modifiers = [c for c in token.lefts if c.dep_ in ("compound", "nmod")]
+    modifiers += [g for c in modifiers for g in c.lefts if g.dep_ == "compound"]
     named = (c.pos_ == "PROPN" or c.ent_type_ in PLACE_LABELS for c in modifiers)
     return token.lemma_.lower() in PLACE_NOUNS and any(named)
 
