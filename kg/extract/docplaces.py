@@ -11,16 +11,17 @@ and kept on ``Doc.user_data`` (a tuple, which ``Doc.to_bytes`` serialises).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
-__all__ = ["named_places", "called_place", "entity_bounds", "PLACE_NOUN_WORDS"]
+__all__ = ["named_places", "called_place", "entity_bounds", "PLACE_LABELS", "PLACE_NOUN_WORDS"]
 
 PLACE_NOUN_WORDS = ("town", "village", "city", "hamlet", "commune", "locality", "settlement", "district")
 _NAME = r"[A-Z][\w'’-]*(?:[ -](?:al|el|de|du|la|le|[A-Z][\w'’-]*))*"
 _INTRODUCED = re.compile(rf"\b(?:{'|'.join(PLACE_NOUN_WORDS)}) of ({_NAME})")
 _APPOSED = re.compile(rf"({_NAME}), an? (?:\w+ ){{0,2}}(?:{'|'.join(PLACE_NOUN_WORDS)})\b")
-_PLACE_LABELS = ("GPE", "LOC", "FAC")
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})  # the model's place labels (re-exported by kg.extract.nouns)
 _KEY = "conflict_kg.named_places"
 
 
@@ -29,19 +30,20 @@ def _strip(text: str) -> str:
 
 
 def _named_places(doc: Doc) -> tuple[str, ...]:
-    names = {_strip(e.text) for e in doc.ents if e.label_ in _PLACE_LABELS}
+    names = {_strip(e.text) for e in doc.ents if e.label_ in PLACE_LABELS}
     text = doc.text
     names.update(m.group(1) for m in _INTRODUCED.finditer(text))
     names.update(m.group(1) for m in _APPOSED.finditer(text))
     return tuple(sorted(n for n in names if n))
 
 
-def named_places(doc: Doc) -> tuple[str, ...]:
-    """The names ``doc`` calls places anywhere (see the module docstring), sorted."""
-    found = doc.user_data.get(_KEY)
+def named_places(doc: Doc) -> Sequence[str]:
+    """The names ``doc`` calls places anywhere (see the module docstring), sorted; kept on the Doc, not
+    copied per call (a tuple, or the list ``Doc.from_bytes`` gives back)."""
+    found: Sequence[str] | None = doc.user_data.get(_KEY)
     if found is None:
         found = doc.user_data[_KEY] = _named_places(doc)
-    return tuple(found)
+    return found
 
 
 def called_place(token: Token) -> bool:

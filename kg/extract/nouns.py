@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from kg.extract.docplaces import called_place, entity_bounds
+from kg.extract.docplaces import PLACE_LABELS, called_place, entity_bounds
 
 __all__ = [
     "PLACE_NOUNS",
@@ -44,7 +44,6 @@ __all__ = [
     "party",
 ]
 
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 TIME_LABELS = frozenset({"DATE", "TIME"})
 NON_PLACE_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY", "NORP"})
 # Common nouns that name places or sites: the object of a capture verb headed by one is a place.
