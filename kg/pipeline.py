@@ -72,7 +72,10 @@ def events_from_doc(document: Document, doc: Doc) -> list[Event]:
     """Frames found by the ``conflict_events`` component, resolved against the document."""
     from kg.resolve import resolve_document
 
-    frames = [dataclasses.replace(frame, doc_id=document.id) for frame in doc._.event_frames or ()]
+    frames = [
+        frame if frame.doc_id == document.id else dataclasses.replace(frame, doc_id=document.id)
+        for frame in doc._.event_frames or ()
+    ]
     return resolve_document(document, frames, doc_entities(doc))
 
 

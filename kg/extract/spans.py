@@ -11,9 +11,13 @@ from ("supporters of the cleric"). The word classes and predicates used here liv
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import weakref
 
+import numpy
+from spacy.attrs import ORTH, SPACY
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from kg.extract.nouns import (
@@ -29,7 +33,7 @@ from kg.model import Mention
 
 __all__ = [
     "NP_LEFT_DEPS", "np_bounds", "mention", "after_trigger", "in_dateline", "past_dateline", "dated_subject",
-    "trigger_root",
+    "trigger_root", "span_text",
 ]  # fmt: skip
 NP_LEFT_DEPS = frozenset(
     {"det", "amod", "compound", "poss", "nummod", "quantmod", "nmod", "advmod", "case", "npadvmod", "punct"}
@@ -158,8 +162,7 @@ def mention(
         end -= 1  # "Haiti's" -> "Haiti"
     while end - 1 > token.i and doc[end - 1].pos_ in ("ADP", "CCONJ"):
         end -= 1  # an entity cut after its preposition: "the United Bus Company of"
-    span = doc[start:end]
-    text, begin = span.text, span.start_char
+    text, begin = span_text(doc, start, end)
     stripped = text.lstrip(EDGE_CHARS)  # tokens glued to a quote: '”a security source'
     begin += len(text) - len(stripped)
     stripped = stripped.rstrip(QUOTES) or stripped  # "Samarra'" -> "Samarra"
@@ -193,6 +196,7 @@ def after_trigger(found: Mention, span: list[Token]) -> Mention:
 
 
 DATELINE_DASHES = frozenset({"—", "–", "-", "--"})
+_DASH_IDS = numpy.array(sorted(get_string_id(d) for d in DATELINE_DASHES), dtype=numpy.uint64)
 DATELINE_WORDS = 12  # "BANGUI, Central African Republic, Feb. 14 —": how far into its sentence it may run
 
 
@@ -221,11 +225,16 @@ def _datelines(doc: Doc) -> tuple[int, ...]:
     """The token indices of the document's datelines, found once per document (a tuple: ``Doc.to_bytes``
     serialises the user data, which takes no sets)."""
     found: list[int] = []
-    for sent in doc.sents:
-        head = sent[:DATELINE_WORDS]
-        # a dash standing between spaces ("June 10 — Fighting"), not a hyphen ("three-day")
-        dash = next((t.i for t in head[1:] if t.text in DATELINE_DASHES and t.whitespace_), None)
-        if dash is None or not doc[dash - 1].whitespace_:
+    # a dash standing between spaces ("June 10 — Fighting"), not a hyphen ("three-day"); one array read
+    rows = doc.to_array([ORTH, SPACY])
+    spaced = numpy.isin(rows[:, 0], _DASH_IDS) & (rows[:, 1] != 0) if len(doc) else numpy.zeros(0, bool)
+    dashes = numpy.flatnonzero(spaced).tolist()
+    for sent in doc.sents if dashes else ():
+        k = bisect.bisect_left(dashes, sent.start + 1)
+        if k == len(dashes) or dashes[k] >= min(sent.start + DATELINE_WORDS, sent.end):
+            continue
+        dash = dashes[k]
+        if not doc[dash - 1].whitespace_:
             continue
         words = [t for t in doc[sent.start : dash] if t.is_alpha]
         # "KABUL —", "YOLA, Nigeria —": a city in capitals, perhaps with its country
@@ -246,6 +255,22 @@ def dated_subject(obj: Token) -> bool:
     if date.dep_ != "compound" or date.head.i != obj.i or not in_time_entity(date) or in_time_entity(obj):
         return False
     return not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
+# live Doc -> its text (``Doc.text`` joins every token on each read)
+_TEXTS: weakref.WeakKeyDictionary[Doc, str] = weakref.WeakKeyDictionary()
+
+
+def span_text(doc: Doc, start: int, end: int) -> tuple[str, int]:
+    """``(doc[start:end].text, its character offset)``, sliced from the document's text read once."""
+    text = _TEXTS.get(doc)
+    if text is None:
+        text = _TEXTS[doc] = doc.text
+    if end <= start:
+        return "", doc[start].idx if start < len(doc) else len(text)
+    begin = doc[start].idx
+    last = doc[end - 1]
+    return text[begin : last.idx + len(last)], begin
 
 
 # live Doc -> (start, end) character offsets of a trigger -> its root token index (-1: no token there)

@@ -41,6 +41,7 @@ _PROVINCE_NAME = re.compile(
     r"\b(?!(?:In|On|At|The|A|An|From|Near|Across|Of|To|For|And|But|Its|Their|This|That|Throughout)\b)"
     rf"[A-Z][\w'’-]+(?:\s+(?:del|de|la|el|al|[A-Z][\w'’-]+)){{0,3}}\s+(?:{PROVINCE_WORDS})\b"
 )
+_PROVINCE_WORD = re.compile(rf"\s(?:{PROVINCE_WORDS})\b")  # no province word, no province name
 # what lies between a town and the larger place it is said to be in: ", a village on the Ruzizi plain in "
 _LOCATING = re.compile(r",?\s+(?:(?:a|an)\s+[^,;.()\n]{0,50}?\s+)?(?:in|near|outside)\s+(?:the\s+)?", re.I)
 SPELLING_RATIO = 0.75  # how alike a document's name and the gazetteer label must be to be one spelt twice
@@ -62,7 +63,16 @@ def _similar(name: str, label: str) -> bool:
 
 def named_as_town(text: str, start: int) -> bool:
     """The name at ``start`` is what the text calls a town, village, ...: "the village of Segue-Ire"."""
-    return start > 0 and _KIND_BEFORE.search(text[max(0, start - 40) : start]) is not None
+    return start > 0 and _kind_before(text, start) is not None
+
+
+def _kind_before(text: str, start: int) -> re.Match[str] | None:
+    """ "the district capital of Macomia": the kind word before the name at ``start`` (the cheap test
+    first: most names have no "of" before them)."""
+    before = text[max(0, start - 40) : start]
+    if before.rstrip()[-2:].lower() != "of":
+        return None
+    return _KIND_BEFORE.search(before)
 
 
 def _kind(word: str) -> str:
@@ -98,7 +108,7 @@ class Cities:
                 if place is not None and place.kind == "province" and place.country in (country, None):
                     self.provinces.append((mention.start, place))
                 continue
-            before = _KIND_BEFORE.search(text[max(0, mention.start - 40) : mention.start]) if text else None
+            before = _kind_before(text, mention.start)
             if after is not None and after.group(3) is not None and mention.label not in CITY_LABELS:
                 after = None  # "Smith, in a speech": only a place name is a place inside another
             area = _NAMED_AREA.search(mention.text)
@@ -117,7 +127,7 @@ class Cities:
                     self.provinces.append((mention.start, place))
         # a province the NER cut short or missed: "in Maguindanao del Sur province" (entity "Maguindanao")
         known = {start for start, _ in self.provinces}
-        for match in _PROVINCE_NAME.finditer(text):
+        for match in _PROVINCE_NAME.finditer(text) if _PROVINCE_WORD.search(text) else ():
             named = re.split(r"['’]s\s+", match.group(0))[-1]  # "Chhattisgarh's Bijapur district"
             start = match.end() - len(named)
             if start not in known:
