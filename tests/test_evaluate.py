@@ -75,6 +75,30 @@ def test_evaluate_trigger_matches_pair_first() -> None:
     assert scores.roles["agent"] == [1, 2]  # "froze" got the ECOWAS prediction, "closed" the other one
 
 
+def test_evaluate_pairs_by_the_sentence_the_gold_trigger_is_in() -> None:
+    """ "An air strike hit a market": the gold strike pairs with that sentence's "hit", not with the "struck"
+    of a later sentence that shares its stem."""
+
+    def said(cls: str, trigger: str, lemma: str, sentence: str, place: str) -> Event:
+        event = _event("a", cls, trigger, place=place)
+        found = Mention(trigger, 0, len(trigger), "TRIGGER", lemma)
+        return dataclasses.replace(
+            event, frame=dataclasses.replace(event.frame, sentence=sentence, trigger=found)
+        )
+
+    gold = [GoldDocument(Document("a", "t"), (
+        GoldEvent("AirStrike", (), (), ("Kushar",), None, "air strike"),
+        GoldEvent("Shelling", (), (), ("Abs",), None, "mortar fire"),
+    ))]  # fmt: skip
+    predicted = {"a": [
+        said("AirStrike", "hit", "hit", "An air strike hit a market in Kushar.", "Kushar"),
+        said("Assault", "struck", "strike", "Mortar fire struck a camp outside Abs.", "Abs"),
+    ]}  # fmt: skip
+    scores = score(gold, predicted)
+    assert scores.tp["Assault"] == 2
+    assert scores.roles["place"] == [2, 2]
+
+
 def test_evaluate_gold_ids_must_be_unique(tmp_path: Path) -> None:
     path = tmp_path / "gold.jsonl"
     line = '{"id": "x", "text": "t", "events": []}'

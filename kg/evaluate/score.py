@@ -13,7 +13,7 @@ lies within the predicted time.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from kg.evaluate.gold import GoldDocument, GoldEvent, normalise
@@ -107,19 +107,35 @@ def _trigger_overlap(gold: GoldEvent, event: Event) -> bool:
     return bool(words & {_stem(w) for w in [*normalise(trigger.text).split(), trigger.lemma]})
 
 
+def _in_sentence(gold: GoldEvent, event: Event) -> bool:
+    """The gold trigger's words occur in the predicted event's sentence."""
+    if not gold.trigger:
+        return False
+    return f" {normalise(gold.trigger)} " in f" {normalise(event.frame.sentence)} "
+
+
+# the pairing tests, strictest first: trigger stems shared in the sentence the gold trigger is in, any
+# event of the gold's category in that sentence, trigger stems shared anywhere, the category alone
+_TIERS: tuple[Callable[[GoldEvent, Event], bool], ...] = (
+    lambda gold, event: _trigger_overlap(gold, event) and _in_sentence(gold, event),
+    _in_sentence,
+    _trigger_overlap,
+    lambda gold, event: True,
+)
+
+
 def _pairs(golds: Sequence[GoldEvent], pending: list[Event]) -> list[tuple[GoldEvent, Event | None]]:
-    """Pair gold events with predictions (removed from ``pending``): first every pair whose triggers share
-    a stem, then the rest in order by category alone."""
+    """Pair gold events with predictions of their category (removed from ``pending``), tier by tier
+    (``_TIERS``), each tier over the gold events in order. A gold event names its trigger but not its
+    sentence: "An air strike hit a market" is paired with the event of that sentence before the "struck" of
+    a later one."""
     paired: dict[int, Event] = {}
-    for n, gold in enumerate(golds):
-        hit = next((e for e in pending if EVENT_CLASSES[e.event_class] == gold.category
-                    and _trigger_overlap(gold, e)), None)  # fmt: skip
-        if hit is not None:
-            paired[n] = hit
-            pending.remove(hit)
-    for n, gold in enumerate(golds):
-        if n not in paired:
-            hit = next((e for e in pending if EVENT_CLASSES[e.event_class] == gold.category), None)
+    for fits in _TIERS:
+        for n, gold in enumerate(golds):
+            if n in paired:
+                continue
+            hit = next((e for e in pending if EVENT_CLASSES[e.event_class] == gold.category
+                        and fits(gold, e)), None)  # fmt: skip
             if hit is not None:
                 paired[n] = hit
                 pending.remove(hit)
