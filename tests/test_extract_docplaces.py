@@ -26,6 +26,12 @@ def _doc(text: str, ents: list[str]) -> Doc:
         ("Dansadau, a small village, burned", ["B-PERSON"] + ["O"] * 6, ("Dansadau",)),
         # the model's own place tags, articles dropped
         ("They reached the Sahel", ["O", "O", "B-LOC", "I-LOC"], ("Sahel",)),
+        # a name inside a sentence located in a named province
+        ("Soldiers raided Kawaka, Ntoroko district, on Monday", ["O", "O", "B-ORG"] + ["O"] * 6, ("Kawaka",)),
+        ("police in Bwera, Kasese district, said", ["O", "O", "B-ORG"] + ["O"] * 5, ("Bwera",)),
+        # not a title after the province word, nor a name opening the sentence
+        ("by Okello, Kasese district commissioner", ["O", "B-PERSON"] + ["O"] * 4, ()),
+        ("Meanwhile, Kasese district officials said", ["O"] * 6, ()),
         # a name no place noun or tag presents is none
         ("Kareto said nothing", ["B-PERSON", "O", "O"], ()),
     ],

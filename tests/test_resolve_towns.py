@@ -22,6 +22,9 @@ from spacy.language import Language
         # a place said to lie inside another is the town "the area" points back to
         ("Gunmen abducted 40 pupils from a school in Kuriga, in Nigeria's Kaduna state, on Thursday. "
          "Soldiers were deployed to the area to search for the children.", "deployed", ["Kuriga"]),
+        # a name said to lie in a named district is a town, though no event happened there
+        ("Police detained 12 people suspected of links to the rebels in Bwera, Kasese district, on "
+         "Wednesday. On Thursday police imposed a night curfew on the town.", "imposed", ["Bwera"]),
         # "the town's market" is in the town told before
         ("Peacekeepers deployed to Kaga-Bandoro on Monday after militias clashed in the town's market.",
          "clashed", ["Kaga-Bandoro"]),

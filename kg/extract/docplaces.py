@@ -3,9 +3,10 @@
 The small model often tags an unknown village as a person or an organisation in one sentence and as a
 place in another, or only ever as a person: "stormed the town of Kareto" (PERSON) and later "sent
 reinforcements to Kareto" (PERSON). A name the document itself calls a place — one the model tags GPE,
-LOC or FAC somewhere, or one a place noun introduces ("the town of X", "the village of X", "X, a small
-town") — is a place wherever else the document names it, whatever the tag there. Found once per document
-and kept on ``Doc.user_data`` (a tuple, which ``Doc.to_bytes`` serialises).
+LOC or FAC somewhere, one a place noun introduces ("the town of X", "the village of X", "X, a small
+town"), or one named with the province it lies in ("in Bwera, Kasese district") — is a place wherever
+else the document names it, whatever the tag there. Found once per document and kept on
+``Doc.user_data`` (a tuple, which ``Doc.to_bytes`` serialises).
 """
 
 from __future__ import annotations
@@ -21,6 +22,13 @@ PLACE_NOUN_WORDS = ("town", "village", "city", "hamlet", "commune", "locality", 
 _NAME = r"[A-Z][\w'’-]*(?:[ -](?:al|el|de|du|la|le|[A-Z][\w'’-]*))*"
 _INTRODUCED = re.compile(rf"\b(?:{'|'.join(PLACE_NOUN_WORDS)}) of ({_NAME})")
 _APPOSED = re.compile(rf"({_NAME}), an? (?:\w+ ){{0,2}}(?:{'|'.join(PLACE_NOUN_WORDS)})\b")
+# "in Bwera, Kasese district, on Wednesday", "raided Kawaka, Ntoroko district": a name inside a sentence
+# (after a lower-case word) located in a named province
+_PROVINCE_WORDS = "district|province|region|state|county|governorate|department|prefecture"
+_LOCATED = re.compile(
+    rf"(?<=[a-z] )({_NAME}), (?:{_NAME}) (?:{_PROVINCE_WORDS})"
+    r"(?=\s*[,.;:)]|\s+(?:on|in|at|near|and|where|when|after|before|late|early|last|this)\b)"
+)
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})  # the model's place labels (re-exported by kg.extract.nouns)
 _KEY = "conflict_kg.named_places"
 
@@ -34,6 +42,7 @@ def _named_places(doc: Doc) -> tuple[str, ...]:
     text = doc.text
     names.update(m.group(1) for m in _INTRODUCED.finditer(text))
     names.update(m.group(1) for m in _APPOSED.finditer(text))
+    names.update(m.group(1) for m in _LOCATED.finditer(text))
     return tuple(sorted(n for n in names if n))
 
 

@@ -33,8 +33,9 @@ SAME_KIND = {"hamlet": "village", "commune": "village", "settlement": "village",
 # North-West region": a place inside a larger one
 _KIND_AFTER = re.compile(
     rf"(?:,\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}({TOWN_WORDS})\b"
-    rf"|\s+(state|{PROVINCE_WORDS})\b|(,\s+in\s+))"
-)
+    rf"|\s+(state|{PROVINCE_WORDS})\b|(,\s+in\s+)"
+    rf"|(,\s+(?=[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}}\s+(?:state|{PROVINCE_WORDS})\b)))"
+)  # group 4: "Bwera, Kasese district", a town named with the province it is in
 _KIND_BEFORE = re.compile(rf"\b({TOWN_WORDS}|capital)\s+of\s+$", re.I)  # "the district capital of Macomia"
 # capitalised words (with a lower-case Spanish/Arabic particle inside) before a province word
 _PROVINCE_NAME = re.compile(
@@ -111,6 +112,8 @@ class Cities:
             before = _kind_before(text, mention.start)
             if after is not None and after.group(3) is not None and mention.label not in CITY_LABELS:
                 after = None  # "Smith, in a speech": only a place name is a place inside another
+            elif after is not None and after.group(4) is not None and mention.label == "PERSON":
+                after = None  # "said Okello, Kasese district commissioner"
             area = _NAMED_AREA.search(mention.text)
             if (after or before or area) and mention.label not in ("DATE", "TIME", "CARDINAL", "NORP"):
                 place = link(mention.text) or unlinked_place(mention.text, country)
