@@ -186,6 +186,10 @@ SHARED_SETTING_TABLE = [
     ("Two soldiers were killed on Monday when a roadside bomb struck their vehicle near the village of Tal "
      "Abta in Nineveh province, south-west of Mosul, a source said.",
      (("killed", "Killing"), ("struck", "Bombing")), "Tal Abta"),
+    # a trailing "when" clause the parser hangs on a gapped participle tells of the first verb too
+    ("Three soldiers were killed and five wounded when a roadside bomb exploded beside their patrol near "
+     "the village of La Gabarra on Wednesday, the army said.",
+     (("killed", "Killing"), ("exploded", "Bombing")), "La Gabarra"),
 ]  # fmt: skip
 
 

@@ -174,7 +174,7 @@ def setting_from_clauses(doc: Doc, frames: list[EventFrame]) -> list[EventFrame]
     out = []
     for frame in frames:
         root = trigger_root(doc, frame.trigger)
-        clauses = [c for c in root.children if c.dep_ == "advcl" and c.i in heads] if root is not None else []
+        clauses = [c for c in _clause_holders(root) for c in c.children if c.dep_ == "advcl" and c.i in heads]
         # a place named only as a reference point gives way to the clause's ("were killed when a bomb struck
         # their vehicle near the village of Tal Abta ..., south-west of Mosul")
         near = bool(clauses and frame.places) and all(_reference(doc, m) for m in frame.places)
@@ -185,6 +185,20 @@ def setting_from_clauses(doc: Doc, frames: list[EventFrame]) -> list[EventFrame]
                 frame = lent
         out.append(frame)
     return out
+
+
+def _clause_holders(root: Token | None) -> list[Token]:
+    """The trigger and the participles gapped after it, whose trailing clause the parser hangs on the last
+    one but which tells of them all: "were killed and five wounded when a bomb exploded"."""
+    if root is None:
+        return []
+    gapped = [
+        c
+        for c in root.children
+        if c.dep_ == "conj" and c.i > root.i and c.tag_ == "VBN"
+        and not any(a.dep_ in ("aux", "auxpass") for a in c.children)
+    ]  # fmt: skip
+    return [root, *gapped]
 
 
 def _from_clause(frame: EventFrame, inner: EventFrame, child: Token, near: bool) -> EventFrame:
