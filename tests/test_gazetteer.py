@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 from pathlib import Path
 
 import pytest
@@ -130,3 +131,36 @@ def test_gazetteer_seed_places_link_to_geonames(ruled: Language, seed_path: Path
     for name in ("Helmand", "Badghis"):
         place = linked.get(name)
         assert place is not None and place.kind == "province"
+
+
+def _stale_pickle() -> bytes:
+    """A pickle naming a class of a module that does not exist (a cache from another package layout)."""
+    import sys
+    import types
+
+    module = types.ModuleType("kg_layout_that_moved")
+    exec("class Gazetteer:\n    pass\n", module.__dict__)
+    sys.modules[module.__name__] = module
+    try:
+        module.Gazetteer.__module__ = module.__name__
+        return pickle.dumps(module.Gazetteer())
+    finally:
+        del sys.modules[module.__name__]
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"", b"not a pickle", b"\x80\x05\x95", _stale_pickle(), pickle.dumps({"a": 1})],
+    ids=["empty", "garbage", "truncated", "other-layout", "other-object"],
+)
+def test_gazetteer_unusable_cache_is_rebuilt_not_fatal(tmp_path: Path, content: bytes) -> None:
+    from kg.resolve.gazetteer_index import gazetteer, load_cached
+
+    path = tmp_path / "gazetteer.pickle"
+    path.write_bytes(content)
+    assert load_cached(path) is None
+    assert load_cached(tmp_path / "missing.pickle") is None
+    # a good cache loads back as the gazetteer it holds
+    path.write_bytes(pickle.dumps(gazetteer(), protocol=pickle.HIGHEST_PROTOCOL))
+    loaded = load_cached(path)
+    assert loaded is not None and loaded.ruler_names == gazetteer().ruler_names

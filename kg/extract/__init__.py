@@ -38,6 +38,7 @@ from kg.extract.settings import (
     share_context,
 )
 from kg.model import EventFrame, Mention, Quantity
+from kg.nlp import doc_text
 
 __all__ = ["extract_frames", "frame_for", "make_conflict_events", "ConflictEvents", "ANAPHORIC_DETERMINERS"]
 
@@ -153,7 +154,7 @@ def extract_frames(
     by_head.update((t.head, t) for t in bare)
     heads = frozenset(by_head)
     sents = list(doc.sents) if by_head else []
-    text = doc.text if by_head else ""  # (Doc.text joins every token: read once)
+    text = doc_text(doc) if by_head else ""
     ends = [sent.end for sent in sents]
     facts: dict[int, SentenceFacts] = {}
     frames: list[EventFrame] = []

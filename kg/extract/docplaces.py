@@ -16,6 +16,8 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
+from kg.nlp import doc_text
+
 __all__ = ["named_places", "called_place", "entity_bounds", "PLACE_LABELS", "PLACE_NOUN_WORDS"]
 
 PLACE_NOUN_WORDS = ("town", "village", "city", "hamlet", "commune", "locality", "settlement", "district")
@@ -39,7 +41,7 @@ def _strip(text: str) -> str:
 
 def _named_places(doc: Doc) -> tuple[str, ...]:
     names = {_strip(e.text) for e in doc.ents if e.label_ in PLACE_LABELS}
-    text = doc.text
+    text = doc_text(doc)
     names.update(m.group(1) for m in _INTRODUCED.finditer(text))
     names.update(m.group(1) for m in _APPOSED.finditer(text))
     names.update(m.group(1) for m in _LOCATED.finditer(text))

@@ -29,6 +29,7 @@ from kg.extract.clauses import subject_of
 from kg.extract.eventnouns import MODALS, presupposed, yet_to_begin
 from kg.extract.spans import mention
 from kg.model import Mention
+from kg.nlp import doc_text
 
 __all__ = ["Factuality", "SentenceFacts", "assess", "quoted_ranges", "sentence_facts", "REPORTING_VERBS"]
 
@@ -235,7 +236,7 @@ class SentenceFacts:
 
 
 def sentence_facts(sent: Span) -> SentenceFacts:
-    text = sent.text
+    text = doc_text(sent.doc)[sent.start_char : sent.end_char]  # (``Span.text`` joins its tokens again)
     according = _according_to(list(sent)) if "according" in text.lower() else None
     return SentenceFacts(sent, text, quoted_ranges(sent, text), according)
 

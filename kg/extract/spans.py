@@ -30,6 +30,7 @@ from kg.extract.nouns import (
     semantic_head,
 )
 from kg.model import Mention
+from kg.nlp import doc_text
 
 __all__ = [
     "NP_LEFT_DEPS", "np_bounds", "mention", "after_trigger", "in_dateline", "past_dateline", "dated_subject",
@@ -257,15 +258,9 @@ def dated_subject(obj: Token) -> bool:
     return not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
-# live Doc -> its text (``Doc.text`` joins every token on each read)
-_TEXTS: weakref.WeakKeyDictionary[Doc, str] = weakref.WeakKeyDictionary()
-
-
 def span_text(doc: Doc, start: int, end: int) -> tuple[str, int]:
     """``(doc[start:end].text, its character offset)``, sliced from the document's text read once."""
-    text = _TEXTS.get(doc)
-    if text is None:
-        text = _TEXTS[doc] = doc.text
+    text = doc_text(doc)
     if end <= start:
         return "", doc[start].idx if start < len(doc) else len(text)
     begin = doc[start].idx

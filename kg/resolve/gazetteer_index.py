@@ -29,7 +29,7 @@ from pathlib import Path
 from kg.model import Place
 from kg.resolve.text import fold, load_table, name_key, slug
 
-__all__ = ["Entry", "Gazetteer", "build_gazetteer", "gazetteer", "CACHE_VERSION"]
+__all__ = ["Entry", "Gazetteer", "build_gazetteer", "gazetteer", "load_cached", "CACHE_VERSION"]
 
 CACHE_VERSION = "gazetteer-8"
 
@@ -271,18 +271,26 @@ def _cache_path() -> Path:
     return Path(base) / f"gazetteer-{digest.hexdigest()[:16]}.pickle"
 
 
+def load_cached(path: Path) -> Gazetteer | None:
+    """The pickled gazetteer at ``path``, or None when there is none or it cannot be used: unreadable,
+    truncated, not a pickle, or written by another layout of this package (a class it names has moved or
+    is gone: unpickling raises ImportError or AttributeError). Any such file is simply rebuilt over."""
+    try:
+        with path.open("rb") as handle:
+            cached = pickle.load(handle)
+    except Exception:  # noqa: BLE001 - a cache that cannot be read is no error, only a rebuild
+        return None
+    return cached if isinstance(cached, Gazetteer) else None
+
+
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
     """The gazetteer, built once per process; a pickled copy in the user cache makes later loads fast.
     The cache is an optimisation only: an unreadable or unwritable cache directory just means a rebuild."""
     path = _cache_path()
-    try:
-        with path.open("rb") as handle:
-            cached = pickle.load(handle)
-        if isinstance(cached, Gazetteer):
-            return cached
-    except (OSError, pickle.PickleError, EOFError, AttributeError, ValueError):
-        pass
+    cached = load_cached(path)
+    if cached is not None:
+        return cached
     gaz = build_gazetteer()
     tmp = None
     try:
