@@ -93,6 +93,8 @@ def test_resolve_towns_anaphoric_place_nouns(
         ("At least 27 people were killed by gunmen in the Bokkos area of Plateau state on Saturday.",
          "killed", "Bokkos"),
         ("Rebels shot dead two miners in the Kelela area of Nduga regency on Sunday.", "shot dead", "Kelela"),
+        # a market by another name: "the Mir Ali bazaar" is a site named by its town
+        ("Hundreds of tribesmen staged a sit-in outside the Mir Ali bazaar on Monday.", "sit-in", "Mir Ali"),
         # what an air strike hits by a name that is no known actor is a place, one per name
         ("The air force bombed Lankien and Waat in Jonglei state on Wednesday.", "bombed", "Waat"),
     ],

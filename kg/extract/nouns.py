@@ -57,7 +57,7 @@ PLACE_NOUNS = frozenset(
         "neighbourhood", "neighborhood", "suburb", "outskirts", "valley", "road",
         "highway", "hill", "north", "south", "east", "west", "northeast", "northwest", "southeast",
         "southwest", "country", "state", "county", "municipality", "settlement", "refinery", "airfield",
-        "embassy", "consulate", "mosque", "hospital", "school", "market", "palace", "installation",
+        "embassy", "consulate", "mosque", "hospital", "school", "market", "bazaar", "palace", "installation",
         "facility", "hub", "front", "frontline", "coast", "island", "strip", "bank", "zone", "home",
         "department", "governorate", "oblast", "prefecture", "edge", "outskirt", "sector", "quarter",
         "republic", "peninsula", "hamlet", "township", "commune", "locality", "ward", "subdistrict",
