@@ -3,7 +3,9 @@
 Two generated corpora (``benchmarks.corpus``): a news mix (event sentences among context sentences) and a
 dense one (event sentences only). Rows, best of ``--repeat`` runs, in one process (the three single-process
 rows in interleaved rounds, timed in process and wall time; the ratio against bare spaCy is reported in
-process time, which other load on a shared machine does not inflate):
+process time, which other load on a shared machine does not inflate, and measured a second way, batch by
+batch: the three pipelines in turn on each batch of 32 documents, which cancels the minutes-long swings
+in speed of a shared machine that whole-corpus rounds fall into):
 - bare spaCy: ``spacy.load(model).pipe(texts)``;
 - bare + ruler: the same with conflict-kg's paragraph-break and gazetteer-ruler components (no events);
 - extraction: the full pipeline with event frames and resolution (``kg.workers.extract_stream``), 1 and 2
@@ -22,6 +24,7 @@ import gc
 import json
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -52,6 +55,28 @@ def _interleaved(fns: dict[str, Callable[[], int]], repeat: int) -> dict[str, li
             fns[name]()
             runs[name].append((time.process_time() - cpu, time.perf_counter() - wall))
     return runs
+
+
+def _per_batch(
+    fns: dict[str, Callable[[list[Document]], int]], docs: list[Document], repeat: int, size: int = 32
+) -> dict[str, list[float]]:
+    """``repeat`` rounds in which every pipeline runs on each batch of ``size`` documents in turn (which
+    goes first rotates), so a change in the machine's speed that lasts longer than a batch (a second or
+    two) falls on all pipelines alike; per round, each pipeline's process seconds summed over batches."""
+    names = list(fns)
+    batches = [docs[i : i + size] for i in range(0, len(docs), size)]
+    totals: dict[str, list[float]] = {name: [] for name in names}
+    for r in range(repeat):
+        spent = dict.fromkeys(names, 0.0)
+        for n, batch in enumerate(batches):
+            k = (n + r) % len(names)
+            for name in names[k:] + names[:k]:
+                cpu = time.process_time()
+                fns[name](batch)
+                spent[name] += time.process_time() - cpu
+        for name in names:
+            totals[name].append(spent[name])
+    return totals
 
 
 def _best(fn: Callable[[], int], repeat: int) -> tuple[float, int]:
@@ -138,6 +163,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         single = _interleaved(
             {"bare": pipe(bare, texts), "ruled": pipe(ruled, texts), "full": extract(docs, 1)}, args.repeat
         )
+        batched = _per_batch(
+            {
+                "bare": lambda batch: sum(1 for _ in bare.pipe([d.text for d in batch], batch_size=32)),
+                "ruled": lambda batch: sum(1 for _ in ruled.pipe([d.text for d in batch], batch_size=32)),
+                "full": lambda batch: sum(len(o.events) for o in extract_stream(batch, nlp=full, workers=1)),
+            },
+            docs,
+            args.repeat,
+        )
+        by_round = [f / b for f, b in zip(batched["full"], batched["bare"], strict=True)]
+        by_round_ruled = [f / b for f, b in zip(batched["full"], batched["ruled"], strict=True)]
         cpu = {name: min(c for c, _ in runs) for name, runs in single.items()}
         wall = {name: min(w for _, w in runs) for name, runs in single.items()}
         t_bare, t_ruled = wall["bare"], wall["ruled"]
@@ -165,6 +201,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
         lines.append("")
         times = dict(rows)
+        listed = ", ".join(f"{r:.3f}" for r in by_round)
+        listed_ruled = ", ".join(f"{r:.3f}" for r in by_round_ruled)
+        summary.append(
+            f"{label}: **batch by batch** (the three pipelines in turn on each batch of 32 documents, "
+            f"process time summed per round) extraction costs {statistics.median(by_round):.3f}× bare "
+            f"spaCy (median; rounds {listed}) and {statistics.median(by_round_ruled):.3f}× bare + ruler "
+            f"(rounds {listed_ruled})"
+        )
         summary.append(
             f"{label}: in process time (best of {args.repeat} interleaved rounds) extraction costs "
             f"{cpu['full'] / cpu['bare']:.3f}× bare spaCy and {cpu['full'] / cpu['ruled']:.3f}× bare + ruler "
