@@ -22,6 +22,9 @@ D = dt.date
         ("The rebels attacked Goma on Monday, three days after they seized Sake.", "seized", D(2025, 3, 7)),
         ("The army retook Kidal on Tuesday, two days before the rebels attacked Gao.", "attacked",
          D(2025, 3, 13)),
+        # ... with the clause hung on a parenthetical saying: the event said before it
+        ("Rebels attacked a police station in Kidal on Tuesday, officials said, a day after troops killed a "
+         "rebel commander in Gao.", "killed", D(2025, 3, 10)),
         # ... through a light verb's event noun, with the clause's borrowed date dropped
         ("The coalition launched air strikes on Hodeidah on Thursday, a day after the group fired missiles "
          "at a tanker.", "fired missiles at", D(2025, 3, 12)),

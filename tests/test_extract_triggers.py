@@ -20,6 +20,10 @@ def _found(nlp: Language, text: str) -> list[tuple[str, str]]:
     ("sentence", "expected"),
     [
         ("Rebels captured the town of Kidal on Sunday.", ("Capture", "captured")),
+        # harm that ends "to death" is a killing; without it, an assault
+        ("Gunmen hacked two villagers to death on Sunday.", ("Killing", "hacked")),
+        ("Two guards were stabbed to death at the gate.", ("Killing", "stabbed")),
+        ("A mob beat a suspected thief in the market.", ("Assault", "beat")),
         ("The militia took control of the airport.", ("Capture", "took control of")),
         ("Troops took Kherson after a long siege.", ("Capture", "took")),
         ("Goma fell to the rebels on Tuesday.", ("Capture", "fell to")),

@@ -17,6 +17,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
+from kg.extract.factuality import REPORTING_VERBS
 from kg.extract.lexicon import active_lexicon
 from kg.extract.nouns import prep_objects
 from kg.extract.quantities import UNITS
@@ -113,6 +114,12 @@ def _clause_anchor(head: Token, at: dict[int, int], frames: list[EventFrame]) ->
     gov = head.head
     if gov.i in at:
         return at[gov.i]
+    if gov.lemma_.lower() in REPORTING_VERBS:
+        # "Rebels attacked a post on Tuesday, officials said, a day after ...": the clause hangs on the
+        # parenthetical saying; it relates the event said before it
+        said = [c for c in gov.children if c.dep_ == "ccomp" and c.i < head.i and c.i in at]
+        if said:
+            return at[said[-1].i]
     # "launched air strikes on Thursday, a day after": the event noun a light verb carries
     carrier = gov.lemma_.lower() in CARRIER_VERBS
     deps = ("nsubj",) if carrier else ("dobj",)
