@@ -8,7 +8,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from kg.extract.lexicon import active_lexicon
-from kg.extract.spans import in_dateline, span_text
+from kg.extract.spans import in_dateline, span_text, subtree_chars
 from kg.resolve.towns import named_as_town
 
 WORDS = ["KABUL", "\u2014", "Rebels", "seized", "Goma", "'s", "airport", "on", "Monday", "."]
@@ -91,3 +91,12 @@ def test_extract_spans_lexicon_candidates_by_lemma_or_form() -> None:
 )
 def test_extract_spans_named_as_town(text: str, name: str, expected: bool) -> None:
     assert named_as_town(text, text.index(name)) is expected
+
+
+def test_extract_spans_subtree_chars_cover_the_phrase() -> None:
+    words = ["a", "battle", "with", "government", "troops", "ended"]
+    doc = Doc(english(), words=words, heads=[1, 5, 1, 4, 2, 5], deps=["det", "nsubj", "prep", "compound",
+              "pobj", "ROOT"])  # fmt: skip
+    assert doc.text[slice(*subtree_chars(doc[4]))] == "government troops"
+    assert doc.text[slice(*subtree_chars(doc[1]))] == "a battle with government troops"
+    assert subtree_chars(doc[5]) == (0, len(doc.text.rstrip()))  # the root: the whole sentence

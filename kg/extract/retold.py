@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 
 from kg.extract.lexicon import active_lexicon
 from kg.extract.settings import category
-from kg.extract.spans import trigger_root
+from kg.extract.spans import subtree_chars, trigger_root
 from kg.extract.times import REACTION_VERBS
 from kg.model import EventFrame
 from kg.namespaces import EVENT_CLASSES
@@ -49,7 +49,7 @@ def anaphor(doc: Doc, frame: EventFrame, text: str) -> bool:
     # "the assault began before dawn": a time of day alone does not make the event a new one; nor does
     # the date of the clause it sits in ("fled on Tuesday as the fighting drew closer")
     clause = root.head if root.dep_ in ("nsubj", "nsubjpass") else root
-    lo, hi = clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge)
+    lo, hi = subtree_chars(clause)
     own = [m for m in frame.times if lo <= m.start < hi]
     if not commented and any(m.start not in starts and not clock_only(m.text) for m in own):
         return False

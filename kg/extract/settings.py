@@ -17,7 +17,7 @@ from kg.extract.nouns import is_nominal
 from kg.extract.placenames import reference_point
 from kg.extract.places import AFTER
 from kg.extract.quantities import INJURY_LEMMAS
-from kg.extract.spans import mention, trigger_root
+from kg.extract.spans import mention, subtree_chars, trigger_root
 from kg.model import EventFrame, Mention
 from kg.namespaces import EVENT_CLASSES
 
@@ -134,7 +134,7 @@ def _other_side(noun: Token, frame: EventFrame, earlier: dict[int, EventFrame]) 
 def _with_party(noun: Token, agents: tuple[Mention, ...]) -> bool:
     """Every agent of an event noun is its ``with`` object ("a battle with government troops")."""
     spans = [
-        (o.left_edge.idx, o.right_edge.idx + len(o.right_edge))
+        subtree_chars(o)
         for c in noun.children
         if c.dep_ == "prep" and c.lower_ == "with"
         for o in c.children

@@ -34,7 +34,7 @@ from kg.nlp import doc_text
 
 __all__ = [
     "NP_LEFT_DEPS", "np_bounds", "mention", "after_trigger", "in_dateline", "past_dateline", "dated_subject",
-    "trigger_root", "span_text",
+    "trigger_root", "span_text", "subtree_chars",
 ]  # fmt: skip
 NP_LEFT_DEPS = frozenset(
     {"det", "amod", "compound", "poss", "nummod", "quantmod", "nmod", "advmod", "case", "npadvmod", "punct"}
@@ -266,6 +266,12 @@ def span_text(doc: Doc, start: int, end: int) -> tuple[str, int]:
     begin = doc[start].idx
     last = doc[end - 1]
     return text[begin : last.idx + len(last)], begin
+
+
+def subtree_chars(token: Token) -> tuple[int, int]:
+    """Character offsets ``[start, end)`` of the phrase ``token`` heads (its whole subtree)."""
+    last = token.right_edge
+    return token.left_edge.idx, last.idx + len(last)
 
 
 # live Doc -> (start, end) character offsets of a trigger -> its root token index (-1: no token there)
