@@ -92,6 +92,7 @@ class ServerHandle:
             self.process.kill()
             self.process.wait()
         self.log.close()
+        Path(self.log.name).unlink(missing_ok=True)
         if self.scratch is not None:
             shutil.rmtree(self.scratch, ignore_errors=True)
 

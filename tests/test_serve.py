@@ -68,6 +68,13 @@ def test_serve_is_read_only_unless_allowed(graph_file: Path) -> None:
         assert _count(server.query_url) == before
 
 
+def test_serve_stop_removes_its_log_and_scratch_store(graph_file: Path) -> None:
+    with start_server([graph_file]) as server:
+        log, scratch = Path(server.log.name), server.scratch
+        assert log.is_file() and scratch is not None and scratch.is_dir()
+    assert not log.exists() and not scratch.exists()
+
+
 def test_serve_store_directory_unions_document_graphs(tmp_path: Path) -> None:
     with Store(tmp_path / "store") as store:
         store.add_events(EVENTS, DOCS)
