@@ -1,10 +1,10 @@
-"""Clause structure helpers: governing clauses, shared subjects, light verbs and time expressions.
+"""Clause structure helpers: governing clauses, shared subjects and the kind of a clause.
 
 ``governors`` climbs from a token through clausal and prepositional links to the sentence root;
 ``subject_of`` finds the active subject of a verb, shared down xcomp/conj/advcl chains and with relative
-pronouns replaced by their antecedent; ``event_agents`` finds who made an event noun; ``mandative``,
-``modal_clause`` and ``condition`` tell a demanded clause, a reported intention and an if/unless clause.
-Time expressions are read in ``kg.extract.times``.
+pronouns replaced by their antecedent; ``mandative``, ``modal_clause`` and ``condition`` tell a demanded
+clause, a reported intention and an if/unless clause. Who made an event noun is read in
+``kg.extract.makers``, time expressions in ``kg.extract.times``.
 """
 
 from __future__ import annotations
@@ -13,30 +13,21 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from kg.extract.nouns import ACTOR_LABELS, actor_like, in_time_entity, prep_objects
 from kg.extract.placenames import heading
 from kg.extract.spans import past_dateline
 
 __all__ = [
     "misread_clause",
     "misread_subject",
-    "round_of",
     "CLIMB_DEPS",
-    "LIGHT_VERBS",
     "governors",
     "antecedent",
     "subject_of",
-    "nominal_actor",
-    "light_verb_subject",
-    "participant_subject",
-    "event_agents",
-    "stray_by",
     "condition",
     "mandative",
     "modal_clause",
 ]
 
-BY = frozenset({"by"})
 CONDITIONS = frozenset({"if", "unless"})
 SUBJ_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJ_DEPS = frozenset({"nsubjpass", "csubjpass"})
@@ -51,72 +42,6 @@ SUBJECT_CONTROL_VERBS = frozenset(
 CLIMB_DEPS = frozenset(
     {"ccomp", "xcomp", "advcl", "conj", "parataxis", "dobj", "pobj", "prep", "pcomp", "acl"}
 )
-LIGHT_VERBS = frozenset(
-    {
-        "launch",
-        "carry",
-        "conduct",
-        "stage",
-        "mount",
-        "begin",
-        "start",
-        "continue",
-        "intensify",
-        "escalate",
-        "announce",
-        "order",
-        "sign",
-        "agree",
-        "hold",
-        "make",
-        "declare",
-        "resume",
-        "wage",
-        "lead",
-        "unleash",
-        "undertake",
-        "complete",
-        "initiate",
-        "step",
-        "press",
-        "claim",
-        "reach",
-        "break",
-        "violate",
-        "open",
-        "impose",
-        "stag",
-        "issue",
-        "organize",
-        "organise",
-        "renew",
-        "speed",
-        "accelerate",
-        "call",
-        "fire",
-        "drop",
-        "detonate",
-        "explode",
-        "plant",
-        "throw",
-        "hurl",
-        "stop",
-        "halt",
-        "suspend",
-    }
-)  # fmt: skip  ("stag" is the small model's lemma of "staged")
-PARTICIPATION_PREPS = frozenset({"on", "for", "in", "to", "at", "into"})
-PURPOSE_NOUNS = frozenset(
-    {"protest", "retaliation", "response", "solidarity", "defiance", "revenge", "reprisal", "support"}
-)
-ROUND_NOUNS = frozenset({"round", "session", "series", "day"})  # "a third round of talks"
-ENGAGED = frozenset({"engage", "involve"})  # "were engaged in ethnic cleansing", "was involved in clashes"
-# verbs whose subject takes part in the event noun of their phrase: "arrived on a visit", "returned for
-# talks", "went on strike", "remained on alert", "were converging for a rally"
-PARTICIPATION_VERBS = frozenset(
-    {"arrive", "return", "come", "go", "travel", "fly", "head", "gather", "converge", "assemble", "march",
-     "remain", "stay", "be", "join", "participate", "take", "set", "leave", "meet", "sit", "engage"}
-)  # fmt: skip
 
 
 def governors(token: Token) -> Iterator[Token]:
@@ -231,103 +156,6 @@ def subject_of(verb: Token) -> Token | None:
             return None
         cur = cur.head
     return None
-
-
-def nominal_actor(noun: Token) -> Token | None:
-    for child in noun.lefts:
-        if child.dep_ == "poss" or (child.dep_ in ("compound", "amod") and child.ent_type_ in ACTOR_LABELS):
-            return child
-    return None
-
-
-def round_of(token: Token) -> Token:
-    """The round an event noun is the ``of`` object of ("a third round of talks" -> round), else the noun:
-    the round stands for the event."""
-    of = token.head
-    if token.dep_ == "pobj" and of.lower_ == "of" and of.head.lemma_.lower() in ROUND_NOUNS:
-        return of.head
-    return token
-
-
-def participant_subject(head: Token) -> Token | None:
-    """Subject of an active participation verb whose phrase holds the event noun ("arrived on a visit"); a
-    round of the event stands for it ("met for a third round of talks")."""
-    head = round_of(head)
-    prep = head.head
-    if head.dep_ != "pobj" or prep.dep_ != "prep":
-        return None
-    verb = prep.head
-    # a bare purpose noun after "in" gives the purpose of the subject's act, wherever the phrase hangs:
-    # "boycotted classes in protest", "fired rockets at the camp in retaliation" (not "died in fighting")
-    bare = prep.lower_ == "in" and head.lemma_.lower() in PURPOSE_NOUNS
-    bare = bare and not any(c.dep_ in ("det", "poss", "nummod") for c in head.children)
-    for _ in range(3 if bare else 0):
-        if verb.pos_ in ("VERB", "AUX") or verb.dep_ not in ("dobj", "pobj", "prep"):
-            break
-        verb = verb.head
-    if verb.pos_ not in ("VERB", "AUX"):
-        return None
-    if bare and not any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
-        return subject_of(verb)
-    if verb.lemma_.lower() not in PARTICIPATION_VERBS | ENGAGED or prep.lower_ not in PARTICIPATION_PREPS:
-        return None  # "stayed indoors during the fighting": no part in it
-    if verb.lemma_.lower() in ENGAGED:  # the passive subject is the participant
-        subj = next((c for c in verb.children if c.dep_ in PASSIVE_SUBJ_DEPS | SUBJ_DEPS), None)
-        return antecedent(subj, verb) if subj is not None else None
-    if verb.lemma_.lower() not in ENGAGED and any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
-        return None  # "was killed in an attack", but "were engaged in ethnic cleansing"
-    return subject_of(verb)
-
-
-def light_verb_subject(head: Token) -> Token | None:
-    """Subject of the light/reporting verb a nominal trigger depends on ("launched an offensive"); a
-    counted event noun counts as the object ("fired dozens of rockets")."""
-    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.dep_ in ("dobj", "obj"):
-        head = head.head.head
-    elif head.dep_ == "pobj":
-        return None  # "imposed a blackout on the withdrawal", "called for sanctions": not the actor's event
-    cur = head
-    for _ in range(3):
-        if cur.head.i == cur.i:
-            return None
-        cur = cur.head
-        if cur.pos_ in ("VERB", "AUX") and cur.lemma_.lower() in LIGHT_VERBS:
-            subj = subject_of(cur)
-            return subj if subj is not None and subj.i != head.i else None
-        if cur.pos_ in ("VERB", "AUX") and cur.dep_ not in ("ccomp", "xcomp", "advcl"):
-            return None
-        if cur.i == head.head.i and head.dep_ in ("nsubj", "nsubjpass"):
-            return None  # "before the assistance is released": the event noun is its own verb's subject
-    return None
-
-
-def stray_by(noun: Token) -> list[Token]:
-    """A noun's ``by`` phrase that the parser hung on the active verb right after it ("responded to
-    joint drills by X", "condemned the arrest by police")."""
-    verb = noun.head.head if noun.dep_ == "pobj" else noun.head
-    if noun.dep_ not in ("pobj", "dobj") or verb.pos_ != "VERB" or verb.tag_ == "VBN":
-        return []
-    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
-        return []
-    return [
-        o
-        for c in verb.children
-        if c.dep_ == "prep" and c.lower_ == "by" and c.i == noun.right_edge.i + 1
-        for o in c.children
-        if o.dep_ == "pobj" and o.tag_ != "VBG" and actor_like(o)
-    ]
-
-
-def event_agents(noun: Token, owner: bool = True) -> list[Token]:
-    """Who did what an event noun names: its possessor ("the rebels' attack", when ``owner``), its ``by``
-    phrase, also on its passive participle ("sanctions imposed by X") or hung on the verb after it."""
-    found = [c for c in noun.children if owner and c.dep_ == "poss" and c.pos_ != "PRON"]
-    found += [o for _, o in prep_objects(noun, BY)]
-    found += [o for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" for _, o in prep_objects(c, BY)]
-    # "launched by the paramilitary Rapid Support Forces", parsed with the name in apposition to the adjective
-    found = [next((a for a in o.children if a.dep_ == "appos" and actor_like(a)), o) for o in found]
-    found = [o for o in found if actor_like(o) and o.tag_ != "VBG" and not in_time_entity(o)]
-    return found or stray_by(noun)
 
 
 def modal_clause(clause: Token) -> bool:

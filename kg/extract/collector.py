@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.eventclasses import MATERIAL_CATEGORIES
-from kg.extract.clauses import event_agents, stray_by
+from kg.extract.makers import event_agents, stray_by
 from kg.extract.nouns import (
     actor_like,
     coordinated,

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.extract.clauses import condition, event_agents, mandative, modal_clause
+from kg.extract.clauses import condition, mandative, modal_clause
 from kg.extract.collector import FROM, OF, PARTNER_PREPS, RoleCollector
+from kg.extract.makers import event_agents
 from kg.extract.nouns import (
     actor_like,
     coordinated,

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.extract.clauses import light_verb_subject, participant_subject, subject_of
+from kg.extract.clauses import subject_of
 from kg.extract.collector import AGAINST_AT, MOVER_CLASSES, OF, PLACE_SUBJECT_CLASSES, RoleCollector
+from kg.extract.makers import light_verb_subject, participant_subject
 from kg.extract.nouns import (
     ACTOR_LABELS,
     PLACE_LABELS,

@@ -22,11 +22,8 @@ from kg.extract.clauses import (
     PASSIVE_SUBJ_DEPS,
     SUBJ_DEPS,
     antecedent,
-    event_agents,
-    light_verb_subject,
     misread_clause,
     misread_subject,
-    nominal_actor,
     subject_of,
 )
 from kg.extract.collector import (
@@ -40,6 +37,7 @@ from kg.extract.collector import (
     own_act,
 )
 from kg.extract.complements import addressee, purpose
+from kg.extract.makers import event_agents, light_verb_subject, nominal_actor
 from kg.extract.nominal import nominal_roles
 from kg.extract.nouns import (
     PLACE_LABELS,

@@ -15,7 +15,6 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
-from kg.extract.clauses import round_of
 from kg.extract.constraints import (
     ADDRESSEE_DEPS,
     NOUN_POS,
@@ -26,6 +25,7 @@ from kg.extract.constraints import (
     context_fits,
 )
 from kg.extract.lexicon import Compiled, LexiconEntry, LexiconError, active_lexicon, load_lexicon
+from kg.extract.makers import round_of
 from kg.extract.nonevents import (
     ANONYMITY_LEMMAS,
     DESCRIBING_PARTICIPLES,
