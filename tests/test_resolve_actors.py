@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from kg.model import Mention
-from kg.resolve.actors import ActorContext, antecedent_of, build_context, country_actor, resolve_actor
+from kg.resolve.actors import ActorContext, antecedent_of, country_actor, resolve_actor
+from kg.resolve.docactors import build_context
 
 
 def _m(text: str, label: str = "NP", lemma: str = "", start: int = 500) -> Mention:

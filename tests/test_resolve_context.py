@@ -10,7 +10,8 @@ import pytest
 
 from kg.model import Document, Event, EventFrame, Mention
 from kg.resolve import resolve_document
-from kg.resolve.actors import ActorContext, build_context, resolve_actor
+from kg.resolve.actors import ActorContext, resolve_actor
+from kg.resolve.docactors import build_context
 from kg.resolve.dominance import dominant_country
 
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from kg.model import Mention
-from kg.resolve.actors import ActorContext, build_context, resolve_actor
+from kg.resolve.actors import ActorContext, resolve_actor
+from kg.resolve.docactors import build_context
 from kg.resolve.modifiers import clean_name, strip_quantity
 from kg.resolve.places import PlaceContext, link_place, unlinked_place
 

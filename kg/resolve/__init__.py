@@ -2,7 +2,7 @@
 
 ``resolve_document`` is deterministic and pure Python (no spaCy, no rdflib). Per document it finds the
 dominant country (``dominance.dominant_country``), the main armed group and the antecedents for pronouns
-(``actors.build_context``), then resolves every frame in text order and merges duplicates
+(``docactors.build_context``), then resolves every frame in text order and merges duplicates
 (``dedup.merge_events``).
 """
 
@@ -18,11 +18,8 @@ from kg.resolve.actorcontext import antecedent_at, sentence_start
 from kg.resolve.actors import (
     ActorContext,
     antecedents_of,
-    build_context,
     country_actor,
-    main_group,
     resolve_actor,
-    resolve_in_context,
     unidentified_group,
 )
 from kg.resolve.actortable import STATELESS_SUFFIX
@@ -30,6 +27,7 @@ from kg.resolve.carry import anchored_dates, carry_dates, carry_pairs, carry_pla
 from kg.resolve.coordination import as_pronoun, possessor, split_modifiers
 from kg.resolve.dates import default_time, resolve_time, tense_of
 from kg.resolve.dedup import absorb_headline, fold_retold, merge_events, merge_key
+from kg.resolve.docactors import build_context, main_group, resolve_in_context
 from kg.resolve.dominance import dominant_country
 from kg.resolve.places import unlinked_place
 from kg.resolve.sites import attacked_site, fled_site, link_site, name_parts

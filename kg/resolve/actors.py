@@ -14,18 +14,12 @@ tagged GPE). Everything else is unresolved (``None``)."""
 from __future__ import annotations
 
 import re
-from collections import Counter
-from collections.abc import Iterable, Sequence
 from dataclasses import replace
-from functools import lru_cache
 
 from kg.model import Actor, Mention
 from kg.resolve.actorcontext import (
-    ACRONYM,
-    SUBJECT_SEEKING,
     ActorContext,
     antecedent_of,
-    define_acronym,
     sentence_initial,
 )
 from kg.resolve.actortable import (
@@ -37,7 +31,7 @@ from kg.resolve.actortable import (
     stateless_actor,
     unidentified_group,
 )
-from kg.resolve.coordination import antecedents_of, as_pronoun, coordinations, remember_pronoun
+from kg.resolve.coordination import antecedents_of, as_pronoun
 from kg.resolve.descriptors import descriptor, head_of, owned, proper_or_of
 from kg.resolve.modifiers import (
     Owner,
@@ -50,7 +44,7 @@ from kg.resolve.modifiers import (
 from kg.resolve.persons import described_person, person, titled_name
 from kg.resolve.places import gazetteer
 from kg.resolve.text import name_key, slug, strip_determiners
-from kg.resolve.units import UNIT_CATEGORIES, UNIT_FILLERS, group_owner, officers_of_police, unit_owner
+from kg.resolve.units import UNIT_CATEGORIES, UNIT_FILLERS, group_owner, unit_owner
 
 __all__ = [
     "ActorContext",
@@ -59,11 +53,8 @@ __all__ = [
     "country_actor",
     "unidentified_group",
     "resolve_actor",
-    "resolve_in_context",
     "antecedent_of",
     "antecedents_of",
-    "build_context",
-    "main_group",
 ]
 
 ROLE_HEADS = frozenset(
@@ -73,9 +64,10 @@ ROLE_HEADS = frozenset(
 MEMBER_HEADS = frozenset(
     {"fighters", "militiamen", "gunmen"}
 )  # "fighters of the X": X's, unless X is a state
-ARMED_SECTORS = frozenset({"REB", "PMC"})
 OWN_MEMBERS = frozenset({"member", "members", "men", "cadre", "cadres"})  # a group's own people
-UNIDENTIFIED = "unidentified-armed-group"  # what descriptors fall back to: never the main group
+# an unknown organisation so named is the media, quoted as a source ("Lusa news agency", "Radio Okapi")
+MEDIA = re.compile(r"\b(?:news(?: agency)?|television|tv|radio|newspaper|broadcaster)\b", re.I)
+AFFILIATION = re.compile(r"-(?:linked|backed|affiliated|allied|aligned|inspired|sponsored|supported)\b", re.I)
 
 
 def _possessive_owner(mention: Mention, ctx: ActorContext) -> Actor | None:
@@ -246,94 +238,3 @@ def resolve_actor(mention: Mention, ctx: ActorContext | None = None) -> Actor | 
         label = text[:1].upper() + text[1:]
         return Actor(slug(text), label, "MED" if MEDIA.search(text) else None, None, kind)
     return described_person(words, mention, ctx, lambda phrase: _described(phrase, ctx))  # or None
-
-
-@lru_cache(maxsize=65536)
-def _without_context(text: str, label: str, lemma: str) -> Actor | None:
-    """``resolve_actor`` with an empty context depends on the mention's text, label and lemma only (no
-    history, no document text, no country), so it is cached across documents."""
-    return resolve_actor(Mention(text, 0, len(text), label, lemma), ActorContext())
-
-
-# an unknown organisation so named is the media, quoted as a source ("Lusa news agency", "Radio Okapi")
-MEDIA = re.compile(r"\b(?:news(?: agency)?|television|tv|radio|newspaper|broadcaster)\b", re.I)
-AFFILIATION = re.compile(r"-(?:linked|backed|affiliated|allied|aligned|inspired|sponsored|supported)\b", re.I)
-
-
-def main_group(mentions: Iterable[Mention], text: str = "") -> Actor | None:
-    """The document's main armed group: the named REB/PMC actor mentioned most (one count per span). A
-    name used as an affiliation ("the al-Qaeda-linked JNIM") does not count: the group named is another."""
-    counts: Counter[str] = Counter()
-    actors: dict[str, Actor] = {}
-    first: dict[str, int] = {}
-    for mention in {(m.start, m.end): m for m in mentions}.values():
-        if mention.end > 0 and AFFILIATION.match(text, mention.end):
-            continue
-        actor = _without_context(mention.text, mention.label, mention.lemma)
-        if actor is not None and actor.sector in ARMED_SECTORS and not actor.key.startswith(UNIDENTIFIED):
-            counts[actor.key] += 1
-            actors[actor.key] = actor
-            first.setdefault(actor.key, mention.start)
-    if not counts:
-        return None
-    return actors[max(counts, key=lambda k: (counts[k], -first[k]))]
-
-
-def build_context(
-    text: str,
-    country: str | None,
-    entities: Sequence[Mention],
-    roles: Sequence[Mention] = (),
-    subjects: Sequence[Mention] = (),
-) -> ActorContext:
-    """Context for one document: the main armed group (from entities and role mentions) and the history
-    of resolved mentions that pronouns refer back to. Place entities (GPE/LOC) never enter the history
-    ("Kabul" names a city far more often than the Afghan government); as a frame role they do."""
-    skip = {"PRON", "DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
-    chosen: dict[tuple[int, int], Mention] = {}
-    for mention in entities:
-        if mention.label in ("GPE", "LOC") and gazetteer().country(mention.text) is None:
-            continue  # a country name may be an antecedent ("Ukraine said its forces"), a city not
-        if mention.label == "FAC" and strip_determiners(mention.text) not in actor_table().metonyms:
-            continue
-        chosen.setdefault((mention.start, mention.end), mention)
-    chosen.update(((m.start, m.end), m) for m in roles)
-    role_spans = {(m.start, m.end) for m in roles}
-    longest = dict(sorted(role_spans))  # start -> end of the longest role mention there; "Radical French"
-    for start, end in list(chosen):  # inside the role mention "Radical French farmers" is dropped
-        if (start, end) not in role_spans and longest.get(start, end) > end:
-            del chosen[(start, end)]
-    ordered = sorted(
-        (m for m in chosen.values() if m.label not in skip or m.text.lower() in SUBJECT_SEEKING),
-        key=lambda m: (m.start, m.end, m.text),
-    )
-    ctx = ActorContext(text=text, country=country, main_group=main_group(ordered, text))
-    ctx.subjects = {m.start for m in subjects}
-    ctx.coordinated = coordinations(text, [*entities, *roles], lambda m: resolve_actor(m, ctx))
-    for mention in ordered:
-        if (pronoun := as_pronoun(mention, text)) is not None:  # "they", "five of them": never antecedents
-            if pronoun.text.lower() in SUBJECT_SEEKING:  # themselves; subject pronouns chain
-                remember_pronoun(pronoun, ctx)
-            continue
-        actor = resolve_actor(mention, ctx)
-        defined = ACRONYM.match(text[mention.end :]) if actor is not None and mention.end > 0 else None
-        if actor is not None and defined is not None and actor.kind != "person":
-            actor = define_acronym(defined.group(1), actor, ctx)
-        if mention.label not in ("PRON", "PERSON"):
-            ctx.resolved[_key(mention)] = actor
-        if actor is not None:
-            ctx.remember(mention.start, actor, mention.text)
-    officers_of_police(ctx)
-    return ctx
-
-
-def _key(mention: Mention) -> tuple[int, int, str, str, str]:
-    return (mention.start, mention.end, mention.text, mention.label, mention.lemma)
-
-
-def resolve_in_context(mention: Mention, ctx: ActorContext) -> Actor | None:
-    """``resolve_actor`` with the answers ``build_context`` already found for the same mention."""
-    key = _key(mention)
-    if key in ctx.resolved:
-        return ctx.resolved[key]
-    return resolve_actor(mention, ctx)

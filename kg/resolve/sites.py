@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from kg.model import Mention, Place
 from kg.resolve.actorcontext import ActorContext
-from kg.resolve.actors import resolve_in_context
+from kg.resolve.docactors import resolve_in_context
 from kg.resolve.places import PROVINCE_NOUNS, TOWN_NOUNS, link_place, unlinked_place
 from kg.resolve.text import after_the, strip_determiners
 from kg.resolve.towns import Cities, named_as_town
