@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Token
 
 from kg.nlp import doc_text
+from kg.placewords import ADMIN_UNITS, alternation
 
 __all__ = ["named_places", "called_place", "entity_bounds", "PLACE_LABELS", "PLACE_NOUN_WORDS"]
 
@@ -26,7 +27,7 @@ _INTRODUCED = re.compile(rf"\b(?:{'|'.join(PLACE_NOUN_WORDS)}) of ({_NAME})")
 _APPOSED = re.compile(rf"({_NAME}), an? (?:\w+ ){{0,2}}(?:{'|'.join(PLACE_NOUN_WORDS)})\b")
 # "in Bwera, Kasese district, on Wednesday", "raided Kawaka, Ntoroko district": a name inside a sentence
 # (after a lower-case word) located in a named province
-_PROVINCE_WORDS = "district|province|region|state|county|governorate|department|prefecture"
+_PROVINCE_WORDS = alternation(ADMIN_UNITS | {"state", "department"})
 _LOCATED = re.compile(
     rf"(?<=[a-z] )({_NAME}), (?:{_NAME}) (?:{_PROVINCE_WORDS})"
     r"(?=\s*[,.;:)]|\s+(?:on|in|at|near|and|where|when|after|before|late|early|last|this)\b)"

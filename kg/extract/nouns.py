@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from kg.extract.docplaces import PLACE_LABELS, called_place, entity_bounds
+from kg.placewords import ADMIN_UNITS
 
 __all__ = [
     "PLACE_NOUNS",
@@ -277,9 +278,7 @@ def self_named(token: Token) -> bool:
     return token.lemma_.lower() in PLACE_NOUNS and any(named)
 
 
-PROVINCE_NOUNS = frozenset(
-    {"region", "province", "state", "governorate", "oblast", "prefecture", "county", "district", "regency"}
-)
+PROVINCE_NOUNS = ADMIN_UNITS | {"state", "regency"}
 
 
 def own_province(token: Token) -> bool:

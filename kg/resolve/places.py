@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kg.model import Place
+from kg.placewords import ADMIN_UNITS
 from kg.resolve.gazetteer_index import Entry, Gazetteer, build_gazetteer, gazetteer
 from kg.resolve.text import fold, load_table, name_key, slug, strip_determiners
 
@@ -31,10 +32,7 @@ __all__ = [
     "is_people",
 ]
 
-PROVINCE_WORDS = frozenset(
-    ["province", "provinces", "region", "state", "governorate", "oblast", "prefecture", "department",
-     "district", "county"]
-)  # fmt: skip
+PROVINCE_WORDS = ADMIN_UNITS | {"provinces", "state", "department"}
 DIRECTIONS = frozenset(
     ["north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "northeast",
      "northwest", "southeast", "southwest", "northeastern", "northwestern", "southeastern", "southwestern",
@@ -96,9 +94,7 @@ TOWN_NOUNS = frozenset(
     {"city", "town", "village", "camp", "commune", "hamlet", "settlement", "locality", "municipality",
      "neighbourhood", "neighborhood"}
 )  # fmt: skip
-PROVINCE_NOUNS = frozenset(
-    {"province", "region", "district", "county", "governorate", "prefecture", "oblast"}
-)
+PROVINCE_NOUNS = ADMIN_UNITS
 SEAT_PHRASES = frozenset(
     f"{kind} capital" for kind in ("state", "provincial", "regional", "district", "departmental", "county")
 )

@@ -16,6 +16,7 @@ from dataclasses import replace
 from difflib import SequenceMatcher
 
 from kg.model import Mention, Place
+from kg.placewords import ADMIN_UNITS, alternation
 from kg.resolve.places import PlaceContext, link_place, name_and_kind, unlinked_place
 from kg.resolve.text import name_key, strip_determiners
 
@@ -24,7 +25,7 @@ __all__ = ["Cities", "named_as_town"]
 CITY_LABELS = frozenset({"GPE", "LOC", "FAC"})
 TOWN_WORDS = "town|city|village|commune|hamlet|settlement|locality|port|camp"
 # words after a name that make it a province-level place ("the Sagaing region", "Arauca department")
-PROVINCE_WORDS = "province|region|district|county|governorate|prefecture|oblast|department"
+PROVINCE_WORDS = alternation(ADMIN_UNITS | {"department"})
 # kinds that stand for each other: "the village" may be the place called a hamlet or a commune
 SAME_KIND = {"hamlet": "village", "commune": "village", "settlement": "village", "locality": "village",
              "port": "town", "city": "town", "capital": "town", "municipality": "town",

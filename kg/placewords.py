@@ -1,0 +1,18 @@
+"""Words naming an administrative division ("Kasese district", "the province of Herat"), shared by the
+extraction and resolution rules. Each rule takes :data:`ADMIN_UNITS` and adds the words its own reading
+allows: "state" is a division after a name ("Borno state") but also a country's government; "department"
+names a division in some countries and an office in others; "regency" only in Indonesia.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+__all__ = ["ADMIN_UNITS", "alternation"]
+
+ADMIN_UNITS = frozenset({"province", "region", "district", "county", "governorate", "prefecture", "oblast"})
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regular-expression alternation of ``words``, longest first so none is cut short by a prefix."""
+    return "|".join(sorted(words, key=lambda w: (-len(w), w)))

@@ -1,0 +1,33 @@
+"""The shared administrative-division words and the regex alternation built from them."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from kg.extract.docplaces import named_places  # noqa: F401  (the module compiles its pattern from them)
+from kg.extract.nouns import PROVINCE_NOUNS as EXTRACT_PROVINCE_NOUNS
+from kg.placewords import ADMIN_UNITS, alternation
+from kg.resolve.places import PROVINCE_NOUNS, PROVINCE_WORDS
+from kg.resolve.towns import PROVINCE_WORDS as TOWN_PROVINCE_WORDS
+
+
+@pytest.mark.parametrize(
+    ("words", "text", "matched"),
+    [
+        ({"province", "provinces"}, "the provinces of the north", "provinces"),
+        ({"state", "statement"}, "a statement", "statement"),
+        ({"district"}, "Kasese district", "district"),
+    ],
+)
+def test_placewords_alternation_prefers_the_longest_word(words: set[str], text: str, matched: str) -> None:
+    found = re.search(rf"(?:{alternation(words)})", text)
+    assert found is not None and found.group(0) == matched
+
+
+def test_placewords_every_rule_reads_the_shared_divisions() -> None:
+    assert ADMIN_UNITS <= PROVINCE_WORDS and ADMIN_UNITS == PROVINCE_NOUNS
+    assert ADMIN_UNITS <= EXTRACT_PROVINCE_NOUNS
+    assert set(TOWN_PROVINCE_WORDS.split("|")) == ADMIN_UNITS | {"department"}
+    assert "state" not in PROVINCE_NOUNS  # "the state" alone is a government, not a province to point back to
