@@ -47,6 +47,14 @@ PLACE_TABLE = [
      ["Harare"]),
     ("The envoy demanded the parties to the dispute in Darfur to accept talks.", "demanded", "Request",
      ["Darfur"]),
+    # a governing clause's place phrase sets the scene when it comes first, but a saying after the event
+    # tells where it was said
+    ("In Kandahar, the Taliban claimed they had attacked two checkpoints.", "attacked", "Assault",
+     ["Kandahar"]),
+    ("Rebels burned thirty houses in the village, a local chief told reporters in Beni.", "burned",
+     "Assault", ["village"]),
+    ("Soldiers shot dead two raiders when they came back to the village, the governor said in Kananga.",
+     "shot", "Killing", []),
     # the country an agent belongs to, as a last resort, but not when a role names a place
     ("Sudan's army and the rebels agreed to a ceasefire.", "agreed", "Agree", ["Sudan"]),
     ("Kenya's foreign minister visited Ethiopia on Monday.", "visited", "Consult", []),

@@ -27,6 +27,7 @@ from spacy.tokens import Token
 
 from kg.extract.clauses import subject_of
 from kg.extract.constraints import SUBJECT_DEPS
+from kg.extract.factuality import REPORTING_VERBS
 from kg.extract.nouns import (
     PLACE_LABELS,
     in_time_entity,
@@ -271,6 +272,8 @@ def more_places(
         if named:
             return places + named
     for gov in governing:  # "In Kandahar, X claimed ..."
+        if gov.i > head.i and gov.lemma_.lower() in REPORTING_VERBS:
+            continue  # "..., the governor told reporters in Kananga": where it was told, not done
         named = spatial_names(gov)
         if named and all(broad_place(p) for p in named):  # "In the province of X, a bomb hit a bus in Y"
             deep = _deep(_scenes(gov), hostile)
