@@ -24,6 +24,10 @@ def _doc(text: str, ents: list[str]) -> Doc:
         # a place noun introduces the name, or stands in apposition to it
         ("Fighters stormed the town of Kareto", ["O", "O", "O", "O", "O", "B-PERSON"], ("Kareto",)),
         ("Dansadau, a small village, burned", ["B-PERSON"] + ["O"] * 6, ("Dansadau",)),
+        # ... or a definite place phrase ending there describes it
+        ("troops reached Kenyam, the regency seat, today", ["O", "O", "B-PERSON"] + ["O"] * 6, ("Kenyam",)),
+        ("near Gode, the zone capital.", ["O", "B-ORG"] + ["O"] * 4, ("Gode",)),
+        ("said Hassan, the village chief", ["O", "B-PERSON"] + ["O"] * 4, ()),
         # the model's own place tags, articles dropped
         ("They reached the Sahel", ["O", "O", "B-LOC", "I-LOC"], ("Sahel",)),
         # a name inside a sentence located in a named province

@@ -4,8 +4,8 @@ The small model often tags an unknown village as a person or an organisation in 
 place in another, or only ever as a person: "stormed the town of Kareto" (PERSON) and later "sent
 reinforcements to Kareto" (PERSON). A name the document itself calls a place — one the model tags GPE,
 LOC or FAC somewhere, one a place noun introduces ("the town of X", "the village of X", "X, a small
-town"), or one named with the province it lies in ("in Bwera, Kasese district") — is a place wherever
-else the document names it, whatever the tag there. Found once per document and kept on
+town", "X, the regency seat"), or one named with the province it lies in ("in Bwera, Kasese district")
+— is a place wherever else the document names it, whatever the tag there. Found once per document and kept on
 ``Doc.user_data`` (a tuple, which ``Doc.to_bytes`` serialises).
 """
 
@@ -25,6 +25,11 @@ PLACE_NOUN_WORDS = ("town", "village", "city", "hamlet", "commune", "locality", 
 _NAME = r"[A-Z][\w'’-]*(?:[ -](?:al|el|de|du|la|le|[A-Z][\w'’-]*))*"
 _INTRODUCED = re.compile(rf"\b(?:{'|'.join(PLACE_NOUN_WORDS)}) of ({_NAME})")
 _APPOSED = re.compile(rf"({_NAME}), an? (?:\w+ ){{0,2}}(?:{'|'.join(PLACE_NOUN_WORDS)})\b")
+# "Kenyam, the regency seat, ...", "Dhusamareb, the regional capital": a name a definite place phrase
+# describes, that phrase ending there (not "Hassan, the village chief")
+_SEAT = re.compile(
+    rf"({_NAME}), the (?:[\w-]+ ){{0,2}}(?:{'|'.join(PLACE_NOUN_WORDS)}|capital|seat)(?=\s*[,.;:)]|\s+of\b)"
+)
 # "in Bwera, Kasese district, on Wednesday", "raided Kawaka, Ntoroko district": a name inside a sentence
 # (after a lower-case word) located in a named province
 _PROVINCE_WORDS = alternation(ADMIN_UNITS | {"state", "department"})
@@ -45,6 +50,7 @@ def _named_places(doc: Doc) -> tuple[str, ...]:
     text = doc_text(doc)
     names.update(m.group(1) for m in _INTRODUCED.finditer(text))
     names.update(m.group(1) for m in _APPOSED.finditer(text))
+    names.update(m.group(1) for m in _SEAT.finditer(text))
     names.update(m.group(1) for m in _LOCATED.finditer(text))
     return tuple(sorted(n for n in names if n))
 
