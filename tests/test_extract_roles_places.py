@@ -55,6 +55,8 @@ PLACE_TABLE = [
      "Assault", ["village"]),
     ("Soldiers shot dead two raiders when they came back to the village, the governor said in Kananga.",
      "shot", "Killing", []),
+    # the talks a meeting is held for set its scene
+    ("The two envoys met for talks in Istanbul last week.", "met", "Negotiation", ["Istanbul"]),
     # the country an agent belongs to, as a last resort, but not when a role names a place
     ("Sudan's army and the rebels agreed to a ceasefire.", "agreed", "Agree", ["Sudan"]),
     ("Kenya's foreign minister visited Ethiopia on Monday.", "visited", "Consult", []),

@@ -150,6 +150,11 @@ def concluded(prep: str, obj: Token) -> bool:
     return prep in AFTER and obj.lemma_.lower() in CONCLUDED_NOUNS and settles
 
 
+def _held_for(prep: str, obj: Token) -> bool:
+    """Talks or a meeting a gathering is held for: "met for talks in Istanbul" met there."""
+    return prep == "for" and obj.lemma_.lower() in CONCLUDED_NOUNS
+
+
 def settled_by(head: Token) -> Token | None:
     """Who held the talks an agreement concludes: "X and Y agreed ... after talks in Beijing"."""
     if head.dep_ != "pobj" or not concluded(head.head.lower_, head):
@@ -244,7 +249,9 @@ def more_places(
     scenes = [
         o
         for w, o in prep_objects(head)
-        if (w not in NON_SCENE_PREPS or concluded(w, o)) and not is_place_like(o) and not in_time_entity(o)
+        if (w not in NON_SCENE_PREPS or concluded(w, o) or _held_for(w, o))
+        and not is_place_like(o)
+        and not in_time_entity(o)
     ]
     # "agreed to restore ties after talks in Beijing": the talks the agreement concludes set its scene
     scenes += [
