@@ -48,6 +48,11 @@ D = dt.date
          "rebels agreed to a truce.", "agreed", D(2025, 3, 7)),
         ("Rebels freed six soldiers in Meta on Wednesday.\n\nThe release came a day after negotiators "
          "resumed talks in Bogota.", "resumed", D(2025, 3, 11)),
+        # a retelling noun after the event it dates stands for an event told before that one
+        ("Bandits abducted 30 villagers in Kuchi on Tuesday.\n\nAir force jets bombed hideouts in the forest "
+         "a day after the raid.", "bombed", D(2025, 3, 12)),
+        # a gerund after a counted "after" phrase: its time, borrowed from its governor, is not its own
+        ("M23 fighters withdrew from Pinga on Sunday, four days after seizing it.", "seizing", D(2025, 3, 5)),
         # "on the eve of" an event retold: the day before it
         ("A jet bombed a school in Kalay on Wednesday.\n\nThe strike came a day after rebels overran a "
          "police post.\n\nOn the eve of the strike, the junta had warned that it would punish villages "
@@ -61,6 +66,23 @@ def test_anchors_date_an_event_from_a_counted_distance(
     assert event.time is not None
     assert (event.time.start, event.time.end, event.time.derived) == (day, day, False)
     assert any(key == "time_rule" and "another event" in note for key, note in event.extra)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "trigger", "span"),
+    [
+        ("In June the militia killed the governor in Kalemie, hours after he accused the group of looting on "
+         "the radio.", "accused", (D(2024, 6, 1), D(2024, 6, 30))),
+        ("Last week fighters raided Goma, hours after the army deployed tanks there.", "deployed",
+         (D(2025, 3, 3), D(2025, 3, 9))),
+    ],
+)  # fmt: skip
+def test_anchors_hours_after_an_event_share_its_time_whatever_its_precision(
+    nlp: Language, text: str, trigger: str, span: tuple[dt.date, dt.date]
+) -> None:
+    event = one_event(document_events(nlp, text), trigger)
+    assert event.time is not None and (event.time.start, event.time.end, event.time.derived) == (*span, False)
 
 
 @pytest.mark.model

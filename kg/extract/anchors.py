@@ -94,7 +94,13 @@ def relative_anchors(doc: Doc, frames: list[EventFrame], bare: set[int]) -> list
             times = frames[n].times
         if other is None or days is None or other == n:
             continue
-        target = _retold(doc, frames, other, bare)
+        gerund = trigger_root(doc, frames[other].trigger)
+        if gerund is not None and gerund.dep_ == "pcomp" and gerund.head.head.i == head_i:
+            # "withdrew on Sunday, four days after seizing it": the gerund's time is only its governor's
+            own = tuple(m for m in out[other].times if m not in frames[n].times)
+            out[other] = dataclasses.replace(out[other], times=own)
+        # "bombed hideouts a day after the raid": the raid told before this sentence's event, not that event
+        target = _retold(doc, frames, other, bare, min(frames[n].trigger.start, frames[other].trigger.start))
         out[n] = dataclasses.replace(out[n], anchor=(frames[target].trigger.start, days), times=times)
         # "detonated a car bomb, killing nine people": a participle or conjunct shares the anchor
         for child in head.children:
@@ -159,7 +165,7 @@ def _phrase_anchor(
         if prep.lower_ not in SEQUENCE_MARKS:
             continue
         days = _distance([*head.children, *prep.children])
-        for noun in (o for o in prep.children if o.dep_ == "pobj"):
+        for noun in (o for o in prep.children if o.dep_ in ("pobj", "pcomp")):  # "days after seizing it"
             found = _event_named(noun, at, frames)
             if found is not None and days is not None:
                 return found, SEQUENCE_MARKS[prep.lower_] * days
@@ -193,10 +199,10 @@ def _named_before(noun: Token, at: dict[int, int], frames: list[EventFrame]) -> 
     return hits[-1] if hits else None
 
 
-def _retold(doc: Doc, frames: list[EventFrame], n: int, bare: set[int]) -> int:
+def _retold(doc: Doc, frames: list[EventFrame], n: int, bare: set[int], before: int) -> int:
     """A definite event noun that retells stands for the last earlier frame of its category; so does one
     with no time of its own that a distance relates ("two days after the ambush, police arrested a suspect
-    in X": the place it took from the clause does not make it a new event)."""
+    in X": the place it took from the clause does not make it a new event), told before ``before``."""
     frame = frames[n]
     root = trigger_root(doc, frame.trigger)
     noun = root if root is not None and root.pos_ == "NOUN" and not frame.times else None
@@ -206,7 +212,7 @@ def _retold(doc: Doc, frames: list[EventFrame], n: int, bare: set[int]) -> int:
     earlier = [
         k
         for k in range(n)
-        if not (frames[k].negated or frames[k].hypothetical) and frames[k].trigger.start < frame.trigger.start
+        if not (frames[k].negated or frames[k].hypothetical) and frames[k].trigger.start < before
     ]
     earlier = [k for k in earlier if frames[k].trigger.start not in bare]  # not another retelling
     same_class = [k for k in earlier if frames[k].event_class == frame.event_class]  # "the strike"

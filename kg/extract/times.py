@@ -58,11 +58,14 @@ def _anaphoric_day(token: Token) -> bool:
     return token.lemma_.lower() in DAY_WORDS and any(c.lower_ in ANAPHORIC_MODIFIERS for c in token.lefts)
 
 
+DEICTIC = frozenset({"last", "next", "this", "past", "previous", "same", "following", "coming"})
+
+
 def _sequence_distance(token: Token) -> bool:
     """ "came a day after the group fired", "two days before the vote": a distance between two events,
     which dates neither by itself (:mod:`kg.extract.anchors` relates them)."""
-    if token.lemma_.lower() not in UNIT_DAYS:
-        return False
+    if token.lemma_.lower() not in UNIT_DAYS or any(c.lower_ in DEICTIC for c in token.lefts):
+        return False  # "Last week fighters raided X, hours after ...": a date, not a distance
     if any(c.dep_ == "prep" and c.lower_ in SEQUENCE_MARKS for c in token.children):
         return True
     if token.head.dep_ == "prep" and token.head.lower_ in SEQUENCE_MARKS:  # "days" under "after"

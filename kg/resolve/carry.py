@@ -155,6 +155,11 @@ def carry_dates(events: Sequence[Event], text: str) -> list[Event]:
     return out
 
 
+def _same_time(time: TimeValue) -> TimeValue:
+    """``time`` taken over by another event: the same span, without the other's words."""
+    return dataclasses.replace(time, raw=None)
+
+
 def anchored_dates(events: Sequence[Event]) -> list[Event]:
     """Events a counted distance relates (``EventFrame.anchor``: "a day after the group fired"): the one
     without a date of its own takes the other's day shifted by the distance, noted ``time_rule``."""
@@ -167,7 +172,8 @@ def anchored_dates(events: Sequence[Event]) -> list[Event]:
         k = at[start]
         for this, other, shift in ((n, k, days), (k, n, -days)):
             time, known = out[this].time, out[other].time
-            own = known is not None and not known.derived and known.precision == "day"
+            # a day, or for "hours after" any stated time: "in June ..., hours after he accused" is June too
+            own = known is not None and not known.derived and (known.precision == "day" or shift == 0)
             if own and (time is None or time.derived) and not out[this].frame.hypothetical:
                 assert known is not None
                 day = known.start + dt.timedelta(days=shift)
@@ -176,9 +182,8 @@ def anchored_dates(events: Sequence[Event]) -> list[Event]:
                     f"{abs(shift)} day(s) {'after' if shift >= 0 else 'before'} another event",
                 )
                 extra = tuple(e for e in out[this].extra if e[0] != "time_rule")
-                out[this] = dataclasses.replace(
-                    out[this], time=TimeValue(day, day, "day", None), extra=(*extra, note)
-                )
+                moved = TimeValue(day, day, "day", None) if known.precision == "day" else _same_time(known)
+                out[this] = dataclasses.replace(out[this], time=moved, extra=(*extra, note))
                 break
     return out
 
