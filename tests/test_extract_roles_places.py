@@ -196,6 +196,9 @@ SHARED_SETTING_TABLE = [
     ("Two soldiers were killed on Monday when a roadside bomb struck their vehicle near the village of Tal "
      "Abta in Nineveh province, south-west of Mosul, a source said.",
      (("killed", "Killing"), ("struck", "Bombing")), "Tal Abta"),
+    # an event noun that killed went off where the killing was
+    ("A roadside bomb killed two soldiers in Kikuku on Monday.", (("bomb", "Bombing"), ("killed", "Killing")),
+     "Kikuku"),
     # a trailing "when" clause the parser hangs on a gapped participle tells of the first verb too
     ("Three soldiers were killed and five wounded when a roadside bomb exploded beside their patrol near "
      "the village of La Gabarra on Wednesday, the army said.",

@@ -112,3 +112,35 @@ def test_roles_targets_from_the_complement(
     frame = frame_at(nlp(sentence), word, cls)
     assert [m.text for m in frame.agents] == agents
     assert [m.text for m in frame.targets] == targets
+
+
+# a participle on the object that the parser made a clause with the object as its subject: sentence,
+# trigger, class, targets, places, times
+OBJECT_PARTICIPLE_TABLE = [
+    ("A roadside bomb killed two police officers escorting a vaccination team in the Salarzai area of "
+     "Pakistan's Bajaur district on Monday, police said.", "killed", "Killing", ["two police officers"],
+     ["Salarzai area"], ["Monday"]),
+    ("Gunmen shot dead three farmers tending their fields near Dogon Daji on Sunday.", "shot", "Killing",
+     ["three farmers"], ["Dogon Daji"], ["Sunday"]),
+]  # fmt: skip
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "word", "cls", "targets", "places", "times"),
+    OBJECT_PARTICIPLE_TABLE,
+    ids=[r[0][:40] for r in OBJECT_PARTICIPLE_TABLE],
+)
+def test_roles_object_read_as_a_participle_subject(
+    nlp: Language, sentence: str, word: str, cls: str, targets: list[str], places: list[str], times: list[str]
+) -> None:
+    frame = frame_at(nlp(sentence), word, cls)
+    assert [m.text for m in frame.targets] == targets
+    assert [m.text for m in frame.places] == places
+    assert [m.text for m in frame.times] == times
+
+
+@pytest.mark.model
+def test_roles_a_participle_after_a_comma_is_no_object(nlp: Language) -> None:
+    frame = frame_at(nlp("Rebels killed the soldiers, leaving their bodies in Kikuku."), "killed", "Killing")
+    assert [m.text for m in frame.targets] == ["soldiers"]

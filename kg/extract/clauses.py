@@ -18,6 +18,7 @@ from kg.extract.spans import past_dateline
 
 __all__ = [
     "misread_clause",
+    "object_participle",
     "misread_subject",
     "CLIMB_DEPS",
     "governors",
@@ -191,3 +192,27 @@ def misread_clause(head: Token, kids: list[Token], intransitive: frozenset[str] 
     if head.dep_ != "acl" or head.tag_ not in ("VBN", "VBD") or head.head.pos_ != "NOUN":
         return False
     return head.lemma_ in intransitive or any(c.dep_ in ("dobj", "obj") for c in kids)
+
+
+def object_participle(head: Token) -> tuple[Token, Token] | None:
+    """A participle on the verb's object that the parser made a clause with the object as its subject:
+    "killed two police officers escorting a team in X on Monday" ("officers" the subject of "escorting",
+    an advcl of "killed"). Returns (the object, the participle), or None; not with a mark or a comma
+    ("killed them, leaving ...", "while escorting ...")."""
+    if any(c.dep_ in ("dobj", "obj") for c in head.children):
+        return None
+    for clause in head.children:
+        if clause.dep_ != "advcl" or clause.tag_ != "VBG" or clause.i < head.i:
+            continue
+        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if (
+            subject is None
+            or not head.i < subject.i < clause.i
+            or any(c.dep_ == "mark" for c in clause.children)
+        ):
+            continue
+        between = head.doc[head.i + 1 : subject.left_edge.i]
+        if any(t.is_punct for t in between) or subject.pos_ not in ("NOUN", "PROPN"):
+            continue
+        return subject, clause
+    return None

@@ -25,7 +25,7 @@ from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Token
 
-from kg.extract.clauses import subject_of
+from kg.extract.clauses import object_participle, subject_of
 from kg.extract.constraints import SUBJECT_DEPS
 from kg.extract.factuality import REPORTING_VERBS
 from kg.extract.nouns import (
@@ -126,6 +126,8 @@ def _deep(roots: Iterable[Token], hostile: bool, searched: frozenset[int] = froz
             # "as a crime, X's suppression of ...", "demands to release prisoners in Iraq"
             steps = [o for _, o in prep_objects(tok) if o.pos_ in NOUN_TAGS]
             steps += [c for c in tok.children if c.dep_ in CHAIN_DEPS]
+            if tok.dep_ == "acl" and tok.tag_ in PARTICIPLE_TAGS:  # "farmers tending their fields near X"
+                steps += [c for c in tok.children if c.dep_ in ("dobj", "obj")]
             for obj in steps:
                 if obj.i not in seen and not in_time_entity(obj):
                     seen.add(obj.i)
@@ -273,9 +275,14 @@ def more_places(
                 named = [p for p in deep if not broad_place(p)] or named or deep
             if named:
                 return places + named
-    for clause in (c for c in head.children if c.dep_ == "advcl" and _circumstance(c)):
+    participle = [] if nominal else [c for _, c in filter(None, [object_participle(head)])]
+    for clause in (c for c in head.children if c.dep_ == "advcl" and (_circumstance(c) or c in participle)):
         # "were seized while patrolling near the hamlet of La Julia": where the clause it happened in was
         named = spatial_names(clause)
+        if not named and clause in participle:  # "escorting a team in the X area of Y district"
+            objects = [c for c in clause.children if c.dep_ in ("dobj", "obj")]
+            deep = _deep([*_scenes(clause), *objects], hostile)
+            named = [p for p in deep if not broad_place(p)] or deep
         if named:
             return places + named
     for gov in governing:  # "In Kandahar, X claimed ..."

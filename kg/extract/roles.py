@@ -24,6 +24,7 @@ from kg.extract.clauses import (
     antecedent,
     misread_clause,
     misread_subject,
+    object_participle,
     subject_of,
 )
 from kg.extract.collector import (
@@ -124,6 +125,9 @@ def _verbal(col: RoleCollector, head: Token, span: list[Token]) -> bool:
                         col.add(col.agents, obj)
         col.prepositions(tok, nominal=False)
     objects = [o for o in objects if o not in col.agents]  # "fell under the control of X": X is done
+    participle = object_participle(head) if not objects and not passive else None
+    if participle is not None:  # "killed two officers escorting a team": the officers, parsed as a subject
+        objects.append(participle[0])
     if passive and subj is None and not col.agents and objects and own_act(col.cls, head, objects[0]):
         subj = objects.pop(0)  # "the guerrillas were demobilized", "Israel is opposed to"
     if passive and head.dep_ == "acl" and head.head.pos_ in ("NOUN", "PROPN"):

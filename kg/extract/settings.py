@@ -242,6 +242,11 @@ def share_context(doc: Doc, frames: list[EventFrame]) -> list[EventFrame]:
             for k in (at[o.i] for p in during for o in p.children if o.dep_ == "pobj" and o.i in at):
                 out[n] = dataclasses.replace(out[n], places=out[n].places or out[k].places)
             continue
+        # "A roadside bomb killed two soldiers in X on Monday": the bomb went off there and then
+        for k in (at[c.i] for c in doc[head_i].children if c.dep_ == "nsubj" and c.i in at):
+            cause = out[k]
+            places, times = cause.places or out[n].places, cause.times or out[n].times
+            out[k] = dataclasses.replace(cause, places=places, times=times)
         preps = (c for c in doc[head_i].children if c.dep_ == "prep" and c.lower_ in CONTEXT_PREPS)
         for k in (at[o.i] for p in preps for o in p.children if o.dep_ == "pobj" and o.i in at):
             killing, context = out[n], out[k]

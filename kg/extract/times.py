@@ -15,7 +15,7 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from kg.extract.anchors import SEQUENCE_MARKS, UNIT_DAYS
-from kg.extract.clauses import governors, misread_clause, misread_subject
+from kg.extract.clauses import governors, misread_clause, misread_subject, object_participle
 from kg.extract.constraints import NOUN_POS
 from kg.extract.nouns import in_time_entity, prep_objects
 from kg.extract.spans import NP_LEFT_DEPS, dated_subject, in_dateline
@@ -211,6 +211,9 @@ def trigger_times(
             frontier = nouns
             if times or not nouns:
                 break
+    participle = object_participle(head) if not times else None
+    if participle is not None:  # "killed two officers escorting a team in X on Monday"
+        times = time_mentions([participle[1]])
     if not times and _when_of(head):  # "cut off since July, when militants blew up a bridge": in July
         times = [_time_mention(head.head, "")]
     if not times and conjuncts:  # "killed seven villagers and abducted 20 people ... at the weekend"
