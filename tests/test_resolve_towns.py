@@ -60,6 +60,9 @@ from spacy.language import Language
          "government-held city since 2015.", "besieged", ["Taiz"]),
         ("Rebels attacked a village near Goma on Monday. They burned a school in the nearby town.",
          "burned", []),
+        # "the district" is the last one the text called a district, not the province named after it
+        ("Jihadists attacked an army post in Chimtal district of Afghanistan's Balkh province on Thursday. "
+         "Jets struck the insurgents' hideouts in the district on Friday.", "struck", ["Chimtal"]),
         # a province the model tags only in part ("Maguindanao" of "Maguindanao del Sur province")
         ("Philippine troops killed four militants in Maguindanao del Sur province on Sunday. The military "
          "sent a battalion to the province.", "sent", ["Maguindanao del Sur"]),

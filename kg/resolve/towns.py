@@ -92,6 +92,7 @@ class Cities:
         self.ends: dict[int, int] = {}  # start -> end of a town's name in the text
         self.text = text
         self.provinces: list[tuple[int, Place]] = []
+        self.province_kinds: dict[int, str] = {}  # start -> the division word the text named it with
         self.spellings: dict[str, list[str]] = {}  # gazetteer key -> the document's other names for it
         linked: dict[str, Place | None] = {}  # a document repeats its place names
 
@@ -109,6 +110,7 @@ class Cities:
                 place = link(named) or unlinked_place(named, country)
                 if place is not None and place.kind == "province" and place.country in (country, None):
                     self.provinces.append((mention.start, place))
+                    self.province_kinds[mention.start] = after.group(2).lower()
                 continue
             before = _kind_before(text, mention.start)
             if after is not None and after.group(3) is not None and mention.label not in CITY_LABELS:
@@ -138,6 +140,7 @@ class Cities:
                 place = link(named) or unlinked_place(named, country)
                 if place is not None and place.kind == "province" and place.country in (country, None):
                     self.provinces.append((start, place))
+                    self.province_kinds[start] = match.group(0).split()[-1].lower()
         self.provinces.sort(key=lambda item: item[0])
         # an event's place the gazetteer lacks ("overran a checkpoint near Burdhubo") is a town "the area"
         # may point back to
@@ -200,4 +203,6 @@ class Cities:
         kind = _kind(words[-1]) if len(words) == 1 else ""
         index = bisect.bisect_left(self.province_starts, offset)
         province = self.provinces[index - 1][1] if index else None
-        return PlaceContext(country, self.before(offset, kind), province)
+        # "the district" after "Chimtal district of Balkh province": the last one the text called a district
+        called = [place for start, place in self.provinces[:index] if self.province_kinds.get(start) == kind]
+        return PlaceContext(country, self.before(offset, kind), called[-1] if kind and called else province)
