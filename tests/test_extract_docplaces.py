@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import pytest
+import spacy
 from roles_support import frame_at
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from kg.extract.docplaces import called_place, named_places
+from kg.extract.nouns import strong_place
 
 
 def _doc(text: str, ents: list[str]) -> Doc:
@@ -63,3 +65,24 @@ def test_docplaces_a_place_tagged_as_a_person_is_a_place_again(nlp: Language) ->
     assert any(e.text == "Kareto" and e.label_ == "PERSON" for e in doc.ents)  # the model's tag
     frame = frame_at(doc, "sent", "Deployment")
     assert [m.text for m in frame.places] == ["Kareto"]
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Haru", True),  # a capitalised name a place noun introduces, tagged a common noun
+        ("farmers", False),  # not a lower-case noun
+    ],
+)
+def test_nouns_strong_place_takes_a_named_common_noun(name: str, expected: bool) -> None:
+    words = ["They", "reached", "the", "village", "of", name]
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=words,
+        pos=["PRON", "VERB", "DET", "NOUN", "ADP", "NOUN"],
+        heads=[1, 1, 3, 1, 3, 4],
+        deps=["nsubj", "ROOT", "det", "dobj", "prep", "pobj"],
+        lemmas=[w.lower() for w in words],
+        sent_starts=[True] + [False] * 5,
+    )
+    assert strong_place(doc[5]) is expected

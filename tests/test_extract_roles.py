@@ -530,6 +530,10 @@ def test_roles_killing_and_the_event_it_happened_in_share_setting_and_doer(nlp: 
          ["Fighters of the Popular Front for the Rebirth of Central Africa"], ["Saturday"]),
         ("PORT-AU-PRINCE, Haiti, April 9 — Gang members raided the village of Furcy on Monday.", "raided",
          "Assault", ["Gang members"], ["Monday"]),
+        # the subject parsed as a conjunct of the dateline's date
+        ("GIMBI, Ethiopia, Dec 7 — Fighters of the Oromo Liberation Army (OLA) abducted 17 bus passengers on "
+         "Monday, officials said.", "abducted", "Abduction", ["Fighters of the Oromo Liberation Army"],
+         ["Monday"]),
         # a hyphen is no dateline's dash
         ("The RSF announced a three-day ceasefire on Monday.", "announced", "Ceasefire", ["RSF"],
          ["Monday"]),

@@ -295,6 +295,8 @@ def strong_place(token: Token) -> bool:
     head = semantic_head(token)
     if head.pos_ == "PROPN" or head.ent_type_ in PLACE_LABELS:
         return True
+    if head.pos_ == "NOUN" and head.is_title and not head.is_sent_start and names_place_noun(head):
+        return True  # "near the village of Haru", the name tagged a common noun
     return self_named(head)  # "the Hiran region", "Amhara region"
 
 

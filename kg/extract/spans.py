@@ -213,10 +213,18 @@ def in_dateline(token: Token) -> bool:
 
 def past_dateline(subject: Token) -> Token | None:
     """The subject a dateline's city stands in for ("KINSHASA — Fighters of the X militia attacked ...",
-    parsed with "Fighters" in apposition to the city): the subject itself when it is no dateline's."""
+    parsed with "Fighters" in apposition to the city, or as a conjunct of the dateline's date: "NEKEMTE,
+    Ethiopia, Dec 7 — Fighters of ..."): the subject itself when it is no dateline's."""
     if not in_dateline(subject):
         return subject
-    return next((a for a in subject.children if a.dep_ == "appos" and not in_dateline(a)), None)
+    return next(
+        (
+            t
+            for t in subject.subtree
+            if t.dep_ in ("appos", "conj") and in_dateline(t.head) and not in_dateline(t)
+        ),
+        None,
+    )
 
 
 _DATELINES_KEY = "conflict_kg.datelines"
