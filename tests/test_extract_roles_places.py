@@ -55,6 +55,9 @@ PLACE_TABLE = [
      "Assault", ["village"]),
     ("Soldiers shot dead two raiders when they came back to the village, the governor said in Kananga.",
      "shot", "Killing", []),
+    # a named island the coordinated verb's act happened on, finer than the department it lies in
+    ("Jihadists killed three fishermen and abducted two women on Kofia island in Cameroon's Logone-et-Chari "
+     "department.", "killed", "Killing", ["Kofia island"]),
     # the talks a meeting is held for set its scene
     ("The two envoys met for talks in Istanbul last week.", "met", "Negotiation", ["Istanbul"]),
     # the country an agent belongs to, as a last resort, but not when a role names a place

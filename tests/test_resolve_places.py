@@ -219,7 +219,10 @@ def test_places_direction_words_fall_back_to_the_named_place(text: str, label: s
 @pytest.mark.parametrize(
     ("text", "country", "label", "kind"),
     [("the village of Gaskinde", "BFA", "Gaskinde", "city"), ("Wadi Zurq", "SDN", "Wadi Zurq", "site"),
-     ("northern Qorshale", None, "Qorshale", "site")],
+     ("northern Qorshale", None, "Qorshale", "site"),
+     # a country possessor is no part of the name, unless only a direction would be left
+     ("Cameroon's Logone-et-Chari department", "CMR", "Logone-et-Chari", "province"),
+     ("Cameroon's South-West", "CMR", "Cameroon's South-West", "site")],
 )  # fmt: skip
 def test_places_unlisted_names_stay_as_unlinked_places(
     text: str, country: str | None, label: str, kind: str

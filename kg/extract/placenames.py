@@ -172,9 +172,20 @@ def inner_place(obj: Token) -> list[Token]:
 
 
 BROAD_NOUNS = PROVINCE_NOUNS | {"territory", "island", "department"}
-# the divisions of a province: "Tinsukia district" lies in the state of Assam
+# the divisions of a province ("Tinsukia district" lies in the state of Assam), and a named island in one
 DISTRICT_NOUNS = frozenset(
-    {"district", "county", "regency", "subdistrict", "tehsil", "taluka", "woreda", "raion", "cercle"}
+    {
+        "district",
+        "county",
+        "regency",
+        "subdistrict",
+        "tehsil",
+        "taluka",
+        "woreda",
+        "raion",
+        "cercle",
+        "island",
+    }
 )
 
 

@@ -75,6 +75,7 @@ NOUN_TAGS = frozenset({"NOUN", "PROPN"})
 DEEP_STEPS = 3  # prepositional phrases followed down from a role, an object or a scene
 LOCATIVE_ADVERBS = DIRECTION_WORDS | {"outside", "inside", "ahead"}
 DEEP_PREPS = LOCATIVE_PREPS | OF | {"on"}
+ON_SITE = frozenset({"on"})  # "on Darak island": a named place "on" which an act happened
 AFTER = frozenset({"after", "following"})
 # events a later act concludes: their place is the act's place ("agreed ... after talks in Beijing")
 CONCLUDED_NOUNS = frozenset(
@@ -267,12 +268,16 @@ def more_places(
         return places + deep
     if not nominal:  # "stopped a bus on the highway near Kalat and shot dead nine men"
         for verb in conjunct_verbs(head):
-            named = spatial_names(verb)
+            # "killed three fishermen and abducted two women on Darak island in X department"
+            named = spatial_names(verb) or [
+                o for _, o in prep_objects(verb, ON_SITE) if strong_place(o) and is_place_like(o)
+            ]
             if all(broad_place(p) for p in named):  # "on the highway near Kalat in X province"
                 # a hostile act's objects too: "killed seven and abducted 20 people near X in Y province"
                 objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")] if violent else []
                 deep = _deep([*_scenes(verb), *objects], hostile)
-                named = [p for p in deep if not broad_place(p)] or named or deep
+                finer = [p for p in deep if not broad_place(p)] or _finer_district(deep, named)
+                named = finer or named or deep
             if named:
                 return places + named
     participle = [] if nominal else [c for _, c in filter(None, [object_participle(head)])]

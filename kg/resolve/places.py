@@ -212,6 +212,11 @@ def is_people(name: str) -> bool:
 def unlinked_place(text: str, country: str | None = None) -> Place | None:
     """A named place the gazetteer does not list ("the village of Gaskinde"): kept with its name and no
     coordinates, keyed by name and the document's dominant country. Common nouns and directions give None."""
+    owned = _OWNER.match(strip_determiners(text))
+    if owned is not None and gazetteer().country(owned.group(1)) is not None:
+        # "Cameroon's Logone-et-Chari department": the department; "Cameroon's South-West" stays whole
+        rest = name_and_kind(owned.group(2))[0].split()
+        text = owned.group(2) if not all(w.lower() in DIRECTIONS for w in rest) else text
     name, hint = name_and_kind(text)
     words = name.split()
     if not words or not any(w[:1].isupper() for w in words) or all(w.lower() in DIRECTIONS for w in words):
