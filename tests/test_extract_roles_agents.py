@@ -20,6 +20,11 @@ AGENT_TABLE = [
     # a direction opening the sentence, misread as a second subject, is not who did it
     ("Further west, in Huila department, suspected FARC dissidents kidnapped a town councillor.", "kidnapped",
      "Abduction", ["suspected FARC dissidents"], ["town councillor"]),
+    # a quantified subject: its people ("Most of the villagers"), not an aside ("..., many of them on foot")
+    ("Most of the villagers fled to the hills on Sunday.", "fled", "Displacement", ["Most of the villagers"],
+     []),
+    ("Some 4,000 families fled Babanusa, aid workers said, many of them on foot.", "fled", "Displacement",
+     ["Some 4,000 families"], []),
     # light and aspect verbs: the event noun is the object, the agent is the verb's subject
     ("The junta issued an ultimatum to the rebels.", "ultimatum", "Threaten", ["junta"], []),
     ("The teachers' union organized a general strike in Accra.", "strike", "Protest",

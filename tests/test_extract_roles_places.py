@@ -58,6 +58,11 @@ PLACE_TABLE = [
     # a named island the coordinated verb's act happened on, finer than the department it lies in
     ("Jihadists killed three fishermen and abducted two women on Kofia island in Cameroon's Logone-et-Chari "
      "department.", "killed", "Killing", ["Kofia island"]),
+    # people named by the place they live in, as a possessor, beside an unnamed refuge
+    ("Rebels burned the village of Kanyo. Most of Kanyo's 800 inhabitants have fled to the forest.", "fled",
+     "Displacement", ["Kanyo", "forest"]),
+    ("Gunmen burned the town of Kawlin. Most of the town's inhabitants had fled to nearby villages.", "fled",
+     "Displacement", ["town", "nearby villages"]),
     # the talks a meeting is held for set its scene
     ("The two envoys met for talks in Istanbul last week.", "met", "Negotiation", ["Istanbul"]),
     # the country an agent belongs to, as a last resort, but not when a role names a place

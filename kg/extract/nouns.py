@@ -126,6 +126,8 @@ MOVED_NOUNS = FORCE_NOUNS | frozenset(
 )  # fmt: skip
 NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
 NUMBER_NOUNS = frozenset({"dozen", "dozens", "hundreds", "thousands", "millions", "scores", "tens"})
+# as a subject: "Most of the residents fled" (not "..., many of them on foot", an aside)
+QUANTIFIERS = frozenset({"most", "many", "some", "all", "several", "half", "both"})
 
 
 def in_time_entity(token: Token) -> bool:
@@ -133,10 +135,12 @@ def in_time_entity(token: Token) -> bool:
 
 
 def semantic_head(token: Token) -> Token:
-    """The token that says what a phrase is: "12 of the capitals" -> capitals, "hundreds of X" -> X."""
+    """The token that says what a phrase is: "12 of the capitals" -> capitals, "hundreds of X" -> X, "most
+    of X" -> X."""
     if (
         token.like_num
         or token.lower_ in NUMBER_NOUNS
+        or (token.lower_ in QUANTIFIERS and token.dep_ in ("nsubj", "nsubjpass"))
         or token.pos_ == "NUM"
         or token.lemma_ in COLLECTIVE_NOUNS
     ):

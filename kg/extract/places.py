@@ -213,13 +213,21 @@ def _scenes(verb: Token) -> list[Token]:
 
 def _home_of(holders: list[Token]) -> list[Token]:
     """The place residents are "of": where what they did, or what was done to them, happened."""
-    return [
+    residents = [r for r in (semantic_head(h) for h in holders) if r.lemma_.lower() in RESIDENT_NOUNS]
+    homes = [
         p
-        for h in holders
-        if h.lemma_.lower() in RESIDENT_NOUNS
+        for h in residents
         for _, o in prep_objects(h, OF)
         if is_place_like(o)
         for p in inner_place(o) or [o]
+    ]
+    # "Most of Hoya's 800 inhabitants fled", "the town's inhabitants": a place's possessed residents
+    return homes + [
+        p
+        for h in residents
+        for c in h.children
+        if c.dep_ == "poss" and is_place_like(c)
+        for p in inner_place(c)
     ]
 
 
@@ -306,7 +314,8 @@ def more_places(
             return places + named
     # "residents of Haditha protested"; "residents of Kiwanja, in Congo's Rutshuru territory, marched"
     home = _home_of(holders)
-    if home and places and all(broad_place(p, countries=False) for p in places):
+    # "fled to the forest": an unnamed refuge says less than the home it was fled from
+    if home and places and all(broad_place(p, countries=False) or not strong_place(p) for p in places):
         return places + home
     if places or any(h.ent_type_ in PLACE_LABELS for h in holders):
         return places  # "Taiwan's minister visited Russia": the place is not the visitor's country
