@@ -551,6 +551,24 @@ def test_roles_dateline_is_no_role_or_time(
 @pytest.mark.parametrize(
     ("text", "word", "cls", "times"),
     [
+        # a date the parser hung down an object's appositions
+        ("The military sent 200 extra troops to Kenyam, the regency seat, the following day.", "sent",
+         "Deployment", ["the following day"]),
+        # the time of a "when" clause that tells no event of its own
+        ("Soldiers shot dead four of the militiamen when they returned to the village the next morning.",
+         "shot", "Killing", ["the next morning"]),
+    ],
+)  # fmt: skip
+def test_roles_dates_from_appositions_and_when_clauses(
+    nlp: Language, text: str, word: str, cls: str, times: list[str]
+) -> None:
+    assert texts(frame_at(nlp(text), word, cls).times) == times
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "word", "cls", "times"),
+    [
         # a relative clause on a date tells what happened then
         ("The road has been closed since July, when militants blew up a bridge near Titao.", "blew",
          "Bombing", ["July"]),

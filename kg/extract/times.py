@@ -214,6 +214,11 @@ def trigger_times(
     participle = object_participle(head) if not times else None
     if participle is not None:  # "killed two officers escorting a team in X on Monday"
         times = time_mentions([participle[1]])
+    if not times:  # "sent troops to Kenyam, the regency seat, the following day": a date in apposition
+        times = _apposed_date(head)
+    if not times:  # "shot dead four militiamen when they returned to the village the next morning"
+        clauses = [c for c in head.children if c.dep_ == "advcl" and c.i not in events and _at_once(c)]
+        times = time_mentions(clauses)
     if not times and _when_of(head):  # "cut off since July, when militants blew up a bridge": in July
         times = [_time_mention(head.head, "")]
     if not times and conjuncts:  # "killed seven villagers and abducted 20 people ... at the weekend"
@@ -227,6 +232,30 @@ def trigger_times(
         if times:
             break
     return times
+
+
+AT_ONCE_MARKS = frozenset({"when", "as", "while"})  # clauses of what happened at the same time
+OBJECT_DEPS = frozenset({"dobj", "obj", "dative", "prep"})
+
+
+def _at_once(clause: Token) -> bool:
+    """An adverbial clause opened by "when", "as" or "while"."""
+    return any(c.dep_ in ("mark", "advmod") and c.lower_ in AT_ONCE_MARKS for c in clause.children)
+
+
+def _apposed_date(head: Token) -> list[Mention]:
+    """A date the parser hung in apposition down an object's appositions ("to Kenyam, the regency seat,
+    the following day")."""
+    objects = [
+        o for c in head.children if c.dep_ in OBJECT_DEPS for o in ([c] if "obj" in c.dep_ else c.children)
+    ]
+    chain = [o for o in objects if o.dep_ in ("dobj", "obj", "pobj")]
+    for _ in range(2):
+        chain = [c for t in chain for c in t.children if c.dep_ == "appos"]
+        dates = [c for c in chain if in_time_entity(c) and not _sequence_distance(c)]
+        if dates:
+            return [_time_mention(dates[0], "")]
+    return []
 
 
 def _when_of(head: Token) -> bool:
