@@ -1,16 +1,19 @@
-"""Words naming an administrative division ("Kasese district", "the province of Herat"), shared by the
-extraction and resolution rules. Each rule takes :data:`ADMIN_UNITS` and adds the words its own reading
-allows: "state" is a division after a name ("Borno state") but also a country's government; "department"
-names a division in some countries and an office in others; "regency" only in Indonesia.
+"""Words naming an administrative division ("Kasese district", "the province of Herat") or a named part of
+a town ("the Mawasi area"), shared by the extraction and resolution rules. Each rule takes
+:data:`ADMIN_UNITS` and adds the words its own reading allows: "state" is a division after a name
+("Borno state") but also a country's government; "department" names a division in some countries and an
+office in others; "regency" only in Indonesia.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-__all__ = ["ADMIN_UNITS", "alternation"]
+__all__ = ["ADMIN_UNITS", "PART_OF_TOWN", "alternation"]
 
 ADMIN_UNITS = frozenset({"province", "region", "district", "county", "governorate", "prefecture", "oblast"})
+# named parts of a town: "the Karari area of the city", "the Tierra Blanca neighbourhood of Culiacán"
+PART_OF_TOWN = frozenset({"area", "neighbourhood", "neighborhood", "quarter", "suburb"})
 
 
 def alternation(words: Iterable[str]) -> str:

@@ -220,6 +220,8 @@ def test_places_direction_words_fall_back_to_the_named_place(text: str, label: s
     ("text", "country", "label", "kind"),
     [("the village of Gaskinde", "BFA", "Gaskinde", "city"), ("Wadi Zurq", "SDN", "Wadi Zurq", "site"),
      ("northern Qorshale", None, "Qorshale", "site"),
+     # a part-of-town word is no part of the name
+     ("the Mawasi area", "PSE", "Mawasi", "site"),
      # a country possessor is no part of the name, unless only a direction would be left
      ("Cameroon's Logone-et-Chari department", "CMR", "Logone-et-Chari", "province"),
      ("Cameroon's South-West", "CMR", "Cameroon's South-West", "site")],
@@ -251,3 +253,9 @@ def test_places_common_nouns_are_no_unlinked_places(text: str) -> None:
 def test_places_congo_names(name: str, country: str) -> None:
     place = link_place(name)
     assert place is not None and (place.kind, place.country) == ("country", country)
+
+
+def test_places_a_named_part_of_a_town_is_not_linked_to_a_town_elsewhere() -> None:
+    assert link_place("the Tierra Blanca neighbourhood", PlaceContext("MEX")) is None
+    bokkos = link_place("the Bokkos area", PlaceContext("NGA"))  # "area" may name the town's surroundings
+    assert bokkos is not None and bokkos.label == "Bokkos"

@@ -37,8 +37,12 @@ from spacy.language import Language
         # "the territory" is the place told before
         ("Aid trucks entered Gaza on Monday. Israel said it would allow more trucks into the territory.",
          "would allow", ["Gaza"]),
-        # a small area stands inside its town (GeoNames spells it Khan Yunis)
-        ("An air strike hit a tent in the Mawasi area of Khan Younis on Wednesday.", "hit", ["Khan Yunis"]),
+        # a named part of a town is a place, inside its town (GeoNames spells it Khan Yunis); with only a
+        # part-of-town word it is never linked to a town of that name elsewhere
+        ("An air strike hit a tent in the Mawasi area of Khan Younis on Wednesday.", "hit",
+         ["Mawasi", "Khan Yunis"]),
+        ("Gunmen killed five people in the Tierra Blanca neighbourhood of Culiacan on Sunday.", "killed",
+         ["Tierra Blanca", "Culiacan"]),
         # "the same area", "the commune", "the district": the last place so called, or the last province
         ("Congolese soldiers clashed with rebels near the town of Minova on Monday. Drones struck a truck "
          "in the same area on Tuesday.", "struck", ["Minova"]),

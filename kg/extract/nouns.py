@@ -13,10 +13,11 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from kg.extract.docplaces import PLACE_LABELS, called_place, entity_bounds
-from kg.placewords import ADMIN_UNITS
+from kg.placewords import ADMIN_UNITS, PART_OF_TOWN
 
 __all__ = [
     "PLACE_NOUNS",
+    "PART_OF_TOWN",
     "PART_NOUNS",
     "PLACE_LABELS",
     "TIME_LABELS",
@@ -166,8 +167,8 @@ def coordinated(token: Token) -> Iterator[Token]:
                     stack.extend(c for c in child.children if c.dep_ == "conj")
                     break
                 if child.dep_ == "prep" and child.lower_ == "of" and tok.lemma_.lower() in PLACE_NOUNS:
-                    if own_province(tok):
-                        break  # "the Saratov region of Russia" is the Saratov region
+                    if own_province(tok) or (tok.lemma_.lower() in PART_OF_TOWN and self_named(tok)):
+                        break  # "the Saratov region of Russia" is the Saratov region; "the Karari area"
                     # "the town of Kidal" -> Kidal
                     names = [o for o in child.children if o.dep_ == "pobj" and o.pos_ == "PROPN"]
                     if names:
@@ -278,7 +279,12 @@ def self_named(token: Token) -> bool:
     across a common noun ("the Kutupalong refugee camp")."""
     modifiers = [c for c in token.lefts if c.dep_ in ("compound", "nmod")]
     modifiers += [g for c in modifiers for g in c.lefts if g.dep_ == "compound"]
-    named = (c.pos_ == "PROPN" or c.ent_type_ in PLACE_LABELS for c in modifiers)
+    named = (
+        c.pos_ == "PROPN"
+        or c.ent_type_ in PLACE_LABELS
+        or (c.pos_ == "NOUN" and c.is_title and not c.is_sent_start)
+        for c in modifiers
+    )  # a capitalised name the model tags a common noun: "the Karari area"
     return token.lemma_.lower() in PLACE_NOUNS and any(named)
 
 

@@ -12,6 +12,7 @@ from spacy.tokens import Token
 
 from kg.extract.nouns import (
     ACTOR_NOUNS,
+    PART_OF_TOWN,
     PEOPLE_NOUNS,
     PLACE_LABELS,
     PROVINCE_NOUNS,
@@ -101,6 +102,8 @@ def named_in(token: Token) -> list[Token]:
             break
     if found and self_named(token) and all(f.lemma_.lower() in PROVINCE_NOUNS for f in found):
         return []  # "the Bokkos area of Plateau state": the area is the more specific
+    if found and self_named(token) and token.lemma_.lower() in PART_OF_TOWN:
+        return [token, *found]  # "the Mawasi area of Khan Younis": the area, inside the town
     return found
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kg.model import Place
-from kg.placewords import ADMIN_UNITS
+from kg.placewords import ADMIN_UNITS, PART_OF_TOWN
 from kg.resolve.gazetteer_index import Entry, Gazetteer, build_gazetteer, gazetteer
 from kg.resolve.text import fold, load_table, name_key, slug, strip_determiners
 
@@ -115,6 +115,9 @@ def link_place(text: str, context: PlaceContext | None = None) -> Place | None:
         word = kind_of.group(1).lower()
         return link_place(f"{'city' if word in CITY_WORDS else 'province'} of {kind_of.group(2)}", ctx)
     text = _SAME.sub("", text)  # "in the same area": the area
+    words = strip_determiners(text).split()
+    if len(words) > 1 and words[-1].lower() in PART_OF_TOWN - {"area"} and words[0][:1].isupper():
+        return None  # "the Tierra Blanca neighbourhood" (of Culiacán), not a town of that name elsewhere
     owned = _OWNER.match(text)
     if owned is not None:  # "Afghanistan's north-eastern Badakhshan province": the province, in that country
         owner = gaz.candidates(owned.group(1))[2]
@@ -228,6 +231,8 @@ def unlinked_place(text: str, country: str | None = None) -> Place | None:
     last = words[-1]
     if last[:1].islower() and last.endswith("s") and not last.endswith("ss") and len(words) > 1:
         return None  # people, not a place: "Palestinian administrators", "United Nations peacekeepers"
+    while len(words) > 1 and words[-1].lower() in PART_OF_TOWN:
+        words = words[:-1]  # "the Mawasi area": Mawasi
     name = " ".join(words)
     if hint is None and any(w.lower() in CITY_WORDS for w in text.split()):
         hint = "city"  # "the village of Gaskinde"
