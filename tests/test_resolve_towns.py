@@ -67,6 +67,11 @@ from spacy.language import Language
         # "the district" is the last one the text called a district, not the province named after it
         ("Jihadists attacked an army post in Chimtal district of Afghanistan's Balkh province on Thursday. "
          "Jets struck the insurgents' hideouts in the district on Friday.", "struck", ["Chimtal"]),
+        # "the island" is the last place called an island, never another town
+        ("Boko Haram fighters stormed an army post on the island of Kofia on Tuesday. Hundreds of people "
+         "have fled the island since the attack.", "fled", ["Kofia"]),
+        ("Jihadists killed three fishermen on Kofia island on Monday. The army deployed troops from Blangoua "
+         "to the island on Tuesday.", "deployed", ["Kofia island"]),
         # a province the model tags only in part ("Maguindanao" of "Maguindanao del Sur province")
         ("Philippine troops killed four militants in Maguindanao del Sur province on Sunday. The military "
          "sent a battalion to the province.", "sent", ["Maguindanao del Sur"]),

@@ -108,7 +108,7 @@ def named_in(token: Token) -> list[Token]:
 
 
 # place nouns that, with "the", point back to a place named before (resolved in kg.resolve.places)
-ANAPHORIC_PLACES = frozenset({"town", "city", "village", "area", "capital", "territory", "enclave"})
+ANAPHORIC_PLACES = frozenset({"town", "city", "village", "area", "capital", "territory", "enclave", "island"})
 
 
 # a route is where the places it joins are: "ambushed a convoy on the road between Madaya and Singu"

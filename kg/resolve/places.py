@@ -92,7 +92,7 @@ def _best(entries: Sequence[Entry], country: str | None) -> Entry | None:
 # common nouns that, with "the", point back to the last town or province-level place named ("the same")
 TOWN_NOUNS = frozenset(
     {"city", "town", "village", "camp", "commune", "hamlet", "settlement", "locality", "municipality",
-     "neighbourhood", "neighborhood"}
+     "neighbourhood", "neighborhood", "island"}
 )  # fmt: skip
 PROVINCE_NOUNS = ADMIN_UNITS
 SEAT_PHRASES = frozenset(

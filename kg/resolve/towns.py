@@ -23,7 +23,7 @@ from kg.resolve.text import name_key, strip_determiners
 __all__ = ["Cities", "named_as_town"]
 
 CITY_LABELS = frozenset({"GPE", "LOC", "FAC"})
-TOWN_WORDS = "town|city|village|commune|hamlet|settlement|locality|port|camp"
+TOWN_WORDS = "town|city|village|commune|hamlet|settlement|locality|port|camp|island"
 # words after a name that make it a province-level place ("the Sagaing region", "Arauca department")
 PROVINCE_WORDS = alternation(ADMIN_UNITS | {"department"})
 # kinds that stand for each other: "the village" may be the place called a hamlet or a commune
@@ -53,7 +53,8 @@ _PEOPLE_AFTER = re.compile(
     r"militia|militiamen|fighters|agents|guards)\b",
     re.I,
 )
-_NAMED_AREA = re.compile(r"\s(area|camp|neighbou?rhood)$", re.I)  # a place mention "the Bokkos area"
+_NAMED_AREA = re.compile(r"\s(area|camp|neighbou?rhood|island)$", re.I)  # a place mention "the Bokkos area"
+_ISLAND_AFTER = re.compile(r"\s+(island)\b")  # "on Darak island": what "the island" points back to
 
 
 def _similar(name: str, label: str) -> bool:
@@ -117,7 +118,7 @@ class Cities:
                 after = None  # "Smith, in a speech": only a place name is a place inside another
             elif after is not None and after.group(4) is not None and mention.label == "PERSON":
                 after = None  # "said Okello, Kasese district commissioner"
-            area = _NAMED_AREA.search(mention.text)
+            area = _NAMED_AREA.search(mention.text) or _ISLAND_AFTER.match(text, mention.end)
             if (after or before or area) and mention.label not in ("DATE", "TIME", "CARDINAL", "NORP"):
                 place = link(mention.text) or unlinked_place(mention.text, country)
                 word = (after and after.group(1)) or (before and before.group(1)) or (area and area.group(1))
@@ -187,12 +188,13 @@ class Cities:
         return place
 
     def before(self, offset: int, kind: str = "") -> Place | None:
-        """The last town before ``offset``; with ``kind``, the last one the text called so, if any."""
+        """The last town before ``offset``; with ``kind``, the last one the text called so, if any (an
+        island only: "the island" is no town)."""
         index = bisect.bisect_left(self.starts, offset)
         if kind:
             named = [place for _, place, word in self.items[:index] if word == kind]
-            if named:
-                return named[-1]
+            if named or kind == "island":
+                return named[-1] if named else None
         return self.items[index - 1][1] if index else None
 
     def context(self, country: str | None, offset: int, text: str = "") -> PlaceContext:
