@@ -25,6 +25,10 @@ AGENT_TABLE = [
      []),
     ("Some 4,000 families fled Babanusa, aid workers said, many of them on foot.", "fled", "Displacement",
      ["Some 4,000 families"], []),
+    # a doer noun the model tags an adjective names who did it, but "military" only after its owner
+    ("In April, a junta air strike on a ceremony in the village killed 160 people.", "strike", "AirStrike",
+     ["junta"], ["ceremony"]),
+    ("The ministry announced military aid to the islands.", "aid", "Aid", ["ministry"], []),
     # light and aspect verbs: the event noun is the object, the agent is the verb's subject
     ("The junta issued an ultimatum to the rebels.", "ultimatum", "Threaten", ["junta"], []),
     ("The teachers' union organized a general strike in Accra.", "strike", "Protest",

@@ -32,12 +32,13 @@ DOER_MODIFIERS = frozenset(
 
 
 def _doer(modifier: Token) -> bool:
-    """A common noun naming who did an event ("army offensive"); an adjective only after its owner's
-    name ("Myanmar military air strike", not "military aid")."""
+    """A common noun naming who did an event ("army offensive", also "junta air strike" with "junta"
+    tagged an adjective); "military" only after its owner's name ("Myanmar military air strike", not
+    "military aid")."""
     if modifier.lemma_ not in DOER_MODIFIERS:
         return False
     owner = modifier.i > 0 and modifier.nbor(-1).ent_type_ in ("GPE", "NORP")
-    return modifier.pos_ == "NOUN" or owner
+    return modifier.pos_ == "NOUN" or owner or modifier.lemma_ != "military"
 
 
 def nominal_roles(col: RoleCollector, head: Token) -> None:
