@@ -97,6 +97,14 @@ FACTUALITY_TABLE = [
      None),
     ("Talks are due to start in Doha on Monday.", "Talks", "Negotiation", False, True, None),
     ("Talks began in Doha on Monday.", "Talks", "Negotiation", False, False, None),
+    # what talks are held on is their subject, not an event; a proposed act is envisaged, a long-threatened
+    # one that was mounted is not
+    ("Mediators held talks with both delegations in Cairo on Sunday on a six-week truce and the release of "
+     "hostages.", "release",
+     "PrisonerRelease", False, True, None),
+    ("The two sides held talks on a ceasefire in Geneva.", "ceasefire", "Ceasefire", False, True, None),
+    ("The envoy rejected a proposed truce.", "truce", "Ceasefire", True, True, None),
+    ("The army mounted its long-threatened offensive on Monday.", "offensive", "Assault", False, False, None),
 ]  # fmt: skip
 
 

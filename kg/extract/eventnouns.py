@@ -1,14 +1,14 @@
 """The mood of an event noun set by the words around it, for :mod:`kg.extract.factuality`: told as having
 happened when an act comes after it or answers it ("agreed ... after talks in Riyadh", "respond to the
 joint drills"), envisaged when it is said to begin only later ("talks would begin next week", "mediation is
-expected to resume").
+expected to resume"), or only talked about ("held talks on a six-week truce and the release of hostages").
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
-__all__ = ["MODALS", "presupposed", "yet_to_begin"]
+__all__ = ["MODALS", "presupposed", "talked_about", "yet_to_begin"]
 
 MODALS = frozenset({"might", "may", "could", "can", "would", "should", "must", "ought"})
 
@@ -50,4 +50,25 @@ def yet_to_begin(noun: Token) -> bool:
     return any(
         h.lemma_ in SCHEDULE_WORDS and any(c.dep_ == "xcomp" and c.lemma_ in ONSET_VERBS for c in h.children)
         for h in holders
+    )
+
+
+# talks and what is held as talks: an event noun they are "on" or "about" is their subject, not an event
+TALK_NOUNS = frozenset({"talk", "negotiation", "discussion", "consultation", "dialogue", "meeting", "summit"})
+TOPIC_PREPS = frozenset({"on", "about", "over", "regarding", "concerning"})
+
+
+def talked_about(noun: Token) -> bool:
+    """``noun`` (or the noun it is coordinated with) is the subject of talks: "talks on a truce", "held
+    talks in Cairo on a six-week truce and the release of hostages"."""
+    while noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in TOPIC_PREPS:
+        return False
+    gov = prep.head
+    if gov.lemma_.lower() in TALK_NOUNS:
+        return True
+    return gov.pos_ == "VERB" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in TALK_NOUNS for c in gov.children
     )

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from kg.extract.clauses import subject_of
-from kg.extract.eventnouns import MODALS, presupposed, yet_to_begin
+from kg.extract.eventnouns import MODALS, presupposed, talked_about, yet_to_begin
 from kg.extract.spans import mention
 from kg.model import Mention
 from kg.nlp import doc_text
@@ -54,6 +54,9 @@ HEDGE_ADJECTIVES = frozenset(
     {"possible", "potential", "planned", "proposed", "prospective", "future", "threatened", "imminent",
      "likely", "alleged"}
 )  # fmt: skip
+HEDGE_PARTICIPLES = frozenset(
+    {"proposed", "planned", "envisaged", "mooted"}
+)  # tagged VBN: "a proposed truce"
 HEDGE_NOUNS = frozenset(
     {"threat", "plan", "risk", "possibility", "fear", "call", "demand", "proposal", "prospect"}
 )
@@ -132,8 +135,12 @@ def _negation_and_mood(head: Token) -> tuple[bool, bool]:
         for c in children
     )
     hypothetical = _has_modal(children) or _has_condition(children) or _purpose(head, children)
-    hypothetical |= yet_to_begin(head)
-    hypothetical |= any(c.dep_ == "amod" and c.lemma_.lower() in HEDGE_ADJECTIVES for c in children)
+    hypothetical |= yet_to_begin(head) or (head.pos_ == "NOUN" and talked_about(head))
+    # "a possible attack", "a proposed truce" (tagged a participle, lemma "propose"; not "long-threatened")
+    hypothetical |= any(
+        c.dep_ == "amod" and (c.lemma_.lower() in HEDGE_ADJECTIVES or c.lower_ in HEDGE_PARTICIPLES)
+        for c in children
+    )
     # "would return once the troops left": a time clause of a modal verb is as unreal as that verb
     hypothetical |= (
         head.dep_ == "advcl"
