@@ -163,6 +163,9 @@ def test_triggers_signed_agreement_is_one_signing_event(nlp: Language) -> None:
         ("The union called a strike.", None),
         ("The ministry put the border units on alert.", ("Mobilize", "put")),
         ("The council sent a team to investigate the shooting.", ("Accuse", "sent")),
+        # people marched somewhere are driven, not protesting
+        ("The gunmen marched the passengers into the forest.", None),
+        ("Thousands of students marched through the capital.", ("Protest", "marched")),
     ],
 )
 def test_triggers_argument_and_context_constraints(
@@ -187,6 +190,11 @@ def test_triggers_argument_and_context_constraints(
         ("Troops repelled an attack on Dori.", [("ArmedClash", "repelled"), ("Assault", "attack")]),
         ("Troops fought off 14 Russian assaults.", [("ArmedClash", "fought"), ("Assault", "assaults")]),
         ("Troops repelled the attack.", [("ArmedClash", "repelled")]),
+        # handing in arms is demobilising, not aid
+        (
+            "Some 300 fighters surrendered to the army and handed in their weapons.",
+            [("Surrender", "surrendered"), ("Retreat", "handed")],
+        ),
         # a relative clause with no object of its own has the noun it tells of as its object
         (
             "Mediators listed the agreements the rebels had violated.",
