@@ -4,6 +4,7 @@ Events are built by hand over a text written for these tests; the full pipeline 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -187,6 +188,23 @@ def test_carry_places_rules(event: Event, expected: list[Place], note: tuple[str
     out = carry_places([lead, event], PLACE_TEXT)
     assert list(out[1].places) == expected
     assert [e for e in out[1].extra if e[0] == "place_rule"] == ([note] if note else [])
+
+
+@pytest.mark.parametrize(
+    ("lead_time", "event_time", "expected"),
+    [
+        (TimeValue(dt.date(2024, 3, 1), dt.date(2024, 3, 31), "month"), None, []),  # a background event
+        (TimeValue(dt.date(2024, 3, 1), dt.date(2024, 3, 31), "month"),
+         TimeValue(dt.date(2024, 3, 1), dt.date(2024, 3, 31), "month"), [LAHORE]),  # ... for its own kind
+        (TimeValue(dt.date(2025, 3, 9), dt.date(2025, 3, 9), "day"), None, [LAHORE]),  # the news
+    ],
+)  # fmt: skip
+def test_carry_places_background_sets_no_scene_for_the_news(
+    lead_time: TimeValue, event_time: TimeValue | None, expected: list[Place]
+) -> None:
+    lead = dataclasses.replace(_at("rallied", "Protest", (LAHORE,)), time=lead_time)
+    event = dataclasses.replace(_at("fired", "Coerce"), time=event_time)
+    assert list(carry_places([lead, event], PLACE_TEXT)[1].places) == expected
 
 
 @pytest.mark.parametrize(

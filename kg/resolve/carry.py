@@ -206,6 +206,9 @@ def carry_places(events: Sequence[Event], text: str) -> list[Event]:
         seen = last is not None and (event.event_class, last[0].places) in placed
         merging = bool(event.frame.places) and seen
         placeless = not event.places and unnamed and not merging and not _WIDE.search(event.frame.sentence)
+        # "seized large parts of Port-au-Prince last year. Officers exchanged fire with the gang": a
+        # background event sets no scene for the news told after it
+        placeless &= last is None or not _background(last[0]) or _background(event)
         if scene and placeless and last is not None and last[1] == paragraph:
             note = ("place_rule", "place of the paragraph's earlier event")
             event = dataclasses.replace(event, places=last[0].places, extra=(*event.extra, note))
@@ -217,6 +220,12 @@ def carry_places(events: Sequence[Event], text: str) -> list[Event]:
             placed.add((event.event_class, event.places))
         out.append(event)
     return out
+
+
+def _background(event: Event) -> bool:
+    """An event told with a month, a year or a span longer than a week: background to the news."""
+    time = event.time
+    return time is not None and (time.precision in ("year", "month") or (time.end - time.start).days > 7)
 
 
 def _scene(event: Event) -> bool:
@@ -278,8 +287,7 @@ def _continues(event: Event, places: tuple[Place, ...], named: dict[int, set[str
     elsewhere ("Elsewhere, gunmen killed two farmers")."""
     if not _force(event, SCENE_ACTS):
         return False  # not "their offensive has advanced at a dizzying pace": a campaign, not a scene
-    time = event.time
-    if time is not None and (time.precision in ("year", "month") or (time.end - time.start).days > 7):
+    if _background(event):
         return False
     return named.get(event.frame.sentence_start, set()) <= {p.key for p in places}
 
