@@ -35,6 +35,9 @@ def _doc(text: str, ents: list[str]) -> Doc:
         # a name inside a sentence located in a named province
         ("Soldiers raided Kawaka, Ntoroko district, on Monday", ["O", "O", "B-ORG"] + ["O"] * 6, ("Kawaka",)),
         ("police in Bwera, Kasese district, said", ["O", "O", "B-ORG"] + ["O"] * 5, ("Bwera",)),
+        ("camp at Rhoe, in Ituri province's Djugu territory", ["O", "O", "B-ORG"] + ["O"] * 6, ("Rhoe",)),
+        ("sons near Niafunke, in Mali's Timbuktu region", ["O", "O", "B-PERSON"] + ["O"] * 5,
+         ("Niafunke",)),
         # not a title after the province word, nor a name opening the sentence
         ("by Okello, Kasese district commissioner", ["O", "B-PERSON"] + ["O"] * 4, ()),
         ("Meanwhile, Kasese district officials said", ["O"] * 6, ()),

@@ -163,6 +163,9 @@ def test_triggers_signed_agreement_is_one_signing_event(nlp: Language) -> None:
         ("The union called a strike.", None),
         ("The ministry put the border units on alert.", ("Mobilize", "put")),
         ("The council sent a team to investigate the shooting.", ("Accuse", "sent")),
+        # setting off a bomb or a mine is a bombing; fireworks are not
+        ("Rebels set off a landmine under a police vehicle.", ("Bombing", "set")),
+        ("The crowd set off fireworks.", None),
         # people marched somewhere are driven, not protesting
         ("The gunmen marched the passengers into the forest.", None),
         ("Thousands of students marched through the capital.", ("Protest", "marched")),

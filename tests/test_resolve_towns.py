@@ -72,6 +72,15 @@ from spacy.language import Language
          "have fled the island since the attack.", "fled", ["Kofia"]),
         ("Jihadists killed three fishermen on Kofia island on Monday. The army deployed troops from Blangoua "
          "to the island on Tuesday.", "deployed", ["Kofia island"]),
+        # a town named only to say where another lies is not "the town"
+        ("A car bomb exploded at a checkpoint on the outskirts of Afgooye, 30 km from Mogadishu, on Tuesday. "
+         "Security forces later arrested three suspects in the town.", "arrested", ["Afgooye"]),
+        # "the department" is the last department named
+        ("Rebels ambushed a patrol near Saravena in Colombia's Arauca department on Friday. The government "
+         "sent 700 more troops to the department on Sunday.", "sent", ["Arauca"]),
+        # a town said to lie in a region the gazetteer knows only as a city of that name
+        ("JNIM fighters abducted a village chief near Niafunke, in Mali's Timbuktu region, on Friday.",
+         "abducted", ["Niafunke"]),
         # a province the model tags only in part ("Maguindanao" of "Maguindanao del Sur province")
         ("Philippine troops killed four militants in Maguindanao del Sur province on Sunday. The military "
          "sent a battalion to the province.", "sent", ["Maguindanao del Sur"]),

@@ -4,9 +4,10 @@ The small model often tags an unknown village as a person or an organisation in 
 place in another, or only ever as a person: "stormed the town of Kareto" (PERSON) and later "sent
 reinforcements to Kareto" (PERSON). A name the document itself calls a place — one the model tags GPE,
 LOC or FAC somewhere, one a place noun introduces ("the town of X", "the village of X", "X, a small
-town", "X, the regency seat"), or one named with the province it lies in ("in Bwera, Kasese district")
-— is a place wherever else the document names it, whatever the tag there. Found once per document and kept on
-``Doc.user_data`` (a tuple, which ``Doc.to_bytes`` serialises).
+town", "X, the regency seat"), or one named with the province it lies in ("in Bwera, Kasese district",
+"at Rhoe, in Ituri province's Djugu territory") — is a place wherever else the document names it,
+whatever the tag there. Found once per document and kept on ``Doc.user_data`` (a tuple, which
+``Doc.to_bytes`` serialises).
 """
 
 from __future__ import annotations
@@ -37,6 +38,10 @@ _LOCATED = re.compile(
     rf"(?<=[a-z] )({_NAME}), (?:{_NAME}) (?:{_PROVINCE_WORDS})"
     r"(?=\s*[,.;:)]|\s+(?:on|in|at|near|and|where|when|after|before|late|early|last|this)\b)"
 )
+# "at Rhoe, in Ituri province's Djugu territory", "near Niafunké, in Mali's Timbuktu region": a name said
+# to lie in a named division
+_OWNER = rf"(?:{_NAME}(?: {_PROVINCE_WORDS})?['’]s )?"  # "Mali's", "Ituri province's"
+_LOCATED_IN = re.compile(rf"(?<=[a-z] )({_NAME}), in {_OWNER}{_NAME} (?:{_PROVINCE_WORDS}|territory)\b")
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})  # the model's place labels (re-exported by kg.extract.nouns)
 _KEY = "conflict_kg.named_places"
 
@@ -52,6 +57,7 @@ def _named_places(doc: Doc) -> tuple[str, ...]:
     names.update(m.group(1) for m in _APPOSED.finditer(text))
     names.update(m.group(1) for m in _SEAT.finditer(text))
     names.update(m.group(1) for m in _LOCATED.finditer(text))
+    names.update(m.group(1) for m in _LOCATED_IN.finditer(text))
     return tuple(sorted(n for n in names if n))
 
 

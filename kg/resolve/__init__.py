@@ -29,7 +29,7 @@ from kg.resolve.dates import default_time, resolve_time, tense_of
 from kg.resolve.dedup import absorb_headline, fold_retold, merge_events, merge_key
 from kg.resolve.docactors import build_context, main_group, resolve_in_context
 from kg.resolve.dominance import dominant_country
-from kg.resolve.places import unlinked_place
+from kg.resolve.places import name_and_kind, unlinked_place
 from kg.resolve.sites import attacked_site, fled_site, link_site, name_parts
 from kg.resolve.text import after_the, strip_determiners
 from kg.resolve.towns import Cities
@@ -125,7 +125,11 @@ def _towns_located(
     keys = {p.key for _, p in linked if p is not None}
     out: list[tuple[Mention, Place | None]] = []
     for mention, place in linked:
-        town = cities.located_in(mention) if place is not None and place.kind in COARSE_KINDS else None
+        # "in Mali's Timbuktu region": a region by its words, though the gazetteer gives the city of its name
+        coarse = place is not None and (
+            place.kind in COARSE_KINDS or name_and_kind(mention.text)[1] == "province"
+        )
+        town = cities.located_in(mention) if coarse else None
         if town is not None and town.key not in keys:
             keys.add(town.key)
             out.append((mention, town))

@@ -94,7 +94,7 @@ TOWN_NOUNS = frozenset(
     {"city", "town", "village", "camp", "commune", "hamlet", "settlement", "locality", "municipality",
      "neighbourhood", "neighborhood", "island"}
 )  # fmt: skip
-PROVINCE_NOUNS = ADMIN_UNITS
+PROVINCE_NOUNS = ADMIN_UNITS | {"department"}  # "sent troops to the department" (Colombia, Haiti, ...)
 SEAT_PHRASES = frozenset(
     f"{kind} capital" for kind in ("state", "provincial", "regional", "district", "departmental", "county")
 )

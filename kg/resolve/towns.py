@@ -54,6 +54,11 @@ _PEOPLE_AFTER = re.compile(
     re.I,
 )
 _NAMED_AREA = re.compile(r"\s(area|camp|neighbou?rhood|island)$", re.I)  # a place mention "the Bokkos area"
+# a town named only to say where another lies is none "the town" points back to: "on the outskirts of
+# Afgooye, 30 km from Mogadishu", "in Cabaret, north of Port-au-Prince"
+_REFERENCE_BEFORE = re.compile(
+    r"(?:\d+\s*(?:km|kilometres|kilometers|miles)|\b(?:north|south|east|west)[\w-]*)\s+(?:from|of)\s+$", re.I
+)
 _ISLAND_AFTER = re.compile(r"\s+(island)\b")  # "on Darak island": what "the island" points back to
 
 
@@ -126,7 +131,8 @@ class Cities:
                     self.items.append((mention.start, place, _kind(word or "town")))
                     self.ends[mention.start] = mention.end
                 continue
-            if mention.label in CITY_LABELS and not _PEOPLE_AFTER.match(text, mention.end):
+            reference = _REFERENCE_BEFORE.search(text, max(0, mention.start - 40), mention.start)
+            if mention.label in CITY_LABELS and not _PEOPLE_AFTER.match(text, mention.end) and not reference:
                 place = link(mention.text)
                 if place is not None and place.kind == "city":
                     self.items.append((mention.start, place, "town"))
