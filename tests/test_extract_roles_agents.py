@@ -208,3 +208,12 @@ def test_roles_agents_of_a_clash_after_an_act(
     (clash,) = [f for f in extract_frames(nlp(sentence)) if f.event_class == "ArmedClash"]
     assert [m.text for m in clash.agents] == agents
     assert [m.text for m in clash.targets] == targets
+
+
+@pytest.mark.model
+def test_roles_agents_relative_clause_with_two_objects_is_the_antecedents(nlp: Language) -> None:
+    """ "X, whom Y identified as Z, did W", parsed as one relative clause of X with two objects and Y as
+    its subject: X did it."""
+    text = "The assailants, whom survivors identified as members of the militia, also set fire to shelters."
+    frame = frame_at(nlp(text), "set", "Assault")
+    assert [m.text for m in frame.agents] == ["assailants"]

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Token
 
 from kg.extract.clauses import (
     PASSIVE_SUBJ_DEPS,
+    RELATIVE_PRONOUNS,
     SUBJ_DEPS,
     antecedent,
     misread_clause,
@@ -125,6 +126,12 @@ def _verbal(col: RoleCollector, head: Token, span: list[Token]) -> bool:
                         col.add(col.agents, obj)
         col.prepositions(tok, nominal=False)
     objects = [o for o in objects if o not in col.agents]  # "fell under the control of X": X is done
+    # "The assailants, whom survivors identified as militiamen, set fire to ...", parsed as one relative
+    # clause with two objects: the antecedent did it, the relative pronoun is no object
+    stray = [o for o in objects if o.lower_ in RELATIVE_PRONOUNS and o.head.i == head.i]
+    if head.dep_ == "relcl" and stray and len(objects) > len(stray):
+        objects = [o for o in objects if o not in stray]
+        subj = head.head
     participle = object_participle(head) if not objects and not passive else None
     if participle is not None:  # "killed two officers escorting a team": the officers, parsed as a subject
         objects.append(participle[0])
