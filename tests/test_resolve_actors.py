@@ -181,6 +181,9 @@ def test_actors_unknown_media_are_media_and_no_antecedents(text: str) -> None:
         ("the gendarmerie", "gendarmerie", "afg-police"),
         ("military police", "police", "afg-military"),
         ("border guards", "guard", "afg-military"),
+        # personnel named as armed: the state's forces (not "medical personnel": below)
+        ("several dozen junta personnel", "personnel", "afg-military"),
+        ("three paramilitary personnel", "personnel", "afg-military"),
     ],
 )
 def test_actors_descriptors_follow_document_context(text: str, lemma: str, key: str) -> None:
@@ -418,3 +421,8 @@ def test_actors_fighters_from_a_group_are_its_own_but_not_a_countrys() -> None:
     assert group is not None and group.label == "3R armed group" and group.sector == "REB"
     chadians = resolve_actor(_m("Fighters from Chad", "NP"), ActorContext(country="CAF"))
     assert chadians is None or chadians.kind != "country"
+
+
+@pytest.mark.parametrize("text", ["medical personnel", "21 military and civilian personnel"])
+def test_actors_personnel_unnamed_as_armed_stay_unresolved(text: str) -> None:
+    assert resolve_actor(_m(text, "NP", "personnel"), AFGHAN) is None
