@@ -105,6 +105,21 @@ def test_resolve_anaphora_wounding_is_the_harm_of_the_strike(nlp: Language) -> N
 
 
 @pytest.mark.parametrize(
+    ("text", "triggers"),
+    [
+        # the roads a siege cuts are the siege's, no blockade of their own
+        ("The rebels have besieged Kadugli since January, cutting the main road to El Obeid.", ["besieged"]),
+        # ... but cutting them apart from a siege is a blockade
+        ("The rebels cut the main road to El Obeid on Monday.", ["cut"]),
+    ],
+)
+def test_resolve_anaphora_siege_cutting_roads_is_one_event(
+    nlp: Language, text: str, triggers: list[str]
+) -> None:
+    assert [e.frame.trigger.text for e in document_events(nlp, text)] == triggers
+
+
+@pytest.mark.parametrize(
     ("text", "triggers", "injuries"),
     [
         # an injury told in the passive with no doer is harm of the last use of force before it

@@ -39,20 +39,22 @@ def trigger_roots(doc: Doc, frames: list[EventFrame]) -> dict[int, int]:
 def fold_harm(doc: Doc, frames: list[EventFrame]) -> list[EventFrame]:
     """ "a roadside bomb hit a vehicle, wounding four soldiers", "raided the town, looting shops": harm told
     as a participle of a use of force, with no finer class of its own, is that event's, not another
-    event; its counts (injuries) join the governing frame."""
+    event; its counts (injuries) join the governing frame. So is a siege's cutting of roads ("has besieged
+    Kadugli since early this year, cutting the main road to El Obeid")."""
     at = trigger_roots(doc, frames)
     folded: dict[int, EventFrame] = {}
     dropped: set[int] = set()
     for head, n in at.items():
         frame, token = frames[n], doc[head]
-        if frame.event_class != "Assault":
+        cutting = frame.event_class == "Coerce"
+        if frame.event_class != "Assault" and not cutting:
             continue  # a finer class ("killing" -> Killing) is an event of its own
         if token.dep_ not in ("advcl", "conj") or token.tag_ != "VBG" or token.head.i not in at:
             continue
         main_n = at[token.head.i]
         main = folded.get(main_n, frames[main_n])
         same_facts = (main.negated, main.hypothetical) == (frame.negated, frame.hypothetical)
-        if category(main) != "Assault" or not same_facts:
+        if not same_facts or (main.event_class != "Siege" if cutting else category(main) != "Assault"):
             continue
         folded[main_n] = dataclasses.replace(main, quantities=(*main.quantities, *frame.quantities))
         dropped.add(n)
