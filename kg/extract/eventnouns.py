@@ -1,14 +1,27 @@
 """The mood of an event noun set by the words around it, for :mod:`kg.extract.factuality`: told as having
 happened when an act comes after it or answers it ("agreed ... after talks in Riyadh", "respond to the
 joint drills"), envisaged when it is said to begin only later ("talks would begin next week", "mediation is
-expected to resume"), or only talked about ("held talks on a six-week truce and the release of hostages").
+expected to resume"), or only talked about ("held talks on a six-week truce and the release of hostages");
+and the talks a later act concludes ("agreed ... after talks in Beijing": the talks' place and holders are
+the agreement's).
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
-__all__ = ["MODALS", "presupposed", "talked_about", "yet_to_begin"]
+from kg.extract.clauses import subject_of
+
+__all__ = [
+    "AFTER",
+    "MODALS",
+    "concluded",
+    "held_for",
+    "presupposed",
+    "settled_by",
+    "talked_about",
+    "yet_to_begin",
+]
 
 MODALS = frozenset({"might", "may", "could", "can", "would", "should", "must", "ought"})
 
@@ -72,3 +85,36 @@ def talked_about(noun: Token) -> bool:
     return gov.pos_ == "VERB" and any(
         c.dep_ == "dobj" and c.lemma_.lower() in TALK_NOUNS for c in gov.children
     )
+
+
+AFTER = ANTERIOR_PREPS  # "after talks", "following a meeting"
+# events a later act concludes: their place is the act's place ("agreed ... after talks in Beijing")
+CONCLUDED_NOUNS = frozenset(
+    {"talk", "negotiation", "meeting", "summit", "consultation", "conference", "mediation", "dialogue"}
+)
+# acts that conclude such talks, whose subjects held them ("agreed ... after talks in Beijing")
+SETTLING_VERBS = frozenset(
+    {"agree", "sign", "reach", "restore", "resume", "accept", "decide", "announce", "conclude", "establish"}
+)
+
+
+def concluded(prep: str, obj: Token) -> bool:
+    """Talks, a meeting or a summit that the settling act of the ``after``/``following`` phrase concludes
+    ("agreed ... after talks in Beijing"; not "arrested him after a meeting in Kabul")."""
+    verb = obj.head.head  # or the infinitive of one: "agreed to reopen embassies after talks"
+    settles = verb.lemma_.lower() in SETTLING_VERBS or (
+        verb.dep_ == "xcomp" and verb.head.lemma_.lower() in SETTLING_VERBS
+    )
+    return prep in AFTER and obj.lemma_.lower() in CONCLUDED_NOUNS and settles
+
+
+def held_for(prep: str, obj: Token) -> bool:
+    """Talks or a meeting a gathering is held for: "met for talks in Istanbul" met there."""
+    return prep == "for" and obj.lemma_.lower() in CONCLUDED_NOUNS
+
+
+def settled_by(head: Token) -> Token | None:
+    """Who held the talks an agreement concludes: "X and Y agreed ... after talks in Beijing"."""
+    if head.dep_ != "pobj" or not concluded(head.head.lower_, head):
+        return None
+    return subject_of(head.head.head)

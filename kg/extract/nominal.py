@@ -11,6 +11,7 @@ from spacy.tokens import Token
 
 from kg.extract.clauses import subject_of
 from kg.extract.collector import AGAINST_AT, MOVER_CLASSES, OF, PLACE_SUBJECT_CLASSES, RoleCollector
+from kg.extract.eventnouns import settled_by
 from kg.extract.makers import light_verb_subject, participant_subject
 from kg.extract.nouns import (
     ACTOR_LABELS,
@@ -20,7 +21,6 @@ from kg.extract.nouns import (
     is_place_like,
     prep_objects,
 )
-from kg.extract.places import settled_by
 
 __all__ = ["nominal_roles", "DOER_MODIFIERS"]
 

@@ -25,8 +25,9 @@ from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Token
 
-from kg.extract.clauses import object_participle, subject_of
+from kg.extract.clauses import object_participle
 from kg.extract.constraints import SUBJECT_DEPS
+from kg.extract.eventnouns import AFTER, concluded, held_for
 from kg.extract.factuality import REPORTING_VERBS
 from kg.extract.nouns import (
     PLACE_LABELS,
@@ -50,12 +51,8 @@ from kg.extract.placenames import (
 )
 
 __all__ = [
-    "settled_by",
     "conjunct_verbs",
-    "AFTER",
     "SPATIAL_PREPS",
-    "SETTLING_VERBS",
-    "concluded",
     "located_at",
     "more_places",
 ]
@@ -76,15 +73,6 @@ DEEP_STEPS = 3  # prepositional phrases followed down from a role, an object or 
 LOCATIVE_ADVERBS = DIRECTION_WORDS | {"outside", "inside", "ahead"}
 DEEP_PREPS = LOCATIVE_PREPS | OF | {"on"}
 ON_SITE = frozenset({"on"})  # "on Darak island": a named place "on" which an act happened
-AFTER = frozenset({"after", "following"})
-# events a later act concludes: their place is the act's place ("agreed ... after talks in Beijing")
-CONCLUDED_NOUNS = frozenset(
-    {"talk", "negotiation", "meeting", "summit", "consultation", "conference", "mediation", "dialogue"}
-)
-# acts that conclude such talks, whose subjects held them ("agreed ... after talks in Beijing")
-SETTLING_VERBS = frozenset(
-    {"agree", "sign", "reach", "restore", "resume", "accept", "decide", "announce", "conclude", "establish"}
-)
 CIRCUMSTANCE_MARKS = frozenset({"while", "when", "as"})
 PARTICIPLE_TAGS = frozenset({"VBG", "VBN"})  # "guerrillas operating in", "troops based in"
 
@@ -141,28 +129,6 @@ def _deep(roots: Iterable[Token], hostile: bool, searched: frozenset[int] = froz
         frontier = below
         searched = frozenset()
     return broad
-
-
-def concluded(prep: str, obj: Token) -> bool:
-    """Talks, a meeting or a summit that the settling act of the ``after``/``following`` phrase concludes
-    ("agreed ... after talks in Beijing"; not "arrested him after a meeting in Kabul")."""
-    verb = obj.head.head  # or the infinitive of one: "agreed to reopen embassies after talks"
-    settles = verb.lemma_.lower() in SETTLING_VERBS or (
-        verb.dep_ == "xcomp" and verb.head.lemma_.lower() in SETTLING_VERBS
-    )
-    return prep in AFTER and obj.lemma_.lower() in CONCLUDED_NOUNS and settles
-
-
-def _held_for(prep: str, obj: Token) -> bool:
-    """Talks or a meeting a gathering is held for: "met for talks in Istanbul" met there."""
-    return prep == "for" and obj.lemma_.lower() in CONCLUDED_NOUNS
-
-
-def settled_by(head: Token) -> Token | None:
-    """Who held the talks an agreement concludes: "X and Y agreed ... after talks in Beijing"."""
-    if head.dep_ != "pobj" or not concluded(head.head.lower_, head):
-        return None
-    return subject_of(head.head.head)
 
 
 def _object_of(head: Token) -> Token | None:
@@ -260,7 +226,7 @@ def more_places(
     scenes = [
         o
         for w, o in prep_objects(head)
-        if (w not in NON_SCENE_PREPS or concluded(w, o) or _held_for(w, o))
+        if (w not in NON_SCENE_PREPS or concluded(w, o) or held_for(w, o))
         and not is_place_like(o)
         and not in_time_entity(o)
     ]

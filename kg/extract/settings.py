@@ -13,9 +13,9 @@ import dataclasses
 from spacy.tokens import Doc, Token
 
 from kg.extract.clauses import governors
+from kg.extract.eventnouns import AFTER
 from kg.extract.nouns import is_nominal
 from kg.extract.placenames import reference_point
-from kg.extract.places import AFTER
 from kg.extract.quantities import INJURY_LEMMAS
 from kg.extract.spans import mention, subtree_chars, trigger_root
 from kg.model import EventFrame, Mention
