@@ -25,7 +25,6 @@ from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Token
 
-from kg.extract.clauses import object_participle
 from kg.extract.constraints import SUBJECT_DEPS
 from kg.extract.eventnouns import AFTER, concluded, held_for
 from kg.extract.factuality import REPORTING_VERBS
@@ -177,6 +176,12 @@ def _scenes(verb: Token) -> list[Token]:
     return [o for _, o in prep_objects(verb) if not in_time_entity(o)]
 
 
+def _down(verb: Token, hostile: bool, *, objects: bool) -> list[Token]:
+    """Named places down a verb's phrases and, with ``objects``, down its direct objects' phrases."""
+    kids = [c for c in verb.children if c.dep_ in ("dobj", "obj")] if objects else []
+    return _deep([*_scenes(verb), *kids], hostile)
+
+
 def _home_of(holders: list[Token]) -> list[Token]:
     """The place residents are "of": where what they did, or what was done to them, happened."""
     residents = [r for r in (semantic_head(h) for h in holders) if r.lemma_.lower() in RESIDENT_NOUNS]
@@ -208,12 +213,14 @@ def more_places(
     from_ok: bool,
     found: bool,
     violent: bool = False,
+    participle: tuple[Token, Token] | None = None,
 ) -> list[Token]:
     """Places beyond the trigger's own prepositions, by the steps of the module docstring; ``holders`` are
     the role and object tokens, ``governing`` the clauses above the trigger, ``agents`` the agent tokens
     (whose country possessor is the place of last resort), ``found`` whether a named place was already
     found, ``violent`` whether the event is an act of force (whose coordinated verb's objects may say
-    where it happened: "killed seven and abducted 20 people near X in Y province")."""
+    where it happened: "killed seven and abducted 20 people near X in Y province"), ``participle`` the
+    trigger's :func:`~kg.extract.clauses.object_participle`."""
     nested = DEEP_PREPS | (frozenset({"from"}) if from_ok else frozenset())
     places = _near(holders, nested, hostile) + (acted_on(head) + told_within(head) if nominal else [])
     for child in head.children:  # "recaptured checkpoints east of the city", "shot outside of Kirkuk"
@@ -248,19 +255,17 @@ def more_places(
             ]
             if all(broad_place(p) for p in named):  # "on the highway near Kalat in X province"
                 # a hostile act's objects too: "killed seven and abducted 20 people near X in Y province"
-                objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")] if violent else []
-                deep = _deep([*_scenes(verb), *objects], hostile)
+                deep = _down(verb, hostile, objects=violent)
                 finer = [p for p in deep if not broad_place(p)] or _finer_district(deep, named)
                 named = finer or named or deep
             if named:
                 return places + named
-    participle = [] if nominal else [c for _, c in filter(None, [object_participle(head)])]
-    for clause in (c for c in head.children if c.dep_ == "advcl" and (_circumstance(c) or c in participle)):
+    reread = participle[1] if participle is not None else None  # "officers escorting ..."
+    for clause in (c for c in head.children if c.dep_ == "advcl" and (_circumstance(c) or c == reread)):
         # "were seized while patrolling near the hamlet of La Julia": where the clause it happened in was
         named = spatial_names(clause)
-        if not named and clause in participle:  # "escorting a team in the X area of Y district"
-            objects = [c for c in clause.children if c.dep_ in ("dobj", "obj")]
-            deep = _deep([*_scenes(clause), *objects], hostile)
+        if not named and clause == reread:  # "escorting a team in the X area of Y district"
+            deep = _down(clause, hostile, objects=True)
             named = [p for p in deep if not broad_place(p)] or deep
         if named:
             return places + named

@@ -88,8 +88,11 @@ class Roles:
     subjectless: bool = False
 
 
-def _verbal(col: RoleCollector, head: Token, span: list[Token]) -> bool:
-    """Fill roles of a verbal trigger; returns True when the clause has no subject at all."""
+def _verbal(
+    col: RoleCollector, head: Token, span: list[Token], participle: tuple[Token, Token] | None = None
+) -> bool:
+    """Fill roles of a verbal trigger (``participle``: its :func:`~kg.extract.clauses.object_participle`);
+    returns True when the clause has no subject at all."""
     subj: Token | None = None
     objects: list[Token] = []
     kids = list(head.children)  # walked once here (each walk builds its Token objects again)
@@ -132,8 +135,7 @@ def _verbal(col: RoleCollector, head: Token, span: list[Token]) -> bool:
     if head.dep_ == "relcl" and stray and len(objects) > len(stray):
         objects = [o for o in objects if o not in stray]
         subj = head.head
-    participle = object_participle(head) if not objects and not passive else None
-    if participle is not None:  # "killed two officers escorting a team": the officers, parsed as a subject
+    if participle is not None and not objects and not passive:  # "killed two officers escorting a team"
         objects.append(participle[0])
     if passive and subj is None and not col.agents and objects and own_act(col.cls, head, objects[0]):
         subj = objects.pop(0)  # "the guerrillas were demobilized", "Israel is opposed to"
@@ -240,10 +242,11 @@ def find_roles(doc: Doc, trigger: TriggerLike, events: frozenset[int] = frozense
     col = RoleCollector(trigger.event_class, events - {trigger.head}, head.lemma_.lower())
     subjectless = False
     nominal = is_nominal(head)
+    participle = None if nominal else object_participle(head)  # an object the parser read as a subject
     if nominal:
         nominal_roles(col, head)
     else:
-        subjectless = _verbal(col, head, span)
+        subjectless = _verbal(col, head, span, participle)
     col.sides()
     there = _there(head)
     if there is not None:
@@ -275,7 +278,7 @@ def find_roles(doc: Doc, trigger: TriggerLike, events: frozenset[int] = frozense
     owners = [] if inherits else col.agents
     more = more_places(
         head, holders, governing, owners, nominal=nominal, hostile=col.hostile, from_ok=from_ok,
-        found=found and not broad, violent=EVENT_CLASSES.get(col.cls) == "Assault",
+        found=found and not broad, violent=EVENT_CLASSES.get(col.cls) == "Assault", participle=participle,
     )  # fmt: skip
     if any(strong_place(p) and not broad_place(p) for p in [*col.places, *more]):
         # "from a school in Ndop, in Cameroon's North-West region": the town, not the province it is in
