@@ -17,6 +17,8 @@ from kg.extract.placenames import heading
 from kg.extract.spans import past_dateline
 
 __all__ = [
+    "AT_ONCE_MARKS",
+    "at_once",
     "misread_clause",
     "object_participle",
     "misread_subject",
@@ -157,6 +159,15 @@ def subject_of(verb: Token) -> Token | None:
             return None
         cur = cur.head
     return None
+
+
+# what opens a clause of what was going on at the same time: "when a shell hit", "as they crossed"
+AT_ONCE_MARKS = frozenset({"when", "as", "while"})
+
+
+def at_once(clause: Token) -> bool:
+    """An adverbial clause opened by "when", "as" or "while" (a mark, or "when" tagged an adverb)."""
+    return any(c.dep_ in ("mark", "advmod") and c.lower_ in AT_ONCE_MARKS for c in clause.children)
 
 
 def modal_clause(clause: Token) -> bool:

@@ -25,6 +25,7 @@ from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Token
 
+from kg.extract.clauses import AT_ONCE_MARKS
 from kg.extract.constraints import SUBJECT_DEPS
 from kg.extract.eventnouns import AFTER, concluded, held_for
 from kg.extract.factuality import REPORTING_VERBS
@@ -72,7 +73,6 @@ DEEP_STEPS = 3  # prepositional phrases followed down from a role, an object or 
 LOCATIVE_ADVERBS = DIRECTION_WORDS | {"outside", "inside", "ahead"}
 DEEP_PREPS = LOCATIVE_PREPS | OF | {"on"}
 ON_SITE = frozenset({"on"})  # "on Darak island": a named place "on" which an act happened
-CIRCUMSTANCE_MARKS = frozenset({"while", "when", "as"})
 PARTICIPLE_TAGS = frozenset({"VBG", "VBN"})  # "guerrillas operating in", "troops based in"
 
 
@@ -168,7 +168,7 @@ def _finer_district(found: list[Token], named: list[Token]) -> list[Token]:
 def _circumstance(clause: Token) -> bool:
     """An adverbial clause that says what was going on when the event happened: "while patrolling ...",
     "when a shell hit ...", "as they crossed ..."."""
-    return any(c.dep_ == "mark" and c.lower_ in CIRCUMSTANCE_MARKS for c in clause.children)
+    return any(c.dep_ == "mark" and c.lower_ in AT_ONCE_MARKS for c in clause.children)
 
 
 def _scenes(verb: Token) -> list[Token]:

@@ -12,7 +12,7 @@ import dataclasses
 
 from spacy.tokens import Doc, Token
 
-from kg.extract.clauses import governors
+from kg.extract.clauses import AT_ONCE_MARKS, governors
 from kg.extract.eventnouns import AFTER
 from kg.extract.nouns import is_nominal
 from kg.extract.placenames import reference_point
@@ -159,8 +159,8 @@ def from_cause(head: Token, frame: EventFrame, earlier: dict[int, EventFrame]) -
     )
 
 
-WHEN_MARKS = frozenset({"when", "as", "after", "while"})
-AT_ONCE_MARKS = frozenset({"when", "as", "while"})  # "after" tells the place, not the day
+# clauses that lend their place: those of AT_ONCE_MARKS, and "after" (which tells the place, not the day)
+WHEN_MARKS = AT_ONCE_MARKS | {"after"}
 
 
 def category(frame: EventFrame) -> str:

@@ -15,7 +15,7 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from kg.extract.anchors import SEQUENCE_MARKS, UNIT_DAYS
-from kg.extract.clauses import governors, misread_clause, misread_subject, object_participle
+from kg.extract.clauses import at_once, governors, misread_clause, misread_subject, object_participle
 from kg.extract.constraints import NOUN_POS
 from kg.extract.nouns import in_time_entity, prep_objects
 from kg.extract.spans import NP_LEFT_DEPS, dated_subject, in_dateline
@@ -217,7 +217,7 @@ def trigger_times(
     if not times:  # "sent troops to Kenyam, the regency seat, the following day": a date in apposition
         times = _apposed_date(head)
     if not times:  # "shot dead four militiamen when they returned to the village the next morning"
-        clauses = [c for c in head.children if c.dep_ == "advcl" and c.i not in events and _at_once(c)]
+        clauses = [c for c in head.children if c.dep_ == "advcl" and c.i not in events and at_once(c)]
         times = time_mentions(clauses)
     if not times and _when_of(head):  # "cut off since July, when militants blew up a bridge": in July
         times = [_time_mention(head.head, "")]
@@ -234,13 +234,7 @@ def trigger_times(
     return times
 
 
-AT_ONCE_MARKS = frozenset({"when", "as", "while"})  # clauses of what happened at the same time
 OBJECT_DEPS = frozenset({"dobj", "obj", "dative", "prep"})
-
-
-def _at_once(clause: Token) -> bool:
-    """An adverbial clause opened by "when", "as" or "while"."""
-    return any(c.dep_ in ("mark", "advmod") and c.lower_ in AT_ONCE_MARKS for c in clause.children)
 
 
 def _apposed_date(head: Token) -> list[Mention]:
