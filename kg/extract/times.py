@@ -234,16 +234,15 @@ def trigger_times(
     return times
 
 
-OBJECT_DEPS = frozenset({"dobj", "obj", "dative", "prep"})
+OBJECT_DEPS = frozenset({"dobj", "obj", "pobj"})
 
 
 def _apposed_date(head: Token) -> list[Mention]:
     """A date the parser hung in apposition down an object's appositions ("to Kenyam, the regency seat,
-    the following day")."""
-    objects = [
-        o for c in head.children if c.dep_ in OBJECT_DEPS for o in ([c] if "obj" in c.dep_ else c.children)
-    ]
-    chain = [o for o in objects if o.dep_ in ("dobj", "obj", "pobj")]
+    the following day"): the objects of the trigger and of its prepositions and dative."""
+    kids = list(head.children)
+    chain = [c for c in kids if c.dep_ in ("dobj", "obj")]
+    chain += [o for c in kids if c.dep_ in ("dative", "prep") for o in c.children if o.dep_ in OBJECT_DEPS]
     for _ in range(2):
         chain = [c for t in chain for c in t.children if c.dep_ == "appos"]
         dates = [c for c in chain if in_time_entity(c) and not _sequence_distance(c)]
