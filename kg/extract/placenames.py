@@ -177,19 +177,9 @@ def inner_place(obj: Token) -> list[Token]:
 BROAD_NOUNS = PROVINCE_NOUNS | {"territory", "island", "department"}
 # the divisions of a province ("Tinsukia district" lies in the state of Assam), and a named island in one
 DISTRICT_NOUNS = frozenset(
-    {
-        "district",
-        "county",
-        "regency",
-        "subdistrict",
-        "tehsil",
-        "taluka",
-        "woreda",
-        "raion",
-        "cercle",
-        "island",
-    }
-)
+    {"district", "county", "regency", "subdistrict", "tehsil", "taluka", "woreda", "raion", "cercle",
+     "island"}
+)  # fmt: skip
 
 
 def broad_place(token: Token, countries: bool = True) -> bool:

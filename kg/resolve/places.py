@@ -120,7 +120,7 @@ def link_place(text: str, context: PlaceContext | None = None) -> Place | None:
         return None  # "the Tierra Blanca neighbourhood" (of Culiacán), not a town of that name elsewhere
     owned = _OWNER.match(text)
     if owned is not None:  # "Afghanistan's north-eastern Badakhshan province": the province, in that country
-        owner = gaz.candidates(owned.group(1))[2]
+        owner = gaz.country(owned.group(1))
         if owner is not None and owner.country:
             return link_place(owned.group(2), dataclasses.replace(ctx, country=owner.country))
     lowered = strip_determiners(text).lower()
