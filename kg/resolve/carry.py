@@ -155,11 +155,6 @@ def carry_dates(events: Sequence[Event], text: str) -> list[Event]:
     return out
 
 
-def _same_time(time: TimeValue) -> TimeValue:
-    """``time`` taken over by another event: the same span, without the other's words."""
-    return dataclasses.replace(time, raw=None)
-
-
 def anchored_dates(events: Sequence[Event]) -> list[Event]:
     """Events a counted distance relates (``EventFrame.anchor``: "a day after the group fired"): the one
     without a date of its own takes the other's day shifted by the distance, noted ``time_rule``."""
@@ -182,7 +177,12 @@ def anchored_dates(events: Sequence[Event]) -> list[Event]:
                     f"{abs(shift)} day(s) {'after' if shift >= 0 else 'before'} another event",
                 )
                 extra = tuple(e for e in out[this].extra if e[0] != "time_rule")
-                moved = TimeValue(day, day, "day", None) if known.precision == "day" else _same_time(known)
+                # a stated month or span is taken over whole, without the other event's words
+                moved = (
+                    TimeValue(day, day, "day", None)
+                    if known.precision == "day"
+                    else dataclasses.replace(known, raw=None)
+                )
                 out[this] = dataclasses.replace(out[this], time=moved, extra=(*extra, note))
                 break
     return out
