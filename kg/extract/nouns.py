@@ -17,7 +17,6 @@ from kg.placewords import ADMIN_UNITS, PART_OF_TOWN
 
 __all__ = [
     "PLACE_NOUNS",
-    "PART_OF_TOWN",
     "PART_NOUNS",
     "PLACE_LABELS",
     "TIME_LABELS",

@@ -12,7 +12,6 @@ from spacy.tokens import Token
 
 from kg.extract.nouns import (
     ACTOR_NOUNS,
-    PART_OF_TOWN,
     PEOPLE_NOUNS,
     PLACE_LABELS,
     PROVINCE_NOUNS,
@@ -26,6 +25,7 @@ from kg.extract.nouns import (
     spatial_place,
     strong_place,
 )
+from kg.placewords import PART_OF_TOWN
 from kg.resolve.gazetteer_index import gazetteer
 from kg.resolve.text import fold
 
