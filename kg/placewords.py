@@ -9,11 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-__all__ = ["ADMIN_UNITS", "PART_OF_TOWN", "alternation"]
+__all__ = ["ADMIN_UNITS", "PART_OF_TOWN", "SETTLEMENTS", "alternation"]
 
 ADMIN_UNITS = frozenset({"province", "region", "district", "county", "governorate", "prefecture", "oblast"})
 # named parts of a town: "the Karari area of the city", "the Tierra Blanca neighbourhood of Culiacán"
 PART_OF_TOWN = frozenset({"area", "neighbourhood", "neighborhood", "quarter", "suburb"})
+# words for a settlement: "the hamlet of La Calera", "Kawlin, a town in", "the oasis of Ouadi-Kerdi"
+SETTLEMENTS = frozenset(
+    {"town", "city", "village", "commune", "hamlet", "settlement", "locality", "municipality", "oasis"}
+)
 
 
 def alternation(words: Iterable[str]) -> str:

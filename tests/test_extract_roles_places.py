@@ -42,6 +42,8 @@ PLACE_TABLE = [
     ("Protesters rallied in the capital Nairobi on Tuesday.", "rallied", "Protest", ["Nairobi"]),
     ("Students protested at a university in Kenya's capital Nairobi.", "protested", "Protest", ["Nairobi"]),
     ('Pilgrims gathered in the holy city of Karbala".', "gathered", "Protest", ["Karbala"]),
+    # any word for a settlement introduces its name
+    ("Soldiers shot five prospectors near the oasis of Tarbou on Wednesday.", "shot", "Killing", ["Tarbou"]),
     # ... through an apposition, or a verb's clause hanging from the object
     ("Demonstrators denounced as a crime the army's crackdown on students in Harare.", "denounced", "Accuse",
      ["Harare"]),

@@ -6,11 +6,17 @@ import re
 
 import pytest
 
-from kg.extract.docplaces import named_places  # noqa: F401  (the module compiles its pattern from them)
+from kg.extract.docplaces import (
+    PLACE_NOUN_WORDS,
+    named_places,  # noqa: F401  (the module compiles its pattern from them)
+)
+from kg.extract.nouns import PLACE_NOUNS
 from kg.extract.nouns import PROVINCE_NOUNS as EXTRACT_PROVINCE_NOUNS
-from kg.placewords import ADMIN_UNITS, alternation
-from kg.resolve.places import PROVINCE_NOUNS, PROVINCE_WORDS
+from kg.extract.placenames import TOWN_NOUNS as EXTRACT_TOWN_NOUNS
+from kg.placewords import ADMIN_UNITS, SETTLEMENTS, alternation
+from kg.resolve.places import PROVINCE_NOUNS, PROVINCE_WORDS, TOWN_NOUNS
 from kg.resolve.towns import PROVINCE_WORDS as TOWN_PROVINCE_WORDS
+from kg.resolve.towns import SAME_KIND, TOWN_WORDS
 
 
 @pytest.mark.parametrize(
@@ -31,3 +37,10 @@ def test_placewords_every_rule_reads_the_shared_divisions() -> None:
     assert ADMIN_UNITS <= EXTRACT_PROVINCE_NOUNS
     assert set(TOWN_PROVINCE_WORDS.split("|")) == ADMIN_UNITS | {"department"}
     assert "state" not in PROVINCE_NOUNS  # "the state" alone is a government, not a province to point back to
+
+
+def test_placewords_every_rule_reads_the_shared_settlement_words() -> None:
+    assert SETTLEMENTS <= PLACE_NOUNS and SETTLEMENTS == EXTRACT_TOWN_NOUNS and SETTLEMENTS <= TOWN_NOUNS
+    assert set(TOWN_WORDS.split("|")) >= SETTLEMENTS and set(PLACE_NOUN_WORDS.split("|")) >= SETTLEMENTS
+    # a word for a small settlement stands for "the village" when the text points back
+    assert {SAME_KIND[word] for word in ("hamlet", "oasis", "commune")} == {"village"}

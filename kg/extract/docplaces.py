@@ -18,18 +18,18 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Token
 
 from kg.nlp import doc_text
-from kg.placewords import ADMIN_UNITS, alternation
+from kg.placewords import ADMIN_UNITS, SETTLEMENTS, alternation
 
 __all__ = ["named_places", "called_place", "entity_bounds", "PLACE_LABELS", "PLACE_NOUN_WORDS"]
 
-PLACE_NOUN_WORDS = ("town", "village", "city", "hamlet", "commune", "locality", "settlement", "district")
+PLACE_NOUN_WORDS = alternation(SETTLEMENTS | {"district"})
 _NAME = r"[A-Z][\w'’-]*(?:[ -](?:al|el|de|du|la|le|[A-Z][\w'’-]*))*"
-_INTRODUCED = re.compile(rf"\b(?:{'|'.join(PLACE_NOUN_WORDS)}) of ({_NAME})")
-_APPOSED = re.compile(rf"({_NAME}), an? (?:\w+ ){{0,2}}(?:{'|'.join(PLACE_NOUN_WORDS)})\b")
+_INTRODUCED = re.compile(rf"\b(?:{PLACE_NOUN_WORDS}) of ({_NAME})")
+_APPOSED = re.compile(rf"({_NAME}), an? (?:\w+ ){{0,2}}(?:{PLACE_NOUN_WORDS})\b")
 # "Kenyam, the regency seat, ...", "Dhusamareb, the regional capital": a name a definite place phrase
 # describes, that phrase ending there (not "Hassan, the village chief")
 _SEAT = re.compile(
-    rf"({_NAME}), the (?:[\w-]+ ){{0,2}}(?:{'|'.join(PLACE_NOUN_WORDS)}|capital|seat)(?=\s*[,.;:)]|\s+of\b)"
+    rf"({_NAME}), the (?:[\w-]+ ){{0,2}}(?:{PLACE_NOUN_WORDS}|capital|seat)(?=\s*[,.;:)]|\s+of\b)"
 )
 # "in Bwera, Kasese district, on Wednesday", "raided Kawaka, Ntoroko district": a name inside a sentence
 # (after a lower-case word) located in a named province

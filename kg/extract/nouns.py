@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from kg.extract.docplaces import PLACE_LABELS, called_place, entity_bounds
-from kg.placewords import ADMIN_UNITS, PART_OF_TOWN
+from kg.placewords import ADMIN_UNITS, PART_OF_TOWN, SETTLEMENTS
 
 __all__ = [
     "PLACE_NOUNS",
@@ -65,7 +65,7 @@ PLACE_NOUNS = frozenset(
         "canton", "parish", "woreda", "kebele", "tehsil", "taluka", "barangay", "arrondissement", "chiefdom",
         "raion", "cercle", "corregimiento", "vereda",
     }
-)  # fmt: skip
+) | SETTLEMENTS  # fmt: skip
 # place nouns that head organisations' names: "the National Liberation Front", "Islamic State"
 # the last word of an organisation's name, not a place's: "the United Liberation Front", "Islamic State",
 # "the People's Defence Force", "the Kachin Independence Army"

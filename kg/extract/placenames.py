@@ -25,7 +25,7 @@ from kg.extract.nouns import (
     spatial_place,
     strong_place,
 )
-from kg.placewords import PART_OF_TOWN
+from kg.placewords import PART_OF_TOWN, SETTLEMENTS
 from kg.resolve.gazetteer_index import gazetteer
 from kg.resolve.text import fold
 
@@ -257,9 +257,7 @@ def _to_places(token: Token) -> list[Token]:
 # province", "Danderesso, a rural commune near Sikasso", "Frontera Comalapa in Chiapas"
 LOCATING_PREPS = frozenset({"in", "near", "on", "outside", "inside", "close"})
 LOCATING_STEPS = 4
-TOWN_NOUNS = frozenset(
-    {"town", "city", "village", "commune", "hamlet", "settlement", "municipality", "locality"}
-)
+TOWN_NOUNS = SETTLEMENTS
 
 
 def located_by(place: Token) -> Token | None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kg.model import Place
-from kg.placewords import ADMIN_UNITS, PART_OF_TOWN
+from kg.placewords import ADMIN_UNITS, PART_OF_TOWN, SETTLEMENTS
 from kg.resolve.gazetteer_index import Entry, Gazetteer, build_gazetteer, gazetteer
 from kg.resolve.text import fold, load_table, name_key, slug, strip_determiners
 
@@ -90,10 +90,7 @@ def _best(entries: Sequence[Entry], country: str | None) -> Entry | None:
 
 
 # common nouns that, with "the", point back to the last town or province-level place named ("the same")
-TOWN_NOUNS = frozenset(
-    {"city", "town", "village", "camp", "commune", "hamlet", "settlement", "locality", "municipality",
-     "neighbourhood", "neighborhood", "island"}
-)  # fmt: skip
+TOWN_NOUNS = SETTLEMENTS | {"camp", "neighbourhood", "neighborhood", "island"}
 PROVINCE_NOUNS = ADMIN_UNITS | {"department"}  # "sent troops to the department" (Colombia, Haiti, ...)
 SEAT_PHRASES = frozenset(
     f"{kind} capital" for kind in ("state", "provincial", "regional", "district", "departmental", "county")

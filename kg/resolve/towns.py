@@ -16,19 +16,19 @@ from dataclasses import replace
 from difflib import SequenceMatcher
 
 from kg.model import Mention, Place
-from kg.placewords import ADMIN_UNITS, alternation
+from kg.placewords import ADMIN_UNITS, SETTLEMENTS, alternation
 from kg.resolve.places import PlaceContext, link_place, name_and_kind, unlinked_place
 from kg.resolve.text import name_key, strip_determiners
 
 __all__ = ["Cities", "named_as_town"]
 
 CITY_LABELS = frozenset({"GPE", "LOC", "FAC"})
-TOWN_WORDS = "town|city|village|commune|hamlet|settlement|locality|port|camp|island"
+TOWN_WORDS = alternation(SETTLEMENTS | {"port", "camp", "island"})
 # words after a name that make it a province-level place ("the Sagaing region", "Arauca department")
 PROVINCE_WORDS = alternation(ADMIN_UNITS | {"department"})
 # kinds that stand for each other: "the village" may be the place called a hamlet or a commune
-SAME_KIND = {"hamlet": "village", "commune": "village", "settlement": "village", "locality": "village",
-             "port": "town", "city": "town", "capital": "town", "municipality": "town",
+SAME_KIND = {"hamlet": "village", "commune": "village", "oasis": "village", "settlement": "village",
+             "locality": "village", "port": "town", "city": "town", "capital": "town", "municipality": "town",
              "neighborhood": "neighbourhood"}  # fmt: skip
 # what a name is said to be right after it: "Kawlin, a town in", "the Sagaing region"; "Ndop, in Cameroon's
 # North-West region": a place inside a larger one
