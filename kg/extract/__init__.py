@@ -23,6 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.extract.anchors import relative_anchors
+from kg.extract.counted import name_counted_places
 from kg.extract.factuality import SentenceFacts, assess, sentence_facts
 from kg.extract.modality import bare_obligations, recode
 from kg.extract.purposes import relate_purposes
@@ -179,7 +180,7 @@ def extract_frames(
     frames = share_context(doc, setting_from_clauses(doc, frames))
     if not document_rules:
         return frames
-    frames = relate_purposes(doc, frames)
+    frames = name_counted_places(doc, relate_purposes(doc, frames))
     frames = relative_anchors(doc, fold_injuries(doc, fold_harm(doc, frames)), bare_nouns)
     return drop_anaphors(doc, recode(doc, frames, bare={doc[t.head].idx for t in bare}), bare_nouns, text)
 
