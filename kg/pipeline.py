@@ -63,9 +63,28 @@ class BuildResult:
     interrupted: bool = False
 
 
+PLACE_ENTITY_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
 def doc_entities(doc: Doc) -> list[Mention]:
-    """Every named-entity mention of a parsed document, as plain ``Mention``s."""
-    return [Mention(e.text, e.start_char, e.end_char, e.label_, e.root.lemma_.lower()) for e in doc.ents]
+    """Every named-entity mention of a parsed document, as plain ``Mention``s; a place label on the first
+    part of a hyphenated word is dropped ("Mai" of the "Mai-Mai" militia is no town)."""
+    return [
+        Mention(e.text, e.start_char, e.end_char, e.label_, e.root.lemma_.lower())
+        for e in doc.ents
+        if e.label_ not in PLACE_ENTITY_LABELS or not _hyphen_fragment(doc, e.end)
+    ]
+
+
+def _hyphen_fragment(doc: Doc, end: int) -> bool:
+    """Whether the entity ending before token ``end`` continues through a hyphen into another word."""
+    return (
+        end + 1 < len(doc)
+        and not doc[end - 1].whitespace_
+        and doc[end].text == "-"
+        and not doc[end].whitespace_
+        and doc[end + 1].text[:1].isalpha()
+    )
 
 
 def events_from_doc(document: Document, doc: Doc) -> list[Event]:

@@ -7,10 +7,12 @@ from pathlib import Path
 import pytest
 from rdflib.compare import isomorphic
 from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
 from tests_support import DOCS, EVENTS
 
 import kg.pipeline
-from kg.pipeline import build
+from kg.pipeline import build, doc_entities
 from kg.store import Store, read_graphs
 
 EXAMPLES = Path(__file__).parents[1] / "examples"
@@ -76,3 +78,32 @@ def test_pipeline_stop_request_ends_the_build_after_the_current_document(
         assert len(store.document_ids()) == 1
     again = build(INPUTS, None, nlp=nlp, store_dir=tmp_path / "store")  # the next build starts afresh
     assert not again.interrupted and again.skipped_existing == 1
+
+
+@pytest.mark.parametrize(
+    ("words", "spaces", "ents", "kept"),
+    [
+        # the model's place tag on the first half of "Mai-Mai" is no town
+        (
+            ["Mai", "-", "Mai", "fighters", "left", "Goma"],
+            [False, False, True, True, True, False],
+            ["B-GPE", "O", "O", "O", "O", "B-GPE"],
+            ["Goma"],
+        ),
+        # a whole hyphenated name stays, as does a name before a spaced dash
+        (
+            ["Port", "-", "au", "-", "Prince", "is", "calm"],
+            [False, False, False, False, True, True, False],
+            ["B-GPE", "I-GPE", "I-GPE", "I-GPE", "I-GPE", "O", "O"],
+            ["Port-au-Prince"],
+        ),
+        (["Goma", "-", "calm", "again"], [True, True, True, False], ["B-GPE", "O", "O", "O"], ["Goma"]),
+        # other labels are left to the actor rules
+        (["Mai", "-", "Mai", "fighters"], [False, False, True, False], ["B-ORG", "O", "O", "O"], ["Mai"]),
+    ],
+)
+def test_pipeline_doc_entities_drop_a_place_tag_inside_a_hyphenated_word(
+    words: list[str], spaces: list[bool], ents: list[str], kept: list[str]
+) -> None:
+    doc = Doc(Vocab(), words=words, spaces=spaces, ents=ents)
+    assert [m.text for m in doc_entities(doc)] == kept
