@@ -42,6 +42,9 @@ PLACE_TABLE = [
     ("Protesters rallied in the capital Nairobi on Tuesday.", "rallied", "Protest", ["Nairobi"]),
     ("Students protested at a university in Kenya's capital Nairobi.", "protested", "Protest", ["Nairobi"]),
     ('Pilgrims gathered in the holy city of Karbala".', "gathered", "Protest", ["Karbala"]),
+    # a name the parser made a compound of the direction after it is the place, not the reference point
+    ("Gunmen attacked two checkpoints in Nawa district west of the city on Friday.", "attacked", "Assault",
+     ["Nawa district"]),
     # any word for a settlement introduces its name
     ("Soldiers shot five prospectors near the oasis of Tarbou on Wednesday.", "shot", "Killing", ["Tarbou"]),
     # ... through an apposition, or a verb's clause hanging from the object

@@ -91,6 +91,11 @@ def named_in(token: Token) -> list[Token]:
     by its own modifier ("the Saratov region of Russia" is the Saratov region)."""
     if token.pos_ == "NOUN" and own_province(token):
         return []
+    if token.lower_ in DIRECTION_WORDS:
+        # "in Maiwand district west of the city", the name parsed as the direction's compound: the district
+        named = [c for c in token.children if c.dep_ == "compound" and _proper(c)]
+        if named:
+            return named[-1:]
     found: list[Token] = []
     step = [token]
     for _ in range(OF_CHAIN_STEPS):
@@ -105,6 +110,11 @@ def named_in(token: Token) -> list[Token]:
     if found and self_named(token) and token.lemma_.lower() in PART_OF_TOWN:
         return [token, *found]  # "the Mawasi area of Khan Younis": the area, inside the town
     return found
+
+
+def _proper(token: Token) -> bool:
+    """A proper name, or a common noun a proper name modifies ("Maiwand district")."""
+    return token.pos_ == "PROPN" or any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children)
 
 
 # place nouns that, with "the", point back to a place named before (resolved in kg.resolve.places)
