@@ -100,6 +100,31 @@ def test_places_city_gets_its_province_as_admin1() -> None:
     assert place is not None and place.admin1 == "Helmand"
 
 
+@pytest.mark.parametrize(
+    ("text", "country", "label", "seat"),
+    [
+        # Ukraine's oblasts and Russia's border oblasts by the English names news gives them
+        ("the Zhytomyr region", "UKR", "Zhytomyr Oblast", "Zhytomyr"),
+        ("Dnipropetrovsk region", "UKR", "Dnipropetrovsk Oblast", "Dnipro"),
+        ("Belgorod region", "RUS", "Belgorod Oblast", "Belgorod"),
+        # Sudan's states, with their seats and other spellings
+        ("North Darfur", "SDN", "North Darfur", "El Fasher"),
+        ("Al Jazirah state", "SDN", "Gezira", "Wad Madani"),
+    ],
+)
+def test_places_provinces_by_their_english_names(text: str, country: str, label: str, seat: str) -> None:
+    ctx = PlaceContext(country)
+    place, city = link_place(text, ctx), link_place(seat, ctx)
+    assert place is not None and city is not None
+    assert (place.kind, place.label, place.country) == ("province", label, country)
+    assert (place.lat, place.lon) == (city.lat, city.lon) and city.admin1 == label
+
+
+def test_places_a_bare_oblast_name_is_its_city() -> None:
+    place = link_place("Kharkiv", PlaceContext("UKR"))
+    assert place is not None and place.kind == "city" and place.admin1 == "Kharkiv Oblast"
+
+
 @pytest.mark.parametrize(("country", "expected"), [("LBN", "LBN"), ("LBY", "LBY")])
 def test_places_dominant_country_decides_ambiguous_names(country: str, expected: str) -> None:
     place = link_place("Tripoli", PlaceContext(country))
