@@ -45,6 +45,9 @@ PLACE_TABLE = [
     # a name the parser made a compound of the direction after it is the place, not the reference point
     ("Gunmen attacked two checkpoints in Nawa district west of the city on Friday.", "attacked", "Assault",
      ["Nawa district"]),
+    # a "while" clause with its own subject tells another event, not this one's scene
+    ("Drones struck a power plant in the Sumy region overnight, while artillery killed two people in the "
+     "town of Nikopol.", "struck", "AirStrike", ["Sumy region"]),
     # any word for a settlement introduces its name
     ("Soldiers shot five prospectors near the oasis of Tarbou on Wednesday.", "shot", "Killing", ["Tarbou"]),
     # ... through an apposition, or a verb's clause hanging from the object
@@ -295,3 +298,23 @@ def test_roles_actor_mentions_keep_identifying_modifiers(
 def test_placenames_reference_point(nlp: Language, sentence: str, name: str, expected: bool) -> None:
     doc = nlp(sentence)
     assert reference_point(next(t for t in doc if t.text == name)) is expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        # the clause the killing happened in sets its scene ...
+        ("Two soldiers were killed when rebels shelled the town of Kidal.", ["Kidal"]),
+        # ... but a "while" clause with a subject of its own tells another event
+        ("Two soldiers were killed on Friday, while rebels shelled the town of Kidal.", []),
+    ],
+)
+def test_roles_a_while_clause_with_its_own_subject_lends_no_setting(
+    nlp: Language, sentence: str, place: list[str]
+) -> None:
+    doc = nlp(sentence)
+    tokens = [
+        (next(t for t in doc if t.text == w), c) for w, c in (("killed", "Killing"), ("shelled", "Shelling"))
+    ]
+    frames = extract_frames(doc, "t", triggers=[Trig(t.i, t.i + 1, t.i, c) for t, c in tokens])
+    assert [[m.text for m in f.places] for f in frames] == [place, ["Kidal"]]

@@ -19,6 +19,7 @@ from kg.extract.spans import past_dateline
 __all__ = [
     "AT_ONCE_MARKS",
     "at_once",
+    "alongside",
     "misread_clause",
     "object_participle",
     "misread_subject",
@@ -168,6 +169,15 @@ AT_ONCE_MARKS = frozenset({"when", "as", "while"})
 def at_once(clause: Token) -> bool:
     """An adverbial clause opened by "when", "as" or "while" (a mark, or "when" tagged an adverb)."""
     return any(c.dep_ in ("mark", "advmod") and c.lower_ in AT_ONCE_MARKS for c in clause.children)
+
+
+def alongside(clause: Token) -> bool:
+    """A "while" clause with a subject of its own: another event told alongside ("struck a plant in the
+    Zhytomyr region, while Russian shelling killed two people in Nikopol"), not the scene of this one
+    ("were seized while patrolling near X")."""
+    return any(c.dep_ == "mark" and c.lower_ in ("while", "whereas") for c in clause.children) and any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in clause.children
+    )
 
 
 def modal_clause(clause: Token) -> bool:

@@ -25,7 +25,7 @@ from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Token
 
-from kg.extract.clauses import AT_ONCE_MARKS
+from kg.extract.clauses import AT_ONCE_MARKS, alongside
 from kg.extract.constraints import SUBJECT_DEPS
 from kg.extract.eventnouns import AFTER, concluded, held_for
 from kg.extract.factuality import REPORTING_VERBS
@@ -168,7 +168,9 @@ def _finer_district(found: list[Token], named: list[Token]) -> list[Token]:
 def _circumstance(clause: Token) -> bool:
     """An adverbial clause that says what was going on when the event happened: "while patrolling ...",
     "when a shell hit ...", "as they crossed ..."."""
-    return any(c.dep_ == "mark" and c.lower_ in AT_ONCE_MARKS for c in clause.children)
+    return any(c.dep_ == "mark" and c.lower_ in AT_ONCE_MARKS for c in clause.children) and not alongside(
+        clause
+    )
 
 
 def _scenes(verb: Token) -> list[Token]:

@@ -12,7 +12,7 @@ import dataclasses
 
 from spacy.tokens import Doc, Token
 
-from kg.extract.clauses import AT_ONCE_MARKS, governors
+from kg.extract.clauses import AT_ONCE_MARKS, alongside, governors
 from kg.extract.eventnouns import AFTER
 from kg.extract.nouns import is_nominal
 from kg.extract.placenames import reference_point
@@ -207,6 +207,8 @@ def _from_clause(frame: EventFrame, inner: EventFrame, child: Token, near: bool)
     """What the event ``inner`` of the adverbial clause ``child`` lends ``frame``: its place after "when",
     "as", "after" or "while" (also over a mere reference point, ``near``), its time and doer when it
     happened at once."""
+    if alongside(child):  # "…, while Russian shelling killed two people in Nikopol": another event's
+        return frame
     marks = {c.lower_ for c in child.children if c.dep_ in ("mark", "advmod")}
     if (not frame.places or near) and inner.places and marks & WHEN_MARKS:
         frame = dataclasses.replace(frame, places=inner.places)
