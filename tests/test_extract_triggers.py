@@ -258,6 +258,10 @@ def test_triggers_custom_lexicon_via_argument(nlp: Language, tmp_path: Path) -> 
         ("A teacher in Kita, who asked not to be named, said the school was shut.", "asked", None),
         ("An official, who asked not to be identified, confirmed the attack.", "asked", None),
         ("The mayor asked the army to protect the town.", "asked", "Request"),
+        # how a deal or talks came about is no event beside them; a mediator's own act still is
+        ("Clan leaders met in Baidoa for talks mediated by the regional government.", "mediated", None),
+        ("The rebels freed ten hostages under a deal mediated by Qatar.", "mediated", None),
+        ("Qatar mediated talks between the two sides in Doha.", "mediated", "Negotiation"),
     ],
 )
 def test_triggers_months_participles_and_anonymity_requests_are_no_events(

@@ -18,7 +18,7 @@ from kg.extract.nouns import ACTOR_NOUNS, PEOPLE_NOUNS, prep_objects
 __all__ = ["no_event_noun", "natural_cause", "equipped", "no_comment", "adjectival", "describes_people",
            "describes_role", "record", "named_group",
            "ANONYMITY_LEMMAS", "HEDGE_PARTICIPLES", "STATUS_PARTICIPLES", "DESCRIBING_PARTICIPLES",
-           "RELATION_PARTICIPLES", "GROUP_NOUNS"]  # fmt: skip
+           "BROKERING_PARTICIPLES", "RELATION_PARTICIPLES", "GROUP_NOUNS"]  # fmt: skip
 
 # "who asked not to be named/identified": a source asking for anonymity requests nothing of a party
 ANONYMITY_LEMMAS = frozenset({"name", "identify", "quote"})
@@ -40,6 +40,9 @@ STATUS_PARTICIPLES = frozenset(
 )  # fmt: skip
 # describing people by what happened to them after a noun: "people displaced from surrounding districts"
 DESCRIBING_PARTICIPLES = frozenset({"displace", "uproot", "exile"})
+# how a deal or talks came about, after the noun: "a swap deal mediated by Qatar", "talks mediated by the
+# interior ministry": the deal or the talks are the event ("broker" for a lexicon that lists it)
+BROKERING_PARTICIPLES = frozenset({"mediate", "broker"})
 # with a perfect, a record, not an event: "has repeatedly targeted their officials"
 HABITUAL_ADVERBS = frozenset({"repeatedly", "regularly", "frequently", "often", "routinely", "habitually"})
 # a natural hazard that does the act makes it no conflict event: "the storm cut power", "floods displaced

@@ -28,6 +28,7 @@ from kg.extract.lexicon import Compiled, LexiconEntry, LexiconError, active_lexi
 from kg.extract.makers import round_of
 from kg.extract.nonevents import (
     ANONYMITY_LEMMAS,
+    BROKERING_PARTICIPLES,
     DESCRIBING_PARTICIPLES,
     GROUP_NOUNS,
     HEDGE_PARTICIPLES,
@@ -170,6 +171,8 @@ def _head_allowed(head: Token, kind: str) -> bool:
         return False  # "ambulances took more than 20 wounded to hospital": the injured people
     if head.tag_ == "VBN" and head.dep_ == "acl" and head.lemma_ in DESCRIBING_PARTICIPLES:
         return False  # "hundreds of thousands of people displaced from surrounding districts"
+    if head.tag_ == "VBN" and head.dep_ == "acl" and head.lemma_ in BROKERING_PARTICIPLES:
+        return False  # "talks mediated by the interior ministry": how the talks were held
     if record(head):
         return False  # "has repeatedly targeted their officials": a record, not an event
     if head.dep_ == "amod" and (
