@@ -144,3 +144,18 @@ def test_roles_object_read_as_a_participle_subject(
 def test_roles_a_participle_after_a_comma_is_no_object(nlp: Language) -> None:
     frame = frame_at(nlp("Rebels killed the soldiers, leaving their bodies in Kikuku."), "killed", "Killing")
     assert [m.text for m in frame.targets] == ["soldiers"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Police blamed the attack on the Tuareg Liberation Front.",
+        "Police blamed the attack on the checkpoint on the Tuareg Liberation Front.",
+    ],
+)
+def test_roles_blaming_an_act_on_a_party_makes_the_party_the_target(nlp: Language, sentence: str) -> None:
+    frames = {f.event_class: f for f in nlp(sentence)._.event_frames}
+    party = "Tuareg Liberation Front"
+    assert party in [m.text for m in frames["Accuse"].targets]
+    # the act keeps its own target, if any, and never the party blamed
+    assert party not in [m.text for cls, f in frames.items() if cls != "Accuse" for m in f.targets]

@@ -99,6 +99,10 @@ OCCURRENCE_VERBS = frozenset(
 )  # fmt: skip
 RAISING_VERBS = frozenset({"appear", "seem"})  # "the truce appeared to hold in Tripoli"
 AIMED = frozenset({"on", "against"})
+ON = frozenset({"on"})
+# "blamed the attack on the Islamic State": the "on" phrase, wherever the parser hangs it, names who is
+# blamed, not whom the act was done to
+BLAME_VERBS = frozenset({"blame", "pin"})
 BETWEEN = frozenset({"between"})
 BY = frozenset({"by"})
 WITHDRAWN_PREPS = frozenset({"to", "with", "for", "between"})
@@ -226,8 +230,23 @@ class RoleCollector:
         if all(token.i != t.i for t in self.places):
             self.places.append(token)
 
+    def blamed(self, head: Token, objects: list[Token]) -> None:
+        """ "blamed the attack on X" (the phrase on the verb or down its object): X is the party blamed."""
+        if head.lemma_ not in BLAME_VERBS:
+            return
+        # the last "on" phrase down the object: "blamed the attack on the checkpoint on X"
+        step = [head, *objects]
+        for _ in range(3):
+            step = [inner for obj in step for _, inner in prep_objects(obj, ON)]
+            for blamed in step:
+                if actor_like(blamed):
+                    self.add(self.targets, blamed)
+
     def prepositions(self, token: Token, nominal: bool) -> None:
+        blamed = token.dep_ == "dobj" and token.head.lemma_ in BLAME_VERBS
         for word, obj in prep_objects(token):
+            if blamed and word == "on":
+                continue  # "blamed the attack on X": X is blamed (see ``blamed``), not attacked
             if dated_subject(obj):
                 continue  # "On Friday rebels attacked": the subject (kg.extract.roles takes it)
             if word == "between" or (word == "with" and self.cls in SYMMETRIC_CLASSES and actor_like(obj)):

@@ -129,6 +129,7 @@ def _verbal(
                         col.add(col.agents, obj)
         col.prepositions(tok, nominal=False)
     objects = [o for o in objects if o not in col.agents]  # "fell under the control of X": X is done
+    col.blamed(head, objects)
     # "The assailants, whom survivors identified as militiamen, set fire to ...", parsed as one relative
     # clause with two objects: the antecedent did it, the relative pronoun is no object
     stray = [o for o in objects if o.lower_ in RELATIVE_PRONOUNS and o.head.i == head.i]
