@@ -29,6 +29,9 @@ FACTUALITY_TABLE = [
     ("The government denied that its jets bombed the village.", "bombed", "Bombing", True, False,
      "government"),
     ("The army failed to retake the town.", "retake", "Capture", True, False, None),
+    # deliveries a blockade cuts off do not happen
+    ("Soldiers closed the roads, cutting off food deliveries to the camps.", "deliveries", "Aid", True, False,
+     None),
     # a party that is none: "no" on the subject or the object
     ("No federal troops had been sent to the region.", "sent", "Deployment", True, False, None),
     ("The army sent no reinforcements to the town.", "sent", "Deployment", True, False, None),

@@ -3,7 +3,7 @@
 * negated: a ``neg`` dependent ("not", "n't", "never") or ``no`` determiner on the trigger or on the verbs
   it is the xcomp/object of ("did not manage to take"), or on its subject or object ("no troops were
   sent"), or a governing verb of denial/failure/prevention ("denied that they attacked", "failed to
-  capture", "prevented an attack", "the blockade of aid deliveries").
+  capture", "prevented an attack", "the blockade of aid deliveries", "cutting off food deliveries").
 * hypothetical: a modal (might, may, could, can, would, should, must) on the trigger or its xcomp chain,
   an ``if``/``unless``/``whether`` clause, a governing verb of intention or demand ("threatened to
   attack", "plans to withdraw", "called for a ceasefire", "demanded that its forces withdraw"), an event
@@ -39,8 +39,8 @@ NONE_WORDS = frozenset({"none", "nobody", "nothing", "neither"})  # a subject or
 NO_DETERMINERS = frozenset({"no", "neither"})
 NEGATING_VERBS = frozenset(
     {"deny", "refuse", "fail", "avoid", "prevent", "thwart", "foil", "reject", "refute", "block", "blockade",
-     "obstruct"}
-)  # fmt: skip
+     "obstruct", "cut"}
+)  # fmt: skip  ("cutting off rice and medicine deliveries": the deliveries stopped)
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
 INTENT_VERBS = frozenset(
     {"threaten", "plan", "vow", "want", "intend", "seek", "try", "attempt", "prepare", "aim", "hope",
