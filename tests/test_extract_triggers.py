@@ -261,6 +261,9 @@ def test_triggers_custom_lexicon_via_argument(nlp: Language, tmp_path: Path) -> 
         # how a deal or talks came about is no event beside them; a mediator's own act still is
         ("Clan leaders met in Baidoa for talks mediated by the regional government.", "mediated", None),
         ("The rebels freed ten hostages under a deal mediated by Qatar.", "mediated", None),
+        # a war's span told as background is no event; days of clashes are news
+        ("The two sides signed a pact ending years of fighting in the north.", "fighting", None),
+        ("The town fell to the rebels after four days of clashes.", "clashes", "ArmedClash"),
         ("Qatar mediated talks between the two sides in Doha.", "mediated", "Negotiation"),
     ],
 )

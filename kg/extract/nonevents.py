@@ -145,6 +145,8 @@ def no_comment(head: Token) -> bool:
     )
 
 
+# "decades of conflict", "years of intermittent fighting": a war's span told as background
+ERA_NOUNS = frozenset({"year", "decade"})
 # "kidnappings have surged": plural event nouns whose number changes are a trend, no event
 RISING_VERBS = frozenset(
     {"surge", "rise", "increase", "soar", "spike", "mount", "grow", "multiply", "double", "triple", "decline",
@@ -174,7 +176,7 @@ def no_event_noun(head: Token) -> bool:
     munitions only held: "efforts towards a settlement", "depend on aid", "citing the attacks", "condemned
     the attack on the prison", "rallied against the blockade", "has stepped up attacks", "kidnappings have
     surged", "the fighting reflects a wider struggle", "leaving behind mortars", "detained 14 suspects in
-    raids" (the raids are the arrest), "requests for comment"."""
+    raids" (the raids are the arrest), "requests for comment", "years of fighting"."""
     if _held_munition(head) or _arrest_raid(head) or _press_query(head):
         return True
     gov = head.head
@@ -191,6 +193,8 @@ def no_event_noun(head: Token) -> bool:
         return True  # "has stepped up attacks on security forces": a trend, not one event
     if head.dep_ == "pobj" and gov.lower_ in ("in", "of") and gov.head.lemma_.lower() in RATE_NOUNS:
         return True  # "has seen a surge in attacks on the police": a trend
+    if head.dep_ == "pobj" and gov.lower_ == "of" and gov.head.tag_ == "NNS" and gov.head.lemma_ in ERA_NOUNS:
+        return True  # "ending years of intermittent fighting": a background era ("days of clashes" is news)
     if head.dep_ == "nsubj" and head.tag_ == "NNS" and gov.lemma_.lower() in RISING_VERBS:
         return True  # "kidnappings for ransom have surged"
     return head.dep_ == "nsubj" and gov.lemma_ in COMMENT_VERBS and _definite(head)
