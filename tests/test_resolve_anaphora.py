@@ -80,6 +80,23 @@ def test_resolve_anaphora_a_time_of_day_does_not_make_a_retold_event_new(nlp: La
     assert "assault" not in {e.frame.trigger.text for e in document_events(nlp, text)}
 
 
+@pytest.mark.parametrize(
+    ("ranking", "retold"),
+    [
+        # a ranking's time is its range, not a new day of the raids
+        ("the raids were the deadliest in the district this year", True),
+        # a day of its own makes it news
+        ("the raids resumed on Thursday", False),
+    ],
+)
+def test_resolve_anaphora_a_ranking_of_an_event_told_before_is_no_new_event(
+    nlp: Language, ranking: str, retold: bool
+) -> None:
+    text = f"Gunmen raided two villages near Gusau on Monday. A police spokesman said {ranking}."
+    triggers = [e.frame.trigger.text for e in document_events(nlp, text)]
+    assert triggers[0] == "raided" and ("raids" not in triggers) == retold
+
+
 def test_resolve_anaphora_verb_retold_by_its_event_noun_subject_lends_its_place(nlp: Language) -> None:
     text = (
         "Army drones struck a gathering of rebel commanders in the Kidal region on Saturday, killing eight "

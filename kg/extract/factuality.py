@@ -38,8 +38,21 @@ NEG_WORDS = frozenset({"not", "n't", "never", "no"})
 NONE_WORDS = frozenset({"none", "nobody", "nothing", "neither"})  # a subject or object that is no one
 NO_DETERMINERS = frozenset({"no", "neither"})
 NEGATING_VERBS = frozenset(
-    {"deny", "refuse", "fail", "avoid", "prevent", "thwart", "foil", "reject", "refute", "block", "blockade",
-     "obstruct", "cut"}
+    {
+        "deny",
+        "refuse",
+        "fail",
+        "avoid",
+        "prevent",
+        "thwart",
+        "foil",
+        "reject",
+        "refute",
+        "block",
+        "blockade",
+        "obstruct",
+        "cut",
+    }
 )  # fmt: skip  ("cutting off rice and medicine deliveries": the deliveries stopped)
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
 INTENT_VERBS = frozenset(

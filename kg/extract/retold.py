@@ -51,6 +51,10 @@ def anaphor(doc: Doc, frame: EventFrame, text: str) -> bool:
     clause = root.head if root.dep_ in ("nsubj", "nsubjpass") else root
     lo, hi = subtree_chars(clause)
     own = [m for m in frame.times if lo <= m.start < hi]
+    # "the raids were the deadliest in the state this year": a ranking's time is its range, not a new day
+    commented |= clause.lemma_ == "be" and any(
+        c.dep_ in ("attr", "acomp") and c.tag_ == "JJS" for c in clause.children
+    )
     if not commented and any(m.start not in starts and not clock_only(m.text) for m in own):
         return False
     if not (dated or _definite(root)):
