@@ -13,7 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract.clauses import condition, mandative, modal_clause
-from kg.extract.collector import FROM, OF, PARTNER_PREPS, RoleCollector
+from kg.extract.collector import RoleCollector
 from kg.extract.makers import event_agents
 from kg.extract.nouns import (
     actor_like,
@@ -25,6 +25,7 @@ from kg.extract.nouns import (
     prep_objects,
     strong_place,
 )
+from kg.extract.roleclasses import FROM, OF, PARTNER_PREPS
 from kg.namespaces import EVENT_CLASSES
 
 __all__ = ["addressee", "purpose"]

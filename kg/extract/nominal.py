@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract.clauses import subject_of
-from kg.extract.collector import AGAINST_AT, MOVER_CLASSES, OF, PLACE_SUBJECT_CLASSES, RoleCollector
+from kg.extract.collector import RoleCollector
 from kg.extract.eventnouns import settled_by
 from kg.extract.makers import light_verb_subject, participant_subject
 from kg.extract.nouns import (
@@ -21,6 +21,7 @@ from kg.extract.nouns import (
     is_place_like,
     prep_objects,
 )
+from kg.extract.roleclasses import AGAINST_AT, MOVER_CLASSES, OF, PLACE_SUBJECT_CLASSES
 
 __all__ = ["nominal_roles", "DOER_MODIFIERS"]
 

@@ -28,16 +28,7 @@ from kg.extract.clauses import (
     object_participle,
     subject_of,
 )
-from kg.extract.collector import (
-    INTRANSITIVE,
-    LIGHT_OBJECTS,
-    OBJ_DEPS,
-    OF,
-    PLACE_OBJECT_CLASSES,
-    PLACE_SUBJECT_CLASSES,
-    RoleCollector,
-    own_act,
-)
+from kg.extract.collector import RoleCollector, own_act
 from kg.extract.complements import addressee, purpose
 from kg.extract.makers import event_agents, light_verb_subject, nominal_actor
 from kg.extract.nominal import nominal_roles
@@ -53,6 +44,14 @@ from kg.extract.nouns import (
 )
 from kg.extract.placenames import broad_place, district_place, heading, known_place, located_by
 from kg.extract.places import conjunct_verbs, more_places
+from kg.extract.roleclasses import (
+    INTRANSITIVE,
+    LIGHT_OBJECTS,
+    OBJ_DEPS,
+    OF,
+    PLACE_OBJECT_CLASSES,
+    PLACE_SUBJECT_CLASSES,
+)
 from kg.extract.settings import SETTING_DEPS
 from kg.extract.spans import after_trigger, dated_subject, in_dateline, mention
 from kg.extract.times import clauses_above, trigger_times
