@@ -13,18 +13,20 @@ from spacy.tokens import Token
 from kg.eventclasses import MATERIAL_CATEGORIES
 from kg.extract.makers import event_agents, stray_by
 from kg.extract.nouns import (
-    actor_like,
     coordinated,
     in_time_entity,
-    instrument,
     is_place_like,
-    moved_force,
     names_place_noun,
-    party,
     prep_objects,
     semantic_head,
     spatial_place,
     strong_place,
+)
+from kg.extract.people import (
+    actor_like,
+    instrument,
+    moved_force,
+    party,
 )
 from kg.extract.placenames import destinations, named_in, route_ends
 from kg.extract.places import SPATIAL_PREPS

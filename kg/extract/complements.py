@@ -16,14 +16,16 @@ from kg.extract.clauses import condition, mandative, modal_clause
 from kg.extract.collector import RoleCollector
 from kg.extract.makers import event_agents
 from kg.extract.nouns import (
-    actor_like,
     coordinated,
     in_time_entity,
     is_place_like,
-    own_force,
-    party,
     prep_objects,
     strong_place,
+)
+from kg.extract.people import (
+    actor_like,
+    own_force,
+    party,
 )
 from kg.extract.roleclasses import FROM, OF, PARTNER_PREPS
 from kg.namespaces import EVENT_CLASSES

@@ -12,7 +12,9 @@ from collections.abc import Sequence
 
 from spacy.tokens import Token
 
-from kg.extract.nouns import actor_like
+from kg.extract.people import (
+    actor_like,
+)
 
 __all__ = [
     "fits",

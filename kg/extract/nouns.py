@@ -1,9 +1,10 @@
 """What a token or noun phrase denotes: word classes and predicates shared by the extraction rules.
 
-Entity-label sets and noun lists (places, people, troops, actors); ``semantic_head`` ("12 of the capitals"
--> capitals); ``coordinated`` conjuncts and named appositions; ``prep_objects`` of prepositional phrases;
-and the predicates ``is_place_like``, ``strong_place``, ``spatial_place``, ``names_place_noun``,
-``actor_like``, ``is_nominal`` and ``in_time_entity``. The text of a mention is built in ``kg.extract.spans``.
+Entity-label sets and noun lists of places; ``semantic_head`` ("12 of the capitals" -> capitals);
+``coordinated`` conjuncts and named appositions; ``prep_objects`` of prepositional phrases; and the
+predicates ``is_place_like``, ``strong_place``, ``spatial_place``, ``names_place_noun``, ``is_nominal`` and
+``in_time_entity``. What a noun says of people and forces (``actor_like``, ``party``, …) is in
+``kg.extract.people``; the text of a mention is built in ``kg.extract.spans``.
 """
 
 from __future__ import annotations
@@ -21,10 +22,6 @@ __all__ = [
     "PLACE_LABELS",
     "TIME_LABELS",
     "NON_PLACE_LABELS",
-    "ACTOR_LABELS",
-    "PEOPLE_NOUNS",
-    "TROOP_NOUNS",
-    "PRISONER_NOUNS",
     "entity_bounds",
     "semantic_head",
     "self_named",
@@ -37,12 +34,7 @@ __all__ = [
     "is_nominal",
     "in_time_entity",
     "spatial_place",
-    "actor_like",
     "strong_place",
-    "instrument",
-    "own_force",
-    "moved_force",
-    "party",
 ]
 
 TIME_LABELS = frozenset({"DATE", "TIME"})
@@ -79,51 +71,10 @@ PART_NOUNS = frozenset(
      "periphery", "interior", "fringe", "remainder", "tip", "end", "length", "breadth"}
 )  # fmt: skip
 DIRECTIONAL_PREPS = frozenset({"to", "into", "towards", "toward", "onto"})
-ACTOR_LABELS = frozenset({"ORG", "NORP", "GPE", "PERSON"})
-TROOP_NOUNS = frozenset(
-    {"soldier", "troop", "marine", "paratrooper", "commando", "serviceman", "servicemember", "personnel",
-     "reservist", "recruit", "sailor", "airman", "mercenary", "fighter", "guard", "policeman", "officer",
-     "reinforcement", "peacekeeper"}
-)  # fmt: skip
-PRISONER_NOUNS = frozenset({"prisoner", "inmate", "detainee", "captive", "hostage", "convict"})
-PEOPLE_NOUNS = TROOP_NOUNS | PRISONER_NOUNS | frozenset(
-    {"people", "person", "civilian", "child", "woman", "man", "resident", "villager", "refugee", "migrant",
-     "worker", "student", "journalist", "protester", "demonstrator", "passenger", "pilgrim", "patient",
-     "doctor", "official", "member", "militant", "insurgent", "rebel", "gunman", "attacker", "jihadist",
-     "combatant", "victim", "casualty", "body", "suspect", "family", "police", "militiaman", "teenager",
-     "other", "adult", "infant", "baby", "girl", "boy", "staff", "employee", "farmer", "miner", "voter",
-     "activist", "supporter", "loyalist", "follower", "youth", "delegate", "negotiator", "representative",
-     "lawmaker", "legislator", "politician", "diplomat", "guerrilla", "trader", "teacher", "nurse",
-     "separatist", "extremist", "terrorist", "bandit", "pirate", "smuggler", "rioter", "looter"}
-)  # fmt: skip
-ACTOR_NOUNS = frozenset(
-    {"government", "army", "force", "military", "police", "ministry", "authority", "regime", "administration",
-     "council", "party", "group", "coalition", "alliance", "militia", "leader", "president", "minister",
-     "country", "state", "nation", "side", "delegation", "envoy", "official", "commander", "movement",
-     "organization", "organisation", "agency", "union", "community", "court", "parliament", "cabinet",
-     "commission", "committee", "assembly", "board", "tribunal", "senate", "congress", "junta",
-     "bishop", "cleric", "priest", "imam", "elder", "chief", "king", "governor", "mayor", "ambassador",
-     "lawyer", "judge", "prosecutor", "investigator", "inspector", "observer", "monitor", "mediator",
-     "settler", "pilot", "crew", "ruler", "candidate", "opposition", "dissident", "ally", "partner"}
-)  # fmt: skip
 # "a group of diplomats", "members of the militia": the counted/collected noun says who it is
 COLLECTIVE_NOUNS = frozenset(
     {"group", "member", "number", "team", "band", "contingent", "batch", "unit", "handful"}
 )
-# what an act is done with ("responded with force", "dispersed them with tear gas"): never a party
-INSTRUMENT_NOUNS = frozenset(
-    {"weapon", "arm", "drone", "gas", "missile", "rocket", "bullet", "gun", "rifle", "grenade", "bomb",
-     "artillery", "knife", "machete", "baton", "stone", "cannon", "explosive", "mortar", "ammunition",
-     "shell", "projectile", "munition", "round"}
-)  # fmt: skip
-BOUNDED_DEPS = frozenset({"det", "poss", "nummod", "compound"})
-FORCE_NOUNS = frozenset({"force", "army", "military", "police", "unit", "warship", "jet", "tank", "navy"})
-# what a deployment or withdrawal moves ("reinforcements", "warships"), with FORCE_NOUNS and TROOP_NOUNS
-MOVED_NOUNS = FORCE_NOUNS | frozenset(
-    {"reinforcement", "battalion", "brigade", "division", "regiment", "contingent", "peacekeeper", "patrol",
-     "ship", "vessel", "aircraft", "helicopter", "plane", "missile", "weapon", "artillery", "equipment",
-     "convoy", "fleet", "submarine", "carrier", "reserve", "asset"}
-)  # fmt: skip
 NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
 NUMBER_NOUNS = frozenset({"dozen", "dozens", "hundreds", "thousands", "millions", "scores", "tens"})
 # as a subject: "Most of the residents fled" (not "..., many of them on foot", an aside)
@@ -251,28 +202,6 @@ def spatial_place(prep: str, obj: Token, *, fled: bool = False) -> bool:
     return fled or not (prep in DIRECTIONAL_PREPS and head.ent_type_ in ("ORG", "PERSON"))
 
 
-def actor_like(token: Token) -> bool:
-    """Could name an actor: an actor-kind entity, a proper noun, a pronoun or a person/group noun."""
-    head = semantic_head(token)
-    if in_time_entity(head) or head.ent_type_ in ("CARDINAL", "MONEY", "QUANTITY", "PERCENT"):
-        return False
-    if called_place(head):  # "stormed the town of Kareto" (PERSON) ... "attacked Kareto": a place
-        return False
-    if head.ent_type_ in ACTOR_LABELS or head.pos_ in ("PROPN", "PRON"):
-        return True
-    lemma = head.lemma_.lower()
-    return (lemma in ACTOR_NOUNS or lemma in PEOPLE_NOUNS) and not instrument(head)
-
-
-def instrument(token: Token) -> bool:
-    """A means, not a party: a weapon noun, or "force" used as a mass noun ("with (military) force"; not
-    "the force", "a UN force", "security forces")."""
-    lemma = token.lemma_.lower()
-    if lemma in INSTRUMENT_NOUNS:
-        return True
-    return lemma == "force" and token.tag_ == "NN" and not any(c.dep_ in BOUNDED_DEPS for c in token.children)
-
-
 def self_named(token: Token) -> bool:
     """A place noun named by its own proper-noun modifier: "the Saratov region", "Amhara region", also
     across a common noun ("the Kutupalong refugee camp")."""
@@ -307,25 +236,3 @@ def strong_place(token: Token) -> bool:
     if head.pos_ == "NOUN" and head.is_title and not head.is_sent_start and names_place_noun(head):
         return True  # "near the village of Haru", the name tagged a common noun
     return self_named(head)  # "the Hiran region", "Amhara region"
-
-
-def own_force(token: Token) -> bool:
-    """Troops or forces, or anything with a pronoun owner ("its warships"): the agent's own means."""
-    head = semantic_head(token)
-    mine = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children)
-    return mine or head.lemma_.lower() in TROOP_NOUNS or head.lemma_.lower() in FORCE_NOUNS
-
-
-def moved_force(token: Token) -> bool:
-    """Forces, troops, units or arms a deployment or withdrawal moves ("its forces", "reinforcements")."""
-    head = semantic_head(token)
-    return own_force(token) or head.lemma_.lower() in MOVED_NOUNS or head.lower_ in MOVED_NOUNS
-
-
-def party(token: Token) -> bool:
-    """A person, group or organisation, not a place: "from the militants", not "from Bosnia-Herzogovina"
-    (a proper name the model gave no entity type is taken for a place)."""
-    if not actor_like(token) or is_place_like(token) or in_time_entity(token):
-        return False
-    head = semantic_head(token)
-    return head.pos_ != "PROPN" or bool(head.ent_type_)

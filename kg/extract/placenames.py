@@ -11,8 +11,6 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from kg.extract.nouns import (
-    ACTOR_NOUNS,
-    PEOPLE_NOUNS,
     PLACE_LABELS,
     PROVINCE_NOUNS,
     coordinated,
@@ -24,6 +22,10 @@ from kg.extract.nouns import (
     semantic_head,
     spatial_place,
     strong_place,
+)
+from kg.extract.people import (
+    ACTOR_NOUNS,
+    PEOPLE_NOUNS,
 )
 from kg.placewords import PART_OF_TOWN, SETTLEMENTS
 from kg.resolve.gazetteer_index import gazetteer

@@ -34,13 +34,15 @@ from kg.extract.makers import event_agents, light_verb_subject, nominal_actor
 from kg.extract.nominal import nominal_roles
 from kg.extract.nouns import (
     PLACE_LABELS,
-    actor_like,
     in_time_entity,
-    instrument,
     is_nominal,
     is_place_like,
     prep_objects,
     strong_place,
+)
+from kg.extract.people import (
+    actor_like,
+    instrument,
 )
 from kg.extract.placenames import broad_place, district_place, heading, known_place, located_by
 from kg.extract.places import conjunct_verbs, more_places
