@@ -10,7 +10,8 @@ import datetime as dt
 import pytest
 
 from kg.model import Actor, Document, Event, EventFrame, Mention, Place, TimeValue
-from kg.resolve.carry import carry_dates, carry_places
+from kg.resolve.carry import carry_dates
+from kg.resolve.scenes import carry_places
 
 SUNDAY = dt.date(2025, 2, 9)
 PUBLISHED = dt.date(2025, 2, 10)

@@ -23,13 +23,14 @@ from kg.resolve.actors import (
     unidentified_group,
 )
 from kg.resolve.actortable import STATELESS_SUFFIX
-from kg.resolve.carry import anchored_dates, carry_dates, carry_pairs, carry_places
+from kg.resolve.carry import anchored_dates, carry_dates
 from kg.resolve.coordination import as_pronoun, possessor, split_modifiers
 from kg.resolve.dates import default_time, resolve_time, tense_of
 from kg.resolve.dedup import absorb_headline, fold_retold, merge_events, merge_key
 from kg.resolve.docactors import build_context, main_group, resolve_in_context
 from kg.resolve.dominance import dominant_country
 from kg.resolve.places import name_and_kind, unlinked_place
+from kg.resolve.scenes import carry_pairs, carry_places
 from kg.resolve.sites import attacked_site, fled_site, link_site, name_parts
 from kg.resolve.text import after_the, strip_determiners
 from kg.resolve.towns import Cities

@@ -1,4 +1,4 @@
-"""Dates and places an event takes from the events told before it in the same document.
+"""Dates an event takes from the events told before it in the same document.
 
 News writes a date once and lets the following sentences lean on it:
 
@@ -14,15 +14,7 @@ News writes a date once and lets the following sentences lean on it:
 An event whose own expression could not be anchored ("two days after the bombing") keeps what
 :func:`kg.resolve.dates.resolve_time` gave it: only a bare sentence borrows a date.
 
-Places (``carry_places``): an act at a scene (force, coercion, a protest, and the withdrawals, truces,
-releases and deployments that follow them, unless states as wholes do them or prisoners are swapped) that
-names no place ("Police fired tear gas and detained 23 of them") happened where the last such event of its
-paragraph did ("rallied in Lahore"), noted ``place_rule``; one in a later paragraph with no such event
-before it (a protest excepted), where the story's last one did, when its sentence names no other place,
-it is no background (no span longer than a week) and does not open elsewhere ("The gunmen ... shot dead a
-vigilante" after "stormed the town of Dansadau"). Statements (accusations, demands, talks) borrow
-nothing: they are made elsewhere; nor does a sentence about many places.
-"Both towns" / "the two cities" (``carry_pairs``) are the places the last event naming several named.
+Where an event with no place of its own happened is in :mod:`kg.resolve.scenes`.
 """
 
 from __future__ import annotations
@@ -33,12 +25,12 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 
-from kg.eventclasses import EVENT_CLASSES, MATERIAL_CATEGORIES
-from kg.model import Event, Place, TimeValue
+from kg.eventclasses import EVENT_CLASSES
+from kg.model import Event, TimeValue
 from kg.resolve.daterules import NUMBERS
 from kg.resolve.dates import clock_only
 
-__all__ = ["carry_dates", "anchored_dates", "carry_places", "carry_pairs", "ANAPHORIC_DAYS"]
+__all__ = ["carry_dates", "anchored_dates", "paragraphs", "paragraph_of", "use_of_force", "ANAPHORIC_DAYS"]
 
 # the anaphoric day expression -> days from the day it points back to
 ANAPHORIC_DAYS = {
@@ -58,12 +50,12 @@ _DISTANCE_DAYS = {"hour": 0, "day": 1, "week": 7}
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")
 
 
-def _paragraphs(text: str) -> list[int]:
+def paragraphs(text: str) -> list[int]:
     """Offsets where the text's paragraphs after the first start."""
     return [m.end() for m in _PARAGRAPH.finditer(text)]
 
 
-def _paragraph(breaks: list[int], event: Event) -> int:
+def paragraph_of(breaks: list[int], event: Event) -> int:
     return bisect.bisect_right(breaks, event.frame.sentence_start)
 
 
@@ -113,13 +105,13 @@ def _shifted_day(
 
 def carry_dates(events: Sequence[Event], text: str) -> list[Event]:
     """``events`` in text order, with anaphoric and bare-sentence dates filled in (see the module doc)."""
-    breaks = _paragraphs(text)
+    breaks = paragraphs(text)
     out: list[Event] = []
     last: tuple[TimeValue, int] | None = None  # the last own date, and its paragraph
     scene: TimeValue | None = None  # the last own day of a use of force, in any paragraph
     shifted: dict[int, dt.date] = {}  # an anaphoric expression's day, for the events sharing it
     for event in events:
-        paragraph = _paragraph(breaks, event)
+        paragraph = paragraph_of(breaks, event)
         time = event.time
         shift = _anaphoric_shift(event)
         day = _shifted_day(shift, last[0] if last is not None else None, shifted)
@@ -142,7 +134,13 @@ def carry_dates(events: Sequence[Event], text: str) -> list[Event]:
             extra = tuple(e for e in event.extra if e[0] != "time_rule")
             note = ("time_rule", "date of the paragraph's earlier event (no time expression)")
             event = dataclasses.replace(event, time=time, extra=(*extra, note))
-        elif scene is not None and time is not None and time.derived and not _dated(event) and _force(event):
+        elif (
+            scene is not None
+            and time is not None
+            and time.derived
+            and not _dated(event)
+            and use_of_force(event)
+        ):
             # "The gunmen ... shot dead a vigilante" in a later paragraph: the day of the story's scene
             time = dataclasses.replace(scene, raw=None, derived=True)
             extra = tuple(e for e in event.extra if e[0] != "time_rule")
@@ -150,7 +148,7 @@ def carry_dates(events: Sequence[Event], text: str) -> list[Event]:
             event = dataclasses.replace(event, time=time, extra=(*extra, note))
         if time is not None and not time.derived and not (event.frame.negated or event.frame.hypothetical):
             last = (time, paragraph)  # an envisaged or negated event's day is no anchor
-            scene = time if _force(event) and time.precision == "day" else scene
+            scene = time if use_of_force(event) and time.precision == "day" else scene
         out.append(event)
     return out
 
@@ -188,130 +186,14 @@ def anchored_dates(events: Sequence[Event]) -> list[Event]:
     return out
 
 
-def carry_places(events: Sequence[Event], text: str) -> list[Event]:
-    """``events`` in text order; a scene event without a place takes that of the paragraph's last one, or,
-    when its paragraph has none yet, that of the story's last one if its sentence names no other place;
-    none is carried into a sentence about many places."""
-    breaks = _paragraphs(text)
-    named = _sentence_places(events)
-    out: list[Event] = []
-    last: tuple[Event, int] | None = None  # the last scene event with a place of its own, its paragraph
-    placed: set[tuple[str, tuple[Place, ...]]] = set()  # the classes and places of those events
-    for event in events:
-        paragraph = _paragraph(breaks, event)
-        scene = _scene(event)
-        # no place, or only buildings and roads no gazetteer names ("at a checkpoint near the airport"); not
-        # for such an act of a class already placed there, which would then merge with it as one event
-        unnamed = all(_common_noun(m.text) for m in event.frame.places)
-        seen = last is not None and (event.event_class, last[0].places) in placed
-        merging = bool(event.frame.places) and seen
-        placeless = not event.places and unnamed and not merging and not _WIDE.search(event.frame.sentence)
-        # "seized large parts of Port-au-Prince last year. Officers exchanged fire with the gang": a
-        # background event sets no scene for the news told after it
-        placeless &= last is None or not _background(last[0]) or _background(event)
-        if scene and placeless and last is not None and last[1] == paragraph:
-            note = ("place_rule", "place of the paragraph's earlier event")
-            event = dataclasses.replace(event, places=last[0].places, extra=(*event.extra, note))
-        elif scene and placeless and last is not None and _continues(event, last[0].places, named):
-            note = ("place_rule", "place of the story's earlier event (its sentence names no other)")
-            event = dataclasses.replace(event, places=last[0].places, extra=(*event.extra, note))
-        elif scene and event.frame.places and event.places:
-            last = (event, paragraph)
-            placed.add((event.event_class, event.places))
-        out.append(event)
-    return out
-
-
-def _background(event: Event) -> bool:
-    """An event told with a month, a year or a span longer than a week: background to the news."""
-    time = event.time
-    return time is not None and (time.precision in ("year", "month") or (time.end - time.start).days > 7)
-
-
-def _scene(event: Event) -> bool:
-    """An asserted act done at a scene: force, coercion, protest, and withdrawals, truces, releases and
-    deployments, unless states as wholes do them ("Ukraine and Russia swapped prisoners", "Poland
-    reinforced its frontier") or they are prisoner swaps: those are made elsewhere."""
-    category = EVENT_CLASSES.get(event.event_class)
-    if event.frame.negated or event.frame.hypothetical or category not in SCENE_CATEGORIES:
-        return False  # "did not attack": no scene
-    national = bool(event.agents) and all(a.kind == "country" for a in event.agents)
-    swap = event.frame.trigger.lemma.lower() in SWAP_LEMMAS  # "the two sides exchanged 157 prisoners"
-    return category in MATERIAL_CATEGORIES or not (national or swap)
-
-
 FORCE = frozenset({"Assault"})
-# what happens at a scene: force, arrests, curfews, demolitions, protests, and the withdrawals, truces,
-# releases and deployments that follow them there
-SCENE_CATEGORIES = MATERIAL_CATEGORIES | {"Retreat", "Mobilize"}
-SWAP_LEMMAS = frozenset({"swap", "exchange"})
-SCENE_ACTS = SCENE_CATEGORIES - {"Protest"}  # ... of which a later paragraph goes on with the story's scene
-# a sentence about many places or the whole country is in no single one ("imposed a curfew in 31 of the
-# country's 34 provinces", "arrested dozens across the country")
-_WIDE = re.compile(
-    r"\b(?:(?:across|throughout|around|all over) the (?:country|nation)|nationwide|countrywide|"
-    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|numerous|various|multiple|all|"
-    r"dozens of|scores of) (?:[a-z]+ )?(?:provinces|regions|districts|states|cities|towns|villages|"
-    r"countries)\b)",
-    re.I,
-)
 CAMPAIGN_NOUNS = frozenset({"offensive", "campaign", "war", "insurgency", "conflict", "violence"})
 _ELSEWHERE = re.compile(r"^\W*(?:elsewhere|separately|meanwhile|in another|in a separate|further)\b", re.I)
 
 
-def _common_noun(text: str) -> bool:
-    """ "a checkpoint near the airport", "the airport road": no proper name in it."""
-    return not any(word[:1].isupper() for word in text.split())
-
-
-def _sentence_places(events: Sequence[Event]) -> dict[int, set[str]]:
-    """Sentence start -> keys of the places the sentence's events name."""
-    named: dict[int, set[str]] = {}
-    for event in events:
-        named.setdefault(event.frame.sentence_start, set()).update(p.key for p in event.places)
-    return named
-
-
-def _force(event: Event, categories: frozenset[str] = FORCE) -> bool:
+def use_of_force(event: Event, categories: frozenset[str] = FORCE) -> bool:
     """A use of force at a scene (or an act of ``categories``): no campaign ("their offensive"), no story
     opening elsewhere."""
     if EVENT_CLASSES.get(event.event_class) not in categories or _ELSEWHERE.match(event.frame.sentence):
         return False
     return event.frame.trigger.lemma.lower() not in CAMPAIGN_NOUNS
-
-
-def _continues(event: Event, places: tuple[Place, ...], named: dict[int, set[str]]) -> bool:
-    """A later paragraph goes on with the story's scene: a use of force or an act of coercion there
-    ("Police later arrested three suspects"), not background ("has fought the government since 2007")
-    nor a campaign ("their offensive"), whose sentence names no place but those and does not open
-    elsewhere ("Elsewhere, gunmen killed two farmers")."""
-    if not _force(event, SCENE_ACTS):
-        return False  # not "their offensive has advanced at a dizzying pace": a campaign, not a scene
-    if _background(event):
-        return False
-    return named.get(event.frame.sentence_start, set()) <= {p.key for p in places}
-
-
-_PLACE_PAIR = re.compile(
-    r"^(?:both|the two|two)\s+(?:towns|cities|villages|localities|settlements|ports)$", re.I
-)
-
-
-def carry_pairs(events: Sequence[Event], text: str) -> list[Event]:
-    """``events`` in text order; "pulled out of both towns" is in the two or more places the last event
-    before it with several places named ("took Kalehe and Minova"), noted ``place_rule``."""
-    out: list[Event] = []
-    last: tuple[Place, ...] = ()
-    for event in events:
-        pair = [m for m in event.frame.places if _PLACE_PAIR.match(m.text.strip())]
-        definite = [
-            m for m in pair if not m.text.lower().startswith("two") or text[: m.start].endswith("the ")
-        ]
-        if definite and len(last) >= 2:
-            places = (*event.places, *(p for p in last if p not in event.places))
-            note = ("place_rule", "the places the text named together before")
-            event = dataclasses.replace(event, places=places, extra=(*event.extra, note))
-        elif len(event.places) >= 2 and not pair:
-            last = event.places
-        out.append(event)
-    return out
