@@ -154,7 +154,7 @@ def _stale_pickle() -> bytes:
     ids=["empty", "garbage", "truncated", "other-layout", "other-object"],
 )
 def test_gazetteer_unusable_cache_is_rebuilt_not_fatal(tmp_path: Path, content: bytes) -> None:
-    from kg.resolve.gazetteer_index import gazetteer, load_cached
+    from kg.resolve.gazcache import gazetteer, load_cached
 
     path = tmp_path / "gazetteer.pickle"
     path.write_bytes(content)

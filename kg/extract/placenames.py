@@ -28,7 +28,7 @@ from kg.extract.people import (
     PEOPLE_NOUNS,
 )
 from kg.placewords import PART_OF_TOWN, SETTLEMENTS
-from kg.resolve.gazetteer_index import gazetteer
+from kg.resolve.gazcache import gazetteer
 from kg.resolve.text import fold
 
 __all__ = [

@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 
-from kg.resolve.gazetteer_index import gazetteer
+from kg.resolve.gazcache import gazetteer
 
 __all__ = ["countries_named"]
 

@@ -15,7 +15,7 @@ from kg.resolve.actortable import (
     stateless_actor,
     unidentified_group,
 )
-from kg.resolve.gazetteer_index import gazetteer
+from kg.resolve.gazcache import gazetteer
 from kg.resolve.modifiers import Owner, place_country
 from kg.resolve.text import slug, strip_determiners
 

@@ -16,7 +16,8 @@ from functools import lru_cache
 
 from kg.model import Place
 from kg.placewords import ADMIN_UNITS, PART_OF_TOWN, SETTLEMENTS
-from kg.resolve.gazetteer_index import Entry, Gazetteer, build_gazetteer, gazetteer
+from kg.resolve.gazcache import gazetteer
+from kg.resolve.gazetteer_index import Entry, Gazetteer, build_gazetteer
 from kg.resolve.text import fold, load_table, name_key, slug, strip_determiners
 
 __all__ = [
