@@ -25,7 +25,8 @@ from spacy.tokens import Doc
 from kg.extract.anchors import relative_anchors
 from kg.extract.counted import name_counted_places
 from kg.extract.factuality import SentenceFacts, assess, sentence_facts
-from kg.extract.modality import bare_obligations, recode
+from kg.extract.modality import recode
+from kg.extract.obligations import bare_obligations
 from kg.extract.purposes import relate_purposes
 from kg.extract.quantities import quantities_for
 from kg.extract.retold import ANAPHORIC_DETERMINERS, anaphor, drop_anaphors

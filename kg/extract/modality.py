@@ -19,34 +19,18 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Collection, Sequence
 
-import numpy
-from spacy.attrs import LOWER
-from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from kg.extract.clauses import subject_of
-from kg.extract.factuality import REPORTING_VERBS
 from kg.extract.lexicon import Modality, load_modality
+from kg.extract.obligations import reported_clause
 from kg.extract.places import conjunct_verbs, located_at
 from kg.extract.spans import mention, trigger_root
 from kg.extract.times import clauses_above, trigger_times
-from kg.extract.triggers import TriggerMatch
 from kg.model import EventFrame, Mention
 from kg.namespaces import EVENT_CLASSES
 
-__all__ = ["Modality", "load_modality", "recode", "marker_of", "bare_obligations"]
-
-
-def _reported(token: Token) -> bool:
-    """The clause of ``token`` is the complement of a reporting verb ("said they would ...")."""
-    cur = token
-    for _ in range(4):
-        if cur.dep_ not in ("ccomp", "conj", "xcomp") or cur.head.i == cur.i:
-            return False
-        cur = cur.head
-        if cur.lemma_.lower() in REPORTING_VERBS:
-            return True
-    return False
+__all__ = ["Modality", "load_modality", "recode", "marker_of"]
 
 
 def _clause_verbs(head: Token) -> list[Token]:
@@ -87,7 +71,7 @@ def marker_of(head: Token, modality: Modality) -> tuple[Token, str] | None:
     for verb in verbs:
         for aux in (c for c in verb.children if c.dep_ == "aux"):
             word = aux.lower_
-            if word in modality.future or (word in modality.reported_future and _reported(verb)):
+            if word in modality.future or (word in modality.reported_future and reported_clause(verb)):
                 return aux, "intent"
     # an infinitive complement; "sworn to fight" is often parsed as a clause of purpose
     infinitive = head.dep_ == "xcomp" or (
@@ -180,26 +164,6 @@ def _speaker_places(doc: Doc, speaker: Mention | None) -> tuple[Mention, ...]:
     """A demand is made where its speaker is: "the Red Cross operating in Iraq said X must ..."."""
     span = None if speaker is None else doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
     return tuple(mention(p, place=True) for p in located_at(span.root)) if span is not None else ()
-
-
-def bare_obligations(
-    doc: Doc, taken: Collection[int], modality: Modality | None = None
-) -> list[TriggerMatch]:
-    """Reported obligations on verbs that name no event ("said China must drop its barriers"): one trigger
-    per verb (class: the obligation class), for ``recode`` to turn into a demand by the speaker."""
-    mod = modality or load_modality()
-    if not mod.obligation or not len(doc):
-        return []
-    wanted = [get_string_id(word) for word in mod.obligation]
-    lowers = doc.to_array(LOWER)
-    found = []
-    for i in numpy.flatnonzero(numpy.isin(lowers, wanted)).tolist():  # one array read, no Token objects
-        token = doc[i]
-        if token.dep_ == "aux":
-            verb = token.head
-            if verb.i not in taken and verb.pos_ == "VERB" and _reported(verb):
-                found.append(TriggerMatch(verb.i, verb.i + 1, verb.i, mod.obligation_class, "obligation"))
-    return found
 
 
 def statement_times(marker: Token) -> tuple[Mention, ...]:
