@@ -22,12 +22,7 @@ from kg.extract.nouns import (
     spatial_place,
     strong_place,
 )
-from kg.extract.people import (
-    actor_like,
-    instrument,
-    moved_force,
-    party,
-)
+from kg.extract.people import actor_like, instrument, moved_force, party
 from kg.extract.placenames import destinations, named_in, route_ends
 from kg.extract.places import SPATIAL_PREPS
 from kg.extract.roleclasses import (

@@ -15,18 +15,8 @@ from spacy.tokens import Token
 from kg.extract.clauses import condition, mandative, modal_clause
 from kg.extract.collector import RoleCollector
 from kg.extract.makers import event_agents
-from kg.extract.nouns import (
-    coordinated,
-    in_time_entity,
-    is_place_like,
-    prep_objects,
-    strong_place,
-)
-from kg.extract.people import (
-    actor_like,
-    own_force,
-    party,
-)
+from kg.extract.nouns import coordinated, in_time_entity, is_place_like, prep_objects, strong_place
+from kg.extract.people import actor_like, own_force, party
 from kg.extract.roleclasses import FROM, OF, PARTNER_PREPS
 from kg.namespaces import EVENT_CLASSES
 

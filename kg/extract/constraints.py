@@ -12,9 +12,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Token
 
-from kg.extract.people import (
-    actor_like,
-)
+from kg.extract.people import actor_like
 
 __all__ = [
     "fits",

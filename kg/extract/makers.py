@@ -9,14 +9,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract.clauses import PASSIVE_SUBJ_DEPS, SUBJ_DEPS, antecedent, subject_of
-from kg.extract.nouns import (
-    in_time_entity,
-    prep_objects,
-)
-from kg.extract.people import (
-    ACTOR_LABELS,
-    actor_like,
-)
+from kg.extract.nouns import in_time_entity, prep_objects
+from kg.extract.people import ACTOR_LABELS, actor_like
 
 __all__ = [
     "LIGHT_VERBS",

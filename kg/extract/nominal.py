@@ -13,16 +13,8 @@ from kg.extract.clauses import subject_of
 from kg.extract.collector import RoleCollector
 from kg.extract.eventnouns import settled_by
 from kg.extract.makers import light_verb_subject, participant_subject
-from kg.extract.nouns import (
-    PLACE_LABELS,
-    in_time_entity,
-    is_place_like,
-    prep_objects,
-)
-from kg.extract.people import (
-    ACTOR_LABELS,
-    actor_like,
-)
+from kg.extract.nouns import PLACE_LABELS, in_time_entity, is_place_like, prep_objects
+from kg.extract.people import ACTOR_LABELS, actor_like
 from kg.extract.roleclasses import AGAINST_AT, MOVER_CLASSES, OF, PLACE_SUBJECT_CLASSES
 
 __all__ = ["nominal_roles", "DOER_MODIFIERS"]

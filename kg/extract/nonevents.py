@@ -13,13 +13,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract.clauses import RELATIVE_PRONOUNS
-from kg.extract.nouns import (
-    prep_objects,
-)
-from kg.extract.people import (
-    ACTOR_NOUNS,
-    PEOPLE_NOUNS,
-)
+from kg.extract.nouns import prep_objects
+from kg.extract.people import ACTOR_NOUNS, PEOPLE_NOUNS
 
 __all__ = ["no_event_noun", "natural_cause", "equipped", "no_comment", "adjectival", "describes_people",
            "describes_role", "record", "named_group",

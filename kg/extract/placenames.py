@@ -23,10 +23,7 @@ from kg.extract.nouns import (
     spatial_place,
     strong_place,
 )
-from kg.extract.people import (
-    ACTOR_NOUNS,
-    PEOPLE_NOUNS,
-)
+from kg.extract.people import ACTOR_NOUNS, PEOPLE_NOUNS
 from kg.placewords import PART_OF_TOWN, SETTLEMENTS
 from kg.resolve.gazcache import gazetteer
 from kg.resolve.text import fold

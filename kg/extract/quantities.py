@@ -18,14 +18,8 @@ from collections.abc import Iterable
 
 from spacy.tokens import Token
 
-from kg.extract.nouns import (
-    semantic_head,
-)
-from kg.extract.people import (
-    PEOPLE_NOUNS,
-    PRISONER_NOUNS,
-    TROOP_NOUNS,
-)
+from kg.extract.nouns import semantic_head
+from kg.extract.people import PEOPLE_NOUNS, PRISONER_NOUNS, TROOP_NOUNS
 from kg.model import Quantity
 
 __all__ = ["parse_number", "qualifier_of", "quantities_for", "QUANTITY_KINDS"]

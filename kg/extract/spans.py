@@ -20,17 +20,8 @@ from spacy.attrs import ORTH, SPACY
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
-from kg.extract.nouns import (
-    PLACE_LABELS,
-    entity_bounds,
-    in_time_entity,
-    semantic_head,
-)
-from kg.extract.people import (
-    ACTOR_LABELS,
-    PEOPLE_NOUNS,
-    actor_like,
-)
+from kg.extract.nouns import PLACE_LABELS, entity_bounds, in_time_entity, semantic_head
+from kg.extract.people import ACTOR_LABELS, PEOPLE_NOUNS, actor_like
 from kg.model import Mention
 from kg.nlp import doc_text
 
