@@ -75,6 +75,14 @@ from spacy.language import Language
         # a town named only to say where another lies is not "the town"
         ("A car bomb exploded at a checkpoint on the outskirts of Afgooye, 30 km from Mogadishu, on Tuesday. "
          "Security forces later arrested three suspects in the town.", "arrested", ["Afgooye"]),
+        # a town named again is the last town named there, whatever the model tags it this time ...
+        ("Rebels seized the mining town of Sam Ouandja on Saturday. Troops withdrew towards Bria. "
+         "Peacekeepers evacuated 40 aid workers from Sam Ouandja on Monday. Thousands of residents have "
+         "fled the area.", "fled", ["Sam Ouandja"]),
+        # ... and a town named only as where something was said is none
+        ("Militiamen attacked a police post in the village of Tshikula on Sunday, the minister told "
+         "reporters in Kananga. The army deployed reinforcements to the area on Tuesday.", "deployed",
+         ["Tshikula"]),
         # "the department" is the last department named
         ("Rebels ambushed a patrol near Saravena in Colombia's Arauca department on Friday. The government "
          "sent 700 more troops to the department on Sunday.", "sent", ["Arauca"]),

@@ -59,6 +59,10 @@ _NAMED_AREA = re.compile(r"\s(area|camp|neighbou?rhood|island)$", re.I)  # a pla
 _REFERENCE_BEFORE = re.compile(
     r"(?:\d+\s*(?:km|kilometres|kilometers|miles)|\b(?:north|south|east|west)[\w-]*)\s+(?:from|of)\s+$", re.I
 )
+# a town named only as where something was said is no scene: "the minister told reporters in Kananga"
+_SAID_IN = re.compile(
+    r"\b(?:told (?:reporters|journalists|a news conference)|said|speaking|spoke) in\s+$", re.I
+)
 _ISLAND_AFTER = re.compile(r"\s+(island)\b")  # "on Darak island": what "the island" points back to
 
 
@@ -131,7 +135,9 @@ class Cities:
                     self.items.append((mention.start, place, _kind(word or "town")))
                     self.ends[mention.start] = mention.end
                 continue
-            reference = _REFERENCE_BEFORE.search(text, max(0, mention.start - 40), mention.start)
+            reference = _REFERENCE_BEFORE.search(text, max(0, mention.start - 40), mention.start) or (
+                _SAID_IN.search(text, max(0, mention.start - 40), mention.start)
+            )
             if mention.label in CITY_LABELS and not _PEOPLE_AFTER.match(text, mention.end) and not reference:
                 place = link(mention.text)
                 if place is not None and place.kind == "city":
@@ -157,9 +163,24 @@ class Cities:
                 place = unlinked_place(site.text, country)
                 if place is not None and place.kind == "site" and " " not in strip_determiners(site.text):
                     self.items.append((site.start, place, "town"))
+        self._named_again(entities)
         self.items.sort(key=lambda item: item[0])
         self.starts = [start for start, _, _ in self.items]
         self.province_starts = [start for start, _ in self.provinces]
+
+    def _named_again(self, entities: Sequence[Mention]) -> None:
+        """A town named again, whatever the model tagged it this time ("evacuated 40 aid workers from Sam
+        Ouandja" after "the mining town of Sam Ouandja"), is the last town named there."""
+        texts = {m.start: m.text for m in entities}
+        first: dict[str, tuple[int, Place, str]] = {}
+        for start, place, word in sorted(self.items, key=lambda item: item[0]):
+            if start in texts:
+                first.setdefault(name_key(texts[start]), (start, place, word))
+        taken = {start for start, _, _ in self.items}
+        for mention in entities:
+            seen = first.get(name_key(mention.text))
+            if seen is not None and seen[0] < mention.start and mention.start not in taken:
+                self.items.append((mention.start, seen[1], seen[2]))
 
     def _spelt(self, place: Place, text: str) -> None:
         """Remember ``text`` as the document's name for ``place`` when it is a name ("Babanusa", not "the
