@@ -83,6 +83,9 @@ from spacy.language import Language
         ("Militiamen attacked a police post in the village of Tshikula on Sunday, the minister told "
          "reporters in Kananga. The army deployed reinforcements to the area on Tuesday.", "deployed",
          ["Tshikula"]),
+        # a district named "X al-Y" is that district, not the city X the gazetteer reaches by dropping words
+        ("A truce took effect in the besieged Tell al-Nasr district of the city of Hama on Wednesday. Troops "
+         "have encircled the district since June.", "encircled", ["Tell al-Nasr"]),
         # "the department" is the last department named
         ("Rebels ambushed a patrol near Saravena in Colombia's Arauca department on Friday. The government "
          "sent 700 more troops to the department on Sunday.", "sent", ["Arauca"]),

@@ -41,7 +41,8 @@ _KIND_BEFORE = re.compile(rf"\b({TOWN_WORDS}|capital)\s+of\s+$", re.I)  # "the d
 # capitalised words (with a lower-case Spanish/Arabic particle inside) before a province word
 _PROVINCE_NAME = re.compile(
     r"\b(?!(?:In|On|At|The|A|An|From|Near|Across|Of|To|For|And|But|Its|Their|This|That|Throughout)\b)"
-    rf"[A-Z][\w'’-]+(?:\s+(?:del|de|la|el|al|[A-Z][\w'’-]+)){{0,3}}\s+(?:{PROVINCE_WORDS})\b"
+    rf"[A-Z][\w'’-]+(?:\s+(?:del|de|la|el|al|(?:al|el|ad|ar|as|at|az)-[A-Z][\w'’-]*|[A-Z][\w'’-]+)){{0,3}}"
+    rf"\s+(?:{PROVINCE_WORDS})\b"
 )
 _PROVINCE_WORD = re.compile(rf"\s(?:{PROVINCE_WORDS})\b")  # no province word, no province name
 # what lies between a town and the larger place it is said to be in: ", a village on the Ruzizi plain in "
@@ -87,6 +88,13 @@ def _kind_before(text: str, start: int) -> re.Match[str] | None:
     return _KIND_BEFORE.search(before)
 
 
+def _division(linked: Place | None, named: str, country: str | None) -> Place | None:
+    """The division a name with a division word names ("the Daraa al-Balad district"): the linked place when
+    it is a province, else the name unlinked, never a city the gazetteer reached by dropping words."""
+    divisions = ("province", "region")
+    return linked if linked is not None and linked.kind in divisions else unlinked_place(named, country)
+
+
 def _kind(word: str) -> str:
     word = word.lower()
     return SAME_KIND.get(word, word)
@@ -117,7 +125,7 @@ class Cities:
             after = _KIND_AFTER.match(text, mention.end) if mention.end > 0 else None
             if after is not None and after.group(2):  # "the Sagaing region"
                 named = f"{mention.text} {after.group(2)}"
-                place = link(named) or unlinked_place(named, country)
+                place = _division(link(named), named, country)
                 if place is not None and place.kind == "province" and place.country in (country, None):
                     self.provinces.append((mention.start, place))
                     self.province_kinds[mention.start] = after.group(2).lower()
@@ -149,9 +157,11 @@ class Cities:
         for match in _PROVINCE_NAME.finditer(text) if _PROVINCE_WORD.search(text) else ():
             named = re.split(r"['’]s\s+", match.group(0))[-1]  # "Chhattisgarh's Bijapur district"
             start = match.end() - len(named)
+            inside = [k for k in known if start < k < match.end()]  # "Balad" of "Daraa al-Balad district"
             if start not in known:
-                place = link(named) or unlinked_place(named, country)
+                place = _division(link(named), named, country)
                 if place is not None and place.kind == "province" and place.country in (country, None):
+                    self.provinces = [item for item in self.provinces if item[0] not in inside]
                     self.provinces.append((start, place))
                     self.province_kinds[start] = match.group(0).split()[-1].lower()
         self.provinces.sort(key=lambda item: item[0])
