@@ -95,6 +95,11 @@ LAINYA = "Late on Saturday, rebels attacked a barracks in Lainya, and soldiers r
         (LAINYA.format("after two hours of fighting"), ("repelled", "attacked"), dt.date(2025, 2, 8)),
         (LAINYA.format("for nearly two hours"), ("repelled", "attacked"), dt.date(2025, 2, 8)),
         (LAINYA.format("for hours"), ("repelled", "attacked"), dt.date(2025, 2, 8)),
+        # "later the same day", and "hours later" with the object run into the entity: the day before
+        ("Troops raided Nara on Saturday and detained three suspects near Guire later the same day.",
+         ("raided", "detained"), dt.date(2025, 2, 8)),
+        ("Militiamen seized Adado on Saturday. Government forces recaptured the town hours later.",
+         ("seized", "recaptured"), dt.date(2025, 2, 8)),
     ],
 )  # fmt: skip
 def test_carry_events_sharing_a_day(nlp, text: str, triggers: tuple[str, str], day: dt.date) -> None:  # type: ignore[no-untyped-def]

@@ -47,6 +47,8 @@ _LEAD = re.compile(r"^(?:the|on|by|on the)\s+", re.IGNORECASE)
 _EXACT = "|".join(w for w in NUMBERS if w not in ("few", "several", "couple"))  # "several days" is vague
 _DISTANCE = re.compile(rf"(?:(\d+|{_EXACT}) )?(hour|day|week)s? (later|afterwards|earlier)")
 _DISTANCE_DAYS = {"hour": 0, "day": 1, "week": 7}
+_DISTANCE_AT_END = re.compile(rf"(?<=\s)(?:{_DISTANCE.pattern})$")
+_LATER = re.compile(r"^(?:later|earlier)\s+(?=(?:the|that)\s)")
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")
 
 
@@ -78,9 +80,11 @@ def _anaphoric_shift(event: Event) -> tuple[int, int] | None:
     """(offset of the anaphoric day expression, its shift in days), or None."""
     for mention in event.frame.times:
         words = _LEAD.sub("", " ".join(mention.text.lower().split()))
+        words = _LEAD.sub("", _LATER.sub("", words))  # "later the same day"
         if words in ANAPHORIC_DAYS:
             return mention.start, ANAPHORIC_DAYS[words]
-        distance = _DISTANCE.fullmatch(words)
+        # "recaptured the town hours later", the entity running over the object before it
+        distance = _DISTANCE.fullmatch(words) or _DISTANCE_AT_END.search(words)
         if distance is not None:
             count, unit, way = distance.groups()
             days = _DISTANCE_DAYS[unit]
