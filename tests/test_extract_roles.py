@@ -574,6 +574,9 @@ def test_roles_dates_from_appositions_and_when_clauses(
          "Bombing", ["July"]),
         ("The town has been calm since March 3, when the rebels withdrew.", "withdrew", "Withdrawal",
          ["March 3"]),
+        # ... wherever the parser hangs the clause (here on the saying after it)
+        ("Some 600 people have fled their farms since Sunday, when fighting broke out between two armed "
+         "groups, the ombudsman said on Thursday.", "fighting", "ArmedClash", ["Sunday"]),
         # ... not a clause on another noun
         ("The road has been closed since the day militants blew up a bridge.", "blew", "Bombing", []),
     ],

@@ -101,9 +101,20 @@ def time_mentions(tokens: list[Token]) -> list[Mention]:
     return _dedupe(found)
 
 
+def _when_date(tok: Token) -> Mention | None:
+    """ "fled since Sunday, when fighting broke out": the date a "when" clause follows is its time, wherever
+    the parser hung the clause."""
+    when = next((c for c in tok.lefts if c.dep_ in ("advmod", "mark") and c.lower_ == "when"), None)
+    if when is None or when.i < 2 or when.nbor(-1).text != ",":
+        return None
+    date = when.nbor(-2)
+    return _time_mention(date, "") if date.ent_type_ == "DATE" else None
+
+
 def _own_mentions(tok: Token) -> list[Mention]:
     """The time expressions hung on ``tok`` itself (see :func:`time_mentions`)."""
-    found: list[Mention] = []
+    when = _when_date(tok)
+    found: list[Mention] = [when] if when is not None else []
     for child in tok.children:
         if child.dep_ in ("npadvmod", "tmod", "obl", "advmod", "poss", "nmod") and (
             in_time_entity(child) or _anaphoric_day(child)
