@@ -25,6 +25,11 @@ AGENT_TABLE = [
      []),
     ("Some 4,000 families fled Babanusa, aid workers said, many of them on foot.", "fled", "Displacement",
      ["Some 4,000 families"], []),
+    # a present participle on a noun is done by that noun: "sending 1,200 residents fleeing"
+    ("Rebels seized the village on Sunday, sending some 1,200 residents fleeing to Bouar.", "fleeing",
+     "Displacement", ["some 1,200 residents"], []),
+    ("Police fired tear gas at hundreds of miners protesting against the eviction.", "protesting", "Protest",
+     ["miners"], ["eviction"]),
     # a doer noun the model tags an adjective names who did it, but "military" only after its owner
     ("In April, a junta air strike on a ceremony in the village killed 160 people.", "strike", "AirStrike",
      ["junta"], ["ceremony"]),

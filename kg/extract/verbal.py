@@ -98,6 +98,8 @@ def verbal_roles(
     finite_acl = head.dep_ == "acl" and head.tag_ == "VBD" and actor_like(head.head)
     if subj is None and not passive and finite_acl:
         subj = antecedent(head.head, head)  # "Galmudug's president, Ahmed Abdi Karie, called on": misparsed
+    if subj is None and not passive and head.dep_ == "acl" and head.tag_ == "VBG" and actor_like(head.head):
+        subj = head.head  # "sending some 1,200 residents fleeing to Bouar": the residents flee
     if subj is None and not passive and head.dep_ in ("acl", "xcomp") and head.head.pos_ in ("NOUN", "PROPN"):
         subj = nominal_actor(head.head)  # "the Taliban claim to have taken", "the army's plan to withdraw"
         if subj is None and head.dep_ == "acl":  # "issued a statement demanding": the issuer demands
