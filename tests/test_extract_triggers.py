@@ -59,6 +59,8 @@ def _found(nlp: Language, text: str) -> list[tuple[str, str]]:
         ("The council called for an immediate halt.", ("Request", "called for")),
         ("The European Union imposed sanctions on the junta.", ("Sanction", "imposed sanctions")),
         ("Japan sent 200 tonnes of food aid to the region.", ("Aid", "sent")),
+        ("The Red Cross distributed food packs to the evacuees.", ("Aid", "distributed")),  # relief goods
+        ("The charity had delivered hygiene kits to the camp.", ("Aid", "delivered")),
         ("Government troops retook the bridge at dawn.", ("Capture", "retook")),
         ("Some 3,000 refugees crossed into Chad overnight.", ("Displacement", "crossed into")),
         ("The attackers set fire to the clinic.", ("Assault", "set fire to")),
