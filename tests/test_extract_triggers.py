@@ -65,6 +65,8 @@ def _found(nlp: Language, text: str) -> list[tuple[str, str]]:
         ("Some 3,000 refugees crossed into Chad overnight.", ("Displacement", "crossed into")),
         ("The attackers set fire to the clinic.", ("Assault", "set fire to")),
         ("The army sent reinforcements to the border town.", ("Deployment", "sent")),
+        # a peacekeeping mission sending its forces is peacekeeping
+        ("The UN mission sent a rapid reaction unit to the border town.", ("Aid", "sent")),
         ("Striking teachers blocked the main road into the capital.", ("Protest", "blocked")),
         ("The junta declared a state of siege.", ("Coerce", "declared")),  # the noun joins its verb
         ("Both states restored diplomatic ties after a decade.", ("Support", "restored")),
