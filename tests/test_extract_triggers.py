@@ -60,6 +60,8 @@ def _found(nlp: Language, text: str) -> list[tuple[str, str]]:
         ("The European Union imposed sanctions on the junta.", ("Sanction", "imposed sanctions")),
         ("Japan sent 200 tonnes of food aid to the region.", ("Aid", "sent")),
         ("The Red Cross distributed food packs to the evacuees.", ("Aid", "distributed")),  # relief goods
+        ("The kidnappers freed six teachers on Wednesday.", ("PrisonerRelease", "freed")),
+        ("He was freed a week later.", ("PrisonerRelease", "freed")),  # a person, by the pronoun
         ("The charity had delivered hygiene kits to the camp.", ("Aid", "delivered")),
         ("Government troops retook the bridge at dawn.", ("Capture", "retook")),
         ("Some 3,000 refugees crossed into Chad overnight.", ("Displacement", "crossed into")),
