@@ -270,6 +270,10 @@ def test_triggers_custom_lexicon_via_argument(nlp: Language, tmp_path: Path) -> 
         # a war's span told as background is no event; days of clashes are news
         ("The two sides signed a pact ending years of fighting in the north.", "fighting", None),
         ("The town fell to the rebels after four days of clashes.", "clashes", "ArmedClash"),
+        # the course of a war in the perfect or as a circumstance is no event; on a day it is news
+        ("Fighting has intensified across the province this summer.", "Fighting", None),
+        ("Officials evacuated the hospital as fighting intensified.", "fighting", None),
+        ("Fighting intensified near the town on Monday.", "Fighting", "ArmedClash"),
         ("Qatar mediated talks between the two sides in Doha.", "mediated", "Negotiation"),
     ],
 )

@@ -155,6 +155,18 @@ RISING_VERBS = frozenset(
 )  # fmt: skip
 
 
+# "fighting has intensified across the south this summer", "evacuated children as strikes intensified": the
+# course of a war, in the perfect or as a circumstance, is no event ("fighting intensified on Monday" is)
+INTENSIFYING_VERBS = frozenset({"intensify", "escalate", "worsen", "deepen"})
+
+
+def _trend_clause(verb: Token) -> bool:
+    """The verb is in the perfect ("has intensified") or opens a when/as clause ("as strikes intensified")."""
+    kids = list(verb.children)
+    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in kids)
+    return perfect or any(c.dep_ in ("mark", "advmod") and c.lower_ in ("as", "when", "while") for c in kids)
+
+
 # "militants armed with rifles stormed ...": how a party was equipped, told to describe it
 EQUIPPED_PARTICIPLES = frozenset({"arm", "equip"})
 
@@ -177,7 +189,8 @@ def no_event_noun(head: Token) -> bool:
     munitions only held: "efforts towards a settlement", "depend on aid", "citing the attacks", "condemned
     the attack on the prison", "rallied against the blockade", "has stepped up attacks", "kidnappings have
     surged", "the fighting reflects a wider struggle", "leaving behind mortars", "detained 14 suspects in
-    raids" (the raids are the arrest), "requests for comment", "years of fighting"."""
+    raids" (the raids are the arrest), "requests for comment", "years of fighting", "fighting has
+    intensified"."""
     if _held_munition(head) or _arrest_raid(head) or _press_query(head):
         return True
     gov = head.head
@@ -198,6 +211,8 @@ def no_event_noun(head: Token) -> bool:
         return True  # "ending years of intermittent fighting": a background era ("days of clashes" is news)
     if head.dep_ == "nsubj" and head.tag_ == "NNS" and gov.lemma_.lower() in RISING_VERBS:
         return True  # "kidnappings for ransom have surged"
+    if head.dep_ == "nsubj" and gov.lemma_.lower() in INTENSIFYING_VERBS and _trend_clause(gov):
+        return True  # "fighting has intensified across the south", "as strikes intensified"
     return head.dep_ == "nsubj" and gov.lemma_ in COMMENT_VERBS and _definite(head)
 
 
