@@ -112,6 +112,10 @@ def test_triggers_negative_sentences_have_no_conflict_trigger(nlp: Language, sen
         ("The Chin Brotherhood alliance said on Wednesday that it was ready.", []),  # a group's name
         ("The NATO alliance said it was ready.", []),
         ("The two countries formed a military alliance.", [("Cooperate", "alliance")]),  # a pact
+        ("The two parties announced the creation of an alliance.", [("Cooperate", "alliance")]),
+        # a group doing something, or that people belong to
+        ("A spokesman said the alliance would review the report.", []),
+        ("Fighters of the rebel alliance seized the town.", [("Capture", "seized")]),
     ],
 )
 def test_triggers_group_called_by_its_name_is_no_pact(

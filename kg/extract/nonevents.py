@@ -17,7 +17,7 @@ from kg.extract.nouns import prep_objects
 from kg.extract.people import ACTOR_NOUNS, PEOPLE_NOUNS
 
 __all__ = ["no_event_noun", "natural_cause", "equipped", "no_comment", "adjectival", "describes_people",
-           "describes_role", "record", "named_group",
+           "describes_role", "record", "named_group", "acting_group",
            "ANONYMITY_LEMMAS", "HEDGE_PARTICIPLES", "STATUS_PARTICIPLES", "DESCRIBING_PARTICIPLES",
            "BROKERING_PARTICIPLES", "RELATION_PARTICIPLES", "GROUP_NOUNS"]  # fmt: skip
 
@@ -281,6 +281,19 @@ def describes_role(head: Token) -> bool:
         described = any(c.dep_ == "nsubj" and c.lower_ in RELATIVE_PRONOUNS for c in kids)
         return described and not any(c.dep_ in ("aux", "auxpass") for c in kids)
     return head.dep_ == "acl" and head.tag_ == "VBG" and head.head.lemma_.lower() in ORGANISATION_NOUNS
+
+
+def acting_group(head: Token) -> bool:
+    """A group noun for the group itself: the subject of an act ("the alliance would look into the
+    report", "an alliance of ethnic armed groups launched an offensive") or what people belong to or what
+    is done by ("fighters of the AFC/M23 rebel alliance"); "formed a military alliance", "the creation of an
+    alliance" are pacts."""
+    if head.dep_ == "nsubj":
+        return True
+    if head.dep_ != "pobj" or head.head.head.pos_ == "VERB":
+        return False
+    prep, owner = head.head.lower_, head.head.head
+    return prep in ("by", "from") or (prep == "of" and owner.lemma_.lower() in PEOPLE_NOUNS)
 
 
 def named_group(head: Token) -> bool:
