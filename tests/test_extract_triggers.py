@@ -274,6 +274,11 @@ def test_triggers_custom_lexicon_via_argument(nlp: Language, tmp_path: Path) -> 
         # a war's span told as background is no event; days of clashes are news
         ("The two sides signed a pact ending years of fighting in the north.", "fighting", None),
         ("The town fell to the rebels after four days of clashes.", "clashes", "ArmedClash"),
+        # a pact named as one that stands is no new agreement; signing one is
+        ("He was a signatory of the 2016 peace accord.", "accord", None),
+        ("The rebels freed ten hostages under a deal with the government.", "deal", None),
+        ("A faction that opposes the peace accord claimed the attack.", "accord", None),
+        ("The two sides reached a deal on Monday.", "reached", "Agree"),
         # the course of a war in the perfect or as a circumstance is no event; on a day it is news
         ("Fighting has intensified across the province this summer.", "Fighting", None),
         ("Officials evacuated the hospital as fighting intensified.", "fighting", None),

@@ -155,6 +155,26 @@ RISING_VERBS = frozenset(
 )  # fmt: skip
 
 
+# an agreement named as one that stands, not made now: "signatories of the 2016 peace agreement", "freed
+# prisoners as part of that deal", "under a swap deal", "the faction opposes the peace accord"
+PACT_NOUNS = frozenset({"accord", "agreement", "deal", "pact", "treaty"})
+PACT_MAKING_NOUNS = frozenset({"signing", "conclusion", "announcement", "terms"})  # "the signing of a pact"
+PACT_STANDING_VERBS = frozenset(
+    {"oppose", "respect", "violate", "breach", "implement", "honour", "honor", "uphold", "abide", "reject"}
+)
+
+
+def _standing_pact(noun: Token) -> bool:
+    """The agreement noun names a pact that stands: after "of"/"under" ("part of that deal", "under a swap
+    deal"), or kept, broken or opposed ("violated the truce agreement")."""
+    gov = noun.head
+    if noun.dep_ == "pobj" and gov.lower_ == "under":
+        return True
+    if noun.dep_ == "pobj" and gov.lower_ == "of":
+        return gov.head.pos_ != "VERB" and gov.head.lemma_.lower() not in PACT_MAKING_NOUNS
+    return noun.dep_ in ("dobj", "obj") and gov.lemma_.lower() in PACT_STANDING_VERBS
+
+
 # "fighting has intensified across the south this summer", "evacuated children as strikes intensified": the
 # course of a war, in the perfect or as a circumstance, is no event ("fighting intensified on Monday" is)
 INTENSIFYING_VERBS = frozenset({"intensify", "escalate", "worsen", "deepen"})
@@ -211,6 +231,8 @@ def no_event_noun(head: Token) -> bool:
         return True  # "ending years of intermittent fighting": a background era ("days of clashes" is news)
     if head.dep_ == "nsubj" and head.tag_ == "NNS" and gov.lemma_.lower() in RISING_VERBS:
         return True  # "kidnappings for ransom have surged"
+    if head.lemma_.lower() in PACT_NOUNS and _standing_pact(head):
+        return True  # "signatories of the 2016 peace agreement", "opposes the peace accord"
     if head.dep_ == "nsubj" and gov.lemma_.lower() in INTENSIFYING_VERBS and _trend_clause(gov):
         return True  # "fighting has intensified across the south", "as strikes intensified"
     return head.dep_ == "nsubj" and gov.lemma_ in COMMENT_VERBS and _definite(head)
