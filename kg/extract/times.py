@@ -9,10 +9,11 @@ left modifiers of its noun phrase, articles kept because they change the meaning
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Collection
 from dataclasses import replace
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from kg.extract.anchors import SEQUENCE_MARKS, UNIT_DAYS
 from kg.extract.clauses import at_once, governors, misread_clause, misread_subject, object_participle
@@ -90,7 +91,7 @@ def time_mentions(tokens: list[Token]) -> list[Mention]:
     """DATE/TIME expressions attached directly to ``tokens``; lemma = governing preposition or ''."""
     found: list[Mention] = []
     for tok in tokens:
-        own = _own_mentions(tok)
+        own = _own_cached(tok)
         # "said on Thursday it had repelled an attack ... on Wednesday": a date hung between the reporting
         # verb and the clause's subject is the saying's, the clause's only when it has none of its own
         saying = _reported_subject(tok)
@@ -109,6 +110,22 @@ def _when_date(tok: Token) -> Mention | None:
         return None
     date = when.nbor(-2)
     return _time_mention(date, "") if date.ent_type_ == "DATE" else None
+
+
+# live Doc -> token index -> its own time mentions: the governing clauses of a sentence's triggers are
+# asked again for each trigger
+_OWN: weakref.WeakKeyDictionary[Doc, dict[int, tuple[Mention, ...]]] = weakref.WeakKeyDictionary()
+
+
+def _own_cached(tok: Token) -> list[Mention]:
+    """:func:`_own_mentions`, found once per token of a live ``Doc``."""
+    by_token = _OWN.get(tok.doc)
+    if by_token is None:
+        by_token = _OWN[tok.doc] = {}
+    found = by_token.get(tok.i)
+    if found is None:
+        found = by_token[tok.i] = tuple(_own_mentions(tok))
+    return list(found)
 
 
 def _own_mentions(tok: Token) -> list[Mention]:

@@ -23,6 +23,7 @@ from kg.resolve.text import name_key, strip_determiners
 __all__ = ["Cities", "named_as_town"]
 
 CITY_LABELS = frozenset({"GPE", "LOC", "FAC"})
+NUMERIC_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
 TOWN_WORDS = alternation(SETTLEMENTS | {"port", "camp", "island"})
 # words after a name that make it a province-level place ("the Sagaing region", "Arauca department")
 PROVINCE_WORDS = alternation(ADMIN_UNITS | {"department"})
@@ -122,6 +123,8 @@ class Cities:
             return linked[name]
 
         for mention in sorted(entities, key=lambda m: m.start):
+            if mention.label in NUMERIC_LABELS:
+                continue  # "three districts", "2021": no town's name (about a third of the entities)
             after = _KIND_AFTER.match(text, mention.end) if mention.end > 0 else None
             if after is not None and after.group(2):  # "the Sagaing region"
                 named = f"{mention.text} {after.group(2)}"
