@@ -18,7 +18,7 @@ from kg.extract.nouns import prep_objects
 from kg.extract.people import ACTOR_NOUNS, PEOPLE_NOUNS
 
 __all__ = ["no_event_noun", "natural_cause", "equipped", "no_comment", "adjectival", "describes_people",
-           "describes_role", "record", "named_group", "acting_group",
+           "describes_role", "record", "named_group", "acting_group", "the_group",
            "ANONYMITY_LEMMAS", "HEDGE_PARTICIPLES", "STATUS_PARTICIPLES", "DESCRIBING_PARTICIPLES",
            "BROKERING_PARTICIPLES", "RELATION_PARTICIPLES", "GROUP_NOUNS"]  # fmt: skip
 
@@ -262,3 +262,8 @@ def named_group(head: Token) -> bool:
         c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ not in ("GPE", "LOC", "NORP")
         for c in head.children
     )
+
+
+def the_group(head: Token) -> bool:
+    """A group noun that names the group, not a pact: by a proper name or as the one acting."""
+    return named_group(head) or acting_group(head)

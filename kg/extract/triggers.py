@@ -34,16 +34,15 @@ from kg.extract.nonevents import (
     HEDGE_PARTICIPLES,
     RELATION_PARTICIPLES,
     STATUS_PARTICIPLES,
-    acting_group,
     adjectival,
     describes_people,
     describes_role,
     equipped,
-    named_group,
     natural_cause,
     no_comment,
     no_event_noun,
     record,
+    the_group,
 )
 from kg.extract.quantities import INJURY_LEMMAS
 from kg.extract.settings import CONTEXT_PREPS, OUTCOME_CLASSES
@@ -158,7 +157,7 @@ def _head_allowed(head: Token, kind: str) -> bool:
         return False
     if kind == "noun" and (head.ent_type_ in _NAME_OR_TIME or head.dep_ == "compound"):
         return False  # part of a name ("Operation Storm") or a modifier ("protest leaders", "aid convoy")
-    if kind == "noun" and head.lemma_.lower() in GROUP_NOUNS and (named_group(head) or acting_group(head)):
+    if kind == "noun" and head.lemma_.lower() in GROUP_NOUNS and the_group(head):
         return False  # a group called by its name: "the Chin Brotherhood alliance said", "the NATO alliance"
     if (
         head.tag_ == "VBN"
