@@ -318,3 +318,15 @@ def test_roles_a_while_clause_with_its_own_subject_lends_no_setting(
     ]
     frames = extract_frames(doc, "t", triggers=[Trig(t.i, t.i + 1, t.i, c) for t, c in tokens])
     assert [[m.text for m in f.places] for f in frames] == [place, ["Kidal"]]
+
+
+def test_roles_opening_event_hung_on_the_dateline_shares_the_killings_setting(nlp: Language) -> None:
+    text = (
+        "KHARTOUM, Sudan, May 3 — Shelling by the paramilitary Rapid Support Forces killed six people in "
+        "Omdurman on Tuesday, a medical source said."
+    )
+    frames = {f.trigger.text: f for f in nlp(text)._.event_frames}
+    shelling, killing = frames["Shelling"], frames["killed"]
+    assert [m.text for m in shelling.places] == [m.text for m in killing.places] == ["Omdurman"]
+    assert [m.text for m in shelling.times] == ["Tuesday"]
+    assert [m.text for m in shelling.agents] == [m.text for m in killing.agents]

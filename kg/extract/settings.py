@@ -17,7 +17,7 @@ from kg.extract.eventnouns import AFTER
 from kg.extract.nouns import is_nominal
 from kg.extract.placenames import reference_point
 from kg.extract.quantities import INJURY_LEMMAS
-from kg.extract.spans import mention, subtree_chars, trigger_root
+from kg.extract.spans import in_dateline, mention, subtree_chars, trigger_root
 from kg.model import EventFrame, Mention
 from kg.namespaces import EVENT_CLASSES
 
@@ -251,6 +251,16 @@ def share_context(doc: Doc, frames: list[EventFrame]) -> list[EventFrame]:
             cause = out[k]
             places, times = cause.places or out[n].places, cause.times or out[n].times
             out[k] = dataclasses.replace(cause, places=places, times=times)
+        # "SUDAN, Oct 23 — Shelling by the paramilitary RSF killed nine people ...": the opening event the
+        # parser hung on the dateline is the killing's subject; it happened there and then, by its doers
+        for k in (at[i] for i in _dateline_cause(doc[head_i], at)):
+            cause, killing = out[k], out[n]
+            out[k] = dataclasses.replace(
+                cause,
+                agents=cause.agents or killing.agents,
+                places=cause.places or killing.places,
+                times=cause.times or killing.times,
+            )
         preps = (c for c in doc[head_i].children if c.dep_ == "prep" and c.lower_ in CONTEXT_PREPS)
         for k in (at[o.i] for p in preps for o in p.children if o.dep_ == "pobj" and o.i in at):
             killing, context = out[n], out[k]
@@ -259,3 +269,16 @@ def share_context(doc: Doc, frames: list[EventFrame]) -> list[EventFrame]:
             )
             out[k] = dataclasses.replace(context, agents=context.agents or killing.agents)
     return out
+
+
+def _dateline_cause(killing: Token, at: dict[int, int]) -> list[int]:
+    """The event opening the killing's sentence that the parser hung on the dateline's city, right before the
+    killing's subject ("— Shelling by the paramilitary RSF killed"): its token index, if any."""
+    subjects = [c for c in killing.lefts if c.dep_ == "nsubj"]  # the city may be one too ("SUDAN ... killed")
+    if not subjects:
+        return []
+    subject = subjects[-1]
+    opening = [
+        i for i in at if i < subject.i and in_dateline(killing.doc[i].head) and killing.doc[i].head.i < i
+    ]
+    return opening[-1:]
