@@ -23,6 +23,7 @@ from spacy.tokens import Doc
 
 from kg.errors import InputError, KGError, OutputError
 from kg.model import Document, Event, Mention
+from kg.placewords import PLACE_LABELS
 
 __all__ = [
     "BuildResult", "MEMORY_LIMIT", "TURTLE_LIMIT", "doc_entities", "events_from_doc", "build", "request_stop",
@@ -63,16 +64,13 @@ class BuildResult:
     interrupted: bool = False
 
 
-PLACE_ENTITY_LABELS = frozenset({"GPE", "LOC", "FAC"})
-
-
 def doc_entities(doc: Doc) -> list[Mention]:
     """Every named-entity mention of a parsed document, as plain ``Mention``s; a place label on the first
     part of a hyphenated word is dropped ("Mai" of the "Mai-Mai" militia is no town)."""
     return [
         Mention(e.text, e.start_char, e.end_char, e.label_, e.root.lemma_.lower())
         for e in doc.ents
-        if e.label_ not in PLACE_ENTITY_LABELS or not _hyphen_fragment(doc, e.end)
+        if e.label_ not in PLACE_LABELS or not _hyphen_fragment(doc, e.end)
     ]
 
 

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from spacy.tokens import Token
 
 from kg.extract.people import actor_like
+from kg.placewords import PLACE_LABELS
 
 __all__ = [
     "fits",
@@ -32,7 +33,6 @@ NOUN_POS = frozenset({"NOUN", "PROPN"})
 OBJECT_DEPS = frozenset({"dobj", "obj", "nsubjpass", "attr", "oprd", "ccomp"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod"})
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 DEPENDENCY_MARKERS = frozenset({"xcomp", "ccomp"})  # labels a `with` constraint may name
 ACTOR_DEPS = frozenset({"dobj", "dative"})  # `with` ACTOR: "warned the rebels"
 ADDRESSEE_DEPS = OBJECT_DEPS | ACTOR_DEPS  # `not_object`

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.nouns import in_time_entity
+from kg.extract.nouns import NON_PLACE_LABELS, in_time_entity
 from kg.extract.quantities import parse_number
 from kg.extract.spans import mention, trigger_root
 from kg.model import EventFrame
@@ -30,7 +30,6 @@ LOOKAHEAD = 2  # sentences after the event's own searched for the names
 OBJECT_DEPS = frozenset({"dobj", "nsubjpass"})  # "stormed two villages", "two villages were torched"
 SETTING_PREPS = frozenset({"in", "on", "at", "into", "across"})  # "a raid on three villages"
 NAMING_PREPS = frozenset({"in", "on", "at", "into", "near", "from", "of"})  # "the attack on X, Y and Z"
-NOT_PLACE_LABELS = frozenset({"NORP", "DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY"})
 
 
 def counted_settlements(head: Token) -> int | None:
@@ -68,7 +67,7 @@ def _names(sent: Span, count: int) -> list[Token] | None:
             continue
         group = list(_group(tok))
         if len(group) == count and all(
-            t.pos_ == "PROPN" and t.ent_type_ not in NOT_PLACE_LABELS and not in_time_entity(t) for t in group
+            t.pos_ == "PROPN" and t.ent_type_ not in NON_PLACE_LABELS and not in_time_entity(t) for t in group
         ):
             return group
     return None

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Token
 
 from kg.nlp import doc_text
-from kg.placewords import ADMIN_UNITS, SETTLEMENTS, alternation
+from kg.placewords import ADMIN_UNITS, PLACE_LABELS, SETTLEMENTS, alternation
 
 __all__ = ["named_places", "called_place", "entity_bounds", "PLACE_LABELS", "PLACE_NOUN_WORDS"]
 
@@ -42,7 +42,6 @@ _LOCATED = re.compile(
 # to lie in a named division
 _OWNER = rf"(?:{_NAME}(?: {_PROVINCE_WORDS})?['’]s )?"  # "Mali's", "Ituri province's"
 _LOCATED_IN = re.compile(rf"(?<=[a-z] )({_NAME}), in {_OWNER}{_NAME} (?:{_PROVINCE_WORDS}|territory)\b")
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})  # the model's place labels (re-exported by kg.extract.nouns)
 _KEY = "conflict_kg.named_places"
 
 

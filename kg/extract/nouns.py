@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from kg.extract.docplaces import PLACE_LABELS, called_place, entity_bounds
-from kg.placewords import ADMIN_UNITS, PART_OF_TOWN, SETTLEMENTS
+from kg.placewords import ADMIN_UNITS, NUMERIC_LABELS, PART_OF_TOWN, SETTLEMENTS
 
 __all__ = [
     "PLACE_NOUNS",
@@ -38,7 +38,7 @@ __all__ = [
 ]
 
 TIME_LABELS = frozenset({"DATE", "TIME"})
-NON_PLACE_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY", "NORP"})
+NON_PLACE_LABELS = NUMERIC_LABELS | {"NORP"}
 # Common nouns that name places or sites: the object of a capture verb headed by one is a place.
 PLACE_NOUNS = frozenset(
     {

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 from kg.model import Actor, Mention
+from kg.placewords import PLACE_LABELS
 from kg.resolve.actorcontext import (
     PERSON_PRONOUNS,
     PLURAL_PRONOUNS,
@@ -38,7 +39,6 @@ __all__ = [
 _JOINER = re.compile(
     r"\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+)?|and\s+|as\s+well\s+as\s+|&\s*)(?:the\s+)?", re.I
 )
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 SKIP_LABELS = frozenset({"PRON", "DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
 
 

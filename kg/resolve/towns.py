@@ -16,14 +16,12 @@ from dataclasses import replace
 from difflib import SequenceMatcher
 
 from kg.model import Mention, Place
-from kg.placewords import ADMIN_UNITS, SETTLEMENTS, alternation
+from kg.placewords import ADMIN_UNITS, NUMERIC_LABELS, PLACE_LABELS, SETTLEMENTS, alternation
 from kg.resolve.places import PlaceContext, link_place, name_and_kind, unlinked_place
 from kg.resolve.text import name_key, strip_determiners
 
 __all__ = ["Cities", "named_as_town"]
 
-CITY_LABELS = frozenset({"GPE", "LOC", "FAC"})
-NUMERIC_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
 TOWN_WORDS = alternation(SETTLEMENTS | {"port", "camp", "island"})
 # words after a name that make it a province-level place ("the Sagaing region", "Arauca department")
 PROVINCE_WORDS = alternation(ADMIN_UNITS | {"department"})
@@ -134,7 +132,7 @@ class Cities:
                     self.province_kinds[mention.start] = after.group(2).lower()
                 continue
             before = _kind_before(text, mention.start)
-            if after is not None and after.group(3) is not None and mention.label not in CITY_LABELS:
+            if after is not None and after.group(3) is not None and mention.label not in PLACE_LABELS:
                 after = None  # "Smith, in a speech": only a place name is a place inside another
             elif after is not None and after.group(4) is not None and mention.label == "PERSON":
                 after = None  # "said Okello, Kasese district commissioner"
@@ -149,7 +147,7 @@ class Cities:
             reference = _REFERENCE_BEFORE.search(text, max(0, mention.start - 40), mention.start) or (
                 _SAID_IN.search(text, max(0, mention.start - 40), mention.start)
             )
-            if mention.label in CITY_LABELS and not _PEOPLE_AFTER.match(text, mention.end) and not reference:
+            if mention.label in PLACE_LABELS and not _PEOPLE_AFTER.match(text, mention.end) and not reference:
                 place = link(mention.text)
                 if place is not None and place.kind == "city":
                     self.items.append((mention.start, place, "town"))
