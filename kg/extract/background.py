@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from kg.extract.clauses import at_once
+
 __all__ = ["background", "ERA_NOUNS", "PACT_NOUNS", "INTENSIFYING_VERBS", "RISING_VERBS", "RATE_NOUNS"]
 
 # nouns of a changing rate ("a surge in attacks", "a rise in kidnappings")
@@ -17,10 +19,13 @@ RATE_NOUNS = frozenset({"surge", "rise", "increase", "spike", "upsurge", "uptick
 RATE_VERBS = frozenset({"step", "ramp", "intensify", "escalate", "increase", "multiply"})
 
 
+def _perfect(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+
+
 def _trend(verb: Token) -> bool:
     """A perfect of a rate verb: "has stepped up", "have intensified" (a trend over time)."""
-    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
-    return perfect and verb.lemma_.lower() in RATE_VERBS
+    return _perfect(verb) and verb.lemma_.lower() in RATE_VERBS
 
 
 # "decades of conflict", "years of intermittent fighting": a war's span told as background
@@ -59,9 +64,7 @@ INTENSIFYING_VERBS = frozenset({"intensify", "escalate", "worsen", "deepen"})
 
 def _trend_clause(verb: Token) -> bool:
     """The verb is in the perfect ("has intensified") or opens a when/as clause ("as strikes intensified")."""
-    kids = list(verb.children)
-    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in kids)
-    return perfect or any(c.dep_ in ("mark", "advmod") and c.lower_ in ("as", "when", "while") for c in kids)
+    return _perfect(verb) or at_once(verb)
 
 
 def background(head: Token) -> bool:
