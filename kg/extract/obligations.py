@@ -42,7 +42,9 @@ def bare_obligations(
     wanted = [get_string_id(word) for word in mod.obligation]
     lowers = doc.to_array(LOWER)
     found = []
-    for i in numpy.flatnonzero(numpy.isin(lowers, wanted)).tolist():  # one array read, no Token objects
+    for i in numpy.flatnonzero(
+        numpy.isin(lowers, wanted, kind="sort")
+    ).tolist():  # one array read, no Token objects
         token = doc[i]
         if token.dep_ == "aux":
             verb = token.head
