@@ -143,6 +143,12 @@ PLACE_TABLE = [
     ("Two soldiers were abducted while patrolling near the hamlet of Puerto Toledo.", "abducted",
      "Abduction", ["Puerto Toledo"]),
     ("Two soldiers were abducted while the convoy waited.", "abducted", "Abduction", []),
+    # a participle after an act that is no event of its own: that act's scene, down its phrases
+    ("Gunmen burst into a wedding in the village of Tabankort, killing five guests.", "killing",
+     "Killing", ["Tabankort"]),
+    ("A car bomb went off outside a bank in the town of Baidoa, wounding six people.", "wounding",
+     "Assault", ["Baidoa"]),
+    ("Gunmen burst into a wedding, killing five guests.", "killing", "Killing", []),
     # a place in a group's name is none of its acts' places
     ("Al-Qaeda in the Arabian Peninsula attacked a checkpoint in the Wadi Omran area on Tuesday.",
      "attacked", "Assault", ["Wadi Omran area"]),

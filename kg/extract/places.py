@@ -278,6 +278,9 @@ def more_places(
         if named and all(broad_place(p) for p in named):  # "In the province of X, a bomb hit a bus in Y"
             deep = _deep(_scenes(gov), hostile)
             named = [p for p in deep if not broad_place(p)] or _finer_district(deep, named) or named
+        elif not named and gov.i == head.head.i and head.dep_ == "advcl" and head.tag_ == "VBG":
+            # "burst into a party in the hamlet of X, killing seven": the scene the act told before it sets
+            named = _down(gov, hostile, objects=False)
         if named:
             return places + named
     for clause in (c for c in [head, *governing] if c.dep_ == "relcl" and _where_clause(c)):
