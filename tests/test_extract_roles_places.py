@@ -182,6 +182,10 @@ PLACE_TABLE = [
     # a town the text locates by a larger place, parsed as such
     ("Gunmen abducted the mayor of Danderesso, a rural commune near Sikasso, on Tuesday.", "abducted",
      "Abduction", ["Danderesso", "Sikasso"]),
+    # a relative pronoun object stands for the name it relates to
+    ("The army advanced from Kadugli, which it recaptured from the rebels in May.", "recaptured",
+     "Capture", ["Kadugli"]),
+    ("Rebels shelled Mapokoni, which they have besieged since March.", "besieged", "Siege", ["Mapokoni"]),
 ]  # fmt: skip
 
 

@@ -85,6 +85,8 @@ def verbal_roles(
     if head.dep_ == "relcl" and stray and len(objects) > len(stray):
         objects = [o for o in objects if o not in stray]
         subj = head.head
+    elif head.dep_ == "relcl" and stray and head.head.pos_ == "PROPN":
+        objects = [head.head if o in stray else o for o in objects]  # "Wad Madani, which the army retook"
     if participle is not None and not objects and not passive:  # "killed two officers escorting a team"
         objects.append(participle[0])
     if passive and subj is None and not col.agents and objects and own_act(col.cls, head, objects[0]):
