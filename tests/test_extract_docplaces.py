@@ -38,6 +38,12 @@ def _doc(text: str, ents: list[str]) -> Doc:
         ("camp at Rhoe, in Ituri province's Djugu territory", ["O", "O", "B-ORG"] + ["O"] * 6, ("Rhoe",)),
         ("sons near Niafunke, in Mali's Timbuktu region", ["O", "O", "B-PERSON"] + ["O"] * 5,
          ("Niafunke",)),
+        # a name with the settlement word after it, inside a sentence
+        ("fire above Kalinog town on Monday", ["O", "O", "B-ORG", "O", "O", "O"], ("Kalinog",)),
+        ("the market in Gobiri village", ["O", "O", "O", "B-PERSON", "O"], ("Gobiri",)),
+        # ... not a people's village, nor the word before "of" a place's name
+        ("raided the Fulani village", ["O", "O", "B-ORG", "O"], ()),
+        ("entered Christian town of Mado", ["O", "B-NORP", "O", "O", "B-GPE"], ("Mado",)),
         # not a title after the province word, nor a name opening the sentence
         ("by Okello, Kasese district commissioner", ["O", "B-PERSON"] + ["O"] * 4, ()),
         ("Meanwhile, Kasese district officials said", ["O"] * 6, ()),

@@ -4,7 +4,7 @@ The small model often tags an unknown village as a person or an organisation in 
 place in another, or only ever as a person: "stormed the town of Kareto" (PERSON) and later "sent
 reinforcements to Kareto" (PERSON). A name the document itself calls a place — one the model tags GPE,
 LOC or FAC somewhere, one a place noun introduces ("the town of X", "the village of X", "X, a small
-town", "X, the regency seat"), or one named with the province it lies in ("in Bwera, Kasese district",
+town", "X, the regency seat", "above X town"), or one named with the province it lies in ("in Bwera, Kasese district",
 "at Rhoe, in Ituri province's Djugu territory") — is a place wherever else the document names it,
 whatever the tag there. Found once per document and kept on ``Doc.user_data`` (a tuple, which
 ``Doc.to_bytes`` serialises).
@@ -42,6 +42,9 @@ _LOCATED = re.compile(
 # to lie in a named division
 _OWNER = rf"(?:{_NAME}(?: {_PROVINCE_WORDS})?['’]s )?"  # "Mali's", "Ituri province's"
 _LOCATED_IN = re.compile(rf"(?<=[a-z] )({_NAME}), in {_OWNER}{_NAME} (?:{_PROVINCE_WORDS}|territory)\b")
+# "came under fire above Maragusan town", "the market in Baraiburu village": a name inside a sentence with
+# the settlement word after it (not "the Fulani village", "the Kurdish town of X")
+_CALLED = re.compile(rf"(?<=[a-z] )(?<![Tt]he )({_NAME}) (?:town|village|hamlet)\b(?! of\b)")
 _KEY = "conflict_kg.named_places"
 
 
@@ -57,6 +60,7 @@ def _named_places(doc: Doc) -> tuple[str, ...]:
     names.update(m.group(1) for m in _SEAT.finditer(text))
     names.update(m.group(1) for m in _LOCATED.finditer(text))
     names.update(m.group(1) for m in _LOCATED_IN.finditer(text))
+    names.update(m.group(1) for m in _CALLED.finditer(text))
     return tuple(sorted(n for n in names if n))
 
 
