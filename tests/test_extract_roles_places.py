@@ -182,6 +182,11 @@ PLACE_TABLE = [
     # a town the text locates by a larger place, parsed as such
     ("Gunmen abducted the mayor of Danderesso, a rural commune near Sikasso, on Tuesday.", "abducted",
      "Abduction", ["Danderesso", "Sikasso"]),
+    # the weapon or craft an act came from holds where it hit
+    ("Soldiers fired rockets from helicopters on the village of Kalama on Friday.", "fired", "Shelling",
+     ["Kalama"]),
+    ("A gang dropped explosives from drones on the hamlet of Las Palmas on Sunday.", "dropped",
+     "AirStrike", ["Las Palmas"]),
     # a relative pronoun object stands for the name it relates to
     ("The army advanced from Kadugli, which it recaptured from the rebels in May.", "recaptured",
      "Capture", ["Kadugli"]),

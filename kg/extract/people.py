@@ -22,6 +22,8 @@ __all__ = [
     "MOVED_NOUNS",
     "actor_like",
     "instrument",
+    "launched_from",
+    "LAUNCH_PLATFORMS",
     "own_force",
     "moved_force",
     "party",
@@ -90,6 +92,16 @@ def instrument(token: Token) -> bool:
     if lemma in INSTRUMENT_NOUNS:
         return True
     return lemma == "force" and token.tag_ == "NN" and not any(c.dep_ in BOUNDED_DEPS for c in token.children)
+
+
+# what a weapon is fired or dropped from: "dropped explosives from drones on the village of X"
+LAUNCH_PLATFORMS = frozenset({"helicopter", "aircraft", "plane", "warplane", "jet", "boat", "ship"})
+
+
+def launched_from(word: str, obj: Token) -> bool:
+    """A "from" phrase naming the weapon or craft an act came from, whose own phrases may say where it hit
+    (not a place or party it came from)."""
+    return word == "from" and (instrument(obj) or obj.lemma_.lower() in LAUNCH_PLATFORMS)
 
 
 def own_force(token: Token) -> bool:

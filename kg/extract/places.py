@@ -37,6 +37,7 @@ from kg.extract.nouns import (
     semantic_head,
     strong_place,
 )
+from kg.extract.people import launched_from
 from kg.extract.placenames import (
     DIRECTION_WORDS,
     OF,
@@ -168,9 +169,8 @@ def _finer_district(found: list[Token], named: list[Token]) -> list[Token]:
 def _circumstance(clause: Token) -> bool:
     """An adverbial clause that says what was going on when the event happened: "while patrolling ...",
     "when a shell hit ...", "as they crossed ..."."""
-    return any(c.dep_ == "mark" and c.lower_ in AT_ONCE_MARKS for c in clause.children) and not alongside(
-        clause
-    )
+    marked = any(c.dep_ == "mark" and c.lower_ in AT_ONCE_MARKS for c in clause.children)
+    return marked and not alongside(clause)
 
 
 def _scenes(verb: Token) -> list[Token]:
@@ -235,7 +235,7 @@ def more_places(
     scenes = [
         o
         for w, o in prep_objects(head)
-        if (w not in NON_SCENE_PREPS or concluded(w, o) or held_for(w, o))
+        if (w not in NON_SCENE_PREPS or concluded(w, o) or held_for(w, o) or launched_from(w, o))
         and not is_place_like(o)
         and not in_time_entity(o)
     ]
@@ -279,8 +279,7 @@ def more_places(
             deep = _deep(_scenes(gov), hostile)
             named = [p for p in deep if not broad_place(p)] or _finer_district(deep, named) or named
         elif not named and gov.i == head.head.i and head.dep_ == "advcl" and head.tag_ == "VBG":
-            # "burst into a party in the hamlet of X, killing seven": the scene the act told before it sets
-            named = _down(gov, hostile, objects=False)
+            named = _down(gov, hostile, objects=False)  # "burst into a party in the hamlet of X, killing"
         if named:
             return places + named
     for clause in (c for c in [head, *governing] if c.dep_ == "relcl" and _where_clause(c)):
