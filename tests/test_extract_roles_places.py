@@ -182,6 +182,11 @@ PLACE_TABLE = [
     # a town the text locates by a larger place, parsed as such
     ("Gunmen abducted the mayor of Danderesso, a rural commune near Sikasso, on Tuesday.", "abducted",
      "Abduction", ["Danderesso", "Sikasso"]),
+    # a direction word on a role or object: the name it is measured from, not an anaphor ("the city")
+    ("Militants opened fire on a checkpoint south of Bir Gandus on Tuesday.", "opened", "ArmedClash",
+     ["checkpoint", "Bir Gandus"]),
+    ("Militants opened fire on a checkpoint south of the city on Tuesday.", "opened", "ArmedClash",
+     ["checkpoint"]),
     # the weapon or craft an act came from holds where it hit
     ("Soldiers fired rockets from helicopters on the village of Kalama on Friday.", "fired", "Shelling",
      ["Kalama"]),

@@ -87,6 +87,8 @@ def _nested(tok: Token, preps: frozenset[str], hostile: bool) -> Iterator[tuple[
     for child in tok.children:  # "guerrillas operating in Macedonia", "troops based near Goma"
         if child.dep_ == "acl" and child.tag_ in PARTICIPLE_TAGS:
             yield from prep_objects(child, LOCATIVE_PREPS)
+        elif child.dep_ == "advmod" and child.lower_ in DIRECTION_WORDS:  # "a checkpoint south of Bir al-Abd"
+            yield from ((w, o) for w, o in prep_objects(child, OF) if o.pos_ == "PROPN")
     if tok.dep_ == "nsubj" and tok.head.tag_ == "VBG" and tok.head.dep_ == "nsubj":
         yield from prep_objects(tok.head, LOCATIVE_PREPS)  # the same, misparsed as the clause's subject
 
