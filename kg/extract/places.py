@@ -51,12 +51,7 @@ from kg.extract.placenames import (
     told_within,
 )
 
-__all__ = [
-    "conjunct_verbs",
-    "SPATIAL_PREPS",
-    "located_at",
-    "more_places",
-]
+__all__ = ["conjunct_verbs", "SPATIAL_PREPS", "located_at", "more_places"]
 
 # people named by where they live: "residents of Haditha protested", "killed five villagers of Gudra"
 RESIDENT_NOUNS = frozenset({"resident", "inhabitant", "villager", "townspeople", "townsfolk"})
