@@ -4,10 +4,10 @@ The small model often tags an unknown village as a person or an organisation in 
 place in another, or only ever as a person: "stormed the town of Kareto" (PERSON) and later "sent
 reinforcements to Kareto" (PERSON). A name the document itself calls a place — one the model tags GPE,
 LOC or FAC somewhere, one a place noun introduces ("the town of X", "the village of X", "X, a small
-town", "X, the regency seat", "above X town"), or one named with the province it lies in ("in Bwera, Kasese district",
-"at Rhoe, in Ituri province's Djugu territory") — is a place wherever else the document names it,
-whatever the tag there. Found once per document and kept on ``Doc.user_data`` (a tuple, which
-``Doc.to_bytes`` serialises).
+town", "X, the regency seat", "above X town"), or one named with the province it lies in ("in Bwera,
+Kasese district", "at Rhoe, in Ituri province's Djugu territory") — is a place wherever else the
+document names it, whatever the tag there. Found once per document and kept on ``Doc.user_data`` (a
+tuple, which ``Doc.to_bytes`` serialises).
 """
 
 from __future__ import annotations
