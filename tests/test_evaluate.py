@@ -136,7 +136,8 @@ def test_evaluate_gold_file_parses_and_covers_many_classes() -> None:
      ("blind13_gold", 14, 71), ("blind14_gold", 14, 75), ("blind15_gold", 14, 74), ("blind16_gold", 14, 74),
      ("blind17_gold", 14, 75), ("blind18_gold", 14, 75), ("blind19_gold", 14, 75), ("blind20_gold", 14, 80),
      ("blind21_gold", 14, 79), ("blind22_gold", 14, 79), ("blind23_gold", 14, 81),
-     ("blind24_gold", 14, 80), ("blind25_gold", 14, 80)],
+     ("blind24_gold", 14, 80), ("blind25_gold", 14, 80), ("blind26_gold", 14, 83), ("blind27_gold", 14, 82),
+     ("blind28_gold", 14, 82), ("blind29_gold", 14, 84), ("blind30_gold", 14, 85), ("blind31_gold", 14, 84)],
 )  # fmt: skip
 def test_evaluate_blind_gold_files_parse(name: str, documents: int, events: int) -> None:
     """The blind sets the README measures load as gold, dated, with the sizes the README states."""
