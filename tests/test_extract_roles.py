@@ -534,6 +534,10 @@ def test_roles_killing_and_the_event_it_happened_in_share_setting_and_doer(nlp: 
         ("GIMBI, Ethiopia, Dec 7 — Fighters of the Oromo Liberation Army (OLA) abducted 17 bus passengers on "
          "Monday, officials said.", "abducted", "Abduction", ["Fighters of the Oromo Liberation Army"],
          ["Monday"]),
+        # an opening event the parser hung on the city, its date on the saying before the sayer
+        ("GONDAR, Ethiopia, May 3 — A drone strike killed at least nine people at a bus station in Dabat, a "
+         "town in the zone, on Friday, two residents said.", "killed", "Killing", ["drone strike"],
+         ["Friday"]),
         # a hyphen is no dateline's dash
         ("The RSF announced a three-day ceasefire on Monday.", "announced", "Ceasefire", ["RSF"],
          ["Monday"]),

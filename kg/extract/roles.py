@@ -30,7 +30,7 @@ from kg.extract.places import conjunct_verbs, more_places
 from kg.extract.roleclasses import OBJ_DEPS, OF
 from kg.extract.settings import SETTING_DEPS
 from kg.extract.spans import after_trigger, mention
-from kg.extract.times import clauses_above, trigger_times
+from kg.extract.times import clauses_above, dateline_holder, trigger_times
 from kg.extract.verbal import verbal_roles
 from kg.model import Mention
 from kg.namespaces import EVENT_CLASSES
@@ -121,7 +121,7 @@ def find_roles(doc: Doc, trigger: TriggerLike, events: frozenset[int] = frozense
     holders = [*col.agents, *col.targets, *col.places, *col.extra, *_objects(head)]
     # a count stands for what it counts: "dozens of its nationals from Niamey"
     holders += [o for t in holders if t.like_num or t.ent_type_ == "CARDINAL" for _, o in prep_objects(t, OF)]
-    ups = clauses_above(head, nominal=nominal)
+    ups = clauses_above(head, nominal=nominal) + dateline_holder(head)
     # "arrested a leader and seized rifles in Navolato on Monday": a coordinated verb's time before the
     # governing clause's
     times = trigger_times(head, span, holders, col.events, ups, [] if nominal else conjunct_verbs(head))

@@ -12,11 +12,13 @@ from spacy.tokens import Token
 
 from kg.extract.clauses import at_once, governors, misread_clause, misread_subject, object_participle
 from kg.extract.constraints import NOUN_POS
+from kg.extract.factuality import REPORTING_VERBS
 from kg.extract.nouns import in_time_entity, prep_objects
+from kg.extract.spans import in_dateline
 from kg.extract.timementions import sequence_distance, time_mention, time_mentions
 from kg.model import Mention
 
-__all__ = ["trigger_times", "clauses_above", "REACTION_VERBS"]
+__all__ = ["trigger_times", "clauses_above", "dateline_holder", "REACTION_VERBS"]
 
 DEEP_STEPS = 3  # noun phrases followed down from an argument for a date the parser hung there
 PARTICIPLE_TAGS = frozenset({"VBN", "VBG"})  # reduced relatives: "a convoy escorted by soldiers on Monday"
@@ -37,6 +39,30 @@ def clauses_above(head: Token, *, nominal: bool) -> list[Token]:
         if subject.dep_ in ("nsubj", "nsubjpass"):
             return [subject.head, *governors(subject.head)]
     return list(governors(head))
+
+
+def dateline_holder(head: Token) -> list[Token]:
+    """The dateline word an opening event hangs on through an apposition (and the event's participle):
+    "BAHIR DAR, Aug 12 — A drone strike killed 11 people ... on Sunday", the date parsed onto the city; the
+    phrases hung there after the dash are the event's."""
+    cur = head
+    for _ in range(2):
+        if cur.dep_ not in ("appos", "acl"):
+            return []
+        cur = cur.head
+        if in_dateline(cur):
+            return [cur, *_said_before(cur)]
+    return []
+
+
+def _said_before(city: Token) -> list[Token]:
+    """The reporting verb a dateline's city was made the subject of, when every time phrase it holds comes
+    before it ("..., on Sunday, three residents said"): those phrases are the opening event's."""
+    verb = city.head
+    if city.dep_ != "nsubj" or verb.lemma_.lower() not in REPORTING_VERBS:
+        return []
+    timed = [c for c in verb.children if c.dep_ in ("prep", "npadvmod") and c.i > city.i]
+    return [verb] if timed and all(c.i < verb.i for c in timed) else []
 
 
 def trigger_times(
