@@ -583,9 +583,27 @@ def test_roles_dates_from_appositions_and_when_clauses(
          "groups, the ombudsman said on Thursday.", "fighting", "ArmedClash", ["Sunday"]),
         # ... not a clause on another noun
         ("The road has been closed since the day militants blew up a bridge.", "blew", "Bombing", []),
+        ("The road has been closed since the day militants blew up a bridge.", "blew", "Bombing", []),
     ],
 )  # fmt: skip
 def test_roles_when_clause_on_a_date_gives_its_time(
+    nlp: Language, text: str, word: str, cls: str, times: list[str]
+) -> None:
+    assert texts(frame_at(nlp(text), word, cls).times) == times
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "word", "cls", "times"),
+    [
+        # a weekday naming an occasion the event happened during or at
+        ("A grenade exploded outside a mosque in Mazar-i-Sharif during Friday prayers.", "exploded",
+         "Bombing", ["Friday"]),
+        ("Gunmen opened fire on worshippers at Sunday mass in Owo.", "opened", "ArmedClash", ["Sunday"]),
+        ("Gunmen opened fire on worshippers at a church in Owo.", "opened", "ArmedClash", []),
+    ],
+)  # fmt: skip
+def test_roles_weekday_of_an_occasion_dates_the_event(
     nlp: Language, text: str, word: str, cls: str, times: list[str]
 ) -> None:
     assert texts(frame_at(nlp(text), word, cls).times) == times

@@ -148,6 +148,9 @@ def _own_mentions(tok: Token) -> list[Mention]:
             found.append(time_mention(child.doc[child.i + 1], child.lower_))
         elif child.dep_ == "prep":
             for obj in child.children:
+                if obj.dep_ == "pobj" and child.lower_ in OCCASION_PREPS and not in_time_entity(obj):
+                    # "during Friday prayers", "at Sunday mass": the day an occasion is named by
+                    found.extend(time_mention(c, child.lower_) for c in obj.lefts if _weekday_modifier(c))
                 if obj.dep_ in ("pobj", "pcomp") and in_time_entity(obj):
                     found.append(time_mention(obj, child.lower_))
                     # "for a second day on Monday": a date hanging from a duration
@@ -156,6 +159,14 @@ def _own_mentions(tok: Token) -> list[Mention]:
                             inner = [o for o in prep.children if o.dep_ == "pobj" and in_time_entity(o)]
                             found.extend(time_mention(o, prep.lower_) for o in inner)
     return found
+
+
+OCCASION_PREPS = frozenset({"during", "at"})
+WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+
+
+def _weekday_modifier(token: Token) -> bool:
+    return token.dep_ == "compound" and token.lower_ in WEEKDAYS and token.ent_type_ == "DATE"
 
 
 def _reported_subject(token: Token) -> int | None:
