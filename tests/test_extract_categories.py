@@ -51,6 +51,9 @@ CATEGORY_TABLE = [
     ("Ecuador granted political asylum to the dissident.", "Aid"),
     ("A contingent of Ghanaian peacekeeping troops arrived in Juba on Monday.", "Aid"),
     ("The United Nations deployed peacekeepers along the border.", "Aid"),
+    ("The mission said it had sent a patrol of peacekeepers to Kapoeta on Monday.", "Aid"),
+    ("The UN sent a peacekeeping patrol to Bor on Friday.", "Aid"),
+    ("The army sent a patrol to the border post on Tuesday.", "Mobilize"),  # a force's own patrol
     # RETREAT (CAMEO 084-087): ease a blockade or sanctions, receive observers, allow access, return property
     ("The navy lifted its blockade of the port.", "Retreat"),
     ("Washington eased sanctions on the country's oil sector.", "Retreat"),

@@ -42,7 +42,7 @@ QUANTITY_NOUNS = frozenset(
     {"hundred", "thousand", "dozen", "score", "number", "group", "handful", "million", "tonne", "ton",
      "truckload", "shipment", "consignment", "batch", "crate", "load", "team", "mission", "delegation",
      "contingent", "detachment", "patch", "wave", "unit", "deployment", "force", "part", "portion", "bulk",
-     "half", "rest", "most", "all", "some"}
+     "half", "rest", "most", "all", "some", "patrol", "company", "battalion", "platoon", "squad"}
 )  # fmt: skip
 
 
