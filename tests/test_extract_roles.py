@@ -610,6 +610,19 @@ def test_roles_weekday_of_an_occasion_dates_the_event(
 
 
 @pytest.mark.model
+def test_roles_present_participle_event_on_the_object_lends_its_time(nlp: Language) -> None:
+    """ "struck fighters fleeing the area on Tuesday": the fleeing is an event of its own, found by the
+    lexicon, and still says when the strike happened (not the time of the clause coordinated before)."""
+    doc = nlp(
+        "The army said its troops had repelled an assault by the same group on a police post in nearby Dori "
+        "on Monday night, and that a helicopter gunship struck fighters fleeing the area on Tuesday."
+    )
+    frames = {f.trigger.text: f for f in doc._.event_frames}
+    assert frames["fleeing"].event_class == "Displacement"  # an event of its own
+    assert texts(frames["struck"].times) == ["Tuesday"]
+
+
+@pytest.mark.model
 def test_roles_dateline_cache_survives_doc_serialisation(nlp: Language) -> None:
     """What the dateline test keeps on the Doc serialises with it (nlp.pipe(n_process>1) does so)."""
     doc = nlp("KABUL, May 3 — Insurgents attacked a checkpoint on Tuesday.")

@@ -98,7 +98,10 @@ def trigger_times(
         frontier = [*holders, *nouns]
         for _ in range(DEEP_STEPS if not times else 0):
             frontier = [t for t in frontier if t.i not in events and t.i != head.i]
-            frontier += [c for t in frontier for c in t.children if _reduced_relative(c, events)]
+            # a present participle may be an event of its own: "struck fighters fleeing the area on Thursday"
+            frontier += [
+                c for t in frontier for c in t.children if _reduced_relative(c, events, at_once=True)
+            ]
             nouns = [o for t in frontier for _, o in prep_objects(t) if o.pos_ in NOUN_POS]
             times = time_mentions([t for t in frontier if t.pos_ not in NOUN_POS] + nouns)
             frontier = nouns
@@ -154,7 +157,9 @@ def _when_of(head: Token) -> bool:
     )
 
 
-def _reduced_relative(token: Token, events: Collection[int]) -> bool:
+def _reduced_relative(token: Token, events: Collection[int], *, at_once: bool = False) -> bool:
     """A participle modifying a noun ("trucks carrying food", "a convoy escorted by soldiers"), not itself
-    an event."""
-    return token.dep_ == "acl" and token.tag_ in PARTICIPLE_TAGS and token.i not in events
+    an event; ``at_once``: a present participle may be one, being at the same time ("fighters fleeing")."""
+    if token.dep_ != "acl" or token.tag_ not in PARTICIPLE_TAGS:
+        return False
+    return token.i not in events or (at_once and token.tag_ == "VBG")
