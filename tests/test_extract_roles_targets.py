@@ -99,6 +99,10 @@ TARGET_TABLE = [
     ("The militia fired mortars at the airport.", "fired", "Shelling", ["militia"], []),
     ("Riot police fired tear gas at students in Kisumu.", "gas", "Coerce", ["Riot police"], ["students"]),
     ("Students staged a rally at the university.", "rally", "Protest", ["Students"], []),
+    # a gang, cartel, faction or clan is a party ("exchanged fire with the gang")
+    ("Police clashed with the gang near the market.", "clashed", "ArmedClash", ["Police"], ["gang"]),
+    ("Soldiers clashed with a rival faction on Tuesday.", "clashed", "ArmedClash", ["Soldiers"],
+     ["rival faction"]),
 ]  # fmt: skip
 
 

@@ -54,7 +54,8 @@ ACTOR_NOUNS = frozenset(
      "commission", "committee", "assembly", "board", "tribunal", "senate", "congress", "junta",
      "bishop", "cleric", "priest", "imam", "elder", "chief", "king", "governor", "mayor", "ambassador",
      "lawyer", "judge", "prosecutor", "investigator", "inspector", "observer", "monitor", "mediator",
-     "settler", "pilot", "crew", "ruler", "candidate", "opposition", "dissident", "ally", "partner"}
+     "settler", "pilot", "crew", "ruler", "candidate", "opposition", "dissident", "ally", "partner", "gang",
+     "cartel", "faction", "clan", "tribe", "battalion", "brigade", "regiment", "squad", "platoon"}
 )  # fmt: skip
 # what an act is done with ("responded with force", "dispersed them with tear gas"): never a party
 INSTRUMENT_NOUNS = frozenset(
