@@ -186,6 +186,13 @@ CATEGORY_TABLE = [
     ("The battalion pulled its armoured vehicles back from the airport road.", "Retreat"),
     # driving people from their homes displaces them
     ("The fighting has driven more than 2,000 people from their homes since Saturday.", "Displacement"),
+    # people leaving a place, or arriving as refugees
+    ("Hundreds of families have left the town since the raid.", "Displacement"),
+    ("Some 900 refugees arrived in Adre on Wednesday.", "Displacement"),
+    # signing a pledge is signing an agreement
+    ("The two militias signed a pledge in Bunia to end hostilities.", "Support"),
+    # companies sent are a deployment
+    ("The army sent two more companies to the district capital.", "Mobilize"),
 ]
 
 
@@ -275,6 +282,9 @@ NEGATIVE_TABLE = [
     # driving fighters from a place displaces nobody; nor does a flood count as conflict
     ("Troops drove the rebels from the town.", "Displacement"),
     ("The floods drove thousands of families from their homes.", "Displacement"),
+    # a leader leaving or arriving is no flight
+    ("The president arrived in Amman on Tuesday.", "Displacement"),
+    ("The minister left the capital for talks abroad.", "Displacement"),
     # a security operation aimed at nobody is no attack
     ("The army launched a security operation in the capital.", "Assault"),
     # a reporter's request for comment asks nobody for anything

@@ -108,6 +108,11 @@ FACTUALITY_TABLE = [
     ("The two sides held talks on a ceasefire in Geneva.", "ceasefire", "Ceasefire", False, True, None),
     ("The envoy rejected a proposed truce.", "truce", "Ceasefire", True, True, None),
     ("The army mounted its long-threatened offensive on Monday.", "offensive", "Assault", False, False, None),
+    # a causative verb's bare complement is as real as the causing
+    ("The rebels said they wanted to let civilians leave the town.", "leave", "Displacement", False, True,
+     "rebels"),
+    ("The army let residents flee the town on Monday.", "flee", "Displacement", False, False, None),
+    ("The army did not let residents leave the town.", "leave", "Displacement", True, False, None),
 ]  # fmt: skip
 
 

@@ -10,7 +10,8 @@
   noun said to begin only later ("talks would begin next week", "mediation is expected to resume"), an
   adjective of readiness ("willing to withdraw"), a participle describing the object of an unreal act
   ("ready to receive people fleeing the fighting"), an infinitive of purpose ("an operation to retake
-  the town"), or a hedging adjective ("possible attack").
+  the town"), or a hedging adjective ("possible attack"). A causative verb's bare complement is as real
+  as the causing ("wanted to let civilians leave", "did not let residents leave").
   The future ``will``/``going to`` is NOT hypothetical: announced plans are kept as factual and dated by
   resolution. The governing verb's own event (e.g. the ``Threaten`` of "threatened to attack") stays factual.
 * reported_by: the subject of the nearest reporting verb governing the trigger's clause ("X said/claimed/
@@ -37,23 +38,11 @@ NEG_DEPS = frozenset({"neg"})
 NEG_WORDS = frozenset({"not", "n't", "never", "no"})
 NONE_WORDS = frozenset({"none", "nobody", "nothing", "neither"})  # a subject or object that is no one
 NO_DETERMINERS = frozenset({"no", "neither"})
+# ("cutting off rice and medicine deliveries": the deliveries stopped)
 NEGATING_VERBS = frozenset(
-    {
-        "deny",
-        "refuse",
-        "fail",
-        "avoid",
-        "prevent",
-        "thwart",
-        "foil",
-        "reject",
-        "refute",
-        "block",
-        "blockade",
-        "obstruct",
-        "cut",
-    }
-)  # fmt: skip  ("cutting off rice and medicine deliveries": the deliveries stopped)
+    {"deny", "refuse", "fail", "avoid", "prevent", "thwart", "foil", "reject", "refute", "block", "blockade",
+     "obstruct", "cut"}
+)  # fmt: skip
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
 INTENT_VERBS = frozenset(
     {"threaten", "plan", "vow", "want", "intend", "seek", "try", "attempt", "prepare", "aim", "hope",
@@ -135,6 +124,7 @@ def _others_charge(head: Token, denier: Token) -> bool:
 
 
 _INTENT_WORDS = INTENT_VERBS | HEDGE_NOUNS
+CAUSATIVE_VERBS = frozenset({"let", "help", "make"})
 
 
 def _negation_and_mood(head: Token) -> tuple[bool, bool]:
@@ -172,7 +162,9 @@ def _negation_and_mood(head: Token) -> tuple[bool, bool]:
         infinitive = link == "ccomp" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in kids)
         # "demanded that its forces withdraw": a present or bare verb in a that-clause of a demand
         infinitive |= link == "ccomp" and cur.tag_ in ("VB", "VBP") and not any(c.dep_ == "aux" for c in kids)
-        same_clause = same_clause and link != "ccomp"
+        # "wanted to let civilians leave": a causative verb's bare complement is as real as the causing
+        caused = link == "ccomp" and cur.tag_ == "VB" and cur.head.lemma_.lower() in CAUSATIVE_VERBS
+        same_clause = same_clause and (link != "ccomp" or caused)
         cur = cur.head
         lemma = cur.lemma_.lower()
         if link in ("pobj", "pcomp") and cur.dep_ == "prep":
@@ -192,7 +184,7 @@ def _negation_and_mood(head: Token) -> tuple[bool, bool]:
                 hypothetical = True
             if link == "xcomp" and cur.pos_ == "ADJ" and lemma in INTENT_ADJECTIVES:
                 hypothetical = True  # "is willing to withdraw", "ready to receive"
-        if cur.pos_ in ("VERB", "AUX") and link == "ccomp":
+        if cur.pos_ in ("VERB", "AUX") and link == "ccomp" and not caused:
             break
     if head.dep_ == "acl" and head.tag_ == "VBG" and head.head.dep_ in ("dobj", "obj"):
         # "ready to receive people fleeing the fighting": people who would flee, as unreal as the receiving
