@@ -108,6 +108,18 @@ FACTUALITY_TABLE = [
     ("The two sides held talks on a ceasefire in Geneva.", "ceasefire", "Ceasefire", False, True, None),
     ("The envoy rejected a proposed truce.", "truce", "Ceasefire", True, True, None),
     ("The army mounted its long-threatened offensive on Monday.", "offensive", "Assault", False, False, None),
+    # an event noun whose onset is negated did not happen; an act so far not done may be later
+    ("Talks with the rebels have not begun.", "Talks", "Negotiation", True, False, None),
+    ("The factions have yet to agree on a truce.", "agree", "Agree", False, True, None),
+    # an inability is a negation, reaching through the adjective
+    ("The agency said it had not been able to deliver food to the camp.", "deliver", "Aid", True, False,
+     "agency"),
+    ("The convoy was unable to deliver food to the camp.", "deliver", "Aid", True, False, None),
+    ("The convoy was able to deliver food to the camp.", "deliver", "Aid", False, False, None),
+    # what people are held on suspicion of, or a group is notorious for, is alleged or a record
+    ("Police detained six men on suspicion of supporting the rebels.", "supporting", "Support", False, True,
+     None),
+    ("The group is notorious for kidnappings and extortion.", "kidnappings", "Abduction", False, True, None),
     # a causative verb's bare complement is as real as the causing
     ("The rebels said they wanted to let civilians leave the town.", "leave", "Displacement", False, True,
      "rebels"),

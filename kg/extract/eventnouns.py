@@ -21,6 +21,7 @@ __all__ = [
     "settled_by",
     "talked_about",
     "yet_to_begin",
+    "not_begun",
 ]
 
 MODALS = frozenset({"might", "may", "could", "can", "would", "should", "must", "ought"})
@@ -64,6 +65,14 @@ def yet_to_begin(noun: Token) -> bool:
         h.lemma_ in SCHEDULE_WORDS and any(c.dep_ == "xcomp" and c.lemma_ in ONSET_VERBS for c in h.children)
         for h in holders
     )
+
+
+def not_begun(noun: Token) -> bool:
+    """``noun`` is the subject of a negated onset ("talks with the gang have not begun")."""
+    if noun.dep_ not in ("nsubj", "nsubjpass") or noun.pos_ not in ("NOUN", "PROPN"):
+        return False
+    verb = noun.head
+    return verb.lemma_ in ONSET_VERBS and any(c.dep_ == "neg" for c in verb.children)
 
 
 # talks and what is held as talks: an event noun they are "on" or "about" is their subject, not an event

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from kg.extract.clauses import subject_of
-from kg.extract.eventnouns import MODALS, presupposed, talked_about, yet_to_begin
+from kg.extract.eventnouns import MODALS, not_begun, presupposed, talked_about, yet_to_begin
 from kg.extract.spans import mention
 from kg.model import Mention
 from kg.nlp import doc_text
@@ -41,7 +41,7 @@ NO_DETERMINERS = frozenset({"no", "neither"})
 # ("cutting off rice and medicine deliveries": the deliveries stopped)
 NEGATING_VERBS = frozenset(
     {"deny", "refuse", "fail", "avoid", "prevent", "thwart", "foil", "reject", "refute", "block", "blockade",
-     "obstruct", "cut"}
+     "obstruct", "cut", "unable"}
 )  # fmt: skip
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
 INTENT_VERBS = frozenset(
@@ -65,9 +65,10 @@ HEDGE_NOUNS = frozenset(
 # an act a verb's phrase only alleges: "accused the army of killing civilians", "charged with murder",
 # "arrested for collaborating with the rebels" (the accusation or the arrest is the event)
 ALLEGED_AFTER = {
-    "of": frozenset({"accuse", "suspect", "allege", "convict"}),
+    "of": frozenset({"accuse", "suspect", "allege", "convict", "suspicion", "accusation", "allegation"}),
     "with": frozenset({"charge"}),
-    "for": frozenset({"arrest", "detain", "jail", "imprison"}),
+    # ... and a record said of a group: "notorious for kidnappings", "known for its raids"
+    "for": frozenset({"arrest", "detain", "jail", "imprison", "notorious", "infamous", "known"}),
 }
 REPORTING_VERBS = frozenset(
     {"say", "tell", "claim", "report", "announce", "confirm", "indicate", "state", "add", "assure",
@@ -78,7 +79,7 @@ REPORTING_VERBS = frozenset(
 )  # fmt: skip
 # Links from a clause up to the verb that reports it.
 REPORT_LINK_DEPS = frozenset({"ccomp", "xcomp", "parataxis", "dobj", "advcl", "conj"})
-SAME_CLAUSE_DEPS = frozenset({"xcomp", "dobj", "pobj", "prep", "pcomp", "nsubjpass", "conj"})
+SAME_CLAUSE_DEPS = frozenset({"xcomp", "dobj", "pobj", "prep", "pcomp", "nsubjpass", "conj", "acomp"})
 QUOTE_CHARS = frozenset('"“”„«»')
 TIME_MARKS = frozenset({"once", "when", "until", "till", "before", "after", "as", "whenever"})
 
@@ -129,7 +130,7 @@ CAUSATIVE_VERBS = frozenset({"let", "help", "make"})
 
 def _negation_and_mood(head: Token) -> tuple[bool, bool]:
     children = list(head.children)  # walked once (each walk builds its Token objects again)
-    negated = _has_neg(children)
+    negated = _has_neg(children) or not_begun(head)  # "talks with the gang have not begun"
     # "no federal troops had been sent", "no one was killed", "sent no troops", "none of its soldiers had
     # been killed", "nobody was hurt": a party that is none
     negated |= head.pos_ in ("VERB", "AUX") and any(
@@ -184,6 +185,8 @@ def _negation_and_mood(head: Token) -> tuple[bool, bool]:
                 hypothetical = True
             if link == "xcomp" and cur.pos_ == "ADJ" and lemma in INTENT_ADJECTIVES:
                 hypothetical = True  # "is willing to withdraw", "ready to receive"
+            if link == "xcomp" and lemma in ("have", "be") and any(c.lower_ == "yet" for c in kids):
+                hypothetical = True  # "have yet to agree": not so far, perhaps later
         if cur.pos_ in ("VERB", "AUX") and link == "ccomp" and not caused:
             break
     if head.dep_ == "acl" and head.tag_ == "VBG" and head.head.dep_ in ("dobj", "obj"):
