@@ -304,9 +304,9 @@ def test_triggers_months_participles_and_anonymity_requests_are_no_events(
         # a participle of status names who people are: no fresh displacement
         ("Camps for displaced people near Goma are overcrowded.", set()),
         ("The clashes displaced 3,000 people in Marib.", {"ArmedClash", "Displacement"}),
-        # leaving is a withdrawal only when forces leave
+        # leaving is a withdrawal only when forces leave, a displacement when residents do
         ("The minister left Kabul on Monday.", set()),
-        ("Thousands of residents left the city.", set()),
+        ("Thousands of residents left the city.", {"Displacement"}),
         # ... and a killing when it leaves people dead, unless a hazard does
         ("Gangs clashed in the prison, leaving 14 inmates dead.", {"ArmedClash", "Killing"}),
         ("The storm left three people dead.", set()),
