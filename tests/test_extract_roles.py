@@ -558,6 +558,8 @@ def test_roles_dateline_is_no_role_or_time(
         # a date the parser hung down an object's appositions
         ("The military sent 200 extra troops to Kenyam, the regency seat, the following day.", "sent",
          "Deployment", ["the following day"]),
+        # an event noun's own participle holds its time
+        ("The convoy broke a siege imposed by jihadists since June.", "siege", "Siege", ["June"]),
         # the time of a "when" clause that tells no event of its own
         ("Soldiers shot dead four of the militiamen when they returned to the village the next morning.",
          "shot", "Killing", ["the next morning"]),

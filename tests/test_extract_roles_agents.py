@@ -114,6 +114,10 @@ AGENT_TABLE = [
     ("The protest was peaceful. Last month gunmen abducted a member of the city council outside his "
      "home; his family says he is still missing.", "abducted", "Abduction", ["gunmen"],
      ["member of the city council"]),
+    # an event noun's participle says who did it ("carried out by"), not who brokered it
+    ("An attack carried out by militants killed five soldiers.", "attack", "Assault", ["militants"], []),
+    ("A convoy broke a siege imposed by jihadists.", "siege", "Siege", ["jihadists"], []),
+    ("A ceasefire brokered by Qatar took effect.", "ceasefire", "Ceasefire", [], []),
 ]  # fmt: skip
 
 

@@ -26,6 +26,13 @@ DOER_MODIFIERS = frozenset(
 )  # fmt: skip
 
 
+# participles whose "by" phrase names who did the event noun they describe (not "brokered by": a mediator)
+DOING_PARTICIPLES = frozenset(
+    {"carry", "impose", "launch", "stage", "mount", "conduct", "perpetrate", "commit", "wage",
+     "enforce", "lay", "lead", "order", "organise", "organize", "plan", "fire", "detonate"}
+)  # fmt: skip
+
+
 def _doer(modifier: Token) -> bool:
     """A common noun naming who did an event ("army offensive", also "junta air strike" with "junta"
     tagged an adjective); "military" only after its owner's name ("Myanmar military air strike", not
@@ -58,6 +65,11 @@ def nominal_roles(col: RoleCollector, head: Token) -> None:
                 if obj.dep_ == "pobj":
                     col.add(col.agents, obj)
                     of_objects.extend(o for _, o in prep_objects(obj, OF))
+        elif child.dep_ == "acl" and child.tag_ == "VBN" and child.lemma_.lower() in DOING_PARTICIPLES:
+            # "an attack carried out by militants", "a siege imposed by jihadists": whoever did it
+            by = [o for c in child.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+            for obj in by:
+                col.add(col.agents, obj)
     col.misplaced_agents(head)  # "responded to joint drills by X", "an attack by X on a convoy"
     own_of = [o for _, o in prep_objects(head, OF)]
     of_objects = own_of or of_objects

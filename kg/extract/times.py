@@ -81,6 +81,12 @@ def trigger_times(
     # "agreed to swap detainees before the end of the month": a verb the trigger envisages keeps its date
     times = time_mentions(
         [t for t in span if not (t.dep_ == "xcomp" and t.head.i == head.i and t.i != head.i)]
+        # "a siege imposed by jihadists since June": an event noun's own participle
+        + [
+            c
+            for c in head.children
+            if head.pos_ == "NOUN" and _reduced_relative(c, events) and c.tag_ == "VBN"
+        ]
     )
     if not times:
         # "abducted 11 people, four of them women, overnight on Monday": a phrase hung on an apposition too
