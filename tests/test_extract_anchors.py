@@ -48,6 +48,9 @@ D = dt.date
          "rebels agreed to a truce.", "agreed", D(2025, 3, 7)),
         ("Rebels freed six soldiers in Meta on Wednesday.\n\nThe release came a day after negotiators "
          "resumed talks in Bogota.", "resumed", D(2025, 3, 11)),
+        # "after U.S." read as the carrier verb's phrase, the clause as its conjunct
+        ("A drone hit a depot in Sumy on Wednesday.\n\nThe strike came a day after U.S., Russian and "
+         "Ukrainian envoys met for talks in Riyadh.", "met", D(2025, 3, 11)),
         # a retelling noun after the event it dates stands for an event told before that one
         ("Bandits abducted 30 villagers in Kuchi on Tuesday.\n\nAir force jets bombed hideouts in the forest "
          "a day after the raid.", "bombed", D(2025, 3, 12)),

@@ -91,6 +91,8 @@ def relative_anchors(doc: Doc, frames: list[EventFrame], bare: set[int]) -> list
             times = tuple(m for m in frames[n].times if m not in frames[other].times)
         else:
             other, days = _phrase_anchor(head, at, frames)
+            if other is None:
+                other, days = _misread_sequence(head, at, frames)
             times = frames[n].times
         if other is None or days is None or other == n:
             continue
@@ -126,7 +128,12 @@ def _clause_anchor(head: Token, at: dict[int, int], frames: list[EventFrame]) ->
         said = [c for c in gov.children if c.dep_ == "ccomp" and c.i < head.i and c.i in at]
         if said:
             return at[said[-1].i]
-    # "launched air strikes on Thursday, a day after": the event noun a light verb carries
+    return _carried(gov, at, frames)
+
+
+def _carried(gov: Token, at: dict[int, int], frames: list[EventFrame]) -> int | None:
+    """ "launched air strikes on Thursday, a day after": the event noun a light verb carries, or the
+    subject event of a verb that only places it in time (``CARRIER_VERBS``)."""
     carrier = gov.lemma_.lower() in CARRIER_VERBS
     deps = ("nsubj",) if carrier else ("dobj",)
     found = next((at[c.i] for c in gov.children if c.dep_ in deps and c.i in at), None)
@@ -134,6 +141,19 @@ def _clause_anchor(head: Token, at: dict[int, int], frames: list[EventFrame]) ->
         subjects = [c for c in gov.children if c.dep_ == "nsubj" and c.pos_ == "NOUN" and _with_the(c)]
         found = next((k for c in subjects if (k := _told_before(c, at, frames)) is not None), None)
     return found
+
+
+def _misread_sequence(head: Token, at: dict[int, int], frames: list[EventFrame]) -> tuple[int | None, int]:
+    """ "The strike came a day after U.S. and Russian negotiators met", parsed with "after U.S." as the
+    carrier verb's phrase and "met" as its conjunct: the carried event and the days ``head`` lies after it."""
+    carrier = head.head
+    if head.dep_ != "conj" or carrier.lemma_.lower() not in CARRIER_VERBS:
+        return None, 0
+    prep = next((c for c in carrier.children if c.dep_ == "prep" and c.lower_ in SEQUENCE_MARKS), None)
+    days = _distance(prep.children) if prep is not None and prep.i < head.i else None
+    if prep is None or days is None:
+        return None, 0
+    return _carried(carrier, at, frames), -SEQUENCE_MARKS[prep.lower_] * days
 
 
 def _told_before(noun: Token, at: dict[int, int], frames: list[EventFrame]) -> int | None:
