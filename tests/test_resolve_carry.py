@@ -331,3 +331,31 @@ def test_carry_places_to_other_acts_at_the_scene(event: Event, expected: list[Pl
     stormed = _scene("stormed", "Assault", (LAHORE,))
     freed = _scene("freed", "PrisonerRelease", (LAHORE,))
     assert list(carry_places([stormed, freed, event], SCENE_TEXT)[-1].places) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "later that month": the month of the last dated event
+        ("Troops killed two rebels near Yurecuaro on Aug. 3.\n\nLater that month, soldiers clashed with "
+         "suspected cartel members in the municipality of Tarimoro, killing five of them.",
+         (dt.date(2024, 8, 1), dt.date(2024, 8, 31), "month")),
+        # "the following month": the month after it
+        ("Troops killed two rebels near Yurecuaro on Dec. 3.\n\nThe following month, soldiers clashed with "
+         "suspected cartel members in Tarimoro.", (dt.date(2025, 1, 1), dt.date(2025, 1, 31), "month")),
+        # ... and with none before it, the expression is left as resolution found it
+        ("Later that month, soldiers clashed with suspected cartel members in the municipality of Tarimoro, "
+         "killing five of them.", None),
+    ],
+)  # fmt: skip
+def test_carry_month_of_the_previous_dated_event(nlp, text: str, expected) -> None:  # type: ignore[no-untyped-def]
+    from document_support import document_events, one_event
+
+    event = one_event(document_events(nlp, text), "clashed")
+    assert event.time is not None
+    span = (event.time.start, event.time.end, event.time.precision)
+    if expected is None:
+        assert not any(note == "month of the previous dated event" for _, note in event.extra)
+    else:
+        assert span == expected

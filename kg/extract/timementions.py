@@ -40,7 +40,7 @@ def time_mention(token: Token, prep: str) -> Mention:
 
 
 PART_OF_DAY_ADVERBS = frozenset({"overnight", "tonight", "late", "early"})
-DAY_WORDS = frozenset({"day", "night", "morning", "afternoon", "evening"})
+DAY_WORDS = frozenset({"day", "night", "morning", "afternoon", "evening", "month"})  # "that month" too
 ANAPHORIC_MODIFIERS = frozenset({"same", "that", "next", "following", "previous"})
 
 

@@ -41,6 +41,17 @@ ANAPHORIC_DAYS = {
     "next night": 1, "following night": 1, "previous evening": -1, "previous night": -1,
     "previous morning": -1, "previous afternoon": -1, "evening before": -1, "night before": -1,
 }  # fmt: skip
+# the month of the last dated event ("Later that month, soldiers clashed ..."), or the one after or before it
+ANAPHORIC_MONTHS = {
+    "that month": 0,
+    "same month": 0,
+    "later that month": 0,
+    "earlier that month": 0,
+    "following month": 1,
+    "previous month": -1,
+    "month before": -1,
+    "month after": 1,
+}  # fmt: skip  (not "next month": said of the publication date, like "last month")
 _LEAD = re.compile(r"^(?:the|on|by|on the)\s+", re.IGNORECASE)
 # a counted distance from the last dated event: "a day later", "two days later", "hours later", "a week
 # earlier"; hours count as the same day
@@ -95,6 +106,19 @@ def _anaphoric_shift(event: Event) -> tuple[int, int] | None:
     return None
 
 
+def _anaphoric_month(event: Event, last: TimeValue | None) -> TimeValue | None:
+    """ "Later that month": the month of the last dated event, when the event's expression is one."""
+    words = [_LEAD.sub("", " ".join(m.text.lower().split())) for m in event.frame.times]
+    shift = next((ANAPHORIC_MONTHS[w] for w in words if w in ANAPHORIC_MONTHS), None)
+    if last is None or last.precision not in ("day", "month") or shift is None:
+        return None
+    index = last.start.year * 12 + last.start.month - 1 + shift
+    first = dt.date(index // 12, index % 12 + 1, 1)
+    after = (first + dt.timedelta(days=32)).replace(day=1)
+    raw = next(m.text for m in event.frame.times)
+    return TimeValue(first, after - dt.timedelta(days=1), "month", raw)
+
+
 def _shifted_day(
     shift: tuple[int, int] | None, last: TimeValue | None, shifted: dict[int, dt.date]
 ) -> dt.date | None:
@@ -119,7 +143,13 @@ def carry_dates(events: Sequence[Event], text: str) -> list[Event]:
         time = event.time
         shift = _anaphoric_shift(event)
         day = _shifted_day(shift, last[0] if last is not None else None, shifted)
-        if shift is not None and day is not None:
+        month = _anaphoric_month(event, last[0] if last is not None else None)
+        if month is not None:
+            time = month
+            extra = tuple(e for e in event.extra if e[0] != "time_rule")
+            note = ("time_rule", "month of the previous dated event")
+            event = dataclasses.replace(event, time=time, extra=(*extra, note))
+        elif shift is not None and day is not None:
             # "The previous evening, two shepherds were killed when a bomb exploded": one day for both
             shifted[shift[0]] = day
             raw = next((m.text for m in event.frame.times), None)
