@@ -560,6 +560,9 @@ def test_roles_dateline_is_no_role_or_time(
          "Deployment", ["the following day"]),
         # an event noun's own participle holds its time
         ("The convoy broke a siege imposed by jihadists since June.", "siege", "Siege", ["June"]),
+        # ... and so does a relative clause of onset on it
+        ("The capital has seen protests that began in March 2022 over fuel prices.", "protests", "Protest",
+         ["March 2022"]),
         # the time of a "when" clause that tells no event of its own
         ("Soldiers shot dead four of the militiamen when they returned to the village the next morning.",
          "shot", "Killing", ["the next morning"]),

@@ -81,12 +81,7 @@ def trigger_times(
     # "agreed to swap detainees before the end of the month": a verb the trigger envisages keeps its date
     times = time_mentions(
         [t for t in span if not (t.dep_ == "xcomp" and t.head.i == head.i and t.i != head.i)]
-        # "a siege imposed by jihadists since June": an event noun's own participle
-        + [
-            c
-            for c in head.children
-            if head.pos_ == "NOUN" and _reduced_relative(c, events) and c.tag_ == "VBN"
-        ]
+        + ([c for c in head.children if _own_clause(c, events)] if head.pos_ == "NOUN" else [])
     )
     if not times:
         # "abducted 11 people, four of them women, overnight on Monday": a phrase hung on an apposition too
@@ -161,6 +156,18 @@ def _when_of(head: Token) -> bool:
         and in_time_entity(head.head)
         and any(c.dep_ == "advmod" and c.lower_ == "when" for c in head.children)
     )
+
+
+ONSET_LEMMAS = frozenset({"begin", "start", "erupt", "break"})
+
+
+def _own_clause(token: Token, events: Collection[int]) -> bool:
+    """A clause on an event noun that tells when it happened: its own participle ("a siege imposed by
+    jihadists since June") or a relative clause of onset ("demonstrations that began in August 2023")."""
+    if token.i in events:
+        return False
+    onset = token.dep_ == "relcl" and token.lemma_.lower() in ONSET_LEMMAS
+    return onset or (_reduced_relative(token, events) and token.tag_ == "VBN")
 
 
 def _reduced_relative(token: Token, events: Collection[int], *, at_once: bool = False) -> bool:
