@@ -226,3 +226,30 @@ def test_roles_agents_relative_clause_with_two_objects_is_the_antecedents(nlp: L
     text = "The assailants, whom survivors identified as members of the militia, also set fire to shelters."
     frame = frame_at(nlp(text), "set", "Assault")
     assert [m.text for m in frame.agents] == ["assailants"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "verb", "noun", "inherits"),
+    [
+        # an act of force named in the "in" phrase of another (or of its object) is that one's doers'
+        ("Bandits killed nine farmers in raids on three villages on Monday.", "killed", "raids", True),
+        ("Soldiers killed two militants in clashes near Bama.", "killed", "clashes", True),
+        # ... not an act of another kind ("detained ... in talks")
+        ("Police detained two men in talks near Bama.", "detained", "talks", False),
+    ],
+)  # fmt: skip
+def test_roles_force_named_within_another_takes_its_doers(
+    nlp: Language, text: str, verb: str, noun: str, inherits: bool
+) -> None:
+    """``inherit_setting`` on the noun's frame stripped of agents: the governing act lends its doers."""
+    import dataclasses
+
+    from kg.extract.settings import inherit_setting
+
+    doc = nlp(text)
+    frames = {f.trigger.text: f for f in doc._.event_frames}
+    at = {t.text: t.i for t in doc}
+    bare = dataclasses.replace(frames[noun], agents=())
+    got = inherit_setting(doc[at[noun]], bare, {at[verb]: frames[verb]})
+    assert got.agents == (frames[verb].agents if inherits else ())

@@ -90,7 +90,7 @@ SETTING_DEPS = frozenset({"advcl", "xcomp", "conj", "relcl"})
 def inherit_setting(head: Token, frame: EventFrame, earlier: dict[int, EventFrame]) -> EventFrame:
     """A participial or coordinated clause shares the place and time of the event it hangs from
     ("stormed a hotel in Mogadishu on Friday, killing 20 people": the killing is in Mogadishu, on Friday)."""
-    frame = _other_side(head, frame, earlier)
+    frame = _force_within(head, _other_side(head, frame, earlier), earlier)
     there = bool(frame.places) and all(m.text.lower() == "there" for m in frame.places)
     if frame.places and frame.times and not there:
         return frame
@@ -116,6 +116,19 @@ def inherit_setting(head: Token, frame: EventFrame, earlier: dict[int, EventFram
         if gov.dep_ == "conj" and gov.head.i in earlier:
             return dataclasses.replace(frame, places=earlier[gov.head.i].places)
     return frame
+
+
+def _force_within(noun: Token, frame: EventFrame, earlier: dict[int, EventFrame]) -> EventFrame:
+    """An act of force named in the "in"/"during" phrase of another, with no doer of its own, is that
+    one's doers' ("Lakurawa militants killed 11 herders in attacks on two villages")."""
+    prep = noun.head
+    holder = prep.head.head if prep.head.dep_ in ("dobj", "obj") else prep.head  # or on the verb's object
+    main = earlier.get(holder.i) if noun.dep_ == "pobj" and prep.lower_ in ("in", "during") else None
+    if main is None or frame.agents or main.agent_inherited or not is_nominal(noun):
+        return frame
+    if category(main) != "Assault" or category(frame) != "Assault":
+        return frame
+    return dataclasses.replace(frame, agents=main.agents)
 
 
 NOT_FIGHTERS = frozenset({"Displacement", "Protest"})  # "fled after clashes with the army": not a side
