@@ -332,6 +332,8 @@ def test_triggers_months_participles_and_anonymity_requests_are_no_events(
         ("The group has repeatedly targeted Taliban officials.", set()),
         ("Soldiers routinely beat up detainees in the camp.", {"Assault"}),
         ("Relatives gathered outside the prison seeking news of the inmates.", set()),
+        ("Thousands fled on foot, many of them seeking shelter in schools.", {"Displacement"}),
+        ("The army pressed its offensive against the rebels.", {"ArmedClash"}),  # no request
         ("Some 800,000 people sought refuge in Germany.", {"Request"}),  # asylum asks a party
         # a motion participle describing people is no displacement, even when parsed as a verb
         ("Jets struck a column of fleeing attackers near the border.", {"AirStrike"}),
