@@ -350,3 +350,13 @@ def test_roles_opening_event_hung_on_the_dateline_shares_the_killings_setting(nl
     assert [m.text for m in shelling.places] == [m.text for m in killing.places] == ["Omdurman"]
     assert [m.text for m in shelling.times] == ["Tuesday"]
     assert [m.text for m in shelling.agents] == [m.text for m in killing.agents]
+
+
+@pytest.mark.model
+def test_roles_a_group_the_actor_table_lists_is_no_place(nlp: Language) -> None:
+    """A headline read with no object ("seizes" a modifier of "base"): the capture's subject is not taken
+    for the place captured when it names a known group."""
+    doc = nlp("Sudan's RSF seizes army base in Zalingei after weeks-long siege")
+    frame = next(f for f in doc._.event_frames if f.trigger.text == "seizes")
+    assert "RSF" not in [m.text for m in frame.places]
+    assert [m.text for m in frame.agents] == ["Sudan's RSF"]

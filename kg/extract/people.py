@@ -27,6 +27,7 @@ __all__ = [
     "own_force",
     "moved_force",
     "party",
+    "known_group",
 ]
 
 ACTOR_LABELS = frozenset({"ORG", "NORP", "GPE", "PERSON"})
@@ -125,3 +126,15 @@ def party(token: Token) -> bool:
         return False
     head = semantic_head(token)
     return head.pos_ != "PROPN" or bool(head.ent_type_)
+
+
+def known_group(token: Token) -> bool:
+    """A proper name the actor table lists as a group or organisation ("RSF", "Taliban"): never a place,
+    however the parser hangs it ("Sudan's RSF seizes army base", a headline read with no object)."""
+    from kg.resolve.actortable import actor_table
+
+    if token.pos_ != "PROPN":
+        return False
+    table = actor_table()
+    actor = table.exact.get(token.text) or table.aliases.get(token.text.lower())
+    return actor is not None and actor.kind in ("group", "organization")

@@ -22,7 +22,7 @@ from kg.extract.collector import RoleCollector, own_act
 from kg.extract.complements import addressee
 from kg.extract.makers import event_agents, light_verb_subject, nominal_actor
 from kg.extract.nouns import PLACE_LABELS, in_time_entity, is_place_like, prep_objects
-from kg.extract.people import actor_like, instrument
+from kg.extract.people import actor_like, instrument, known_group
 from kg.extract.placenames import heading
 from kg.extract.roleclasses import (
     INTRANSITIVE,
@@ -117,7 +117,12 @@ def verbal_roles(
             and (subj.ent_type_ not in ("NORP", "ORG") or bool(col.agents) or bool(to_actors))
         )
         own = [o for o in objects if o not in to_actors]  # "fell to" as one trigger holds its "to" object
-        if col.cls in PLACE_SUBJECT_CLASSES and not own and (is_place_like(subj) or named):
+        if (
+            col.cls in PLACE_SUBJECT_CLASSES
+            and not own
+            and (is_place_like(subj) or named)
+            and not known_group(subj)
+        ):
             objects = own
             col.add(col.places, subj)
             for obj in to_actors:
