@@ -186,6 +186,10 @@ CATEGORY_TABLE = [
     ("The battalion pulled its armoured vehicles back from the airport road.", "Retreat"),
     # driving people from their homes displaces them
     ("The fighting has driven more than 2,000 people from their homes since Saturday.", "Displacement"),
+    # shooting on someone, returning fire, taking refuge
+    ("Soldiers fired on the crowd outside the governor's office.", "Assault"),
+    ("Troops returned fire before the gunmen fled.", "Assault"),
+    ("Several hundred residents took refuge in the cathedral.", "Displacement"),
     # people leaving a place, or arriving as refugees
     ("Hundreds of families have left the town since the raid.", "Displacement"),
     ("Some 900 refugees arrived in Adre on Wednesday.", "Displacement"),

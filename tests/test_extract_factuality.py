@@ -120,6 +120,9 @@ FACTUALITY_TABLE = [
     ("Police detained six men on suspicion of supporting the rebels.", "supporting", "Support", False, True,
      None),
     ("The group is notorious for kidnappings and extortion.", "kidnappings", "Abduction", False, True, None),
+    # what a charge says is alleged, also with "of" read onto the accused ("the army and its allies")
+    ("The rebels accused the army and its militia allies of firing on the village.", "firing", "Assault",
+     False, True, "rebels"),
     # a causative verb's bare complement is as real as the causing
     ("The rebels said they wanted to let civilians leave the town.", "leave", "Displacement", False, True,
      "rebels"),

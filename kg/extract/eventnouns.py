@@ -15,6 +15,7 @@ from kg.extract.clauses import subject_of
 __all__ = [
     "AFTER",
     "MODALS",
+    "charged_with",
     "concluded",
     "held_for",
     "presupposed",
@@ -127,3 +128,16 @@ def settled_by(head: Token) -> Token | None:
     if head.dep_ != "pobj" or not concluded(head.head.lower_, head):
         return None
     return subject_of(head.head.head)
+
+
+def charged_with(prep: Token, verbs: frozenset[str]) -> bool:
+    """The preposition hangs on one of ``verbs`` (of charging, arresting, ...) or on its object ("accused
+    the army and its allies of firing on the village", "of" read onto "allies")."""
+    holder = prep.head
+    for _ in range(3):
+        if holder.lemma_.lower() in verbs:
+            return True
+        if holder.dep_ not in ("dobj", "conj") or holder.head.i == holder.i:
+            return False
+        holder = holder.head
+    return False

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from kg.extract.clauses import subject_of
-from kg.extract.eventnouns import MODALS, not_begun, presupposed, talked_about, yet_to_begin
+from kg.extract.eventnouns import MODALS, charged_with, not_begun, presupposed, talked_about, yet_to_begin
 from kg.extract.spans import mention
 from kg.model import Mention
 from kg.nlp import doc_text
@@ -170,7 +170,7 @@ def _negation_and_mood(head: Token) -> tuple[bool, bool]:
         lemma = cur.lemma_.lower()
         if link in ("pobj", "pcomp") and cur.dep_ == "prep":
             negated |= lemma == "without"  # "withdrew without a fight", "killed without warning"
-            hypothetical |= cur.head.lemma_.lower() in ALLEGED_AFTER.get(lemma, ())
+            hypothetical |= charged_with(cur, ALLEGED_AFTER.get(lemma, frozenset()))
             if link == "pobj" and presupposed(cur, head):
                 break  # what the act comes after or answers happened, whatever the act's own mood
         if infinitive and lemma in INTENT_VERBS:
