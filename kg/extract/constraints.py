@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Token
 
+from kg.extract.nouns import in_time_entity
 from kg.extract.people import actor_like
 from kg.placewords import PLACE_LABELS
 
@@ -117,6 +118,9 @@ def context_fits(head: Token, wanted: Sequence[str]) -> bool:
     searched: "a two-day strike", not "the deadliest strike in weeks"."""
     verbal = head.pos_ not in NOUN_POS
     for child in head.children:
+        objects = [o for o in child.children if o.dep_ == "pobj"] if child.dep_ == "prep" else []
+        if objects and all(in_time_entity(o) for o in objects):
+            continue  # "fired its director on Monday": a date's preposition is no wanted word
         if fits(child, wanted) or (child.dep_ in DEPENDENCY_MARKERS and child.dep_ in wanted):
             return True
         if "actor" in wanted and child.dep_ in ACTOR_DEPS and actor_like(child):
