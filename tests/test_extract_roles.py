@@ -588,7 +588,6 @@ def test_roles_dates_from_appositions_and_when_clauses(
          "groups, the ombudsman said on Thursday.", "fighting", "ArmedClash", ["Sunday"]),
         # ... not a clause on another noun
         ("The road has been closed since the day militants blew up a bridge.", "blew", "Bombing", []),
-        ("The road has been closed since the day militants blew up a bridge.", "blew", "Bombing", []),
     ],
 )  # fmt: skip
 def test_roles_when_clause_on_a_date_gives_its_time(
