@@ -9,7 +9,6 @@ The table holds ``Token`` objects, which keep their ``Doc`` alive, so it lives o
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -18,33 +17,28 @@ from spacy.tokens import Doc, Token
 __all__ = ["children", "tree_scope"]
 
 
-class _Scope(threading.local):
-    """The document being extracted in this thread and its table: token index -> children."""
-
-    doc: Doc | None = None
-    table: dict[int, tuple[Token, ...]] = {}  # noqa: RUF012 (replaced, never mutated, per scope)
-
-
-_SCOPE = _Scope()
+# the document being extracted and its table (token index -> children), read and replaced as one tuple so
+# that a thread extracting another document never reads a table that is not its document's
+_current: tuple[Doc | None, dict[int, tuple[Token, ...]]] = (None, {})
 
 
 @contextmanager
 def tree_scope(doc: Doc) -> Iterator[None]:
     """Cache the children of ``doc``'s tokens until the block ends (nested scopes restore the outer one)."""
-    outer = _SCOPE.doc, _SCOPE.table
-    _SCOPE.doc, _SCOPE.table = doc, {}
+    global _current
+    outer = _current
+    _current = (doc, {})
     try:
         yield
     finally:
-        _SCOPE.doc, _SCOPE.table = outer
+        _current = outer
 
 
 def children(token: Token) -> tuple[Token, ...]:
     """``tuple(token.children)``, from the table of the open scope when ``token`` is of its document."""
-    scope = _SCOPE
-    if scope.doc is not token.doc:
+    doc, table = _current
+    if doc is not token.doc:
         return tuple(token.children)
-    table = scope.table
     i = token.i
     kids = table.get(i)
     if kids is None:
