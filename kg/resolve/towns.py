@@ -87,6 +87,17 @@ def _kind_before(text: str, start: int) -> re.Match[str] | None:
     return _KIND_BEFORE.search(before)
 
 
+def _reference_before(text: str, start: int) -> bool:
+    """The name at ``start`` is named only as a reference point or as where something was said (the cheap
+    test first: both end with "from", "of" or "in" and a space, which most names have not before them)."""
+    before = text[max(0, start - 40) : start]
+    tail = before.rstrip()
+    if len(tail) == len(before) or tail[-1:] not in ("m", "f", "n", "M", "F", "N"):
+        return False
+    window = max(0, start - 40), start
+    return bool(_REFERENCE_BEFORE.search(text, *window) or _SAID_IN.search(text, *window))
+
+
 def _division(linked: Place | None, named: str, country: str | None) -> Place | None:
     """The division a name with a division word names ("the Daraa al-Balad district"): the linked place when
     it is a province, else the name unlinked, never a city the gazetteer reached by dropping words."""
@@ -144,9 +155,7 @@ class Cities:
                     self.items.append((mention.start, place, _kind(word or "town")))
                     self.ends[mention.start] = mention.end
                 continue
-            reference = _REFERENCE_BEFORE.search(text, max(0, mention.start - 40), mention.start) or (
-                _SAID_IN.search(text, max(0, mention.start - 40), mention.start)
-            )
+            reference = _reference_before(text, mention.start)
             if mention.label in PLACE_LABELS and not _PEOPLE_AFTER.match(text, mention.end) and not reference:
                 place = link(mention.text)
                 if place is not None and place.kind == "city":
