@@ -89,13 +89,17 @@ def _kind_before(text: str, start: int) -> re.Match[str] | None:
 
 def _reference_before(text: str, start: int) -> bool:
     """The name at ``start`` is named only as a reference point or as where something was said (the cheap
-    test first: both end with "from", "of" or "in" and a space, which most names have not before them)."""
+    tests first: the one ends with "from" or "of" and a space, the other with " in" and a space; most names
+    have neither before them)."""
     before = text[max(0, start - 40) : start]
     tail = before.rstrip()
-    if len(tail) == len(before) or tail[-1:] not in ("m", "f", "n", "M", "F", "N"):
+    if len(tail) == len(before):
         return False
     window = max(0, start - 40), start
-    return bool(_REFERENCE_BEFORE.search(text, *window) or _SAID_IN.search(text, *window))
+    if (tail[-4:].lower() == "from" or tail[-2:].lower() == "of") and _REFERENCE_BEFORE.search(text, *window):
+        return True
+    said = tail[-3:-2] == " " and tail[-2:-1] in "iIİı" and tail[-1:] in "nN"  # as the regex, case aside
+    return said and _SAID_IN.search(text, *window) is not None
 
 
 def _division(linked: Place | None, named: str, country: str | None) -> Place | None:
