@@ -39,6 +39,7 @@ from kg.extract.settings import (
     setting_from_clauses,
     share_context,
 )
+from kg.extract.tree import tree_scope
 from kg.model import EventFrame, Mention, Quantity
 from kg.nlp import doc_text
 
@@ -142,6 +143,11 @@ def extract_frames(
 
     With the lexicon's triggers, the document-level rules run too: statements of intent and obligation
     are added and anaphoric event nouns left out. Hand-placed ``triggers`` give exactly one frame each."""
+    with tree_scope(doc):
+        return _extract_frames(doc, doc_id, triggers)
+
+
+def _extract_frames(doc: Doc, doc_id: str, triggers: Iterable[TriggerLike] | None) -> list[EventFrame]:
     document_rules = triggers is None
     if triggers is None:
         from kg.extract.triggers import find_triggers

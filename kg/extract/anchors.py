@@ -23,6 +23,7 @@ from kg.extract.nouns import prep_objects
 from kg.extract.quantities import UNITS
 from kg.extract.settings import category, trigger_roots
 from kg.extract.spans import trigger_root
+from kg.extract.tree import children
 from kg.model import EventFrame
 
 __all__ = ["relative_anchors", "distance_days", "SEQUENCE_MARKS", "UNIT_DAYS", "CARRIER_VERBS"]
@@ -45,7 +46,7 @@ def distance_days(token: Token) -> int | None:
         return None
     if unit == 0:
         return 0  # "hours after": the same day
-    counts = [c for c in token.children if c.dep_ in ("nummod", "det")]
+    counts = [c for c in children(token) if c.dep_ in ("nummod", "det")]
     if not counts:
         return unit if token.tag_ == "NN" else None  # "days after" names no number
     word = counts[0].lower_
@@ -65,7 +66,7 @@ def _distance(children: Iterable[Token]) -> int | None:
 def _mark(head: Token) -> int | None:
     """+1/-1 for a clause opened by "after"/"before" (its event lies before/after its governor's)."""
     return next(
-        (SEQUENCE_MARKS[c.lower_] for c in head.children if c.dep_ == "mark" and c.lower_ in SEQUENCE_MARKS),
+        (SEQUENCE_MARKS[c.lower_] for c in children(head) if c.dep_ == "mark" and c.lower_ in SEQUENCE_MARKS),
         None,
     )
 
@@ -80,10 +81,10 @@ def relative_anchors(doc: Doc, frames: list[EventFrame], bare: set[int]) -> list
         other, days = _clause_anchor(head, at, frames), None
         if other is not None:
             # "the strike came a day after ...": the distance may hang on the governing verb
-            days = _distance(head.children)
-            days = _distance(head.head.children) if days is None else days
+            days = _distance(children(head))
+            days = _distance(children(head.head)) if days is None else days
             if days is None:  # "came five days after X agreed": the distance on the "after" itself
-                days = _distance(g for c in head.children if c.dep_ == "mark" for g in c.children)
+                days = _distance(g for c in children(head) if c.dep_ == "mark" for g in children(c))
             sign = _mark(head)
             days = None if days is None or sign is None else -sign * days
             # the clause's time, when it only repeats its governor's ("on Monday, a day after ..."), is not
@@ -105,7 +106,7 @@ def relative_anchors(doc: Doc, frames: list[EventFrame], bare: set[int]) -> list
         target = _retold(doc, frames, other, bare, min(frames[n].trigger.start, frames[other].trigger.start))
         out[n] = dataclasses.replace(out[n], anchor=(frames[target].trigger.start, days), times=times)
         # "detonated a car bomb, killing nine people": a participle or conjunct shares the anchor
-        for child in head.children:
+        for child in children(head):
             k = at.get(child.i)
             if k is not None and child.dep_ in SHARED_DEPS and out[k].anchor is None:
                 own = tuple(m for m in frames[k].times if m not in frames[n].times)
@@ -125,7 +126,7 @@ def _clause_anchor(head: Token, at: dict[int, int], frames: list[EventFrame]) ->
     if gov.lemma_.lower() in REPORTING_VERBS:
         # "Rebels attacked a post on Tuesday, officials said, a day after ...": the clause hangs on the
         # parenthetical saying; it relates the event said before it
-        said = [c for c in gov.children if c.dep_ == "ccomp" and c.i < head.i and c.i in at]
+        said = [c for c in children(gov) if c.dep_ == "ccomp" and c.i < head.i and c.i in at]
         if said:
             return at[said[-1].i]
     return _carried(gov, at, frames)
@@ -136,9 +137,9 @@ def _carried(gov: Token, at: dict[int, int], frames: list[EventFrame]) -> int | 
     subject event of a verb that only places it in time (``CARRIER_VERBS``)."""
     carrier = gov.lemma_.lower() in CARRIER_VERBS
     deps = ("nsubj",) if carrier else ("dobj",)
-    found = next((at[c.i] for c in gov.children if c.dep_ in deps and c.i in at), None)
+    found = next((at[c.i] for c in children(gov) if c.dep_ in deps and c.i in at), None)
     if found is None and carrier:
-        subjects = [c for c in gov.children if c.dep_ == "nsubj" and c.pos_ == "NOUN" and _with_the(c)]
+        subjects = [c for c in children(gov) if c.dep_ == "nsubj" and c.pos_ == "NOUN" and _with_the(c)]
         found = next((k for c in subjects if (k := _told_before(c, at, frames)) is not None), None)
     return found
 
@@ -175,8 +176,8 @@ def _phrase_anchor(
     """ "Hours after the exchange, drones struck": the event noun of an after/before phrase of the verb
     or of its distance, with the distance hung on the verb or on the preposition; a definite noun that is
     no trigger names the last earlier event whose trigger has its lemma ("exchanged ... the exchange")."""
-    distances = [c for c in head.children if c.dep_ in DISTANCE_DEPS and distance_days(c) is not None]
-    preps = [p for t in [head, *distances] for p in t.children if p.dep_ == "prep"]
+    distances = [c for c in children(head) if c.dep_ in DISTANCE_DEPS and distance_days(c) is not None]
+    preps = [p for t in [head, *distances] for p in children(t) if p.dep_ == "prep"]
     for prep in preps:
         eve = _eve_of(prep)
         found = _event_named(eve, at, frames) if eve is not None else None
@@ -184,8 +185,8 @@ def _phrase_anchor(
             return found, -1
         if prep.lower_ not in SEQUENCE_MARKS:
             continue
-        days = _distance([*head.children, *prep.children])
-        for noun in (o for o in prep.children if o.dep_ in ("pobj", "pcomp")):  # "days after seizing it"
+        days = _distance([*children(head), *children(prep)])
+        for noun in (o for o in children(prep) if o.dep_ in ("pobj", "pcomp")):  # "days after seizing it"
             found = _event_named(noun, at, frames)
             if found is not None and days is not None:
                 return found, SEQUENCE_MARKS[prep.lower_] * days
@@ -193,7 +194,7 @@ def _phrase_anchor(
 
 
 def _with_the(noun: Token) -> bool:
-    return any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in children(noun))
 
 
 def _event_named(noun: Token, at: dict[int, int], frames: list[EventFrame]) -> int | None:
@@ -207,7 +208,7 @@ def _eve_of(prep: Token) -> Token | None:
     """The event noun of "on the eve of the strike" (the day before it), if ``prep`` opens such a phrase."""
     if prep.lower_ != "on":
         return None
-    eves = [o for o in prep.children if o.dep_ == "pobj" and o.lower_ == "eve"]
+    eves = [o for o in children(prep) if o.dep_ == "pobj" and o.lower_ == "eve"]
     return next((n for e in eves for _, n in prep_objects(e, OF) if n.pos_ == "NOUN"), None)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract.clauses import at_once
+from kg.extract.tree import children
 
 __all__ = ["background", "ERA_NOUNS", "PACT_NOUNS", "INTENSIFYING_VERBS", "RISING_VERBS", "RATE_NOUNS"]
 
@@ -20,7 +21,7 @@ RATE_VERBS = frozenset({"step", "ramp", "intensify", "escalate", "increase", "mu
 
 
 def _perfect(verb: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+    return any(c.dep_ == "aux" and c.lemma_ == "have" for c in children(verb))
 
 
 def _trend(verb: Token) -> bool:

@@ -15,6 +15,7 @@ from spacy.tokens import Token
 
 from kg.extract.placenames import heading
 from kg.extract.spans import past_dateline
+from kg.extract.tree import children
 
 __all__ = [
     "AT_ONCE_MARKS",
@@ -63,11 +64,11 @@ def antecedent(subj: Token, verb: Token) -> Token:
     if subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
         return verb.head
     if subj.tag_ == "VBG":
-        inner = next((c for c in subj.children if c.dep_ == "nsubj"), None)
+        inner = next((c for c in children(subj) if c.dep_ == "nsubj"), None)
         if inner is not None:
             return inner
     if subj.pos_ in ("NOUN", "ADJ"):  # "the paramilitary Rapid Support Forces", parsed as an apposition
-        name = next((c for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+        name = next((c for c in children(subj) if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
         if name is not None:
             return name
     return subj
@@ -89,8 +90,8 @@ def _hedged_subject(verb: Token) -> Token | None:
     head = verb.head
     if verb.dep_ not in ("ccomp", "dep") or head.lemma_.lower() not in HEDGING_VERBS or head.tag_ != "VBD":
         return None
-    kids = list(head.children)
-    if any(c.dep_ in SUBJ_DEPS for c in verb.children) or not any(c.dep_ == "xcomp" for c in kids):
+    kids = list(children(head))
+    if any(c.dep_ in SUBJ_DEPS for c in children(verb)) or not any(c.dep_ == "xcomp" for c in kids):
         return None
     return next((c for c in kids if c.dep_ == "nsubj" and c.i < head.i), None)
 
@@ -115,28 +116,28 @@ def subject_of(verb: Token) -> Token | None:
             and cur.pos_ == "VERB"
             and cur.lemma_.lower() not in SUBJECT_CONTROL_VERBS
         ):
-            controller = next((c for c in cur.children if c.dep_ in CONTROL_OBJECT_DEPS), None)
+            controller = next((c for c in children(cur) if c.dep_ in CONTROL_OBJECT_DEPS), None)
             if controller is not None:
                 return controller
         if came in ("of", "for") and cur.lemma_.lower() in IMPUTING_VERBS:
             # "accused the junta of killing", "arrested three men for looting": the object did it
-            charged = next((c for c in cur.children if c.dep_ == "dobj"), None)
+            charged = next((c for c in children(cur) if c.dep_ == "dobj"), None)
             if charged is not None:
                 return antecedent(charged, cur)
         # "HERAT, May 3 — Fighters of X attacked": not the dateline's city, but what it stands in for
-        found = (past_dateline(c) for c in cur.children if c.dep_ in SUBJ_DEPS)
+        found = (past_dateline(c) for c in children(cur) if c.dep_ in SUBJ_DEPS)
         subjects = [c for c in found if c is not None]
         # "Further west, FARC dissidents kidnapped ...": a direction misread as a second subject
         subjects = [c for c in subjects if not heading(c)] or subjects
         if subjects:
             return antecedent(subjects[0], cur)
-        passive_subj = next((c for c in cur.children if c.dep_ in PASSIVE_SUBJ_DEPS), None)
+        passive_subj = next((c for c in children(cur) if c.dep_ in PASSIVE_SUBJ_DEPS), None)
         if passive_subj is not None and came in ("of", "for"):
             return antecedent(passive_subj, cur)  # "was accused of attacking", "were arrested for looting"
         if passive_subj is not None:
             # "X said two were killed and accused Y": an active verb with a complement parsed as conjunct
             # of the passive report shares the reporter's subject
-            complement = any(c.dep_ in COMPLEMENT_DEPS for c in verb.children)
+            complement = any(c.dep_ in COMPLEMENT_DEPS for c in children(verb))
             if verb.dep_ == "conj" and verb.head.i == cur.i and verb.tag_ == "VBD" and not complement:
                 # "soldiers were sent to the area and clashed with the rebels": they clashed
                 return antecedent(passive_subj, cur)
@@ -168,34 +169,34 @@ AT_ONCE_MARKS = frozenset({"when", "as", "while"})
 
 def at_once(clause: Token) -> bool:
     """An adverbial clause opened by "when", "as" or "while" (a mark, or "when" tagged an adverb)."""
-    return any(c.dep_ in ("mark", "advmod") and c.lower_ in AT_ONCE_MARKS for c in clause.children)
+    return any(c.dep_ in ("mark", "advmod") and c.lower_ in AT_ONCE_MARKS for c in children(clause))
 
 
 def alongside(clause: Token) -> bool:
     """A "while" clause with a subject of its own: another event told alongside ("struck a plant in the
     Zhytomyr region, while Russian shelling killed two people in Nikopol"), not the scene of this one
     ("were seized while patrolling near X")."""
-    return any(c.dep_ == "mark" and c.lower_ in ("while", "whereas") for c in clause.children) and any(
-        c.dep_ in ("nsubj", "nsubjpass") for c in clause.children
+    return any(c.dep_ == "mark" and c.lower_ in ("while", "whereas") for c in children(clause)) and any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in children(clause)
     )
 
 
 def modal_clause(clause: Token) -> bool:
     """A reported intention: "(warned) it would respond", "(said) they will strike"."""
-    return clause.dep_ == "ccomp" and any(c.dep_ == "aux" and c.tag_ == "MD" for c in clause.children)
+    return clause.dep_ == "ccomp" and any(c.dep_ == "aux" and c.tag_ == "MD" for c in children(clause))
 
 
 def condition(clause: Token) -> bool:
     """An if/unless clause: "(threatened to strike) unless the government pays"."""
-    return any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in clause.children)
+    return any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in children(clause))
 
 
 def mandative(clause: Token) -> bool:
     """A demanded clause ("that the US cancel", "that troops be withdrawn", "they must leave"), not a
     reporting clause misparsed under the trigger ("..., diplomats quoted")."""
-    if any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children) or clause.tag_ == "VB":
+    if any(c.dep_ == "mark" and c.lower_ == "that" for c in children(clause)) or clause.tag_ == "VB":
         return True
-    return any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VB", "MD") for c in clause.children)
+    return any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VB", "MD") for c in children(clause))
 
 
 def misread_subject(noun: Token) -> Token:
@@ -220,16 +221,16 @@ def object_participle(head: Token) -> tuple[Token, Token] | None:
     "killed two police officers escorting a team in X on Monday" ("officers" the subject of "escorting",
     an advcl of "killed"). Returns (the object, the participle), or None; not with a mark or a comma
     ("killed them, leaving ...", "while escorting ...")."""
-    if any(c.dep_ in ("dobj", "obj") for c in head.children):
+    if any(c.dep_ in ("dobj", "obj") for c in children(head)):
         return None
-    for clause in head.children:
+    for clause in children(head):
         if clause.dep_ != "advcl" or clause.tag_ != "VBG" or clause.i < head.i:
             continue
-        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        subject = next((c for c in children(clause) if c.dep_ == "nsubj"), None)
         if (
             subject is None
             or not head.i < subject.i < clause.i
-            or any(c.dep_ == "mark" for c in clause.children)
+            or any(c.dep_ == "mark" for c in children(clause))
         ):
             continue
         between = head.doc[head.i + 1 : subject.left_edge.i]

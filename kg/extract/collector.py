@@ -60,6 +60,7 @@ from kg.extract.roleclasses import (
     WITHDRAWN_PREPS,
 )
 from kg.extract.spans import dated_subject, in_dateline
+from kg.extract.tree import children
 from kg.namespaces import EVENT_CLASSES
 
 __all__ = ["RoleCollector", "own_act"]
@@ -166,7 +167,7 @@ class RoleCollector:
                 continue
             if word == "on" and is_place_like(obj):
                 self.add(self.places, obj)
-            elif word == "against" or actor_like(obj) or any(c.dep_ == "det" for c in obj.children):
+            elif word == "against" or actor_like(obj) or any(c.dep_ == "det" for c in children(obj)):
                 self.patient(obj)
 
     def sides(self) -> None:
@@ -248,7 +249,7 @@ class RoleCollector:
         """An event noun subject of a verb that only says it happened takes that verb's phrases, and a
         ``between`` phrase the parser hung on one of them ("broke out in the X district between A and B")."""
         while verb.lemma_.lower() in RAISING_VERBS:
-            verb = next((c for c in verb.children if c.dep_ == "xcomp"), verb)
+            verb = next((c for c in children(verb) if c.dep_ == "xcomp"), verb)
             if verb.lemma_.lower() in RAISING_VERBS:
                 return
         if verb.lemma_.lower() not in OCCURRENCE_VERBS:

@@ -18,6 +18,7 @@ from kg.extract.makers import event_agents
 from kg.extract.nouns import coordinated, in_time_entity, is_place_like, prep_objects, strong_place
 from kg.extract.people import actor_like, own_force, party
 from kg.extract.roleclasses import FROM, OF, PARTNER_PREPS
+from kg.extract.tree import children
 from kg.namespaces import EVENT_CLASSES
 
 __all__ = ["addressee", "purpose"]
@@ -40,17 +41,19 @@ def addressee(col: RoleCollector, head: Token) -> None:
         return
     demand = category == "Request"
     if category in COMPLEMENT_CATEGORIES:  # "threatened to halt talks if the US deploys missiles"
-        verbs = [head, *(c for c in head.children if c.dep_ == "xcomp")]
-        for cond in (c for v in verbs for c in v.children if c.dep_ == "advcl" and condition(c)):
-            for who in (c for c in cond.children if c.dep_ == "nsubj" and c.pos_ != "PRON" and actor_like(c)):
+        verbs = [head, *(c for c in children(head) if c.dep_ == "xcomp")]
+        for cond in (c for v in verbs for c in children(v) if c.dep_ == "advcl" and condition(c)):
+            for who in (
+                c for c in children(cond) if c.dep_ == "nsubj" and c.pos_ != "PRON" and actor_like(c)
+            ):
                 col.add(col.targets, who)
-    for child in head.children:
+    for child in children(head):
         # "threatened to break ties with Russia", "warned it would respond to any attack by X"
         if not col.cooperative and (child.dep_ == "xcomp" or not demand and modal_clause(child)):
             _complement_patients(col, child)
             continue
         if demand and child.dep_ == "ccomp" and mandative(child):
-            subj = next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            subj = next((c for c in children(child) if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subj is not None and actor_like(subj) and not in_time_entity(subj):
                 col.add(col.targets, subj)
         elif demand and child.dep_ in ("dobj", "prep"):
@@ -59,11 +62,11 @@ def addressee(col: RoleCollector, head: Token) -> None:
                 if party(obj):
                     col.add(col.targets, obj)
             for _, obj in prep_objects(child, DEMANDED_PARTNERS) if child.dep_ == "dobj" else ():
-                mine = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in obj.children)  # "of its chief"
+                mine = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in children(obj))  # "of its chief"
                 if actor_like(obj) and not mine and not in_time_entity(obj):  # "a truce with X"
                     col.add(col.targets, obj)
         elif child.dep_ == "xcomp":  # the partner phrase may hang from the verb or from its object
-            owners = [child, *(c for c in child.children if c.dep_ in ("dobj", "obj"))]
+            owners = [child, *(c for c in children(child) if c.dep_ in ("dobj", "obj"))]
             for obj in (o for owner in owners for _, o in prep_objects(owner, PARTNER_PREPS)):
                 if actor_like(obj) and not in_time_entity(obj):
                     col.add(col.targets, obj)
@@ -78,9 +81,9 @@ def purpose(col: RoleCollector, verbs: list[Token]) -> None:
         return
     aims: list[Token] = []
     for verb in verbs:
-        for child in verb.children:
+        for child in children(verb):
             if child.dep_ in ("advcl", "xcomp") and child.lemma_.lower() in PURPOSE_VERBS:
-                aims += [c for c in child.children if c.dep_ in ("dobj", "obj")]
+                aims += [c for c in children(child) if c.dep_ in ("dobj", "obj")]
                 aims += [o for _, o in prep_objects(child, AIM_PREPS)]
         for _, obj in prep_objects(verb, frozenset({"in"})):  # "in protest of/against ..."
             if obj.lemma_.lower() in PURPOSE_VERBS or obj.lower_ == "defiance":  # "in defiance of X"
@@ -88,7 +91,7 @@ def purpose(col: RoleCollector, verbs: list[Token]) -> None:
     for aim in aims:
         if in_time_entity(aim):
             continue
-        whose = [c for c in aim.children if c.dep_ == "poss"]
+        whose = [c for c in children(aim) if c.dep_ == "poss"]
         if all(c.pos_ != "PRON" for c in whose):  # "to press their demands": the protesters' own
             col.add(col.targets, aim, expand=False)
         whose = [c for c in whose if c.pos_ != "PRON"]
@@ -101,7 +104,7 @@ def purpose(col: RoleCollector, verbs: list[Token]) -> None:
 def _complement_patients(col: RoleCollector, verb: Token) -> None:
     """Who a threatened act would hit: its object ("threatened to ban opposition candidates") or
     the object of its against/with/to/on phrase ("to break relations with Russia")."""
-    for child in verb.children:
+    for child in children(verb):
         if child.dep_ not in ("dobj", "obj") or own_force(child):
             continue  # "threatened to send troops (to the border)": the sender's own
         if actor_like(child) or strong_place(child) or (is_place_like(child) and nationality(child)):
@@ -109,7 +112,7 @@ def _complement_patients(col: RoleCollector, verb: Token) -> None:
         else:  # "to punish the attack by X": who made it
             for agent in event_agents(child, child.i in col.events):
                 col.add(col.targets, agent)
-    for obj in (o for owner in [verb, *verb.children] for _, o in prep_objects(owner, THREAT_PREPS)):
+    for obj in (o for owner in [verb, *children(verb)] for _, o in prep_objects(owner, THREAT_PREPS)):
         named = any(strong_place(o) for o in coordinated(obj))  # "to the republic of Nakhichevan"
         if (actor_like(obj) or named) and not in_time_entity(obj):
             col.add(col.targets, obj)
@@ -122,4 +125,4 @@ def _complement_patients(col: RoleCollector, verb: Token) -> None:
 
 def nationality(token: Token) -> list[Token]:
     """The nation a thing belongs to, named by an adjective ("German goods", "Iraqi oil")."""
-    return [c for c in token.children if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE")]
+    return [c for c in children(token) if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE")]

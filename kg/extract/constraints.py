@@ -14,6 +14,7 @@ from spacy.tokens import Token
 
 from kg.extract.nouns import in_time_entity
 from kg.extract.people import actor_like
+from kg.extract.tree import children
 from kg.placewords import PLACE_LABELS
 
 __all__ = [
@@ -60,30 +61,30 @@ def fits(token: Token, wanted: Sequence[str]) -> bool:
     pairs = [w.split(" ", 1) for w in wanted if " " in w]
     if not pairs:
         return False
-    mods = {w for c in token.children if c.dep_ in MODIFIER_DEPS for w in (c.lemma_.lower(), c.lower_)}
+    mods = {w for c in children(token) if c.dep_ in MODIFIER_DEPS for w in (c.lemma_.lower(), c.lower_)}
     return any(last in (lemma, token.lower_) and first in mods for first, last in pairs)
 
 
 def argument_fits(head: Token, wanted: Sequence[str], deps: frozenset[str]) -> bool:
     """The argument constraint holds for a direct dependent, its conjuncts, or a noun's ``of`` object; a
     relative clause with no object of its own has the noun it tells of as its object."""
-    candidates = [c for c in head.children if c.dep_ in deps]
-    if "dobj" in deps and not any(c.dep_ in ("dobj", "obj") for c in head.children):
+    candidates = [c for c in children(head) if c.dep_ in deps]
+    if "dobj" in deps and not any(c.dep_ in ("dobj", "obj") for c in children(head)):
         candidates += _told_of(head)
     if head.pos_ in NOUN_POS:
-        for child in head.children:
+        for child in children(head):
             if child.dep_ == "poss":
                 candidates.append(child)
             elif child.dep_ == "prep":
-                candidates += [g for g in child.children if g.dep_ == "pobj"]
+                candidates += [g for g in children(child) if g.dep_ == "pobj"]
     # a quantity stands for its "of" object: "freed hundreds of prisoners", "700 kg of medicine"
     amounts = [c for c in candidates if c.like_num or c.lemma_ in QUANTITY_NOUNS or counted(c)]
-    of_phrases = [p for c in amounts for p in c.children if p.dep_ == "prep" and p.lower_ == "of"]
-    candidates += [g for p in of_phrases for g in p.children if g.dep_ == "pobj"]
+    of_phrases = [p for c in amounts for p in children(c) if p.dep_ == "prep" and p.lower_ == "of"]
+    candidates += [g for p in of_phrases for g in children(p) if g.dep_ == "pobj"]
     for token in candidates:
         if any(
             fits(t, wanted)
-            for t in [token, *token.conjuncts, *(c for c in token.children if c.dep_ == "appos")]
+            for t in [token, *token.conjuncts, *(c for c in children(token) if c.dep_ == "appos")]
         ):
             return True
     return False
@@ -98,17 +99,17 @@ def _told_of(verb: Token) -> list[Token]:
     subject's own: the compound noun it opens is the object)."""
     if verb.dep_ == "relcl":
         return [verb.head]
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    subject = next((c for c in children(verb) if c.dep_ == "nsubj"), None)
     if subject is None or subject.tag_ not in ("NNS", "NNPS", "NNP"):
         return []
-    kids = [c for c in subject.children if c.i < subject.i]
+    kids = [c for c in children(subject) if c.i < subject.i]
     if not any(c.dep_ == "det" and c.lower_ in INDEFINITE for c in kids):
         return []
     return [c for c in kids if c.dep_ == "compound" and c.pos_ == "NOUN"]
 
 
 def counted(token: Token) -> bool:
-    return any(c.dep_ == "nummod" for c in token.children)
+    return any(c.dep_ == "nummod" for c in children(token))
 
 
 def context_fits(head: Token, wanted: Sequence[str]) -> bool:
@@ -117,8 +118,8 @@ def context_fits(head: Token, wanted: Sequence[str]) -> bool:
     object), "sent ... to investigate" (clause), "offered to ..." (XCOMP). A noun's phrases are not
     searched: "a two-day strike", not "the deadliest strike in weeks"."""
     verbal = head.pos_ not in NOUN_POS
-    for child in head.children:
-        objects = [o for o in child.children if o.dep_ == "pobj"] if child.dep_ == "prep" else []
+    for child in children(head):
+        objects = [o for o in children(child) if o.dep_ == "pobj"] if child.dep_ == "prep" else []
         if objects and all(in_time_entity(o) for o in objects):
             continue  # "fired its director on Monday": a date's preposition is no wanted word
         if fits(child, wanted) or (child.dep_ in DEPENDENCY_MARKERS and child.dep_ in wanted):
@@ -128,12 +129,12 @@ def context_fits(head: Token, wanted: Sequence[str]) -> bool:
         if "recipient" in wanted and recipient(child):
             return True
         if "actor_clause" in wanted and child.dep_ == "ccomp":
-            subject = next((c for c in child.children if c.dep_ in SUBJECT_DEPS), None)
+            subject = next((c for c in children(child) if c.dep_ in SUBJECT_DEPS), None)
             if subject is not None and actor_like(subject):
                 return True
         if verbal and any(
             fits(g, wanted)
-            for g in child.children
+            for g in children(child)
             if (g.dep_ == "pobj" and child.dep_ in ("prep", "agent"))
             or (g.dep_ == "amod" and child.dep_ == "dobj")
         ):
@@ -147,5 +148,5 @@ def recipient(child: Token) -> bool:
     if child.dep_ == "dative" and child.pos_ != "ADP":
         return actor_like(child)
     if child.dep_ in ("prep", "dative") and child.lower_ == "to":
-        return any(g.dep_ == "pobj" and actor_like(g) for g in child.children)
+        return any(g.dep_ == "pobj" and actor_like(g) for g in children(child))
     return False

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract.nouns import NON_PLACE_LABELS, in_time_entity
 from kg.extract.quantities import parse_number
 from kg.extract.spans import mention, trigger_root
+from kg.extract.tree import children
 from kg.model import EventFrame
 from kg.placewords import SETTLEMENTS
 
@@ -35,17 +36,17 @@ NAMING_PREPS = frozenset({"in", "on", "at", "into", "near", "from", "of"})  # "t
 def counted_settlements(head: Token) -> int | None:
     """How many settlements the event at ``head`` acted on when its object or setting is a counted
     plural settlement word ("stormed two villages", "raids on three hamlets"), else None."""
-    for child in head.children:
+    for child in children(head):
         if child.dep_ in OBJECT_DEPS:
             nouns = [child]
         elif child.dep_ == "prep" and child.lower_ in SETTING_PREPS:
-            nouns = [o for o in child.children if o.dep_ == "pobj"]
+            nouns = [o for o in children(child) if o.dep_ == "pobj"]
         else:
             continue
         for noun in nouns:
             if noun.tag_ != "NNS" or noun.lemma_.lower() not in SETTLEMENTS:
                 continue
-            numbers = [c for c in noun.children if c.dep_ == "nummod"]
+            numbers = [c for c in children(noun) if c.dep_ == "nummod"]
             count = parse_number([numbers[0].lower_]) if len(numbers) == 1 else None
             if count is not None and 2 <= count <= 10:
                 return count
@@ -55,7 +56,7 @@ def counted_settlements(head: Token) -> int | None:
 def _group(token: Token) -> Iterator[Token]:
     """``token`` and the names coordinated or apposed with it ("Um Sumeima, Al-Hamra and Shag al-Nom")."""
     yield token
-    for child in token.children:
+    for child in children(token):
         if child.dep_ in ("conj", "appos"):
             yield from _group(child)
 

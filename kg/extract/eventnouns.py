@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract.clauses import subject_of
+from kg.extract.tree import children
 
 __all__ = [
     "AFTER",
@@ -39,7 +40,7 @@ def presupposed(prep: Token, noun: Token) -> bool:
     """``noun`` (an event noun, object of ``prep``) is told as having happened: it follows "after" or
     "following", or is what a reaction answers ("respond to the drills"); not "any attack", "a new
     offensive"."""
-    if any(c.dep_ in ("det", "amod") and c.lower_ in OPEN_DETERMINERS for c in noun.children):
+    if any(c.dep_ in ("det", "amod") and c.lower_ in OPEN_DETERMINERS for c in children(noun)):
         return False
     word = prep.lower_
     return word in ANTERIOR_PREPS or (word in ANSWERING_PREPS and prep.head.lemma_.lower() in REACTION_WORDS)
@@ -58,12 +59,12 @@ def yet_to_begin(noun: Token) -> bool:
     if noun.dep_ not in ("nsubj", "nsubjpass") or noun.pos_ not in ("NOUN", "PROPN"):
         return False
     verb = noun.head
-    kids = list(verb.children)
+    kids = list(children(verb))
     if verb.lemma_ in ONSET_VERBS and any(c.dep_ == "aux" and c.lower_ in MODALS for c in kids):
         return True  # "would begin", "could resume"
     holders = [verb, *(c for c in kids if c.dep_ == "acomp")]  # "are due to begin"
     return any(
-        h.lemma_ in SCHEDULE_WORDS and any(c.dep_ == "xcomp" and c.lemma_ in ONSET_VERBS for c in h.children)
+        h.lemma_ in SCHEDULE_WORDS and any(c.dep_ == "xcomp" and c.lemma_ in ONSET_VERBS for c in children(h))
         for h in holders
     )
 
@@ -93,7 +94,7 @@ def talked_about(noun: Token) -> bool:
     if gov.lemma_.lower() in TALK_NOUNS:
         return True
     return gov.pos_ == "VERB" and any(
-        c.dep_ == "dobj" and c.lemma_.lower() in TALK_NOUNS for c in gov.children
+        c.dep_ == "dobj" and c.lemma_.lower() in TALK_NOUNS for c in children(gov)
     )
 
 

@@ -29,6 +29,7 @@ from spacy.tokens import Span, Token
 from kg.extract.clauses import subject_of
 from kg.extract.eventnouns import MODALS, charged_with, not_begun, presupposed, talked_about, yet_to_begin
 from kg.extract.spans import mention
+from kg.extract.tree import children
 from kg.model import Mention
 from kg.nlp import doc_text
 
@@ -119,8 +120,8 @@ def _others_charge(head: Token, denier: Token) -> bool:
     it (a pronoun subject may be the denier: "the army denied that it accused ...")."""
     if head.lemma_.lower() not in CHARGE_VERBS:
         return False
-    said_by = {c.lower_ for c in head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"}
-    denied_by = {c.lower_ for c in denier.children if c.dep_ == "nsubj"}
+    said_by = {c.lower_ for c in children(head) if c.dep_ == "nsubj" and c.pos_ != "PRON"}
+    denied_by = {c.lower_ for c in children(denier) if c.dep_ == "nsubj"}
     return bool(said_by and denied_by) and not said_by & denied_by
 
 
@@ -129,34 +130,34 @@ CAUSATIVE_VERBS = frozenset({"let", "help", "make"})
 
 
 def _negation_and_mood(head: Token) -> tuple[bool, bool]:
-    children = list(head.children)  # walked once (each walk builds its Token objects again)
-    negated = _has_neg(children) or not_begun(head)  # "talks with the gang have not begun"
+    own = list(children(head))  # walked once (each walk builds its Token objects again)
+    negated = _has_neg(own) or not_begun(head)  # "talks with the gang have not begun"
     # "no federal troops had been sent", "no one was killed", "sent no troops", "none of its soldiers had
     # been killed", "nobody was hurt": a party that is none
     negated |= head.pos_ in ("VERB", "AUX") and any(
         c.dep_ in ("nsubj", "nsubjpass", "dobj")
         and (c.lower_ in NONE_WORDS or any(d.dep_ == "det" and d.lower_ in NO_DETERMINERS for d in c.lefts))
-        for c in children
+        for c in own
     )
-    hypothetical = _has_modal(children) or _has_condition(children) or _purpose(head, children)
+    hypothetical = _has_modal(own) or _has_condition(own) or _purpose(head, own)
     hypothetical |= yet_to_begin(head) or (head.pos_ == "NOUN" and talked_about(head))
     # "a possible attack", "a proposed truce" (tagged a participle, lemma "propose"; not "long-threatened")
     hypothetical |= any(
         c.dep_ == "amod" and (c.lemma_.lower() in HEDGE_ADJECTIVES or c.lower_ in HEDGE_PARTICIPLES)
-        for c in children
+        for c in own
     )
     # "would return once the troops left": a time clause of a modal verb is as unreal as that verb
     hypothetical |= (
         head.dep_ == "advcl"
-        and any(c.dep_ == "mark" and c.lower_ in TIME_MARKS for c in children)
-        and _has_modal(list(head.head.children))
+        and any(c.dep_ == "mark" and c.lower_ in TIME_MARKS for c in own)
+        and _has_modal(list(children(head.head)))
     )
     cur, same_clause = head, True
     for _ in range(6):
         if cur.dep_ not in _CLAUSE_LINKS or cur.head.i == cur.i:
             break
         link = cur.dep_
-        kids = children if cur is head else list(cur.children)
+        kids = own if cur is head else list(children(cur))
         # a coordinated verb shares auxiliaries only when it has none of its own
         if link == "conj" and any(c.dep_ in ("aux", "nsubj", "nsubjpass") for c in kids):
             break
@@ -178,7 +179,7 @@ def _negation_and_mood(head: Token) -> tuple[bool, bool]:
         if lemma in NEGATING_VERBS and link != "conj" and not _others_charge(head, cur):
             negated = True  # "denied X and accused Y": Y is asserted
         if same_clause:
-            kids = list(cur.children)
+            kids = list(children(cur))
             negated |= _has_neg(kids) and link != "conj"
             hypothetical |= _has_modal(kids) or _has_condition(kids)
             if link in ("xcomp", "dobj", "pobj", "prep", "pcomp") and lemma in _INTENT_WORDS:
@@ -220,7 +221,7 @@ def _reporter_of(verb: Token) -> Token | None:
 def _according_to(tokens: list[Token]) -> Token | None:
     for tok in tokens:
         if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
-            for obj in tok.doc[tok.i + 1].children:
+            for obj in children(tok.doc[tok.i + 1]):
                 if obj.dep_ == "pobj":
                     return obj
     return None

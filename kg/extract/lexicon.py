@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+import numpy
 import tomllib
 from spacy.attrs import LEMMA, LOWER
 from spacy.strings import get_string_id
@@ -142,15 +143,18 @@ class Compiled:
     nouns: dict[str, tuple[int, ...]]
     phrases: dict[str, tuple[tuple[int, tuple[frozenset[str], ...]], ...]]
     hashes: frozenset[int]  # string ids of every indexed word, in the cases a lemma may take
+    table: numpy.ndarray = field(compare=False, repr=False)  # ``hashes`` sorted, as unsigned 64-bit ints
 
     def candidate_tokens(self, doc: Doc) -> list[int]:
         """Indices of the tokens whose lemma or lower-case form is indexed (string ids read in one array,
-        so the Python work that follows runs on a few tokens per sentence, not on all of them)."""
-        if not len(doc):
+        so the Python work that follows runs on a few tokens per sentence, not on all of them; looked up in
+        the sorted ``table`` of ``hashes``, the ids never become Python integers)."""
+        table = self.table
+        if not len(doc) or not len(table):
             return []
-        wanted = self.hashes
-        rows = doc.to_array([LEMMA, LOWER]).tolist()  # (numpy.isin is ten times slower at this size)
-        return [i for i, (lemma, lower) in enumerate(rows) if lemma in wanted or lower in wanted]
+        rows = doc.to_array([LEMMA, LOWER])  # (numpy.isin is ten times slower at this size)
+        found = table[numpy.minimum(numpy.searchsorted(table, rows), len(table) - 1)] == rows
+        return numpy.flatnonzero(found.any(axis=1)).tolist()
 
     def noun_classes(self, lemma: str) -> set[str]:
         """The event classes of the entries a noun lemma triggers ("strike" -> AirStrike, ...)."""
@@ -187,6 +191,7 @@ def compiled(path: str | None) -> Compiled:
         {k: tuple(v) for k, v in nouns.items()},
         {k: tuple(v) for k, v in phrases.items()},
         hashes,
+        numpy.array(sorted(hashes), dtype=numpy.uint64),
     )
 
 

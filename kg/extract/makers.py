@@ -11,6 +11,7 @@ from spacy.tokens import Token
 from kg.extract.clauses import PASSIVE_SUBJ_DEPS, SUBJ_DEPS, antecedent, subject_of
 from kg.extract.nouns import in_time_entity, prep_objects
 from kg.extract.people import ACTOR_LABELS, actor_like
+from kg.extract.tree import children
 
 __all__ = [
     "LIGHT_VERBS",
@@ -118,21 +119,21 @@ def participant_subject(head: Token) -> Token | None:
     # a bare purpose noun after "in" gives the purpose of the subject's act, wherever the phrase hangs:
     # "boycotted classes in protest", "fired rockets at the camp in retaliation" (not "died in fighting")
     bare = prep.lower_ == "in" and head.lemma_.lower() in PURPOSE_NOUNS
-    bare = bare and not any(c.dep_ in ("det", "poss", "nummod") for c in head.children)
+    bare = bare and not any(c.dep_ in ("det", "poss", "nummod") for c in children(head))
     for _ in range(3 if bare else 0):
         if verb.pos_ in ("VERB", "AUX") or verb.dep_ not in ("dobj", "pobj", "prep"):
             break
         verb = verb.head
     if verb.pos_ not in ("VERB", "AUX"):
         return None
-    if bare and not any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+    if bare and not any(c.dep_ in ("auxpass", "nsubjpass") for c in children(verb)):
         return subject_of(verb)
     if verb.lemma_.lower() not in PARTICIPATION_VERBS | ENGAGED or prep.lower_ not in PARTICIPATION_PREPS:
         return None  # "stayed indoors during the fighting": no part in it
     if verb.lemma_.lower() in ENGAGED:  # the passive subject is the participant
-        subj = next((c for c in verb.children if c.dep_ in PASSIVE_SUBJ_DEPS | SUBJ_DEPS), None)
+        subj = next((c for c in children(verb) if c.dep_ in PASSIVE_SUBJ_DEPS | SUBJ_DEPS), None)
         return antecedent(subj, verb) if subj is not None else None
-    if verb.lemma_.lower() not in ENGAGED and any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+    if verb.lemma_.lower() not in ENGAGED and any(c.dep_ in ("auxpass", "nsubjpass") for c in children(verb)):
         return None  # "was killed in an attack", but "were engaged in ethnic cleansing"
     return subject_of(verb)
 
@@ -165,13 +166,13 @@ def stray_by(noun: Token) -> list[Token]:
     verb = noun.head.head if noun.dep_ == "pobj" else noun.head
     if noun.dep_ not in ("pobj", "dobj") or verb.pos_ != "VERB" or verb.tag_ == "VBN":
         return []
-    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in children(verb)):
         return []
     return [
         o
-        for c in verb.children
+        for c in children(verb)
         if c.dep_ == "prep" and c.lower_ == "by" and c.i == noun.right_edge.i + 1
-        for o in c.children
+        for o in children(c)
         if o.dep_ == "pobj" and o.tag_ != "VBG" and actor_like(o)
     ]
 
@@ -179,10 +180,12 @@ def stray_by(noun: Token) -> list[Token]:
 def event_agents(noun: Token, owner: bool = True) -> list[Token]:
     """Who did what an event noun names: its possessor ("the rebels' attack", when ``owner``), its ``by``
     phrase, also on its passive participle ("sanctions imposed by X") or hung on the verb after it."""
-    found = [c for c in noun.children if owner and c.dep_ == "poss" and c.pos_ != "PRON"]
+    found = [c for c in children(noun) if owner and c.dep_ == "poss" and c.pos_ != "PRON"]
     found += [o for _, o in prep_objects(noun, BY)]
-    found += [o for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" for _, o in prep_objects(c, BY)]
+    found += [
+        o for c in children(noun) if c.dep_ == "acl" and c.tag_ == "VBN" for _, o in prep_objects(c, BY)
+    ]
     # "launched by the paramilitary Rapid Support Forces", parsed with the name in apposition to the adjective
-    found = [next((a for a in o.children if a.dep_ == "appos" and actor_like(a)), o) for o in found]
+    found = [next((a for a in children(o) if a.dep_ == "appos" and actor_like(a)), o) for o in found]
     found = [o for o in found if actor_like(o) and o.tag_ != "VBG" and not in_time_entity(o)]
     return found or stray_by(noun)

@@ -27,6 +27,7 @@ from kg.extract.obligations import reported_clause
 from kg.extract.places import conjunct_verbs, located_at
 from kg.extract.spans import mention, trigger_root
 from kg.extract.times import clauses_above, trigger_times
+from kg.extract.tree import children
 from kg.model import EventFrame, Mention
 from kg.namespaces import EVENT_CLASSES
 
@@ -64,18 +65,18 @@ def marker_of(head: Token, modality: Modality) -> tuple[Token, str] | None:
     noun = head
     head = _carrier(head, modality)
     verbs = _clause_verbs(head)
-    auxiliaries = [c for verb in verbs for c in verb.children if c.dep_ == "aux"]
+    auxiliaries = [c for verb in verbs for c in children(verb) if c.dep_ == "aux"]
     for aux in auxiliaries:
         if aux.lower_ in modality.obligation:
             return aux, "obligation"
     for verb in verbs:
-        for aux in (c for c in verb.children if c.dep_ == "aux"):
+        for aux in (c for c in children(verb) if c.dep_ == "aux"):
             word = aux.lower_
             if word in modality.future or (word in modality.reported_future and reported_clause(verb)):
                 return aux, "intent"
     # an infinitive complement; "sworn to fight" is often parsed as a clause of purpose
     infinitive = head.dep_ == "xcomp" or (
-        head.dep_ == "advcl" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in head.children)
+        head.dep_ == "advcl" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in children(head))
     )
     if infinitive:
         gov = head.head
@@ -105,16 +106,21 @@ def _conditional_modal(head: Token, modality: Modality) -> tuple[Token, str] | N
     """ "may halt the mediation if ...", "could impose sanctions if ...": a hostile act on a condition."""
     verbs = _clause_verbs(head)
     modal = next(
-        (c for v in verbs for c in v.children if c.dep_ == "aux" and c.lower_ in modality.conditional_modals),
+        (
+            c
+            for v in verbs
+            for c in children(v)
+            if c.dep_ == "aux" and c.lower_ in modality.conditional_modals
+        ),
         None,
     )
     if modal is None:
         return None
     marks = modality.threat_conditions | modality.conditions
     conditioned = any(
-        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children)
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in children(c))
         for v in verbs
-        for c in v.children
+        for c in children(v)
     )
     return (modal, "intent") if conditioned else None
 
@@ -123,9 +129,9 @@ def _conditional(verbs: list[Token], modality: Modality) -> bool:
     """An intention on a condition the other side must meet ("will withdraw unless ...") is a threat."""
     return any(
         c.dep_ == "advcl"
-        and any(m.dep_ == "mark" and m.lower_ in modality.threat_conditions for m in c.children)
+        and any(m.dep_ == "mark" and m.lower_ in modality.threat_conditions for m in children(c))
         for verb in verbs
-        for c in verb.children
+        for c in children(verb)
     )
 
 
@@ -139,7 +145,7 @@ def _refusal(
         return None
     verbs = _clause_verbs(head)
     future = [
-        c for v in verbs for c in v.children
+        c for v in verbs for c in children(v)
         if c.dep_ == "aux" and (c.lower_ in mod.future or c.lower_ in mod.reported_future)
     ]  # fmt: skip
     if not future and head.lemma_.lower() not in mod.refusal_verbs:
@@ -149,7 +155,7 @@ def _refusal(
         a.i in heads and EVENT_CLASSES[heads[a.i].event_class] == refused for a in list(head.ancestors)[:3]
     ):
         return None  # "refused to accept": the governing verb is already the refusal
-    negators = [c for v in verbs for c in v.children if c.dep_ == "neg"]
+    negators = [c for v in verbs for c in children(v) if c.dep_ == "neg"]
     first = min([head.i, *(t.i for t in future + negators)])
     if head.dep_ == "xcomp" and head.head.lemma_.lower() in mod.refusal_governors:
         first = min(first, head.head.i)  # "failed to reach"
@@ -174,7 +180,7 @@ def statement_times(marker: Token) -> tuple[Mention, ...]:
         return tuple(trigger_times(marker, [], [], (), clauses_above(marker.head, nominal=False)))
     conjuncts = conjunct_verbs(marker)
     # "ordered the expulsion of two diplomats on Tuesday", "held talks on Sunday and agreed to ..."
-    objects = [c for v in [marker, *conjuncts] for c in v.children if c.dep_ in ("dobj", "obj")]
+    objects = [c for v in [marker, *conjuncts] for c in children(v) if c.dep_ in ("dobj", "obj")]
     governing = clauses_above(marker, nominal=False)
     return tuple(trigger_times(marker, [marker], objects, (), governing, conjuncts))
 

@@ -16,6 +16,7 @@ from kg.extract.makers import light_verb_subject, participant_subject
 from kg.extract.nouns import PLACE_LABELS, in_time_entity, is_place_like, prep_objects
 from kg.extract.people import ACTOR_LABELS, actor_like
 from kg.extract.roleclasses import AGAINST_AT, MOVER_CLASSES, OF, PLACE_SUBJECT_CLASSES
+from kg.extract.tree import children
 
 __all__ = ["nominal_roles", "DOER_MODIFIERS"]
 
@@ -46,9 +47,9 @@ def _doer(modifier: Token) -> bool:
 def nominal_roles(col: RoleCollector, head: Token) -> None:
     """Fill roles of an event noun (see the module doc)."""
     of_objects: list[Token] = []
-    kids = list(head.children)
+    kids = list(children(head))
     # "a Myanmar military air strike": the doer hangs on the phrase's first word
-    kids += [g for c in kids if c.dep_ == "compound" for g in c.children if g.lemma_ in DOER_MODIFIERS]
+    kids += [g for c in kids if c.dep_ == "compound" for g in children(c) if g.lemma_ in DOER_MODIFIERS]
     for child in kids:
         if child.dep_ == "poss" and not in_time_entity(child):
             col.add(col.agents, child)
@@ -61,7 +62,7 @@ def nominal_roles(col: RoleCollector, head: Token) -> None:
             elif child.ent_type_ in ACTOR_LABELS or child.pos_ == "PROPN" or _doer(child):
                 col.add(col.agents, child)  # "a Myanmar military air strike", "a gang attack"
         elif child.dep_ == "prep" and child.lower_ == "by":
-            for obj in child.children:
+            for obj in children(child):
                 if obj.dep_ == "pobj":
                     col.add(col.agents, obj)
                     of_objects.extend(o for _, o in prep_objects(obj, OF))

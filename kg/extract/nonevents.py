@@ -16,6 +16,7 @@ from kg.extract.background import background
 from kg.extract.clauses import RELATIVE_PRONOUNS
 from kg.extract.nouns import prep_objects
 from kg.extract.people import ACTOR_NOUNS, PEOPLE_NOUNS
+from kg.extract.tree import children
 
 __all__ = ["no_event_noun", "natural_cause", "equipped", "no_comment", "adjectival", "describes_people",
            "describes_role", "record", "named_group", "acting_group", "the_group",
@@ -131,7 +132,7 @@ SILENCE_LEMMAS = frozenset({"comment", "elaborate", "speak", "confirm", "say"})
 
 def no_comment(head: Token) -> bool:
     return head.lemma_ in REFUSAL_LEMMAS and any(
-        c.dep_ == "xcomp" and c.lemma_ in SILENCE_LEMMAS for c in head.children
+        c.dep_ == "xcomp" and c.lemma_ in SILENCE_LEMMAS for c in children(head)
     )
 
 
@@ -143,13 +144,13 @@ def equipped(head: Token) -> bool:
     """A participle describing what a party carries ("armed with rifles and grenades"), no act of arming."""
     if head.tag_ != "VBN" or head.dep_ not in ("acl", "advcl") or head.lemma_ not in EQUIPPED_PARTICIPLES:
         return False
-    kids = list(head.children)
+    kids = list(children(head))
     with_phrase = any(c.dep_ == "prep" and c.lower_ == "with" for c in kids)
     return with_phrase and not any(c.dep_ in ("dobj", "nsubj", "nsubjpass", "auxpass") for c in kids)
 
 
 def _definite(noun: Token) -> bool:
-    return any(c.dep_ == "det" and c.lower_ in DEFINITE for c in noun.children)
+    return any(c.dep_ == "det" and c.lower_ in DEFINITE for c in children(noun))
 
 
 def no_event_noun(head: Token) -> bool:
@@ -178,8 +179,8 @@ def no_event_noun(head: Token) -> bool:
 
 def natural_cause(head: Token) -> bool:
     """The act's subject (or passive ``by`` agent) is a natural hazard, every conjunct of it."""
-    doers = [c for c in head.children if c.dep_ == "nsubj"]
-    doers += [g for c in head.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    doers = [c for c in children(head) if c.dep_ == "nsubj"]
+    doers += [g for c in children(head) if c.dep_ == "agent" for g in children(c) if g.dep_ == "pobj"]
     return bool(doers) and all(
         t.lemma_.lower() in NATURAL_HAZARDS or t.lower_ in NATURAL_HAZARDS
         for d in doers
@@ -194,7 +195,7 @@ def adjectival(head: Token) -> bool:
         nxt is not None
         and nxt.pos_ == "NOUN"
         and nxt.head == head
-        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children)
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in children(head))
     )
 
 
@@ -217,7 +218,7 @@ def describes_people(head: Token) -> bool:
 
 def record(head: Token) -> bool:
     """A perfect with an adverb of habit: "has repeatedly targeted" ("routinely beat up" is still coded)."""
-    kids = list(head.children)
+    kids = list(children(head))
     perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in kids) and head.tag_ == "VBN"
     return perfect and any(c.dep_ == "advmod" and c.lower_ in HABITUAL_ADVERBS for c in kids)
 
@@ -237,7 +238,7 @@ def describes_role(head: Token) -> bool:
     regional coalition fighting the jihadists")."""
     if head.dep_ == "relcl" and head.tag_ in ("VBZ", "VBP"):
         # the relative pronoun is the subject: the noun described does it ("where troops retook": an event)
-        kids = list(head.children)
+        kids = list(children(head))
         described = any(c.dep_ == "nsubj" and c.lower_ in RELATIVE_PRONOUNS for c in kids)
         return described and not any(c.dep_ in ("aux", "auxpass") for c in kids)
     return head.dep_ == "acl" and head.tag_ == "VBG" and head.head.lemma_.lower() in ORGANISATION_NOUNS
@@ -260,7 +261,7 @@ def named_group(head: Token) -> bool:
     """A noun with a proper name as its modifier that is no place's or people's ("Chin Brotherhood")."""
     return any(
         c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ not in ("GPE", "LOC", "NORP")
-        for c in head.children
+        for c in children(head)
     )
 
 

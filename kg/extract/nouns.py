@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from kg.extract.docplaces import PLACE_LABELS, called_place, entity_bounds
+from kg.extract.tree import children
 from kg.placewords import ADMIN_UNITS, NUMERIC_LABELS, PART_OF_TOWN, SETTLEMENTS
 
 __all__ = [
@@ -97,7 +98,7 @@ def semantic_head(token: Token) -> Token:
     ):
         for child in token.rights:
             if child.dep_ == "prep" and child.lower_ == "of":
-                for obj in child.children:
+                for obj in children(child):
                     if obj.dep_ == "pobj":
                         return obj
     return token
@@ -114,38 +115,38 @@ def coordinated(token: Token) -> Iterator[Token]:
             for child in tok.rights:
                 if child.dep_ == "appos" and child.pos_ == "PROPN":
                     named = child
-                    stack.extend(c for c in child.children if c.dep_ == "conj")
+                    stack.extend(c for c in children(child) if c.dep_ == "conj")
                     break
                 if child.dep_ == "prep" and child.lower_ == "of" and tok.lemma_.lower() in PLACE_NOUNS:
                     if own_province(tok) or (tok.lemma_.lower() in PART_OF_TOWN and self_named(tok)):
                         break  # "the Saratov region of Russia" is the Saratov region; "the Karari area"
                     # "the town of Kidal" -> Kidal
-                    names = [o for o in child.children if o.dep_ == "pobj" and o.pos_ == "PROPN"]
+                    names = [o for o in children(child) if o.dep_ == "pobj" and o.pos_ == "PROPN"]
                     if names:
                         named = names[0]
                         break
         yield named
-        stack.extend(reversed([c for c in tok.children if c.dep_ == "conj" and c.pos_ != "VERB"]))
+        stack.extend(reversed([c for c in children(tok) if c.dep_ == "conj" and c.pos_ != "VERB"]))
 
 
 def prep_objects(token: Token, preps: frozenset[str] | None = None) -> Iterator[tuple[str, Token]]:
     """``(preposition lemma, object)`` for the prepositional phrases attached to ``token``; a compound
     preposition parsed as two ("outside of the city") gives the first word and the inner object."""
-    for child in token.children:
+    for child in children(token):
         if child.dep_ not in ("prep", "agent", "dative"):
             continue
         word = child.lower_
         if preps is not None and word not in preps:
             continue
         found = False
-        for obj in child.children:
+        for obj in children(child):
             if obj.dep_ in ("pobj", "pcomp"):
                 found = True
                 yield word, obj
         if not found and child.n_rights:
             for inner in child.rights:
                 if inner.dep_ == "prep" and inner.lower_ == "of":
-                    yield from ((word, o) for o in inner.children if o.dep_ in ("pobj", "pcomp"))
+                    yield from ((word, o) for o in children(inner) if o.dep_ in ("pobj", "pcomp"))
 
 
 def is_nominal(token: Token) -> bool:
@@ -161,7 +162,7 @@ def names_place_noun(token: Token) -> bool:
     if token.dep_ == "appos":
         return is_place_like(token.head)
     if token.pos_ == "PROPN" and any(
-        c.dep_ == "appos" and c.lemma_.lower() in PLACE_NOUNS for c in token.children
+        c.dep_ == "appos" and c.lemma_.lower() in PLACE_NOUNS for c in children(token)
     ):
         return True  # "bombed Kyauk Ni Maw, a village on Ramree island"
     if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.i != token.head.i:

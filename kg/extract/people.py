@@ -9,6 +9,7 @@ from spacy.tokens import Token
 
 from kg.extract.docplaces import called_place
 from kg.extract.nouns import in_time_entity, is_place_like, semantic_head
+from kg.extract.tree import children
 
 __all__ = [
     "ACTOR_LABELS",
@@ -93,7 +94,9 @@ def instrument(token: Token) -> bool:
     lemma = token.lemma_.lower()
     if lemma in INSTRUMENT_NOUNS:
         return True
-    return lemma == "force" and token.tag_ == "NN" and not any(c.dep_ in BOUNDED_DEPS for c in token.children)
+    return (
+        lemma == "force" and token.tag_ == "NN" and not any(c.dep_ in BOUNDED_DEPS for c in children(token))
+    )
 
 
 # what a weapon is fired or dropped from: "dropped explosives from drones on the village of X"
@@ -109,7 +112,7 @@ def launched_from(word: str, obj: Token) -> bool:
 def own_force(token: Token) -> bool:
     """Troops or forces, or anything with a pronoun owner ("its warships"): the agent's own means."""
     head = semantic_head(token)
-    mine = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children)
+    mine = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in children(token))
     return mine or head.lemma_.lower() in TROOP_NOUNS or head.lemma_.lower() in FORCE_NOUNS
 
 

@@ -1,8 +1,7 @@
 """Which tokens of a phrase name a place: the place a chain of ``of`` phrases under a place noun names
 ("the southern department of Huila" -> Huila), the named place or anaphoric place noun a role holds
 ("evacuated its staff from the town"), and places that a town found further down is more specific than
-(provinces, islands, the reference point of a direction, countries).
-"""
+(provinces, islands, the reference point of a direction, countries)."""
 
 from __future__ import annotations
 
@@ -24,6 +23,7 @@ from kg.extract.nouns import (
     strong_place,
 )
 from kg.extract.people import ACTOR_NOUNS, PEOPLE_NOUNS
+from kg.extract.tree import children
 from kg.placewords import PART_OF_TOWN, SETTLEMENTS
 from kg.resolve.gazcache import gazetteer
 from kg.resolve.text import fold
@@ -80,7 +80,9 @@ def reference_point(token: Token) -> bool:
 
 def heading(token: Token) -> bool:
     """ "Further west", "farther north": a direction opening a sentence (misread as a subject), no actor."""
-    return token.lower_ in DIRECTION_WORDS and any(c.lower_ in ("further", "farther") for c in token.children)
+    return token.lower_ in DIRECTION_WORDS and any(
+        c.lower_ in ("further", "farther") for c in children(token)
+    )
 
 
 def named_in(token: Token) -> list[Token]:
@@ -92,7 +94,7 @@ def named_in(token: Token) -> list[Token]:
         return []
     if token.lower_ in DIRECTION_WORDS:
         # "in Maiwand district west of the city", the name parsed as the direction's compound: the district
-        named = [c for c in token.children if c.dep_ == "compound" and _proper(c)]
+        named = [c for c in children(token) if c.dep_ == "compound" and _proper(c)]
         if named:
             return named[-1:]
     found: list[Token] = []
@@ -113,7 +115,7 @@ def named_in(token: Token) -> list[Token]:
 
 def _proper(token: Token) -> bool:
     """A proper name, or a common noun a proper name modifies ("Maiwand district")."""
-    return token.pos_ == "PROPN" or any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children)
+    return token.pos_ == "PROPN" or any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in children(token))
 
 
 # place nouns that, with "the", point back to a place named before (resolved in kg.resolve.places)
@@ -130,7 +132,7 @@ def route_ends(obj: Token) -> list[Token]:
     if obj.lemma_.lower() not in ROUTE_NOUNS:
         return []
     ends = [o for _, o in prep_objects(obj, ROUTE_PREPS) if strong_place(o)]
-    ends += [o for c in obj.children if c.dep_ == "acl" and c.lower_ in ROUTE_PREPS for o in c.children
+    ends += [o for c in children(obj) if c.dep_ == "acl" and c.lower_ in ROUTE_PREPS for o in children(c)
              if o.dep_ == "dobj" and strong_place(o)]  # fmt: skip
     return [p for o in ends for p in coordinated(o)]
 
@@ -158,7 +160,7 @@ def in_group_name(obj: Token) -> bool:
     first = (edge.nbor() if edge.dep_ == "det" else edge).text[:1].upper()  # not "The" Islamic State
     return any(
         c.dep_ == "appos" and c.is_upper and len(c) >= 3 and c.text[0] == first and c.text[-1] == obj.text[0]
-        for c in obj.children
+        for c in children(obj)
     )
 
 
@@ -173,12 +175,12 @@ def inner_place(obj: Token) -> list[Token]:
         return ends
     named = [o for o in named_in(obj) if strong_place(o)]
     if obj.pos_ == "NOUN":  # "the capital Kabul", not "Bam, Iran"
-        named += [c for c in obj.children if c.dep_ == "appos" and strong_place(c)]
+        named += [c for c in children(obj) if c.dep_ == "appos" and strong_place(c)]
     if named and is_place_like(obj):
         return named
     if strong_place(obj) and spatial_place("in", obj):
         return list(coordinated(obj))
-    if obj.lemma_.lower() in ANAPHORIC_PLACES and any(c.lower_ == "the" for c in obj.children):
+    if obj.lemma_.lower() in ANAPHORIC_PLACES and any(c.lower_ == "the" for c in children(obj)):
         return [obj]  # "evacuated its staff from the town": resolution finds which town
     return []
 
@@ -221,13 +223,13 @@ def named_place(obj: Token) -> list[Token]:
 def acted_on(head: Token) -> list[Token]:
     """A named place an event noun's clause acts on: "a strike that shut down Kathmandu" (relative
     clause), "the blast rocked Kabul" (the noun is the subject)."""
-    verbs = [c for c in head.children if c.dep_ == "relcl"]
+    verbs = [c for c in children(head) if c.dep_ == "relcl"]
     if head.dep_ == "nsubj" and head.head.pos_ == "VERB":
         verbs.append(head.head)
     return [
         o
         for verb in verbs
-        for o in verb.children
+        for o in children(verb)
         if o.dep_ in ("dobj", "obj") and o.ent_type_ in PLACE_LABELS and strong_place(o)
     ]
 
@@ -235,7 +237,7 @@ def acted_on(head: Token) -> list[Token]:
 def told_within(head: Token) -> list[Token]:
     """The places of a relative clause telling what happened in the event: "an ambush in which gunmen
     killed three men near the town of Rawa"."""
-    clauses = [c for c in head.children if c.dep_ == "relcl" and any(_in_which(p) for p in c.children)]
+    clauses = [c for c in children(head) if c.dep_ == "relcl" and any(_in_which(p) for p in children(c))]
     return [p for c in clauses for p in spatial_names(c)]
 
 
@@ -245,7 +247,7 @@ def spatial_names(verb: Token) -> list[Token]:
 
 
 def _in_which(prep: Token) -> bool:
-    return prep.lower_ in ("in", "during") and any(o.lower_ == "which" for o in prep.children)
+    return prep.lower_ in ("in", "during") and any(o.lower_ == "which" for o in children(prep))
 
 
 DESTINATION_PREPS = frozenset({"to", "into"})
@@ -283,7 +285,7 @@ def located_by(place: Token) -> Token | None:
         else:
             return None
         if cur.pos_ == "PROPN":  # a place by its tag or by a town noun beside it ("Danderesso, a commune")
-            said = any(c.dep_ == "appos" and c.lemma_.lower() in TOWN_NOUNS for c in cur.children)
+            said = any(c.dep_ == "appos" and c.lemma_.lower() in TOWN_NOUNS for c in children(cur))
             return cur if cur.ent_type_ in PLACE_LABELS or said else None
         lemma = cur.lemma_.lower()
         if cur.pos_ != "NOUN" or lemma in ACTOR_NOUNS or lemma in PEOPLE_NOUNS:

@@ -50,6 +50,7 @@ from kg.extract.placenames import (
     spatial_names,
     told_within,
 )
+from kg.extract.tree import children
 
 __all__ = ["conjunct_verbs", "SPATIAL_PREPS", "located_at", "more_places"]
 
@@ -79,7 +80,7 @@ def _nested(tok: Token, preps: frozenset[str], hostile: bool) -> Iterator[tuple[
         if word == "on" and not hostile:
             continue  # "repelled an attack on Dori", not "agreed on Kyiv's terms"
         yield word, obj
-    for child in tok.children:  # "guerrillas operating in Macedonia", "troops based near Goma"
+    for child in children(tok):  # "guerrillas operating in Macedonia", "troops based near Goma"
         if child.dep_ == "acl" and child.tag_ in PARTICIPLE_TAGS:
             yield from prep_objects(child, LOCATIVE_PREPS)
         elif child.dep_ == "advmod" and child.lower_ in DIRECTION_WORDS:  # "a checkpoint south of Bir al-Abd"
@@ -111,9 +112,9 @@ def _deep(roots: Iterable[Token], hostile: bool, searched: frozenset[int] = froz
                 found.extend(p for _, obj in _nested(tok, DEEP_PREPS, hostile) for p in inner_place(obj))
             # "as a crime, X's suppression of ...", "demands to release prisoners in Iraq"
             steps = [o for _, o in prep_objects(tok) if o.pos_ in NOUN_TAGS]
-            steps += [c for c in tok.children if c.dep_ in CHAIN_DEPS]
+            steps += [c for c in children(tok) if c.dep_ in CHAIN_DEPS]
             if tok.dep_ == "acl" and tok.tag_ in PARTICIPLE_TAGS:  # "farmers tending their fields near X"
-                steps += [c for c in tok.children if c.dep_ in ("dobj", "obj")]
+                steps += [c for c in children(tok) if c.dep_ in ("dobj", "obj")]
             for obj in steps:
                 if obj.i not in seen and not in_time_entity(obj):
                     seen.add(obj.i)
@@ -140,8 +141,8 @@ def _where_clause(clause: Token) -> bool:
     """A relative clause that says what happened at its head noun: "where ..." or "whose <subject> ..."."""
     return any(
         (c.dep_ == "advmod" and c.lower_ == "where")
-        or (c.dep_ in SUBJECT_DEPS and any(p.dep_ == "poss" and p.lower_ == "whose" for p in c.children))
-        for c in clause.children
+        or (c.dep_ in SUBJECT_DEPS and any(p.dep_ == "poss" and p.lower_ == "whose" for p in children(c)))
+        for c in children(clause)
     )
 
 
@@ -150,10 +151,10 @@ def conjunct_verbs(head: Token) -> list[Token]:
     its own subjectless conjuncts ("arrested a leader and seized rifles during a raid in Navolato")."""
 
     def subjectless(verb: Token) -> bool:
-        return not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+        return not any(c.dep_ in SUBJECT_DEPS for c in children(verb))
 
     shared = head.dep_ == "conj" and head.head.pos_ in ("VERB", "AUX") and subjectless(head)
-    own = [c for c in head.children if c.dep_ == "conj" and c.pos_ == "VERB" and subjectless(c)]
+    own = [c for c in children(head) if c.dep_ == "conj" and c.pos_ == "VERB" and subjectless(c)]
     return [head.head, *own] if shared else own
 
 
@@ -166,7 +167,7 @@ def _finer_district(found: list[Token], named: list[Token]) -> list[Token]:
 def _circumstance(clause: Token) -> bool:
     """An adverbial clause that says what was going on when the event happened: "while patrolling ...",
     "when a shell hit ...", "as they crossed ..."."""
-    marked = any(c.dep_ == "mark" and c.lower_ in AT_ONCE_MARKS for c in clause.children)
+    marked = any(c.dep_ == "mark" and c.lower_ in AT_ONCE_MARKS for c in children(clause))
     return marked and not alongside(clause)
 
 
@@ -177,7 +178,7 @@ def _scenes(verb: Token) -> list[Token]:
 
 def _down(verb: Token, hostile: bool, *, objects: bool) -> list[Token]:
     """Named places down a verb's phrases and, with ``objects``, down its direct objects' phrases."""
-    kids = [c for c in verb.children if c.dep_ in ("dobj", "obj")] if objects else []
+    kids = [c for c in children(verb) if c.dep_ in ("dobj", "obj")] if objects else []
     return _deep([*_scenes(verb), *kids], hostile)
 
 
@@ -195,7 +196,7 @@ def _home_of(holders: list[Token]) -> list[Token]:
     return homes + [
         p
         for h in residents
-        for c in h.children
+        for c in children(h)
         if c.dep_ == "poss" and is_place_like(c)
         for p in inner_place(c)
     ]
@@ -222,7 +223,7 @@ def more_places(
     trigger's :func:`~kg.extract.clauses.object_participle`."""
     nested = DEEP_PREPS | (frozenset({"from"}) if from_ok else frozenset())
     places = _near(holders, nested, hostile) + (acted_on(head) + told_within(head) if nominal else [])
-    for child in head.children:  # "recaptured checkpoints east of the city", "shot outside of Kirkuk"
+    for child in children(head):  # "recaptured checkpoints east of the city", "shot outside of Kirkuk"
         if child.dep_ in ("advmod", "npadvmod") and child.lower_ in LOCATIVE_ADVERBS:
             places += [
                 p for _, o in prep_objects(child, OF) if is_place_like(o) for p in inner_place(o) or [o]
@@ -238,7 +239,7 @@ def more_places(
     ]
     # "agreed to restore ties after talks in Beijing": the talks the agreement concludes set its scene
     scenes += [
-        o for c in head.children if c.dep_ == "xcomp" for w, o in prep_objects(c, AFTER) if concluded(w, o)
+        o for c in children(head) if c.dep_ == "xcomp" for w, o in prep_objects(c, AFTER) if concluded(w, o)
     ]
     verb = _object_of(head) if nominal else None
     if verb is not None:  # "fired (dozens of) shells at targets in Jericho"
@@ -260,7 +261,7 @@ def more_places(
             if named:
                 return places + named
     reread = participle[1] if participle is not None else None  # "officers escorting ..."
-    for clause in (c for c in head.children if c.dep_ == "advcl" and (_circumstance(c) or c == reread)):
+    for clause in (c for c in children(head) if c.dep_ == "advcl" and (_circumstance(c) or c == reread)):
         # "were seized while patrolling near the hamlet of La Julia": where the clause it happened in was
         named = spatial_names(clause)
         if not named and clause == reread:  # "escorting a team in the X area of Y district"
@@ -294,4 +295,4 @@ def more_places(
     if home:
         return home
     # last, the country an agent belongs to: "Yemen's warring parties agreed to a truce"
-    return [c for a in agents for c in a.children if c.dep_ == "poss" and c.ent_type_ == "GPE"]
+    return [c for a in agents for c in children(a) if c.dep_ == "poss" and c.ent_type_ == "GPE"]

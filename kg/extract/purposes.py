@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Token
 
 from kg.extract.spans import trigger_root
+from kg.extract.tree import children
 from kg.model import EventFrame
 from kg.namespaces import EVENT_CLASSES
 
@@ -52,7 +53,7 @@ def _reason_of_other_act(head: Token, heads: dict[int, EventFrame]) -> bool:
     prep = head.head
     if head.lemma_.lower() not in REASON_NOUNS or head.dep_ != "pobj" or prep.lower_ != "in":
         return False
-    if head.tag_ != "NN" or any(c.dep_ in ("det", "poss") for c in head.children):
+    if head.tag_ != "NN" or any(c.dep_ in ("det", "poss") for c in children(head)):
         return False  # "in a protest", "in protests", "in their protest": an event of its own
     gov = prep.head
     for _ in range(3):
@@ -66,11 +67,11 @@ def _reason_of_other_act(head: Token, heads: dict[int, EventFrame]) -> bool:
 
 def _protest_purpose(head: Token, heads: dict[int, EventFrame]) -> EventFrame | None:
     """The protest frame whose purpose clause ``head`` heads ("blocked roads to demand ...")."""
-    if head.dep_ not in PURPOSE_DEPS or not any(c.dep_ == "aux" and c.tag_ == "TO" for c in head.children):
+    if head.dep_ not in PURPOSE_DEPS or not any(c.dep_ == "aux" and c.tag_ == "TO" for c in children(head)):
         return None
     gov = head.head
     # the protest is the governing verb, or the object of a light verb ("staged a sit-in to demand")
-    for cand in (gov, *(c for c in gov.children if c.dep_ == "dobj")):
+    for cand in (gov, *(c for c in children(gov) if c.dep_ == "dobj")):
         frame = heads.get(cand.i)
         if frame is not None and _category(frame) == PROTEST:
             return frame
@@ -79,8 +80,8 @@ def _protest_purpose(head: Token, heads: dict[int, EventFrame]) -> EventFrame | 
 
 def _demanded(head: Token, heads: dict[int, EventFrame]) -> EventFrame | None:
     """The demanded event of a demand verb: its object, or the object of its particle preposition."""
-    for child in head.children:
-        grand = [g for g in child.children if g.dep_ == "pobj"] if child.dep_ == "prep" else [child]
+    for child in children(head):
+        grand = [g for g in children(child) if g.dep_ == "pobj"] if child.dep_ == "prep" else [child]
         for token in grand:
             if token.dep_ in DEMANDED_DEPS and token.i in heads:
                 return heads[token.i]

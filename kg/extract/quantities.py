@@ -20,6 +20,7 @@ from spacy.tokens import Token
 
 from kg.extract.nouns import semantic_head
 from kg.extract.people import PEOPLE_NOUNS, PRISONER_NOUNS, TROOP_NOUNS
+from kg.extract.tree import children
 from kg.model import Quantity
 
 __all__ = ["parse_number", "qualifier_of", "quantities_for", "QUANTITY_KINDS"]
@@ -123,7 +124,7 @@ def quantities_for(
             else:
                 noun_or_none = noun
         else:
-            number = next((c for c in noun.children if c.dep_ == "nummod" and c.i < noun.i), None)
+            number = next((c for c in children(noun) if c.dep_ == "nummod" and c.i < noun.i), None)
             noun_or_none = noun
         if number is None:
             continue

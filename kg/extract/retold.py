@@ -15,6 +15,7 @@ from kg.extract.lexicon import active_lexicon
 from kg.extract.settings import category
 from kg.extract.spans import subtree_chars, trigger_root
 from kg.extract.times import REACTION_VERBS
+from kg.extract.tree import children
 from kg.model import EventFrame
 from kg.namespaces import EVENT_CLASSES
 from kg.resolve.dates import clock_only
@@ -26,7 +27,7 @@ ANAPHORIC_DETERMINERS = frozenset({"the", "this", "these", "those", "such", "eit
 
 def _definite(noun: Token) -> bool:
     """ "the attack", "this strike", "such violence": a determiner that points back."""
-    return any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DETERMINERS for c in noun.children)
+    return any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DETERMINERS for c in children(noun))
 
 
 def anaphor(doc: Doc, frame: EventFrame, text: str) -> bool:
@@ -42,7 +43,7 @@ def anaphor(doc: Doc, frame: EventFrame, text: str) -> bool:
     if frame.agents and root.dep_ != "dobj":
         return False
     # "Sunday's attack": a day named as the possessor identifies the event like "the"
-    dated = [c for c in root.children if c.dep_ == "poss" and c.ent_type_ == "DATE"]
+    dated = [c for c in children(root) if c.dep_ == "poss" and c.ent_type_ == "DATE"]
     starts = {c.idx for c in dated}
     # "condemned the attack on Monday": a date on the object of a comment is not the retold event's own
     commented = root.dep_ == "dobj" and root.head.lemma_.lower() in REACTION_VERBS
@@ -53,7 +54,7 @@ def anaphor(doc: Doc, frame: EventFrame, text: str) -> bool:
     own = [m for m in frame.times if lo <= m.start < hi]
     # "the raids were the deadliest in the state this year": a ranking's time is its range, not a new day
     commented |= clause.lemma_ == "be" and any(
-        c.dep_ in ("attr", "acomp") and c.tag_ == "JJS" for c in clause.children
+        c.dep_ in ("attr", "acomp") and c.tag_ == "JJS" for c in children(clause)
     )
     if not commented and any(m.start not in starts and not clock_only(m.text) for m in own):
         return False
@@ -100,7 +101,7 @@ def _retold_by_subject(doc: Doc, frame: EventFrame, bare_nouns: set[int]) -> boo
     if root is None or root.pos_ != "VERB" or frame.negated or frame.hypothetical:
         return False
     lexicon = active_lexicon()
-    for subject in (c for c in root.children if c.dep_ == "nsubj"):
+    for subject in (c for c in children(root) if c.dep_ == "nsubj"):
         if subject.idx in bare_nouns:
             return True
         classes = lexicon.noun_classes(subject.lemma_.lower())
@@ -120,12 +121,12 @@ def _retold_by_doers(doc: Doc, frame: EventFrame, text: str) -> bool:
     root = trigger_root(doc, frame.trigger)
     if root is None or root.pos_ != "VERB" or frame.negated or frame.hypothetical:
         return False
-    if any(c.dep_ == "advmod" and c.lower_ == "also" for c in root.children):
+    if any(c.dep_ == "advmod" and c.lower_ == "also" for c in children(root)):
         return False
     verb = root
-    while not any(c.dep_ == "nsubj" for c in verb.children) and verb.dep_ == "conj":
+    while not any(c.dep_ == "nsubj" for c in children(verb)) and verb.dep_ == "conj":
         verb = verb.head  # "arrived ... and opened fire": the subject of the first verb
-    doers = [c for c in verb.children if c.dep_ == "nsubj" and c.lemma_.lower() in DOER_NOUNS]
+    doers = [c for c in children(verb) if c.dep_ == "nsubj" and c.lemma_.lower() in DOER_NOUNS]
     if not any(_definite(d) for d in doers):
         return False
     before = text[: frame.sentence_start]

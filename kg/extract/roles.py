@@ -31,6 +31,7 @@ from kg.extract.roleclasses import OBJ_DEPS, OF
 from kg.extract.settings import SETTING_DEPS
 from kg.extract.spans import after_trigger, mention
 from kg.extract.times import clauses_above, dateline_holder, trigger_times
+from kg.extract.tree import children
 from kg.extract.verbal import verbal_roles
 from kg.model import Mention
 from kg.namespaces import EVENT_CLASSES
@@ -70,16 +71,16 @@ THERE_ON = frozenset({"dobj", "obj", "pobj"})  # the objects a "there" may hang 
 def _there(head: Token) -> Token | None:
     """ "there" on the trigger or on its object ("overran a base there", "dropped explosives on a house
     there")."""
-    phrases = [o for c in head.children for o in (c.children if c.dep_ == "prep" else [c])]
+    phrases = [o for c in children(head) for o in (children(c) if c.dep_ == "prep" else [c])]
     holders = [head, *(o for o in phrases if o.dep_ in THERE_ON)]
-    return next((c for t in holders for c in t.children if c.dep_ == "advmod" and c.lower_ == "there"), None)
+    return next((c for t in holders for c in children(t) if c.dep_ == "advmod" and c.lower_ == "there"), None)
 
 
 def _objects(head: Token) -> list[Token]:
     """Direct objects of a verbal trigger that took no role ("signed a peace agreement in Pretoria")."""
     # a noun coordinated with the verb is an object the parser misattached ("took X and the port of Y")
     misattached = ("NOUN", "PROPN")
-    return [c for c in head.children if c.dep_ in OBJ_DEPS or (c.dep_ == "conj" and c.pos_ in misattached)]
+    return [c for c in children(head) if c.dep_ in OBJ_DEPS or (c.dep_ == "conj" and c.pos_ in misattached)]
 
 
 def _located_places(places: list[Token], taken: set[int]) -> list[Token]:

@@ -18,6 +18,7 @@ from kg.extract.nouns import is_nominal
 from kg.extract.placenames import reference_point
 from kg.extract.quantities import INJURY_LEMMAS
 from kg.extract.spans import in_dateline, mention, subtree_chars, trigger_root
+from kg.extract.tree import children
 from kg.model import EventFrame, Mention
 from kg.namespaces import EVENT_CLASSES
 
@@ -72,7 +73,7 @@ def fold_injuries(doc: Doc, frames: list[EventFrame]) -> list[EventFrame]:
         asserted = not (frame.negated or frame.hypothetical)
         if category(frame) == "Assault" and asserted and n in roots:
             token = doc[roots[n]]
-            passive = any(c.dep_ == "nsubjpass" for c in token.children)
+            passive = any(c.dep_ == "nsubjpass" for c in children(token))
             if last is not None and token.lemma_.lower() in INJURY_LEMMAS and passive and not frame.agents:
                 out[last] = dataclasses.replace(
                     out[last], quantities=(*out[last].quantities, *frame.quantities)
@@ -150,9 +151,9 @@ def _with_party(noun: Token, agents: tuple[Mention, ...]) -> bool:
     """Every agent of an event noun is its ``with`` object ("a battle with government troops")."""
     spans = [
         subtree_chars(o)
-        for c in noun.children
+        for c in children(noun)
         if c.dep_ == "prep" and c.lower_ == "with"
-        for o in c.children
+        for o in children(c)
         if o.dep_ == "pobj"
     ]
     return bool(spans) and all(any(a <= m.start and m.end <= b for a, b in spans) for m in agents)
@@ -161,7 +162,7 @@ def _with_party(noun: Token, agents: tuple[Mention, ...]) -> bool:
 def from_cause(head: Token, frame: EventFrame, earlier: dict[int, EventFrame]) -> EventFrame:
     """ "an Israeli drone strike on a car in Bint Jbeil killed two people": the event that is the subject of
     this one lends its doer, place and time (the subject's own phrases, before the governing clause's)."""
-    subject = next((c for c in head.children if c.dep_ == "nsubj" and c.i in earlier), None)
+    subject = next((c for c in children(head) if c.dep_ == "nsubj" and c.i in earlier), None)
     if subject is None:
         return frame
     cause = earlier[subject.i]
@@ -189,7 +190,9 @@ def setting_from_clauses(doc: Doc, frames: list[EventFrame]) -> list[EventFrame]
     out = []
     for frame in frames:
         root = trigger_root(doc, frame.trigger)
-        clauses = [c for c in _clause_holders(root) for c in c.children if c.dep_ == "advcl" and c.i in heads]
+        clauses = [
+            c for c in _clause_holders(root) for c in children(c) if c.dep_ == "advcl" and c.i in heads
+        ]
         # a place named only as a reference point gives way to the clause's ("were killed when a bomb struck
         # their vehicle near the village of Tal Abta ..., south-west of Mosul")
         near = bool(clauses and frame.places) and all(_reference(doc, m) for m in frame.places)
@@ -209,9 +212,9 @@ def _clause_holders(root: Token | None) -> list[Token]:
         return []
     gapped = [
         c
-        for c in root.children
+        for c in children(root)
         if c.dep_ == "conj" and c.i > root.i and c.tag_ == "VBN"
-        and not any(a.dep_ in ("aux", "auxpass") for a in c.children)
+        and not any(a.dep_ in ("aux", "auxpass") for a in children(c))
     ]  # fmt: skip
     return [root, *gapped]
 
@@ -222,7 +225,7 @@ def _from_clause(frame: EventFrame, inner: EventFrame, child: Token, near: bool)
     happened at once."""
     if alongside(child):  # "…, while Russian shelling killed two people in Nikopol": another event's
         return frame
-    marks = {c.lower_ for c in child.children if c.dep_ in ("mark", "advmod")}
+    marks = {c.lower_ for c in children(child) if c.dep_ in ("mark", "advmod")}
     if (not frame.places or near) and inner.places and marks & WHEN_MARKS:
         frame = dataclasses.replace(frame, places=inner.places)
     if not frame.times and inner.times and marks & AT_ONCE_MARKS:
@@ -255,12 +258,12 @@ def share_context(doc: Doc, frames: list[EventFrame]) -> list[EventFrame]:
     for head_i, n in at.items():
         if frames[n].event_class not in OUTCOME_CLASSES:
             # "condemned the attack during a visit to Bol": any event done during another is where it was
-            during = (c for c in doc[head_i].children if c.dep_ == "prep" and c.lower_ == "during")
-            for k in (at[o.i] for p in during for o in p.children if o.dep_ == "pobj" and o.i in at):
+            during = (c for c in children(doc[head_i]) if c.dep_ == "prep" and c.lower_ == "during")
+            for k in (at[o.i] for p in during for o in children(p) if o.dep_ == "pobj" and o.i in at):
                 out[n] = dataclasses.replace(out[n], places=out[n].places or out[k].places)
             continue
         # "A roadside bomb killed two soldiers in X on Monday": the bomb went off there and then
-        for k in (at[c.i] for c in doc[head_i].children if c.dep_ == "nsubj" and c.i in at):
+        for k in (at[c.i] for c in children(doc[head_i]) if c.dep_ == "nsubj" and c.i in at):
             cause = out[k]
             places, times = cause.places or out[n].places, cause.times or out[n].times
             out[k] = dataclasses.replace(cause, places=places, times=times)
@@ -274,8 +277,8 @@ def share_context(doc: Doc, frames: list[EventFrame]) -> list[EventFrame]:
                 places=cause.places or killing.places,
                 times=cause.times or killing.times,
             )
-        preps = (c for c in doc[head_i].children if c.dep_ == "prep" and c.lower_ in CONTEXT_PREPS)
-        for k in (at[o.i] for p in preps for o in p.children if o.dep_ == "pobj" and o.i in at):
+        preps = (c for c in children(doc[head_i]) if c.dep_ == "prep" and c.lower_ in CONTEXT_PREPS)
+        for k in (at[o.i] for p in preps for o in children(p) if o.dep_ == "pobj" and o.i in at):
             killing, context = out[n], out[k]
             out[n] = dataclasses.replace(
                 killing, places=killing.places or context.places, times=killing.times or context.times

@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Token
 
 from kg.extract.nouns import PLACE_LABELS, entity_bounds, in_time_entity, semantic_head
 from kg.extract.people import ACTOR_LABELS, PEOPLE_NOUNS, actor_like
+from kg.extract.tree import children
 from kg.model import Mention
 from kg.nlp import doc_text
 
@@ -122,7 +123,7 @@ def _modifier_end(token: Token, end: int, located: bool) -> int:
             phrase = next((c for c in child.rights if c.dep_ == "prep"), child)
         else:
             continue
-        for obj in phrase.children:
+        for obj in children(phrase):
             named = obj.pos_ == "PROPN" or obj.ent_type_ in ACTOR_LABELS | PLACE_LABELS
             # after a person/group noun an "of" object is whose it is ("supporters of the jailed cleric")
             whose = people and word == "of"
@@ -260,7 +261,7 @@ def dated_subject(obj: Token) -> bool:
     date = obj.doc[prep.i + 1]
     if date.dep_ != "compound" or date.head.i != obj.i or not in_time_entity(date) or in_time_entity(obj):
         return False
-    return not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    return not any(c.dep_ in ("nsubj", "nsubjpass") for c in children(verb))
 
 
 def span_text(doc: Doc, start: int, end: int) -> tuple[str, int]:

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 from kg.extract.anchors import SEQUENCE_MARKS, UNIT_DAYS
 from kg.extract.nouns import in_time_entity
 from kg.extract.spans import NP_LEFT_DEPS, dated_subject, in_dateline
+from kg.extract.tree import children
 from kg.model import Mention
 
 __all__ = ["time_mentions", "time_mention", "sequence_distance"]
@@ -57,14 +58,14 @@ def sequence_distance(token: Token) -> bool:
     which dates neither by itself (:mod:`kg.extract.anchors` relates them)."""
     if token.lemma_.lower() not in UNIT_DAYS or any(c.lower_ in DEICTIC for c in token.lefts):
         return False  # "Last week fighters raided X, hours after ...": a date, not a distance
-    if any(c.dep_ == "prep" and c.lower_ in SEQUENCE_MARKS for c in token.children):
+    if any(c.dep_ == "prep" and c.lower_ in SEQUENCE_MARKS for c in children(token)):
         return True
     if token.head.dep_ == "prep" and token.head.lower_ in SEQUENCE_MARKS:  # "days" under "after"
         return True
     # the distance on the clause it measures ("a day after fighters overran", "day" under "overran") or
     # on the verb that clause depends on ("came a day after ...")
-    clauses = [token.head, *(c for c in token.head.children if c.dep_ == "advcl")]
-    return any(m.dep_ == "mark" and m.lower_ in SEQUENCE_MARKS for c in clauses for m in c.children)
+    clauses = [token.head, *(c for c in children(token.head) if c.dep_ == "advcl")]
+    return any(m.dep_ == "mark" and m.lower_ in SEQUENCE_MARKS for c in clauses for m in children(c))
 
 
 LATER_ADVERBS = frozenset({"later", "earlier", "afterwards"})
@@ -74,7 +75,7 @@ def _distance_later(token: Token) -> bool:
     """ "a day later", "two weeks earlier": a counted distance from the last dated event."""
     if token.lower_ not in LATER_ADVERBS or in_time_entity(token):
         return False
-    return any(c.dep_ == "npadvmod" and c.lemma_.lower() in UNIT_DAYS for c in token.children)
+    return any(c.dep_ == "npadvmod" and c.lemma_.lower() in UNIT_DAYS for c in children(token))
 
 
 def time_mentions(tokens: list[Token]) -> list[Mention]:
@@ -122,7 +123,7 @@ def _own_mentions(tok: Token) -> list[Mention]:
     """The time expressions hung on ``tok`` itself (see :func:`time_mentions`)."""
     when = _when_date(tok)
     found: list[Mention] = [when] if when is not None else []
-    for child in tok.children:
+    for child in children(tok):
         if child.dep_ in ("npadvmod", "tmod", "obl", "advmod", "poss", "nmod") and (
             in_time_entity(child) or _anaphoric_day(child)
         ):
@@ -135,8 +136,8 @@ def _own_mentions(tok: Token) -> list[Mention]:
             found.append(Mention(span.text, span.start_char, span.end_char, "DATE", ""))
         elif child.dep_ == "advmod" and child.lower_ in PART_OF_DAY_ADVERBS:
             # "shelled the city overnight and on Wednesday": the date coordinated with the part of day
-            for prep in (c for c in child.children if c.dep_ in ("conj", "prep")):
-                inner = [o for o in prep.children if o.dep_ == "pobj" and in_time_entity(o)]
+            for prep in (c for c in children(child) if c.dep_ in ("conj", "prep")):
+                inner = [o for o in children(prep) if o.dep_ == "pobj" and in_time_entity(o)]
                 found.extend(time_mention(o, prep.lower_) for o in inner)
         elif child.dep_ in ("nsubj", "nsubjpass") and not in_time_entity(child):
             # "Last month gunmen abducted ...": the opening date parsed as a compound of the subject
@@ -147,16 +148,16 @@ def _own_mentions(tok: Token) -> list[Mention]:
             # "On Tuesday security forces detained": the date the parser made the subject's modifier
             found.append(time_mention(child.doc[child.i + 1], child.lower_))
         elif child.dep_ == "prep":
-            for obj in child.children:
+            for obj in children(child):
                 if obj.dep_ == "pobj" and child.lower_ in OCCASION_PREPS and not in_time_entity(obj):
                     # "during Friday prayers", "at Sunday mass": the day an occasion is named by
                     found.extend(time_mention(c, child.lower_) for c in obj.lefts if _weekday_modifier(c))
                 if obj.dep_ in ("pobj", "pcomp") and in_time_entity(obj):
                     found.append(time_mention(obj, child.lower_))
                     # "for a second day on Monday": a date hanging from a duration
-                    for prep in obj.children:
+                    for prep in children(obj):
                         if prep.dep_ == "prep":
-                            inner = [o for o in prep.children if o.dep_ == "pobj" and in_time_entity(o)]
+                            inner = [o for o in children(prep) if o.dep_ == "pobj" and in_time_entity(o)]
                             found.extend(time_mention(o, prep.lower_) for o in inner)
     return found
 
@@ -174,14 +175,14 @@ def _reported_subject(token: Token) -> int | None:
     the clause's subject: a date the parser hung before it, after the reporting verb, is the saying's."""
     if token.dep_ != "ccomp" or token.head.i > token.i:
         return None
-    subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subject = next((c for c in children(token) if c.dep_ in ("nsubj", "nsubjpass")), None)
     return subject.idx if subject is not None and subject.i < token.i else None
 
 
 def _bare_date(prep: Token) -> bool:
     """An opening preposition whose date the parser took as a modifier of the subject ("On Tuesday security
     forces detained": "Tuesday" on "forces", left as the preposition's object or hung elsewhere)."""
-    objects = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+    objects = [c for c in children(prep) if c.dep_ in ("pobj", "pcomp")]
     if objects:
         return dated_subject(objects[0])
     doc = prep.doc

@@ -16,6 +16,7 @@ from kg.extract.factuality import REPORTING_VERBS
 from kg.extract.nouns import in_time_entity, prep_objects
 from kg.extract.spans import in_dateline
 from kg.extract.timementions import sequence_distance, time_mention, time_mentions
+from kg.extract.tree import children
 from kg.model import Mention
 
 __all__ = ["trigger_times", "clauses_above", "dateline_holder", "REACTION_VERBS"]
@@ -34,7 +35,7 @@ def clauses_above(head: Token, *, nominal: bool) -> list[Token]:
     intensified around X")."""
     if nominal and head.dep_ in ("nsubj", "nsubjpass"):
         return [head.head, *governors(head.head)]
-    if not nominal and misread_clause(head, list(head.children)):
+    if not nominal and misread_clause(head, list(children(head))):
         subject = misread_subject(head.head)  # "Armed men on motorbikes killed ..., officials said"
         if subject.dep_ in ("nsubj", "nsubjpass"):
             return [subject.head, *governors(subject.head)]
@@ -61,7 +62,7 @@ def _said_before(city: Token) -> list[Token]:
     verb = city.head
     if city.dep_ != "nsubj" or verb.lemma_.lower() not in REPORTING_VERBS:
         return []
-    timed = [c for c in verb.children if c.dep_ in ("prep", "npadvmod") and c.i > city.i]
+    timed = [c for c in children(verb) if c.dep_ in ("prep", "npadvmod") and c.i > city.i]
     return [verb] if timed and all(c.i < verb.i for c in timed) else []
 
 
@@ -85,13 +86,13 @@ def trigger_times(
     )
     if not times:
         # "abducted 11 people, four of them women, overnight on Monday": a phrase hung on an apposition too
-        holders = [*holders, *(c for t in holders for c in t.children if c.dep_ == "appos")]
+        holders = [*holders, *(c for t in holders for c in children(t) if c.dep_ == "appos")]
         nouns = [o for t in [head, *holders] for _, o in prep_objects(t) if o.pos_ in NOUN_POS]
         # "condemned the attack on Monday": the date hung on the object of a comment is the comment's
         commented = head.lemma_.lower() in REACTION_VERBS
         own = [t for t in holders if commented and t.dep_ == "dobj" and t.head.i == head.i]
         # "recaptured the village from al-Shabaab on Saturday": a date hung on the trigger's preposition
-        own += [c for c in head.children if c.dep_ == "prep"]
+        own += [c for c in children(head) if c.dep_ == "prep"]
         times = time_mentions([t for t in [*holders, *nouns] if t.i not in events and t.i != head.i] + own)
         # "killed six rebels, two of them women, in a forest near the village of X on Sunday": a date the
         # parser hung deeper down the place phrases of an argument, or on a participle modifying one
@@ -101,7 +102,7 @@ def trigger_times(
             frontier = [t for t in frontier if t.i not in events and t.i != head.i]
             # a present participle may be an event of its own: "struck fighters fleeing the area on Thursday"
             frontier += [
-                c for t in frontier for c in t.children if _reduced_relative(c, events, at_once=True)
+                c for t in frontier for c in children(t) if _reduced_relative(c, events, at_once=True)
             ]
             nouns = [o for t in frontier for _, o in prep_objects(t) if o.pos_ in NOUN_POS]
             times = time_mentions([t for t in frontier if t.pos_ not in NOUN_POS] + nouns)
@@ -114,7 +115,7 @@ def trigger_times(
     if not times:  # "sent troops to Kenyam, the regency seat, the following day": a date in apposition
         times = _apposed_date(head)
     if not times:  # "shot dead four militiamen when they returned to the village the next morning"
-        clauses = [c for c in head.children if c.dep_ == "advcl" and c.i not in events and at_once(c)]
+        clauses = [c for c in children(head) if c.dep_ == "advcl" and c.i not in events and at_once(c)]
         times = time_mentions(clauses)
     if not times and _when_of(head):  # "cut off since July, when militants blew up a bridge": in July
         times = [time_mention(head.head, "")]
@@ -137,11 +138,11 @@ OBJECT_DEPS = frozenset({"dobj", "obj", "pobj"})
 def _apposed_date(head: Token) -> list[Mention]:
     """A date the parser hung in apposition down an object's appositions ("to Kenyam, the regency seat,
     the following day"): the objects of the trigger and of its prepositions and dative."""
-    kids = list(head.children)
+    kids = list(children(head))
     chain = [c for c in kids if c.dep_ in ("dobj", "obj")]
-    chain += [o for c in kids if c.dep_ in ("dative", "prep") for o in c.children if o.dep_ in OBJECT_DEPS]
+    chain += [o for c in kids if c.dep_ in ("dative", "prep") for o in children(c) if o.dep_ in OBJECT_DEPS]
     for _ in range(2):
-        chain = [c for t in chain for c in t.children if c.dep_ == "appos"]
+        chain = [c for t in chain for c in children(t) if c.dep_ == "appos"]
         dates = [c for c in chain if in_time_entity(c) and not sequence_distance(c)]
         if dates:
             return [time_mention(dates[0], "")]
@@ -154,7 +155,7 @@ def _when_of(head: Token) -> bool:
     return (
         head.dep_ == "relcl"
         and in_time_entity(head.head)
-        and any(c.dep_ == "advmod" and c.lower_ == "when" for c in head.children)
+        and any(c.dep_ == "advmod" and c.lower_ == "when" for c in children(head))
     )
 
 

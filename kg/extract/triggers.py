@@ -4,8 +4,7 @@ matched on a parsed ``Doc``.
 ``find_triggers(doc)`` yields :class:`TriggerMatch` objects sorted by token index, at most one per head
 token: the verb or noun that carries the trigger's syntax (the root of a multi-word match: "strike" in
 "air strike", "take" in "take control of"). Overlaps resolve to the entry with the higher priority, then
-the longer span. Set ``KG_LEXICON`` to use another lexicon file.
-"""
+the longer span. Set ``KG_LEXICON`` to use another lexicon file."""
 
 from __future__ import annotations
 
@@ -46,6 +45,7 @@ from kg.extract.nonevents import (
 )
 from kg.extract.quantities import INJURY_LEMMAS
 from kg.extract.settings import CONTEXT_PREPS, OUTCOME_CLASSES
+from kg.extract.tree import children
 from kg.namespaces import EVENT_CLASSES
 
 __all__ = ["TriggerMatch", "LexiconEntry", "load_lexicon", "find_triggers", "LexiconError"]
@@ -162,7 +162,7 @@ def _head_allowed(head: Token, kind: str) -> bool:
     if (
         head.tag_ == "VBN"
         and head.dep_ in ARGUMENT_DEPS
-        and any(c.dep_ in ("det", "nummod") for c in head.children)
+        and any(c.dep_ in ("det", "nummod") for c in children(head))
     ):
         return False  # a participle naming people: "evacuated the wounded", "20 wounded had been brought in"
     if head.tag_ == "VBN" and head.dep_ == "acl" and head.head.lower_ == "those":
@@ -188,7 +188,7 @@ def _head_allowed(head: Token, kind: str) -> bool:
     if (
         head.dep_ == "acl"
         and head.lemma_ in RELATION_PARTICIPLES
-        and (head.tag_ == "VBN" or any(c.dep_ == "agent" for c in head.children))
+        and (head.tag_ == "VBN" or any(c.dep_ == "agent" for c in children(head)))
     ):
         return False  # "fighters backed by paratroopers"
     if natural_cause(head) or equipped(head) or no_comment(head):
@@ -196,8 +196,8 @@ def _head_allowed(head: Token, kind: str) -> bool:
     if head.pos_ in NOUN_POS and no_event_noun(head):
         return False
     return not any(
-        c.dep_ == "xcomp" and c.lemma_ in ANONYMITY_LEMMAS and any(g.dep_ == "neg" for g in c.children)
-        for c in head.children
+        c.dep_ == "xcomp" and c.lemma_ in ANONYMITY_LEMMAS and any(g.dep_ == "neg" for g in children(c))
+        for c in children(head)
     )  # "asked not to be named"
 
 
@@ -278,11 +278,11 @@ def _repelled(verb: Token, noun: Token) -> bool:
     determiner that tells it again ("repelled a second attack", "fought off 14 Russian assaults"; not
     "repelled the attack" told before)."""
     stops = verb.lemma_.lower() in REPELLING_LEMMAS or any(
-        c.dep_ == "prt" and c.lower_ in REPELLING_PARTICLES for c in verb.children
+        c.dep_ == "prt" and c.lower_ in REPELLING_PARTICLES for c in children(verb)
     )
     if not stops or noun.dep_ not in OBJECT_DEPS:
         return False
-    return not any(c.dep_ in ("det", "poss") and c.lower_ in TOLD_DETERMINERS for c in noun.children)
+    return not any(c.dep_ in ("det", "poss") and c.lower_ in TOLD_DETERMINERS for c in children(noun))
 
 
 def _joined_class(verb_class: str, noun_class: str) -> str | None:

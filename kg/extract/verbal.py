@@ -33,6 +33,7 @@ from kg.extract.roleclasses import (
     PLACE_SUBJECT_CLASSES,
 )
 from kg.extract.spans import dated_subject, in_dateline
+from kg.extract.tree import children
 
 __all__ = ["verbal_roles"]
 
@@ -44,13 +45,13 @@ def verbal_roles(
     returns True when the clause has no subject at all."""
     subj: Token | None = None
     objects: list[Token] = []
-    kids = list(head.children)  # walked once here (each walk builds its Token objects again)
+    kids = list(children(head))  # walked once here (each walk builds its Token objects again)
     misread = misread_clause(head, kids, INTRANSITIVE)
     passive = (
         head.tag_ == "VBN" and head.dep_ == "acl" and not any(c.dep_ == "aux" for c in kids) and not misread
     )
     for tok in span:
-        for child in kids if tok.i == head.i else tok.children:
+        for child in kids if tok.i == head.i else children(tok):
             if child in span:
                 continue
             # not "Further west, ..." nor a dateline's city ("HERAT, May 3 — ..."; subject_of below takes
@@ -65,7 +66,7 @@ def verbal_roles(
                 objects.append(child)
             elif child.dep_ == "auxpass":
                 passive = True
-            elif child.dep_ == "dative" and not any(g.dep_ == "pobj" for g in child.children):
+            elif child.dep_ == "dative" and not any(g.dep_ == "pobj" for g in children(child)):
                 col.add(col.targets, child)  # "gave the villagers food"
             elif child.dep_ in OBJ_DEPS or (child.dep_ == "pobj" and tok.i != head.i):
                 objects.append(child)  # includes the object of a preposition inside "took control of"
@@ -73,7 +74,7 @@ def verbal_roles(
                 objects.append(child)  # "took Kalehe, a town near X, and the port of Minova": misattached
             elif child.dep_ == "agent" and tok.tag_ == "VBN" and tok.lemma_ not in INTRANSITIVE:
                 # a passive's doer; not the means of an intransitive misread as passive ("fled by boat")
-                for obj in child.children:
+                for obj in children(child):
                     if obj.dep_ == "pobj":
                         col.add(col.agents, obj)
         col.prepositions(tok, nominal=False)
@@ -110,7 +111,7 @@ def verbal_roles(
         # "Herat fell to the Taliban" / "fell under the control of": the subject is the place
         to_actors = [o for _, o in prep_objects(head, frozenset({"to"})) if not is_place_like(o)]
         # "11 Maoists surrendered to police": counted or plural proper nouns name people, not a place
-        people = subj.tag_ == "NNPS" or any(c.dep_ == "nummod" for c in subj.children)
+        people = subj.tag_ == "NNPS" or any(c.dep_ == "nummod" for c in children(subj))
         named = (
             subj.pos_ == "PROPN"
             and not (people and subj.ent_type_ not in PLACE_LABELS)
@@ -148,7 +149,7 @@ def verbal_roles(
             continue
         col.patient(obj)
         # "praised Haiti's efforts", "shelled the army's positions": the possessor is a party too
-        for owner in (c for c in obj.children if c.dep_ == "poss"):
+        for owner in (c for c in children(obj) if c.dep_ == "poss"):
             if owner.pos_ != "PRON" and actor_like(owner) and not in_time_entity(owner):
                 col.add(col.targets, owner, expand=False)
     col.truce_phrases(head, objects)

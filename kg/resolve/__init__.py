@@ -283,5 +283,11 @@ def resolve_document(
         carry_places(anchored_dates(carry_dates(events, document.text)), document.text), document.text
     )
     events = merge_events(fold_retold(absorb_headline(events)))
-    # how the article spells its places, where the gazetteer's label differs ("Babanusa": "Babanusah")
-    return [replace(e, places=tuple(cities.with_names(p) for p in e.places)) for e in events]
+    # how the article spells its places, where the gazetteer's label differs ("Babanusa": "Babanusah"); an
+    # event with none of them is kept as it is
+    return [
+        replace(e, places=tuple(cities.with_names(p) for p in e.places))
+        if any(cities.spellings.get(p.key) for p in e.places)
+        else e
+        for e in events
+    ]

@@ -177,7 +177,7 @@ def resolve_actor(mention: Mention, ctx: ActorContext | None = None) -> Actor | 
     if pronoun is not None:
         named = antecedents_of(pronoun, ctx)  # a coordination's first member; resolve_frame takes all
         return named[0][0] if named else None
-    affiliated = AFFILIATION.search(mention.text)
+    affiliated = AFFILIATION.search(mention.text) if "-" in mention.text else None  # the cheap test first
     if affiliated is not None and mention.text[affiliated.end() :].strip():
         # "Islamic State-linked insurgents": the insurgents, not the group they are linked to
         rest = replace(mention, text=mention.text[affiliated.end() :].lstrip(), label="")

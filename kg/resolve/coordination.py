@@ -169,15 +169,17 @@ def as_pronoun(mention: Mention, text: str = "") -> Mention | None:
     sides", "both countries", "delegations from the two groups"; ``text`` is the document, to see the
     "the" a mention may leave out) stands for "they"; None for other mentions."""
     document, text = text, mention.text.strip()
-    if mention.label == "PRON" or text.lower() in _SELF_PRONOUNS:
+    lowered = text.lower()
+    if mention.label == "PRON" or lowered in _SELF_PRONOUNS:
         return mention
-    pair = _PAIR.search(text)
+    # the cheap tests first: most mentions have neither "two" or "both" nor "of" in them
+    pair = _PAIR.search(text) if "two" in lowered or "both" in lowered else None
     if pair is not None and mention.start >= 0:  # "the two sides", "delegations from both countries"
         start = mention.start + pair.start(1)
         definite = not pair.group(1).lower().startswith("two") or after_the(document, start)
         if definite:  # "two groups clashed" introduces new ones
             return Mention("they", start, mention.start + pair.end(1), "PRON", PAIR_LEMMA)
-    match = _OF_PRONOUN.match(text)
+    match = _OF_PRONOUN.match(text) if "of" in lowered else None
     if match is None or match.group(1).lower() not in _COUNTED_PRONOUNS:
         return None
     word = match.group(1)

@@ -36,7 +36,7 @@ def main_group(mentions: Iterable[Mention], text: str = "") -> Actor | None:
     actors: dict[str, Actor] = {}
     first: dict[str, int] = {}
     for mention in {(m.start, m.end): m for m in mentions}.values():
-        if mention.end > 0 and AFFILIATION.match(text, mention.end):
+        if mention.end > 0 and text.startswith("-", mention.end) and AFFILIATION.match(text, mention.end):
             continue
         actor = _without_context(mention.text, mention.label, mention.lemma)
         if actor is not None and actor.sector in ARMED_SECTORS and not actor.key.startswith(UNIDENTIFIED):

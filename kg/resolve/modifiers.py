@@ -85,7 +85,7 @@ def strip_quantity(text: str) -> str:
 def clean_name(text: str) -> str:
     """Mend the edges of a name: an unclosed parenthesis and what follows it goes ("Umma (Nation" ->
     "Umma"), stray quotes and commas at the ends go."""
-    text = _UNCLOSED.sub("", text).strip(" \"',;:-")
+    text = (_UNCLOSED.sub("", text) if "(" in text else text).strip(" \"',;:-")
     words = text.split()
     while len(words) > 1 and words[-1].lower() in ("of", "for", "the", "and", "in"):
         words.pop()  # a name cut off by the entity recogniser: "National Union for the Total Independence of"

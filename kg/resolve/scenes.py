@@ -56,7 +56,8 @@ def carry_places(events: Sequence[Event], text: str) -> list[Event]:
         unnamed = all(_common_noun(m.text) for m in event.frame.places)
         seen = last is not None and (event.event_class, last[0].places) in placed
         merging = bool(event.frame.places) and seen
-        placeless = not event.places and unnamed and not merging and not _WIDE.search(event.frame.sentence)
+        placeless = scene and last is not None and not event.places and unnamed and not merging
+        placeless = placeless and not _WIDE.search(event.frame.sentence)  # asked only of a scene to carry to
         # "seized large parts of Port-au-Prince last year. Officers exchanged fire with the gang": a
         # background event sets no scene for the news told after it
         placeless &= last is None or not _background(last[0]) or _background(event)

@@ -87,6 +87,21 @@ def _kind_before(text: str, start: int) -> re.Match[str] | None:
     return _KIND_BEFORE.search(before)
 
 
+def _reference_before(text: str, start: int) -> bool:
+    """The name at ``start`` is named only as a reference point or as where something was said (the cheap
+    tests first: the one ends with "from" or "of" and a space, the other with " in" and a space; most names
+    have neither before them)."""
+    before = text[max(0, start - 40) : start]
+    tail = before.rstrip()
+    if len(tail) == len(before):
+        return False
+    window = max(0, start - 40), start
+    if (tail[-4:].lower() == "from" or tail[-2:].lower() == "of") and _REFERENCE_BEFORE.search(text, *window):
+        return True
+    said = tail[-3:-2] == " " and tail[-2:-1] in "iIİı" and tail[-1:] in "nN"  # as the regex, case aside
+    return said and _SAID_IN.search(text, *window) is not None
+
+
 def _division(linked: Place | None, named: str, country: str | None) -> Place | None:
     """The division a name with a division word names ("the Daraa al-Balad district"): the linked place when
     it is a province, else the name unlinked, never a city the gazetteer reached by dropping words."""
@@ -144,9 +159,7 @@ class Cities:
                     self.items.append((mention.start, place, _kind(word or "town")))
                     self.ends[mention.start] = mention.end
                 continue
-            reference = _REFERENCE_BEFORE.search(text, max(0, mention.start - 40), mention.start) or (
-                _SAID_IN.search(text, max(0, mention.start - 40), mention.start)
-            )
+            reference = _reference_before(text, mention.start)
             if mention.label in PLACE_LABELS and not _PEOPLE_AFTER.match(text, mention.end) and not reference:
                 place = link(mention.text)
                 if place is not None and place.kind == "city":
