@@ -150,8 +150,8 @@ def _misread_sequence(head: Token, at: dict[int, int], frames: list[EventFrame])
     carrier = head.head
     if head.dep_ != "conj" or carrier.lemma_.lower() not in CARRIER_VERBS:
         return None, 0
-    prep = next((c for c in carrier.children if c.dep_ == "prep" and c.lower_ in SEQUENCE_MARKS), None)
-    days = _distance(prep.children) if prep is not None and prep.i < head.i else None
+    prep = next((c for c in children(carrier) if c.dep_ == "prep" and c.lower_ in SEQUENCE_MARKS), None)
+    days = _distance(children(prep)) if prep is not None and prep.i < head.i else None
     if prep is None or days is None:
         return None, 0
     return _carried(carrier, at, frames), -SEQUENCE_MARKS[prep.lower_] * days

@@ -74,7 +74,7 @@ def not_begun(noun: Token) -> bool:
     if noun.dep_ not in ("nsubj", "nsubjpass") or noun.pos_ not in ("NOUN", "PROPN"):
         return False
     verb = noun.head
-    return verb.lemma_ in ONSET_VERBS and any(c.dep_ == "neg" for c in verb.children)
+    return verb.lemma_ in ONSET_VERBS and any(c.dep_ == "neg" for c in children(verb))
 
 
 # talks and what is held as talks: an event noun they are "on" or "about" is their subject, not an event

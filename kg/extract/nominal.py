@@ -68,7 +68,7 @@ def nominal_roles(col: RoleCollector, head: Token) -> None:
                     of_objects.extend(o for _, o in prep_objects(obj, OF))
         elif child.dep_ == "acl" and child.tag_ == "VBN" and child.lemma_.lower() in DOING_PARTICIPLES:
             # "an attack carried out by militants", "a siege imposed by jihadists": whoever did it
-            by = [o for c in child.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+            by = [o for c in children(child) if c.dep_ == "agent" for o in children(c) if o.dep_ == "pobj"]
             for obj in by:
                 col.add(col.agents, obj)
     col.misplaced_agents(head)  # "responded to joint drills by X", "an attack by X on a convoy"

@@ -82,7 +82,7 @@ def trigger_times(
     # "agreed to swap detainees before the end of the month": a verb the trigger envisages keeps its date
     times = time_mentions(
         [t for t in span if not (t.dep_ == "xcomp" and t.head.i == head.i and t.i != head.i)]
-        + ([c for c in head.children if _own_clause(c, events)] if head.pos_ == "NOUN" else [])
+        + ([c for c in children(head) if _own_clause(c, events)] if head.pos_ == "NOUN" else [])
     )
     if not times:
         # "abducted 11 people, four of them women, overnight on Monday": a phrase hung on an apposition too
