@@ -235,6 +235,12 @@ SHARED_SETTING_TABLE = [
     # an event noun that killed went off where the killing was
     ("A roadside bomb killed two soldiers in Kikuku on Monday.", (("bomb", "Bombing"), ("killed", "Killing")),
      "Kikuku"),
+    # ... also when the parser hung the verb on the noun as a participle ("strike [that was] killed") or
+    # as a relative clause, and when it wounded
+    ("An air strike killed at least nine people in Wadi Korom on Friday, residents said.",
+     (("strike", "AirStrike"), ("killed", "Killing")), "Wadi Korom"),
+    ("Militants claimed a roadside bomb that wounded four soldiers near the town of Gellab on Tuesday.",
+     (("bomb", "Bombing"), ("wounded", "Assault")), "Gellab"),
     # a trailing "when" clause the parser hangs on a gapped participle tells of the first verb too
     ("Three soldiers were killed and five wounded when a roadside bomb exploded beside their patrol near "
      "the village of La Gabarra on Wednesday, the army said.",

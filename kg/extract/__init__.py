@@ -23,6 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.extract.anchors import relative_anchors
+from kg.extract.causes import share_context
 from kg.extract.counted import name_counted_places
 from kg.extract.factuality import SentenceFacts, assess, sentence_facts
 from kg.extract.modality import recode
@@ -37,7 +38,6 @@ from kg.extract.settings import (
     from_cause,
     inherit_setting,
     setting_from_clauses,
-    share_context,
 )
 from kg.extract.tree import tree_scope
 from kg.model import EventFrame, Mention, Quantity

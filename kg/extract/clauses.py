@@ -22,6 +22,7 @@ __all__ = [
     "at_once",
     "alongside",
     "misread_clause",
+    "causes",
     "object_participle",
     "misread_subject",
     "CLIMB_DEPS",
@@ -214,6 +215,18 @@ def misread_clause(head: Token, kids: list[Token], intransitive: frozenset[str] 
     if head.dep_ != "acl" or head.tag_ not in ("VBN", "VBD") or head.head.pos_ != "NOUN":
         return False
     return head.lemma_ in intransitive or any(c.dep_ in ("dobj", "obj") for c in kids)
+
+
+def causes(verb: Token) -> list[Token]:
+    """What did ``verb``, read through two misparses: its subject; the noun a participle misread as a
+    reduced relative hangs on ("An air strike killed at least 11 people": "killed" an acl of "strike"); a
+    relative clause's antecedent ("a roadside bomb that killed three soldiers")."""
+    subjects = [c for c in children(verb) if c.dep_ == "nsubj"]
+    if misread_clause(verb, list(children(verb))):
+        return [verb.head, *subjects]
+    if verb.dep_ == "relcl" and any(s.lower_ in RELATIVE_PRONOUNS for s in subjects):
+        return [verb.head]
+    return subjects
 
 
 def object_participle(head: Token) -> tuple[Token, Token] | None:

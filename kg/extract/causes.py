@@ -1,0 +1,74 @@
+"""What an outcome and the events around it share: a killing or wounding and the event noun that did it
+("A roadside bomb killed two soldiers in X on Monday": the bomb went off there and then, also when the
+parser hung the verb on the noun as a participle or relative clause), the opening event a dateline took
+for the killing's subject, and the event a killing happened in or during.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from spacy.tokens import Doc, Token
+
+from kg.extract.clauses import causes
+from kg.extract.quantities import INJURY_LEMMAS
+from kg.extract.settings import CONTEXT_PREPS, OUTCOME_CLASSES, trigger_roots
+from kg.extract.spans import in_dateline
+from kg.extract.tree import children
+from kg.model import EventFrame
+
+__all__ = ["share_context"]
+
+
+def share_context(doc: Doc, frames: list[EventFrame]) -> list[EventFrame]:
+    """ "Israeli forces killed three men during a raid on Qabatiya on Wednesday": a killing and the event it
+    happened in share their setting (the killing takes the place and time the parser hung on the raid) and
+    doer (the raid is the killers'); any other event with no place of its own takes the place of the event
+    it was done during ("condemned the attack during a visit to Bol")."""
+    at = trigger_roots(doc, frames)
+    out = list(frames)
+    for head_i, n in at.items():
+        harm = frames[n].event_class in OUTCOME_CLASSES
+        if harm or doc[head_i].lemma_.lower() in INJURY_LEMMAS:
+            # "A roadside bomb killed two soldiers in X on Monday": the bomb went off there and then
+            for k in (at[c.i] for c in causes(doc[head_i]) if c.i in at):
+                cause = out[k]
+                places, times = cause.places or out[n].places, cause.times or out[n].times
+                out[k] = dataclasses.replace(cause, places=places, times=times)
+        if not harm:
+            # "condemned the attack during a visit to Bol": any event done during another is where it was
+            during = (c for c in children(doc[head_i]) if c.dep_ == "prep" and c.lower_ == "during")
+            for k in (at[o.i] for p in during for o in children(p) if o.dep_ == "pobj" and o.i in at):
+                out[n] = dataclasses.replace(out[n], places=out[n].places or out[k].places)
+            continue
+        # "SUDAN, Oct 23 — Shelling by the paramilitary RSF killed nine people ...": the opening event the
+        # parser hung on the dateline is the killing's subject; it happened there and then, by its doers
+        for k in (at[i] for i in _dateline_cause(doc[head_i], at)):
+            cause, killing = out[k], out[n]
+            out[k] = dataclasses.replace(
+                cause,
+                agents=cause.agents or killing.agents,
+                places=cause.places or killing.places,
+                times=cause.times or killing.times,
+            )
+        preps = (c for c in children(doc[head_i]) if c.dep_ == "prep" and c.lower_ in CONTEXT_PREPS)
+        for k in (at[o.i] for p in preps for o in children(p) if o.dep_ == "pobj" and o.i in at):
+            killing, context = out[n], out[k]
+            out[n] = dataclasses.replace(
+                killing, places=killing.places or context.places, times=killing.times or context.times
+            )
+            out[k] = dataclasses.replace(context, agents=context.agents or killing.agents)
+    return out
+
+
+def _dateline_cause(killing: Token, at: dict[int, int]) -> list[int]:
+    """The event opening the killing's sentence that the parser hung on the dateline's city, right before the
+    killing's subject ("— Shelling by the paramilitary RSF killed"): its token index, if any."""
+    subjects = [c for c in killing.lefts if c.dep_ == "nsubj"]  # the city may be one too ("SUDAN ... killed")
+    if not subjects:
+        return []
+    subject = subjects[-1]
+    opening = [
+        i for i in at if i < subject.i and in_dateline(killing.doc[i].head) and killing.doc[i].head.i < i
+    ]
+    return opening[-1:]
