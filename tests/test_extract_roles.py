@@ -563,6 +563,13 @@ def test_roles_dateline_is_no_role_or_time(
         # ... and so does a relative clause of onset on it
         ("The capital has seen protests that began in March 2022 over fuel prices.", "protests", "Protest",
          ["March 2022"]),
+        # an adjective participle the parser read as a verb ("surrounding" a clause) holds no time of its own
+        ("Syrian warplanes struck the town of Ariha and surrounding villages on Wednesday, killing at least "
+         "nine civilians.", "struck", "AirStrike", ["Wednesday"]),
+        # the opening noun the parser hung on the dateline's city holds the time of the event below it
+        ("GENEINA, Sudan, May 9 — Armed men backed by the paramilitary Rapid Support Forces stormed the "
+         "Jebel district of Kereinik, the main town of the area, on Tuesday, killing dozens of residents, "
+         "witnesses said.", "stormed", "Assault", ["Tuesday"]),
         # the time of a "when" clause that tells no event of its own
         ("Soldiers shot dead four of the militiamen when they returned to the village the next morning.",
          "shot", "Killing", ["the next morning"]),

@@ -49,10 +49,28 @@ def dateline_holder(head: Token) -> list[Token]:
     cur = head
     for _ in range(2):
         if cur.dep_ not in ("appos", "acl"):
-            return []
+            return _opening_phrase(head)
         cur = cur.head
         if in_dateline(cur):
             return [cur, *_said_before(cur)]
+    return _opening_phrase(head)
+
+
+DOWN_THE_OPENING = frozenset({"acl", "relcl", "agent", "prep", "pobj"})
+
+
+def _opening_phrase(head: Token) -> list[Token]:
+    """The noun opening the text after the dateline when the parser made it an apposition of the city and
+    hung the event below it: "ADRE, Chad, June 17 — Arab militias backed by the paramilitary RSF stormed
+    the town ..., on Thursday" ("stormed" a relative clause on "paramilitary", "on Thursday" on "militias"):
+    the time phrases of the noun, or of the city when the parser hung them there, are the event's."""
+    cur = head
+    for _ in range(5):
+        if cur.dep_ == "appos" and in_dateline(cur.head):
+            return [cur, cur.head] if cur.i < head.i else []
+        if cur.dep_ not in DOWN_THE_OPENING:
+            return []
+        cur = cur.head
     return []
 
 
@@ -92,7 +110,7 @@ def trigger_times(
         commented = head.lemma_.lower() in REACTION_VERBS
         own = [t for t in holders if commented and t.dep_ == "dobj" and t.head.i == head.i]
         # "recaptured the village from al-Shabaab on Saturday": a date hung on the trigger's preposition
-        own += [c for c in children(head) if c.dep_ == "prep"]
+        own += [c for c in children(head) if c.dep_ == "prep" or _misread_conjunct(head, c, events)]
         times = time_mentions([t for t in [*holders, *nouns] if t.i not in events and t.i != head.i] + own)
         # "killed six rebels, two of them women, in a forest near the village of X on Sunday": a date the
         # parser hung deeper down the place phrases of an argument, or on a participle modifying one
@@ -102,7 +120,10 @@ def trigger_times(
             frontier = [t for t in frontier if t.i not in events and t.i != head.i]
             # a present participle may be an event of its own: "struck fighters fleeing the area on Thursday"
             frontier += [
-                c for t in frontier for c in children(t) if _reduced_relative(c, events, at_once=True)
+                c
+                for t in frontier
+                for c in children(t)
+                if _reduced_relative(c, events, at_once=True) or _misread_conjunct(t, c, events)
             ]
             nouns = [o for t in frontier for _, o in prep_objects(t) if o.pos_ in NOUN_POS]
             times = time_mentions([t for t in frontier if t.pos_ not in NOUN_POS] + nouns)
@@ -133,6 +154,21 @@ def trigger_times(
 
 
 OBJECT_DEPS = frozenset({"dobj", "obj", "pobj"})
+
+
+# participles that are adjectives before a noun ("the town and surrounding villages"), which the parser may
+# read as a verb
+ADJECTIVE_PARTICIPLES = frozenset({"surround", "neighbour", "neighbor", "adjoin"})
+
+
+def _misread_conjunct(holder: Token, token: Token, events: Collection[int]) -> bool:
+    """A participle the parser coordinated with a noun or made a clause ("struck the town and surrounding
+    villages on Wednesday", "surrounding" a verb conjunct of "town", or an adverbial clause of "struck"):
+    no event, its phrases are the noun's, or the verb's."""
+    if token.tag_ != "VBG" or token.i in events:
+        return False
+    adjective = token.dep_ == "advcl" and token.lemma_.lower() in ADJECTIVE_PARTICIPLES
+    return adjective or (token.dep_ == "conj" and holder.pos_ in NOUN_POS)
 
 
 def _apposed_date(head: Token) -> list[Mention]:
