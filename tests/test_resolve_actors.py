@@ -375,11 +375,22 @@ def test_actors_pronouns_skip_news_agencies_and_place_names() -> None:
         ("Turkish drones", "tur-military"),
         ("missiles", None),
         ("drones", None),
+        ("rebel drones", None),
+        # a state organ's weapons are the document's state's military
+        ("army warplanes", "ukr-military"),
+        ("Military jets", "ukr-military"),
+        ("junta aircraft", "ukr-military"),
+        ("government helicopters", "ukr-military"),
     ],
 )
 def test_actors_weapons_stand_for_the_named_state_only(text: str, key: str | None) -> None:
     actor = resolve_actor(_m(text), ActorContext(country="UKR"))
     assert (actor.key if actor else None) == key
+
+
+def test_actors_state_organ_weapons_without_a_country_are_a_military() -> None:
+    actor = resolve_actor(_m("army drones"), ActorContext(country=None))
+    assert actor is not None and actor.sector == "MIL" and actor.country is None
 
 
 def test_actors_pronoun_antecedent_keeps_its_text() -> None:

@@ -36,6 +36,8 @@ CATEGORIES = ("foreign_forces", "state_weapons", "state_forces", "police", "legi
 STATE_ORGANS = frozenset({"military", "police", "government"})  # roles a state (or its organ) owns
 SECTOR_ROLES = {"MIL": "military", "COP": "police"}  # "military spokesman", "police spokesman"
 SENTENCE_STATE = frozenset({"state_forces", "police"})  # "The Pentagon said 3,000 soldiers ..."
+# words before a weapon that make it the state's ("army drones", "government warplanes")
+STATE_OWNERS = frozenset({"army", "military", "government", "regime", "junta", "navy", "pro-government"})
 BARE_ONLY = frozenset({"group", "groups", "state"})  # "the group": the main armed group; not "aid groups"
 
 
@@ -92,8 +94,11 @@ def descriptor(category: str, owner: Owner, ctx: ActorContext, start: int, text:
     country = owner.country
     if category == "foreign_forces":
         return FOREIGN_FORCES
-    if category == "state_weapons":
-        return country_actor(country, "military") if country else None  # "Russian missiles"
+    if category == "state_weapons":  # "Russian missiles"; "army warplanes": the state's of the sentence
+        if country is None and STATE_OWNERS.intersection(text.lower().split()[:-1]):
+            country = sentence_state(ctx, start) or ctx.country
+            return country_actor(country, "military") if country else stateless_actor("military", "")
+        return country_actor(country, "military") if country else None
     if category == "armed_group":
         if "of" in text.lower().split():
             return None
