@@ -10,10 +10,22 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-__all__ = ["ADMIN_UNITS", "PART_OF_TOWN", "SETTLEMENTS", "PLACE_LABELS", "NUMERIC_LABELS", "alternation"]
+__all__ = [
+    "ADMIN_UNITS",
+    "DIRECTION_WORDS",
+    "PART_OF_TOWN",
+    "SETTLEMENTS",
+    "PLACE_LABELS",
+    "NUMERIC_LABELS",
+    "alternation",
+]
 
 ADMIN_UNITS = frozenset({"province", "region", "district", "county", "governorate", "prefecture", "oblast"})
 # named parts of a town: "the Karari area of the city", "the Tierra Blanca neighbourhood of Culiacán"
+DIRECTION_WORDS = frozenset(
+    {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east",
+     "north-west", "south-east", "south-west"}
+)  # fmt: skip
 PART_OF_TOWN = frozenset({"area", "neighbourhood", "neighborhood", "quarter", "suburb"})
 # words for a settlement: "the hamlet of La Calera", "Kawlin, a town in", "the oasis of Ouadi-Kerdi"
 SETTLEMENTS = frozenset(

@@ -196,6 +196,11 @@ PLACE_TABLE = [
     ("The army advanced from Kadugli, which it recaptured from the rebels in May.", "recaptured",
      "Capture", ["Kadugli"]),
     ("Rebels shelled Mapokoni, which they have besieged since March.", "besieged", "Siege", ["Mapokoni"]),
+    # a name parsed as the modifier of the direction that locates it: the name, for the verb and its conjunct
+    ("The paramilitaries overran the village of Umm Sayala west of the city and abducted 20 men.", "overran",
+     "Capture", ["Umm Sayala"]),
+    ("Gunmen overran the village of Wad Ajab west of the town and abducted 12 farmers.", "abducted",
+     "Abduction", ["Wad Ajab"]),
 ]  # fmt: skip
 
 

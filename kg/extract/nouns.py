@@ -15,7 +15,7 @@ from spacy.tokens import Token
 
 from kg.extract.docplaces import PLACE_LABELS, called_place, entity_bounds
 from kg.extract.tree import children
-from kg.placewords import ADMIN_UNITS, NUMERIC_LABELS, PART_OF_TOWN, SETTLEMENTS
+from kg.placewords import ADMIN_UNITS, DIRECTION_WORDS, NUMERIC_LABELS, PART_OF_TOWN, SETTLEMENTS
 
 __all__ = [
     "PLACE_NOUNS",
@@ -25,6 +25,7 @@ __all__ = [
     "NON_PLACE_LABELS",
     "entity_bounds",
     "semantic_head",
+    "before_direction",
     "self_named",
     "own_province",
     "PROVINCE_NOUNS",
@@ -104,6 +105,15 @@ def semantic_head(token: Token) -> Token:
     return token
 
 
+def before_direction(token: Token) -> Token:
+    """ "the village of Wad Ajab west of the city", parsed with "west" the object and the name its
+    modifier: the name."""
+    if token.lower_ not in DIRECTION_WORDS:
+        return token
+    named = [c for c in children(token) if c.dep_ in ("compound", "amod") and c.i < token.i]
+    return named[-1] if named else token
+
+
 def coordinated(token: Token) -> Iterator[Token]:
     """``token`` and its conjuncts ("Herat and Ghazni", "X, Y and Z"); a common-noun head with a proper
     apposition ("the third city, Herat") is replaced by the apposition."""
@@ -121,7 +131,8 @@ def coordinated(token: Token) -> Iterator[Token]:
                     if own_province(tok) or (tok.lemma_.lower() in PART_OF_TOWN and self_named(tok)):
                         break  # "the Saratov region of Russia" is the Saratov region; "the Karari area"
                     # "the town of Kidal" -> Kidal
-                    names = [o for o in children(child) if o.dep_ == "pobj" and o.pos_ == "PROPN"]
+                    names = [before_direction(o) for o in children(child) if o.dep_ == "pobj"]
+                    names = [o for o in names if o.pos_ == "PROPN"]
                     if names:
                         named = names[0]
                         break

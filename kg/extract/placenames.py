@@ -12,6 +12,7 @@ from spacy.tokens import Token
 from kg.extract.nouns import (
     PLACE_LABELS,
     PROVINCE_NOUNS,
+    before_direction,
     coordinated,
     is_place_like,
     names_place_noun,
@@ -24,7 +25,7 @@ from kg.extract.nouns import (
 )
 from kg.extract.people import ACTOR_NOUNS, PEOPLE_NOUNS
 from kg.extract.tree import children
-from kg.placewords import PART_OF_TOWN, SETTLEMENTS
+from kg.placewords import DIRECTION_WORDS, PART_OF_TOWN, SETTLEMENTS
 from kg.resolve.gazcache import gazetteer
 from kg.resolve.text import fold
 
@@ -52,10 +53,6 @@ __all__ = [
     "SPATIAL_PREPS",
 ]
 
-DIRECTION_WORDS = frozenset(
-    {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east",
-     "north-west", "south-east", "south-west"}
-)  # fmt: skip
 OF = frozenset({"of"})
 SPATIAL_PREPS = frozenset(
     {"in", "at", "near", "to", "into", "outside", "around", "across", "inside", "throughout", "within",
@@ -94,13 +91,14 @@ def named_in(token: Token) -> list[Token]:
         return []
     if token.lower_ in DIRECTION_WORDS:
         # "in Maiwand district west of the city", the name parsed as the direction's compound: the district
-        named = [c for c in children(token) if c.dep_ == "compound" and _proper(c)]
+        named = [c for c in children(token) if c.dep_ in ("compound", "amod") and _proper(c)]
         if named:
             return named[-1:]
     found: list[Token] = []
     step = [token]
     for _ in range(OF_CHAIN_STEPS):
-        step = [o for t in step for _, o in prep_objects(t, OF) if names_place_noun(o)]
+        step = [o for t in step for _, o in prep_objects(t, OF)]
+        step = [o for o in map(before_direction, step) if names_place_noun(o)]
         if not step:
             break
         found = step
