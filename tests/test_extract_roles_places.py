@@ -201,6 +201,9 @@ PLACE_TABLE = [
      "Capture", ["Umm Sayala"]),
     ("Gunmen overran the village of Wad Ajab west of the town and abducted 12 farmers.", "abducted",
      "Abduction", ["Wad Ajab"]),
+    # the control a fight is for is where it was fought
+    ("Army troops and rebels fought for control of Akobo County in Jonglei state on Tuesday.", "fought",
+     "ArmedClash", ["Akobo County", "Jonglei"]),
 ]  # fmt: skip
 
 

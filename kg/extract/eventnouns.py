@@ -120,8 +120,10 @@ def concluded(prep: str, obj: Token) -> bool:
 
 
 def held_for(prep: str, obj: Token) -> bool:
-    """Talks or a meeting a gathering is held for: "met for talks in Istanbul" met there."""
-    return prep == "for" and obj.lemma_.lower() in CONCLUDED_NOUNS
+    """Talks or a meeting a gathering is held for ("met for talks in Istanbul" met there); the control a
+    fight is for ("fought for control of Pigi County" fought there)."""
+    lemma = obj.lemma_.lower()
+    return (prep == "for" and lemma in CONCLUDED_NOUNS) or (prep in ("for", "over") and lemma == "control")
 
 
 def settled_by(head: Token) -> Token | None:

@@ -75,8 +75,8 @@ PARTICIPLE_TAGS = frozenset({"VBG", "VBN"})  # "guerrillas operating in", "troop
 
 def _nested(tok: Token, preps: frozenset[str], hostile: bool) -> Iterator[tuple[str, Token]]:
     for word, obj in prep_objects(tok, preps):
-        if word == "of" and not is_place_like(tok):
-            continue  # "the outskirts of Sake", not "the president of Sudan"
+        if word == "of" and not is_place_like(tok) and tok.lemma_ != "control":
+            continue  # "the outskirts of Sake", "control of Kidal", not "the president of Sudan"
         if word == "on" and not hostile:
             continue  # "repelled an attack on Dori", not "agreed on Kyiv's terms"
         yield word, obj
