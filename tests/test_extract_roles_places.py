@@ -201,6 +201,9 @@ PLACE_TABLE = [
      "Capture", ["Umm Sayala"]),
     ("Gunmen overran the village of Wad Ajab west of the town and abducted 12 farmers.", "abducted",
      "Abduction", ["Wad Ajab"]),
+    # a relative clause of place on a place noun in apposition to a name ("Djibo, the ..., where")
+    ("Thousands fled to Djibo, the provincial capital, where aid agencies said they had begun distributing "
+     "food.", "distributing", "Aid", ["Djibo"]),
     # the control a fight is for is where it was fought
     ("Army troops and rebels fought for control of Akobo County in Jonglei state on Tuesday.", "fought",
      "ArmedClash", ["Akobo County", "Jonglei"]),

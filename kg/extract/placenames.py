@@ -214,7 +214,9 @@ def district_place(token: Token) -> bool:
 
 
 def named_place(obj: Token) -> list[Token]:
-    """A named place, or the one a chain of place nouns names ("the heart of the city of Homs")."""
+    """A named place, the one a chain of place nouns names ("the heart of the city of Homs"), or the name
+    a place noun is in apposition to ("Kaya, the regional capital")."""
+    obj = obj.head if obj.pos_ == "NOUN" and obj.dep_ == "appos" and strong_place(obj.head) else obj
     return [obj] if strong_place(obj) else [p for p in named_in(obj) if strong_place(p)]
 
 
