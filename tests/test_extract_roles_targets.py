@@ -103,6 +103,12 @@ TARGET_TABLE = [
     ("Police clashed with the gang near the market.", "clashed", "ArmedClash", ["Police"], ["gang"]),
     ("Soldiers clashed with a rival faction on Tuesday.", "clashed", "ArmedClash", ["Soldiers"],
      ["rival faction"]),
+    # ... and so are those named for what they do ("the kidnappers", "the assailants", "local vigilantes")
+    ("Troops clashed with the kidnappers near the forest.", "clashed", "ArmedClash", ["Troops"],
+     ["kidnappers"]),
+    ("Police clashed with the assailants on Friday.", "clashed", "ArmedClash", ["Police"], ["assailants"]),
+    ("Soldiers clashed with local vigilantes in the market.", "clashed", "ArmedClash", ["Soldiers"],
+     ["local vigilantes"]),
 ]  # fmt: skip
 
 

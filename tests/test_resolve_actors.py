@@ -211,7 +211,7 @@ def test_actors_descriptor_without_named_group_is_unidentified() -> None:
     assert (actor.key, actor.label) == ("unidentified-armed-group-nga", "Unidentified armed group (Nigeria)")
 
 
-@pytest.mark.parametrize("text", ["Armed men", "armed men", "Armed youths"])
+@pytest.mark.parametrize("text", ["Armed men", "armed men", "Armed youths", "the abductors", "their captors"])
 def test_actors_armed_people_are_an_armed_group_not_civilians(text: str) -> None:
     ctx = build_context(f"{text} attacked a village.", "COD", [])
     actor = resolve_actor(_m(text, "NP", text.split()[-1].lower()), ctx)

@@ -46,7 +46,9 @@ PEOPLE_NOUNS = TROOP_NOUNS | PRISONER_NOUNS | frozenset(
      "other", "adult", "infant", "baby", "girl", "boy", "staff", "employee", "farmer", "miner", "voter",
      "activist", "supporter", "loyalist", "follower", "youth", "delegate", "negotiator", "representative",
      "lawmaker", "legislator", "politician", "diplomat", "guerrilla", "trader", "teacher", "nurse",
-     "separatist", "extremist", "terrorist", "bandit", "pirate", "smuggler", "rioter", "looter"}
+     "separatist", "extremist", "terrorist", "bandit", "pirate", "smuggler", "rioter", "looter", "kidnapper",
+     "abductor", "captor", "assailant", "raider", "hijacker", "killer", "gangster", "vigilante", "trafficker",
+     "poacher", "herder", "herdsman", "fisherman", "hunter"}
 )  # fmt: skip
 ACTOR_NOUNS = frozenset(
     {"government", "army", "force", "military", "police", "ministry", "authority", "regime", "administration",
