@@ -205,6 +205,14 @@ def test_roles_finite_verb_misparsed_on_a_person_noun_is_the_person_s(nlp: Langu
         # a clash after an act, "with" one party only: the act's doer fought that party
         ("Rebels took control of the town on Saturday after a brief battle with government troops.",
          ["Rebels"], ["government troops"]),
+        # ... also after "two days of" it, and after it on a day ("the same day after clashes with")
+        ("Iraqi forces recaptured the district on Sunday after two days of street fighting with Islamic State "
+         "militants, a spokesman said.", ["Iraqi forces"], ["Islamic State militants"]),
+        ("Government troops captured the village of Kafr Nubl the same day after clashes with rebels of the "
+         "Free Army, a monitor said.", ["Government troops"], ["rebels of the Free Army"]),
+        # ... and talks with a party, read as their target
+        ("The Taliban freed 20 soldiers on Monday after talks with tribal elders in Lashkar Gah.", ["Taliban"],
+         ["tribal elders"]),
         # ... not people who fled
         ("Residents fled the town after clashes with the army.", ["army"], []),
     ],
@@ -214,7 +222,8 @@ def test_roles_agents_of_a_clash_after_an_act(
 ) -> None:
     from kg.extract import extract_frames
 
-    (clash,) = [f for f in extract_frames(nlp(sentence)) if f.event_class == "ArmedClash"]
+    classes = ("ArmedClash", "Negotiation")
+    (clash,) = [f for f in extract_frames(nlp(sentence)) if f.event_class in classes]
     assert [m.text for m in clash.agents] == agents
     assert [m.text for m in clash.targets] == targets
 

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 
 from kg.extract.clauses import AT_ONCE_MARKS, alongside, governors
 from kg.extract.eventnouns import AFTER
-from kg.extract.nouns import is_nominal
+from kg.extract.nouns import in_time_entity, is_nominal
 from kg.extract.placenames import reference_point
 from kg.extract.quantities import INJURY_LEMMAS
 from kg.extract.spans import mention, subtree_chars, trigger_root
@@ -135,16 +135,24 @@ def _force_within(noun: Token, frame: EventFrame, earlier: dict[int, EventFrame]
 NOT_FIGHTERS = frozenset({"Displacement", "Protest"})  # "fled after clashes with the army": not a side
 
 
+SPAN_NOUNS = frozenset({"hour", "day", "night", "week", "month", "year"})  # "after two days of fighting"
+
+
 def _other_side(noun: Token, frame: EventFrame, earlier: dict[int, EventFrame]) -> EventFrame:
     """ "took control of the town after a brief battle with government troops": who took it fought the
-    troops, the clash's other side (its target), not its only one."""
-    prep = noun.head
-    main = earlier.get(prep.head.i) if noun.dep_ == "pobj" and prep.lower_ in AFTER else None
+    troops, the clash's other side (its target), not its only one; so after "two days of fighting with",
+    "the same day after clashes with", and "freed 20 soldiers after talks with tribal elders"."""
+    prep, phrase = noun.head, noun
+    if prep.lower_ == "of" and prep.head.lemma_.lower() in SPAN_NOUNS and prep.head.dep_ == "pobj":
+        prep, phrase = prep.head.head, prep.head
+    holder = prep.head.head if prep.head.dep_ == "npadvmod" and in_time_entity(prep.head) else prep.head
+    main = earlier.get(holder.i) if phrase.dep_ == "pobj" and prep.lower_ in AFTER else None
     if main is None or main.agent_inherited or not main.agents or category(main) in NOT_FIGHTERS:
         return frame
-    if not frame.agents or frame.targets or not is_nominal(noun) or not _with_party(noun, frame.agents):
+    party = frame.agents or frame.targets
+    if not party or (frame.agents and frame.targets) or not is_nominal(noun) or not _with_party(noun, party):
         return frame
-    return dataclasses.replace(frame, agents=main.agents, targets=frame.agents)
+    return dataclasses.replace(frame, agents=main.agents, targets=party)
 
 
 def _with_party(noun: Token, agents: tuple[Mention, ...]) -> bool:
