@@ -206,13 +206,13 @@ def test_roles_finite_verb_misparsed_on_a_person_noun_is_the_person_s(nlp: Langu
         ("Rebels took control of the town on Saturday after a brief battle with government troops.",
          ["Rebels"], ["government troops"]),
         # ... also after "two days of" it, and after it on a day ("the same day after clashes with")
-        ("Iraqi forces recaptured the district on Sunday after two days of street fighting with Islamic State "
-         "militants, a spokesman said.", ["Iraqi forces"], ["Islamic State militants"]),
-        ("Government troops captured the village of Kafr Nubl the same day after clashes with rebels of the "
-         "Free Army, a monitor said.", ["Government troops"], ["rebels of the Free Army"]),
+        ("Iraqi forces recaptured the district on Sunday after two days of street fighting with Islamic "
+         "State militants, a spokesman said.", ["Iraqi forces"], ["Islamic State militants"]),
+        ("Government troops captured the village of Kafr Nubl the same day after clashes with rebels of "
+         "the Free Army, a monitor said.", ["Government troops"], ["rebels of the Free Army"]),
         # ... and talks with a party, read as their target
-        ("The Taliban freed 20 soldiers on Monday after talks with tribal elders in Lashkar Gah.", ["Taliban"],
-         ["tribal elders"]),
+        ("The Taliban freed 20 soldiers on Monday after talks with tribal elders in Lashkar Gah.",
+         ["Taliban"], ["tribal elders"]),
         # ... not people who fled
         ("Residents fled the town after clashes with the army.", ["army"], []),
     ],

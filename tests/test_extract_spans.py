@@ -7,8 +7,9 @@ import spacy
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from kg.extract.datelines import in_dateline
 from kg.extract.lexicon import active_lexicon
-from kg.extract.spans import in_dateline, span_text, subtree_chars
+from kg.extract.spans import span_text, subtree_chars
 from kg.resolve.towns import named_as_town
 
 WORDS = ["KABUL", "\u2014", "Rebels", "seized", "Goma", "'s", "airport", "on", "Monday", "."]
@@ -37,6 +38,32 @@ def test_extract_spans_span_text_is_the_spans_text(doc: Doc, start: int, end: in
     ("words", "spaces", "expected"),
     [
         (WORDS, SPACES, {0}),
+        # a long country and a day the model did not tag as a date ("Nov 2", "Sept. 14")
+        (
+            [
+                "GOMA",
+                ",",
+                "Democratic",
+                "Republic",
+                "of",
+                "Congo",
+                ",",
+                "Nov",
+                "2",
+                "\u2014",
+                "Rebels",
+                "hit",
+            ],
+            [False, True, True, True, True, False, True, True, True, True, True, False],
+            set(range(9)),
+        ),
+        (
+            ["GAO", ",", "Mali", ",", "Sept", ".", "14", "\u2014", "Gunmen", "attacked"],
+            [False, True, False, True, False, True, True, True, True, False],
+            set(range(7)),
+        ),
+        # a number after no month is no date
+        (["Section", "12", "\u2014", "rebels", "attacked"], [True, True, True, True, False], set()),
         # a hyphen glued to its words is no dateline's dash
         (["KABUL", "-", "based", "rebels", "attacked", "."], [False, False, True, True, False, False], set()),
         # a dash too far into its sentence

@@ -11,9 +11,9 @@ import dataclasses
 from spacy.tokens import Doc, Token
 
 from kg.extract.clauses import causes
+from kg.extract.datelines import in_dateline
 from kg.extract.quantities import INJURY_LEMMAS
 from kg.extract.settings import CONTEXT_PREPS, OUTCOME_CLASSES, trigger_roots
-from kg.extract.spans import in_dateline
 from kg.extract.tree import children
 from kg.model import EventFrame
 

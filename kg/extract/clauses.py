@@ -13,8 +13,8 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
+from kg.extract.datelines import past_dateline
 from kg.extract.placenames import heading
-from kg.extract.spans import past_dateline
 from kg.extract.tree import children
 
 __all__ = [

@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.eventclasses import MATERIAL_CATEGORIES
+from kg.extract.datelines import in_dateline
 from kg.extract.makers import event_agents, stray_by
 from kg.extract.nouns import (
     coordinated,
@@ -59,7 +60,7 @@ from kg.extract.roleclasses import (
     TRUCE_NOUNS,
     WITHDRAWN_PREPS,
 )
-from kg.extract.spans import dated_subject, in_dateline
+from kg.extract.spans import dated_subject
 from kg.extract.tree import children
 from kg.namespaces import EVENT_CLASSES
 

@@ -11,13 +11,9 @@ from ("supporters of the cleric"). The word classes and predicates used here liv
 
 from __future__ import annotations
 
-import bisect
 import dataclasses
 import weakref
 
-import numpy
-from spacy.attrs import ORTH, SPACY
-from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from kg.extract.nouns import PLACE_LABELS, entity_bounds, in_time_entity, semantic_head
@@ -27,7 +23,7 @@ from kg.model import Mention
 from kg.nlp import doc_text
 
 __all__ = [
-    "NP_LEFT_DEPS", "np_bounds", "mention", "after_trigger", "in_dateline", "past_dateline", "dated_subject",
+    "NP_LEFT_DEPS", "np_bounds", "mention", "after_trigger", "dated_subject",
     "trigger_root", "span_text", "subtree_chars",
 ]  # fmt: skip
 NP_LEFT_DEPS = frozenset(
@@ -188,67 +184,6 @@ def after_trigger(found: Mention, span: list[Token]) -> Mention:
         return found
     start = last.doc[last.i + 1].idx
     return dataclasses.replace(found, text=found.text[start - found.start :], start=start)
-
-
-DATELINE_DASHES = frozenset({"—", "–", "-", "--"})
-_DASH_IDS = numpy.array(sorted(get_string_id(d) for d in DATELINE_DASHES), dtype=numpy.uint64)
-DATELINE_WORDS = 12  # "BANGUI, Central African Republic, Feb. 14 —": how far into its sentence it may run
-
-
-def in_dateline(token: Token) -> bool:
-    """A word of a dispatch's dateline ("TRIPOLI, June 10 —", "KABUL —"): where and when the story was
-    filed, before a dash at the start of its sentence, with a date or in capitals; no event's role or
-    time (the parser often makes the city the subject of the first clause)."""
-    found = token.doc.user_data.get(_DATELINES_KEY)
-    if found is None:
-        found = token.doc.user_data[_DATELINES_KEY] = _datelines(token.doc)
-    return token.i in found
-
-
-def past_dateline(subject: Token) -> Token | None:
-    """The subject a dateline's city stands in for ("KINSHASA — Fighters of the X militia attacked ...",
-    parsed with "Fighters" in apposition to the city, or as a conjunct of the dateline's date: "NEKEMTE,
-    Ethiopia, Dec 7 — Fighters of ..."): the subject itself when it is no dateline's."""
-    if not in_dateline(subject):
-        return subject
-    return next(
-        (
-            t
-            for t in subject.subtree
-            if t.dep_ in ("appos", "conj") and in_dateline(t.head) and not in_dateline(t)
-        ),
-        None,
-    )
-
-
-_DATELINES_KEY = "conflict_kg.datelines"
-
-
-def _datelines(doc: Doc) -> tuple[int, ...]:
-    """The token indices of the document's datelines, found once per document (a tuple: ``Doc.to_bytes``
-    serialises the user data, which takes no sets)."""
-    found: list[int] = []
-    # a dash standing between spaces ("June 10 — Fighting"), not a hyphen ("three-day"); one array read
-    rows = doc.to_array([ORTH, SPACY])
-    spaced = (
-        numpy.isin(rows[:, 0], _DASH_IDS, kind="sort") & (rows[:, 1] != 0)
-        if len(doc)
-        else numpy.zeros(0, bool)
-    )
-    dashes = numpy.flatnonzero(spaced).tolist()
-    for sent in doc.sents if dashes else ():
-        k = bisect.bisect_left(dashes, sent.start + 1)
-        if k == len(dashes) or dashes[k] >= min(sent.start + DATELINE_WORDS, sent.end):
-            continue
-        dash = dashes[k]
-        if not doc[dash - 1].whitespace_:
-            continue
-        words = [t for t in doc[sent.start : dash] if t.is_alpha]
-        # "KABUL —", "YOLA, Nigeria —": a city in capitals, perhaps with its country
-        city = bool(words) and words[0].is_upper and len(words[0]) > 1 and len(words) <= 4
-        if doc[dash - 1].ent_type_ == "DATE" or (city and all(t.is_upper or t.is_title for t in words)):
-            found.extend(range(sent.start, dash))
-    return tuple(found)
 
 
 def dated_subject(obj: Token) -> bool:

@@ -16,8 +16,9 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from kg.extract.anchors import SEQUENCE_MARKS, UNIT_DAYS
+from kg.extract.datelines import in_dateline
 from kg.extract.nouns import in_time_entity
-from kg.extract.spans import NP_LEFT_DEPS, dated_subject, in_dateline
+from kg.extract.spans import NP_LEFT_DEPS, dated_subject
 from kg.extract.tree import children
 from kg.model import Mention
 

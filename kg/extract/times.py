@@ -12,9 +12,9 @@ from spacy.tokens import Token
 
 from kg.extract.clauses import at_once, governors, misread_clause, misread_subject, object_participle
 from kg.extract.constraints import NOUN_POS
+from kg.extract.datelines import in_dateline
 from kg.extract.factuality import REPORTING_VERBS
 from kg.extract.nouns import in_time_entity, prep_objects
-from kg.extract.spans import in_dateline
 from kg.extract.timementions import sequence_distance, time_mention, time_mentions
 from kg.extract.tree import children
 from kg.model import Mention

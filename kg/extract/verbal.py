@@ -20,6 +20,7 @@ from kg.extract.clauses import (
 )
 from kg.extract.collector import RoleCollector, own_act
 from kg.extract.complements import addressee
+from kg.extract.datelines import in_dateline
 from kg.extract.makers import event_agents, light_verb_subject, nominal_actor
 from kg.extract.nouns import PLACE_LABELS, in_time_entity, is_place_like, prep_objects
 from kg.extract.people import actor_like, instrument, known_group
@@ -32,7 +33,7 @@ from kg.extract.roleclasses import (
     PLACE_OBJECT_CLASSES,
     PLACE_SUBJECT_CLASSES,
 )
-from kg.extract.spans import dated_subject, in_dateline
+from kg.extract.spans import dated_subject
 from kg.extract.tree import children
 
 __all__ = ["verbal_roles"]
