@@ -118,6 +118,9 @@ AGENT_TABLE = [
     ("An attack carried out by militants killed five soldiers.", "attack", "Assault", ["militants"], []),
     ("A convoy broke a siege imposed by jihadists.", "siege", "Siege", ["jihadists"], []),
     ("A ceasefire brokered by Qatar took effect.", "ceasefire", "Ceasefire", [], []),
+    # the verb of a sentence the parser rooted in its subject noun (after a relative clause) is the noun's
+    ("The rebels, who control much of the north, threatened on Monday to attack the capital.", "threatened",
+     "Threaten", ["rebels"], []),
 ]  # fmt: skip
 
 

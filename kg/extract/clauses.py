@@ -214,7 +214,9 @@ def misread_clause(head: Token, kids: list[Token], intransitive: frozenset[str] 
     takes no object), "bandits kidnapped 40 people" (a participle with an object is no passive)."""
     if head.dep_ != "acl" or head.tag_ not in ("VBN", "VBD") or head.head.pos_ != "NOUN":
         return False
-    return head.lemma_ in intransitive or any(c.dep_ in ("dobj", "obj") for c in kids)
+    # a sentence whose root is the noun has no other verb: "The separatists, who ..., threatened to burn"
+    rooted = head.head.dep_ == "ROOT" and head.i > head.head.i + 1 and not _apposed(head.head)
+    return rooted or head.lemma_ in intransitive or any(c.dep_ in ("dobj", "obj") for c in kids)
 
 
 def causes(verb: Token) -> list[Token]:
@@ -227,6 +229,10 @@ def causes(verb: Token) -> list[Token]:
     if verb.dep_ == "relcl" and any(s.lower_ in RELATIVE_PRONOUNS for s in subjects):
         return [verb.head]
     return subjects
+
+
+def _apposed(noun: Token) -> bool:
+    return any(c.dep_ == "appos" for c in children(noun))
 
 
 def object_participle(head: Token) -> tuple[Token, Token] | None:
