@@ -10,6 +10,8 @@ import pytest
 from roles_support import frame_at
 from spacy.language import Language
 
+from kg.extract import extract_frames
+
 # sentence, trigger word, class, agents, targets
 TARGET_TABLE = [
     # the subject of a demand's "that" clause is who is asked
@@ -169,3 +171,25 @@ def test_roles_blaming_an_act_on_a_party_makes_the_party_the_target(nlp: Languag
     assert party in [m.text for m in frames["Accuse"].targets]
     # the act keeps its own target, if any, and never the party blamed
     assert party not in [m.text for cls, f in frames.items() if cls != "Accuse" for m in f.targets]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "targets", "places"),
+    [
+        ("Soldiers repelled an assault by the group on their base at Gorom on Monday.", ["group"],
+         ["their base", "Gorom"]),
+        ("The army said it had repulsed a rebel attack on the town of Bria.", ["rebel"], ["Bria"]),
+        # the attack's place is the clash's when it names none
+        ("Its troops had repelled 46 assaults along the Kupiansk front over the past day.", [],
+         ["Kupiansk front"]),
+    ],
+)  # fmt: skip
+def test_roles_targets_who_repelled_an_attack_fought_the_attackers(
+    nlp: Language, sentence: str, targets: list[str], places: list[str]
+) -> None:
+    frames = extract_frames(nlp(sentence))
+    (clash,) = [f for f in frames if f.event_class == "ArmedClash"]
+    assert [m.text for m in clash.targets] == targets
+    assert [m.text for m in clash.places] == places
+    assert any(f.event_class == "Assault" for f in frames)  # the attack stays an event of its own

@@ -35,6 +35,7 @@ from kg.extract.roles import Roles, TriggerLike, find_roles
 from kg.extract.settings import (
     fold_harm,
     fold_injuries,
+    fold_repelled,
     from_cause,
     inherit_setting,
     setting_from_clauses,
@@ -188,7 +189,7 @@ def _extract_frames(doc: Doc, doc_id: str, triggers: Iterable[TriggerLike] | Non
     if not document_rules:
         return frames
     frames = name_counted_places(doc, relate_purposes(doc, frames))
-    frames = relative_anchors(doc, fold_injuries(doc, fold_harm(doc, frames)), bare_nouns)
+    frames = relative_anchors(doc, fold_injuries(doc, fold_repelled(doc, fold_harm(doc, frames))), bare_nouns)
     return drop_anaphors(doc, recode(doc, frames, bare={doc[t.head].idx for t in bare}), bare_nouns, text)
 
 

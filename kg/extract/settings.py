@@ -22,7 +22,7 @@ from kg.extract.tree import children
 from kg.model import EventFrame, Mention
 from kg.namespaces import EVENT_CLASSES
 
-__all__ = ["trigger_roots", "fold_harm", "fold_injuries", "inherit_setting", "from_cause",
+__all__ = ["trigger_roots", "fold_harm", "fold_repelled", "fold_injuries", "inherit_setting", "from_cause",
            "setting_from_clauses", "category", "CONTEXT_PREPS", "OUTCOME_CLASSES",
            "SETTING_DEPS", "WHEN_MARKS"]  # fmt: skip
 
@@ -60,6 +60,42 @@ def fold_harm(doc: Doc, frames: list[EventFrame]) -> list[EventFrame]:
         folded[main_n] = dataclasses.replace(main, quantities=(*main.quantities, *frame.quantities))
         dropped.add(n)
     return [folded.get(n, f) for n, f in enumerate(frames) if n not in dropped]
+
+
+REPELLING_VERBS = frozenset({"repel", "repulse"})
+
+
+def fold_repelled(doc: Doc, frames: list[EventFrame]) -> list[EventFrame]:
+    """ "Soldiers repelled an assault by the group on their base at Arbinda": the attackers, not the attack,
+    are the armed clash's other side (its target), and the attack's place and time are the clash's when it
+    names none. The attack stays an event of its own (as ``examples/gold/conflict_gold.jsonl`` has it)."""
+    at = trigger_roots(doc, frames)
+    out = list(frames)
+    for head, n in at.items():
+        token, attack = doc[head], frames[n]
+        verb = token.head
+        if token.dep_ not in ("dobj", "obj") or verb.i not in at or category(attack) != "Assault":
+            continue
+        k = at[verb.i]
+        if out[k].event_class != "ArmedClash" or verb.lemma_.lower() not in REPELLING_VERBS:
+            continue
+        clash, start = out[k], attack.trigger.start
+        # the attack's phrase stays when a name in it says whose it was ("an RSF ground assault")
+        kept = tuple(m for m in clash.targets if not m.start <= start < m.end or _named(m, attack))
+        spans = {(m.start, m.end) for m in kept}
+        out[k] = dataclasses.replace(
+            clash,
+            targets=kept + tuple(m for m in attack.agents if (m.start, m.end) not in spans),
+            places=clash.places or attack.places,
+            times=clash.times or attack.times,
+        )
+    return out
+
+
+def _named(phrase: Mention, attack: EventFrame) -> bool:
+    """A capitalised word in the phrase of the attack besides its trigger: "RSF" of "an RSF assault"."""
+    rest = phrase.text.replace(attack.trigger.text, " ")
+    return any(word[:1].isupper() for word in rest.split()) and not attack.agents
 
 
 def fold_injuries(doc: Doc, frames: list[EventFrame]) -> list[EventFrame]:
