@@ -317,6 +317,9 @@ def test_triggers_months_participles_and_anonymity_requests_are_no_events(
         ("Police arrested two members of the banned group.", {"Arrest"}),
         # saying nothing rejects no one; a number of events rising is a trend
         ("The army declined to comment on the report.", set()),
+        # seeking to do a thing is trying it; seeking a thing from a party asks for it
+        ("The government has long sought to reassure residents.", set()),
+        ("The rebels sought talks with the government.", {"Request", "Negotiation"}),
         ("The rebels refused to withdraw from the town.", {"Reject", "Withdrawal"}),
         ("Kidnappings for ransom have surged in the region.", set()),
         ("Clashes intensified on Monday.", {"ArmedClash"}),

@@ -125,12 +125,16 @@ def _press_query(head: Token) -> bool:
     )
 
 
-# "declined to comment", "refused to elaborate": a source saying nothing rejects no party
+# "declined to comment", "refused to elaborate": a source saying nothing rejects no party; seeking to do
+# a thing asks no party either
 REFUSAL_LEMMAS = frozenset({"decline", "refuse"})
 SILENCE_LEMMAS = frozenset({"comment", "elaborate", "speak", "confirm", "say"})
 
 
 def no_comment(head: Token) -> bool:
+    """Also "has long sought to reopen the highway": seeking to do a thing is trying it, no request."""
+    if head.lemma_ == "seek":
+        return any(c.dep_ == "xcomp" and c.tag_ == "VB" for c in children(head))
     return head.lemma_ in REFUSAL_LEMMAS and any(
         c.dep_ == "xcomp" and c.lemma_ in SILENCE_LEMMAS for c in children(head)
     )
