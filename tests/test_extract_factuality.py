@@ -92,6 +92,8 @@ FACTUALITY_TABLE = [
     ("The council demanded that the army withdraw from the town.", "withdraw", "Withdrawal", False, True,
      None),
     ("Damascus demanded that Israeli forces withdraw.", "withdraw", "Withdrawal", False, True, None),
+    ("The governor demanded that more troops be sent to the area.", "sent", "Deployment", False, True, None),
+    ("Officials said more troops were sent to the area.", "sent", "Deployment", False, False, "Officials"),
     ("The council said that the army withdrew from the town.", "withdrew", "Withdrawal", False, False,
      "council"),
     # an event noun said to begin only later; one told as begun

@@ -162,8 +162,10 @@ def _negation_and_mood(head: Token) -> tuple[bool, bool]:
         if link == "conj" and any(c.dep_ in ("aux", "nsubj", "nsubjpass") for c in kids):
             break
         infinitive = link == "ccomp" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in kids)
-        # "demanded that its forces withdraw": a present or bare verb in a that-clause of a demand
-        infinitive |= link == "ccomp" and cur.tag_ in ("VB", "VBP") and not any(c.dep_ == "aux" for c in kids)
+        # "demanded that its forces withdraw", "that more troops be sent": a present or bare verb (or bare
+        # passive) in a that-clause of a demand
+        bare = cur.tag_ in ("VB", "VBP") or any(c.dep_ == "auxpass" and c.tag_ == "VB" for c in kids)
+        infinitive |= link == "ccomp" and bare and not any(c.dep_ == "aux" for c in kids)
         # "wanted to let civilians leave": a causative verb's bare complement is as real as the causing
         caused = link == "ccomp" and cur.tag_ == "VB" and cur.head.lemma_.lower() in CAUSATIVE_VERBS
         same_clause = same_clause and (link != "ccomp" or caused)
