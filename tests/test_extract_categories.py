@@ -190,6 +190,9 @@ CATEGORY_TABLE = [
     ("Soldiers fired on the crowd outside the governor's office.", "Assault"),
     ("Troops returned fire before the gunmen fled.", "Assault"),
     ("Several hundred residents took refuge in the cathedral.", "Displacement"),
+    # sending armour, or a convoy of it, deploys it
+    ("Ankara sent a convoy of around 30 armoured vehicles to its posts near the border.", "Mobilize"),
+    ("The army sent a military convoy to the frontier on Friday.", "Mobilize"),
     # people leaving a place, or arriving as refugees
     ("Hundreds of families have left the town since the raid.", "Displacement"),
     ("Some 900 refugees arrived in Adre on Wednesday.", "Displacement"),

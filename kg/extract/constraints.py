@@ -44,7 +44,8 @@ QUANTITY_NOUNS = frozenset(
     {"hundred", "thousand", "dozen", "score", "number", "group", "handful", "million", "tonne", "ton",
      "truckload", "shipment", "consignment", "batch", "crate", "load", "team", "mission", "delegation",
      "contingent", "detachment", "patch", "wave", "unit", "deployment", "force", "part", "portion", "bulk",
-     "half", "rest", "most", "all", "some", "patrol", "company", "battalion", "platoon", "squad"}
+     "half", "rest", "most", "all", "some", "patrol", "company", "battalion", "platoon", "squad", "convoy",
+     "column"}
 )  # fmt: skip
 
 
