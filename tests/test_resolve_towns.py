@@ -34,6 +34,9 @@ from spacy.language import Language
         # a name before the people it qualifies is no town "the area" points back to
         ("Gunmen killed nine villagers near Ukuna on Saturday. Federal police were deployed to the area the "
          "next day.", "deployed", ["Ukuna"]),
+        # "from X to the city": the city is another than the one left
+        ("Clashes broke out in Sabha on Sunday. The army sent a convoy of reinforcements from Brak to the "
+         "city on Monday.", "sent", ["Sabha"]),
         # "the territory" is the place told before
         ("Aid trucks entered Gaza on Monday. Israel said it would allow more trucks into the territory.",
          "would allow", ["Gaza"]),

@@ -63,6 +63,8 @@ _REFERENCE_BEFORE = re.compile(
 _SAID_IN = re.compile(
     r"\b(?:told (?:reporters|journalists|a news conference)|said|speaking|spoke) in\s+$", re.I
 )
+_NAME = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:(?:al|el|ad|as|ash|at|de|del|la)-)?[A-Z][\w'’-]*|-[\w'’]+)*")
+_TO_NOUN = re.compile(r"\s+(?:to|towards|toward|into)\s+(?:the\s+)?", re.I)  # "... to the city"
 _ISLAND_AFTER = re.compile(r"\s+(island)\b")  # "on Darak island": what "the island" points back to
 
 
@@ -242,11 +244,20 @@ class Cities:
         """The last town before ``offset``; with ``kind``, the last one the text called so, if any (an
         island only: "the island" is no town)."""
         index = bisect.bisect_left(self.starts, offset)
+        if index and self._origin(self.items[index - 1][0], offset):
+            index -= 1  # "from Brak al-Shati to the city": the city is another than the one left
         if kind:
             named = [place for _, place, word in self.items[:index] if word == kind]
             if named or kind == "island":
                 return named[-1] if named else None
         return self.items[index - 1][1] if index else None
+
+    def _origin(self, start: int, offset: int) -> bool:
+        """The town at ``start`` is where a motion to the place noun at ``offset`` began."""
+        if self.text[max(0, start - 5) : start].lower() != "from ":
+            return False
+        name = _NAME.match(self.text, start)
+        return name is not None and _TO_NOUN.fullmatch(self.text, name.end(), offset) is not None
 
     def context(self, country: str | None, offset: int, text: str = "") -> PlaceContext:
         """What ``link_place`` needs for a mention at ``offset`` (``text``: "the village" looks for the last
