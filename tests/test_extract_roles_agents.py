@@ -118,6 +118,10 @@ AGENT_TABLE = [
     ("An attack carried out by militants killed five soldiers.", "attack", "Assault", ["militants"], []),
     ("A convoy broke a siege imposed by jihadists.", "siege", "Siege", ["jihadists"], []),
     ("A ceasefire brokered by Qatar took effect.", "ceasefire", "Ceasefire", [], []),
+    # a participle the parser made a second complement of the saying is done by the clause before it
+    ("KINSHASA — Fighters of the Mobondo militia attacked the village of Bisiala in Kwamouth territory, "
+     "Mai-Ndombe province, on Monday, killing seven farmers, a local civil society leader said.", "killing",
+     "Killing", ["Fighters of the Mobondo militia"], ["seven farmers"]),
     # the verb of a sentence the parser rooted in its subject noun (after a relative clause) is the noun's
     ("The rebels, who control much of the north, threatened on Monday to attack the capital.", "threatened",
      "Threaten", ["rebels"], []),

@@ -97,11 +97,39 @@ def _hedged_subject(verb: Token) -> Token | None:
     return next((c for c in kids if c.dep_ == "nsubj" and c.i < head.i), None)
 
 
+SAYING_VERBS = frozenset({"say", "tell", "report", "add", "state"})
+
+
+def _misattached_subject(verb: Token) -> Token | None:
+    """A clause with no subject the parser hung beside its real governor: a participle made a second
+    complement of the saying ("KINSHASA — Fighters of X attacked the village …, killing seven farmers, a
+    leader said", "killing" and "attacked" both under "said"): the clause before it does it; a verb made a
+    conjunct of its governor's object ("claimed a roadside bomb …, and threatened further attacks"): the
+    governor's subject."""
+    if verb.tag_ not in ("VBG", "VBD") or any(
+        c.dep_ in SUBJ_DEPS | PASSIVE_SUBJ_DEPS for c in children(verb)
+    ):
+        return None
+    head = verb.head
+    if verb.dep_ == "ccomp" and verb.tag_ == "VBG" and head.lemma_.lower() in SAYING_VERBS:
+        before = [c for c in children(head) if c.dep_ == "ccomp" and c.i < verb.i]
+        if before and verb.doc[verb.i - 1].text == ",":
+            return subject_of(before[-1])
+    if (
+        verb.dep_ == "conj"
+        and head.pos_ == "NOUN"
+        and head.dep_ in ("dobj", "obj")
+        and head.head.pos_ == "VERB"
+    ):
+        return subject_of(head.head)
+    return None
+
+
 def subject_of(verb: Token) -> Token | None:
     """The active subject of ``verb``, shared down xcomp/conj/advcl chains ("continued to advance and
     took"); an infinitive with an object-taking governor is controlled by that object ("forced thousands
     of people to flee": the people flee)."""
-    hedged = _hedged_subject(verb)
+    hedged = _hedged_subject(verb) or _misattached_subject(verb)
     if hedged is not None:
         return hedged
     charged = verb.head.head if verb.dep_ == "pcomp" and verb.head.lower_ in ("of", "for") else None
