@@ -101,28 +101,16 @@ SAYING_VERBS = frozenset({"say", "tell", "report", "add", "state"})
 
 
 def _misattached_subject(verb: Token) -> Token | None:
-    """A clause with no subject the parser hung beside its real governor: a participle made a second
-    complement of the saying ("KINSHASA — Fighters of X attacked the village …, killing seven farmers, a
-    leader said", "killing" and "attacked" both under "said"): the clause before it does it; a verb made a
-    conjunct of its governor's object ("claimed a roadside bomb …, and threatened further attacks"): the
-    governor's subject."""
-    if verb.tag_ not in ("VBG", "VBD") or any(
-        c.dep_ in SUBJ_DEPS | PASSIVE_SUBJ_DEPS for c in children(verb)
-    ):
-        return None
+    """A participle with no subject the parser made a second complement of the saying ("KINSHASA —
+    Fighters of X attacked the village …, killing seven farmers, a leader said", "killing" and "attacked"
+    both under "said"): the clause before it does it."""
     head = verb.head
-    if verb.dep_ == "ccomp" and verb.tag_ == "VBG" and head.lemma_.lower() in SAYING_VERBS:
-        before = [c for c in children(head) if c.dep_ == "ccomp" and c.i < verb.i]
-        if before and verb.doc[verb.i - 1].text == ",":
-            return subject_of(before[-1])
-    if (
-        verb.dep_ == "conj"
-        and head.pos_ == "NOUN"
-        and head.dep_ in ("dobj", "obj")
-        and head.head.pos_ == "VERB"
-    ):
-        return subject_of(head.head)
-    return None
+    if verb.dep_ != "ccomp" or verb.tag_ != "VBG" or head.lemma_.lower() not in SAYING_VERBS:
+        return None
+    if any(c.dep_ in SUBJ_DEPS | PASSIVE_SUBJ_DEPS for c in children(verb)):
+        return None
+    before = [c for c in children(head) if c.dep_ == "ccomp" and c.i < verb.i]
+    return subject_of(before[-1]) if before and verb.doc[verb.i - 1].text == "," else None
 
 
 def subject_of(verb: Token) -> Token | None:
