@@ -8,7 +8,6 @@ documents come in. The output files are written at the end, atomically.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import os
 import shutil
@@ -22,6 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.errors import InputError, KGError, OutputError
+from kg.frozen import evolve
 from kg.model import Document, Event, Mention
 from kg.placewords import PLACE_LABELS
 
@@ -90,7 +90,7 @@ def events_from_doc(document: Document, doc: Doc) -> list[Event]:
     from kg.resolve import resolve_document
 
     frames = [
-        frame if frame.doc_id == document.id else dataclasses.replace(frame, doc_id=document.id)
+        frame if frame.doc_id == document.id else evolve(frame, doc_id=document.id)
         for frame in doc._.event_frames or ()
     ]
     return resolve_document(document, frames, doc_entities(doc))

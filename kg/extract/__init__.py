@@ -14,7 +14,6 @@ frame of the document and is marked ``agent_inherited``.
 from __future__ import annotations
 
 import bisect
-import dataclasses
 import weakref
 from collections.abc import Iterable
 from typing import Any
@@ -40,6 +39,7 @@ from kg.extract.settings import (
     share_context,
 )
 from kg.extract.tree import tree_scope
+from kg.frozen import evolve
 from kg.model import EventFrame, Mention, Quantity
 from kg.nlp import doc_text
 
@@ -176,7 +176,7 @@ def _extract_frames(doc: Doc, doc_id: str, triggers: Iterable[TriggerLike] | Non
             facts[n] = sentence_facts(sents[n])
         frame = frame_for(doc, trig, roles, doc_id, facts[n])
         if not frame.agents and roles.subjectless and last_agents:
-            frame = dataclasses.replace(frame, agents=last_agents, agent_inherited=True)
+            frame = evolve(frame, agents=last_agents, agent_inherited=True)
         if frame.agents and (not last_agents or any(m.label != "PRON" for m in frame.agents)):
             last_agents = frame.agents
         if anaphor(doc, frame, text):

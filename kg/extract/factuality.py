@@ -30,6 +30,7 @@ from kg.extract.clauses import subject_of
 from kg.extract.eventnouns import MODALS, charged_with, not_begun, presupposed, talked_about, yet_to_begin
 from kg.extract.spans import mention
 from kg.extract.tree import children
+from kg.frozen import quick_init
 from kg.model import Mention
 from kg.nlp import doc_text
 
@@ -85,6 +86,7 @@ QUOTE_CHARS = frozenset('"“”„«»')
 TIME_MARKS = frozenset({"once", "when", "until", "till", "before", "after", "as", "whenever"})
 
 
+@quick_init
 @dataclass(frozen=True)
 class Factuality:
     negated: bool = False

@@ -33,6 +33,7 @@ from kg.extract.spans import after_trigger, mention
 from kg.extract.times import clauses_above, dateline_holder, trigger_times
 from kg.extract.tree import children
 from kg.extract.verbal import verbal_roles
+from kg.frozen import quick_init
 from kg.model import Mention
 from kg.namespaces import EVENT_CLASSES
 
@@ -52,6 +53,7 @@ class TriggerLike(Protocol):
     def event_class(self) -> str: ...
 
 
+@quick_init
 @dataclass(frozen=True)
 class Roles:
     """Role mentions of one trigger; ``participants`` (token index, role) feed quantity extraction;

@@ -8,8 +8,6 @@ told as a participle of a use of force with no class of its own is that event's 
 
 from __future__ import annotations
 
-import dataclasses
-
 from spacy.tokens import Doc, Token
 
 from kg.extract.clauses import AT_ONCE_MARKS, alongside, governors
@@ -19,6 +17,7 @@ from kg.extract.placenames import reference_point
 from kg.extract.quantities import INJURY_LEMMAS
 from kg.extract.spans import in_dateline, mention, subtree_chars, trigger_root
 from kg.extract.tree import children
+from kg.frozen import evolve
 from kg.model import EventFrame, Mention
 from kg.namespaces import EVENT_CLASSES
 
@@ -57,7 +56,7 @@ def fold_harm(doc: Doc, frames: list[EventFrame]) -> list[EventFrame]:
         same_facts = (main.negated, main.hypothetical) == (frame.negated, frame.hypothetical)
         if not same_facts or (main.event_class != "Siege" if cutting else category(main) != "Assault"):
             continue
-        folded[main_n] = dataclasses.replace(main, quantities=(*main.quantities, *frame.quantities))
+        folded[main_n] = evolve(main, quantities=(*main.quantities, *frame.quantities))
         dropped.add(n)
     return [folded.get(n, f) for n, f in enumerate(frames) if n not in dropped]
 
@@ -75,9 +74,7 @@ def fold_injuries(doc: Doc, frames: list[EventFrame]) -> list[EventFrame]:
             token = doc[roots[n]]
             passive = any(c.dep_ == "nsubjpass" for c in children(token))
             if last is not None and token.lemma_.lower() in INJURY_LEMMAS and passive and not frame.agents:
-                out[last] = dataclasses.replace(
-                    out[last], quantities=(*out[last].quantities, *frame.quantities)
-                )
+                out[last] = evolve(out[last], quantities=(*out[last].quantities, *frame.quantities))
                 continue
         if category(frame) == "Assault" and asserted:
             last = len(out)
@@ -99,7 +96,7 @@ def inherit_setting(head: Token, frame: EventFrame, earlier: dict[int, EventFram
         main = earlier[head.head.i]
         # "took Awdheegle after troops pulled out of their bases there": "there" is where the main event was
         places = main.places if there and main.places else frame.places or main.places
-        return dataclasses.replace(frame, places=places, times=frame.times or main.times)
+        return evolve(frame, places=places, times=frame.times or main.times)
     if there:
         return frame
     if frame.places or not is_nominal(head):
@@ -113,9 +110,9 @@ def inherit_setting(head: Token, frame: EventFrame, earlier: dict[int, EventFram
             # "captured by the KIA after a month-long siege": the same side besieged the town before
             same_side = head.head.lower_ in AFTER and category(main) == category(frame)
             agents = frame.agents or (main.agents if same_side and not main.agent_inherited else ())
-            return dataclasses.replace(frame, places=main.places, agents=agents)
+            return evolve(frame, places=main.places, agents=agents)
         if gov.dep_ == "conj" and gov.head.i in earlier:
-            return dataclasses.replace(frame, places=earlier[gov.head.i].places)
+            return evolve(frame, places=earlier[gov.head.i].places)
     return frame
 
 
@@ -129,7 +126,7 @@ def _force_within(noun: Token, frame: EventFrame, earlier: dict[int, EventFrame]
         return frame
     if category(main) != "Assault" or category(frame) != "Assault":
         return frame
-    return dataclasses.replace(frame, agents=main.agents)
+    return evolve(frame, agents=main.agents)
 
 
 NOT_FIGHTERS = frozenset({"Displacement", "Protest"})  # "fled after clashes with the army": not a side
@@ -144,7 +141,7 @@ def _other_side(noun: Token, frame: EventFrame, earlier: dict[int, EventFrame]) 
         return frame
     if not frame.agents or frame.targets or not is_nominal(noun) or not _with_party(noun, frame.agents):
         return frame
-    return dataclasses.replace(frame, agents=main.agents, targets=frame.agents)
+    return evolve(frame, agents=main.agents, targets=frame.agents)
 
 
 def _with_party(noun: Token, agents: tuple[Mention, ...]) -> bool:
@@ -168,9 +165,7 @@ def from_cause(head: Token, frame: EventFrame, earlier: dict[int, EventFrame]) -
     cause = earlier[subject.i]
     # an event with no known doer stands for it ("a roadside bombing killed five")
     agents = frame.agents or cause.agents or (mention(subject, actor=True),)
-    return dataclasses.replace(
-        frame, agents=agents, places=frame.places or cause.places, times=frame.times or cause.times
-    )
+    return evolve(frame, agents=agents, places=frame.places or cause.places, times=frame.times or cause.times)
 
 
 # clauses that lend their place: those of AT_ONCE_MARKS, and "after" (which tells the place, not the day)
@@ -227,13 +222,13 @@ def _from_clause(frame: EventFrame, inner: EventFrame, child: Token, near: bool)
         return frame
     marks = {c.lower_ for c in children(child) if c.dep_ in ("mark", "advmod")}
     if (not frame.places or near) and inner.places and marks & WHEN_MARKS:
-        frame = dataclasses.replace(frame, places=inner.places)
+        frame = evolve(frame, places=inner.places)
     if not frame.times and inner.times and marks & AT_ONCE_MARKS:
-        frame = dataclasses.replace(frame, times=inner.times)
+        frame = evolve(frame, times=inner.times)
     # "were killed when fighters opened fire on a crowd": the fighters killed them
     harm = frame.event_class in OUTCOME_CLASSES and category(inner) == "Assault"
     if harm and not frame.agents and inner.agents and marks & AT_ONCE_MARKS:
-        frame = dataclasses.replace(frame, agents=inner.agents)
+        frame = evolve(frame, agents=inner.agents)
     return frame
 
 
@@ -260,18 +255,18 @@ def share_context(doc: Doc, frames: list[EventFrame]) -> list[EventFrame]:
             # "condemned the attack during a visit to Bol": any event done during another is where it was
             during = (c for c in children(doc[head_i]) if c.dep_ == "prep" and c.lower_ == "during")
             for k in (at[o.i] for p in during for o in children(p) if o.dep_ == "pobj" and o.i in at):
-                out[n] = dataclasses.replace(out[n], places=out[n].places or out[k].places)
+                out[n] = evolve(out[n], places=out[n].places or out[k].places)
             continue
         # "A roadside bomb killed two soldiers in X on Monday": the bomb went off there and then
         for k in (at[c.i] for c in children(doc[head_i]) if c.dep_ == "nsubj" and c.i in at):
             cause = out[k]
             places, times = cause.places or out[n].places, cause.times or out[n].times
-            out[k] = dataclasses.replace(cause, places=places, times=times)
+            out[k] = evolve(cause, places=places, times=times)
         # "SUDAN, Oct 23 — Shelling by the paramilitary RSF killed nine people ...": the opening event the
         # parser hung on the dateline is the killing's subject; it happened there and then, by its doers
         for k in (at[i] for i in _dateline_cause(doc[head_i], at)):
             cause, killing = out[k], out[n]
-            out[k] = dataclasses.replace(
+            out[k] = evolve(
                 cause,
                 agents=cause.agents or killing.agents,
                 places=cause.places or killing.places,
@@ -280,10 +275,10 @@ def share_context(doc: Doc, frames: list[EventFrame]) -> list[EventFrame]:
         preps = (c for c in children(doc[head_i]) if c.dep_ == "prep" and c.lower_ in CONTEXT_PREPS)
         for k in (at[o.i] for p in preps for o in children(p) if o.dep_ == "pobj" and o.i in at):
             killing, context = out[n], out[k]
-            out[n] = dataclasses.replace(
+            out[n] = evolve(
                 killing, places=killing.places or context.places, times=killing.times or context.times
             )
-            out[k] = dataclasses.replace(context, agents=context.agents or killing.agents)
+            out[k] = evolve(context, agents=context.agents or killing.agents)
     return out
 
 

@@ -12,7 +12,6 @@ from ("supporters of the cleric"). The word classes and predicates used here liv
 from __future__ import annotations
 
 import bisect
-import dataclasses
 import weakref
 
 import numpy
@@ -23,6 +22,7 @@ from spacy.tokens import Doc, Token
 from kg.extract.nouns import PLACE_LABELS, entity_bounds, in_time_entity, semantic_head
 from kg.extract.people import ACTOR_LABELS, PEOPLE_NOUNS, actor_like
 from kg.extract.tree import children
+from kg.frozen import evolve
 from kg.model import Mention
 from kg.nlp import doc_text
 
@@ -187,7 +187,7 @@ def after_trigger(found: Mention, span: list[Token]) -> Mention:
     if not found.start < end < found.end or last.i + 1 >= len(last.doc):
         return found
     start = last.doc[last.i + 1].idx
-    return dataclasses.replace(found, text=found.text[start - found.start :], start=start)
+    return evolve(found, text=found.text[start - found.start :], start=start)
 
 
 DATELINE_DASHES = frozenset({"—", "–", "-", "--"})

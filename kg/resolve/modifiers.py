@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from kg.frozen import quick_init
 from kg.model import Actor
 from kg.resolve.actortable import actor_table
 from kg.resolve.places import gazetteer, is_people
@@ -52,6 +53,7 @@ NOT_OWNER_SUFFIXES = ("-backed", "-based", "-allied", "-sponsored")
 ADJECTIVE_ENDINGS = ("an", "ese", "ish", "ic", "i")  # "West African leaders": an adjective, not a name
 
 
+@quick_init
 @dataclass(frozen=True)
 class Owner:
     country: str | None = None
