@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 from kg.extract.anchors import SEQUENCE_MARKS, UNIT_DAYS
 from kg.extract.nouns import in_time_entity
 from kg.extract.spans import NP_LEFT_DEPS, dated_subject, in_dateline
-from kg.extract.tree import children
+from kg.extract.tree import children, scope_memo
 from kg.model import Mention
 
 __all__ = ["time_mentions", "time_mention", "sequence_distance"]
@@ -96,7 +96,8 @@ def time_mentions(tokens: list[Token]) -> list[Mention]:
 def _when_date(tok: Token) -> Mention | None:
     """ "fled since Sunday, when fighting broke out": the date a "when" clause follows is its time, wherever
     the parser hung the clause."""
-    when = next((c for c in tok.lefts if c.dep_ in ("advmod", "mark") and c.lower_ == "when"), None)
+    left = [c for c in children(tok) if c.i < tok.i]  # ``tok.lefts``, from the table
+    when = next((c for c in left if c.dep_ in ("advmod", "mark") and c.lower_ == "when"), None)
     if when is None or when.i < 2 or when.nbor(-1).text != ",":
         return None
     date = when.nbor(-2)
@@ -110,9 +111,11 @@ _OWN: weakref.WeakKeyDictionary[Doc, dict[int, tuple[Mention, ...]]] = weakref.W
 
 def _own_cached(tok: Token) -> list[Mention]:
     """:func:`_own_mentions`, found once per token of a live ``Doc``."""
-    by_token = _OWN.get(tok.doc)
+    doc = tok.doc
+    memo = scope_memo(doc)  # (inside the extraction's scope no weak reference is made per call)
+    by_token = memo.setdefault("own_times", {}) if memo is not None else _OWN.get(doc)
     if by_token is None:
-        by_token = _OWN[tok.doc] = {}
+        by_token = _OWN[doc] = {}
     found = by_token.get(tok.i)
     if found is None:
         found = by_token[tok.i] = tuple(_own_mentions(tok))
