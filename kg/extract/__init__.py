@@ -38,6 +38,7 @@ from kg.extract.settings import (
     setting_from_clauses,
     share_context,
 )
+from kg.extract.spans import span_text
 from kg.extract.tree import tree_scope
 from kg.frozen import evolve
 from kg.model import EventFrame, Mention, Quantity
@@ -116,12 +117,13 @@ def frame_for(
         facts = sentence_facts(head.sent)
     sent = facts.sent
     fact = assess(head, facts)
-    span = doc[trigger.start : trigger.end] if trigger.end > trigger.start else doc[head.i : head.i + 1]
+    start, end = (trigger.start, trigger.end) if trigger.end > trigger.start else (head.i, head.i + 1)
+    words, begin = span_text(doc, start, end)  # sliced from the text (a Span's text joins its tokens again)
     return EventFrame(
         doc_id=doc_id,
         sentence=facts.text,
         sentence_start=sent.start_char,
-        trigger=Mention(span.text, span.start_char, span.end_char, "TRIGGER", head.lemma_.lower()),
+        trigger=Mention(words, begin, begin + len(words), "TRIGGER", head.lemma_.lower()),
         event_class=trigger.event_class,
         agents=roles.agents,
         targets=roles.targets,

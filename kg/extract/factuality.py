@@ -22,6 +22,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -83,6 +84,7 @@ REPORTING_VERBS = frozenset(
 REPORT_LINK_DEPS = frozenset({"ccomp", "xcomp", "parataxis", "dobj", "advcl", "conj"})
 SAME_CLAUSE_DEPS = frozenset({"xcomp", "dobj", "pobj", "prep", "pcomp", "nsubjpass", "conj", "acomp"})
 QUOTE_CHARS = frozenset('"“”„«»')
+_QUOTE_MARK = re.compile("[" + re.escape("".join(sorted(QUOTE_CHARS))) + "]")
 TIME_MARKS = frozenset({"once", "when", "until", "till", "before", "after", "as", "whenever"})
 
 
@@ -202,7 +204,7 @@ def quoted_ranges(sent: Span, text: str | None = None) -> list[tuple[int, int]]:
     """Character ranges (doc offsets) inside quotation marks; quotes are paired left to right and an
     unclosed quote runs to the end of the sentence (``text`` = ``sent.text`` when the caller has it)."""
     text, base = (sent.text if text is None else text), sent.start_char
-    marks = [i for i, ch in enumerate(text) if ch in QUOTE_CHARS] if QUOTE_CHARS & set(text) else []
+    marks = [m.start() for m in _QUOTE_MARK.finditer(text)]
     ranges = []
     for k in range(0, len(marks), 2):
         end = marks[k + 1] if k + 1 < len(marks) else len(text)

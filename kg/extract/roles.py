@@ -166,9 +166,13 @@ def find_roles(doc: Doc, trigger: TriggerLike, events: frozenset[int] = frozense
             after_trigger(mention(t, place=place, actor=actor, located=actor and tokens is col.agents), span)
             for t in ordered
         ]
-        return tuple(
-            m for n, m in enumerate(found) if all((m.start, m.end) != (o.start, o.end) for o in found[:n])
-        )
+        seen: set[tuple[int, int]] = set()
+        kept = []
+        for m in found:  # the first mention of each span
+            if (m.start, m.end) not in seen:
+                seen.add((m.start, m.end))
+                kept.append(m)
+        return tuple(kept)
 
     participants = tuple(
         [(t.i, "agent") for t in col.agents]
