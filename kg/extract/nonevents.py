@@ -219,7 +219,7 @@ def describes_people(head: Token) -> bool:
 def record(head: Token) -> bool:
     """A perfect with an adverb of habit: "has repeatedly targeted" ("routinely beat up" is still coded)."""
     kids = list(children(head))
-    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in kids) and head.tag_ == "VBN"
+    perfect = head.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in kids)
     return perfect and any(c.dep_ == "advmod" and c.lower_ in HABITUAL_ADVERBS for c in kids)
 
 

@@ -233,6 +233,8 @@ def spatial_place(prep: str, obj: Token, *, fled: bool = False) -> bool:
 def self_named(token: Token) -> bool:
     """A place noun named by its own proper-noun modifier: "the Saratov region", "Amhara region", also
     across a common noun ("the Kutupalong refugee camp")."""
+    if token.lemma_.lower() not in PLACE_NOUNS:
+        return False
     modifiers = [c for c in token.lefts if c.dep_ in ("compound", "nmod")]
     modifiers += [g for c in modifiers for g in c.lefts if g.dep_ == "compound"]
     named = (
@@ -241,7 +243,7 @@ def self_named(token: Token) -> bool:
         or (c.pos_ == "NOUN" and c.is_title and not c.is_sent_start)
         for c in modifiers
     )  # a capitalised name the model tags a common noun: "the Karari area"
-    return token.lemma_.lower() in PLACE_NOUNS and any(named)
+    return any(named)
 
 
 PROVINCE_NOUNS = ADMIN_UNITS | {"state", "regency"}

@@ -96,8 +96,7 @@ def time_mentions(tokens: list[Token]) -> list[Mention]:
 def _when_date(tok: Token) -> Mention | None:
     """ "fled since Sunday, when fighting broke out": the date a "when" clause follows is its time, wherever
     the parser hung the clause."""
-    left = [c for c in children(tok) if c.i < tok.i]  # ``tok.lefts``, from the table
-    when = next((c for c in left if c.dep_ in ("advmod", "mark") and c.lower_ == "when"), None)
+    when = next((c for c in tok.lefts if c.dep_ in ("advmod", "mark") and c.lower_ == "when"), None)
     if when is None or when.i < 2 or when.nbor(-1).text != ",":
         return None
     date = when.nbor(-2)
