@@ -66,6 +66,7 @@ class Owner:
 UNIT_WORDS = frozenset({"brigade", "battalion", "division", "regiment", "corps", "squadron", "army", "unit"})
 
 
+@lru_cache(maxsize=65536)
 def strip_quantity(text: str) -> str:
     """``"Some 800,000 Iraqi Kurds"`` -> ``"Iraqi Kurds"``; ``"a group of Moroccan diplomats"`` ->
     ``"Moroccan diplomats"``. The last word always stays."""
@@ -84,6 +85,7 @@ def strip_quantity(text: str) -> str:
     return " ".join(words[i:])
 
 
+@lru_cache(maxsize=65536)
 def clean_name(text: str) -> str:
     """Mend the edges of a name: an unclosed parenthesis and what follows it goes ("Umma (Nation" ->
     "Umma"), stray quotes and commas at the ends go."""
