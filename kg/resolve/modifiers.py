@@ -10,6 +10,7 @@ An explicit owner in the phrase beats the document's dominant country (:mod:`kg.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -160,7 +161,7 @@ def _word_country(word: str) -> str | None:
     return table.demonyms.get(name_key(word))
 
 
-def _proper_run(words: list[str], capitalised_first: bool) -> str | None:
+def _proper_run(words: Sequence[str], capitalised_first: bool) -> str | None:
     """A leading run of two or more capitalised words ("Montenegro Municipality Association"), function
     words and a parenthesised acronym allowed inside."""
     run: list[str] = []
@@ -187,7 +188,13 @@ def _proper_run(words: list[str], capitalised_first: bool) -> str | None:
 def owner_of(words: list[str], capitalised_first: bool = True, places: bool = True) -> Owner:
     """The owner named by ``words`` (the modifiers before a phrase's head). ``capitalised_first`` False
     means the first word is capitalised only because it starts the sentence; ``places`` False reads
-    demonyms, aliases and titles only (for free text before a name)."""
+    demonyms, aliases and titles only (for free text before a name). Cached: a function of its arguments
+    and the actor table and gazetteer (built once per process)."""
+    return _owner_of(tuple(words), capitalised_first, places)
+
+
+@lru_cache(maxsize=65536)
+def _owner_of(words: tuple[str, ...], capitalised_first: bool, places: bool) -> Owner:
     table = actor_table()
     country = org = sector = None
     run = _proper_run(words, capitalised_first) if places else None
