@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 
 from kg.extract.anchors import SEQUENCE_MARKS, UNIT_DAYS
 from kg.extract.nouns import in_time_entity
-from kg.extract.spans import NP_LEFT_DEPS, dated_subject, in_dateline
+from kg.extract.spans import NP_LEFT_DEPS, dated_subject, in_dateline, span_text
 from kg.extract.tree import children, scope_memo
 from kg.model import Mention
 
@@ -34,10 +34,11 @@ def time_mention(token: Token, prep: str) -> Mention:
             start = min(start, child.left_edge.i)
     while start > 0 and doc[start].ent_iob_ == "I":
         start -= 1
-    while end < len(doc) and doc[end].ent_iob_ == "I" and doc[end].i <= token.right_edge.i:
+    last = token.right_edge.i
+    while end < len(doc) and doc[end].ent_iob_ == "I" and end <= last:
         end += 1  # not into the next phrase: "On Monday hundreds of residents" tagged as one date
-    span = doc[start:end]
-    return Mention(span.text, span.start_char, span.end_char, "DATE", prep)
+    text, begin = span_text(doc, start, end)  # (a Span's text joins its tokens again)
+    return Mention(text, begin, begin + len(text), "DATE", prep)
 
 
 PART_OF_DAY_ADVERBS = frozenset({"overnight", "tonight", "late", "early"})
@@ -126,30 +127,31 @@ def _own_mentions(tok: Token) -> list[Mention]:
     when = _when_date(tok)
     found: list[Mention] = [when] if when is not None else []
     for child in children(tok):
-        if child.dep_ in ("npadvmod", "tmod", "obl", "advmod", "poss", "nmod") and (
+        dep = child.dep_  # (each read looks the label up again)
+        if dep in ("npadvmod", "tmod", "obl", "advmod", "poss", "nmod") and (
             in_time_entity(child) or _anaphoric_day(child)
         ):
             if sequence_distance(child) or in_dateline(child):
                 continue
             found.append(time_mention(child, ""))
-        elif child.dep_ == "advmod" and _distance_later(child):
+        elif dep == "advmod" and _distance_later(child):
             # "A day later the fighters burned ...", which the NER tags as a date only now and then
-            span = child.doc[child.left_edge.i : child.i + 1]
-            found.append(Mention(span.text, span.start_char, span.end_char, "DATE", ""))
-        elif child.dep_ == "advmod" and child.lower_ in PART_OF_DAY_ADVERBS:
+            text, begin = span_text(child.doc, child.left_edge.i, child.i + 1)
+            found.append(Mention(text, begin, begin + len(text), "DATE", ""))
+        elif dep == "advmod" and child.lower_ in PART_OF_DAY_ADVERBS:
             # "shelled the city overnight and on Wednesday": the date coordinated with the part of day
             for prep in (c for c in children(child) if c.dep_ in ("conj", "prep")):
                 inner = [o for o in children(prep) if o.dep_ == "pobj" and in_time_entity(o)]
                 found.extend(time_mention(o, prep.lower_) for o in inner)
-        elif child.dep_ in ("nsubj", "nsubjpass") and not in_time_entity(child):
+        elif dep in ("nsubj", "nsubjpass") and not in_time_entity(child):
             # "Last month gunmen abducted ...": the opening date parsed as a compound of the subject
             found.extend(
                 time_mention(c, "") for c in child.lefts if c.dep_ == "compound" and in_time_entity(c)
             )
-        elif child.dep_ == "prep" and _bare_date(child):
+        elif dep == "prep" and _bare_date(child):
             # "On Tuesday security forces detained": the date the parser made the subject's modifier
             found.append(time_mention(child.doc[child.i + 1], child.lower_))
-        elif child.dep_ == "prep":
+        elif dep == "prep":
             for obj in children(child):
                 if obj.dep_ == "pobj" and child.lower_ in OCCASION_PREPS and not in_time_entity(obj):
                     # "during Friday prayers", "at Sunday mass": the day an occasion is named by
