@@ -131,7 +131,7 @@ def resolve_expression(
     return _resolved(text, prep, doc_date, future)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=4096)
 def _resolved(text: str, prep: str, doc_date: dt.date, future: bool) -> TimeValue | None:
     return _resolve(text, prep, doc_date, future)
 

@@ -47,7 +47,7 @@ def head_of(words: list[str], lemma: str) -> tuple[str, int] | None:
     return _head_of(tuple(words), lemma)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def _head_of(words: tuple[str, ...], lemma: str) -> tuple[str, int] | None:
     descriptors = actor_table().descriptors
     for n in range(len(words), 0, -1):

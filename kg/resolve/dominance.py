@@ -21,7 +21,7 @@ def _country_vote(mention: Mention, peoples_of: dict[str, str]) -> tuple[str | N
     return _name_vote(mention.text, mention.label) if peoples_of is demonyms() else _vote(mention, peoples_of)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def _name_vote(text: str, label: str) -> tuple[str | None, int]:
     """:func:`_vote` with the demonym table: a function of the name and label alone, cached (documents name
     the same places again and again)."""

@@ -193,7 +193,7 @@ def owner_of(words: list[str], capitalised_first: bool = True, places: bool = Tr
     return _owner_of(tuple(words), capitalised_first, places)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def _owner_of(words: tuple[str, ...], capitalised_first: bool, places: bool) -> Owner:
     table = actor_table()
     country = org = sector = None

@@ -106,7 +106,7 @@ def link_place(text: str, context: PlaceContext | None = None) -> Place | None:
     return _linked(text, ctx.country, ctx.last_city, ctx.last_province)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def _linked(
     text: str, country: str | None, last_city: Place | None, last_province: Place | None
 ) -> Place | None:
