@@ -83,15 +83,20 @@ def time_mentions(tokens: list[Token]) -> list[Mention]:
     """DATE/TIME expressions attached directly to ``tokens``; lemma = governing preposition or ''."""
     found: list[Mention] = []
     for tok in tokens:
-        own = _own_cached(tok)
-        # "said on Thursday it had repelled an attack ... on Wednesday": a date hung between the reporting
-        # verb and the clause's subject is the saying's, the clause's only when it has none of its own
-        saying = _reported_subject(tok)
-        if saying is not None:
-            later = [m for m in own if m.start >= saying]
-            own = later or own
-        found.extend(own)
-    return _dedupe(found)
+        found.extend(_own_cached(tok))
+    return _dedupe(found) if len(found) > 1 else found
+
+
+def _own_said(tok: Token) -> list[Mention]:
+    """The time expressions of ``tok`` itself: "said on Thursday it had repelled an attack ... on
+    Wednesday": a date hung between the reporting verb and the clause's subject is the saying's, the
+    clause's only when it has none of its own."""
+    own = _own_mentions(tok)
+    saying = _reported_subject(tok)
+    if saying is not None:
+        later = [m for m in own if m.start >= saying]
+        own = later or own
+    return own
 
 
 def _when_date(tok: Token) -> Mention | None:
@@ -109,17 +114,21 @@ def _when_date(tok: Token) -> Mention | None:
 _OWN: weakref.WeakKeyDictionary[Doc, dict[int, tuple[Mention, ...]]] = weakref.WeakKeyDictionary()
 
 
-def _own_cached(tok: Token) -> list[Mention]:
-    """:func:`_own_mentions`, found once per token of a live ``Doc``."""
+def _own_cached(tok: Token) -> tuple[Mention, ...]:
+    """:func:`_own_said`, found once per token of a live ``Doc``."""
     doc = tok.doc
     memo = scope_memo(doc)  # (inside the extraction's scope no weak reference is made per call)
-    by_token = memo.setdefault("own_times", {}) if memo is not None else _OWN.get(doc)
+    by_token = memo.get("own_times") if memo is not None else _OWN.get(doc)
     if by_token is None:
-        by_token = _OWN[doc] = {}
+        by_token = {}
+        if memo is not None:
+            memo["own_times"] = by_token
+        else:
+            _OWN[doc] = by_token
     found = by_token.get(tok.i)
     if found is None:
-        found = by_token[tok.i] = tuple(_own_mentions(tok))
-    return list(found)
+        found = by_token[tok.i] = tuple(_own_said(tok))
+    return found
 
 
 def _own_mentions(tok: Token) -> list[Mention]:
