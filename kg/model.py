@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from kg.frozen import quick_init
+
 __all__ = [
     "Document",
     "Mention",
@@ -35,6 +37,7 @@ class Document:
     source: str | None = None  # where it was read from (path, "<stdin>:LINE")
 
 
+@quick_init
 @dataclass(frozen=True)
 class Mention:
     """A span of the document text. ``label`` is the spaCy entity label (GPE, ORG, NORP, PERSON, DATE, ...)
@@ -47,6 +50,7 @@ class Mention:
     lemma: str = ""  # lemma of the head token, lower-cased ("insurgent", "they", "take")
 
 
+@quick_init
 @dataclass(frozen=True)
 class Quantity:
     """A number attached to an event: ``kind`` is one of fatalities, injuries, troops, displaced, prisoners,
@@ -58,6 +62,7 @@ class Quantity:
     qualifier: str = "exact"
 
 
+@quick_init
 @dataclass(frozen=True)
 class EventFrame:
     """An event mention found in one sentence, before resolution. ``event_class`` is the local name of an
@@ -81,6 +86,7 @@ class EventFrame:
     anchor: tuple[int, int] | None = None
 
 
+@quick_init
 @dataclass(frozen=True)
 class Actor:
     """A canonical actor. ``key`` is a stable slug used for the IRI; ``sector`` a PLOVER/CAMEO sector code
@@ -94,6 +100,7 @@ class Actor:
     aliases: tuple[str, ...] = ()
 
 
+@quick_init
 @dataclass(frozen=True)
 class Place:
     """A place linked to the gazetteer. ``kind`` is city, province, region, country or site;
@@ -112,6 +119,7 @@ class Place:
     names: tuple[str, ...] = ()
 
 
+@quick_init
 @dataclass(frozen=True)
 class TimeValue:
     """When an event happened. ``precision`` is day, month, year or span (``start``..``end`` inclusive).
@@ -124,6 +132,7 @@ class TimeValue:
     derived: bool = False
 
 
+@quick_init
 @dataclass(frozen=True)
 class Event:
     """A resolved event: the frame it came from plus canonical actors, places and time."""

@@ -96,13 +96,20 @@ def parse(
 
 
 # live Doc -> its text: ``Doc.text`` joins every token on each read, and the extraction stages read it
-# several times per document
+# several times per document; the last one asked about is also kept beside a weak reference to it, which
+# answers the many reads during one document's extraction without making a weak reference per read
 _TEXTS: weakref.WeakKeyDictionary[Doc, str] = weakref.WeakKeyDictionary()
+_last_text: tuple[weakref.ref[Doc] | None, str] = (None, "")
 
 
 def doc_text(doc: Doc) -> str:
     """``doc.text``, joined once per live ``Doc``."""
-    text = _TEXTS.get(doc)
-    if text is None:
-        text = _TEXTS[doc] = doc.text
-    return text
+    global _last_text
+    last, text = _last_text
+    if last is not None and last() is doc:
+        return text
+    found = _TEXTS.get(doc)
+    if found is None:
+        found = _TEXTS[doc] = doc.text
+    _last_text = (weakref.ref(doc), found)
+    return found

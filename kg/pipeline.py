@@ -8,7 +8,6 @@ documents come in. The output files are written at the end, atomically.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import os
 import shutil
@@ -22,7 +21,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.errors import InputError, KGError, OutputError
+from kg.frozen import evolve
 from kg.model import Document, Event, Mention
+from kg.nlp import doc_text
 from kg.placewords import PLACE_LABELS
 
 __all__ = [
@@ -67,8 +68,9 @@ class BuildResult:
 def doc_entities(doc: Doc) -> list[Mention]:
     """Every named-entity mention of a parsed document, as plain ``Mention``s; a place label on the first
     part of a hyphenated word is dropped ("Mai" of the "Mai-Mai" militia is no town)."""
+    text = doc_text(doc)  # each entity's text sliced from it (``Span.text`` joins the span's tokens)
     return [
-        Mention(e.text, e.start_char, e.end_char, e.label_, e.root.lemma_.lower())
+        Mention(text[e.start_char : e.end_char], e.start_char, e.end_char, e.label_, e.root.lemma_.lower())
         for e in doc.ents
         if e.label_ not in PLACE_LABELS or not _hyphen_fragment(doc, e.end)
     ]
@@ -90,7 +92,7 @@ def events_from_doc(document: Document, doc: Doc) -> list[Event]:
     from kg.resolve import resolve_document
 
     frames = [
-        frame if frame.doc_id == document.id else dataclasses.replace(frame, doc_id=document.id)
+        frame if frame.doc_id == document.id else evolve(frame, doc_id=document.id)
         for frame in doc._.event_frames or ()
     ]
     return resolve_document(document, frames, doc_entities(doc))

@@ -14,7 +14,6 @@ frame of the document and is marked ``agent_inherited``.
 from __future__ import annotations
 
 import bisect
-import dataclasses
 import weakref
 from collections.abc import Iterable
 from typing import Any
@@ -40,7 +39,9 @@ from kg.extract.settings import (
     inherit_setting,
     setting_from_clauses,
 )
+from kg.extract.spans import span_text
 from kg.extract.tree import tree_scope
+from kg.frozen import evolve
 from kg.model import EventFrame, Mention, Quantity
 from kg.nlp import doc_text
 
@@ -117,12 +118,13 @@ def frame_for(
         facts = sentence_facts(head.sent)
     sent = facts.sent
     fact = assess(head, facts)
-    span = doc[trigger.start : trigger.end] if trigger.end > trigger.start else doc[head.i : head.i + 1]
+    start, end = (trigger.start, trigger.end) if trigger.end > trigger.start else (head.i, head.i + 1)
+    words, begin = span_text(doc, start, end)  # sliced from the text (a Span's text joins its tokens again)
     return EventFrame(
         doc_id=doc_id,
         sentence=facts.text,
         sentence_start=sent.start_char,
-        trigger=Mention(span.text, span.start_char, span.end_char, "TRIGGER", head.lemma_.lower()),
+        trigger=Mention(words, begin, begin + len(words), "TRIGGER", head.lemma_.lower()),
         event_class=trigger.event_class,
         agents=roles.agents,
         targets=roles.targets,
@@ -177,7 +179,7 @@ def _extract_frames(doc: Doc, doc_id: str, triggers: Iterable[TriggerLike] | Non
             facts[n] = sentence_facts(sents[n])
         frame = frame_for(doc, trig, roles, doc_id, facts[n])
         if not frame.agents and roles.subjectless and last_agents:
-            frame = dataclasses.replace(frame, agents=last_agents, agent_inherited=True)
+            frame = evolve(frame, agents=last_agents, agent_inherited=True)
         if frame.agents and (not last_agents or any(m.label != "PRON" for m in frame.agents)):
             last_agents = frame.agents
         if anaphor(doc, frame, text):

@@ -6,8 +6,6 @@ for the killing's subject, and the event a killing happened in or during.
 
 from __future__ import annotations
 
-import dataclasses
-
 from spacy.tokens import Doc, Token
 
 from kg.extract.clauses import causes
@@ -15,6 +13,7 @@ from kg.extract.datelines import in_dateline
 from kg.extract.quantities import INJURY_LEMMAS
 from kg.extract.settings import CONTEXT_PREPS, OUTCOME_CLASSES, trigger_roots
 from kg.extract.tree import children
+from kg.frozen import evolve
 from kg.model import EventFrame
 
 __all__ = ["share_context"]
@@ -34,18 +33,18 @@ def share_context(doc: Doc, frames: list[EventFrame]) -> list[EventFrame]:
             for k in (at[c.i] for c in causes(doc[head_i]) if c.i in at):
                 cause = out[k]
                 places, times = cause.places or out[n].places, cause.times or out[n].times
-                out[k] = dataclasses.replace(cause, places=places, times=times)
+                out[k] = evolve(cause, places=places, times=times)
         if not harm:
             # "condemned the attack during a visit to Bol": any event done during another is where it was
             during = (c for c in children(doc[head_i]) if c.dep_ == "prep" and c.lower_ == "during")
             for k in (at[o.i] for p in during for o in children(p) if o.dep_ == "pobj" and o.i in at):
-                out[n] = dataclasses.replace(out[n], places=out[n].places or out[k].places)
+                out[n] = evolve(out[n], places=out[n].places or out[k].places)
             continue
         # "SUDAN, Oct 23 — Shelling by the paramilitary RSF killed nine people ...": the opening event the
         # parser hung on the dateline is the killing's subject; it happened there and then, by its doers
         for k in (at[i] for i in _dateline_cause(doc[head_i], at)):
             cause, killing = out[k], out[n]
-            out[k] = dataclasses.replace(
+            out[k] = evolve(
                 cause,
                 agents=cause.agents or killing.agents,
                 places=cause.places or killing.places,
@@ -54,10 +53,10 @@ def share_context(doc: Doc, frames: list[EventFrame]) -> list[EventFrame]:
         preps = (c for c in children(doc[head_i]) if c.dep_ == "prep" and c.lower_ in CONTEXT_PREPS)
         for k in (at[o.i] for p in preps for o in children(p) if o.dep_ == "pobj" and o.i in at):
             killing, context = out[n], out[k]
-            out[n] = dataclasses.replace(
+            out[n] = evolve(
                 killing, places=killing.places or context.places, times=killing.times or context.times
             )
-            out[k] = dataclasses.replace(context, agents=context.agents or killing.agents)
+            out[k] = evolve(context, agents=context.agents or killing.agents)
     return out
 
 

@@ -9,6 +9,7 @@ some dependent is one of ``words`` or matches a marker (XCOMP, CCOMP, ACTOR, ACT
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from spacy.tokens import Token
 
@@ -53,17 +54,23 @@ def fits(token: Token, wanted: Sequence[str]) -> bool:
     """``token`` is one of the ``wanted`` words: its lemma or form, "place" for a place name, "norp" for a
     nationality or group name ("Algerians"), "person" for a person's name, or a two-word "modifier head"
     ("mediation effort")."""
-    lemma = token.lemma_.lower()
-    if lemma in wanted or token.lower_ in wanted:
+    lemma, lower = token.lemma_.lower(), token.lower_
+    if lemma in wanted or lower in wanted:
         return True
     label = token.ent_type_
     if label and (("place" in wanted and label in PLACE_LABELS) or ENTITY_MARKERS.get(label, "") in wanted):
         return True
-    pairs = [w.split(" ", 1) for w in wanted if " " in w]
+    pairs = _pairs(wanted) if isinstance(wanted, tuple) else [w.split(" ", 1) for w in wanted if " " in w]
     if not pairs:
         return False
     mods = {w for c in children(token) if c.dep_ in MODIFIER_DEPS for w in (c.lemma_.lower(), c.lower_)}
-    return any(last in (lemma, token.lower_) and first in mods for first, last in pairs)
+    return any(last in (lemma, lower) and first in mods for first, last in pairs)
+
+
+@lru_cache(maxsize=4096)
+def _pairs(wanted: tuple[str, ...]) -> list[list[str]]:
+    """The two-word ("modifier head") entries of a lexicon constraint, split (the same few each time)."""
+    return [w.split(" ", 1) for w in wanted if " " in w]
 
 
 def argument_fits(head: Token, wanted: Sequence[str], deps: frozenset[str]) -> bool:
@@ -120,24 +127,24 @@ def context_fits(head: Token, wanted: Sequence[str]) -> bool:
     searched: "a two-day strike", not "the deadliest strike in weeks"."""
     verbal = head.pos_ not in NOUN_POS
     for child in children(head):
-        objects = [o for o in children(child) if o.dep_ == "pobj"] if child.dep_ == "prep" else []
+        dep = child.dep_  # (each read looks the label up again)
+        objects = [o for o in children(child) if o.dep_ == "pobj"] if dep == "prep" else []
         if objects and all(in_time_entity(o) for o in objects):
             continue  # "fired its director on Monday": a date's preposition is no wanted word
-        if fits(child, wanted) or (child.dep_ in DEPENDENCY_MARKERS and child.dep_ in wanted):
+        if fits(child, wanted) or (dep in DEPENDENCY_MARKERS and dep in wanted):
             return True
-        if "actor" in wanted and child.dep_ in ACTOR_DEPS and actor_like(child):
+        if "actor" in wanted and dep in ACTOR_DEPS and actor_like(child):
             return True
         if "recipient" in wanted and recipient(child):
             return True
-        if "actor_clause" in wanted and child.dep_ == "ccomp":
+        if "actor_clause" in wanted and dep == "ccomp":
             subject = next((c for c in children(child) if c.dep_ in SUBJECT_DEPS), None)
             if subject is not None and actor_like(subject):
                 return True
         if verbal and any(
             fits(g, wanted)
             for g in children(child)
-            if (g.dep_ == "pobj" and child.dep_ in ("prep", "agent"))
-            or (g.dep_ == "amod" and child.dep_ == "dobj")
+            if (g.dep_ == "pobj" and dep in ("prep", "agent")) or (g.dep_ == "amod" and dep == "dobj")
         ):
             return True  # "put on alert"; a predicate parsed on the object: "set the hostages free"
     return False

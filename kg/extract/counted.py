@@ -13,7 +13,6 @@ small model tags unknown village names as people or organisations at random); th
 from __future__ import annotations
 
 import bisect
-import dataclasses
 from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
@@ -22,6 +21,7 @@ from kg.extract.nouns import NON_PLACE_LABELS, in_time_entity
 from kg.extract.quantities import parse_number
 from kg.extract.spans import mention, trigger_root
 from kg.extract.tree import children
+from kg.frozen import evolve
 from kg.model import EventFrame
 from kg.placewords import SETTLEMENTS
 
@@ -98,5 +98,5 @@ def name_counted_places(doc: Doc, frames: list[EventFrame]) -> list[EventFrame]:
         named = tuple(mention(t, "LOC", place=True) for t in names)
         for m, other in enumerate(frames):
             if m == n or (other.sentence_start == frame.sentence_start and other.places == frame.places):
-                out[m] = dataclasses.replace(other, places=named + other.places)
+                out[m] = evolve(other, places=named + other.places)
     return out

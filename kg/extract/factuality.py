@@ -22,6 +22,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -30,6 +31,7 @@ from kg.extract.clauses import subject_of
 from kg.extract.eventnouns import MODALS, charged_with, not_begun, presupposed, talked_about, yet_to_begin
 from kg.extract.spans import mention
 from kg.extract.tree import children
+from kg.frozen import quick_init
 from kg.model import Mention
 from kg.nlp import doc_text
 
@@ -82,9 +84,11 @@ REPORTING_VERBS = frozenset(
 REPORT_LINK_DEPS = frozenset({"ccomp", "xcomp", "parataxis", "dobj", "advcl", "conj"})
 SAME_CLAUSE_DEPS = frozenset({"xcomp", "dobj", "pobj", "prep", "pcomp", "nsubjpass", "conj", "acomp"})
 QUOTE_CHARS = frozenset('"“”„«»')
+_QUOTE_MARK = re.compile("[" + re.escape("".join(sorted(QUOTE_CHARS))) + "]")
 TIME_MARKS = frozenset({"once", "when", "until", "till", "before", "after", "as", "whenever"})
 
 
+@quick_init
 @dataclass(frozen=True)
 class Factuality:
     negated: bool = False
@@ -162,8 +166,7 @@ def _negation_and_mood(head: Token) -> tuple[bool, bool]:
         if link == "conj" and any(c.dep_ in ("aux", "nsubj", "nsubjpass") for c in kids):
             break
         infinitive = link == "ccomp" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in kids)
-        # "demanded that its forces withdraw", "that more troops be sent": a present or bare verb (or bare
-        # passive) in a that-clause of a demand
+        # "demanded that its forces withdraw", "that troops be sent": a bare verb or passive of a demand
         bare = cur.tag_ in ("VB", "VBP") or any(c.dep_ == "auxpass" and c.tag_ == "VB" for c in kids)
         infinitive |= link == "ccomp" and bare and not any(c.dep_ == "aux" for c in kids)
         # "wanted to let civilians leave": a causative verb's bare complement is as real as the causing
@@ -202,7 +205,7 @@ def quoted_ranges(sent: Span, text: str | None = None) -> list[tuple[int, int]]:
     """Character ranges (doc offsets) inside quotation marks; quotes are paired left to right and an
     unclosed quote runs to the end of the sentence (``text`` = ``sent.text`` when the caller has it)."""
     text, base = (sent.text if text is None else text), sent.start_char
-    marks = [i for i, ch in enumerate(text) if ch in QUOTE_CHARS] if QUOTE_CHARS & set(text) else []
+    marks = [m.start() for m in _QUOTE_MARK.finditer(text)]
     ranges = []
     for k in range(0, len(marks), 2):
         end = marks[k + 1] if k + 1 < len(marks) else len(text)

@@ -16,7 +16,6 @@ roles; for an obligation the reporter is the agent and the obliged subject the t
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Collection, Sequence
 
 from spacy.tokens import Doc, Token
@@ -28,6 +27,7 @@ from kg.extract.places import conjunct_verbs, located_at
 from kg.extract.spans import mention, trigger_root
 from kg.extract.times import clauses_above, trigger_times
 from kg.extract.tree import children
+from kg.frozen import evolve
 from kg.model import EventFrame, Mention
 from kg.namespaces import EVENT_CLASSES
 
@@ -161,9 +161,7 @@ def _refusal(
         first = min(first, head.head.i)  # "failed to reach"
     words = head.doc[first : head.i + 1]
     trigger = Mention(words.text, words.start_char, words.end_char, "TRIGGER", head.lemma_.lower())
-    return dataclasses.replace(
-        frame, event_class=mod.refusal_class, trigger=trigger, negated=False, hypothetical=False
-    )
+    return evolve(frame, event_class=mod.refusal_class, trigger=trigger, negated=False, hypothetical=False)
 
 
 def _speaker_places(doc: Doc, speaker: Mention | None) -> tuple[Mention, ...]:
@@ -255,24 +253,22 @@ def recode(
         said = statement_times(marker)
         if found[1] == "obligation":
             agents = (frame.reported_by,) if frame.reported_by is not None else ()
-            statement = dataclasses.replace(
+            statement = evolve(
                 frame, event_class=cls, trigger=trigger, agents=agents, targets=frame.agents,
                 agent_inherited=False, quantities=(), hypothetical=False, times=said,
                 places=frame.places or _speaker_places(doc, frame.reported_by),
             )  # fmt: skip
         elif found[1] == "command":
             boss = subject_of(marker)
-            statement = dataclasses.replace(
+            statement = evolve(
                 frame, trigger=trigger, agents=(mention(boss),) if boss is not None else (),
                 targets=frame.agents if root.pos_ == "VERB" else frame.targets,
                 agent_inherited=False, hypothetical=False, times=said,
             )  # fmt: skip
         else:
-            statement = dataclasses.replace(
-                frame, event_class=cls, trigger=trigger, hypothetical=False, times=said
-            )
+            statement = evolve(frame, event_class=cls, trigger=trigger, hypothetical=False, times=said)
         if not no_event:
-            out.append(dataclasses.replace(frame, hypothetical=True))
+            out.append(evolve(frame, hypothetical=True))
         added.append(statement)
     kept = [f for f in out if f.trigger.start not in dropped]
     return sorted([*kept, *added], key=lambda f: (f.trigger.start, f.event_class))

@@ -183,8 +183,9 @@ def no_event_noun(head: Token) -> bool:
 
 def natural_cause(head: Token) -> bool:
     """The act's subject (or passive ``by`` agent) is a natural hazard, every conjunct of it."""
-    doers = [c for c in children(head) if c.dep_ == "nsubj"]
-    doers += [g for c in children(head) if c.dep_ == "agent" for g in children(c) if g.dep_ == "pobj"]
+    deps = [(c, c.dep_) for c in children(head)]  # (each read looks the label up again)
+    doers = [c for c, dep in deps if dep == "nsubj"]
+    doers += [g for c, dep in deps if dep == "agent" for g in children(c) if g.dep_ == "pobj"]
     return bool(doers) and all(
         t.lemma_.lower() in NATURAL_HAZARDS or t.lower_ in NATURAL_HAZARDS
         for d in doers
@@ -223,7 +224,7 @@ def describes_people(head: Token) -> bool:
 def record(head: Token) -> bool:
     """A perfect with an adverb of habit: "has repeatedly targeted" ("routinely beat up" is still coded)."""
     kids = list(children(head))
-    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in kids) and head.tag_ == "VBN"
+    perfect = head.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in kids)
     return perfect and any(c.dep_ == "advmod" and c.lower_ in HABITUAL_ADVERBS for c in kids)
 
 

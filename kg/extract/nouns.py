@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from kg.extract.docplaces import PLACE_LABELS, called_place, entity_bounds
-from kg.extract.tree import children
+from kg.extract.tree import children, scope_memo
 from kg.placewords import ADMIN_UNITS, DIRECTION_WORDS, NUMERIC_LABELS, PART_OF_TOWN, SETTLEMENTS
 
 __all__ = [
@@ -89,7 +89,20 @@ def in_time_entity(token: Token) -> bool:
 
 def semantic_head(token: Token) -> Token:
     """The token that says what a phrase is: "12 of the capitals" -> capitals, "hundreds of X" -> X, "most
-    of X" -> X."""
+    of X" -> X (found once per token inside ``tree_scope``)."""
+    memo = scope_memo(token.doc)
+    if memo is None:
+        return _semantic_head(token)
+    heads = memo.get("semantic_head")
+    if heads is None:
+        heads = memo["semantic_head"] = {}
+    head = heads.get(token.i)
+    if head is None:
+        head = heads[token.i] = _semantic_head(token)
+    return head
+
+
+def _semantic_head(token: Token) -> Token:
     if (
         token.like_num
         or token.lower_ in NUMBER_NOUNS
@@ -142,13 +155,27 @@ def coordinated(token: Token) -> Iterator[Token]:
 
 def prep_objects(token: Token, preps: frozenset[str] | None = None) -> Iterator[tuple[str, Token]]:
     """``(preposition lemma, object)`` for the prepositional phrases attached to ``token``; a compound
-    preposition parsed as two ("outside of the city") gives the first word and the inner object."""
+    preposition parsed as two ("outside of the city") gives the first word and the inner object (all of
+    them found once per token inside ``tree_scope``, then those of ``preps``)."""
+    memo = scope_memo(token.doc)
+    found: tuple[tuple[str, Token], ...] | None
+    if memo is None:
+        found = tuple(_prep_objects(token))
+    else:
+        table = memo.get("prep_objects")
+        if table is None:
+            table = memo["prep_objects"] = {}
+        found = table.get(token.i)
+        if found is None:
+            found = table[token.i] = tuple(_prep_objects(token))
+    return iter(found if preps is None else [pair for pair in found if pair[0] in preps])
+
+
+def _prep_objects(token: Token) -> Iterator[tuple[str, Token]]:
     for child in children(token):
         if child.dep_ not in ("prep", "agent", "dative"):
             continue
         word = child.lower_
-        if preps is not None and word not in preps:
-            continue
         found = False
         for obj in children(child):
             if obj.dep_ in ("pobj", "pcomp"):
@@ -217,6 +244,8 @@ def spatial_place(prep: str, obj: Token, *, fled: bool = False) -> bool:
 def self_named(token: Token) -> bool:
     """A place noun named by its own proper-noun modifier: "the Saratov region", "Amhara region", also
     across a common noun ("the Kutupalong refugee camp")."""
+    if token.lemma_.lower() not in PLACE_NOUNS:
+        return False
     modifiers = [c for c in token.lefts if c.dep_ in ("compound", "nmod")]
     modifiers += [g for c in modifiers for g in c.lefts if g.dep_ == "compound"]
     named = (
@@ -225,7 +254,7 @@ def self_named(token: Token) -> bool:
         or (c.pos_ == "NOUN" and c.is_title and not c.is_sent_start)
         for c in modifiers
     )  # a capitalised name the model tags a common noun: "the Karari area"
-    return token.lemma_.lower() in PLACE_NOUNS and any(named)
+    return any(named)
 
 
 PROVINCE_NOUNS = ADMIN_UNITS | {"state", "regency"}

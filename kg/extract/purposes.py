@@ -14,13 +14,13 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
 from kg.extract.spans import trigger_root
 from kg.extract.tree import children
+from kg.frozen import evolve
 from kg.model import EventFrame
 from kg.namespaces import EVENT_CLASSES
 
@@ -106,9 +106,9 @@ def relate_purposes(doc: Doc, frames: Sequence[EventFrame]) -> list[EventFrame]:
             continue
         protest = _protest_purpose(head, heads)
         if protest is not None and frame.hypothetical and not protest.hypothetical:
-            frame = dataclasses.replace(frame, hypothetical=False)
+            frame = evolve(frame, hypothetical=False)
         demanded = None if frame.targets else _demanded(head, heads)
         if demanded is not None and demanded.event_class in YIELDING_CLASSES:
-            frame = dataclasses.replace(frame, targets=demanded.agents or demanded.targets)
+            frame = evolve(frame, targets=demanded.agents or demanded.targets)
         out.append(frame)
     return out

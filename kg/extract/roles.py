@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from itertools import takewhile
 from typing import Protocol
 
+from spacy.attrs import LOWER
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from kg.extract.clauses import (
@@ -31,8 +33,9 @@ from kg.extract.roleclasses import OBJ_DEPS, OF
 from kg.extract.settings import SETTING_DEPS
 from kg.extract.spans import after_trigger, mention
 from kg.extract.times import clauses_above, dateline_holder, trigger_times
-from kg.extract.tree import children
+from kg.extract.tree import children, scope_memo
 from kg.extract.verbal import verbal_roles
+from kg.frozen import quick_init
 from kg.model import Mention
 from kg.namespaces import EVENT_CLASSES
 
@@ -52,6 +55,7 @@ class TriggerLike(Protocol):
     def event_class(self) -> str: ...
 
 
+@quick_init
 @dataclass(frozen=True)
 class Roles:
     """Role mentions of one trigger; ``participants`` (token index, role) feed quantity extraction;
@@ -66,11 +70,25 @@ class Roles:
 
 
 THERE_ON = frozenset({"dobj", "obj", "pobj"})  # the objects a "there" may hang on
+_THERE = get_string_id("there")
+
+
+def _names_there(doc: Doc) -> bool:
+    """Whether some word of ``doc`` is "there" (one array read, once per document inside the scope)."""
+    memo = scope_memo(doc)
+    if memo is not None and "there" in memo:
+        return bool(memo["there"])
+    found = bool((doc.to_array(LOWER) == _THERE).any()) if len(doc) else False
+    if memo is not None:
+        memo["there"] = found
+    return found
 
 
 def _there(head: Token) -> Token | None:
     """ "there" on the trigger or on its object ("overran a base there", "dropped explosives on a house
-    there")."""
+    there"); most documents have no "there" at all."""
+    if not _names_there(head.doc):
+        return None
     phrases = [o for c in children(head) for o in (children(c) if c.dep_ == "prep" else [c])]
     holders = [head, *(o for o in phrases if o.dep_ in THERE_ON)]
     return next((c for t in holders for c in children(t) if c.dep_ == "advmod" and c.lower_ == "there"), None)
@@ -164,9 +182,13 @@ def find_roles(doc: Doc, trigger: TriggerLike, events: frozenset[int] = frozense
             after_trigger(mention(t, place=place, actor=actor, located=actor and tokens is col.agents), span)
             for t in ordered
         ]
-        return tuple(
-            m for n, m in enumerate(found) if all((m.start, m.end) != (o.start, o.end) for o in found[:n])
-        )
+        seen: set[tuple[int, int]] = set()
+        kept = []
+        for m in found:  # the first mention of each span
+            if (m.start, m.end) not in seen:
+                seen.add((m.start, m.end))
+                kept.append(m)
+        return tuple(kept)
 
     participants = tuple(
         [(t.i, "agent") for t in col.agents]

@@ -8,8 +8,6 @@ told as a participle of a use of force with no class of its own is that event's 
 
 from __future__ import annotations
 
-import dataclasses
-
 from spacy.tokens import Doc, Token
 
 from kg.extract.clauses import AT_ONCE_MARKS, alongside, governors
@@ -19,6 +17,7 @@ from kg.extract.placenames import reference_point
 from kg.extract.quantities import INJURY_LEMMAS
 from kg.extract.spans import mention, subtree_chars, trigger_root
 from kg.extract.tree import children
+from kg.frozen import evolve
 from kg.model import EventFrame, Mention
 from kg.namespaces import EVENT_CLASSES
 
@@ -57,7 +56,7 @@ def fold_harm(doc: Doc, frames: list[EventFrame]) -> list[EventFrame]:
         same_facts = (main.negated, main.hypothetical) == (frame.negated, frame.hypothetical)
         if not same_facts or (main.event_class != "Siege" if cutting else category(main) != "Assault"):
             continue
-        folded[main_n] = dataclasses.replace(main, quantities=(*main.quantities, *frame.quantities))
+        folded[main_n] = evolve(main, quantities=(*main.quantities, *frame.quantities))
         dropped.add(n)
     return [folded.get(n, f) for n, f in enumerate(frames) if n not in dropped]
 
@@ -83,7 +82,7 @@ def fold_repelled(doc: Doc, frames: list[EventFrame]) -> list[EventFrame]:
         # the attack's phrase stays when a name in it says whose it was ("an RSF ground assault")
         kept = tuple(m for m in clash.targets if not m.start <= start < m.end or _named(m, attack))
         spans = {(m.start, m.end) for m in kept}
-        out[k] = dataclasses.replace(
+        out[k] = evolve(
             clash,
             targets=kept + tuple(m for m in attack.agents if (m.start, m.end) not in spans),
             places=clash.places or attack.places,
@@ -111,9 +110,7 @@ def fold_injuries(doc: Doc, frames: list[EventFrame]) -> list[EventFrame]:
             token = doc[roots[n]]
             passive = any(c.dep_ == "nsubjpass" for c in children(token))
             if last is not None and token.lemma_.lower() in INJURY_LEMMAS and passive and not frame.agents:
-                out[last] = dataclasses.replace(
-                    out[last], quantities=(*out[last].quantities, *frame.quantities)
-                )
+                out[last] = evolve(out[last], quantities=(*out[last].quantities, *frame.quantities))
                 continue
         if category(frame) == "Assault" and asserted:
             last = len(out)
@@ -135,7 +132,7 @@ def inherit_setting(head: Token, frame: EventFrame, earlier: dict[int, EventFram
         main = earlier[head.head.i]
         # "took Awdheegle after troops pulled out of their bases there": "there" is where the main event was
         places = main.places if there and main.places else frame.places or main.places
-        return dataclasses.replace(frame, places=places, times=frame.times or main.times)
+        return evolve(frame, places=places, times=frame.times or main.times)
     if there:
         return frame
     if frame.places or not is_nominal(head):
@@ -149,9 +146,9 @@ def inherit_setting(head: Token, frame: EventFrame, earlier: dict[int, EventFram
             # "captured by the KIA after a month-long siege": the same side besieged the town before
             same_side = head.head.lower_ in AFTER and category(main) == category(frame)
             agents = frame.agents or (main.agents if same_side and not main.agent_inherited else ())
-            return dataclasses.replace(frame, places=main.places, agents=agents)
+            return evolve(frame, places=main.places, agents=agents)
         if gov.dep_ == "conj" and gov.head.i in earlier:
-            return dataclasses.replace(frame, places=earlier[gov.head.i].places)
+            return evolve(frame, places=earlier[gov.head.i].places)
     return frame
 
 
@@ -165,7 +162,7 @@ def _force_within(noun: Token, frame: EventFrame, earlier: dict[int, EventFrame]
         return frame
     if category(main) != "Assault" or category(frame) != "Assault":
         return frame
-    return dataclasses.replace(frame, agents=main.agents)
+    return evolve(frame, agents=main.agents)
 
 
 NOT_FIGHTERS = frozenset({"Displacement", "Protest"})  # "fled after clashes with the army": not a side
@@ -188,7 +185,7 @@ def _other_side(noun: Token, frame: EventFrame, earlier: dict[int, EventFrame]) 
     party = frame.agents or frame.targets
     if not party or (frame.agents and frame.targets) or not is_nominal(noun) or not _with_party(noun, party):
         return frame
-    return dataclasses.replace(frame, agents=main.agents, targets=party)
+    return evolve(frame, agents=main.agents, targets=party)
 
 
 def _with_party(noun: Token, agents: tuple[Mention, ...]) -> bool:
@@ -212,9 +209,7 @@ def from_cause(head: Token, frame: EventFrame, earlier: dict[int, EventFrame]) -
     cause = earlier[subject.i]
     # an event with no known doer stands for it ("a roadside bombing killed five")
     agents = frame.agents or cause.agents or (mention(subject, actor=True),)
-    return dataclasses.replace(
-        frame, agents=agents, places=frame.places or cause.places, times=frame.times or cause.times
-    )
+    return evolve(frame, agents=agents, places=frame.places or cause.places, times=frame.times or cause.times)
 
 
 # clauses that lend their place: those of AT_ONCE_MARKS, and "after" (which tells the place, not the day)
@@ -271,13 +266,13 @@ def _from_clause(frame: EventFrame, inner: EventFrame, child: Token, near: bool)
         return frame
     marks = {c.lower_ for c in children(child) if c.dep_ in ("mark", "advmod")}
     if (not frame.places or near) and inner.places and marks & WHEN_MARKS:
-        frame = dataclasses.replace(frame, places=inner.places)
+        frame = evolve(frame, places=inner.places)
     if not frame.times and inner.times and marks & AT_ONCE_MARKS:
-        frame = dataclasses.replace(frame, times=inner.times)
+        frame = evolve(frame, times=inner.times)
     # "were killed when fighters opened fire on a crowd": the fighters killed them
     harm = frame.event_class in OUTCOME_CLASSES and category(inner) == "Assault"
     if harm and not frame.agents and inner.agents and marks & AT_ONCE_MARKS:
-        frame = dataclasses.replace(frame, agents=inner.agents)
+        frame = evolve(frame, agents=inner.agents)
     return frame
 
 

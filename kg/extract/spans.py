@@ -11,14 +11,12 @@ from ("supporters of the cleric"). The word classes and predicates used here liv
 
 from __future__ import annotations
 
-import dataclasses
-import weakref
-
 from spacy.tokens import Doc, Token
 
 from kg.extract.nouns import PLACE_LABELS, entity_bounds, in_time_entity, semantic_head
 from kg.extract.people import ACTOR_LABELS, PEOPLE_NOUNS, actor_like
-from kg.extract.tree import children
+from kg.extract.tree import children, trigger_root
+from kg.frozen import evolve
 from kg.model import Mention
 from kg.nlp import doc_text
 
@@ -183,7 +181,7 @@ def after_trigger(found: Mention, span: list[Token]) -> Mention:
     if not found.start < end < found.end or last.i + 1 >= len(last.doc):
         return found
     start = last.doc[last.i + 1].idx
-    return dataclasses.replace(found, text=found.text[start - found.start :], start=start)
+    return evolve(found, text=found.text[start - found.start :], start=start)
 
 
 def dated_subject(obj: Token) -> bool:
@@ -213,21 +211,3 @@ def subtree_chars(token: Token) -> tuple[int, int]:
     """Character offsets ``[start, end)`` of the phrase ``token`` heads (its whole subtree)."""
     last = token.right_edge
     return token.left_edge.idx, last.idx + len(last)
-
-
-# live Doc -> (start, end) character offsets of a trigger -> its root token index (-1: no token there)
-_ROOTS: weakref.WeakKeyDictionary[Doc, dict[tuple[int, int], int]] = weakref.WeakKeyDictionary()
-
-
-def trigger_root(doc: Doc, trigger: Mention) -> Token | None:
-    """The root token of a frame's trigger, found once per Doc and trigger: the stages after extraction
-    each look frames up by it, and ``Doc.char_span`` with its root walk is no cheap look-up."""
-    roots = _ROOTS.get(doc)
-    if roots is None:
-        roots = _ROOTS[doc] = {}
-    key = (trigger.start, trigger.end)
-    index = roots.get(key)
-    if index is None:
-        span = doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
-        index = roots[key] = span.root.i if span is not None else -1
-    return doc[index] if index >= 0 else None

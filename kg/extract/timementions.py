@@ -18,8 +18,8 @@ from spacy.tokens import Doc, Token
 from kg.extract.anchors import SEQUENCE_MARKS, UNIT_DAYS
 from kg.extract.datelines import in_dateline
 from kg.extract.nouns import in_time_entity
-from kg.extract.spans import NP_LEFT_DEPS, dated_subject
-from kg.extract.tree import children
+from kg.extract.spans import NP_LEFT_DEPS, dated_subject, span_text
+from kg.extract.tree import children, scope_memo
 from kg.model import Mention
 
 __all__ = ["time_mentions", "time_mention", "sequence_distance"]
@@ -35,10 +35,11 @@ def time_mention(token: Token, prep: str) -> Mention:
             start = min(start, child.left_edge.i)
     while start > 0 and doc[start].ent_iob_ == "I":
         start -= 1
-    while end < len(doc) and doc[end].ent_iob_ == "I" and doc[end].i <= token.right_edge.i:
+    last = token.right_edge.i
+    while end < len(doc) and doc[end].ent_iob_ == "I" and end <= last:
         end += 1  # not into the next phrase: "On Monday hundreds of residents" tagged as one date
-    span = doc[start:end]
-    return Mention(span.text, span.start_char, span.end_char, "DATE", prep)
+    text, begin = span_text(doc, start, end)  # (a Span's text joins its tokens again)
+    return Mention(text, begin, begin + len(text), "DATE", prep)
 
 
 PART_OF_DAY_ADVERBS = frozenset({"overnight", "tonight", "late", "early"})
@@ -83,15 +84,20 @@ def time_mentions(tokens: list[Token]) -> list[Mention]:
     """DATE/TIME expressions attached directly to ``tokens``; lemma = governing preposition or ''."""
     found: list[Mention] = []
     for tok in tokens:
-        own = _own_cached(tok)
-        # "said on Thursday it had repelled an attack ... on Wednesday": a date hung between the reporting
-        # verb and the clause's subject is the saying's, the clause's only when it has none of its own
-        saying = _reported_subject(tok)
-        if saying is not None:
-            later = [m for m in own if m.start >= saying]
-            own = later or own
-        found.extend(own)
-    return _dedupe(found)
+        found.extend(_own_cached(tok))
+    return _dedupe(found) if len(found) > 1 else found
+
+
+def _own_said(tok: Token) -> list[Mention]:
+    """The time expressions of ``tok`` itself: "said on Thursday it had repelled an attack ... on
+    Wednesday": a date hung between the reporting verb and the clause's subject is the saying's, the
+    clause's only when it has none of its own."""
+    own = _own_mentions(tok)
+    saying = _reported_subject(tok)
+    if saying is not None:
+        later = [m for m in own if m.start >= saying]
+        own = later or own
+    return own
 
 
 def _when_date(tok: Token) -> Mention | None:
@@ -109,15 +115,21 @@ def _when_date(tok: Token) -> Mention | None:
 _OWN: weakref.WeakKeyDictionary[Doc, dict[int, tuple[Mention, ...]]] = weakref.WeakKeyDictionary()
 
 
-def _own_cached(tok: Token) -> list[Mention]:
-    """:func:`_own_mentions`, found once per token of a live ``Doc``."""
-    by_token = _OWN.get(tok.doc)
+def _own_cached(tok: Token) -> tuple[Mention, ...]:
+    """:func:`_own_said`, found once per token of a live ``Doc``."""
+    doc = tok.doc
+    memo = scope_memo(doc)  # (inside the extraction's scope no weak reference is made per call)
+    by_token = memo.get("own_times") if memo is not None else _OWN.get(doc)
     if by_token is None:
-        by_token = _OWN[tok.doc] = {}
+        by_token = {}
+        if memo is not None:
+            memo["own_times"] = by_token
+        else:
+            _OWN[doc] = by_token
     found = by_token.get(tok.i)
     if found is None:
-        found = by_token[tok.i] = tuple(_own_mentions(tok))
-    return list(found)
+        found = by_token[tok.i] = tuple(_own_said(tok))
+    return found
 
 
 def _own_mentions(tok: Token) -> list[Mention]:
@@ -125,30 +137,31 @@ def _own_mentions(tok: Token) -> list[Mention]:
     when = _when_date(tok)
     found: list[Mention] = [when] if when is not None else []
     for child in children(tok):
-        if child.dep_ in ("npadvmod", "tmod", "obl", "advmod", "poss", "nmod") and (
+        dep = child.dep_  # (each read looks the label up again)
+        if dep in ("npadvmod", "tmod", "obl", "advmod", "poss", "nmod") and (
             in_time_entity(child) or _anaphoric_day(child)
         ):
             if sequence_distance(child) or in_dateline(child):
                 continue
             found.append(time_mention(child, ""))
-        elif child.dep_ == "advmod" and _distance_later(child):
+        elif dep == "advmod" and _distance_later(child):
             # "A day later the fighters burned ...", which the NER tags as a date only now and then
-            span = child.doc[child.left_edge.i : child.i + 1]
-            found.append(Mention(span.text, span.start_char, span.end_char, "DATE", ""))
-        elif child.dep_ == "advmod" and child.lower_ in PART_OF_DAY_ADVERBS:
+            text, begin = span_text(child.doc, child.left_edge.i, child.i + 1)
+            found.append(Mention(text, begin, begin + len(text), "DATE", ""))
+        elif dep == "advmod" and child.lower_ in PART_OF_DAY_ADVERBS:
             # "shelled the city overnight and on Wednesday": the date coordinated with the part of day
             for prep in (c for c in children(child) if c.dep_ in ("conj", "prep")):
                 inner = [o for o in children(prep) if o.dep_ == "pobj" and in_time_entity(o)]
                 found.extend(time_mention(o, prep.lower_) for o in inner)
-        elif child.dep_ in ("nsubj", "nsubjpass") and not in_time_entity(child):
+        elif dep in ("nsubj", "nsubjpass") and not in_time_entity(child):
             # "Last month gunmen abducted ...": the opening date parsed as a compound of the subject
             found.extend(
                 time_mention(c, "") for c in child.lefts if c.dep_ == "compound" and in_time_entity(c)
             )
-        elif child.dep_ == "prep" and _bare_date(child):
+        elif dep == "prep" and _bare_date(child):
             # "On Tuesday security forces detained": the date the parser made the subject's modifier
             found.append(time_mention(child.doc[child.i + 1], child.lower_))
-        elif child.dep_ == "prep":
+        elif dep == "prep":
             for obj in children(child):
                 if obj.dep_ == "pobj" and child.lower_ in OCCASION_PREPS and not in_time_entity(obj):
                     # "during Friday prayers", "at Sunday mass": the day an occasion is named by

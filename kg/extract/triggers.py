@@ -153,30 +153,27 @@ def _allowed(head: Token, entry: LexiconEntry, kind: str, heads: dict[tuple[int,
 
 def _head_allowed(head: Token, kind: str) -> bool:
     """The checks that depend on the head word alone, not on the lexicon entry."""
-    if head.dep_ in {"aux", "auxpass"}:
+    dep, tag, lemma = head.dep_, head.tag_, head.lemma_  # (each read looks its string up again)
+    if dep in {"aux", "auxpass"}:
         return False
-    if kind == "noun" and (head.ent_type_ in _NAME_OR_TIME or head.dep_ == "compound"):
+    if kind == "noun" and (head.ent_type_ in _NAME_OR_TIME or dep == "compound"):
         return False  # part of a name ("Operation Storm") or a modifier ("protest leaders", "aid convoy")
-    if kind == "noun" and head.lemma_.lower() in GROUP_NOUNS and the_group(head):
+    if kind == "noun" and lemma.lower() in GROUP_NOUNS and the_group(head):
         return False  # a group called by its name: "the Chin Brotherhood alliance said", "the NATO alliance"
-    if (
-        head.tag_ == "VBN"
-        and head.dep_ in ARGUMENT_DEPS
-        and any(c.dep_ in ("det", "nummod") for c in children(head))
-    ):
+    if tag == "VBN" and dep in ARGUMENT_DEPS and any(c.dep_ in ("det", "nummod") for c in children(head)):
         return False  # a participle naming people: "evacuated the wounded", "20 wounded had been brought in"
-    if head.tag_ == "VBN" and head.dep_ == "acl" and head.head.lower_ == "those":
+    if tag == "VBN" and dep == "acl" and head.head.lower_ == "those":
         return False  # "among those killed were two children"
-    if head.tag_ == "VBN" and head.dep_ == "acl" and head.head.like_num and head.lemma_ in INJURY_LEMMAS:
+    if tag == "VBN" and dep == "acl" and head.head.like_num and lemma in INJURY_LEMMAS:
         return False  # "ambulances took more than 20 wounded to hospital": the injured people
-    if head.tag_ == "VBN" and head.dep_ == "acl" and head.lemma_ in DESCRIBING_PARTICIPLES:
+    if tag == "VBN" and dep == "acl" and lemma in DESCRIBING_PARTICIPLES:
         return False  # "hundreds of thousands of people displaced from surrounding districts"
-    if head.tag_ == "VBN" and head.dep_ == "acl" and head.lemma_ in BROKERING_PARTICIPLES:
+    if tag == "VBN" and dep == "acl" and lemma in BROKERING_PARTICIPLES:
         return False  # "talks mediated by the interior ministry": how the talks were held
     if record(head):
         return False  # "has repeatedly targeted their officials": a record, not an event
-    if head.dep_ == "amod" and (
-        head.tag_ == "VBG" or head.lemma_ in HEDGE_PARTICIPLES | STATUS_PARTICIPLES | RELATION_PARTICIPLES
+    if dep == "amod" and (
+        tag == "VBG" or lemma in HEDGE_PARTICIPLES | STATUS_PARTICIPLES | RELATION_PARTICIPLES
     ):
         return False  # a participle describing a noun: "the surrounding district", "Turkish-backed factions"
     if head.lower_ == "surrounding" and adjectival(head):
@@ -186,9 +183,9 @@ def _head_allowed(head: Token, kind: str) -> bool:
     if describes_role(head):
         return False  # "the civilian militia that fights alongside the army": what it does as a rule
     if (
-        head.dep_ == "acl"
-        and head.lemma_ in RELATION_PARTICIPLES
-        and (head.tag_ == "VBN" or any(c.dep_ == "agent" for c in children(head)))
+        dep == "acl"
+        and lemma in RELATION_PARTICIPLES
+        and (tag == "VBN" or any(c.dep_ == "agent" for c in children(head)))
     ):
         return False  # "fighters backed by paratroopers"
     if natural_cause(head) or equipped(head) or no_comment(head):

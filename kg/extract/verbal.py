@@ -57,23 +57,24 @@ def verbal_roles(
                 continue
             # not "Further west, ..." nor a dateline's city ("HERAT, May 3 — ..."; subject_of below takes
             # the subject in apposition to it)
-            if child.dep_ in SUBJ_DEPS and not (heading(child) or in_dateline(child)):
+            dep = child.dep_  # (each read looks the label up again)
+            if dep in SUBJ_DEPS and not (heading(child) or in_dateline(child)):
                 # the first of two (a misparsed apposition), unless it is a weapon and the second a party:
                 # "Drones launched by the paramilitary Rapid Support Forces struck", "Forces" a subject too
                 weapon = subj is not None and instrument(subj) and actor_like(child)
                 subj = antecedent(child, head) if subj is None or weapon else subj
-            elif child.dep_ in PASSIVE_SUBJ_DEPS:
+            elif dep in PASSIVE_SUBJ_DEPS:
                 passive = True
                 objects.append(child)
-            elif child.dep_ == "auxpass":
+            elif dep == "auxpass":
                 passive = True
-            elif child.dep_ == "dative" and not any(g.dep_ == "pobj" for g in children(child)):
+            elif dep == "dative" and not any(g.dep_ == "pobj" for g in children(child)):
                 col.add(col.targets, child)  # "gave the villagers food"
-            elif child.dep_ in OBJ_DEPS or (child.dep_ == "pobj" and tok.i != head.i):
+            elif dep in OBJ_DEPS or (dep == "pobj" and tok.i != head.i):
                 objects.append(child)  # includes the object of a preposition inside "took control of"
-            elif child.dep_ == "conj" and col.cls in PLACE_OBJECT_CLASSES and is_place_like(child):
+            elif dep == "conj" and col.cls in PLACE_OBJECT_CLASSES and is_place_like(child):
                 objects.append(child)  # "took Kalehe, a town near X, and the port of Minova": misattached
-            elif child.dep_ == "agent" and tok.tag_ == "VBN" and tok.lemma_ not in INTRANSITIVE:
+            elif dep == "agent" and tok.tag_ == "VBN" and tok.lemma_ not in INTRANSITIVE:
                 # a passive's doer; not the means of an intransitive misread as passive ("fled by boat")
                 for obj in children(child):
                     if obj.dep_ == "pobj":

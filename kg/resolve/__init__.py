@@ -9,10 +9,10 @@ dominant country (``dominance.dominant_country``), the main armed group and the 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
 from typing import TypeVar
 
 from kg.eventclasses import EVENT_CLASSES
+from kg.frozen import evolve
 from kg.model import Actor, Document, Event, EventFrame, Mention, Place
 from kg.resolve.actorcontext import antecedent_at, sentence_start
 from kg.resolve.actors import (
@@ -80,7 +80,7 @@ def _located(mention: Mention, found: Actor | None, country: str | None, here: s
         return found  # a pronoun is its antecedent, wherever that was said
     if found.key not in (f"{country.lower()}-civilians", f"unidentified-armed-group-{country.lower()}"):
         return found
-    named = resolve_actor(replace(mention, start=-1, end=-1), ActorContext())
+    named = resolve_actor(evolve(mention, start=-1, end=-1), ActorContext())
     if named is not None and named.country is not None:
         return found  # the mention names its country itself ("Palestinian civilians")
     return country_actor(here, "civilians") if found.sector == "CVL" else unidentified_group(here)
@@ -244,7 +244,7 @@ def _shared_sites(events: list[Event]) -> list[Event]:
             # "stormed the village of X, killing 14": a later event of the sentence with no place at all too
             placeless = not event.places and not event.frame.places
             if gained and (placeless or set(event.frame.places) <= set(earlier.frame.places)):
-                event = replace(event, places=earlier.places)
+                event = evolve(event, places=earlier.places)
                 break
         out.append(event)
     return out
@@ -286,7 +286,7 @@ def resolve_document(
     # how the article spells its places, where the gazetteer's label differs ("Babanusa": "Babanusah"); an
     # event with none of them is kept as it is
     return [
-        replace(e, places=tuple(cities.with_names(p) for p in e.places))
+        evolve(e, places=tuple(cities.with_names(p) for p in e.places))
         if any(cities.spellings.get(p.key) for p in e.places)
         else e
         for e in events

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
+from kg.frozen import evolve
 from kg.model import Actor, Mention
 from kg.resolve.actortable import actor_table
 
@@ -178,6 +179,6 @@ def define_acronym(acronym: str, actor: Actor, ctx: ActorContext) -> Actor:
     table = actor_table()
     if acronym in table.exact or acronym.lower() in table.aliases or acronym in actor.aliases:
         return actor
-    named = replace(actor, aliases=(*actor.aliases, acronym))
+    named = evolve(actor, aliases=(*actor.aliases, acronym))
     ctx.acronyms.setdefault(acronym, named)
     return ctx.acronyms[acronym]

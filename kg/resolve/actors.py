@@ -14,8 +14,8 @@ tagged GPE). Everything else is unresolved (``None``)."""
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
+from kg.frozen import evolve
 from kg.model import Actor, Mention
 from kg.resolve.actorcontext import (
     ActorContext,
@@ -180,8 +180,8 @@ def resolve_actor(mention: Mention, ctx: ActorContext | None = None) -> Actor | 
     affiliated = AFFILIATION.search(mention.text) if "-" in mention.text else None  # the cheap test first
     if affiliated is not None and mention.text[affiliated.end() :].strip():
         # "Islamic State-linked insurgents": the insurgents, not the group they are linked to
-        rest = replace(mention, text=mention.text[affiliated.end() :].lstrip(), label="")
-        found = resolve_actor(replace(rest, start=mention.end - len(rest.text)) if mention.end else rest, ctx)
+        rest = evolve(mention, text=mention.text[affiliated.end() :].lstrip(), label="")
+        found = resolve_actor(evolve(rest, start=mention.end - len(rest.text)) if mention.end else rest, ctx)
         if found is not None:
             return found
     text = clean_name(strip_quantity(strip_determiners(mention.text)))
@@ -194,9 +194,9 @@ def resolve_actor(mention: Mention, ctx: ActorContext | None = None) -> Actor | 
         return found
     words = text.split()
     if mention.label == "PERSON" and name_key(words[-1]) in table.plural_demonyms:
-        mention = replace(mention, label="NORP")  # "Bosnian Serbs" tagged as a person
+        mention = evolve(mention, label="NORP")  # "Bosnian Serbs" tagged as a person
     if mention.label != "PERSON" and titled_name(words):
-        mention = replace(mention, label="PERSON")  # "Vice-President Amina Odhiambo" tagged ORG
+        mention = evolve(mention, label="PERSON")  # "Vice-President Amina Odhiambo" tagged ORG
     if mention.label == "PERSON" and words[0].lower() in HEDGES:  # "Suspected al-Qaeda", tagged a person
         hedged = " ".join(words[1:])
         group = table.exact.get(hedged) or table.aliases.get(hedged.lower())

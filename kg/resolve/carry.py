@@ -20,12 +20,12 @@ Where an event with no place of its own happened is in :mod:`kg.resolve.scenes`.
 from __future__ import annotations
 
 import bisect
-import dataclasses
 import datetime as dt
 import re
 from collections.abc import Sequence
 
 from kg.eventclasses import EVENT_CLASSES
+from kg.frozen import evolve
 from kg.model import Event, TimeValue
 from kg.resolve.daterules import NUMBERS
 from kg.resolve.dates import clock_only
@@ -148,14 +148,14 @@ def carry_dates(events: Sequence[Event], text: str) -> list[Event]:
             time = month
             extra = tuple(e for e in event.extra if e[0] != "time_rule")
             note = ("time_rule", "month of the previous dated event")
-            event = dataclasses.replace(event, time=time, extra=(*extra, note))
+            event = evolve(event, time=time, extra=(*extra, note))
         elif shift is not None and day is not None:
             # "The previous evening, two shepherds were killed when a bomb exploded": one day for both
             shifted[shift[0]] = day
             raw = next((m.text for m in event.frame.times), None)
             time = TimeValue(day, day, "day", raw)
             note = ("time_rule", "day of the previous dated event")
-            event = dataclasses.replace(event, time=time, extra=(*event.extra, note))
+            event = evolve(event, time=time, extra=(*event.extra, note))
         elif (
             last is not None
             and last[1] == paragraph
@@ -164,10 +164,10 @@ def carry_dates(events: Sequence[Event], text: str) -> list[Event]:
             and time.derived
             and not _dated(event)
         ):
-            time = dataclasses.replace(last[0], raw=None, derived=True)
+            time = evolve(last[0], raw=None, derived=True)
             extra = tuple(e for e in event.extra if e[0] != "time_rule")
             note = ("time_rule", "date of the paragraph's earlier event (no time expression)")
-            event = dataclasses.replace(event, time=time, extra=(*extra, note))
+            event = evolve(event, time=time, extra=(*extra, note))
         elif (
             scene is not None
             and time is not None
@@ -176,10 +176,10 @@ def carry_dates(events: Sequence[Event], text: str) -> list[Event]:
             and use_of_force(event)
         ):
             # "The gunmen ... shot dead a vigilante" in a later paragraph: the day of the story's scene
-            time = dataclasses.replace(scene, raw=None, derived=True)
+            time = evolve(scene, raw=None, derived=True)
             extra = tuple(e for e in event.extra if e[0] != "time_rule")
             note = ("time_rule", "date of the story's earlier use of force (no time expression)")
-            event = dataclasses.replace(event, time=time, extra=(*extra, note))
+            event = evolve(event, time=time, extra=(*extra, note))
         if time is not None and not time.derived and not (event.frame.negated or event.frame.hypothetical):
             last = (time, paragraph)  # an envisaged or negated event's day is no anchor
             scene = time if use_of_force(event) and time.precision == "day" else scene
@@ -211,11 +211,9 @@ def anchored_dates(events: Sequence[Event]) -> list[Event]:
                 extra = tuple(e for e in out[this].extra if e[0] != "time_rule")
                 # a stated month or span is taken over whole, without the other event's words
                 moved = (
-                    TimeValue(day, day, "day", None)
-                    if known.precision == "day"
-                    else dataclasses.replace(known, raw=None)
+                    TimeValue(day, day, "day", None) if known.precision == "day" else evolve(known, raw=None)
                 )
-                out[this] = dataclasses.replace(out[this], time=moved, extra=(*extra, note))
+                out[this] = evolve(out[this], time=moved, extra=(*extra, note))
                 break
     return out
 

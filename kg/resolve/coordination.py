@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import replace
 
+from kg.frozen import evolve
 from kg.model import Actor, Mention
 from kg.placewords import PLACE_LABELS
 from kg.resolve.actorcontext import (
@@ -149,7 +149,7 @@ def split_modifiers(mention: Mention) -> list[Mention]:
     nationalities = [*left, right]
     if not left or not all(name_key(w) in demonyms for w in nationalities):
         return [mention]
-    return [replace(mention, text=" ".join([w, *head])) for w in nationalities]
+    return [evolve(mention, text=" ".join([w, *head])) for w in nationalities]
 
 
 _SELF_PRONOUNS = PLURAL_PRONOUNS | PERSON_PRONOUNS

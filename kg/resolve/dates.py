@@ -123,7 +123,20 @@ def _rules(t: str, d: dt.date | None, future: bool, raw: str, prep: str) -> Time
 def resolve_expression(
     text: str, prep: str, doc_date: dt.date | None, future: bool = False
 ) -> TimeValue | None:
-    """One time expression (without or with its preposition) -> TimeValue, or None."""
+    """One time expression (without or with its preposition) -> TimeValue, or None (cached with a
+    publication date: the frames of a document share their time phrases; without one, dateparser reads
+    a bare year against today)."""
+    if doc_date is None:
+        return _resolve(text, prep, doc_date, future)
+    return _resolved(text, prep, doc_date, future)
+
+
+@lru_cache(maxsize=4096)
+def _resolved(text: str, prep: str, doc_date: dt.date, future: bool) -> TimeValue | None:
+    return _resolve(text, prep, doc_date, future)
+
+
+def _resolve(text: str, prep: str, doc_date: dt.date | None, future: bool) -> TimeValue | None:
     raw = text.strip()
     t = re.sub(r"\s+", " ", fold(raw).lower().strip(" .,;:\"'"))
     for p in PREPOSITIONS:
@@ -174,9 +187,10 @@ def tense_of(frame: EventFrame) -> str:
     if frame.hypothetical:
         return "future"
     words = frame.sentence[: max(0, frame.trigger.start - frame.sentence_start)].split()
-    before = [w.strip(",") for w in words]
+    last = max(0, len(words) - 4)  # the last four words before the trigger
+    before = (w.strip(",") for w in words[last:])
     # "Since May, when the withdrawal began": the month, not the modal (which is capitalised only first)
-    markers = [w.lower() for n, w in enumerate(before) if n >= len(before) - 4 and (w != "May" or n == 0)]
+    markers = [w.lower() for n, w in enumerate(before, last) if w != "May" or n == 0]
     return "future" if any(w in FUTURE_MARKERS for w in markers) else "past"
 
 

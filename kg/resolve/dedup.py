@@ -28,11 +28,11 @@ operative is the strike's target, not a second attack's).
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Iterable, Sequence
 
 from kg.eventclasses import EVENT_CLASSES
+from kg.frozen import evolve
 from kg.model import Actor, Event, merge_key
 from kg.resolve.actortable import STATE_ORGAN_SECTORS
 
@@ -59,7 +59,7 @@ def merge_events(events: Iterable[Event]) -> list[Event]:
         targets = {t.key: t for e in group for t in e.targets}
         offsets = ",".join(str(e.frame.trigger.start) for e in group)
         extra = (*first.extra, ("merged_count", str(len(group))), ("merged_offsets", offsets))
-        merged.append(dataclasses.replace(first, time=time, targets=tuple(targets.values()), extra=extra))
+        merged.append(evolve(first, time=time, targets=tuple(targets.values()), extra=extra))
     return merged
 
 
@@ -102,7 +102,7 @@ def fold_retold(events: Sequence[Event]) -> list[Event]:
         told = out[k]
         targets = tuple({t.key: t for t in (*told.targets, *event.targets)}.values())
         note = ("retold_offset", str(event.frame.trigger.start))
-        out[k] = dataclasses.replace(told, targets=targets, extra=(*told.extra, note))
+        out[k] = evolve(told, targets=targets, extra=(*told.extra, note))
     return out
 
 
@@ -184,7 +184,7 @@ def absorb_headline(events: Sequence[Event]) -> list[Event]:
             out.remove(event)
             index = out.index(body)
             note = ("headline_offset", str(event.frame.trigger.start))
-            out[index] = dataclasses.replace(body, extra=(*body.extra, note))
+            out[index] = evolve(body, extra=(*body.extra, note))
         elif event.time is not None and event.time.derived:
             out[out.index(event)] = _dated_by_lead(event, out)
     return out
@@ -199,7 +199,7 @@ def _dated_by_lead(headline: Event, events: Sequence[Event]) -> Event:
     )
     if lead is None or lead.precision != "day":
         return headline
-    time = dataclasses.replace(lead, raw=None, derived=True)
+    time = evolve(lead, raw=None, derived=True)
     note = ("time_rule", "day of the story's first dated event (a headline)")
     extra = tuple(e for e in headline.extra if e[0] != "time_rule")
-    return dataclasses.replace(headline, time=time, extra=(*extra, note))
+    return evolve(headline, time=time, extra=(*extra, note))

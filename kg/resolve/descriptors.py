@@ -4,6 +4,8 @@ context: an owner in the phrase beats the sentence's state, which beats the docu
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from kg.model import Actor, Mention
 from kg.resolve.actorcontext import ActorContext, sentence_state
 from kg.resolve.actortable import (
@@ -42,7 +44,13 @@ BARE_ONLY = frozenset({"group", "groups", "state"})  # "the group": the main arm
 
 
 def head_of(words: list[str], lemma: str) -> tuple[str, int] | None:
-    """The descriptor category of the phrase's head and how many words it spans ("armed forces" -> 2)."""
+    """The descriptor category of the phrase's head and how many words it spans ("armed forces" -> 2;
+    cached: a function of the words and the actor table, loaded once per process)."""
+    return _head_of(tuple(words), lemma)
+
+
+@lru_cache(maxsize=16384)
+def _head_of(words: tuple[str, ...], lemma: str) -> tuple[str, int] | None:
     descriptors = actor_table().descriptors
     for n in range(len(words), 0, -1):
         candidate = " ".join(words[len(words) - n :]).lower()

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from functools import lru_cache
 
 from kg.model import Mention
 from kg.resolve.countrynames import countries_named
@@ -16,6 +17,18 @@ __all__ = ["dominant_country"]
 
 
 def _country_vote(mention: Mention, peoples_of: dict[str, str]) -> tuple[str | None, int]:
+    """:func:`_name_vote` of the mention's text and label (``peoples_of`` is :func:`demonyms`)."""
+    return _name_vote(mention.text, mention.label) if peoples_of is demonyms() else _vote(mention, peoples_of)
+
+
+@lru_cache(maxsize=16384)
+def _name_vote(text: str, label: str) -> tuple[str | None, int]:
+    """:func:`_vote` with the demonym table: a function of the name and label alone, cached (documents name
+    the same places again and again)."""
+    return _vote(Mention(text, 0, 0, label), demonyms())
+
+
+def _vote(mention: Mention, peoples_of: dict[str, str]) -> tuple[str | None, int]:
     """A country or demonym votes twice; a city or province once, when its own name (not an alternate
     spelling) points to places of a single country, or to one country's province ("Kandahar": the Afghan
     province and city, and an Indian town), or to a city of 100,000 or more at least ten times larger than
@@ -45,7 +58,7 @@ def _country_vote(mention: Mention, peoples_of: dict[str, str]) -> tuple[str | N
             return largest.place.country, 1
     first, _, rest = name.partition(" ")
     if rest[:1].isupper() and not own and (first.lower().rstrip(",") in DIRECTIONS or first[:1].islower()):
-        return _country_vote(Mention(rest, mention.start, mention.end, mention.label), peoples_of)
+        return _vote(Mention(rest, mention.start, mention.end, mention.label), peoples_of)
     return None, 0
 
 

@@ -10,9 +10,11 @@ An explicit owner in the phrase beats the document's dominant country (:mod:`kg.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from kg.frozen import quick_init
 from kg.model import Actor
 from kg.resolve.actortable import actor_table
 from kg.resolve.places import gazetteer, is_people
@@ -52,6 +54,7 @@ NOT_OWNER_SUFFIXES = ("-backed", "-based", "-allied", "-sponsored")
 ADJECTIVE_ENDINGS = ("an", "ese", "ish", "ic", "i")  # "West African leaders": an adjective, not a name
 
 
+@quick_init
 @dataclass(frozen=True)
 class Owner:
     country: str | None = None
@@ -64,6 +67,7 @@ class Owner:
 UNIT_WORDS = frozenset({"brigade", "battalion", "division", "regiment", "corps", "squadron", "army", "unit"})
 
 
+@lru_cache(maxsize=65536)
 def strip_quantity(text: str) -> str:
     """``"Some 800,000 Iraqi Kurds"`` -> ``"Iraqi Kurds"``; ``"a group of Moroccan diplomats"`` ->
     ``"Moroccan diplomats"``. The last word always stays."""
@@ -82,6 +86,7 @@ def strip_quantity(text: str) -> str:
     return " ".join(words[i:])
 
 
+@lru_cache(maxsize=65536)
 def clean_name(text: str) -> str:
     """Mend the edges of a name: an unclosed parenthesis and what follows it goes ("Umma (Nation" ->
     "Umma"), stray quotes and commas at the ends go."""
@@ -156,7 +161,7 @@ def _word_country(word: str) -> str | None:
     return table.demonyms.get(name_key(word))
 
 
-def _proper_run(words: list[str], capitalised_first: bool) -> str | None:
+def _proper_run(words: Sequence[str], capitalised_first: bool) -> str | None:
     """A leading run of two or more capitalised words ("Montenegro Municipality Association"), function
     words and a parenthesised acronym allowed inside."""
     run: list[str] = []
@@ -183,7 +188,13 @@ def _proper_run(words: list[str], capitalised_first: bool) -> str | None:
 def owner_of(words: list[str], capitalised_first: bool = True, places: bool = True) -> Owner:
     """The owner named by ``words`` (the modifiers before a phrase's head). ``capitalised_first`` False
     means the first word is capitalised only because it starts the sentence; ``places`` False reads
-    demonyms, aliases and titles only (for free text before a name)."""
+    demonyms, aliases and titles only (for free text before a name). Cached: a function of its arguments
+    and the actor table and gazetteer (built once per process)."""
+    return _owner_of(tuple(words), capitalised_first, places)
+
+
+@lru_cache(maxsize=16384)
+def _owner_of(words: tuple[str, ...], capitalised_first: bool, places: bool) -> Owner:
     table = actor_table()
     country = org = sector = None
     run = _proper_run(words, capitalised_first) if places else None

@@ -103,6 +103,19 @@ _OWNER = re.compile(r"^([A-Z][^']*?)['’]s\s+(\S.*)$")  # "Niger's Dosso region
 def link_place(text: str, context: PlaceContext | None = None) -> Place | None:
     """Link a place mention (``"Kandahar"``, ``"Helmand province"``, ``"the capital"``) to a Place."""
     ctx = context or PlaceContext()
+    return _linked(text, ctx.country, ctx.last_city, ctx.last_province)
+
+
+@lru_cache(maxsize=16384)
+def _linked(
+    text: str, country: str | None, last_city: Place | None, last_province: Place | None
+) -> Place | None:
+    """:func:`link_place`, which depends on the text and the context's fields alone (and the gazetteer,
+    built once per process): documents name the same places again and again."""
+    return _link_place(text, PlaceContext(country, last_city, last_province))
+
+
+def _link_place(text: str, ctx: PlaceContext) -> Place | None:
     gaz = gazetteer()
     text = text.strip()
     capital = _CAPITAL.match(fold(text))

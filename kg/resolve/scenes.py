@@ -13,11 +13,11 @@ nothing: they are made elsewhere; nor does a sentence about many places.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Sequence
 
 from kg.eventclasses import EVENT_CLASSES, MATERIAL_CATEGORIES
+from kg.frozen import evolve
 from kg.model import Event, Place
 from kg.resolve.carry import paragraph_of, paragraphs, use_of_force
 
@@ -63,10 +63,10 @@ def carry_places(events: Sequence[Event], text: str) -> list[Event]:
         placeless &= last is None or not _background(last[0]) or _background(event)
         if scene and placeless and last is not None and last[1] == paragraph:
             note = ("place_rule", "place of the paragraph's earlier event")
-            event = dataclasses.replace(event, places=last[0].places, extra=(*event.extra, note))
+            event = evolve(event, places=last[0].places, extra=(*event.extra, note))
         elif scene and placeless and last is not None and _continues(event, last[0].places, named):
             note = ("place_rule", "place of the story's earlier event (its sentence names no other)")
-            event = dataclasses.replace(event, places=last[0].places, extra=(*event.extra, note))
+            event = evolve(event, places=last[0].places, extra=(*event.extra, note))
         elif scene and event.frame.places and event.places:
             last = (event, paragraph)
             placed.add((event.event_class, event.places))
@@ -135,7 +135,7 @@ def carry_pairs(events: Sequence[Event], text: str) -> list[Event]:
         if definite and len(last) >= 2:
             places = (*event.places, *(p for p in last if p not in event.places))
             note = ("place_rule", "the places the text named together before")
-            event = dataclasses.replace(event, places=places, extra=(*event.extra, note))
+            event = evolve(event, places=places, extra=(*event.extra, note))
         elif len(event.places) >= 2 and not pair:
             last = event.places
         out.append(event)

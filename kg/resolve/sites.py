@@ -7,8 +7,8 @@ event's target names ("shelled Marib"), what people fled ("fled Ulang"), and coo
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
+from kg.frozen import evolve
 from kg.model import Mention, Place
 from kg.resolve.actorcontext import ActorContext
 from kg.resolve.docactors import resolve_in_context
@@ -52,7 +52,7 @@ def name_parts(mention: Mention) -> list[Mention]:
     for piece in pieces:
         at = mention.text.index(piece, at)
         start = mention.start + at if mention.start >= 0 else -1
-        parts.append(replace(mention, text=piece, start=start, end=start + len(piece) if start >= 0 else -1))
+        parts.append(evolve(mention, text=piece, start=start, end=start + len(piece) if start >= 0 else -1))
         at += len(piece)
     return parts
 

@@ -12,9 +12,9 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
-from dataclasses import replace
 from difflib import SequenceMatcher
 
+from kg.frozen import evolve
 from kg.model import Mention, Place
 from kg.placewords import ADMIN_UNITS, NUMERIC_LABELS, PLACE_LABELS, SETTLEMENTS, alternation
 from kg.resolve.places import PlaceContext, link_place, name_and_kind, unlinked_place
@@ -225,7 +225,7 @@ class Cities:
     def with_names(self, place: Place) -> Place:
         """``place`` with the document's own spellings of it (``Place.names``)."""
         names = self.spellings.get(place.key)
-        return replace(place, names=tuple(names)) if names else place
+        return evolve(place, names=tuple(names)) if names else place
 
     def located_in(self, mention: Mention) -> Place | None:
         """The town the text names just before the province or country ``mention`` to say where the town
