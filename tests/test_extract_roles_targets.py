@@ -193,20 +193,3 @@ def test_roles_targets_who_repelled_an_attack_fought_the_attackers(
     assert [m.text for m in clash.targets] == targets
     assert [m.text for m in clash.places] == places
     assert any(f.event_class == "Assault" for f in frames)  # the attack stays an event of its own
-
-
-@pytest.mark.model
-@pytest.mark.parametrize(
-    ("sentence", "agents", "targets"),
-    [
-        ("An army patrol came under fire from about 30 rebels on Monday.", ["about 30 rebels"],
-         ["army patrol"]),
-        ("The convoy came under attack near Kidal on Friday.", [], ["convoy"]),
-    ],
-)  # fmt: skip
-def test_roles_targets_who_came_under_fire_was_attacked(
-    nlp: Language, sentence: str, agents: list[str], targets: list[str]
-) -> None:
-    (attack,) = [f for f in extract_frames(nlp(sentence)) if f.event_class == "Assault"]
-    assert [m.text for m in attack.agents] == agents
-    assert [m.text for m in attack.targets] == targets

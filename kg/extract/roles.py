@@ -94,17 +94,6 @@ def _there(head: Token) -> Token | None:
     return next((c for t in holders for c in children(t) if c.dep_ == "advmod" and c.lower_ == "there"), None)
 
 
-UNDER_FIRE = frozenset({"fire", "attack"})
-
-
-def _under_fire(head: Token) -> bool:
-    """ "came under fire", "came under attack": the subject was attacked, the ``from`` party attacked."""
-    if head.lemma_ != "come":
-        return False
-    under = (c for c in children(head) if c.dep_ == "prep" and c.lower_ == "under")
-    return any(o.lemma_ in UNDER_FIRE for c in under for o in children(c))
-
-
 def _objects(head: Token) -> list[Token]:
     """Direct objects of a verbal trigger that took no role ("signed a peace agreement in Pretoria")."""
     # a noun coordinated with the verb is an object the parser misattached ("took X and the port of Y")
@@ -141,10 +130,6 @@ def find_roles(doc: Doc, trigger: TriggerLike, events: frozenset[int] = frozense
         nominal_roles(col, head)
     else:
         subjectless = verbal_roles(col, head, span, participle)
-        if _under_fire(head):  # "the patrol came under fire from rebels": the rebels fired on it
-            col.agents, col.targets = col.targets, col.agents
-            for subject in (c for c in children(head) if c.dep_ == "nsubj" and not col.targets):
-                col.add(col.targets, subject)  # "the column came under fire": no party, still the target
     col.sides()
     there = _there(head)
     if there is not None:
