@@ -16,28 +16,19 @@ from kg.resolve.text import name_key
 __all__ = ["dominant_country"]
 
 
-def _country_vote(mention: Mention, peoples_of: dict[str, str]) -> tuple[str | None, int]:
-    """:func:`_name_vote` of the mention's text and label (``peoples_of`` is :func:`demonyms`)."""
-    return _name_vote(mention.text, mention.label) if peoples_of is demonyms() else _vote(mention, peoples_of)
-
-
 @lru_cache(maxsize=16384)
-def _name_vote(text: str, label: str) -> tuple[str | None, int]:
-    """:func:`_vote` with the demonym table: a function of the name and label alone, cached (documents name
-    the same places again and again)."""
-    return _vote(Mention(text, 0, 0, label), demonyms())
-
-
-def _vote(mention: Mention, peoples_of: dict[str, str]) -> tuple[str | None, int]:
-    """A country or demonym votes twice; a city or province once, when its own name (not an alternate
-    spelling) points to places of a single country, or to one country's province ("Kandahar": the Afghan
-    province and city, and an Indian town), or to a city of 100,000 or more at least ten times larger than
-    its namesakes abroad ("Huila" is in Angola and Colombia: no vote)."""
-    name, _ = name_and_kind(mention.text)
-    code = peoples_of.get(name_key(name))
+def _vote(text: str, label: str) -> tuple[str | None, int]:
+    """The vote of a place mention of ``text`` tagged ``label`` (a function of the name and label alone,
+    cached: documents name the same places again and again). A country or demonym votes twice; a city or
+    province once, when its own name (not an alternate spelling) points to places of a single country, or
+    to one country's province ("Kandahar": the Afghan province and city, and an Indian town), or to a city
+    of 100,000 or more at least ten times larger than its namesakes abroad ("Huila" is in Angola and
+    Colombia: no vote)."""
+    name, _ = name_and_kind(text)
+    code = demonyms().get(name_key(name))
     if code is not None:
         return code, 2
-    if mention.label == "NORP" or is_people(name) or name.islower():
+    if label == "NORP" or is_people(name) or name.islower():
         return None, 0  # a people, or a common noun ("the airport") that a town's name shares
     cities, provinces, country = gazetteer().candidates(name)
     if country is not None:
@@ -58,7 +49,7 @@ def _vote(mention: Mention, peoples_of: dict[str, str]) -> tuple[str | None, int
             return largest.place.country, 1
     first, _, rest = name.partition(" ")
     if rest[:1].isupper() and not own and (first.lower().rstrip(",") in DIRECTIONS or first[:1].islower()):
-        return _vote(Mention(rest, mention.start, mention.end, mention.label), peoples_of)
+        return _vote(rest, label)
     return None, 0
 
 
@@ -81,7 +72,6 @@ def dominant_country(
     also tags as a people (NORP) and a name inside an anti-/pro- modifier of ``text`` do not vote. The
     home country of the document's main armed group (``group_country``) votes like a country name, after
     every mention in ties (a Sudan story that mentions refugees crossing into Chad stays about Sudan)."""
-    countries_of = demonyms()
     mentions = [m for m in entities if m.label in PLACE_LABELS]
     peoples = {name_key(m.text) for m in mentions if m.label == "NORP"} - {""}
     votes: Counter[str] = Counter({group_country: 2} if group_country else {})
@@ -91,7 +81,7 @@ def dominant_country(
             continue
         if mention.label != "NORP" and name_key(name_and_kind(mention.text)[0]) in peoples:
             continue
-        code, weight = _country_vote(mention, countries_of)
+        code, weight = _vote(mention.text, mention.label)
         if code:
             votes[code] += weight
             first[code] = min(first.get(code, mention.start), mention.start)
