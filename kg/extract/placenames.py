@@ -89,11 +89,10 @@ def named_in(token: Token) -> list[Token]:
     by its own modifier ("the Saratov region of Russia" is the Saratov region)."""
     if token.pos_ == "NOUN" and own_province(token):
         return []
-    if token.lower_ in DIRECTION_WORDS:
+    named = before_direction(token)
+    if named is not token and _proper(named):
         # "in Maiwand district west of the city", the name parsed as the direction's compound: the district
-        named = [c for c in children(token) if c.dep_ in ("compound", "amod") and _proper(c)]
-        if named:
-            return named[-1:]
+        return [named]
     found: list[Token] = []
     step = [token]
     for _ in range(OF_CHAIN_STEPS):
