@@ -551,72 +551,51 @@ def test_roles_dateline_is_no_role_or_time(
     assert texts(frame.times) == times
 
 
-@pytest.mark.model
-@pytest.mark.parametrize(
-    ("text", "word", "cls", "times"),
-    [
-        # a date the parser hung down an object's appositions
-        ("The military sent 200 extra troops to Kenyam, the regency seat, the following day.", "sent",
-         "Deployment", ["the following day"]),
-        # an event noun's own participle holds its time
-        ("The convoy broke a siege imposed by jihadists since June.", "siege", "Siege", ["June"]),
-        # ... and so does a relative clause of onset on it
-        ("The capital has seen protests that began in March 2022 over fuel prices.", "protests", "Protest",
-         ["March 2022"]),
-        # an adjective participle the parser read as a verb ("surrounding" a clause) holds no time of its own
-        ("Syrian warplanes struck the town of Ariha and surrounding villages on Wednesday, killing at least "
-         "nine civilians.", "struck", "AirStrike", ["Wednesday"]),
-        # the opening noun the parser hung on the dateline's city holds the time of the event below it
-        ("GENEINA, Sudan, May 9 — Armed men backed by the paramilitary Rapid Support Forces stormed the "
-         "Jebel district of Kereinik, the main town of the area, on Tuesday, killing dozens of residents, "
-         "witnesses said.", "stormed", "Assault", ["Tuesday"]),
-        # the time of a "when" clause that tells no event of its own
-        ("Soldiers shot dead four of the militiamen when they returned to the village the next morning.",
-         "shot", "Killing", ["the next morning"]),
-    ],
-)  # fmt: skip
-def test_roles_dates_from_appositions_and_when_clauses(
-    nlp: Language, text: str, word: str, cls: str, times: list[str]
-) -> None:
-    assert texts(frame_at(nlp(text), word, cls).times) == times
+# sentence, trigger word, class, the times found away from the trigger's own phrases
+TIME_TABLE = [
+    # a date the parser hung down an object's appositions
+    ("The military sent 200 extra troops to Kenyam, the regency seat, the following day.", "sent",
+     "Deployment", ["the following day"]),
+    # an event noun's own participle holds its time
+    ("The convoy broke a siege imposed by jihadists since June.", "siege", "Siege", ["June"]),
+    # ... and so does a relative clause of onset on it
+    ("The capital has seen protests that began in March 2022 over fuel prices.", "protests", "Protest",
+     ["March 2022"]),
+    # an adjective participle the parser read as a verb ("surrounding" a clause) holds no time of its own
+    ("Syrian warplanes struck the town of Ariha and surrounding villages on Wednesday, killing at least "
+     "nine civilians.", "struck", "AirStrike", ["Wednesday"]),
+    # the opening noun the parser hung on the dateline's city holds the time of the event below it
+    ("GENEINA, Sudan, May 9 — Armed men backed by the paramilitary Rapid Support Forces stormed the "
+     "Jebel district of Kereinik, the main town of the area, on Tuesday, killing dozens of residents, "
+     "witnesses said.", "stormed", "Assault", ["Tuesday"]),
+    # the time of a "when" clause that tells no event of its own
+    ("Soldiers shot dead four of the militiamen when they returned to the village the next morning.",
+     "shot", "Killing", ["the next morning"]),
+    # a relative clause on a date tells what happened then
+    ("The road has been closed since July, when militants blew up a bridge near Titao.", "blew",
+     "Bombing", ["July"]),
+    ("The town has been calm since March 3, when the rebels withdrew.", "withdrew", "Withdrawal",
+     ["March 3"]),
+    # ... wherever the parser hangs the clause (here on the saying after it)
+    ("Some 600 people have fled their farms since Sunday, when fighting broke out between two armed "
+     "groups, the ombudsman said on Thursday.", "fighting", "ArmedClash", ["Sunday"]),
+    # ... not a clause on another noun
+    ("The road has been closed since the day militants blew up a bridge.", "blew", "Bombing", []),
+    # a weekday naming an occasion the event happened during or at
+    ("A grenade exploded outside a mosque in Mazar-i-Sharif during Friday prayers.", "exploded",
+     "Bombing", ["Friday"]),
+    ("Gunmen opened fire on worshippers at Sunday mass in Owo.", "opened", "ArmedClash", ["Sunday"]),
+    ("Gunmen opened fire on worshippers at a church in Owo.", "opened", "ArmedClash", []),
+]  # fmt: skip
 
 
 @pytest.mark.model
-@pytest.mark.parametrize(
-    ("text", "word", "cls", "times"),
-    [
-        # a relative clause on a date tells what happened then
-        ("The road has been closed since July, when militants blew up a bridge near Titao.", "blew",
-         "Bombing", ["July"]),
-        ("The town has been calm since March 3, when the rebels withdrew.", "withdrew", "Withdrawal",
-         ["March 3"]),
-        # ... wherever the parser hangs the clause (here on the saying after it)
-        ("Some 600 people have fled their farms since Sunday, when fighting broke out between two armed "
-         "groups, the ombudsman said on Thursday.", "fighting", "ArmedClash", ["Sunday"]),
-        # ... not a clause on another noun
-        ("The road has been closed since the day militants blew up a bridge.", "blew", "Bombing", []),
-    ],
-)  # fmt: skip
-def test_roles_when_clause_on_a_date_gives_its_time(
+@pytest.mark.parametrize(("text", "word", "cls", "times"), TIME_TABLE, ids=[r[0][:40] for r in TIME_TABLE])
+def test_roles_times_hung_away_from_the_trigger(
     nlp: Language, text: str, word: str, cls: str, times: list[str]
 ) -> None:
-    assert texts(frame_at(nlp(text), word, cls).times) == times
-
-
-@pytest.mark.model
-@pytest.mark.parametrize(
-    ("text", "word", "cls", "times"),
-    [
-        # a weekday naming an occasion the event happened during or at
-        ("A grenade exploded outside a mosque in Mazar-i-Sharif during Friday prayers.", "exploded",
-         "Bombing", ["Friday"]),
-        ("Gunmen opened fire on worshippers at Sunday mass in Owo.", "opened", "ArmedClash", ["Sunday"]),
-        ("Gunmen opened fire on worshippers at a church in Owo.", "opened", "ArmedClash", []),
-    ],
-)  # fmt: skip
-def test_roles_weekday_of_an_occasion_dates_the_event(
-    nlp: Language, text: str, word: str, cls: str, times: list[str]
-) -> None:
+    """Dates down appositions, on an event noun's own clauses, of "when" clauses and clauses on a date,
+    and weekdays of occasions."""
     assert texts(frame_at(nlp(text), word, cls).times) == times
 
 
