@@ -13,7 +13,7 @@ in speed of a shared machine that whole-corpus rounds fall into):
 - ``kg build``: the whole ``kg.pipeline.build`` including the store and the Turtle output, 1 and 2 workers.
 Peak memory is the max RSS of ``kg build --store`` subprocesses over two corpus sizes.
 
-    .venv/bin/python -m benchmarks.bench_throughput [--docs 300] [--memory-docs 1000 10000]
+    .venv/bin/python -m benchmarks.bench_throughput [--docs 300] [--rounds 5] [--memory-docs 1000 10000]
 """
 
 from __future__ import annotations
@@ -129,6 +129,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="kg build throughput vs bare spaCy")
     parser.add_argument("--docs", type=int, default=300)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--rounds", type=int, default=5, help="batch-by-batch rounds (the headline median)")
     parser.add_argument("--memory-docs", type=int, nargs="*", default=[1000, 10000])
     args = parser.parse_args(argv)
 
@@ -171,7 +172,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 "full": lambda batch: extract(batch, 1)(),
             },
             docs,
-            args.repeat,
+            args.rounds,
         )
         by_round = [f / b for f, b in zip(batched["full"], batched["bare"], strict=True)]
         by_round_ruled = [f / b for f, b in zip(batched["full"], batched["ruled"], strict=True)]
