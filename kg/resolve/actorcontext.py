@@ -171,7 +171,7 @@ def sentence_initial(ctx: ActorContext, start: int) -> bool:
     return not before or before[-1] in ".!?\"'\u201d:"
 
 
-ACRONYM = re.compile(r"^\s*\(([A-Z][A-Za-z0-9&/.-]{1,9})\)")
+ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z0-9&/.-]{1,9})\)")  # matched at the end of a name
 
 
 def define_acronym(acronym: str, actor: Actor, ctx: ActorContext) -> Actor:

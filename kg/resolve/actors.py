@@ -14,6 +14,7 @@ tagged GPE). Everything else is unresolved (``None``)."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kg.frozen import evolve
 from kg.model import Actor, Mention
@@ -169,6 +170,21 @@ def _named(text: str, mention: Mention, ctx: ActorContext) -> Actor | None:
     return country_actor(capital, "government") if capital else None
 
 
+@lru_cache(maxsize=65536)
+def _group_inside(text: str) -> Actor | None:
+    """The named group the table lists inside a phrase ("Taliban spokesman"), the longest (then first)
+    run of its words that is no end of a longer name (cached: a function of the text and the table)."""
+    table = actor_table()
+    words = text.split()
+    for n in range(len(words), 0, -1):
+        for i in range(len(words) - n + 1):
+            part = " ".join(words[i : i + n])
+            found = table.exact.get(part) or table.aliases.get(part.lower())
+            if found is not None and not ends_longer_name(words, i, n):
+                return found
+    return None
+
+
 def resolve_actor(mention: Mention, ctx: ActorContext | None = None) -> Actor | None:
     """The canonical actor a mention refers to, or None when it names no actor we can identify."""
     ctx = ctx or ActorContext()
@@ -204,12 +220,9 @@ def resolve_actor(mention: Mention, ctx: ActorContext | None = None) -> Actor | 
             return group
     if mention.label == "PERSON":
         return person(mention.text, ctx, mention.start, lambda phrase: _described(phrase, ctx))
-    for n in range(len(words), 0, -1):  # a named group inside the phrase: "Taliban spokesman"
-        for i in range(len(words) - n + 1):
-            part = " ".join(words[i : i + n])
-            found = table.exact.get(part) or table.aliases.get(part.lower())
-            if found is not None and not ends_longer_name(words, i, n):
-                return found
+    found = _group_inside(text)  # a named group inside the phrase: "Taliban spokesman"
+    if found is not None:
+        return found
     key = name_key(text)
     if key in table.demonyms:  # "the British" -> country; "Afghans" -> civilians
         role = "civilians" if key in table.plural_demonyms else "country"

@@ -85,7 +85,7 @@ def build_context(
                 remember_pronoun(pronoun, ctx)
             continue
         actor = resolve_actor(mention, ctx)
-        defined = ACRONYM.match(text[mention.end :]) if actor is not None and mention.end > 0 else None
+        defined = ACRONYM.match(text, mention.end) if actor is not None and mention.end > 0 else None
         if actor is not None and defined is not None and actor.kind != "person":
             actor = define_acronym(defined.group(1), actor, ctx)
         if mention.label not in ("PRON", "PERSON"):
