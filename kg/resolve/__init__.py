@@ -222,7 +222,7 @@ def resolve_frame(frame: EventFrame, document: Document, actors: ActorContext, c
             notes.append(("unresolved_place" if place is None else "unlinked_place", m.text))
             linked[n] = (m, place)
     places = _unique(place for _, place in linked)
-    time = resolve_time(frame.times, document.date, tense_of(frame))
+    time = resolve_time(frame.times, document.date, tense_of(frame)) if frame.times else None
     if time is None:
         time = default_time(frame, document.date)
         if time is not None:

@@ -137,10 +137,13 @@ def remember_pronoun(mention: Mention, ctx: ActorContext) -> None:
 def split_modifiers(mention: Mention) -> list[Mention]:
     """A phrase whose head is shared by coordinated nationalities names one actor per nationality:
     "U.S. and Russian negotiators" -> "U.S. negotiators", "Russian negotiators"; "French, British and
-    Italian warships" -> three. Anything else stays whole (``[mention]``)."""
+    Italian warships" -> three. Anything else stays whole (``[mention]``; the cheap test first: most
+    mentions have no "and" in them)."""
+    if mention.label == "PRON" or "and" not in mention.text.lower():
+        return [mention]
     words = mention.text.split()
     lowered = [w.lower() for w in words]
-    if "and" not in lowered[1:-2] or mention.label == "PRON":
+    if "and" not in lowered[1:-2]:
         return [mention]
     at = lowered.index("and", 1)
     demonyms = actor_table().demonyms

@@ -79,7 +79,7 @@ def dominant_country(
     for mention in mentions:
         if _modifier_only(mention, text):
             continue
-        if mention.label != "NORP" and name_key(name_and_kind(mention.text)[0]) in peoples:
+        if peoples and mention.label != "NORP" and name_key(name_and_kind(mention.text)[0]) in peoples:
             continue
         code, weight = _vote(mention.text, mention.label)
         if code:

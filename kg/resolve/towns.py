@@ -65,6 +65,7 @@ _SAID_IN = re.compile(
 )
 _NAME = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:(?:al|el|ad|as|ash|at|de|del|la)-)?[A-Z][\w'’-]*|-[\w'’]+)*")
 _TO_NOUN = re.compile(r"\s+(?:to|towards|toward|into)\s+(?:the\s+)?", re.I)  # "... to the city"
+_GENITIVE = re.compile(r"['’]s\s+")  # "Chhattisgarh's Bijapur district"
 _ISLAND_AFTER = re.compile(r"\s+(island)\b")  # "on Darak island": what "the island" points back to
 
 
@@ -161,8 +162,11 @@ class Cities:
                     self.items.append((mention.start, place, _kind(word or "town")))
                     self.ends[mention.start] = mention.end
                 continue
-            reference = _reference_before(text, mention.start)
-            if mention.label in PLACE_LABELS and not _PEOPLE_AFTER.match(text, mention.end) and not reference:
+            if (
+                mention.label in PLACE_LABELS
+                and not _PEOPLE_AFTER.match(text, mention.end)
+                and not _reference_before(text, mention.start)
+            ):
                 place = link(mention.text)
                 if place is not None and place.kind == "city":
                     self.items.append((mention.start, place, "town"))
@@ -171,7 +175,7 @@ class Cities:
         # a province the NER cut short or missed: "in Maguindanao del Sur province" (entity "Maguindanao")
         known = {start for start, _ in self.provinces}
         for match in _PROVINCE_NAME.finditer(text) if _PROVINCE_WORD.search(text) else ():
-            named = re.split(r"['’]s\s+", match.group(0))[-1]  # "Chhattisgarh's Bijapur district"
+            named = _GENITIVE.split(match.group(0))[-1]  # "Chhattisgarh's Bijapur district"
             start = match.end() - len(named)
             inside = [k for k in known if start < k < match.end()]  # "Balad" of "Daraa al-Balad district"
             if start not in known:
@@ -197,15 +201,21 @@ class Cities:
     def _named_again(self, entities: Sequence[Mention]) -> None:
         """A town named again, whatever the model tagged it this time ("evacuated 40 aid workers from Sam
         Ouandja" after "the mining town of Sam Ouandja"), is the last town named there."""
+        if not self.items:
+            return  # no town named a first time
         texts = {m.start: m.text for m in entities}
         first: dict[str, tuple[int, Place, str]] = {}
         for start, place, word in sorted(self.items, key=lambda item: item[0]):
             if start in texts:
                 first.setdefault(name_key(texts[start]), (start, place, word))
+        if not first:
+            return
         taken = {start for start, _, _ in self.items}
         for mention in entities:
+            if mention.start in taken:
+                continue
             seen = first.get(name_key(mention.text))
-            if seen is not None and seen[0] < mention.start and mention.start not in taken:
+            if seen is not None and seen[0] < mention.start:
                 self.items.append((mention.start, seen[1], seen[2]))
 
     def _spelt(self, place: Place, text: str) -> None:
@@ -268,5 +278,9 @@ class Cities:
         index = bisect.bisect_left(self.province_starts, offset)
         province = self.provinces[index - 1][1] if index else None
         # "the district" after "Chimtal district of Balkh province": the last one the text called a district
-        called = [place for start, place in self.provinces[:index] if self.province_kinds.get(start) == kind]
-        return PlaceContext(country, self.before(offset, kind), called[-1] if kind and called else province)
+        if kind:
+            called = [
+                place for start, place in self.provinces[:index] if self.province_kinds.get(start) == kind
+            ]
+            province = called[-1] if called else province
+        return PlaceContext(country, self.before(offset, kind), province)
