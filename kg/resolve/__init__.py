@@ -256,7 +256,8 @@ def resolve_document(
     """Resolve all frames of one document (``entities`` = its named-entity mentions, for context)."""
     ordered = sorted(frames, key=lambda f: (f.sentence_start, f.trigger.start, f.event_class))
     place_mentions = [m for f in ordered for m in f.places]
-    group = main_group([*entities, *_frame_mentions(ordered)], document.text)
+    roles = _frame_mentions(ordered)
+    group = main_group([*entities, *roles], document.text)
     named = group.country if group is not None and not group.key.endswith("-rebels") else None
     country = dominant_country([*entities, *place_mentions], document.text, named)  # not "Rebels (Chad)"
     # agents, "X said", and the other side of a clash, who fights too ("exchanged fire with the militiamen as
@@ -276,7 +277,7 @@ def resolve_document(
         for e in entities
         if e.label in ("GPE", "LOC") or not any(a <= e.start and e.end <= b for a, b in spans)
     ]
-    actors = build_context(document.text, country, people, _frame_mentions(ordered), subjects)
+    actors = build_context(document.text, country, people, roles, subjects)
     cities = Cities([*entities, *place_mentions], country, document.text, sites=place_mentions)
     events = _shared_sites([resolve_frame(frame, document, actors, cities) for frame in ordered])
     events = carry_pairs(

@@ -13,6 +13,7 @@ import bisect
 import re
 from collections.abc import Sequence
 from difflib import SequenceMatcher
+from operator import attrgetter
 
 from kg.frozen import evolve
 from kg.model import Mention, Place
@@ -37,9 +38,10 @@ _KIND_AFTER = re.compile(
     rf"|(,\s+(?=[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}}\s+(?:state|{PROVINCE_WORDS})\b)))"
 )  # group 4: "Bwera, Kasese district", a town named with the province it is in
 _KIND_BEFORE = re.compile(rf"\b({TOWN_WORDS}|capital)\s+of\s+$", re.I)  # "the district capital of Macomia"
-# capitalised words (with a lower-case Spanish/Arabic particle inside) before a province word
+# capitalised words (with a lower-case Spanish/Arabic particle inside) before a province word (the leading
+# look-ahead for a capital, implied by what follows, lets the scan skip to capitals)
 _PROVINCE_NAME = re.compile(
-    r"\b(?!(?:In|On|At|The|A|An|From|Near|Across|Of|To|For|And|But|Its|Their|This|That|Throughout)\b)"
+    r"(?=[A-Z])\b(?!(?:In|On|At|The|A|An|From|Near|Across|Of|To|For|And|But|Its|Their|This|That|Throughout)\b)"
     rf"[A-Z][\w'’-]+(?:\s+(?:del|de|la|el|al|(?:al|el|ad|ar|as|at|az)-[A-Z][\w'’-]*|[A-Z][\w'’-]+)){{0,3}}"
     rf"\s+(?:{PROVINCE_WORDS})\b"
 )
@@ -138,7 +140,8 @@ class Cities:
                     self._spelt(place, name)
             return linked[name]
 
-        for mention in sorted(entities, key=lambda m: m.start):
+        islands = "island" in text  # (the cheap test first: few texts name an island)
+        for mention in sorted(entities, key=attrgetter("start")):
             if mention.label in NUMERIC_LABELS:
                 continue  # "three districts", "2021": no town's name (about a third of the entities)
             after = _KIND_AFTER.match(text, mention.end) if mention.end > 0 else None
@@ -154,7 +157,9 @@ class Cities:
                 after = None  # "Smith, in a speech": only a place name is a place inside another
             elif after is not None and after.group(4) is not None and mention.label == "PERSON":
                 after = None  # "said Okello, Kasese district commissioner"
-            area = _NAMED_AREA.search(mention.text) or _ISLAND_AFTER.match(text, mention.end)
+            area = _NAMED_AREA.search(mention.text) or (
+                _ISLAND_AFTER.match(text, mention.end) if islands else None
+            )
             if (after or before or area) and mention.label not in ("DATE", "TIME", "CARDINAL", "NORP"):
                 place = link(mention.text) or unlinked_place(mention.text, country)
                 word = (after and after.group(1)) or (before and before.group(1)) or (area and area.group(1))
