@@ -32,7 +32,7 @@ from kg.resolve.dominance import dominant_country
 from kg.resolve.places import name_and_kind, unlinked_place
 from kg.resolve.scenes import carry_pairs, carry_places
 from kg.resolve.sites import attacked_site, fled_site, link_site, name_parts
-from kg.resolve.text import after_the, strip_determiners
+from kg.resolve.text import after_the, strip_determiners, within
 from kg.resolve.towns import Cities
 
 __all__ = ["resolve_document", "resolve_frame", "merge_key", "merge_events"]
@@ -271,12 +271,8 @@ def resolve_document(
     # a name the frames use as a place is no antecedent for "they"/"them" when the model tagged it as a
     # group or people ("near the gold-mining area of Kouri Bougoudi", tagged ORG, "..., killing six of
     # them"); a country stays one ("Ukraine said its forces")
-    spans = {(m.start, m.end) for m in place_mentions}
-    people = [
-        e
-        for e in entities
-        if e.label in ("GPE", "LOC") or not any(a <= e.start and e.end <= b for a, b in spans)
-    ]
+    inside = within((m.start, m.end) for m in place_mentions)
+    people = [e for e in entities if e.label in ("GPE", "LOC") or not inside(e.start, e.end)]
     actors = build_context(document.text, country, people, roles, subjects)
     cities = Cities([*entities, *place_mentions], country, document.text, sites=place_mentions)
     events = _shared_sites([resolve_frame(frame, document, actors, cities) for frame in ordered])
