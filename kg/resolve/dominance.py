@@ -54,8 +54,9 @@ def _vote(text: str, label: str) -> tuple[str | None, int]:
 
 
 def _modifier_only(mention: Mention, text: str) -> bool:
-    """``Syria`` in "anti-Syria", ``Iran`` in "pro-Iran": a stance towards a state, not a place."""
-    if not text or mention.start < 1:
+    """``Syria`` in "anti-Syria", ``Iran`` in "pro-Iran": a stance towards a state, not a place (the cheap
+    test first: most names follow no dash)."""
+    if not text or mention.start < 1 or text[mention.start - 1 : mention.start] not in ("-", "\u2013"):
         return False
     before = text[max(0, mention.start - 5) : mention.start].lower()
     return before.endswith(NOT_PLACE_PREFIXES)
