@@ -171,9 +171,11 @@ def as_pronoun(mention: Mention, text: str = "") -> Mention | None:
     them", "some of it"), as a PRON mention at the pronoun's offsets; a pair named by its kind ("the two
     sides", "both countries", "delegations from the two groups"; ``text`` is the document, to see the
     "the" a mention may leave out) stands for "they"; None for other mentions."""
+    if mention.label == "PRON":
+        return mention
     document, text = text, mention.text.strip()
     lowered = text.lower()
-    if mention.label == "PRON" or lowered in _SELF_PRONOUNS:
+    if lowered in _SELF_PRONOUNS:
         return mention
     # the cheap tests first: most mentions have neither "two" or "both" nor "of" in them
     pair = _PAIR.search(text) if "two" in lowered or "both" in lowered else None
