@@ -64,7 +64,7 @@ def coordinations(
     run: list[tuple[Mention, Actor]] = []
 
     def close() -> None:
-        if len({actor.key for _, actor in run}) >= 2:
+        if len(run) >= 2 and len({actor.key for _, actor in run}) >= 2:
             members = tuple((actor, m.text) for m, actor in run)
             found.append((run[0][0].start, run[-1][0].end, members))
         run.clear()
