@@ -13,7 +13,7 @@ import bisect
 import re
 from collections.abc import Sequence
 from difflib import SequenceMatcher
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 
 from kg.frozen import evolve
 from kg.model import Mention, Place
@@ -189,7 +189,7 @@ class Cities:
                     self.provinces = [item for item in self.provinces if item[0] not in inside]
                     self.provinces.append((start, place))
                     self.province_kinds[start] = match.group(0).split()[-1].lower()
-        self.provinces.sort(key=lambda item: item[0])
+        self.provinces.sort(key=itemgetter(0))
         # an event's place the gazetteer lacks ("overran a checkpoint near Burdhubo") is a town "the area"
         # may point back to
         taken = {start for start, _, _ in self.items} | {start for start, _ in self.provinces}
@@ -199,7 +199,7 @@ class Cities:
                 if place is not None and place.kind == "site" and " " not in strip_determiners(site.text):
                     self.items.append((site.start, place, "town"))
         self._named_again(entities)
-        self.items.sort(key=lambda item: item[0])
+        self.items.sort(key=itemgetter(0))
         self.starts = [start for start, _, _ in self.items]
         self.province_starts = [start for start, _ in self.provinces]
 
@@ -210,7 +210,7 @@ class Cities:
             return  # no town named a first time
         texts = {m.start: m.text for m in entities}
         first: dict[str, tuple[int, Place, str]] = {}
-        for start, place, word in sorted(self.items, key=lambda item: item[0]):
+        for start, place, word in sorted(self.items, key=itemgetter(0)):
             if start in texts:
                 first.setdefault(name_key(texts[start]), (start, place, word))
         if not first:
