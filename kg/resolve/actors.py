@@ -68,12 +68,14 @@ MEMBER_HEADS = frozenset(
 OWN_MEMBERS = frozenset({"member", "members", "men", "cadre", "cadres"})  # a group's own people
 # an unknown organisation so named is the media, quoted as a source ("Lusa news agency", "Radio Okapi")
 MEDIA = re.compile(r"\b(?:news(?: agency)?|television|tv|radio|newspaper|broadcaster)\b", re.I)
+NO_OWNER = Owner()  # the phrase names no owner
 AFFILIATION = re.compile(r"-(?:linked|backed|affiliated|allied|aligned|inspired|sponsored|supported)\b", re.I)
 
 
 def _possessive_owner(mention: Mention, ctx: ActorContext) -> Actor | None:
     """``their forces``, ``its army``, ``his government``: the antecedent of the possessive pronoun."""
-    first = mention.text.split()[0].lower() if mention.text.split() else ""
+    words = mention.text.split(maxsplit=1)
+    first = words[0].lower() if words else ""
     if first not in ("its", "their", "his", "her"):
         return None
     word = {"its": "it", "their": "they", "his": "he", "her": "she"}[first]
@@ -110,9 +112,9 @@ def _phrase(words: list[str], mention: Mention, ctx: ActorContext, text: str) ->
     capital_first = not sentence_initial(ctx, mention.start)
     modifiers = [w for w in words[: len(words) - size] if w.lower() not in UNIT_FILLERS]
     owner = owner_of(modifiers, capitalised_first=capital_first)
-    if owner == Owner() and category in UNIT_CATEGORIES:  # "the rival 444 Brigade"
+    if category in UNIT_CATEGORIES and owner == NO_OWNER:  # "the rival 444 Brigade"
         owner = unit_owner(modifiers, words[len(words) - size :], capital_first or mention.start < 0)
-    elif owner == Owner() and category == "armed_group":  # "the CODECO militia"
+    elif category == "armed_group" and owner == NO_OWNER:  # "the CODECO militia"
         owner = group_owner(modifiers, words[len(words) - size :])
     return descriptor(category, owner, ctx, mention.start, text)
 

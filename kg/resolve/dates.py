@@ -196,10 +196,12 @@ def tense_of(frame: EventFrame) -> str:
     # the last four words before the trigger (and the rest of the sentence before them, when there is more)
     words = frame.sentence[: max(0, frame.trigger.start - frame.sentence_start)].rsplit(None, 4)
     first = len(words) <= 4  # the sentence's first word is among them
-    before = (w.strip(",") for w in (words if first else words[1:]))
-    # "Since May, when the withdrawal began": the month, not the modal (which is capitalised only first)
-    markers = [w.lower() for n, w in enumerate(before) if w != "May" or (first and n == 0)]
-    return "future" if any(w in FUTURE_MARKERS for w in markers) else "past"
+    for n, word in enumerate(words if first else words[1:]):
+        word = word.strip(",")
+        # "Since May, when the withdrawal began": the month, not the modal (which is capitalised only first)
+        if (word != "May" or (first and n == 0)) and word.lower() in FUTURE_MARKERS:
+            return "future"
+    return "past"
 
 
 def default_time(frame: EventFrame, doc_date: dt.date | None) -> TimeValue | None:
