@@ -65,6 +65,7 @@ ROLE_HEADS = frozenset(
 MEMBER_HEADS = frozenset(
     {"fighters", "militiamen", "gunmen"}
 )  # "fighters of the X": X's, unless X is a state
+ROLE_OR_MEMBER_HEADS = ROLE_HEADS | MEMBER_HEADS
 OWN_MEMBERS = frozenset({"member", "members", "men", "cadre", "cadres"})  # a group's own people
 # an unknown organisation so named is the media, quoted as a source ("Lusa news agency", "Radio Okapi")
 MEDIA = re.compile(r"\b(?:news(?: agency)?|television|tv|radio|newspaper|broadcaster)\b", re.I)
@@ -231,7 +232,7 @@ def resolve_actor(mention: Mention, ctx: ActorContext | None = None) -> Actor | 
         return country_actor(table.demonyms[key], role)
     lowered = [w.lower() for w in words]
     at = next((i for i in (1, 2) if i < len(lowered) and lowered[i] in ("of", "from")), 0)
-    if at and lowered[at - 1] in ROLE_HEADS | MEMBER_HEADS:
+    if at and lowered[at - 1] in ROLE_OR_MEMBER_HEADS:
         found = _of_phrase(" " + " ".join(words[at:]), ctx)  # "Members of the X", "fighters from the X"
         # "fighters of the Radaa force"; "fighters of Ukraine" are its forces, "fighters from Chad" not
         if found is not None and (
