@@ -69,11 +69,14 @@ def doc_entities(doc: Doc) -> list[Mention]:
     """Every named-entity mention of a parsed document, as plain ``Mention``s; a place label on the first
     part of a hyphenated word is dropped ("Mai" of the "Mai-Mai" militia is no town)."""
     text = doc_text(doc)  # each entity's text sliced from it (``Span.text`` joins the span's tokens)
-    return [
-        Mention(text[e.start_char : e.end_char], e.start_char, e.end_char, e.label_, e.root.lemma_.lower())
-        for e in doc.ents
-        if e.label_ not in PLACE_LABELS or not _hyphen_fragment(doc, e.end)
-    ]
+    found: list[Mention] = []
+    for entity in doc.ents:
+        label = entity.label_  # each Span getter is read once
+        if label in PLACE_LABELS and _hyphen_fragment(doc, entity.end):
+            continue
+        start, end = entity.start_char, entity.end_char
+        found.append(Mention(text[start:end], start, end, label, entity.root.lemma_.lower()))
+    return found
 
 
 def _hyphen_fragment(doc: Doc, end: int) -> bool:

@@ -32,7 +32,7 @@ from kg.resolve.dominance import dominant_country
 from kg.resolve.places import name_and_kind, unlinked_place
 from kg.resolve.scenes import carry_pairs, carry_places
 from kg.resolve.sites import attacked_site, fled_site, link_site, name_parts
-from kg.resolve.text import after_the, strip_determiners
+from kg.resolve.text import after_the, strip_determiners, within
 from kg.resolve.towns import Cities
 
 __all__ = ["resolve_document", "resolve_frame", "merge_key", "merge_events"]
@@ -222,7 +222,7 @@ def resolve_frame(frame: EventFrame, document: Document, actors: ActorContext, c
             notes.append(("unresolved_place" if place is None else "unlinked_place", m.text))
             linked[n] = (m, place)
     places = _unique(place for _, place in linked)
-    time = resolve_time(frame.times, document.date, tense_of(frame))
+    time = resolve_time(frame.times, document.date, tense_of(frame)) if frame.times else None
     if time is None:
         time = default_time(frame, document.date)
         if time is not None:
@@ -256,7 +256,8 @@ def resolve_document(
     """Resolve all frames of one document (``entities`` = its named-entity mentions, for context)."""
     ordered = sorted(frames, key=lambda f: (f.sentence_start, f.trigger.start, f.event_class))
     place_mentions = [m for f in ordered for m in f.places]
-    group = main_group([*entities, *_frame_mentions(ordered)], document.text)
+    roles = _frame_mentions(ordered)
+    group = main_group([*entities, *roles], document.text)
     named = group.country if group is not None and not group.key.endswith("-rebels") else None
     country = dominant_country([*entities, *place_mentions], document.text, named)  # not "Rebels (Chad)"
     # agents, "X said", and the other side of a clash, who fights too ("exchanged fire with the militiamen as
@@ -270,13 +271,9 @@ def resolve_document(
     # a name the frames use as a place is no antecedent for "they"/"them" when the model tagged it as a
     # group or people ("near the gold-mining area of Kouri Bougoudi", tagged ORG, "..., killing six of
     # them"); a country stays one ("Ukraine said its forces")
-    spans = {(m.start, m.end) for m in place_mentions}
-    people = [
-        e
-        for e in entities
-        if e.label in ("GPE", "LOC") or not any(a <= e.start and e.end <= b for a, b in spans)
-    ]
-    actors = build_context(document.text, country, people, _frame_mentions(ordered), subjects)
+    inside = within((m.start, m.end) for m in place_mentions)
+    people = [e for e in entities if e.label in ("GPE", "LOC") or not inside(e.start, e.end)]
+    actors = build_context(document.text, country, people, roles, subjects)
     cities = Cities([*entities, *place_mentions], country, document.text, sites=place_mentions)
     events = _shared_sites([resolve_frame(frame, document, actors, cities) for frame in ordered])
     events = carry_pairs(

@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from kg.frozen import evolve
 from kg.model import Actor, Mention
@@ -82,7 +83,7 @@ class ActorContext:
             self.relatives = relative_clauses(self.text)
 
     def remember(self, start: int, actor: Actor, text: str = "") -> None:
-        bisect.insort(self.history, (start, actor), key=lambda item: item[0])
+        bisect.insort(self.history, (start, actor), key=itemgetter(0))
         if text:
             self.texts.setdefault(start, text)
         if actor.kind == "person":
@@ -171,7 +172,7 @@ def sentence_initial(ctx: ActorContext, start: int) -> bool:
     return not before or before[-1] in ".!?\"'\u201d:"
 
 
-ACRONYM = re.compile(r"^\s*\(([A-Z][A-Za-z0-9&/.-]{1,9})\)")
+ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z0-9&/.-]{1,9})\)")  # matched at the end of a name
 
 
 def define_acronym(acronym: str, actor: Actor, ctx: ActorContext) -> Actor:

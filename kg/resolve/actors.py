@@ -14,6 +14,7 @@ tagged GPE). Everything else is unresolved (``None``)."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kg.frozen import evolve
 from kg.model import Actor, Mention
@@ -64,15 +65,18 @@ ROLE_HEADS = frozenset(
 MEMBER_HEADS = frozenset(
     {"fighters", "militiamen", "gunmen"}
 )  # "fighters of the X": X's, unless X is a state
+ROLE_OR_MEMBER_HEADS = ROLE_HEADS | MEMBER_HEADS
 OWN_MEMBERS = frozenset({"member", "members", "men", "cadre", "cadres"})  # a group's own people
 # an unknown organisation so named is the media, quoted as a source ("Lusa news agency", "Radio Okapi")
 MEDIA = re.compile(r"\b(?:news(?: agency)?|television|tv|radio|newspaper|broadcaster)\b", re.I)
+NO_OWNER = Owner()  # the phrase names no owner
 AFFILIATION = re.compile(r"-(?:linked|backed|affiliated|allied|aligned|inspired|sponsored|supported)\b", re.I)
 
 
 def _possessive_owner(mention: Mention, ctx: ActorContext) -> Actor | None:
     """``their forces``, ``its army``, ``his government``: the antecedent of the possessive pronoun."""
-    first = mention.text.split()[0].lower() if mention.text.split() else ""
+    words = mention.text.split(maxsplit=1)
+    first = words[0].lower() if words else ""
     if first not in ("its", "their", "his", "her"):
         return None
     word = {"its": "it", "their": "they", "his": "he", "her": "she"}[first]
@@ -109,9 +113,9 @@ def _phrase(words: list[str], mention: Mention, ctx: ActorContext, text: str) ->
     capital_first = not sentence_initial(ctx, mention.start)
     modifiers = [w for w in words[: len(words) - size] if w.lower() not in UNIT_FILLERS]
     owner = owner_of(modifiers, capitalised_first=capital_first)
-    if owner == Owner() and category in UNIT_CATEGORIES:  # "the rival 444 Brigade"
+    if category in UNIT_CATEGORIES and owner == NO_OWNER:  # "the rival 444 Brigade"
         owner = unit_owner(modifiers, words[len(words) - size :], capital_first or mention.start < 0)
-    elif owner == Owner() and category == "armed_group":  # "the CODECO militia"
+    elif category == "armed_group" and owner == NO_OWNER:  # "the CODECO militia"
         owner = group_owner(modifiers, words[len(words) - size :])
     return descriptor(category, owner, ctx, mention.start, text)
 
@@ -169,6 +173,21 @@ def _named(text: str, mention: Mention, ctx: ActorContext) -> Actor | None:
     return country_actor(capital, "government") if capital else None
 
 
+@lru_cache(maxsize=65536)
+def _group_inside(text: str) -> Actor | None:
+    """The named group the table lists inside a phrase ("Taliban spokesman"), the longest (then first)
+    run of its words that is no end of a longer name (cached: a function of the text and the table)."""
+    table = actor_table()
+    words = text.split()
+    for n in range(len(words), 0, -1):
+        for i in range(len(words) - n + 1):
+            part = " ".join(words[i : i + n])
+            found = table.exact.get(part) or table.aliases.get(part.lower())
+            if found is not None and not ends_longer_name(words, i, n):
+                return found
+    return None
+
+
 def resolve_actor(mention: Mention, ctx: ActorContext | None = None) -> Actor | None:
     """The canonical actor a mention refers to, or None when it names no actor we can identify."""
     ctx = ctx or ActorContext()
@@ -204,19 +223,16 @@ def resolve_actor(mention: Mention, ctx: ActorContext | None = None) -> Actor | 
             return group
     if mention.label == "PERSON":
         return person(mention.text, ctx, mention.start, lambda phrase: _described(phrase, ctx))
-    for n in range(len(words), 0, -1):  # a named group inside the phrase: "Taliban spokesman"
-        for i in range(len(words) - n + 1):
-            part = " ".join(words[i : i + n])
-            found = table.exact.get(part) or table.aliases.get(part.lower())
-            if found is not None and not ends_longer_name(words, i, n):
-                return found
+    found = _group_inside(text)  # a named group inside the phrase: "Taliban spokesman"
+    if found is not None:
+        return found
     key = name_key(text)
     if key in table.demonyms:  # "the British" -> country; "Afghans" -> civilians
         role = "civilians" if key in table.plural_demonyms else "country"
         return country_actor(table.demonyms[key], role)
     lowered = [w.lower() for w in words]
     at = next((i for i in (1, 2) if i < len(lowered) and lowered[i] in ("of", "from")), 0)
-    if at and lowered[at - 1] in ROLE_HEADS | MEMBER_HEADS:
+    if at and lowered[at - 1] in ROLE_OR_MEMBER_HEADS:
         found = _of_phrase(" " + " ".join(words[at:]), ctx)  # "Members of the X", "fighters from the X"
         # "fighters of the Radaa force"; "fighters of Ukraine" are its forces, "fighters from Chad" not
         if found is not None and (

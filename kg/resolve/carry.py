@@ -23,6 +23,7 @@ import bisect
 import datetime as dt
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from kg.eventclasses import EVENT_CLASSES
 from kg.frozen import evolve
@@ -90,27 +91,38 @@ def _dated(event: Event) -> bool:
 def _anaphoric_shift(event: Event) -> tuple[int, int] | None:
     """(offset of the anaphoric day expression, its shift in days), or None."""
     for mention in event.frame.times:
-        words = _LEAD.sub("", " ".join(mention.text.lower().split()))
-        words = _LEAD.sub("", _LATER.sub("", words))  # "later the same day"
-        if words in ANAPHORIC_DAYS:
-            return mention.start, ANAPHORIC_DAYS[words]
-        # "recaptured the town hours later", the entity running over the object before it
-        distance = _DISTANCE.fullmatch(words) or _DISTANCE_AT_END.search(words)
-        if distance is not None:
-            count, unit, way = distance.groups()
-            days = _DISTANCE_DAYS[unit]
-            if days and count is None:
-                continue  # "days later" names no number
-            number = (int(count) if count.isdigit() else NUMBERS[count]) if count else 1
-            return mention.start, number * days * (-1 if way == "earlier" else 1)
+        shift = _day_shift(mention.text)
+        if shift is not None:
+            return mention.start, shift
     return None
+
+
+@lru_cache(maxsize=4096)
+def _day_shift(text: str) -> int | None:
+    """The shift in days an anaphoric day expression names, or None (cached: a function of the text)."""
+    words = _LEAD.sub("", " ".join(text.lower().split()))
+    words = _LEAD.sub("", _LATER.sub("", words))  # "later the same day"
+    if words in ANAPHORIC_DAYS:
+        return ANAPHORIC_DAYS[words]
+    # "recaptured the town hours later", the entity running over the object before it
+    distance = _DISTANCE.fullmatch(words) or _DISTANCE_AT_END.search(words)
+    if distance is None:
+        return None
+    count, unit, way = distance.groups()
+    days = _DISTANCE_DAYS[unit]
+    if days and count is None:
+        return None  # "days later" names no number
+    number = (int(count) if count.isdigit() else NUMBERS[count]) if count else 1
+    return number * days * (-1 if way == "earlier" else 1)
 
 
 def _anaphoric_month(event: Event, last: TimeValue | None) -> TimeValue | None:
     """ "Later that month": the month of the last dated event, when the event's expression is one."""
+    if last is None or last.precision not in ("day", "month") or not event.frame.times:
+        return None
     words = [_LEAD.sub("", " ".join(m.text.lower().split())) for m in event.frame.times]
     shift = next((ANAPHORIC_MONTHS[w] for w in words if w in ANAPHORIC_MONTHS), None)
-    if last is None or last.precision not in ("day", "month") or shift is None:
+    if shift is None:
         return None
     index = last.start.year * 12 + last.start.month - 1 + shift
     first = dt.date(index // 12, index % 12 + 1, 1)

@@ -64,7 +64,7 @@ def coordinations(
     run: list[tuple[Mention, Actor]] = []
 
     def close() -> None:
-        if len({actor.key for _, actor in run}) >= 2:
+        if len(run) >= 2 and len({actor.key for _, actor in run}) >= 2:
             members = tuple((actor, m.text) for m, actor in run)
             found.append((run[0][0].start, run[-1][0].end, members))
         run.clear()
@@ -137,10 +137,13 @@ def remember_pronoun(mention: Mention, ctx: ActorContext) -> None:
 def split_modifiers(mention: Mention) -> list[Mention]:
     """A phrase whose head is shared by coordinated nationalities names one actor per nationality:
     "U.S. and Russian negotiators" -> "U.S. negotiators", "Russian negotiators"; "French, British and
-    Italian warships" -> three. Anything else stays whole (``[mention]``)."""
+    Italian warships" -> three. Anything else stays whole (``[mention]``; the cheap test first: most
+    mentions have no "and" in them)."""
+    if mention.label == "PRON" or "and" not in mention.text.lower():
+        return [mention]
     words = mention.text.split()
     lowered = [w.lower() for w in words]
-    if "and" not in lowered[1:-2] or mention.label == "PRON":
+    if "and" not in lowered[1:-2]:
         return [mention]
     at = lowered.index("and", 1)
     demonyms = actor_table().demonyms
@@ -168,9 +171,11 @@ def as_pronoun(mention: Mention, text: str = "") -> Mention | None:
     them", "some of it"), as a PRON mention at the pronoun's offsets; a pair named by its kind ("the two
     sides", "both countries", "delegations from the two groups"; ``text`` is the document, to see the
     "the" a mention may leave out) stands for "they"; None for other mentions."""
+    if mention.label == "PRON":
+        return mention
     document, text = text, mention.text.strip()
     lowered = text.lower()
-    if mention.label == "PRON" or lowered in _SELF_PRONOUNS:
+    if lowered in _SELF_PRONOUNS:
         return mention
     # the cheap tests first: most mentions have neither "two" or "both" nor "of" in them
     pair = _PAIR.search(text) if "two" in lowered or "both" in lowered else None

@@ -64,10 +64,13 @@ def week_of(day: dt.date) -> tuple[dt.date, dt.date]:
     return monday, monday + dt.timedelta(days=6)
 
 
+_WEEKDAY = re.compile(
+    r"(?:(this|last|next|past|coming)\s+)?(\w+day)(?:\s+(?:morning|afternoon|evening|night))?"
+)
+
+
 def weekday_rule(t: str, d: dt.date, future: bool, raw: str) -> TimeValue | None:
-    m = re.fullmatch(
-        r"(?:(this|last|next|past|coming)\s+)?(\w+day)(?:\s+(?:morning|afternoon|evening|night))?", t
-    )
+    m = _WEEKDAY.fullmatch(t)
     if not m or m.group(2) not in WEEKDAYS:
         return None
     target, modifier = WEEKDAYS.index(m.group(2)), m.group(1)
@@ -117,31 +120,46 @@ def part_of(part: str, whole: TimeValue, raw: str) -> TimeValue:
     return span_value(start + third * index, end if part == "late" else start + third * (index + 1), raw)
 
 
+_MONTH_OF_YEAR = re.compile(rf"{MONTH_PATTERN}\s+(last|this|next)\s+year")
+_LAST_MONTH = re.compile(rf"(last|next)\s+{MONTH_PATTERN}")
+_DAY_OF_YEAR = re.compile(
+    rf"(?:{MONTH_PATTERN}\s+(\d{{1,2}})|(\d{{1,2}})\s+{MONTH_PATTERN}),?\s+(last|this|next)\s+year"
+)
+_PART_YEAR = re.compile(r"(early|mid|late)[\s-]+(\d{4})")
+_PART_MONTH = re.compile(rf"(early|mid|late)[\s-]+{MONTH_PATTERN}(?:\s+(\d{{4}}))?")
+_DAY_MONTH = re.compile(
+    rf"(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH_PATTERN},?(?:\s+(\d{{4}}))?"
+)
+_MONTH_DAY = re.compile(rf"{MONTH_PATTERN}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?(?:\s+(\d{{4}}))?")
+_MONTH = re.compile(rf"{MONTH_PATTERN}(?:,?\s+(\d{{4}}))?")
+_DECADE = re.compile(r"(?:the\s+)?(\d{3}0)'?s")
+_YEARS = re.compile(r"(\d{4})\s*[-/]\s*(\d{2}|\d{4})")
+_YEAR = re.compile(r"(\d{4})")
+
+
 def calendar_rule(t: str, d: dt.date | None, future: bool, raw: str) -> TimeValue | None:
     year: int | None
-    m = re.fullmatch(rf"{MONTH_PATTERN}\s+(last|this|next)\s+year", t)
+    m = _MONTH_OF_YEAR.fullmatch(t)
     if m and d is not None:  # "May last year"
         return month_value(d.year + {"last": -1, "this": 0, "next": 1}[m.group(2)], MONTHS[m.group(1)], raw)
-    m = re.fullmatch(rf"(last|next)\s+{MONTH_PATTERN}", t)
+    m = _LAST_MONTH.fullmatch(t)
     if m and d is not None:  # "last December": the latest December before this month; "next March"
         named = MONTHS[m.group(2)]
         if m.group(1) == "last":
             return month_value(d.year if named < d.month else d.year - 1, named, raw)
         return month_value(d.year if named > d.month else d.year + 1, named, raw)
-    m = re.fullmatch(
-        rf"(?:{MONTH_PATTERN}\s+(\d{{1,2}})|(\d{{1,2}})\s+{MONTH_PATTERN}),?\s+(last|this|next)\s+year", t
-    )
+    m = _DAY_OF_YEAR.fullmatch(t)
     if m and d is not None:  # "December 5 last year", "5 December last year"
         month, day = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
         year = d.year + {"last": -1, "this": 0, "next": 1}[m.group(5)]
         if 1 <= int(day) <= calendar.monthrange(year, MONTHS[month])[1]:
             return day_value(dt.date(year, MONTHS[month], int(day)), raw)
-    m = re.fullmatch(r"(early|mid|late)[\s-]+(\d{4})", t)
+    m = _PART_YEAR.fullmatch(t)
     if m:
         lo, hi, _, _ = PARTS[m.group(1)]
         whole = int(m.group(2))
         return span_value(dt.date(whole, lo, 1), dt.date(whole, hi, calendar.monthrange(whole, hi)[1]), raw)
-    m = re.fullmatch(rf"(early|mid|late)[\s-]+{MONTH_PATTERN}(?:\s+(\d{{4}}))?", t)
+    m = _PART_MONTH.fullmatch(t)
     if m:
         month = MONTHS[m.group(2)]
         year = _monthyear_value(month, int(m.group(3)) if m.group(3) else None, d, future)
@@ -150,10 +168,8 @@ def calendar_rule(t: str, d: dt.date | None, future: bool, raw: str) -> TimeValu
         _, _, lo, hi = PARTS[m.group(1)]
         hi = min(hi, calendar.monthrange(year, month)[1])
         return span_value(dt.date(year, month, lo), dt.date(year, month, hi), raw)
-    m = re.fullmatch(
-        rf"(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH_PATTERN},?(?:\s+(\d{{4}}))?", t
-    )
-    m = m or re.fullmatch(rf"{MONTH_PATTERN}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?(?:\s+(\d{{4}}))?", t)
+    m = _DAY_MONTH.fullmatch(t)
+    m = m or _MONTH_DAY.fullmatch(t)
     if m:
         first, second = m.group(1), m.group(2)
         day, month = (int(first), MONTHS[second]) if first.isdigit() else (int(second), MONTHS[first])
@@ -164,25 +180,38 @@ def calendar_rule(t: str, d: dt.date | None, future: bool, raw: str) -> TimeValu
         if year is None or day > calendar.monthrange(year, month)[1]:
             return None
         return day_value(dt.date(year, month, day), raw)
-    m = re.fullmatch(rf"{MONTH_PATTERN}(?:,?\s+(\d{{4}}))?", t)
+    m = _MONTH.fullmatch(t)
     if m:
         month = MONTHS[m.group(1)]
         year = _monthyear_value(month, int(m.group(2)) if m.group(2) else None, d, future)
         return month_value(year, month, raw) if year is not None else None
-    m = re.fullmatch(r"(?:the\s+)?(\d{3}0)'?s", t)
+    m = _DECADE.fullmatch(t)
     if m:  # "the 1990s"
         start = int(m.group(1))
         return span_value(dt.date(start, 1, 1), dt.date(start + 9, 12, 31), raw)
-    m = re.fullmatch(r"(\d{4})\s*[-/]\s*(\d{2}|\d{4})", t)
+    m = _YEARS.fullmatch(t)
     if m:  # "2021-22", "2019/2020"
         first, last = int(m.group(1)), int(m.group(2))
         last = last if last >= 100 else first // 100 * 100 + last
         if first < last <= first + 20:
             return span_value(dt.date(first, 1, 1), dt.date(last, 12, 31), raw)
-    m = re.fullmatch(r"(\d{4})", t)
+    m = _YEAR.fullmatch(t)
     if m and 1800 <= int(m.group(1)) <= 2200:
         return year_value(int(m.group(1)), raw)
     return None
+
+
+_YESTERDAY = re.compile(r"yesterday(?:\s+(?:morning|afternoon|evening))?|last night")
+_TOMORROW = re.compile(r"tomorrow(?:\s+(?:morning|afternoon|evening|night))?")
+_AGO = re.compile(rf"(?:about\s+|some\s+)?{_NUM}\s+(day|week|month|year)s?\s+ago")
+_UNIT = re.compile(r"(last|this|next|the past|the last|the coming|the next|the previous)\s+(week|month|year)")
+_WEEKEND = re.compile(r"(the|this|last|next) weekend")
+_LATER = re.compile(r"(later|earlier) this (week|month|year)")
+_RECENT = re.compile(r"(?:the\s+)?recent\s+(day|week|month|year)s")
+_WINDOW = re.compile(
+    rf"(?:the\s+)?(?:(past|last|next|coming|first)\s+)?(?:just\s+|only\s+)?(?:a\s+)?{_NUM}"
+    rf"(?:\s*(?:-|to|or)\s*(\d+))?\s+(hour|day|week|month|year)s?"
+)
 
 
 def relative_rule(t: str, d: dt.date, future: bool, raw: str, prep: str = "") -> TimeValue | None:
@@ -200,13 +229,13 @@ def relative_rule(t: str, d: dt.date, future: bool, raw: str, prep: str = "") ->
         "currently",
     ):
         return day_value(d, raw)
-    if re.fullmatch(r"yesterday(?:\s+(?:morning|afternoon|evening))?|last night", t):
+    if _YESTERDAY.fullmatch(t):
         return day_value(d - one, raw)
     if t == "the day before yesterday":
         return day_value(d - 2 * one, raw)
-    if re.fullmatch(r"tomorrow(?:\s+(?:morning|afternoon|evening|night))?", t):
+    if _TOMORROW.fullmatch(t):
         return day_value(d + one, raw)
-    m = re.fullmatch(rf"(?:about\s+|some\s+)?{_NUM}\s+(day|week|month|year)s?\s+ago", t)
+    m = _AGO.fullmatch(t)
     if m:
         n, unit = _number(m.group(1)), m.group(2)
         if unit == "day":
@@ -216,9 +245,7 @@ def relative_rule(t: str, d: dt.date, future: bool, raw: str, prep: str = "") ->
         if unit == "month":
             return month_value(*_shiftmonth_value(d, -n), raw)
         return year_value(d.year - n, raw)
-    m = re.fullmatch(
-        r"(last|this|next|the past|the last|the coming|the next|the previous)\s+(week|month|year)", t
-    )
+    m = _UNIT.fullmatch(t)
     if m:
         which, unit = m.group(1), m.group(2)
         if which.startswith("the"):  # rolling window: "in the last week"
@@ -233,13 +260,13 @@ def relative_rule(t: str, d: dt.date, future: bool, raw: str, prep: str = "") ->
         if unit == "month":
             return month_value(*_shiftmonth_value(d, step), raw)
         return year_value(d.year + step, raw)
-    m = re.fullmatch(r"(the|this|last|next) weekend", t)
+    m = _WEEKEND.fullmatch(t)
     if m:
         saturday = d - dt.timedelta(days=(d.weekday() - 5) % 7)
         step = {"last": -7, "next": 7}.get(m.group(1), 7 if future and d.weekday() < 5 else 0)
         saturday += dt.timedelta(days=step)
         return span_value(saturday, saturday + one, raw)
-    m = re.fullmatch(r"(later|earlier) this (week|month|year)", t)
+    m = _LATER.fullmatch(t)
     if m:
         if m.group(2) == "week":
             lo, hi = week_of(d)
@@ -250,14 +277,10 @@ def relative_rule(t: str, d: dt.date, future: bool, raw: str, prep: str = "") ->
         return (
             span_value(d + one, hi, raw) if m.group(1) == "later" else span_value(lo, max(lo, d - one), raw)
         )
-    m = re.fullmatch(r"(?:the\s+)?recent\s+(day|week|month|year)s", t)
+    m = _RECENT.fullmatch(t)
     if m:
         return span_value(d - dt.timedelta(days=RECENT_DAYS[m.group(1)]), d, raw)
-    m = re.fullmatch(
-        rf"(?:the\s+)?(?:(past|last|next|coming|first)\s+)?(?:just\s+|only\s+)?(?:a\s+)?{_NUM}"
-        rf"(?:\s*(?:-|to|or)\s*(\d+))?\s+(hour|day|week|month|year)s?",
-        t,
-    )
+    m = _WINDOW.fullmatch(t)
     if m:
         which, lo_n, hi_n, unit = m.group(1), _number(m.group(2)), m.group(3), m.group(4)
         if which is None and prep not in WINDOW_PREPS:  # "twenty years after ...": a bare duration

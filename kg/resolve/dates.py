@@ -59,6 +59,15 @@ _TIME_OF_DAY = re.compile(
     r"\b(?:at|around|about|early|late|on)?\s*(?:(?:dawn|dusk|noon|midday|midnight|morning|afternoon|evening|"
     r"night|overnight|local time|gmt|utc)\b|\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|h\b))"
 )
+# what _dateparser reads at all: a calendar date, a weekday or "ago"; without a publication date a year
+_DATELIKE = re.compile(rf"\d|\bago\b|\b{MONTH_PATTERN}\b|\b(?:{'|'.join(WEEKDAYS)})\b")
+_YEAR = re.compile(r"\d{4}")
+_SPACES = re.compile(r"\s+")
+_UNITS_ONLY = re.compile(
+    r"(?:months|weeks|years|days|hours|decades)|(?:hours|days|weeks|months) (?:earlier|later)"
+)
+_WINDOW_WORD = re.compile(r"\b(next|past|last|coming)\b")
+_LEADING_PREPS = re.compile(r"^(?:(?:on|at|in|early|late)\s+)+")
 _DURATION = re.compile(r"(?:about |some |nearly |almost )?\d+ (?:hour|day|week|month|year|decade)s?")
 
 
@@ -87,9 +96,9 @@ def _parser(base: dt.date | None, future: bool) -> Any:
 
 def _dateparser(t: str, d: dt.date | None, future: bool, raw: str) -> TimeValue | None:
     """Other formats ("2021-08-10", "Aug. 12"): only text naming a calendar date, a weekday or "ago"."""
-    if not re.search(rf"\d|\bago\b|\b{MONTH_PATTERN}\b|\b(?:{'|'.join(WEEKDAYS)})\b", t):
+    if not _DATELIKE.search(t):
         return None
-    if d is None and not re.search(r"\d{4}", t):
+    if d is None and not _YEAR.search(t):
         return None
     try:
         data = _parser(d, future).get_date_data(t)
@@ -138,23 +147,21 @@ def _resolved(text: str, prep: str, doc_date: dt.date, future: bool) -> TimeValu
 
 def _resolve(text: str, prep: str, doc_date: dt.date | None, future: bool) -> TimeValue | None:
     raw = text.strip()
-    t = re.sub(r"\s+", " ", fold(raw).lower().strip(" .,;:\"'"))
+    t = _SPACES.sub(" ", fold(raw).lower().strip(" .,;:\"'"))
     for p in PREPOSITIONS:
         if t.startswith(p + " "):
             prep, t = prep or p, t[len(p) + 1 :]
             break
-    if re.fullmatch(
-        r"(?:months|weeks|years|days|hours|decades)|(?:hours|days|weeks|months) (?:earlier|later)", t
-    ):
+    if _UNITS_ONLY.fullmatch(t):
         return None
     if _DURATION.fullmatch(t) and prep not in WINDOW_PREPS:  # "20 years after ..."
         return None
-    if prep == "for" and not re.search(r"\b(next|past|last|coming)\b", t):
+    if prep == "for" and not _WINDOW_WORD.search(t):
         return None
     value = _rules(t, doc_date, future, raw, prep)
     if value is None:
-        bare = re.sub(r"\s+", " ", _TIME_OF_DAY.sub(" ", t)).strip(" ,")  # "noon Friday" -> "friday"
-        bare = re.sub(r"^(?:(?:on|at|in|early|late)\s+)+", "", bare)
+        bare = _SPACES.sub(" ", _TIME_OF_DAY.sub(" ", t)).strip(" ,")  # "noon Friday" -> "friday"
+        bare = _LEADING_PREPS.sub("", bare)
         if bare != t:
             return _rules(bare, doc_date, future, raw, prep) if bare else None
         value = _dateparser(t, doc_date, future, raw)
@@ -186,12 +193,15 @@ def tense_of(frame: EventFrame) -> str:
     """ "future" when the frame is hypothetical or a future/modal marker precedes the trigger, else "past"."""
     if frame.hypothetical:
         return "future"
-    words = frame.sentence[: max(0, frame.trigger.start - frame.sentence_start)].split()
-    last = max(0, len(words) - 4)  # the last four words before the trigger
-    before = (w.strip(",") for w in words[last:])
-    # "Since May, when the withdrawal began": the month, not the modal (which is capitalised only first)
-    markers = [w.lower() for n, w in enumerate(before, last) if w != "May" or n == 0]
-    return "future" if any(w in FUTURE_MARKERS for w in markers) else "past"
+    # the last four words before the trigger (and the rest of the sentence before them, when there is more)
+    words = frame.sentence[: max(0, frame.trigger.start - frame.sentence_start)].rsplit(None, 4)
+    first = len(words) <= 4  # the sentence's first word is among them
+    for n, word in enumerate(words if first else words[1:]):
+        word = word.strip(",")
+        # "Since May, when the withdrawal began": the month, not the modal (which is capitalised only first)
+        if (word != "May" or (first and n == 0)) and word.lower() in FUTURE_MARKERS:
+            return "future"
+    return "past"
 
 
 def default_time(frame: EventFrame, doc_date: dt.date | None) -> TimeValue | None:

@@ -64,8 +64,10 @@ def merge_events(events: Iterable[Event]) -> list[Event]:
 
 
 def _in_headline(event: Event) -> bool:
+    if event.frame.sentence_start != 0:
+        return False  # (the cheap test first)
     sentence = event.frame.sentence.rstrip()
-    return event.frame.sentence_start == 0 and bool(sentence) and sentence[-1] not in ".!?\"'”"
+    return bool(sentence) and sentence[-1] not in ".!?\"'”"
 
 
 NON_GROUP_SECTORS = STATE_ORGAN_SECTORS | {"CVL"}  # a state's organs and civilians
@@ -109,16 +111,15 @@ def fold_retold(events: Sequence[Event]) -> list[Event]:
 def _told_before(earlier: Sequence[Event], event: Event) -> int | None:
     """The index of the last earlier event that ``event`` retells (see :func:`fold_retold`), if any."""
     frame = event.frame
-    generic = EVENT_CLASSES.get(event.event_class) == event.event_class
+    cls = frame.event_class
+    generic = EVENT_CLASSES.get(cls) == cls
     if not (generic and event.agents and _asserted(event)) or frame.times or frame.places:
         return None
     if ALSO.search(frame.sentence[: frame.trigger.start - frame.sentence_start]):
         return None  # "They also set fire to the granaries": another act
     for k in range(len(earlier) - 1, -1, -1):
         told = earlier[k]
-        finer = (
-            told.event_class != event.event_class and EVENT_CLASSES.get(told.event_class) == event.event_class
-        )
+        finer = told.frame.event_class != cls and EVENT_CLASSES.get(told.frame.event_class) == cls
         if (
             finer
             and _asserted(told)

@@ -125,6 +125,7 @@ def descriptor(category: str, owner: Owner, ctx: ActorContext, start: int, text:
 
 
 FUNCTION_WORDS = frozenset(["of", "for", "and", "the", "de", "du", "des", "la", "al", "el"])
+INNER_WORDS = frozenset(["of", "for", "and"])  # inside a name: "Forces for Defence of Democracy"
 
 
 def proper_or_of(words: list[str], mention: Mention, ctx: ActorContext, text: str) -> Actor | None:
@@ -142,8 +143,9 @@ def proper_or_of(words: list[str], mention: Mention, ctx: ActorContext, text: st
         if code is None or head is None:
             continue  # "rebels in Darfur", "army of Chad", "opposition groups in Zimbabwe"
         return descriptor(head[0], Owner(country=code), ctx, mention.start, " ".join(words[:at]))
+    if INNER_WORDS.isdisjoint(lowered[1:-1]):
+        return None  # no inner function word: no such name
     content = [w for w in words if w.lower() not in FUNCTION_WORDS]
-    inner = any(w in ("of", "for", "and") for w in lowered[1:-1])
-    if inner and len(content) >= 2 and all(w[:1].isupper() for w in content):
+    if len(content) >= 2 and all(w[:1].isupper() for w in content):
         return Actor(slug(text), text, None, None, "organization")
     return None

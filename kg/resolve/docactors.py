@@ -60,10 +60,11 @@ def build_context(
     ("Kabul" names a city far more often than the Afghan government); as a frame role they do."""
     skip = {"PRON", "DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
     chosen: dict[tuple[int, int], Mention] = {}
+    gaz, metonyms = gazetteer(), actor_table().metonyms
     for mention in entities:
-        if mention.label in ("GPE", "LOC") and gazetteer().country(mention.text) is None:
+        if mention.label in ("GPE", "LOC") and gaz.country(mention.text) is None:
             continue  # a country name may be an antecedent ("Ukraine said its forces"), a city not
-        if mention.label == "FAC" and strip_determiners(mention.text) not in actor_table().metonyms:
+        if mention.label == "FAC" and strip_determiners(mention.text) not in metonyms:
             continue
         chosen.setdefault((mention.start, mention.end), mention)
     chosen.update(((m.start, m.end), m) for m in roles)
@@ -85,7 +86,7 @@ def build_context(
                 remember_pronoun(pronoun, ctx)
             continue
         actor = resolve_actor(mention, ctx)
-        defined = ACRONYM.match(text[mention.end :]) if actor is not None and mention.end > 0 else None
+        defined = ACRONYM.match(text, mention.end) if actor is not None and mention.end > 0 else None
         if actor is not None and defined is not None and actor.kind != "person":
             actor = define_acronym(defined.group(1), actor, ctx)
         if mention.label not in ("PRON", "PERSON"):

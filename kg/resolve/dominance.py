@@ -54,8 +54,9 @@ def _vote(text: str, label: str) -> tuple[str | None, int]:
 
 
 def _modifier_only(mention: Mention, text: str) -> bool:
-    """``Syria`` in "anti-Syria", ``Iran`` in "pro-Iran": a stance towards a state, not a place."""
-    if not text or mention.start < 1:
+    """``Syria`` in "anti-Syria", ``Iran`` in "pro-Iran": a stance towards a state, not a place (the cheap
+    test first: most names follow no dash)."""
+    if not text or mention.start < 1 or text[mention.start - 1 : mention.start] not in ("-", "\u2013"):
         return False
     before = text[max(0, mention.start - 5) : mention.start].lower()
     return before.endswith(NOT_PLACE_PREFIXES)
@@ -79,7 +80,7 @@ def dominant_country(
     for mention in mentions:
         if _modifier_only(mention, text):
             continue
-        if mention.label != "NORP" and name_key(name_and_kind(mention.text)[0]) in peoples:
+        if peoples and mention.label != "NORP" and name_key(name_and_kind(mention.text)[0]) in peoples:
             continue
         code, weight = _vote(mention.text, mention.label)
         if code:

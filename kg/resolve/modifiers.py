@@ -41,6 +41,7 @@ NUMBER_WORDS = frozenset(
 COLLECTIVES = frozenset(
     ["group", "number", "band", "crowd", "contingent", "delegation", "batch", "half", "third", "quarter"]
 )  # only before "of": "one third of the guerrillas", not "Third World Water Forum"
+_POSSESSIVE = re.compile(r"(?:'s|')$")
 _NUMBER = re.compile(r"^\d[\d,.]*$")
 _UNCLOSED = re.compile(r"\s*\([^)]*$")
 _PARENTHESIS = re.compile(r"\s*\(([^)]*)\)")
@@ -167,7 +168,7 @@ def _proper_run(words: Sequence[str], capitalised_first: bool) -> str | None:
     run: list[str] = []
     titles = title_words()
     for word in words:
-        if word.lower() in titles or re.sub(r"(?:'s|')$", "", word) != word:
+        if word.lower() in titles or _POSSESSIVE.sub("", word) != word:
             break  # "Arab League Secretary-General", "Poland's"
         if word.lower().startswith(NOT_OWNERS) or word.lower().endswith(NOT_OWNER_SUFFIXES):
             continue  # "Syrian-backed Amal"
@@ -199,7 +200,7 @@ def _owner_of(words: tuple[str, ...], capitalised_first: bool, places: bool) -> 
     country = org = sector = None
     run = _proper_run(words, capitalised_first) if places else None
     if run is not None:
-        bare = re.sub(r"(?:'s|')$", "", run)
+        bare = _POSSESSIVE.sub("", run)
         found = table.aliases.get(bare.lower())
         code = place_country(bare) or table.demonyms.get(name_key(bare))
         if found is None and code is None and not any(_word_country(w) for w in run.split()):
@@ -210,7 +211,7 @@ def _owner_of(words: tuple[str, ...], capitalised_first: bool, places: bool) -> 
             if i + n > len(words):
                 continue
             part = " ".join(words[i : i + n])
-            bare = re.sub(r"(?:'s|')$", "", part)
+            bare = _POSSESSIVE.sub("", part)
             lowered = bare.lower()
             if lowered == "ethnic" and i + 1 < len(words):
                 i += 2  # "ethnic Albanian guerrillas": an ethnicity, not a nationality

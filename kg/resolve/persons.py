@@ -82,8 +82,9 @@ def person(
 def titled_name(words: list[str]) -> bool:
     """A civil title followed by two or more capitalised words that are no titles: a person's name
     ("Vice-President Amina Odhiambo"; not "General Electric")."""
-    titles = actor_table().titles
-    if len(words) < 3 or titles.get(words[0]) not in ("GOV", "") or not words[0][:1].isupper():
+    if len(words) < 3:
+        return False
+    if actor_table().titles.get(words[0]) not in ("GOV", "") or not words[0][:1].isupper():
         return False
     return all(w[:1].isupper() and w.lower() not in title_words() for w in words[1:])
 

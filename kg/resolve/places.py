@@ -79,7 +79,7 @@ def name_and_kind(text: str) -> tuple[str, str | None]:
         words = words[1:]
     if text.lower().startswith(("city of", "the city of", "town of", "the town of")):
         hint = "city"
-    elif re.match(r"^(?:the\s+)?(?:province|region|state)\s+of\s", text, re.I):
+    elif _PROVINCE_OF.match(text):
         hint = "province"
     return " ".join(words), hint
 
@@ -96,6 +96,7 @@ PROVINCE_NOUNS = ADMIN_UNITS | {"department"}  # "sent troops to the department"
 SEAT_PHRASES = frozenset(
     f"{kind} capital" for kind in ("state", "provincial", "regional", "district", "departmental", "county")
 )
+_PROVINCE_OF = re.compile(r"^(?:the\s+)?(?:province|region|state)\s+of\s", re.I)
 _SAME = re.compile(r"^(?:the\s+)?same\s+", re.I)
 _OWNER = re.compile(r"^([A-Z][^']*?)['’]s\s+(\S.*)$")  # "Niger's Dosso region"
 

@@ -52,11 +52,12 @@ def carry_places(events: Sequence[Event], text: str) -> list[Event]:
         paragraph = paragraph_of(breaks, event)
         scene = _scene(event)
         # no place, or only buildings and roads no gazetteer names ("at a checkpoint near the airport"); not
-        # for such an act of a class already placed there, which would then merge with it as one event
-        unnamed = all(_common_noun(m.text) for m in event.frame.places)
-        seen = last is not None and (event.event_class, last[0].places) in placed
-        merging = bool(event.frame.places) and seen
-        placeless = scene and last is not None and not event.places and unnamed and not merging
+        # for such an act of a class already placed there, which would then merge with it as one event (the
+        # cheap tests first)
+        placeless = scene and last is not None and not event.places
+        placeless = placeless and all(_common_noun(m.text) for m in event.frame.places)
+        if placeless and last is not None and event.frame.places:
+            placeless = (event.event_class, last[0].places) not in placed  # it would merge
         placeless = placeless and not _WIDE.search(event.frame.sentence)  # asked only of a scene to carry to
         # "seized large parts of Port-au-Prince last year. Officers exchanged fire with the gang": a
         # background event sets no scene for the news told after it

@@ -73,6 +73,7 @@ OTHER_PLACE = frozenset({"nearby", "neighbouring", "neighboring", "other", "next
                          "third", "surrounding", "new", "former"})  # fmt: skip
 
 
+PLACE_NOUNS = TOWN_NOUNS | PROVINCE_NOUNS  # "the city", "the district"
 _OWNING_PLACE_NOUN = re.compile(r"^(town|city|village|capital)['’]s\s")
 
 
@@ -81,7 +82,7 @@ def link_site(mention: Mention, actors: ActorContext, cities: Cities) -> Place |
     noun with lower-case modifiers) point back like "the city", "the town"."""
     text = mention.text
     words = text.split()
-    place_noun = len(words) > 1 and text == text.lower() and words[-1] in TOWN_NOUNS | PROVINCE_NOUNS
+    place_noun = len(words) > 1 and text == text.lower() and words[-1] in PLACE_NOUNS
     # not "the nearby town", "the neighbouring district": another place
     if place_noun and after_the(actors.text, mention.start) and not OTHER_PLACE.intersection(words):
         text = words[-1]

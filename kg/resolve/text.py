@@ -1,16 +1,29 @@
-"""Small text helpers shared by the resolvers: ASCII folding, name keys, slugs and table loading."""
+"""Small text helpers shared by the resolvers: ASCII folding, name keys, slugs, spans inside spans and table
+loading."""
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
+from collections.abc import Callable, Iterable
 from functools import cache, lru_cache
 from importlib import resources
+from itertools import accumulate
 from typing import Any
 
 import tomllib
 
-__all__ = ["fold", "name_key", "slug", "strip_determiners", "load_table", "DETERMINERS", "after_the"]
+__all__ = [
+    "fold",
+    "name_key",
+    "slug",
+    "strip_determiners",
+    "load_table",
+    "DETERMINERS",
+    "after_the",
+    "within",
+]
 
 DETERMINERS = frozenset(
     [
@@ -85,6 +98,20 @@ def name_key(text: str) -> str:
 def slug(text: str) -> str:
     """Deterministic IRI-safe slug: ``"Ashraf Ghani"`` -> ``"ashraf-ghani"``."""
     return _NON_ALNUM.sub("-", fold(text).lower()).strip("-") or "unknown"
+
+
+def within(spans: Iterable[tuple[int, int]]) -> Callable[[int, int], bool]:
+    """A test of whether the stretch ``start``-``end`` of the text lies inside one of ``spans``: the spans
+    sorted by start, with the furthest end reached so far, searched by bisection."""
+    ordered = sorted(spans)
+    starts = [start for start, _ in ordered]
+    reach = list(accumulate((end for _, end in ordered), max))
+
+    def inside(start: int, end: int) -> bool:
+        index = bisect.bisect_right(starts, start)
+        return index > 0 and reach[index - 1] >= end
+
+    return inside
 
 
 @cache

@@ -13,6 +13,7 @@ import bisect
 import re
 from collections.abc import Sequence
 from difflib import SequenceMatcher
+from operator import attrgetter, itemgetter
 
 from kg.frozen import evolve
 from kg.model import Mention, Place
@@ -37,9 +38,10 @@ _KIND_AFTER = re.compile(
     rf"|(,\s+(?=[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}}\s+(?:state|{PROVINCE_WORDS})\b)))"
 )  # group 4: "Bwera, Kasese district", a town named with the province it is in
 _KIND_BEFORE = re.compile(rf"\b({TOWN_WORDS}|capital)\s+of\s+$", re.I)  # "the district capital of Macomia"
-# capitalised words (with a lower-case Spanish/Arabic particle inside) before a province word
+# capitalised words (with a lower-case Spanish/Arabic particle inside) before a province word (the leading
+# look-ahead for a capital, implied by what follows, lets the scan skip to capitals)
 _PROVINCE_NAME = re.compile(
-    r"\b(?!(?:In|On|At|The|A|An|From|Near|Across|Of|To|For|And|But|Its|Their|This|That|Throughout)\b)"
+    r"(?=[A-Z])\b(?!(?:In|On|At|The|A|An|From|Near|Across|Of|To|For|And|But|Its|Their|This|That|Throughout)\b)"
     rf"[A-Z][\w'’-]+(?:\s+(?:del|de|la|el|al|(?:al|el|ad|ar|as|at|az)-[A-Z][\w'’-]*|[A-Z][\w'’-]+)){{0,3}}"
     rf"\s+(?:{PROVINCE_WORDS})\b"
 )
@@ -65,6 +67,7 @@ _SAID_IN = re.compile(
 )
 _NAME = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:(?:al|el|ad|as|ash|at|de|del|la)-)?[A-Z][\w'’-]*|-[\w'’]+)*")
 _TO_NOUN = re.compile(r"\s+(?:to|towards|toward|into)\s+(?:the\s+)?", re.I)  # "... to the city"
+_GENITIVE = re.compile(r"['’]s\s+")  # "Chhattisgarh's Bijapur district"
 _ISLAND_AFTER = re.compile(r"\s+(island)\b")  # "on Darak island": what "the island" points back to
 
 
@@ -137,7 +140,8 @@ class Cities:
                     self._spelt(place, name)
             return linked[name]
 
-        for mention in sorted(entities, key=lambda m: m.start):
+        islands = "island" in text  # (the cheap test first: few texts name an island)
+        for mention in sorted(entities, key=attrgetter("start")):
             if mention.label in NUMERIC_LABELS:
                 continue  # "three districts", "2021": no town's name (about a third of the entities)
             after = _KIND_AFTER.match(text, mention.end) if mention.end > 0 else None
@@ -153,7 +157,9 @@ class Cities:
                 after = None  # "Smith, in a speech": only a place name is a place inside another
             elif after is not None and after.group(4) is not None and mention.label == "PERSON":
                 after = None  # "said Okello, Kasese district commissioner"
-            area = _NAMED_AREA.search(mention.text) or _ISLAND_AFTER.match(text, mention.end)
+            area = _NAMED_AREA.search(mention.text) or (
+                _ISLAND_AFTER.match(text, mention.end) if islands else None
+            )
             if (after or before or area) and mention.label not in ("DATE", "TIME", "CARDINAL", "NORP"):
                 place = link(mention.text) or unlinked_place(mention.text, country)
                 word = (after and after.group(1)) or (before and before.group(1)) or (area and area.group(1))
@@ -161,8 +167,11 @@ class Cities:
                     self.items.append((mention.start, place, _kind(word or "town")))
                     self.ends[mention.start] = mention.end
                 continue
-            reference = _reference_before(text, mention.start)
-            if mention.label in PLACE_LABELS and not _PEOPLE_AFTER.match(text, mention.end) and not reference:
+            if (
+                mention.label in PLACE_LABELS
+                and not _PEOPLE_AFTER.match(text, mention.end)
+                and not _reference_before(text, mention.start)
+            ):
                 place = link(mention.text)
                 if place is not None and place.kind == "city":
                     self.items.append((mention.start, place, "town"))
@@ -171,7 +180,7 @@ class Cities:
         # a province the NER cut short or missed: "in Maguindanao del Sur province" (entity "Maguindanao")
         known = {start for start, _ in self.provinces}
         for match in _PROVINCE_NAME.finditer(text) if _PROVINCE_WORD.search(text) else ():
-            named = re.split(r"['’]s\s+", match.group(0))[-1]  # "Chhattisgarh's Bijapur district"
+            named = _GENITIVE.split(match.group(0))[-1]  # "Chhattisgarh's Bijapur district"
             start = match.end() - len(named)
             inside = [k for k in known if start < k < match.end()]  # "Balad" of "Daraa al-Balad district"
             if start not in known:
@@ -180,7 +189,7 @@ class Cities:
                     self.provinces = [item for item in self.provinces if item[0] not in inside]
                     self.provinces.append((start, place))
                     self.province_kinds[start] = match.group(0).split()[-1].lower()
-        self.provinces.sort(key=lambda item: item[0])
+        self.provinces.sort(key=itemgetter(0))
         # an event's place the gazetteer lacks ("overran a checkpoint near Burdhubo") is a town "the area"
         # may point back to
         taken = {start for start, _, _ in self.items} | {start for start, _ in self.provinces}
@@ -190,22 +199,28 @@ class Cities:
                 if place is not None and place.kind == "site" and " " not in strip_determiners(site.text):
                     self.items.append((site.start, place, "town"))
         self._named_again(entities)
-        self.items.sort(key=lambda item: item[0])
+        self.items.sort(key=itemgetter(0))
         self.starts = [start for start, _, _ in self.items]
         self.province_starts = [start for start, _ in self.provinces]
 
     def _named_again(self, entities: Sequence[Mention]) -> None:
         """A town named again, whatever the model tagged it this time ("evacuated 40 aid workers from Sam
         Ouandja" after "the mining town of Sam Ouandja"), is the last town named there."""
+        if not self.items:
+            return  # no town named a first time
         texts = {m.start: m.text for m in entities}
         first: dict[str, tuple[int, Place, str]] = {}
-        for start, place, word in sorted(self.items, key=lambda item: item[0]):
+        for start, place, word in sorted(self.items, key=itemgetter(0)):
             if start in texts:
                 first.setdefault(name_key(texts[start]), (start, place, word))
+        if not first:
+            return
         taken = {start for start, _, _ in self.items}
         for mention in entities:
+            if mention.start in taken:
+                continue
             seen = first.get(name_key(mention.text))
-            if seen is not None and seen[0] < mention.start and mention.start not in taken:
+            if seen is not None and seen[0] < mention.start:
                 self.items.append((mention.start, seen[1], seen[2]))
 
     def _spelt(self, place: Place, text: str) -> None:
@@ -268,5 +283,9 @@ class Cities:
         index = bisect.bisect_left(self.province_starts, offset)
         province = self.provinces[index - 1][1] if index else None
         # "the district" after "Chimtal district of Balkh province": the last one the text called a district
-        called = [place for start, place in self.provinces[:index] if self.province_kinds.get(start) == kind]
-        return PlaceContext(country, self.before(offset, kind), called[-1] if kind and called else province)
+        if kind:
+            called = [
+                place for start, place in self.provinces[:index] if self.province_kinds.get(start) == kind
+            ]
+            province = called[-1] if called else province
+        return PlaceContext(country, self.before(offset, kind), province)

@@ -64,8 +64,11 @@ def group_owner(modifiers: list[str], head: list[str]) -> Owner:
 def officers_of_police(ctx: ActorContext) -> None:
     """Re-resolve bare "officers" as police when the police of their country are in the story."""
     police = {a.country for _, a in ctx.history if a.sector == "COP" and a.country}
+    if not police:
+        return  # (the cheap tests first: no police, or no army the mention stands for)
     for key, actor in list(ctx.resolved.items()):
+        if actor is None or actor.sector != "MIL" or actor.country not in police:
+            continue
         words = strip_determiners(key[2]).lower().split()
-        officers = len(words) <= 2 and bool(words) and words[-1] in OFFICER_WORDS
-        if officers and actor is not None and actor.sector == "MIL" and actor.country in police:
+        if 0 < len(words) <= 2 and words[-1] in OFFICER_WORDS:
             ctx.resolved[key] = country_actor(actor.country or "", "police")
