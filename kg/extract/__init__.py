@@ -184,7 +184,8 @@ def _extract_frames(doc: Doc, doc_id: str, triggers: Iterable[TriggerLike] | Non
             last_agents = frame.agents
         if anaphor(doc, frame, text):
             bare_nouns.add(frame.trigger.start)
-        frame = inherit_setting(doc[trig.head], from_cause(doc[trig.head], frame, by_trigger), by_trigger)
+        head = doc[trig.head]
+        frame = inherit_setting(head, from_cause(head, frame, by_trigger), by_trigger)
         by_trigger[trig.head] = frame
         frames.append(frame)
     frames = share_context(doc, setting_from_clauses(doc, frames))

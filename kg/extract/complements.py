@@ -77,8 +77,8 @@ def purpose(col: RoleCollector, verbs: list[Token]) -> None:
     Sweden's decision", "to demand the resignation of the president", "in protest of the government's
     refusal" -> the object, its owner, whose it is and who made it."""
     # "blocked roads to demand ...": a blocked road is no party, so the aim is still read
-    if any(actor_like(t) for t in col.targets) or EVENT_CLASSES.get(col.cls, col.cls) != "Protest":
-        return
+    if EVENT_CLASSES.get(col.cls, col.cls) != "Protest" or any(actor_like(t) for t in col.targets):
+        return  # (the category first: it is read without a look at any word)
     aims: list[Token] = []
     for verb in verbs:
         for child in children(verb):

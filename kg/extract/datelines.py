@@ -12,6 +12,8 @@ from spacy.attrs import ORTH, SPACY
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
+from kg.extract.lexicon import in_table
+
 __all__ = ["DATELINE_DASHES", "in_dateline", "past_dateline"]
 
 DATELINE_DASHES = frozenset({"—", "–", "-", "--"})
@@ -68,11 +70,7 @@ def _datelines(doc: Doc) -> tuple[int, ...]:
     found: list[int] = []
     # a dash standing between spaces ("June 10 — Fighting"), not a hyphen ("three-day"); one array read
     rows = doc.to_array([ORTH, SPACY])
-    spaced = (
-        numpy.isin(rows[:, 0], _DASH_IDS, kind="sort") & (rows[:, 1] != 0)
-        if len(doc)
-        else numpy.zeros(0, bool)
-    )
+    spaced = in_table(rows[:, 0], _DASH_IDS) & (rows[:, 1] != 0) if len(doc) else numpy.zeros(0, bool)
     dashes = numpy.flatnonzero(spaced).tolist()
     for sent in doc.sents if dashes else ():
         k = bisect.bisect_left(dashes, sent.start + 1)

@@ -54,7 +54,7 @@ INTENT_VERBS = frozenset(
      "swear", "agree", "decide", "resolve", "vote"}
 )  # fmt: skip
 INTENT_ADJECTIVES = frozenset({"ready", "willing", "prepared", "eager", "determined", "keen", "poised"})
-PURPOSE_DEPS = frozenset({"acl", "advcl", "relcl"})
+PURPOSE_DEPS = frozenset({"acl", "advcl", "relcl"})  # of an infinitive of purpose: "an operation to retake"
 HEDGE_ADJECTIVES = frozenset(
     {"possible", "potential", "planned", "proposed", "prospective", "future", "threatened", "imminent",
      "likely", "alleged"}
@@ -96,23 +96,17 @@ class Factuality:
     reported_by: Mention | None = None
 
 
-def _has_neg(children: list[Token]) -> bool:
-    return any(
-        c.dep_ in NEG_DEPS or (c.lower_ in NEG_WORDS and c.dep_ in ("det", "advmod")) for c in children
-    )
+def _labelled(token: Token) -> list[tuple[Token, str]]:
+    return [(c, c.dep_) for c in children(token)]  # with their labels (each read looks one up again)
 
 
-def _has_modal(children: list[Token]) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ in MODALS for c in children)
+def _has_neg(kids: list[tuple[Token, str]]) -> bool:
+    return any(dep in NEG_DEPS or (dep in ("det", "advmod") and c.lower_ in NEG_WORDS) for c, dep in kids)
 
 
-def _has_condition(children: list[Token]) -> bool:
-    return any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in children)
-
-
-def _purpose(head: Token, children: list[Token]) -> bool:
-    """An infinitive of purpose: "an operation to retake the town", "moved in to secure the road"."""
-    return head.dep_ in PURPOSE_DEPS and any(c.dep_ == "aux" and c.tag_ == "TO" for c in children)
+def _has(kids: list[tuple[Token, str]], label: str, words: frozenset[str]) -> bool:
+    """A child labelled ``label`` that is one of ``words`` (a modal, a conditional or a time mark)."""
+    return any(dep == label and c.lower_ in words for c, dep in kids)
 
 
 _CLAUSE_LINKS = SAME_CLAUSE_DEPS | {"ccomp"}
@@ -134,70 +128,75 @@ CAUSATIVE_VERBS = frozenset({"let", "help", "make"})
 
 
 def _negation_and_mood(head: Token) -> tuple[bool, bool]:
-    own = list(children(head))  # walked once (each walk builds its Token objects again)
+    own = _labelled(head)  # walked once (each walk builds its Token objects again)
+    dep, pos = head.dep_, head.pos_
     negated = _has_neg(own) or not_begun(head)  # "talks with the gang have not begun"
     # "no federal troops had been sent", "no one was killed", "sent no troops", "none of its soldiers had
     # been killed", "nobody was hurt": a party that is none
-    negated |= head.pos_ in ("VERB", "AUX") and any(
-        c.dep_ in ("nsubj", "nsubjpass", "dobj")
-        and (c.lower_ in NONE_WORDS or any(d.dep_ == "det" and d.lower_ in NO_DETERMINERS for d in c.lefts))
-        for c in own
+    negated |= pos in ("VERB", "AUX") and any(
+        d in ("nsubj", "nsubjpass", "dobj")
+        and (c.lower_ in NONE_WORDS or any(t.dep_ == "det" and t.lower_ in NO_DETERMINERS for t in c.lefts))
+        for c, d in own
     )
-    hypothetical = _has_modal(own) or _has_condition(own) or _purpose(head, own)
-    hypothetical |= yet_to_begin(head) or (head.pos_ == "NOUN" and talked_about(head))
+    purpose = dep in PURPOSE_DEPS and any(d == "aux" and c.tag_ == "TO" for c, d in own)
+    hypothetical = _has(own, "aux", MODALS) or _has(own, "mark", CONDITIONAL_MARKS) or purpose
+    hypothetical |= yet_to_begin(head) or (pos == "NOUN" and talked_about(head))
     # "a possible attack", "a proposed truce" (tagged a participle, lemma "propose"; not "long-threatened")
     hypothetical |= any(
-        c.dep_ == "amod" and (c.lemma_.lower() in HEDGE_ADJECTIVES or c.lower_ in HEDGE_PARTICIPLES)
-        for c in own
+        d == "amod" and (c.lemma_.lower() in HEDGE_ADJECTIVES or c.lower_ in HEDGE_PARTICIPLES)
+        for c, d in own
     )
     # "would return once the troops left": a time clause of a modal verb is as unreal as that verb
     hypothetical |= (
-        head.dep_ == "advcl"
-        and any(c.dep_ == "mark" and c.lower_ in TIME_MARKS for c in own)
-        and _has_modal(list(children(head.head)))
+        dep == "advcl" and _has(own, "mark", TIME_MARKS) and _has(_labelled(head.head), "aux", MODALS)
     )
-    cur, same_clause = head, True
+    cur, up, same_clause = head, dep, True  # up the clause (``up``: ``cur``'s label)
+    kids: list[tuple[Token, str]] | None = own
     for _ in range(6):
-        if cur.dep_ not in _CLAUSE_LINKS or cur.head.i == cur.i:
-            break
-        link = cur.dep_
-        kids = own if cur is head else list(children(cur))
+        gov = cur.head if up in _CLAUSE_LINKS else cur
+        if gov.i == cur.i:
+            break  # no link of its clause, or the root
+        link = up
+        kids = kids if kids is not None else _labelled(cur)
         # a coordinated verb shares auxiliaries only when it has none of its own
-        if link == "conj" and any(c.dep_ in ("aux", "nsubj", "nsubjpass") for c in kids):
+        if link == "conj" and any(d in ("aux", "nsubj", "nsubjpass") for _, d in kids):
             break
-        infinitive = link == "ccomp" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in kids)
+        infinitive = link == "ccomp" and any(d == "aux" and c.tag_ == "TO" for c, d in kids)
         # "demanded that its forces withdraw", "that troops be sent": a bare verb or passive of a demand
-        bare = cur.tag_ in ("VB", "VBP") or any(c.dep_ == "auxpass" and c.tag_ == "VB" for c in kids)
-        infinitive |= link == "ccomp" and bare and not any(c.dep_ == "aux" for c in kids)
+        bare = link == "ccomp" and (
+            cur.tag_ in ("VB", "VBP") or any(d == "auxpass" and c.tag_ == "VB" for c, d in kids)
+        )
+        infinitive |= bare and not any(d == "aux" for _, d in kids)
         # "wanted to let civilians leave": a causative verb's bare complement is as real as the causing
-        caused = link == "ccomp" and cur.tag_ == "VB" and cur.head.lemma_.lower() in CAUSATIVE_VERBS
+        caused = link == "ccomp" and cur.tag_ == "VB" and gov.lemma_.lower() in CAUSATIVE_VERBS
         same_clause = same_clause and (link != "ccomp" or caused)
-        cur = cur.head
+        cur, kids = gov, None
         lemma = cur.lemma_.lower()
-        if link in ("pobj", "pcomp") and cur.dep_ == "prep":
+        up = cur.dep_
+        if link in ("pobj", "pcomp") and up == "prep":
             negated |= lemma == "without"  # "withdrew without a fight", "killed without warning"
             hypothetical |= charged_with(cur, ALLEGED_AFTER.get(lemma, frozenset()))
             if link == "pobj" and presupposed(cur, head):
                 break  # what the act comes after or answers happened, whatever the act's own mood
         if infinitive and lemma in INTENT_VERBS:
             hypothetical = True  # "expect the curfew to be lifted"
-        if lemma in NEGATING_VERBS and link != "conj" and not _others_charge(head, cur):
+        if lemma in NEGATING_VERBS and link != "conj" and not negated and not _others_charge(head, cur):
             negated = True  # "denied X and accused Y": Y is asserted
         if same_clause:
-            kids = list(children(cur))
-            negated |= _has_neg(kids) and link != "conj"
-            hypothetical |= _has_modal(kids) or _has_condition(kids)
+            kids = _labelled(cur)
+            negated |= link != "conj" and _has_neg(kids)
+            hypothetical |= _has(kids, "aux", MODALS) or _has(kids, "mark", CONDITIONAL_MARKS)
             if link in ("xcomp", "dobj", "pobj", "prep", "pcomp") and lemma in _INTENT_WORDS:
                 hypothetical = True
-            if link == "xcomp" and cur.pos_ == "ADJ" and lemma in INTENT_ADJECTIVES:
+            if link == "xcomp" and lemma in INTENT_ADJECTIVES and cur.pos_ == "ADJ":
                 hypothetical = True  # "is willing to withdraw", "ready to receive"
-            if link == "xcomp" and lemma in ("have", "be") and any(c.lower_ == "yet" for c in kids):
+            if link == "xcomp" and lemma in ("have", "be") and any(c.lower_ == "yet" for c, _ in kids):
                 hypothetical = True  # "have yet to agree": not so far, perhaps later
-        if cur.pos_ in ("VERB", "AUX") and link == "ccomp" and not caused:
+        if link == "ccomp" and not caused and cur.pos_ in ("VERB", "AUX"):
             break
-    if head.dep_ == "acl" and head.tag_ == "VBG" and head.head.dep_ in ("dobj", "obj"):
+    if not hypothetical and dep == "acl" and head.tag_ == "VBG" and head.head.dep_ in ("dobj", "obj"):
         # "ready to receive people fleeing the fighting": people who would flee, as unreal as the receiving
-        hypothetical |= _negation_and_mood(head.head.head)[1]
+        hypothetical = _negation_and_mood(head.head.head)[1]
     return negated, hypothetical
 
 
@@ -266,21 +265,22 @@ def _reporter(head: Token, facts: SentenceFacts) -> tuple[Token | None, bool]:
     """The reporting source and whether its verb is a denial."""
     cur = head
     for step in range(8):
-        if cur.head.i == cur.i:
+        gov = cur.head
+        if gov.i == cur.i:
             break
-        link, cur = cur.dep_, cur.head
-        if step == 0 and link == "conj":
+        link, cur = cur.dep_, gov
+        if link not in REPORT_LINK_DEPS or (step == 0 and link == "conj"):
             continue  # "denied the charge and accused the army": a second statement, not a reported one
-        if link in REPORT_LINK_DEPS and cur.lemma_.lower() in REPORTING_VERBS and cur.pos_ in ("VERB", "AUX"):
-            if cur.lemma_.lower() == "deny" and _others_charge(head, cur):
+        lemma = cur.lemma_.lower()
+        if lemma in REPORTING_VERBS and cur.pos_ in ("VERB", "AUX"):
+            if lemma == "deny" and _others_charge(head, cur):
                 break  # "X accused Y ..., a charge Kigali denies": X speaks for itself
             who = _reporter_of(cur)
             if who is not None:
-                return who, cur.lemma_.lower() == "deny"
+                return who, lemma == "deny"
     if facts.according is not None:
         return facts.according, False
-    pos = head.idx
-    if any(a <= pos < b for a, b in facts.ranges):
+    if any(a <= head.idx < b for a, b in facts.ranges):
         for verb in sorted(facts.reporting, key=lambda t: abs(t.i - head.i)):
             who = _reporter_of(verb)
             if who is not None:

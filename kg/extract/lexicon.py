@@ -34,6 +34,7 @@ __all__ = [
     "compiled",
     "active_lexicon",
     "phrase_words",
+    "in_table",
 ]
 
 WORD_KEYS = ("verbs", "nouns", "phrases", "object", "subject", "with", "not_object")
@@ -152,13 +153,18 @@ class Compiled:
         table = self.table
         if not len(doc) or not len(table):
             return []
-        rows = doc.to_array([LEMMA, LOWER])  # (numpy.isin is ten times slower at this size)
-        found = table[numpy.minimum(numpy.searchsorted(table, rows), len(table) - 1)] == rows
-        return numpy.flatnonzero(found.any(axis=1)).tolist()
+        rows = doc.to_array([LEMMA, LOWER])
+        return numpy.flatnonzero(in_table(rows, table).any(axis=1)).tolist()
 
     def noun_classes(self, lemma: str) -> set[str]:
         """The event classes of the entries a noun lemma triggers ("strike" -> AirStrike, ...)."""
         return {self.entries[n].event_class for n in self.nouns.get(lemma, ())}
+
+
+def in_table(ids: numpy.ndarray, table: numpy.ndarray) -> numpy.ndarray:
+    """Which of the string ``ids`` are in ``table`` (string ids sorted, unsigned 64-bit, at least one): one
+    binary search each (``numpy.isin`` is ten times slower at this size)."""
+    return table[numpy.minimum(numpy.searchsorted(table, ids), len(table) - 1)] == ids
 
 
 def active_lexicon(path: str | Path | None = None) -> Compiled:

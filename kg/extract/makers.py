@@ -187,5 +187,5 @@ def event_agents(noun: Token, owner: bool = True) -> list[Token]:
     ]
     # "launched by the paramilitary Rapid Support Forces", parsed with the name in apposition to the adjective
     found = [next((a for a in children(o) if a.dep_ == "appos" and actor_like(a)), o) for o in found]
-    found = [o for o in found if actor_like(o) and o.tag_ != "VBG" and not in_time_entity(o)]
+    found = [o for o in found if o.tag_ != "VBG" and not in_time_entity(o) and actor_like(o)]
     return found or stray_by(noun)

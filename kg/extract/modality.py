@@ -52,7 +52,7 @@ def _carrier(head: Token, modality: Modality) -> Token:
     carried = head
     for _ in range(2):
         gov = carried.head
-        if gov.i == carried.i or gov.pos_ != "VERB" or gov.lemma_.lower() not in modality.carrier_verbs:
+        if gov.i == carried.i or gov.lemma_.lower() not in modality.carrier_verbs or gov.pos_ != "VERB":
             break
         if not (carried.dep_ == "dobj" or (carried.dep_ == "xcomp" and carried.pos_ == "VERB")):
             break
@@ -65,15 +65,13 @@ def marker_of(head: Token, modality: Modality) -> tuple[Token, str] | None:
     noun = head
     head = _carrier(head, modality)
     verbs = _clause_verbs(head)
-    auxiliaries = [c for verb in verbs for c in children(verb) if c.dep_ == "aux"]
-    for aux in auxiliaries:
-        if aux.lower_ in modality.obligation:
+    auxiliaries = [(verb, c, c.lower_) for verb in verbs for c in children(verb) if c.dep_ == "aux"]
+    for _, aux, word in auxiliaries:
+        if word in modality.obligation:
             return aux, "obligation"
-    for verb in verbs:
-        for aux in (c for c in children(verb) if c.dep_ == "aux"):
-            word = aux.lower_
-            if word in modality.future or (word in modality.reported_future and reported_clause(verb)):
-                return aux, "intent"
+    for verb, aux, word in auxiliaries:
+        if word in modality.future or (word in modality.reported_future and reported_clause(verb)):
+            return aux, "intent"
     # an infinitive complement; "sworn to fight" is often parsed as a clause of purpose
     infinitive = head.dep_ == "xcomp" or (
         head.dep_ == "advcl" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in children(head))

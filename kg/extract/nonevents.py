@@ -5,7 +5,8 @@ what befell them ("camps for displaced people", "among those killed"), a status 
 bank"), a standing relation ("fighters backed by paratroopers"), a group called by its name ("the Chin
 Brotherhood alliance"), a motion participle describing people ("a column of fleeing attackers") and a
 record in the perfect ("has repeatedly targeted") and what a group does as a rule ("the militia that
-fights alongside the army"). Used by :func:`kg.extract.triggers.find_triggers`.
+fights alongside the army"). Used by :func:`kg.extract.triggers.find_triggers` (through
+:class:`kg.extract.constraints.HeadChecks`).
 """
 
 from __future__ import annotations
@@ -131,13 +132,18 @@ REFUSAL_LEMMAS = frozenset({"decline", "refuse"})
 SILENCE_LEMMAS = frozenset({"comment", "elaborate", "speak", "confirm", "say"})
 
 
-def no_comment(head: Token) -> bool:
-    """Also "has long sought to reopen the highway": seeking to do a thing is trying it, no request."""
-    if head.lemma_ == "seek":
-        return any(c.dep_ == "xcomp" and c.tag_ == "VB" for c in children(head))
-    return head.lemma_ in REFUSAL_LEMMAS and any(
-        c.dep_ == "xcomp" and c.lemma_ in SILENCE_LEMMAS for c in children(head)
-    )
+def no_comment(head: Token, lemma: str | None = None, kids: list[tuple[Token, str]] | None = None) -> bool:
+    """Also "has long sought to reopen the highway": seeking to do a thing is trying it, no request
+    (``lemma``, ``kids``: the head's lemma and its children with their labels, when the caller has them)."""
+    if lemma is None:
+        lemma = head.lemma_
+    if lemma != "seek" and lemma not in REFUSAL_LEMMAS:
+        return False
+    if kids is None:
+        kids = [(c, c.dep_) for c in children(head)]
+    if lemma == "seek":
+        return any(dep == "xcomp" and c.tag_ == "VB" for c, dep in kids)
+    return any(dep == "xcomp" and c.lemma_ in SILENCE_LEMMAS for c, dep in kids)
 
 
 # "militants armed with rifles stormed ...": how a party was equipped, told to describe it
@@ -181,11 +187,13 @@ def no_event_noun(head: Token) -> bool:
     return head.dep_ == "nsubj" and gov.lemma_ in COMMENT_VERBS and _definite(head)
 
 
-def natural_cause(head: Token) -> bool:
-    """The act's subject (or passive ``by`` agent) is a natural hazard, every conjunct of it."""
-    deps = [(c, c.dep_) for c in children(head)]  # (each read looks the label up again)
-    doers = [c for c, dep in deps if dep == "nsubj"]
-    doers += [g for c, dep in deps if dep == "agent" for g in children(c) if g.dep_ == "pobj"]
+def natural_cause(head: Token, kids: list[tuple[Token, str]] | None = None) -> bool:
+    """The act's subject (or passive ``by`` agent) is a natural hazard, every conjunct of it (``kids``: the
+    head's children with their labels, when the caller has read them)."""
+    if kids is None:
+        kids = [(c, c.dep_) for c in children(head)]  # (each read looks the label up again)
+    doers = [c for c, dep in kids if dep == "nsubj"]
+    doers += [g for c, dep in kids if dep == "agent" for g in children(c) if g.dep_ == "pobj"]
     return bool(doers) and all(
         t.lemma_.lower() in NATURAL_HAZARDS or t.lower_ in NATURAL_HAZARDS
         for d in doers
@@ -210,22 +218,24 @@ MOTION_PARTICIPLES = frozenset({"flee", "retreat", "escape"})  # "fleeing attack
 def describes_people(head: Token) -> bool:
     """A motion participle after a determiner or preposition, right before the bare people noun it
     describes: "a column of fleeing attackers", "the retreating troops"."""
-    before = head.nbor(-1) if head.i > 0 else None
+    if head.tag_ != "VBG" or head.i == 0 or head.lemma_.lower() not in MOTION_PARTICIPLES:
+        return False
     return (
-        head.tag_ == "VBG"
-        and head.lemma_.lower() in MOTION_PARTICIPLES
-        and before is not None
-        and before.pos_ in ("DET", "ADP")
+        head.nbor(-1).pos_ in ("DET", "ADP")
         and adjectival(head)
         and head.nbor().lemma_.lower() in PEOPLE_NOUNS | ACTOR_NOUNS
     )
 
 
-def record(head: Token) -> bool:
-    """A perfect with an adverb of habit: "has repeatedly targeted" ("routinely beat up" is still coded)."""
-    kids = list(children(head))
-    perfect = head.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in kids)
-    return perfect and any(c.dep_ == "advmod" and c.lower_ in HABITUAL_ADVERBS for c in kids)
+def record(head: Token, kids: list[tuple[Token, str]] | None = None) -> bool:
+    """A perfect with an adverb of habit: "has repeatedly targeted" ("routinely beat up" is still coded);
+    ``kids``: the head's children with their labels, when the caller has read them."""
+    if head.tag_ != "VBN":
+        return False
+    if kids is None:
+        kids = [(c, c.dep_) for c in children(head)]
+    perfect = any(dep == "aux" and c.lemma_ == "have" for c, dep in kids)
+    return perfect and any(dep == "advmod" and c.lower_ in HABITUAL_ADVERBS for c, dep in kids)
 
 
 GROUP_NOUNS = frozenset({"alliance", "coalition", "bloc"})  # nouns that name a group as well as a pact

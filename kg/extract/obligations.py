@@ -6,6 +6,7 @@ test that a clause is what a reporting verb reports.
 from __future__ import annotations
 
 from collections.abc import Collection
+from functools import lru_cache
 
 import numpy
 from spacy.attrs import LOWER
@@ -13,7 +14,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from kg.extract.factuality import REPORTING_VERBS
-from kg.extract.lexicon import Modality, load_modality
+from kg.extract.lexicon import Modality, in_table, load_modality
 from kg.extract.triggers import TriggerMatch
 
 __all__ = ["bare_obligations", "reported_clause"]
@@ -31,6 +32,12 @@ def reported_clause(token: Token) -> bool:
     return False
 
 
+@lru_cache(maxsize=8)
+def _ids(words: frozenset[str]) -> numpy.ndarray:
+    """The string ids of ``words``, sorted for :func:`~kg.extract.lexicon.in_table`."""
+    return numpy.array(sorted(get_string_id(word) for word in words), dtype=numpy.uint64)
+
+
 def bare_obligations(
     doc: Doc, taken: Collection[int], modality: Modality | None = None
 ) -> list[TriggerMatch]:
@@ -39,12 +46,9 @@ def bare_obligations(
     mod = modality or load_modality()
     if not mod.obligation or not len(doc):
         return []
-    wanted = [get_string_id(word) for word in mod.obligation]
     lowers = doc.to_array(LOWER)
     found = []
-    for i in numpy.flatnonzero(
-        numpy.isin(lowers, wanted, kind="sort")
-    ).tolist():  # one array read, no Token objects
+    for i in numpy.flatnonzero(in_table(lowers, _ids(mod.obligation))).tolist():  # one array read, no Tokens
         token = doc[i]
         if token.dep_ == "aux":
             verb = token.head

@@ -77,10 +77,14 @@ def drop_anaphors(doc: Doc, frames: list[EventFrame], bare_nouns: set[int], text
         kind = category(frame)
         if kind in told and frame.trigger.start in bare_nouns:
             continue
-        retold = _retold_by_subject(doc, frame, bare_nouns) or (
-            kind in acts and _retold_by_doers(doc, frame, text)
-        )
-        if kind in told and retold and frame.event_class != "Killing":
+        if (
+            kind in told
+            and frame.event_class != "Killing"
+            and (
+                _retold_by_subject(doc, frame, bare_nouns)
+                or (kind in acts and _retold_by_doers(doc, frame, text))
+            )
+        ):
             at = told.get(frame.event_class, told[kind])  # the air strike retold, not the killing it did
             places = tuple(m for m in frame.places if m.text not in {p.text for p in kept[at].places})
             kept[at] = dataclasses.replace(kept[at], places=(*kept[at].places, *places))
@@ -105,7 +109,7 @@ def _retold_by_subject(doc: Doc, frame: EventFrame, bare_nouns: set[int]) -> boo
         if subject.idx in bare_nouns:
             return True
         classes = lexicon.noun_classes(subject.lemma_.lower())
-        if _definite(subject) and any(EVENT_CLASSES.get(c, c) == category(frame) for c in classes):
+        if any(EVENT_CLASSES.get(c, c) == category(frame) for c in classes) and _definite(subject):
             return True
     return False
 

@@ -155,9 +155,11 @@ def inherit_setting(head: Token, frame: EventFrame, earlier: dict[int, EventFram
 def _force_within(noun: Token, frame: EventFrame, earlier: dict[int, EventFrame]) -> EventFrame:
     """An act of force named in the "in"/"during" phrase of another, with no doer of its own, is that
     one's doers' ("Lakurawa militants killed 11 herders in attacks on two villages")."""
-    prep = noun.head
-    holder = prep.head.head if prep.head.dep_ in ("dobj", "obj") else prep.head  # or on the verb's object
-    main = earlier.get(holder.i) if noun.dep_ == "pobj" and prep.lower_ in ("in", "during") else None
+    prep = noun.head if noun.dep_ == "pobj" else None
+    if prep is None or prep.lower_ not in ("in", "during"):
+        return frame
+    gov = prep.head
+    main = earlier.get(gov.head.i if gov.dep_ in ("dobj", "obj") else gov.i)  # or on the verb's object
     if main is None or frame.agents or main.agent_inherited or not is_nominal(noun):
         return frame
     if category(main) != "Assault" or category(frame) != "Assault":
@@ -176,10 +178,14 @@ def _other_side(noun: Token, frame: EventFrame, earlier: dict[int, EventFrame]) 
     troops, the clash's other side (its target), not its only one; so after "two days of fighting with",
     "the same day after clashes with", and "freed 20 soldiers after talks with tribal elders"."""
     prep, phrase = noun.head, noun
-    if prep.lower_ == "of" and prep.head.lemma_.lower() in SPAN_NOUNS and prep.head.dep_ == "pobj":
-        prep, phrase = prep.head.head, prep.head
-    holder = prep.head.head if prep.head.dep_ == "npadvmod" and in_time_entity(prep.head) else prep.head
-    main = earlier.get(holder.i) if phrase.dep_ == "pobj" and prep.lower_ in AFTER else None
+    if prep.lower_ == "of":
+        span = prep.head
+        if span.dep_ == "pobj" and span.lemma_.lower() in SPAN_NOUNS:
+            prep, phrase = span.head, span
+    if phrase.dep_ != "pobj" or prep.lower_ not in AFTER:
+        return frame
+    gov = prep.head
+    main = earlier.get(gov.head.i if gov.dep_ == "npadvmod" and in_time_entity(gov) else gov.i)
     if main is None or main.agent_inherited or not main.agents or category(main) in NOT_FIGHTERS:
         return frame
     party = frame.agents or frame.targets
@@ -203,7 +209,7 @@ def _with_party(noun: Token, agents: tuple[Mention, ...]) -> bool:
 def from_cause(head: Token, frame: EventFrame, earlier: dict[int, EventFrame]) -> EventFrame:
     """ "an Israeli drone strike on a car in Bint Jbeil killed two people": the event that is the subject of
     this one lends its doer, place and time (the subject's own phrases, before the governing clause's)."""
-    subject = next((c for c in children(head) if c.dep_ == "nsubj" and c.i in earlier), None)
+    subject = next((c for c in children(head) if c.i in earlier and c.dep_ == "nsubj"), None)
     if subject is None:
         return frame
     cause = earlier[subject.i]
@@ -230,7 +236,7 @@ def setting_from_clauses(doc: Doc, frames: list[EventFrame]) -> list[EventFrame]
     for frame in frames:
         root = trigger_root(doc, frame.trigger)
         clauses = [
-            c for c in _clause_holders(root) for c in children(c) if c.dep_ == "advcl" and c.i in heads
+            c for c in _clause_holders(root) for c in children(c) if c.i in heads and c.dep_ == "advcl"
         ]
         # a place named only as a reference point gives way to the clause's ("were killed when a bomb struck
         # their vehicle near the village of Tal Abta ..., south-west of Mosul")
