@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from kg.extract.docplaces import PLACE_LABELS, called_place, entity_bounds
-from kg.extract.tree import children, scope_memo
+from kg.extract.tree import children, scope_table
 from kg.placewords import ADMIN_UNITS, DIRECTION_WORDS, NUMERIC_LABELS, PART_OF_TOWN, SETTLEMENTS
 
 __all__ = [
@@ -90,15 +90,13 @@ def in_time_entity(token: Token) -> bool:
 def semantic_head(token: Token) -> Token:
     """The token that says what a phrase is: "12 of the capitals" -> capitals, "hundreds of X" -> X, "most
     of X" -> X (found once per token inside ``tree_scope``)."""
-    memo = scope_memo(token.doc)
-    if memo is None:
-        return _semantic_head(token)
-    heads = memo.get("semantic_head")
+    heads = scope_table(token.doc, "semantic_head")
     if heads is None:
-        heads = memo["semantic_head"] = {}
-    head = heads.get(token.i)
+        return _semantic_head(token)
+    i = token.i
+    head: Token | None = heads.get(i)
     if head is None:
-        head = heads[token.i] = _semantic_head(token)
+        head = heads[i] = _semantic_head(token)
     return head
 
 
@@ -157,18 +155,18 @@ def prep_objects(token: Token, preps: frozenset[str] | None = None) -> Iterator[
     """``(preposition lemma, object)`` for the prepositional phrases attached to ``token``; a compound
     preposition parsed as two ("outside of the city") gives the first word and the inner object (all of
     them found once per token inside ``tree_scope``, then those of ``preps``)."""
-    memo = scope_memo(token.doc)
+    table = scope_table(token.doc, "prep_objects")
     found: tuple[tuple[str, Token], ...] | None
-    if memo is None:
+    if table is None:
         found = tuple(_prep_objects(token))
     else:
-        table = memo.get("prep_objects")
-        if table is None:
-            table = memo["prep_objects"] = {}
-        found = table.get(token.i)
+        i = token.i
+        found = table.get(i)
         if found is None:
-            found = table[token.i] = tuple(_prep_objects(token))
-    return iter(found if preps is None else [pair for pair in found if pair[0] in preps])
+            found = table[i] = tuple(_prep_objects(token))
+    if preps is None or not found:
+        return iter(found)
+    return iter([pair for pair in found if pair[0] in preps])
 
 
 def _prep_objects(token: Token) -> Iterator[tuple[str, Token]]:

@@ -13,13 +13,14 @@ from __future__ import annotations
 import weakref
 from dataclasses import replace
 
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from kg.extract.anchors import SEQUENCE_MARKS, UNIT_DAYS
 from kg.extract.datelines import in_dateline
 from kg.extract.nouns import in_time_entity
 from kg.extract.spans import NP_LEFT_DEPS, dated_subject, span_text
-from kg.extract.tree import children, scope_memo
+from kg.extract.tree import children, scope_table
 from kg.model import Mention
 
 __all__ = ["time_mentions", "time_mention", "sequence_distance"]
@@ -100,10 +101,14 @@ def _own_said(tok: Token) -> list[Mention]:
     return own
 
 
-def _when_date(tok: Token) -> Mention | None:
+_WHEN = get_string_id("when")
+
+
+def _when_date(tok: Token, kids: tuple[Token, ...]) -> Mention | None:
     """ "fled since Sunday, when fighting broke out": the date a "when" clause follows is its time, wherever
-    the parser hung the clause."""
-    when = next((c for c in tok.lefts if c.dep_ in ("advmod", "mark") and c.lower_ == "when"), None)
+    the parser hung the clause (``kids``: the children of ``tok``)."""
+    i = tok.i
+    when = next((c for c in kids if c.i < i and c.lower == _WHEN and c.dep_ in ("advmod", "mark")), None)
     if when is None or when.i < 2 or when.nbor(-1).text != ",":
         return None
     date = when.nbor(-2)
@@ -118,25 +123,24 @@ _OWN: weakref.WeakKeyDictionary[Doc, dict[int, tuple[Mention, ...]]] = weakref.W
 def _own_cached(tok: Token) -> tuple[Mention, ...]:
     """:func:`_own_said`, found once per token of a live ``Doc``."""
     doc = tok.doc
-    memo = scope_memo(doc)  # (inside the extraction's scope no weak reference is made per call)
-    by_token = memo.get("own_times") if memo is not None else _OWN.get(doc)
+    by_token = scope_table(doc, "own_times")  # (inside the extraction's scope no weak reference per call)
     if by_token is None:
-        by_token = {}
-        if memo is not None:
-            memo["own_times"] = by_token
-        else:
-            _OWN[doc] = by_token
-    found = by_token.get(tok.i)
+        by_token = _OWN.get(doc)
+        if by_token is None:
+            by_token = _OWN[doc] = {}
+    i = tok.i
+    found: tuple[Mention, ...] | None = by_token.get(i)
     if found is None:
-        found = by_token[tok.i] = tuple(_own_said(tok))
+        found = by_token[i] = tuple(_own_said(tok))
     return found
 
 
 def _own_mentions(tok: Token) -> list[Mention]:
     """The time expressions hung on ``tok`` itself (see :func:`time_mentions`)."""
-    when = _when_date(tok)
+    kids = children(tok)
+    when = _when_date(tok, kids)
     found: list[Mention] = [when] if when is not None else []
-    for child in children(tok):
+    for child in kids:
         dep = child.dep_  # (each read looks the label up again)
         if dep in ("npadvmod", "tmod", "obl", "advmod", "poss", "nmod") and (
             in_time_entity(child) or _anaphoric_day(child)
