@@ -176,12 +176,12 @@ def find_roles(doc: Doc, trigger: TriggerLike, events: frozenset[int] = frozense
     # "fought for control of Lubarika, a village ... in South Kivu province": the place located by another
     col.places[:] = _located_places(col.places, {t.i for t in col.agents + col.targets})
 
+    last = max(span, key=lambda t: t.i)  # the trigger's last token
+
     def mentions(tokens: list[Token], place: bool = False, actor: bool = False) -> tuple[Mention, ...]:
         ordered = sorted(tokens, key=lambda t: t.i)
-        found = [
-            after_trigger(mention(t, place=place, actor=actor, located=actor and tokens is col.agents), span)
-            for t in ordered
-        ]
+        located = actor and tokens is col.agents
+        found = [after_trigger(mention(t, place=place, actor=actor, located=located), last) for t in ordered]
         seen: set[tuple[int, int]] = set()
         kept = []
         for m in found:  # the first mention of each span

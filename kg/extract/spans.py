@@ -173,11 +173,10 @@ def mention(
     )
 
 
-def after_trigger(found: Mention, span: list[Token]) -> Mention:
-    """A role phrase never starts inside its trigger: "shot dead nine men", where the parser made "dead" a
-    modifier of "men", gives "nine men"."""
-    last = max(span, key=lambda t: t.i)
-    end = last.idx + len(last.text)
+def after_trigger(found: Mention, last: Token) -> Mention:
+    """A role phrase never starts inside its trigger (``last``: the trigger's last token): "shot dead nine
+    men", where the parser made "dead" a modifier of "men", gives "nine men"."""
+    end = last.idx + len(last)
     if not found.start < end < found.end or last.i + 1 >= len(last.doc):
         return found
     start = last.doc[last.i + 1].idx
