@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from spacy.strings import get_string_id
 from spacy.tokens import Token
 
 from kg.extract.datelines import past_dateline
@@ -251,12 +252,15 @@ def _apposed(noun: Token) -> bool:
     return any(c.dep_ == "appos" for c in children(noun))
 
 
+_OBJECT_IDS = frozenset(map(get_string_id, ("dobj", "obj")))  # (no string look-up per read)
+
+
 def object_participle(head: Token) -> tuple[Token, Token] | None:
     """A participle on the verb's object that the parser made a clause with the object as its subject:
     "killed two police officers escorting a team in X on Monday" ("officers" the subject of "escorting",
     an advcl of "killed"). Returns (the object, the participle), or None; not with a mark or a comma
     ("killed them, leaving ...", "while escorting ...")."""
-    if any(c.dep_ in ("dobj", "obj") for c in children(head)):
+    if any(c.dep in _OBJECT_IDS for c in children(head)):
         return None
     for clause in children(head):
         if clause.dep_ != "advcl" or clause.tag_ != "VBG" or clause.i < head.i:

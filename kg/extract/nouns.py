@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from spacy.strings import get_string_id
 from spacy.tokens import Token
 
 from kg.extract.docplaces import PLACE_LABELS, called_place, entity_bounds
@@ -81,6 +82,7 @@ NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
 NUMBER_NOUNS = frozenset({"dozen", "dozens", "hundreds", "thousands", "millions", "scores", "tens"})
 # as a subject: "Most of the residents fled" (not "..., many of them on foot", an aside)
 QUANTIFIERS = frozenset({"most", "many", "some", "all", "several", "half", "both"})
+_CONJ, _VERB = get_string_id("conj"), get_string_id("VERB")  # (no string look-up per read)
 
 
 def in_time_entity(token: Token) -> bool:
@@ -148,7 +150,7 @@ def coordinated(token: Token) -> Iterator[Token]:
                         named = names[0]
                         break
         yield named
-        stack.extend(reversed([c for c in children(tok) if c.dep_ == "conj" and c.pos_ != "VERB"]))
+        stack.extend(reversed([c for c in children(tok) if c.dep == _CONJ and c.pos != _VERB]))
 
 
 def prep_objects(token: Token, preps: frozenset[str] | None = None) -> Iterator[tuple[str, Token]]:

@@ -102,6 +102,7 @@ def _own_said(tok: Token) -> list[Mention]:
 
 
 _WHEN = get_string_id("when")
+_CCOMP = get_string_id("ccomp")
 
 
 def _when_date(tok: Token, kids: tuple[Token, ...]) -> Mention | None:
@@ -191,7 +192,7 @@ def _weekday_modifier(token: Token) -> bool:
 def _reported_subject(token: Token) -> int | None:
     """For a clause reported after its verb ("said on Thursday it had repelled"), the character offset of
     the clause's subject: a date the parser hung before it, after the reporting verb, is the saying's."""
-    if token.dep_ != "ccomp" or token.head.i > token.i:
+    if token.dep != _CCOMP or token.head.i > token.i:
         return None
     subject = next((c for c in children(token) if c.dep_ in ("nsubj", "nsubjpass")), None)
     return subject.idx if subject is not None and subject.i < token.i else None

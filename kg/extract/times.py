@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
+from spacy.strings import get_string_id
 from spacy.tokens import Token
 
 from kg.extract.clauses import at_once, governors, misread_clause, misread_subject, object_participle
@@ -21,6 +22,7 @@ from kg.model import Mention
 
 __all__ = ["trigger_times", "clauses_above", "dateline_holder", "REACTION_VERBS"]
 
+_XCOMP = get_string_id("xcomp")  # (no string look-up per read)
 DEEP_STEPS = 3  # noun phrases followed down from an argument for a date the parser hung there
 PARTICIPLE_TAGS = frozenset({"VBN", "VBG"})  # reduced relatives: "a convoy escorted by soldiers on Monday"
 # verbs that comment on an event already told ("condemned the attack", "claimed the bombing")
@@ -99,7 +101,7 @@ def trigger_times(
     Monday" for a nominal subject)."""
     # "agreed to swap detainees before the end of the month": a verb the trigger envisages keeps its date
     times = time_mentions(
-        [t for t in span if not (t.dep_ == "xcomp" and t.head.i == head.i and t.i != head.i)]
+        [t for t in span if not (t.dep == _XCOMP and t.head.i == head.i and t.i != head.i)]
         + ([c for c in children(head) if _own_clause(c, events)] if head.pos_ == "NOUN" else [])
     )
     if not times:
