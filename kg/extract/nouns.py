@@ -82,7 +82,14 @@ NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
 NUMBER_NOUNS = frozenset({"dozen", "dozens", "hundreds", "thousands", "millions", "scores", "tens"})
 # as a subject: "Most of the residents fled" (not "..., many of them on foot", an aside)
 QUANTIFIERS = frozenset({"most", "many", "some", "all", "several", "half", "both"})
-_CONJ, _VERB = get_string_id("conj"), get_string_id("VERB")  # (no string look-up per read)
+# label and word ids, compared without the string look-up of Token.dep_, .pos_, .lower_ or .lemma_
+_CONJ, _VERB, _NUM, _PREP, _POBJ, _OF = map(get_string_id, ("conj", "VERB", "NUM", "prep", "pobj", "of"))
+_SUBJECT_IDS = frozenset(map(get_string_id, ("nsubj", "nsubjpass")))
+_PREP_IDS = frozenset(map(get_string_id, ("prep", "agent", "dative")))
+_OBJECT_IDS = frozenset(map(get_string_id, ("pobj", "pcomp")))
+_NUMBER_IDS = frozenset(map(get_string_id, NUMBER_NOUNS))
+_QUANTIFIER_IDS = frozenset(map(get_string_id, QUANTIFIERS))
+_COLLECTIVE_IDS = frozenset(map(get_string_id, COLLECTIVE_NOUNS))
 
 
 def in_time_entity(token: Token) -> bool:
@@ -103,17 +110,18 @@ def semantic_head(token: Token) -> Token:
 
 
 def _semantic_head(token: Token) -> Token:
+    lower = token.lower
     if (
         token.like_num
-        or token.lower_ in NUMBER_NOUNS
-        or (token.lower_ in QUANTIFIERS and token.dep_ in ("nsubj", "nsubjpass"))
-        or token.pos_ == "NUM"
-        or token.lemma_ in COLLECTIVE_NOUNS
+        or lower in _NUMBER_IDS
+        or (lower in _QUANTIFIER_IDS and token.dep in _SUBJECT_IDS)
+        or token.pos == _NUM
+        or token.lemma in _COLLECTIVE_IDS
     ):
         for child in token.rights:
-            if child.dep_ == "prep" and child.lower_ == "of":
+            if child.dep == _PREP and child.lower == _OF:
                 for obj in children(child):
-                    if obj.dep_ == "pobj":
+                    if obj.dep == _POBJ:
                         return obj
     return token
 
@@ -173,18 +181,18 @@ def prep_objects(token: Token, preps: frozenset[str] | None = None) -> Iterator[
 
 def _prep_objects(token: Token) -> Iterator[tuple[str, Token]]:
     for child in children(token):
-        if child.dep_ not in ("prep", "agent", "dative"):
+        if child.dep not in _PREP_IDS:
             continue
         word = child.lower_
         found = False
         for obj in children(child):
-            if obj.dep_ in ("pobj", "pcomp"):
+            if obj.dep in _OBJECT_IDS:
                 found = True
                 yield word, obj
         if not found and child.n_rights:
             for inner in child.rights:
-                if inner.dep_ == "prep" and inner.lower_ == "of":
-                    yield from ((word, o) for o in children(inner) if o.dep_ in ("pobj", "pcomp"))
+                if inner.dep == _PREP and inner.lower == _OF:
+                    yield from ((word, o) for o in children(inner) if o.dep in _OBJECT_IDS)
 
 
 def is_nominal(token: Token) -> bool:

@@ -103,6 +103,10 @@ def _own_said(tok: Token) -> list[Mention]:
 
 _WHEN = get_string_id("when")
 _CCOMP = get_string_id("ccomp")
+# the labels _own_mentions reads of each child, compared as ids (no string look-up per read)
+_DATE_MODIFIER_IDS = frozenset(map(get_string_id, ("npadvmod", "tmod", "obl", "advmod", "poss", "nmod")))
+_SUBJECT_IDS = frozenset(map(get_string_id, ("nsubj", "nsubjpass")))
+_ADVMOD, _PREP = get_string_id("advmod"), get_string_id("prep")
 
 
 def _when_date(tok: Token, kids: tuple[Token, ...]) -> Mention | None:
@@ -142,31 +146,29 @@ def _own_mentions(tok: Token) -> list[Mention]:
     when = _when_date(tok, kids)
     found: list[Mention] = [when] if when is not None else []
     for child in kids:
-        dep = child.dep_  # (each read looks the label up again)
-        if dep in ("npadvmod", "tmod", "obl", "advmod", "poss", "nmod") and (
-            in_time_entity(child) or _anaphoric_day(child)
-        ):
+        dep = child.dep
+        if dep in _DATE_MODIFIER_IDS and (in_time_entity(child) or _anaphoric_day(child)):
             if sequence_distance(child) or in_dateline(child):
                 continue
             found.append(time_mention(child, ""))
-        elif dep == "advmod" and _distance_later(child):
+        elif dep == _ADVMOD and _distance_later(child):
             # "A day later the fighters burned ...", which the NER tags as a date only now and then
             text, begin = span_text(child.doc, child.left_edge.i, child.i + 1)
             found.append(Mention(text, begin, begin + len(text), "DATE", ""))
-        elif dep == "advmod" and child.lower_ in PART_OF_DAY_ADVERBS:
+        elif dep == _ADVMOD and child.lower_ in PART_OF_DAY_ADVERBS:
             # "shelled the city overnight and on Wednesday": the date coordinated with the part of day
             for prep in (c for c in children(child) if c.dep_ in ("conj", "prep")):
                 inner = [o for o in children(prep) if o.dep_ == "pobj" and in_time_entity(o)]
                 found.extend(time_mention(o, prep.lower_) for o in inner)
-        elif dep in ("nsubj", "nsubjpass") and not in_time_entity(child):
+        elif dep in _SUBJECT_IDS and not in_time_entity(child):
             # "Last month gunmen abducted ...": the opening date parsed as a compound of the subject
             found.extend(
                 time_mention(c, "") for c in child.lefts if c.dep_ == "compound" and in_time_entity(c)
             )
-        elif dep == "prep" and _bare_date(child):
+        elif dep == _PREP and _bare_date(child):
             # "On Tuesday security forces detained": the date the parser made the subject's modifier
             found.append(time_mention(child.doc[child.i + 1], child.lower_))
-        elif dep == "prep":
+        elif dep == _PREP:
             for obj in children(child):
                 if obj.dep_ == "pobj" and child.lower_ in OCCASION_PREPS and not in_time_entity(obj):
                     # "during Friday prayers", "at Sunday mass": the day an occasion is named by
