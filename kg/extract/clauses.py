@@ -49,12 +49,14 @@ SUBJECT_CONTROL_VERBS = frozenset(
 CLIMB_DEPS = frozenset(
     {"ccomp", "xcomp", "advcl", "conj", "parataxis", "dobj", "pobj", "prep", "pcomp", "acl"}
 )
+# label sets compared as ids (no string look-up per read)
+_CLIMB_IDS, _SUBJ_IDS = frozenset(map(get_string_id, CLIMB_DEPS)), frozenset(map(get_string_id, SUBJ_DEPS))
 
 
 def governors(token: Token) -> Iterator[Token]:
     """Heads above ``token`` while the link is clausal or prepositional (stops at the sentence root)."""
     cur = token
-    while cur.dep_ in CLIMB_DEPS and cur.head.i != cur.i:
+    while cur.dep in _CLIMB_IDS and cur.head.i != cur.i:
         cur = cur.head
         yield cur
 
@@ -143,7 +145,7 @@ def subject_of(verb: Token) -> Token | None:
             if charged is not None:
                 return antecedent(charged, cur)
         # "HERAT, May 3 — Fighters of X attacked": not the dateline's city, but what it stands in for
-        found = (past_dateline(c) for c in children(cur) if c.dep_ in SUBJ_DEPS)
+        found = (past_dateline(c) for c in children(cur) if c.dep in _SUBJ_IDS)
         subjects = [c for c in found if c is not None]
         # "Further west, FARC dissidents kidnapped ...": a direction misread as a second subject
         subjects = [c for c in subjects if not heading(c)] or subjects

@@ -90,6 +90,8 @@ _OBJECT_IDS = frozenset(map(get_string_id, ("pobj", "pcomp")))
 _NUMBER_IDS = frozenset(map(get_string_id, NUMBER_NOUNS))
 _QUANTIFIER_IDS = frozenset(map(get_string_id, QUANTIFIERS))
 _COLLECTIVE_IDS = frozenset(map(get_string_id, COLLECTIVE_NOUNS))
+_APPOS, _PROPN = get_string_id("appos"), get_string_id("PROPN")
+_NOUN_OR_NUM = frozenset(map(get_string_id, ("NOUN", "NUM")))
 
 
 def in_time_entity(token: Token) -> bool:
@@ -142,13 +144,13 @@ def coordinated(token: Token) -> Iterator[Token]:
     while stack:
         tok = stack.pop()
         named = tok
-        if tok.pos_ in ("NOUN", "NUM"):
+        if tok.pos in _NOUN_OR_NUM:
             for child in tok.rights:
-                if child.dep_ == "appos" and child.pos_ == "PROPN":
+                if child.dep == _APPOS and child.pos == _PROPN:
                     named = child
                     stack.extend(c for c in children(child) if c.dep_ == "conj")
                     break
-                if child.dep_ == "prep" and child.lower_ == "of" and tok.lemma_.lower() in PLACE_NOUNS:
+                if child.dep == _PREP and child.lower == _OF and tok.lemma_.lower() in PLACE_NOUNS:
                     if own_province(tok) or (tok.lemma_.lower() in PART_OF_TOWN and self_named(tok)):
                         break  # "the Saratov region of Russia" is the Saratov region; "the Karari area"
                     # "the town of Kidal" -> Kidal

@@ -45,6 +45,7 @@ _NP_LEFT_IDS = frozenset(get_string_id(dep) for dep in NP_LEFT_DEPS if dep != "p
 _NP_RIGHT_IDS = frozenset(map(get_string_id, NP_RIGHT_DEPS))
 _ARTICLE_IDS = frozenset(map(get_string_id, ARTICLES))
 _EDGE_PUNCT_IDS = frozenset(map(get_string_id, EDGE_PUNCT))
+_POBJ, _PREP = get_string_id("pobj"), get_string_id("prep")
 
 
 def np_bounds(token: Token) -> tuple[int, int]:
@@ -195,9 +196,11 @@ def after_trigger(found: Mention, last: Token) -> Mention:
 def dated_subject(obj: Token) -> bool:
     """``obj`` is a clause's subject the parser hung, with the date before it, on an opening preposition:
     "On Friday rebels attacked a convoy" read as "on [Friday rebels]" with no subject for "attacked"."""
+    if obj.dep != _POBJ:
+        return False
     prep = obj.head
     verb = prep.head
-    if obj.dep_ != "pobj" or prep.dep_ != "prep" or prep.i > verb.i or verb.pos_ not in ("VERB", "AUX"):
+    if prep.dep != _PREP or prep.i > verb.i or verb.pos_ not in ("VERB", "AUX"):
         return False
     date = obj.doc[prep.i + 1]
     if date.dep_ != "compound" or date.head.i != obj.i or not in_time_entity(date) or in_time_entity(obj):
