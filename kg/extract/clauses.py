@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from spacy.strings import get_string_id
 from spacy.tokens import Token
 
 from kg.extract.datelines import past_dateline
@@ -48,12 +49,14 @@ SUBJECT_CONTROL_VERBS = frozenset(
 CLIMB_DEPS = frozenset(
     {"ccomp", "xcomp", "advcl", "conj", "parataxis", "dobj", "pobj", "prep", "pcomp", "acl"}
 )
+# label sets compared as ids (no string look-up per read)
+_CLIMB_IDS, _SUBJ_IDS = frozenset(map(get_string_id, CLIMB_DEPS)), frozenset(map(get_string_id, SUBJ_DEPS))
 
 
 def governors(token: Token) -> Iterator[Token]:
     """Heads above ``token`` while the link is clausal or prepositional (stops at the sentence root)."""
     cur = token
-    while cur.dep_ in CLIMB_DEPS and cur.head.i != cur.i:
+    while cur.dep in _CLIMB_IDS and cur.head.i != cur.i:
         cur = cur.head
         yield cur
 
@@ -142,7 +145,7 @@ def subject_of(verb: Token) -> Token | None:
             if charged is not None:
                 return antecedent(charged, cur)
         # "HERAT, May 3 — Fighters of X attacked": not the dateline's city, but what it stands in for
-        found = (past_dateline(c) for c in children(cur) if c.dep_ in SUBJ_DEPS)
+        found = (past_dateline(c) for c in children(cur) if c.dep in _SUBJ_IDS)
         subjects = [c for c in found if c is not None]
         # "Further west, FARC dissidents kidnapped ...": a direction misread as a second subject
         subjects = [c for c in subjects if not heading(c)] or subjects
@@ -251,12 +254,15 @@ def _apposed(noun: Token) -> bool:
     return any(c.dep_ == "appos" for c in children(noun))
 
 
+_OBJECT_IDS = frozenset(map(get_string_id, ("dobj", "obj")))  # (no string look-up per read)
+
+
 def object_participle(head: Token) -> tuple[Token, Token] | None:
     """A participle on the verb's object that the parser made a clause with the object as its subject:
     "killed two police officers escorting a team in X on Monday" ("officers" the subject of "escorting",
     an advcl of "killed"). Returns (the object, the participle), or None; not with a mark or a comma
     ("killed them, leaving ...", "while escorting ...")."""
-    if any(c.dep_ in ("dobj", "obj") for c in children(head)):
+    if any(c.dep in _OBJECT_IDS for c in children(head)):
         return None
     for clause in children(head):
         if clause.dep_ != "advcl" or clause.tag_ != "VBG" or clause.i < head.i:

@@ -81,12 +81,13 @@ class RoleCollector:
         self.places: list[Token] = []
         self.extra: list[Token] = []
         self.partners: list[Token] = []  # the other side of "clashed with X"
-        self.hostile = EVENT_CLASSES.get(cls, cls) in HOSTILE_CATEGORIES
-        self.cooperative = EVENT_CLASSES.get(cls, cls) in COOPERATIVE_CATEGORIES or cls in PARTNER_CLASSES
-        self.mobilizing = EVENT_CLASSES.get(cls, cls) == "Mobilize"
-        self.sanction = EVENT_CLASSES.get(cls, cls) == "Sanction"
-        self.material = EVENT_CLASSES.get(cls, cls) in MATERIAL_CATEGORIES
-        self.threat = EVENT_CLASSES.get(cls, cls) == "Threaten"
+        category = EVENT_CLASSES.get(cls, cls)
+        self.hostile = category in HOSTILE_CATEGORIES
+        self.cooperative = category in COOPERATIVE_CATEGORIES or cls in PARTNER_CLASSES
+        self.mobilizing = category == "Mobilize"
+        self.sanction = category == "Sanction"
+        self.material = category in MATERIAL_CATEGORIES
+        self.threat = category == "Threaten"
 
     def add(self, role: list[Token], token: Token, expand: bool = True) -> None:
         for tok in coordinated(token) if expand else [token]:

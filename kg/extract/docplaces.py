@@ -13,8 +13,9 @@ tuple, which ``Doc.to_bytes`` serialises).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from kg.nlp import doc_text
@@ -45,22 +46,61 @@ _LOCATED_IN = re.compile(rf"(?<=[a-z] )({_NAME}), in {_OWNER}{_NAME} (?:{_PROVIN
 # "came under fire above Maragusan town", "the market in Baraiburu village": a name inside a sentence with
 # the settlement word after it (not "the Fulani village", "the Kurdish town of X")
 _CALLED = re.compile(rf"(?<=[a-z] )(?<![Tt]he )({_NAME}) (?:town|village|hamlet)\b(?! of\b)")
+# Each pattern with an anchor, the text every match holds right after the name it opens (right before
+# the name for "town of"), and how far before the anchor a match may start (None: anywhere after the last
+# comma, full stop or line break, which no name holds). The patterns are tried only there: tried at every
+# character of a document they cost more than all the rest of its extraction.
+_SCOPED = (
+    (_INTRODUCED, re.compile(" of "), max(map(len, SETTLEMENTS | {"district"}))),
+    (_APPOSED, re.compile(", an? "), None),
+    (_SEAT, re.compile(", the "), None),
+    (_LOCATED, re.compile(", (?=[A-Z])"), None),
+    (_LOCATED_IN, re.compile(", in "), None),
+    (_CALLED, re.compile(r" (?:town|village|hamlet)\b"), None),
+)
+# each pattern after the shortest stretch of text before its match that it may start with
+_FROM_ANCHOR = tuple(
+    (
+        re.compile((r"[^,.\n]*?" if reach is None else rf"[\s\S]{{0,{reach}}}?") + pattern.pattern),
+        anchor,
+        reach,
+    )
+    for pattern, anchor, reach in _SCOPED
+)
+_ARTICLE = re.compile(r"^(?:the|The)\s+")
+_PLACE_LABEL_IDS = frozenset(get_string_id(label) for label in PLACE_LABELS)
 _KEY = "conflict_kg.named_places"
 
 
 def _strip(text: str) -> str:
-    return re.sub(r"^(?:the|The)\s+", "", text.strip())
+    return _ARTICLE.sub("", text.strip())
+
+
+def _scoped_matches(
+    pattern: re.Pattern[str], anchor: re.Pattern[str], reach: int | None, text: str
+) -> Iterator[str]:
+    """Group 1 of each match of a ``_FROM_ANCHOR`` pattern, tried before each anchor in turn: the matches
+    ``finditer`` finds of the bare pattern (each the leftmost one after the last)."""
+    pos = 0
+    for found in anchor.finditer(text):
+        at = found.start()
+        if at < pos:
+            continue  # inside the last match
+        if reach is None:
+            start = max(text.rfind(",", 0, at), text.rfind(".", 0, at), text.rfind("\n", 0, at)) + 1
+        else:
+            start = at - reach
+        match = pattern.match(text, max(pos, start))
+        if match is not None:
+            yield match.group(1)
+            pos = match.end()
 
 
 def _named_places(doc: Doc) -> tuple[str, ...]:
-    names = {_strip(e.text) for e in doc.ents if e.label_ in PLACE_LABELS}
-    text = doc_text(doc)
-    names.update(m.group(1) for m in _INTRODUCED.finditer(text))
-    names.update(m.group(1) for m in _APPOSED.finditer(text))
-    names.update(m.group(1) for m in _SEAT.finditer(text))
-    names.update(m.group(1) for m in _LOCATED.finditer(text))
-    names.update(m.group(1) for m in _LOCATED_IN.finditer(text))
-    names.update(m.group(1) for m in _CALLED.finditer(text))
+    text = doc_text(doc)  # (an entity's text is the document's between its offsets)
+    names = {_strip(text[e.start_char : e.end_char]) for e in doc.ents if e.label in _PLACE_LABEL_IDS}
+    for pattern, anchor, reach in _FROM_ANCHOR:
+        names.update(_scoped_matches(pattern, anchor, reach, text))
     return tuple(sorted(n for n in names if n))
 
 

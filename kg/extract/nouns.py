@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from spacy.strings import get_string_id
 from spacy.tokens import Token
 
 from kg.extract.docplaces import PLACE_LABELS, called_place, entity_bounds
-from kg.extract.tree import children, scope_memo
+from kg.extract.tree import children, scope_table
 from kg.placewords import ADMIN_UNITS, DIRECTION_WORDS, NUMERIC_LABELS, PART_OF_TOWN, SETTLEMENTS
 
 __all__ = [
@@ -81,6 +82,16 @@ NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
 NUMBER_NOUNS = frozenset({"dozen", "dozens", "hundreds", "thousands", "millions", "scores", "tens"})
 # as a subject: "Most of the residents fled" (not "..., many of them on foot", an aside)
 QUANTIFIERS = frozenset({"most", "many", "some", "all", "several", "half", "both"})
+# label and word ids, compared without the string look-up of Token.dep_, .pos_, .lower_ or .lemma_
+_CONJ, _VERB, _NUM, _PREP, _POBJ, _OF = map(get_string_id, ("conj", "VERB", "NUM", "prep", "pobj", "of"))
+_SUBJECT_IDS = frozenset(map(get_string_id, ("nsubj", "nsubjpass")))
+_PREP_IDS = frozenset(map(get_string_id, ("prep", "agent", "dative")))
+_OBJECT_IDS = frozenset(map(get_string_id, ("pobj", "pcomp")))
+_NUMBER_IDS = frozenset(map(get_string_id, NUMBER_NOUNS))
+_QUANTIFIER_IDS = frozenset(map(get_string_id, QUANTIFIERS))
+_COLLECTIVE_IDS = frozenset(map(get_string_id, COLLECTIVE_NOUNS))
+_APPOS, _PROPN = get_string_id("appos"), get_string_id("PROPN")
+_NOUN_OR_NUM = frozenset(map(get_string_id, ("NOUN", "NUM")))
 
 
 def in_time_entity(token: Token) -> bool:
@@ -90,30 +101,29 @@ def in_time_entity(token: Token) -> bool:
 def semantic_head(token: Token) -> Token:
     """The token that says what a phrase is: "12 of the capitals" -> capitals, "hundreds of X" -> X, "most
     of X" -> X (found once per token inside ``tree_scope``)."""
-    memo = scope_memo(token.doc)
-    if memo is None:
-        return _semantic_head(token)
-    heads = memo.get("semantic_head")
+    heads = scope_table(token.doc, "semantic_head")
     if heads is None:
-        heads = memo["semantic_head"] = {}
-    head = heads.get(token.i)
+        return _semantic_head(token)
+    i = token.i
+    head: Token | None = heads.get(i)
     if head is None:
-        head = heads[token.i] = _semantic_head(token)
+        head = heads[i] = _semantic_head(token)
     return head
 
 
 def _semantic_head(token: Token) -> Token:
+    lower = token.lower
     if (
         token.like_num
-        or token.lower_ in NUMBER_NOUNS
-        or (token.lower_ in QUANTIFIERS and token.dep_ in ("nsubj", "nsubjpass"))
-        or token.pos_ == "NUM"
-        or token.lemma_ in COLLECTIVE_NOUNS
+        or lower in _NUMBER_IDS
+        or (lower in _QUANTIFIER_IDS and token.dep in _SUBJECT_IDS)
+        or token.pos == _NUM
+        or token.lemma in _COLLECTIVE_IDS
     ):
         for child in token.rights:
-            if child.dep_ == "prep" and child.lower_ == "of":
+            if child.dep == _PREP and child.lower == _OF:
                 for obj in children(child):
-                    if obj.dep_ == "pobj":
+                    if obj.dep == _POBJ:
                         return obj
     return token
 
@@ -134,13 +144,13 @@ def coordinated(token: Token) -> Iterator[Token]:
     while stack:
         tok = stack.pop()
         named = tok
-        if tok.pos_ in ("NOUN", "NUM"):
+        if tok.pos in _NOUN_OR_NUM:
             for child in tok.rights:
-                if child.dep_ == "appos" and child.pos_ == "PROPN":
+                if child.dep == _APPOS and child.pos == _PROPN:
                     named = child
                     stack.extend(c for c in children(child) if c.dep_ == "conj")
                     break
-                if child.dep_ == "prep" and child.lower_ == "of" and tok.lemma_.lower() in PLACE_NOUNS:
+                if child.dep == _PREP and child.lower == _OF and tok.lemma_.lower() in PLACE_NOUNS:
                     if own_province(tok) or (tok.lemma_.lower() in PART_OF_TOWN and self_named(tok)):
                         break  # "the Saratov region of Russia" is the Saratov region; "the Karari area"
                     # "the town of Kidal" -> Kidal
@@ -150,41 +160,41 @@ def coordinated(token: Token) -> Iterator[Token]:
                         named = names[0]
                         break
         yield named
-        stack.extend(reversed([c for c in children(tok) if c.dep_ == "conj" and c.pos_ != "VERB"]))
+        stack.extend(reversed([c for c in children(tok) if c.dep == _CONJ and c.pos != _VERB]))
 
 
 def prep_objects(token: Token, preps: frozenset[str] | None = None) -> Iterator[tuple[str, Token]]:
     """``(preposition lemma, object)`` for the prepositional phrases attached to ``token``; a compound
     preposition parsed as two ("outside of the city") gives the first word and the inner object (all of
     them found once per token inside ``tree_scope``, then those of ``preps``)."""
-    memo = scope_memo(token.doc)
+    table = scope_table(token.doc, "prep_objects")
     found: tuple[tuple[str, Token], ...] | None
-    if memo is None:
+    if table is None:
         found = tuple(_prep_objects(token))
     else:
-        table = memo.get("prep_objects")
-        if table is None:
-            table = memo["prep_objects"] = {}
-        found = table.get(token.i)
+        i = token.i
+        found = table.get(i)
         if found is None:
-            found = table[token.i] = tuple(_prep_objects(token))
-    return iter(found if preps is None else [pair for pair in found if pair[0] in preps])
+            found = table[i] = tuple(_prep_objects(token))
+    if preps is None or not found:
+        return iter(found)
+    return iter([pair for pair in found if pair[0] in preps])
 
 
 def _prep_objects(token: Token) -> Iterator[tuple[str, Token]]:
     for child in children(token):
-        if child.dep_ not in ("prep", "agent", "dative"):
+        if child.dep not in _PREP_IDS:
             continue
         word = child.lower_
         found = False
         for obj in children(child):
-            if obj.dep_ in ("pobj", "pcomp"):
+            if obj.dep in _OBJECT_IDS:
                 found = True
                 yield word, obj
         if not found and child.n_rights:
             for inner in child.rights:
-                if inner.dep_ == "prep" and inner.lower_ == "of":
-                    yield from ((word, o) for o in children(inner) if o.dep_ in ("pobj", "pcomp"))
+                if inner.dep == _PREP and inner.lower == _OF:
+                    yield from ((word, o) for o in children(inner) if o.dep in _OBJECT_IDS)
 
 
 def is_nominal(token: Token) -> bool:

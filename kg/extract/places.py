@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+from spacy.strings import get_string_id
 from spacy.tokens import Token
 
 from kg.extract.clauses import AT_ONCE_MARKS, alongside
@@ -71,6 +72,7 @@ LOCATIVE_ADVERBS = DIRECTION_WORDS | {"outside", "inside", "ahead"}
 DEEP_PREPS = LOCATIVE_PREPS | OF | {"on"}
 ON_SITE = frozenset({"on"})  # "on Darak island": a named place "on" which an act happened
 PARTICIPLE_TAGS = frozenset({"VBG", "VBN"})  # "guerrillas operating in", "troops based in"
+_CONJ, _VERB = get_string_id("conj"), get_string_id("VERB")  # (no string look-up per read)
 
 
 def _nested(tok: Token, preps: frozenset[str], hostile: bool) -> Iterator[tuple[str, Token]]:
@@ -154,7 +156,7 @@ def conjunct_verbs(head: Token) -> list[Token]:
         return not any(c.dep_ in SUBJECT_DEPS for c in children(verb))
 
     shared = head.dep_ == "conj" and head.head.pos_ in ("VERB", "AUX") and subjectless(head)
-    own = [c for c in children(head) if c.dep_ == "conj" and c.pos_ == "VERB" and subjectless(c)]
+    own = [c for c in children(head) if c.dep == _CONJ and c.pos == _VERB and subjectless(c)]
     return [head.head, *own] if shared else own
 
 

@@ -71,6 +71,10 @@ class Roles:
 
 THERE_ON = frozenset({"dobj", "obj", "pobj"})  # the objects a "there" may hang on
 _THERE = get_string_id("there")
+# the labels _objects reads, compared as ids (no string look-up per read)
+_OBJ_DEP_IDS = frozenset(map(get_string_id, OBJ_DEPS))
+_CONJ = get_string_id("conj")
+_MISATTACHED = frozenset(map(get_string_id, ("NOUN", "PROPN")))  # a noun coordinated with the verb
 
 
 def _names_there(doc: Doc) -> bool:
@@ -97,8 +101,7 @@ def _there(head: Token) -> Token | None:
 def _objects(head: Token) -> list[Token]:
     """Direct objects of a verbal trigger that took no role ("signed a peace agreement in Pretoria")."""
     # a noun coordinated with the verb is an object the parser misattached ("took X and the port of Y")
-    misattached = ("NOUN", "PROPN")
-    return [c for c in children(head) if c.dep_ in OBJ_DEPS or (c.dep_ == "conj" and c.pos_ in misattached)]
+    return [c for c in children(head) if c.dep in _OBJ_DEP_IDS or (c.dep == _CONJ and c.pos in _MISATTACHED)]
 
 
 def _located_places(places: list[Token], taken: set[int]) -> list[Token]:
@@ -176,12 +179,12 @@ def find_roles(doc: Doc, trigger: TriggerLike, events: frozenset[int] = frozense
     # "fought for control of Lubarika, a village ... in South Kivu province": the place located by another
     col.places[:] = _located_places(col.places, {t.i for t in col.agents + col.targets})
 
+    last = max(span, key=lambda t: t.i)  # the trigger's last token
+
     def mentions(tokens: list[Token], place: bool = False, actor: bool = False) -> tuple[Mention, ...]:
         ordered = sorted(tokens, key=lambda t: t.i)
-        found = [
-            after_trigger(mention(t, place=place, actor=actor, located=actor and tokens is col.agents), span)
-            for t in ordered
-        ]
+        located = actor and tokens is col.agents
+        found = [after_trigger(mention(t, place=place, actor=actor, located=located), last) for t in ordered]
         seen: set[tuple[int, int]] = set()
         kept = []
         for m in found:  # the first mention of each span

@@ -11,6 +11,7 @@ from ("supporters of the cleric"). The word classes and predicates used here liv
 
 from __future__ import annotations
 
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from kg.extract.nouns import PLACE_LABELS, entity_bounds, in_time_entity, semantic_head
@@ -39,16 +40,22 @@ EDGE_PUNCT = frozenset({'"', "'", "“", "”", "‘", "’", ",", "(", ")", "-"
 EDGE_CHARS = "".join(EDGE_PUNCT)
 # the longest named entity a phrase widens to ("the Popular Front for the Rebirth of Central Africa": 9)
 ENTITY_TOKENS = 12
+# the ids of the labels and words above, compared without the string look-up of ``Token.dep_`` or ``.text``
+_NP_LEFT_IDS = frozenset(get_string_id(dep) for dep in NP_LEFT_DEPS if dep != "punct")
+_NP_RIGHT_IDS = frozenset(map(get_string_id, NP_RIGHT_DEPS))
+_ARTICLE_IDS = frozenset(map(get_string_id, ARTICLES))
+_EDGE_PUNCT_IDS = frozenset(map(get_string_id, EDGE_PUNCT))
+_POBJ, _PREP = get_string_id("pobj"), get_string_id("prep")
 
 
 def np_bounds(token: Token) -> tuple[int, int]:
     """Token bounds ``[start, end)`` of the noun phrase headed by ``token`` (articles stripped)."""
-    start = end = token.i
+    i = start = end = token.i
     for child in token.lefts:
-        if child.dep_ in NP_LEFT_DEPS and child.dep_ != "punct":
+        if child.dep in _NP_LEFT_IDS:
             start = min(start, child.left_edge.i)
     for child in token.rights:
-        if child.dep_ in NP_RIGHT_DEPS and child.i == end + 1:
+        if child.i == end + 1 and child.dep in _NP_RIGHT_IDS:
             end = child.right_edge.i
     sem = semantic_head(token)
     if sem.i != token.i:
@@ -57,13 +64,16 @@ def np_bounds(token: Token) -> tuple[int, int]:
     if ent is not None and ent[1] - ent[0] <= ENTITY_TOKENS:
         start, end = min(start, ent[0]), max(end, ent[1] - 1)
     doc = token.doc
-    while start < token.i and (doc[start].lower_ in ARTICLES or doc[start].text in EDGE_PUNCT):
+    while start < i:
+        first = doc[start]
+        if first.lower not in _ARTICLE_IDS and first.orth not in _EDGE_PUNCT_IDS:
+            break
         start += 1
     # "On Tuesday security forces detained", "Last month gunmen abducted": the date the parser made a
     # modifier is no part of the phrase
-    while start < token.i and _date_compound(doc[start]):
+    while start < i and _date_compound(doc[start]):
         start += 1
-    while end > token.i and doc[end].text in EDGE_PUNCT:
+    while end > i and doc[end].orth in _EDGE_PUNCT_IDS:
         end -= 1
     return start, end + 1
 
@@ -173,11 +183,10 @@ def mention(
     )
 
 
-def after_trigger(found: Mention, span: list[Token]) -> Mention:
-    """A role phrase never starts inside its trigger: "shot dead nine men", where the parser made "dead" a
-    modifier of "men", gives "nine men"."""
-    last = max(span, key=lambda t: t.i)
-    end = last.idx + len(last.text)
+def after_trigger(found: Mention, last: Token) -> Mention:
+    """A role phrase never starts inside its trigger (``last``: the trigger's last token): "shot dead nine
+    men", where the parser made "dead" a modifier of "men", gives "nine men"."""
+    end = last.idx + len(last)
     if not found.start < end < found.end or last.i + 1 >= len(last.doc):
         return found
     start = last.doc[last.i + 1].idx
@@ -187,9 +196,11 @@ def after_trigger(found: Mention, span: list[Token]) -> Mention:
 def dated_subject(obj: Token) -> bool:
     """``obj`` is a clause's subject the parser hung, with the date before it, on an opening preposition:
     "On Friday rebels attacked a convoy" read as "on [Friday rebels]" with no subject for "attacked"."""
+    if obj.dep != _POBJ:
+        return False
     prep = obj.head
     verb = prep.head
-    if obj.dep_ != "pobj" or prep.dep_ != "prep" or prep.i > verb.i or verb.pos_ not in ("VERB", "AUX"):
+    if prep.dep != _PREP or prep.i > verb.i or verb.pos_ not in ("VERB", "AUX"):
         return False
     date = obj.doc[prep.i + 1]
     if date.dep_ != "compound" or date.head.i != obj.i or not in_time_entity(date) or in_time_entity(obj):

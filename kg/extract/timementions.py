@@ -13,13 +13,14 @@ from __future__ import annotations
 import weakref
 from dataclasses import replace
 
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from kg.extract.anchors import SEQUENCE_MARKS, UNIT_DAYS
 from kg.extract.datelines import in_dateline
 from kg.extract.nouns import in_time_entity
 from kg.extract.spans import NP_LEFT_DEPS, dated_subject, span_text
-from kg.extract.tree import children, scope_memo
+from kg.extract.tree import children, scope_table
 from kg.model import Mention
 
 __all__ = ["time_mentions", "time_mention", "sequence_distance"]
@@ -100,10 +101,19 @@ def _own_said(tok: Token) -> list[Mention]:
     return own
 
 
-def _when_date(tok: Token) -> Mention | None:
+_WHEN = get_string_id("when")
+_CCOMP = get_string_id("ccomp")
+# the labels _own_mentions reads of each child, compared as ids (no string look-up per read)
+_DATE_MODIFIER_IDS = frozenset(map(get_string_id, ("npadvmod", "tmod", "obl", "advmod", "poss", "nmod")))
+_SUBJECT_IDS = frozenset(map(get_string_id, ("nsubj", "nsubjpass")))
+_ADVMOD, _PREP = get_string_id("advmod"), get_string_id("prep")
+
+
+def _when_date(tok: Token, kids: tuple[Token, ...]) -> Mention | None:
     """ "fled since Sunday, when fighting broke out": the date a "when" clause follows is its time, wherever
-    the parser hung the clause."""
-    when = next((c for c in tok.lefts if c.dep_ in ("advmod", "mark") and c.lower_ == "when"), None)
+    the parser hung the clause (``kids``: the children of ``tok``)."""
+    i = tok.i
+    when = next((c for c in kids if c.i < i and c.lower == _WHEN and c.dep_ in ("advmod", "mark")), None)
     if when is None or when.i < 2 or when.nbor(-1).text != ",":
         return None
     date = when.nbor(-2)
@@ -118,50 +128,47 @@ _OWN: weakref.WeakKeyDictionary[Doc, dict[int, tuple[Mention, ...]]] = weakref.W
 def _own_cached(tok: Token) -> tuple[Mention, ...]:
     """:func:`_own_said`, found once per token of a live ``Doc``."""
     doc = tok.doc
-    memo = scope_memo(doc)  # (inside the extraction's scope no weak reference is made per call)
-    by_token = memo.get("own_times") if memo is not None else _OWN.get(doc)
+    by_token = scope_table(doc, "own_times")  # (inside the extraction's scope no weak reference per call)
     if by_token is None:
-        by_token = {}
-        if memo is not None:
-            memo["own_times"] = by_token
-        else:
-            _OWN[doc] = by_token
-    found = by_token.get(tok.i)
+        by_token = _OWN.get(doc)
+        if by_token is None:
+            by_token = _OWN[doc] = {}
+    i = tok.i
+    found: tuple[Mention, ...] | None = by_token.get(i)
     if found is None:
-        found = by_token[tok.i] = tuple(_own_said(tok))
+        found = by_token[i] = tuple(_own_said(tok))
     return found
 
 
 def _own_mentions(tok: Token) -> list[Mention]:
     """The time expressions hung on ``tok`` itself (see :func:`time_mentions`)."""
-    when = _when_date(tok)
+    kids = children(tok)
+    when = _when_date(tok, kids)
     found: list[Mention] = [when] if when is not None else []
-    for child in children(tok):
-        dep = child.dep_  # (each read looks the label up again)
-        if dep in ("npadvmod", "tmod", "obl", "advmod", "poss", "nmod") and (
-            in_time_entity(child) or _anaphoric_day(child)
-        ):
+    for child in kids:
+        dep = child.dep
+        if dep in _DATE_MODIFIER_IDS and (in_time_entity(child) or _anaphoric_day(child)):
             if sequence_distance(child) or in_dateline(child):
                 continue
             found.append(time_mention(child, ""))
-        elif dep == "advmod" and _distance_later(child):
+        elif dep == _ADVMOD and _distance_later(child):
             # "A day later the fighters burned ...", which the NER tags as a date only now and then
             text, begin = span_text(child.doc, child.left_edge.i, child.i + 1)
             found.append(Mention(text, begin, begin + len(text), "DATE", ""))
-        elif dep == "advmod" and child.lower_ in PART_OF_DAY_ADVERBS:
+        elif dep == _ADVMOD and child.lower_ in PART_OF_DAY_ADVERBS:
             # "shelled the city overnight and on Wednesday": the date coordinated with the part of day
             for prep in (c for c in children(child) if c.dep_ in ("conj", "prep")):
                 inner = [o for o in children(prep) if o.dep_ == "pobj" and in_time_entity(o)]
                 found.extend(time_mention(o, prep.lower_) for o in inner)
-        elif dep in ("nsubj", "nsubjpass") and not in_time_entity(child):
+        elif dep in _SUBJECT_IDS and not in_time_entity(child):
             # "Last month gunmen abducted ...": the opening date parsed as a compound of the subject
             found.extend(
                 time_mention(c, "") for c in child.lefts if c.dep_ == "compound" and in_time_entity(c)
             )
-        elif dep == "prep" and _bare_date(child):
+        elif dep == _PREP and _bare_date(child):
             # "On Tuesday security forces detained": the date the parser made the subject's modifier
             found.append(time_mention(child.doc[child.i + 1], child.lower_))
-        elif dep == "prep":
+        elif dep == _PREP:
             for obj in children(child):
                 if obj.dep_ == "pobj" and child.lower_ in OCCASION_PREPS and not in_time_entity(obj):
                     # "during Friday prayers", "at Sunday mass": the day an occasion is named by
@@ -187,7 +194,7 @@ def _weekday_modifier(token: Token) -> bool:
 def _reported_subject(token: Token) -> int | None:
     """For a clause reported after its verb ("said on Thursday it had repelled"), the character offset of
     the clause's subject: a date the parser hung before it, after the reporting verb, is the saying's."""
-    if token.dep_ != "ccomp" or token.head.i > token.i:
+    if token.dep != _CCOMP or token.head.i > token.i:
         return None
     subject = next((c for c in children(token) if c.dep_ in ("nsubj", "nsubjpass")), None)
     return subject.idx if subject is not None and subject.i < token.i else None

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
+from spacy.strings import get_string_id
 from spacy.tokens import Token
 
 from kg.extract.clauses import at_once, governors, misread_clause, misread_subject, object_participle
@@ -21,6 +22,9 @@ from kg.model import Mention
 
 __all__ = ["trigger_times", "clauses_above", "dateline_holder", "REACTION_VERBS"]
 
+# labels compared as ids (no string look-up per read)
+_XCOMP, _APPOS, _PREP, _ADVCL, _ACL = map(get_string_id, ("xcomp", "appos", "prep", "advcl", "acl"))
+_VBG, _NOUN_POS_IDS = get_string_id("VBG"), frozenset(map(get_string_id, NOUN_POS))
 DEEP_STEPS = 3  # noun phrases followed down from an argument for a date the parser hung there
 PARTICIPLE_TAGS = frozenset({"VBN", "VBG"})  # reduced relatives: "a convoy escorted by soldiers on Monday"
 # verbs that comment on an event already told ("condemned the attack", "claimed the bombing")
@@ -99,18 +103,18 @@ def trigger_times(
     Monday" for a nominal subject)."""
     # "agreed to swap detainees before the end of the month": a verb the trigger envisages keeps its date
     times = time_mentions(
-        [t for t in span if not (t.dep_ == "xcomp" and t.head.i == head.i and t.i != head.i)]
+        [t for t in span if not (t.dep == _XCOMP and t.head.i == head.i and t.i != head.i)]
         + ([c for c in children(head) if _own_clause(c, events)] if head.pos_ == "NOUN" else [])
     )
     if not times:
         # "abducted 11 people, four of them women, overnight on Monday": a phrase hung on an apposition too
-        holders = [*holders, *(c for t in holders for c in children(t) if c.dep_ == "appos")]
-        nouns = [o for t in [head, *holders] for _, o in prep_objects(t) if o.pos_ in NOUN_POS]
+        holders = [*holders, *(c for t in holders for c in children(t) if c.dep == _APPOS)]
+        nouns = [o for t in [head, *holders] for _, o in prep_objects(t) if o.pos in _NOUN_POS_IDS]
         # "condemned the attack on Monday": the date hung on the object of a comment is the comment's
         commented = head.lemma_.lower() in REACTION_VERBS
         own = [t for t in holders if commented and t.dep_ == "dobj" and t.head.i == head.i]
         # "recaptured the village from al-Shabaab on Saturday": a date hung on the trigger's preposition
-        own += [c for c in children(head) if c.dep_ == "prep" or _misread_conjunct(head, c, events)]
+        own += [c for c in children(head) if c.dep == _PREP or _misread_conjunct(head, c, events)]
         times = time_mentions([t for t in [*holders, *nouns] if t.i not in events and t.i != head.i] + own)
         # "killed six rebels, two of them women, in a forest near the village of X on Sunday": a date the
         # parser hung deeper down the place phrases of an argument, or on a participle modifying one
@@ -125,8 +129,8 @@ def trigger_times(
                 for c in children(t)
                 if _reduced_relative(c, events, at_once=True) or _misread_conjunct(t, c, events)
             ]
-            nouns = [o for t in frontier for _, o in prep_objects(t) if o.pos_ in NOUN_POS]
-            times = time_mentions([t for t in frontier if t.pos_ not in NOUN_POS] + nouns)
+            nouns = [o for t in frontier for _, o in prep_objects(t) if o.pos in _NOUN_POS_IDS]
+            times = time_mentions([t for t in frontier if t.pos not in _NOUN_POS_IDS] + nouns)
             frontier = nouns
             if times or not nouns:
                 break
@@ -136,7 +140,7 @@ def trigger_times(
     if not times:  # "sent troops to Kenyam, the regency seat, the following day": a date in apposition
         times = _apposed_date(head)
     if not times:  # "shot dead four militiamen when they returned to the village the next morning"
-        clauses = [c for c in children(head) if c.dep_ == "advcl" and c.i not in events and at_once(c)]
+        clauses = [c for c in children(head) if c.dep == _ADVCL and c.i not in events and at_once(c)]
         times = time_mentions(clauses)
     if not times and _when_of(head):  # "cut off since July, when militants blew up a bridge": in July
         times = [time_mention(head.head, "")]
@@ -165,7 +169,7 @@ def _misread_conjunct(holder: Token, token: Token, events: Collection[int]) -> b
     """A participle the parser coordinated with a noun or made a clause ("struck the town and surrounding
     villages on Wednesday", "surrounding" a verb conjunct of "town", or an adverbial clause of "struck"):
     no event, its phrases are the noun's, or the verb's."""
-    if token.tag_ != "VBG" or token.i in events:
+    if token.tag != _VBG or token.i in events:
         return False
     adjective = token.dep_ == "advcl" and token.lemma_.lower() in ADJECTIVE_PARTICIPLES
     return adjective or (token.dep_ == "conj" and holder.pos_ in NOUN_POS)
@@ -210,6 +214,6 @@ def _own_clause(token: Token, events: Collection[int]) -> bool:
 def _reduced_relative(token: Token, events: Collection[int], *, at_once: bool = False) -> bool:
     """A participle modifying a noun ("trucks carrying food", "a convoy escorted by soldiers"), not itself
     an event; ``at_once``: a present participle may be one, being at the same time ("fighters fleeing")."""
-    if token.dep_ != "acl" or token.tag_ not in PARTICIPLE_TAGS:
+    if token.dep != _ACL or token.tag_ not in PARTICIPLE_TAGS:
         return False
     return token.i not in events or (at_once and token.tag_ == "VBG")

@@ -5,22 +5,24 @@ call; the extraction rules ask for the same tokens' children again and again (ea
 and places look at the same verbs and phrases). Inside :func:`tree_scope` (``extract_frames`` opens one per
 document) :func:`children` answers from a table filled on first use; outside, it reads ``Token.children``.
 The table holds ``Token`` objects, which keep their ``Doc`` alive, so it lives only as long as the scope.
-:func:`scope_memo` hands the rules a dictionary of the same lifetime for other per-document answers
-(:func:`trigger_root` keeps its root tokens there).
+:func:`scope_memo` hands the rules a dictionary of the same lifetime for other per-document answers, and
+:func:`scope_table` one table of it by name (:func:`trigger_root` keeps its root tokens there).
 """
 
 from __future__ import annotations
 
 import weakref
+from bisect import bisect_left
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
+from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc, Token
 
 from kg.model import Mention
 
-__all__ = ["children", "tree_scope", "scope_memo", "trigger_root"]
+__all__ = ["children", "tree_scope", "scope_memo", "scope_table", "trigger_root"]
 
 
 # the document being extracted, its table (token index -> children) and its memo, read and replaced as one
@@ -48,8 +50,16 @@ def children(token: Token) -> tuple[Token, ...]:
     i = token.i
     kids = table.get(i)
     if kids is None:
-        kids = table[i] = tuple(token.children)
+        kids = table[i] = _children(token)
     return kids
+
+
+def _children(token: Token) -> tuple[Token, ...]:
+    # each of Token.lefts and .rights walks its side of the subtree: a leaf (one word in five asked) walks
+    # none
+    if token.n_lefts:
+        return (*token.lefts, *token.rights) if token.n_rights else tuple(token.lefts)
+    return tuple(token.rights) if token.n_rights else ()
 
 
 def scope_memo(doc: Doc) -> dict[str, Any] | None:
@@ -59,8 +69,23 @@ def scope_memo(doc: Doc) -> dict[str, Any] | None:
     return current[2] if current[0] is doc else None
 
 
-# live Doc -> (start, end) character offsets of a trigger -> its root token index (-1: no token there)
-_ROOTS: weakref.WeakKeyDictionary[Doc, dict[tuple[int, int], int]] = weakref.WeakKeyDictionary()
+def scope_table(doc: Doc, name: str) -> dict[Any, Any] | None:
+    """The table ``name`` of :func:`scope_memo` (empty at first) when ``doc`` is the open scope's document,
+    else None."""
+    current_doc, _, memo = _current
+    if current_doc is not doc:
+        return None
+    table: dict[Any, Any] | None = memo.get(name)
+    if table is None:
+        table = memo[name] = {}
+    return table
+
+
+# live Doc -> its tokens' character offsets and lengths, and (start, end) character offsets of a trigger ->
+# its root token index (-1: no token there)
+_ROOTS: weakref.WeakKeyDictionary[Doc, tuple[list[int], list[int], dict[tuple[int, int], int]]] = (
+    weakref.WeakKeyDictionary()
+)
 
 
 def trigger_root(doc: Doc, trigger: Mention) -> Token | None:
@@ -68,22 +93,30 @@ def trigger_root(doc: Doc, trigger: Mention) -> Token | None:
     each look frames up by it, and ``Doc.char_span`` with its root walk is no cheap look-up (inside
     :func:`tree_scope` the token itself is kept, outside its index)."""
     key = (trigger.start, trigger.end)
-    memo = scope_memo(doc)
-    if memo is not None:
-        tokens = memo.setdefault("trigger_roots", {})
-        if key not in tokens:
-            tokens[key] = _root_token(doc, key)
+    tokens = scope_table(doc, "trigger_roots")
+    if tokens is None:
+        return _root_token(doc, key)
+    if key in tokens:
         root: Token | None = tokens[key]
         return root
-    return _root_token(doc, key)
+    root = tokens[key] = _root_token(doc, key)
+    return root
 
 
 def _root_token(doc: Doc, key: tuple[int, int]) -> Token | None:
-    roots = _ROOTS.get(doc)
-    if roots is None:
-        roots = _ROOTS[doc] = {}
+    found = _ROOTS.get(doc)
+    if found is None:
+        offsets = doc.to_array([IDX, LENGTH])
+        found = _ROOTS[doc] = (offsets[:, 0].tolist(), offsets[:, 1].tolist(), {})
+    starts, lengths, roots = found
     index = roots.get(key)
     if index is None:
-        span = doc.char_span(key[0], key[1], alignment_mode="expand")
-        index = roots[key] = span.root.i if span is not None else -1
+        start, end = key
+        i = bisect_left(starts, start)
+        if start < end and i < len(starts) and starts[i] == start and start + lengths[i] == end:
+            index = i  # one token's offsets: the token (no Span made)
+        else:
+            span = doc.char_span(start, end, alignment_mode="expand")
+            index = span.root.i if span is not None else -1
+        roots[key] = index
     return doc[index] if index >= 0 else None
