@@ -37,7 +37,7 @@ from kg.extract.nonevents import (
 from kg.extract.nouns import TIME_LABELS, in_time_entity
 from kg.extract.people import actor_like
 from kg.extract.quantities import INJURY_LEMMAS
-from kg.extract.tree import children
+from kg.extract.tree import children, labelled
 from kg.placewords import PLACE_LABELS
 
 __all__ = [
@@ -107,7 +107,7 @@ def arguments(head: Token, deps: frozenset[str]) -> list[Token]:
     """The words :func:`argument_fits` checks: the dependents with one of ``deps``, their conjuncts and
     appositions, the noun a relative clause with no object tells of, a noun's possessor and prepositional
     objects, and what a quantity counts."""
-    kids = [(c, c.dep_) for c in children(head)]  # (each read looks the label up again)
+    kids = labelled(head)
     candidates = [c for c, dep in kids if dep in deps]
     if "dobj" in deps and not any(dep in ("dobj", "obj") for _, dep in kids):
         candidates += _told_of(head)
@@ -238,7 +238,7 @@ def _head_allowed(head: Token, kind: str) -> bool:
     if dep in AUX_DEPS:
         return False
     tag, lemma = head.tag_, head.lemma_
-    kids = [(c, c.dep_) for c in children(head)]
+    kids = labelled(head)
     if kind == "noun" and (dep == "compound" or head.ent_type_ in _NAME_OR_TIME):
         return False  # part of a name ("Operation Storm") or a modifier ("protest leaders", "aid convoy")
     if kind == "noun" and lemma.lower() in GROUP_NOUNS and the_group(head):
@@ -255,7 +255,7 @@ def _head_allowed(head: Token, kind: str) -> bool:
         return False  # "the civilian militia that fights alongside the army": what it does as a rule
     if dep == "acl" and lemma in RELATION_PARTICIPLES and any(d == "agent" for _, d in kids):
         return False  # "fighters backed by paratroopers" (a participle tagged VBN: above)
-    if natural_cause(head, kids) or (tag == "VBN" and equipped(head)) or no_comment(head, lemma, kids):
+    if natural_cause(head) or (tag == "VBN" and equipped(head)) or no_comment(head, lemma):
         return False  # "storms destroyed ...", "armed with rifles", "declined to comment"
     if head.pos_ in NOUN_POS and no_event_noun(head):
         return False
@@ -265,7 +265,7 @@ def _head_allowed(head: Token, kind: str) -> bool:
     )  # "asked not to be named"
 
 
-def _people_or_record(head: Token, dep: str, lemma: str, kids: list[tuple[Token, str]]) -> bool:
+def _people_or_record(head: Token, dep: str, lemma: str, kids: Sequence[tuple[Token, str]]) -> bool:
     """A past participle (tagged VBN) that names people or a status, or tells a record."""
     if dep in ARGUMENT_DEPS and any(d in ("det", "nummod") for _, d in kids):
         return True  # a participle naming people: "evacuated the wounded", "20 wounded had been brought in"
@@ -281,4 +281,4 @@ def _people_or_record(head: Token, dep: str, lemma: str, kids: list[tuple[Token,
             return True  # "among those killed were two children"
         if lemma in INJURY_LEMMAS and described.like_num:
             return True  # "ambulances took more than 20 wounded to hospital": the injured people
-    return record(head, kids)  # "has repeatedly targeted their officials": a record, not an event
+    return record(head)  # "has repeatedly targeted their officials": a record, not an event

@@ -23,6 +23,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -30,7 +31,7 @@ from spacy.tokens import Span, Token
 from kg.extract.clauses import subject_of
 from kg.extract.eventnouns import MODALS, charged_with, not_begun, presupposed, talked_about, yet_to_begin
 from kg.extract.spans import mention
-from kg.extract.tree import children
+from kg.extract.tree import children, labelled
 from kg.frozen import quick_init
 from kg.model import Mention
 from kg.nlp import doc_text
@@ -96,15 +97,11 @@ class Factuality:
     reported_by: Mention | None = None
 
 
-def _labelled(token: Token) -> list[tuple[Token, str]]:
-    return [(c, c.dep_) for c in children(token)]  # with their labels (each read looks one up again)
-
-
-def _has_neg(kids: list[tuple[Token, str]]) -> bool:
+def _has_neg(kids: Sequence[tuple[Token, str]]) -> bool:
     return any(dep in NEG_DEPS or (dep in ("det", "advmod") and c.lower_ in NEG_WORDS) for c, dep in kids)
 
 
-def _has(kids: list[tuple[Token, str]], label: str, words: frozenset[str]) -> bool:
+def _has(kids: Sequence[tuple[Token, str]], label: str, words: frozenset[str]) -> bool:
     """A child labelled ``label`` that is one of ``words`` (a modal, a conditional or a time mark)."""
     return any(dep == label and c.lower_ in words for c, dep in kids)
 
@@ -128,7 +125,7 @@ CAUSATIVE_VERBS = frozenset({"let", "help", "make"})
 
 
 def _negation_and_mood(head: Token) -> tuple[bool, bool]:
-    own = _labelled(head)  # walked once (each walk builds its Token objects again)
+    own = labelled(head)
     dep, pos = head.dep_, head.pos_
     negated = _has_neg(own) or not_begun(head)  # "talks with the gang have not begun"
     # "no federal troops had been sent", "no one was killed", "sent no troops", "none of its soldiers had
@@ -148,16 +145,16 @@ def _negation_and_mood(head: Token) -> tuple[bool, bool]:
     )
     # "would return once the troops left": a time clause of a modal verb is as unreal as that verb
     hypothetical |= (
-        dep == "advcl" and _has(own, "mark", TIME_MARKS) and _has(_labelled(head.head), "aux", MODALS)
+        dep == "advcl" and _has(own, "mark", TIME_MARKS) and _has(labelled(head.head), "aux", MODALS)
     )
     cur, up, same_clause = head, dep, True  # up the clause (``up``: ``cur``'s label)
-    kids: list[tuple[Token, str]] | None = own
+    kids: Sequence[tuple[Token, str]] | None = own
     for _ in range(6):
         gov = cur.head if up in _CLAUSE_LINKS else cur
         if gov.i == cur.i:
             break  # no link of its clause, or the root
         link = up
-        kids = kids if kids is not None else _labelled(cur)
+        kids = kids if kids is not None else labelled(cur)
         # a coordinated verb shares auxiliaries only when it has none of its own
         if link == "conj" and any(d in ("aux", "nsubj", "nsubjpass") for _, d in kids):
             break
@@ -183,7 +180,7 @@ def _negation_and_mood(head: Token) -> tuple[bool, bool]:
         if lemma in NEGATING_VERBS and link != "conj" and not negated and not _others_charge(head, cur):
             negated = True  # "denied X and accused Y": Y is asserted
         if same_clause:
-            kids = _labelled(cur)
+            kids = labelled(cur)
             negated |= link != "conj" and _has_neg(kids)
             hypothetical |= _has(kids, "aux", MODALS) or _has(kids, "mark", CONDITIONAL_MARKS)
             if link in ("xcomp", "dobj", "pobj", "prep", "pcomp") and lemma in _INTENT_WORDS:

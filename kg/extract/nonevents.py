@@ -17,7 +17,7 @@ from kg.extract.background import background
 from kg.extract.clauses import RELATIVE_PRONOUNS
 from kg.extract.nouns import prep_objects
 from kg.extract.people import ACTOR_NOUNS, PEOPLE_NOUNS
-from kg.extract.tree import children
+from kg.extract.tree import children, labelled
 
 __all__ = ["no_event_noun", "natural_cause", "equipped", "no_comment", "adjectival", "describes_people",
            "describes_role", "record", "named_group", "acting_group", "the_group",
@@ -132,15 +132,14 @@ REFUSAL_LEMMAS = frozenset({"decline", "refuse"})
 SILENCE_LEMMAS = frozenset({"comment", "elaborate", "speak", "confirm", "say"})
 
 
-def no_comment(head: Token, lemma: str | None = None, kids: list[tuple[Token, str]] | None = None) -> bool:
+def no_comment(head: Token, lemma: str | None = None) -> bool:
     """Also "has long sought to reopen the highway": seeking to do a thing is trying it, no request
-    (``lemma``, ``kids``: the head's lemma and its children with their labels, when the caller has them)."""
+    (``lemma``: the head's lemma, when the caller has it)."""
     if lemma is None:
         lemma = head.lemma_
     if lemma != "seek" and lemma not in REFUSAL_LEMMAS:
         return False
-    if kids is None:
-        kids = [(c, c.dep_) for c in children(head)]
+    kids = labelled(head)
     if lemma == "seek":
         return any(dep == "xcomp" and c.tag_ == "VB" for c, dep in kids)
     return any(dep == "xcomp" and c.lemma_ in SILENCE_LEMMAS for c, dep in kids)
@@ -187,11 +186,9 @@ def no_event_noun(head: Token) -> bool:
     return head.dep_ == "nsubj" and gov.lemma_ in COMMENT_VERBS and _definite(head)
 
 
-def natural_cause(head: Token, kids: list[tuple[Token, str]] | None = None) -> bool:
-    """The act's subject (or passive ``by`` agent) is a natural hazard, every conjunct of it (``kids``: the
-    head's children with their labels, when the caller has read them)."""
-    if kids is None:
-        kids = [(c, c.dep_) for c in children(head)]  # (each read looks the label up again)
+def natural_cause(head: Token) -> bool:
+    """The act's subject (or passive ``by`` agent) is a natural hazard, every conjunct of it."""
+    kids = labelled(head)
     doers = [c for c, dep in kids if dep == "nsubj"]
     doers += [g for c, dep in kids if dep == "agent" for g in children(c) if g.dep_ == "pobj"]
     return bool(doers) and all(
@@ -227,13 +224,11 @@ def describes_people(head: Token) -> bool:
     )
 
 
-def record(head: Token, kids: list[tuple[Token, str]] | None = None) -> bool:
-    """A perfect with an adverb of habit: "has repeatedly targeted" ("routinely beat up" is still coded);
-    ``kids``: the head's children with their labels, when the caller has read them."""
+def record(head: Token) -> bool:
+    """A perfect with an adverb of habit: "has repeatedly targeted" ("routinely beat up" is still coded)."""
     if head.tag_ != "VBN":
         return False
-    if kids is None:
-        kids = [(c, c.dep_) for c in children(head)]
+    kids = labelled(head)
     perfect = any(dep == "aux" and c.lemma_ == "have" for c, dep in kids)
     return perfect and any(dep == "advmod" and c.lower_ in HABITUAL_ADVERBS for c, dep in kids)
 

@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Token
 
 from kg.model import Mention
 
-__all__ = ["children", "tree_scope", "scope_memo", "scope_table", "trigger_root"]
+__all__ = ["children", "labelled", "tree_scope", "scope_memo", "scope_table", "trigger_root"]
 
 
 # the document being extracted, its table (token index -> children) and its memo, read and replaced as one
@@ -52,6 +52,20 @@ def children(token: Token) -> tuple[Token, ...]:
     if kids is None:
         kids = table[i] = _children(token)
     return kids
+
+
+def labelled(token: Token) -> tuple[tuple[Token, str], ...]:
+    """:func:`children` with their dependency labels (``Token.dep_`` looks the string up on every read),
+    read once per token inside the scope: the head checks, factuality and the argument constraints all
+    look at the same heads' children."""
+    table = scope_table(token.doc, "labelled")
+    if table is None:
+        return tuple((c, c.dep_) for c in children(token))
+    i = token.i
+    found: tuple[tuple[Token, str], ...] | None = table.get(i)
+    if found is None:
+        found = table[i] = tuple((c, c.dep_) for c in children(token))
+    return found
 
 
 def _children(token: Token) -> tuple[Token, ...]:
