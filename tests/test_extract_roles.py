@@ -69,8 +69,9 @@ ROLE_TABLE = [
      [], ["rebel positions"], [], []),
     ("US airstrikes hit the outskirts of Raqqa.", "airstrikes", "AirStrike", ["US"], [], [], []),
     ("The Kabul attack killed nine people.", "attack", "Assault", [], [], ["Kabul"], []),
+    # how long the fighting lasted is no time of the fall
     ("Tal Afar fell to the militants after a week of fighting.", "fell", "Capture",
-     ["militants"], [], ["Tal Afar"], [("a week", "after")]),
+     ["militants"], [], ["Tal Afar"], []),
     # a named place attacked is the target and the place; aid sent to a town: recipient and destination
     ("Houthi fighters attacked Jizan with drones.", "attacked", "Assault",
      ["Houthi fighters"], ["Jizan"], ["Jizan"], []),
@@ -480,6 +481,13 @@ def test_roles_event_noun_after_an_event_of_its_category_shares_its_agent(nlp: L
          "repelled", "ArmedClash", [("Wednesday", "on")]),
         ("The army said on Thursday it had repelled an attack on the town of El Fau.", "repelled",
          "ArmedClash", [("Thursday", "on")]),
+        # ... also when the parser hung the clause's own date on its object
+        ("The army said on Wednesday it had recaptured Pieri, a town in Uror county, from the rebels on "
+         "Tuesday.", "recaptured", "Capture", [("Tuesday", "on")]),
+        # a length of time an activity lasted is no date of the event
+        ("The army said it had recaptured Pieri on Tuesday after two days of fighting.", "recaptured",
+         "Capture", [("Tuesday", "on")]),
+        ("Troops retook the town after a week of clashes.", "retook", "Capture", []),
         # a distance between two events dates neither by itself
         ("The strike came a day after rebels overran a police post.", "overran", "Capture", []),
     ],
@@ -561,6 +569,12 @@ TIME_TABLE = [
     # ... and so does a relative clause of onset on it
     ("The capital has seen protests that began in March 2022 over fuel prices.", "protests", "Protest",
      ["March 2022"]),
+    # ... also when the parser hung that clause on the side the fighting was with
+    ("Rebels seized a hilltop west of the city on Sunday after clashes with government forces that began "
+     "on Friday.", "clashes", "ArmedClash", ["Friday"]),
+    # ... not a clause the side did something in
+    ("Rebels seized a hilltop on Sunday after clashes with government forces that arrived on Friday.",
+     "clashes", "ArmedClash", ["Sunday"]),
     # an adjective participle the parser read as a verb ("surrounding" a clause) holds no time of its own
     ("Syrian warplanes struck the town of Ariha and surrounding villages on Wednesday, killing at least "
      "nine civilians.", "struck", "AirStrike", ["Wednesday"]),

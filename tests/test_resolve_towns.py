@@ -53,6 +53,9 @@ from spacy.language import Language
          "fled", ["Liancourt"]),
         ("Rebels ambushed a convoy in Helmand province on Monday. The army sent a battalion to the district.",
          "sent", ["Helmand"]),
+        # ... also in a phrase the parser hung on the people acted on
+        ("In the Adamaoua region, kidnappings have surged. Police arrested 14 suspected kidnappers in the "
+         "region last month.", "arrested", ["Adamaoua"]),
         # "the municipality" is the last town, not the department named after it ("Arauca department")
         ("Rebels clashed with troops in rural areas of Tame, in Colombia's Arauca department, on Monday. The "
          "army sent 600 more troops to the municipality on Wednesday.", "sent", ["Tame"]),

@@ -117,6 +117,7 @@ def _proper(token: Token) -> bool:
 
 # place nouns that, with "the", point back to a place named before (resolved in kg.resolve.places)
 ANAPHORIC_PLACES = frozenset({"town", "city", "village", "area", "capital", "territory", "enclave", "island"})
+ANAPHORIC_PLACES |= {"region", "district", "province"}  # "arrested kidnappers in the region": the last one
 
 
 # a route is where the places it joins are: "ambushed a convoy on the road between Madaya and Singu"

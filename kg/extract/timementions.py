@@ -23,7 +23,7 @@ from kg.extract.spans import NP_LEFT_DEPS, dated_subject, span_text
 from kg.extract.tree import children, scope_table
 from kg.model import Mention
 
-__all__ = ["time_mentions", "time_mention", "sequence_distance"]
+__all__ = ["time_mentions", "time_mention", "sequence_distance", "reported_subject"]
 
 
 def time_mention(token: Token, prep: str) -> Mention:
@@ -94,7 +94,7 @@ def _own_said(tok: Token) -> list[Mention]:
     Wednesday": a date hung between the reporting verb and the clause's subject is the saying's, the
     clause's only when it has none of its own."""
     own = _own_mentions(tok)
-    saying = _reported_subject(tok)
+    saying = reported_subject(tok)
     if saying is not None:
         later = [m for m in own if m.start >= saying]
         own = later or own
@@ -173,7 +173,7 @@ def _own_mentions(tok: Token) -> list[Mention]:
                 if obj.dep_ == "pobj" and child.lower_ in OCCASION_PREPS and not in_time_entity(obj):
                     # "during Friday prayers", "at Sunday mass": the day an occasion is named by
                     found.extend(time_mention(c, child.lower_) for c in obj.lefts if _weekday_modifier(c))
-                if obj.dep_ in ("pobj", "pcomp") and in_time_entity(obj):
+                if obj.dep_ in ("pobj", "pcomp") and in_time_entity(obj) and not _spell_of(obj):
                     found.append(time_mention(obj, child.lower_))
                     # "for a second day on Monday": a date hanging from a duration
                     for prep in children(obj):
@@ -181,6 +181,22 @@ def _own_mentions(tok: Token) -> list[Mention]:
                             inner = [o for o in children(prep) if o.dep_ == "pobj" and in_time_entity(o)]
                             found.extend(time_mention(o, prep.lower_) for o in inner)
     return found
+
+
+SPELL_UNITS = frozenset({"hour", "day", "week", "month", "year"})
+
+
+def _spell_of(token: Token) -> bool:
+    """A length of time an activity lasted, not a time: "after two days of fighting", "after a week of
+    clashes" (whose date, if any, is told elsewhere)."""
+    if token.lemma_.lower() not in SPELL_UNITS:
+        return False
+    return any(
+        prep.dep_ == "prep"
+        and prep.lower_ == "of"
+        and any(o.dep_ == "pobj" and not in_time_entity(o) for o in children(prep))
+        for prep in children(token)
+    )
 
 
 OCCASION_PREPS = frozenset({"during", "at"})
@@ -191,7 +207,7 @@ def _weekday_modifier(token: Token) -> bool:
     return token.dep_ == "compound" and token.lower_ in WEEKDAYS and token.ent_type_ == "DATE"
 
 
-def _reported_subject(token: Token) -> int | None:
+def reported_subject(token: Token) -> int | None:
     """For a clause reported after its verb ("said on Thursday it had repelled"), the character offset of
     the clause's subject: a date the parser hung before it, after the reporting verb, is the saying's."""
     if token.dep != _CCOMP or token.head.i > token.i:

@@ -16,7 +16,7 @@ from kg.extract.constraints import NOUN_POS
 from kg.extract.datelines import in_dateline
 from kg.extract.factuality import REPORTING_VERBS
 from kg.extract.nouns import in_time_entity, prep_objects
-from kg.extract.timementions import sequence_distance, time_mention, time_mentions
+from kg.extract.timementions import reported_subject, sequence_distance, time_mention, time_mentions
 from kg.extract.tree import children
 from kg.model import Mention
 
@@ -104,8 +104,13 @@ def trigger_times(
     # "agreed to swap detainees before the end of the month": a verb the trigger envisages keeps its date
     times = time_mentions(
         [t for t in span if not (t.dep == _XCOMP and t.head.i == head.i and t.i != head.i)]
-        + ([c for c in children(head) if _own_clause(c, events)] if head.pos_ == "NOUN" else [])
+        + (_onset_clauses(head, events) if head.pos_ == "NOUN" else [])
     )
+    # "said on Wednesday it had recaptured Pieri ... on Tuesday": a date hung before the reported clause's
+    # subject is the saying's, the event's only when the parser hung none of the clause's on an argument
+    saying = reported_subject(head) if times else None
+    said = times if saying is not None and all(m.start < saying for m in times) else []
+    times = [] if said else times
     if not times:
         # "abducted 11 people, four of them women, overnight on Monday": a phrase hung on an apposition too
         holders = [*holders, *(c for t in holders for c in children(t) if c.dep == _APPOS)]
@@ -134,6 +139,7 @@ def trigger_times(
             frontier = nouns
             if times or not nouns:
                 break
+    times = times or said
     participle = object_participle(head) if not times else None
     if participle is not None:  # "killed two officers escorting a team in X on Monday"
         times = time_mentions([participle[1]])
@@ -209,6 +215,22 @@ def _own_clause(token: Token, events: Collection[int]) -> bool:
         return False
     onset = token.dep_ == "relcl" and token.lemma_.lower() in ONSET_LEMMAS
     return onset or (_reduced_relative(token, events) and token.tag_ == "VBN")
+
+
+def _onset_clauses(head: Token, events: Collection[int]) -> list[Token]:
+    """The clauses on an event noun that tell when it happened (:func:`_own_clause`), and a clause of onset
+    the parser hung on the side it was fought with ("clashes with government forces that began on
+    Friday": the clashes began then, not the forces)."""
+    own = [c for c in children(head) if _own_clause(c, events)]
+    return own + [
+        c
+        for _, obj in prep_objects(head, SIDE_PREPS)
+        for c in children(obj)
+        if c.dep_ == "relcl" and c.lemma_.lower() in ONSET_LEMMAS and c.i not in events
+    ]
+
+
+SIDE_PREPS = frozenset({"with", "between", "against"})
 
 
 def _reduced_relative(token: Token, events: Collection[int], *, at_once: bool = False) -> bool:
