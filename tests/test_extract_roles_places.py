@@ -36,6 +36,8 @@ PLACE_TABLE = [
     ("The unions called a general strike that paralysed Lagos.", "strike", "Protest", ["Lagos"]),
     ("The explosion rocked central Beirut on Monday.", "explosion", "Bombing", ["central Beirut"]),
     # inside an object's phrase
+    ("Gunmen killed a village chief and five of his relatives in Gasseliki, a hamlet near the town.",
+     "killed", "Killing", ["Gasseliki"]),
     ("The rebels demanded a ceasefire with the army units in eastern Congo.", "demanded", "Request",
      ["eastern Congo"]),
     # a title or a possessor before a proper name is not part of the place's text

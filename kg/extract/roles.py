@@ -74,7 +74,7 @@ _THERE = get_string_id("there")
 # the labels _objects reads, compared as ids (no string look-up per read)
 _OBJ_DEP_IDS = frozenset(map(get_string_id, OBJ_DEPS))
 _CONJ = get_string_id("conj")
-_MISATTACHED = frozenset(map(get_string_id, ("NOUN", "PROPN")))  # a noun coordinated with the verb
+_MISATTACHED = frozenset(map(get_string_id, ("NOUN", "PROPN", "NUM")))  # a noun or count coordinated
 
 
 def _names_there(doc: Doc) -> bool:
@@ -100,7 +100,8 @@ def _there(head: Token) -> Token | None:
 
 def _objects(head: Token) -> list[Token]:
     """Direct objects of a verbal trigger that took no role ("signed a peace agreement in Pretoria")."""
-    # a noun coordinated with the verb is an object the parser misattached ("took X and the port of Y")
+    # a noun or count coordinated with the verb is an object the parser misattached ("took X and the port of
+    # Y", "killed a chief and five of his relatives in X")
     return [c for c in children(head) if c.dep in _OBJ_DEP_IDS or (c.dep == _CONJ and c.pos in _MISATTACHED)]
 
 
