@@ -100,6 +100,9 @@ LAINYA = "Late on Saturday, rebels attacked a barracks in Lainya, and soldiers r
          ("raided", "detained"), dt.date(2025, 2, 8)),
         ("Militiamen seized Adado on Saturday. Government forces recaptured the town hours later.",
          ("seized", "recaptured"), dt.date(2025, 2, 8)),
+        # "The day before" with the adverb the entity leaves out: the day before the last dated event
+        ("Police arrested four men on Tuesday. The day before, gunmen stormed a checkpoint on the edge of "
+         "the town and killed two guards.", ("stormed", "killed"), dt.date(2025, 2, 3)),
     ],
 )  # fmt: skip
 def test_carry_events_sharing_a_day(nlp, text: str, triggers: tuple[str, str], day: dt.date) -> None:  # type: ignore[no-untyped-def]

@@ -39,10 +39,19 @@ def time_mention(token: Token, prep: str) -> Mention:
     last = token.right_edge.i
     while end < len(doc) and doc[end].ent_iob_ == "I" and end <= last:
         end += 1  # not into the next phrase: "On Monday hundreds of residents" tagged as one date
+    after = doc[end] if end < len(doc) else None
+    if (
+        after is not None
+        and after.head.i == token.i
+        and after.dep_ == "advmod"
+        and after.lower_ in SEQUENCE_ADVERBS
+    ):
+        end += 1  # "The day before, a drone struck": the adverb the entity left out says which day
     text, begin = span_text(doc, start, end)  # (a Span's text joins its tokens again)
     return Mention(text, begin, begin + len(text), "DATE", prep)
 
 
+SEQUENCE_ADVERBS = frozenset({"before", "after", "earlier", "later"})
 PART_OF_DAY_ADVERBS = frozenset({"overnight", "tonight", "late", "early"})
 DAY_WORDS = frozenset({"day", "night", "morning", "afternoon", "evening", "month"})  # "that month" too
 ANAPHORIC_MODIFIERS = frozenset({"same", "that", "next", "following", "previous"})
