@@ -26,6 +26,9 @@ THEME_TABLE = [
     ("Dozens of police officers were deployed to the stadium.", "deployed", "Deployment",
      ["Dozens of police officers"], []),
     ("Troops were sent to the border by the junta.", "sent", "Deployment", ["junta"], []),
+    # ... peacekeepers sent too (peacekeeping is Aid)
+    ("African Union peacekeepers were deployed to the village on Monday.", "deployed", "Aid",
+     ["African Union peacekeepers"], []),
     # ... but whom a show of force is aimed at is a target
     ("The junta deployed troops against the separatists.", "deployed", "Deployment", ["junta"],
      ["separatists"]),

@@ -275,5 +275,11 @@ def own_act(cls: str, head: Token, subject: Token) -> bool:
     return (
         cls in SELF_MOVER_CLASSES
         or head.lemma_.lower() in STATIVE_PARTICIPLES
-        or (cls in THEME_CLASSES and moved_force(subject))
+        or (
+            (cls in THEME_CLASSES or (cls == "Aid" and head.lemma_.lower() in SENDING_VERBS))
+            and moved_force(subject)
+        )
     )
+
+
+SENDING_VERBS = frozenset({"send", "deploy", "dispatch", "rush"})  # peacekeepers sent are the sender's (Aid)
