@@ -9,11 +9,13 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract.clauses import PASSIVE_SUBJ_DEPS, SUBJ_DEPS, antecedent, subject_of
+from kg.extract.factuality import REPORTING_VERBS
 from kg.extract.nouns import in_time_entity, prep_objects
 from kg.extract.people import ACTOR_LABELS, actor_like
 from kg.extract.tree import children
 
 __all__ = [
+    "fought_before",
     "LIGHT_VERBS",
     "event_agents",
     "light_verb_subject",
@@ -132,7 +134,8 @@ def participant_subject(head: Token) -> Token | None:
         return None  # "stayed indoors during the fighting": no part in it
     if verb.lemma_.lower() in ENGAGED:  # the passive subject is the participant
         subj = next((c for c in children(verb) if c.dep_ in PASSIVE_SUBJ_DEPS | SUBJ_DEPS), None)
-        return antecedent(subj, verb) if subj is not None else None
+        # "tracked the kidnappers and engaged them in a gunfight": the subject it shares with its conjunct
+        return antecedent(subj, verb) if subj is not None else subject_of(verb)
     if verb.lemma_.lower() not in ENGAGED and any(c.dep_ in ("auxpass", "nsubjpass") for c in children(verb)):
         return None  # "was killed in an attack", but "were engaged in ethnic cleansing"
     return subject_of(verb)
@@ -189,3 +192,30 @@ def event_agents(noun: Token, owner: bool = True) -> list[Token]:
     found = [next((a for a in children(o) if a.dep_ == "appos" and actor_like(a)), o) for o in found]
     found = [o for o in found if o.tag_ != "VBG" and not in_time_entity(o) and actor_like(o)]
     return found or stray_by(noun)
+
+
+# people a use of force happens to, not parties to it ("residents returned after the fighting")
+NONCOMBATANTS = frozenset(
+    {"people", "person", "civilian", "resident", "villager", "family", "refugee", "child", "woman", "farmer",
+     "worker", "student", "household", "inhabitant", "journalist", "patient", "pupil", "herder"}
+)  # fmt: skip
+SPELLS = frozenset({"hour", "day", "week", "month"})  # "after two days of fighting"
+
+
+def fought_before(noun: Token) -> Token | None:
+    """Who fought the fighting an act came after: "recaptured Pieri after two days of fighting", "freed the
+    hostages after a gunfight" (the subject of the active verb; a party, not the people it happened to)."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in SPELLS:
+        noun = noun.head.head
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "after" or prep.dep_ != "prep" or prep.head.pos_ != "VERB":
+        return None
+    verb = prep.head
+    if verb.lemma_.lower() in REPORTING_VERBS or any(c.dep_ == "npadvmod" for c in children(prep)):
+        return None  # "..., the ministry said"; "two days after the gunfight": another event's time
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in children(verb)):
+        return None  # "were killed after clashes": the victims, not a side
+    subj = subject_of(verb)
+    if subj is None or not actor_like(subj) or subj.lemma_.lower() in NONCOMBATANTS:
+        return None
+    return subj

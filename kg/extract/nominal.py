@@ -12,10 +12,10 @@ from spacy.tokens import Token
 from kg.extract.clauses import subject_of
 from kg.extract.collector import RoleCollector
 from kg.extract.eventnouns import settled_by
-from kg.extract.makers import light_verb_subject, participant_subject
+from kg.extract.makers import fought_before, light_verb_subject, participant_subject
 from kg.extract.nouns import PLACE_LABELS, in_time_entity, is_place_like, prep_objects
 from kg.extract.people import ACTOR_LABELS, actor_like
-from kg.extract.roleclasses import AGAINST_AT, MOVER_CLASSES, OF, PLACE_SUBJECT_CLASSES
+from kg.extract.roleclasses import AGAINST_AT, MOVER_CLASSES, OF, PLACE_SUBJECT_CLASSES, SYMMETRIC_CLASSES
 from kg.extract.tree import children
 
 __all__ = ["nominal_roles", "DOER_MODIFIERS"]
@@ -90,6 +90,8 @@ def nominal_roles(col: RoleCollector, head: Token) -> None:
                 col.patient(obj)
     if (not col.agents or pronouns_only) and head.dep_ in ("dobj", "nsubjpass", "nsubj", "pobj"):
         subj = light_verb_subject(head) or participant_subject(head) or settled_by(head)
+        if subj is None and col.cls in SYMMETRIC_CLASSES:
+            subj = fought_before(head)  # "recaptured Pieri after two days of fighting"
         if subj is not None:
             if pronouns_only:
                 col.agents.clear()
