@@ -96,6 +96,12 @@ ROLE_TABLE = [
     # subjects shared across a misparsed conjunct of a passive report, and into "before ...ing"
     ("The militia said two of its commanders were killed and blamed the army.", "blamed", "Accuse",
      ["militia"], ["army"], [], []),
+    # ... and of an active report whose subject is no party: the reporter accuses
+    ("The RSF said the raids hit homes and accused the army of targeting civilians.", "accused", "Accuse",
+     ["RSF"], ["army"], [], []),
+    # ... but a party that did the reported act does the next one too
+    ("Police said gunmen attacked the village and demanded a ransom.", "demanded", "Request", ["gunmen"],
+     [], [], []),
     ("The gunmen looted the market before withdrawing.", "withdrawing", "Withdrawal", ["gunmen"], [], [], []),
     # an object-taking governor controls the infinitive; "promise" keeps its subject
     ("The shelling forced thousands of villagers to flee.", "flee", "Displacement",

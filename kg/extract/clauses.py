@@ -15,6 +15,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Token
 
 from kg.extract.datelines import past_dateline
+from kg.extract.people import actor_like
 from kg.extract.placenames import heading
 from kg.extract.tree import children
 
@@ -149,6 +150,9 @@ def subject_of(verb: Token) -> Token | None:
         subjects = [c for c in found if c is not None]
         # "Further west, FARC dissidents kidnapped ...": a direction misread as a second subject
         subjects = [c for c in subjects if not heading(c)] or subjects
+        if subjects and _said_and_did(verb, cur, subjects[0]):
+            cur = cur.head  # "X said the raids killed a family and accused Y": X accused
+            continue
         if subjects:
             return antecedent(subjects[0], cur)
         passive_subj = next((c for c in children(cur) if c.dep_ in PASSIVE_SUBJ_DEPS), None)
@@ -181,6 +185,24 @@ def subject_of(verb: Token) -> Token | None:
             return None
         cur = cur.head
     return None
+
+
+# speech acts a reporter goes on to make after the clause it reports ("said ... and accused the army")
+SPEECH_ACTS = frozenset({"accuse", "blame", "urge", "call", "condemn", "deny", "vow", "warn", "appeal"})
+SAYING = frozenset({"say", "tell", "report", "add", "announce", "state"})
+
+
+def _said_and_did(verb: Token, clause: Token, subject: Token) -> bool:
+    """``verb``, a speech act coordinated with a reported ``clause`` whose subject is no party (the raids,
+    a shell), is the reporter's own act."""
+    return (
+        verb.dep_ == "conj"
+        and verb.head.i == clause.i
+        and clause.dep_ == "ccomp"
+        and clause.head.lemma_.lower() in SAYING
+        and verb.lemma_.lower() in SPEECH_ACTS
+        and not actor_like(subject)
+    )
 
 
 # what opens a clause of what was going on at the same time: "when a shell hit", "as they crossed"
