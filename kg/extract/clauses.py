@@ -187,14 +187,12 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
-# speech acts a reporter goes on to make after the clause it reports ("said ... and accused the army")
 SPEECH_ACTS = frozenset({"accuse", "blame", "urge", "call", "condemn", "deny", "vow", "warn", "appeal"})
 SAYING = frozenset({"say", "tell", "report", "add", "announce", "state"})
 
 
 def _said_and_did(verb: Token, clause: Token, subject: Token) -> bool:
-    """``verb``, a speech act coordinated with a reported ``clause`` whose subject is no party (the raids,
-    a shell), is the reporter's own act."""
+    """A speech act coordinated with a reported clause whose subject is no party is the reporter's."""
     return (
         verb.dep_ == "conj"
         and verb.head.i == clause.i
