@@ -232,8 +232,7 @@ def condition(clause: Token) -> bool:
 
 
 def mandative(clause: Token) -> bool:
-    """A demanded clause ("that the US cancel", "that troops be withdrawn", "they must leave"), not a
-    reporting clause misparsed under the trigger ("..., diplomats quoted")."""
+    """A demanded clause ("that the US cancel", "they must leave"), not a misparsed ", diplomats quoted"."""
     if any(c.dep_ == "mark" and c.lower_ == "that" for c in children(clause)) or clause.tag_ == "VB":
         return True
     return any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VB", "MD") for c in children(clause))
