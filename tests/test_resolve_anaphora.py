@@ -122,6 +122,28 @@ def test_resolve_anaphora_wounding_is_the_harm_of_the_strike(nlp: Language) -> N
 
 
 @pytest.mark.parametrize(
+    ("text", "triggers", "injuries"),
+    [
+        # a wounding told beside another use of force of its sentence is that event's harm
+        ("Ten soldiers were killed and 13 wounded when jihadists ambushed their patrol near Tinkari on "
+         "Sunday.", ["killed", "ambushed"], [13]),
+        ("Insurgents detonated a bomb beside a road in Pattani on Saturday as a ranger patrol drove past, "
+         "wounding four rangers.", ["detonated"], [4]),
+        ("A bomb blast at a mosque in Pul-e-Khumri killed four worshippers and wounded nine.",
+         ["blast", "killed"], [9]),
+        # ... but told alone it is the event
+        ("Gunmen wounded five people in Kaduna on Monday.", ["wounded"], [5]),
+    ],
+)  # fmt: skip
+def test_resolve_anaphora_wounding_beside_a_use_of_force_is_its_harm(
+    nlp: Language, text: str, triggers: list[str], injuries: list[int]
+) -> None:
+    events = document_events(nlp, text)
+    assert [e.frame.trigger.text for e in events] == triggers
+    assert [q.value for e in events for q in e.frame.quantities if q.kind == "injuries"] == injuries
+
+
+@pytest.mark.parametrize(
     ("text", "triggers"),
     [
         # the roads a siege cuts are the siege's, no blockade of their own

@@ -15,8 +15,9 @@ from kg.extract.settings import CONTEXT_PREPS, OUTCOME_CLASSES, trigger_roots
 from kg.extract.tree import children
 from kg.frozen import evolve
 from kg.model import EventFrame
+from kg.namespaces import EVENT_CLASSES
 
-__all__ = ["share_context"]
+__all__ = ["share_context", "fold_wounds"]
 
 
 def share_context(doc: Doc, frames: list[EventFrame]) -> list[EventFrame]:
@@ -71,3 +72,36 @@ def _dateline_cause(killing: Token, at: dict[int, int]) -> list[int]:
         i for i in at if i < subject.i and in_dateline(killing.doc[i].head) and killing.doc[i].head.i < i
     ]
     return opening[-1:]
+
+
+def fold_wounds(doc: Doc, frames: list[EventFrame]) -> list[EventFrame]:
+    """ "Ten soldiers were killed and 13 wounded when jihadists ambushed their patrol", "detonated a bomb as
+    a patrol drove past, wounding four rangers": a wounding told beside another use of force of its
+    sentence is that event's harm, not an event of its own; its counts (injuries) join the nearest such
+    event before it, else after it. A wounding told alone stays the event it tells."""
+    at = {n: i for i, n in trigger_roots(doc, frames).items()}
+
+    def wounding(n: int) -> bool:
+        frame = frames[n]
+        return frame.event_class == "Assault" and n in at and doc[at[n]].lemma_.lower() in INJURY_LEMMAS
+
+    def force(n: int, frame: EventFrame) -> bool:
+        return EVENT_CLASSES.get(frame.event_class) == "Assault" and not wounding(n)
+
+    out = list(frames)
+    dropped: set[int] = set()
+    for n, frame in enumerate(frames):
+        if not wounding(n) or frame.negated or frame.hypothetical:
+            continue
+        near = [
+            k for k, other in enumerate(frames)
+            if k != n and force(k, other) and other.sentence_start == frame.sentence_start
+            and (other.negated, other.hypothetical) == (False, False)
+        ]  # fmt: skip
+        if near:
+            k = max((k for k in near if k < n), default=min(near))
+            known = {(q.kind, q.value) for q in out[k].quantities}
+            extra = tuple(q for q in frame.quantities if (q.kind, q.value) not in known)
+            out[k] = evolve(out[k], quantities=(*out[k].quantities, *extra))
+            dropped.add(n)
+    return [f for n, f in enumerate(out) if n not in dropped]

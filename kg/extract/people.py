@@ -35,7 +35,7 @@ ACTOR_LABELS = frozenset({"ORG", "NORP", "GPE", "PERSON"})
 TROOP_NOUNS = frozenset(
     {"soldier", "troop", "marine", "paratrooper", "commando", "serviceman", "servicemember", "personnel",
      "reservist", "recruit", "sailor", "airman", "mercenary", "fighter", "guard", "policeman", "officer",
-     "reinforcement", "peacekeeper"}
+     "reinforcement", "peacekeeper", "ranger", "gendarme", "constable", "trooper"}
 )  # fmt: skip
 PRISONER_NOUNS = frozenset({"prisoner", "inmate", "detainee", "captive", "hostage", "convict"})
 PEOPLE_NOUNS = TROOP_NOUNS | PRISONER_NOUNS | frozenset(
