@@ -322,6 +322,11 @@ def test_triggers_months_participles_and_anonymity_requests_are_no_events(
         ("The rebels sought talks with the government.", {"Request", "Negotiation"}),
         ("The rebels refused to withdraw from the town.", {"Reject", "Withdrawal"}),
         ("Kidnappings for ransom have surged in the region.", set()),
+        # an alliance formed or made with a partner is cooperation; one named as a party is no event
+        ("The two groups formed an alliance on Monday.", {"Cooperate"}),
+        ("The rebels forged a new alliance with the army.", {"Cooperate"}),
+        ("Fighters of the rebel alliance captured an outpost.", {"Capture"}),
+        ("The Joint Forces, an alliance of former rebel groups, held the town.", set()),
         ("Clashes intensified on Monday.", {"ArmedClash"}),
         # handing a base or control of a place over is a withdrawal
         ("The mission handed over its camp to the army.", {"Withdrawal"}),

@@ -78,6 +78,8 @@ LIGHT_VERBS = frozenset(
         "stop",
         "halt",
         "suspend",
+        "forge",
+        "form",
     }
 )  # fmt: skip  ("stag" is the small model's lemma of "staged")
 PARTICIPATION_PREPS = frozenset({"on", "for", "in", "to", "at", "into"})

@@ -254,17 +254,21 @@ def describes_role(head: Token) -> bool:
     return head.dep_ == "acl" and head.tag_ == "VBG" and head.head.lemma_.lower() in ORGANISATION_NOUNS
 
 
+SPEAKERS = frozenset({"spokesman", "spokeswoman", "spokesperson", "leader", "commander", "chief"})
+
+
 def acting_group(head: Token) -> bool:
     """A group noun for the group itself: the subject of an act ("the alliance would look into the
     report", "an alliance of ethnic armed groups launched an offensive") or what people belong to or what
     is done by ("fighters of the AFC/M23 rebel alliance"); "formed a military alliance", "the creation of an
     alliance" are pacts."""
-    if head.dep_ == "nsubj":
+    if head.dep_ in ("nsubj", "appos"):  # "The Joint Forces, an alliance of former rebel groups, ..."
         return True
     if head.dep_ != "pobj" or head.head.head.pos_ == "VERB":
         return False
-    prep, owner = head.head.lower_, head.head.head
-    return prep in ("by", "from") or (prep == "of" and owner.lemma_.lower() in PEOPLE_NOUNS)
+    prep, owner = head.head.lower_, head.head.head.lemma_.lower()
+    # "fighters of the alliance", "a spokesman for the alliance"
+    return prep in ("by", "from") or (prep in ("of", "for") and (owner in PEOPLE_NOUNS or owner in SPEAKERS))
 
 
 def named_group(head: Token) -> bool:
