@@ -121,9 +121,10 @@ def test_dedup_merge_unions_targets() -> None:
 
 
 def _told(sentence: str, start: int, cls: str = "Capture", agents: tuple[Actor, ...] = (TALIBAN,),
-          places: tuple[Place, ...] = (), lemma: str = "") -> Event:  # fmt: skip
+          places: tuple[Place, ...] = (), lemma: str = "",
+          targets: tuple[Actor, ...] = ()) -> Event:  # fmt: skip
     frame = EventFrame("doc1", sentence, start, Mention("seize", start, start + 5, "TRIGGER", lemma), cls)
-    return Event(frame, agents, (), places, ON_DAY, None, DAY)
+    return Event(frame, agents, targets, places, ON_DAY, None, DAY)
 
 
 HEADLINE = "Taliban seize city in the south"
@@ -159,6 +160,12 @@ BODY = "The Taliban seized Kandahar on Friday."
             ["headline", "body"],
         ),
         (_told(HEADLINE, 0, agents=(ARMY,)), _told(BODY, 40), ["headline", "body"]),
+        # ... but a headline passive without its "was" ("Army convoy hit near X") parses the target as doer
+        (
+            _told(HEADLINE, 0, cls="Assault", agents=(ARMY,)),
+            _told(BODY, 40, cls="Bombing", targets=(ARMY,)),
+            ["body"],
+        ),
         # a first sentence with its full stop is no headline
         (_told(HEADLINE + ".", 0), _told(BODY, 40), ["headline", "body"]),
     ],

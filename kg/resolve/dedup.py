@@ -171,7 +171,9 @@ def _retold(headline: Event, body: Event) -> bool:
     # told below as "struck the camp" (Assault)
     cls, told = headline.event_class, body.event_class
     same = told == cls or EVENT_CLASSES.get(told) == cls or EVENT_CLASSES.get(cls) == told
-    return same and all(_covered(a, body.agents) for a in headline.agents)
+    # a terse headline drops the passive's "was": "UN convoy hit near Timbuktu" parses the convoy as the doer
+    parties = [*body.agents, *body.targets]
+    return same and all(_covered(a, parties) for a in headline.agents)
 
 
 def absorb_headline(events: Sequence[Event]) -> list[Event]:
