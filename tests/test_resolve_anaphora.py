@@ -97,6 +97,17 @@ def test_resolve_anaphora_a_ranking_of_an_event_told_before_is_no_new_event(
     assert triggers[0] == "raided" and ("raids" not in triggers) == retold
 
 
+@pytest.mark.parametrize(
+    "ranking",
+    ["It was the second attack on the region's ports this week.",
+     "It was the deadliest attack in the province in more than a year."],
+)  # fmt: skip
+def test_resolve_anaphora_it_was_the_nth_attack_retells_the_last(nlp: Language, ranking: str) -> None:
+    """What was just told, ranked with "it was", is told again, whatever place or time the ranking has."""
+    text = f"Russian drones struck port facilities in Odesa on Friday. {ranking}"
+    assert [e.frame.trigger.text for e in document_events(nlp, text)] == ["drones struck"]
+
+
 def test_resolve_anaphora_verb_retold_by_its_event_noun_subject_lends_its_place(nlp: Language) -> None:
     text = (
         "Army drones struck a gathering of rebel commanders in the Kidal region on Saturday, killing eight "

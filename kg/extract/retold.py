@@ -23,6 +23,7 @@ from kg.resolve.dates import clock_only
 __all__ = ["ANAPHORIC_DETERMINERS", "DOER_NOUNS", "anaphor", "drop_anaphors"]
 
 ANAPHORIC_DETERMINERS = frozenset({"the", "this", "these", "those", "such", "either", "both"})
+POINTING_PRONOUNS = frozenset({"it", "this", "that"})
 
 
 def _definite(noun: Token) -> bool:
@@ -35,10 +36,16 @@ def anaphor(doc: Doc, frame: EventFrame, text: str) -> bool:
     Sunday's attack": a definite event noun that adds no target, time or new place of its own (at most the
     agent of the verb it is the object of) names an event already told. Judged on the noun's own roles,
     before it inherits the setting of the clause it sits in."""
-    if frame.targets or frame.quantities:
-        return False
     root = trigger_root(doc, frame.trigger)
     if root is None or root.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if (
+        root.dep_ == "attr"
+        and root.head.lemma_ == "be"
+        and any(c.dep_ == "nsubj" and c.lower_ in POINTING_PRONOUNS for c in children(root.head))
+    ):
+        return True  # "It was the deadliest attack in the province in a year": what was just told, ranked
+    if frame.targets or frame.quantities:
         return False
     if frame.agents and root.dep_ != "dobj":
         return False
