@@ -79,6 +79,10 @@ FACTUALITY_TABLE = [
     ("Kenya accused Uganda of arming the rebels, a charge Kampala denies.", "accused", "Accuse", False,
      False, None),
     ("The army denied that it accused the rebels.", "accused", "Accuse", True, False, "army"),
+    # acts planned: "planning" read as a compound of the noun, a passive of planning
+    ("The man confessed to planning attacks on pilgrims.", "attacks", "Assault", False, True, None),
+    ("An attack on the base was being prepared.", "attack", "Assault", False, True, None),
+    ("Militants staged attacks on the base.", "attacks", "Assault", False, False, None),
     # a time clause of a modal verb is as unreal as the verb; of a real one, as real
     ("They feared the fighters would return once the troops left.", "left", "Withdrawal", False, True, None),
     ("The rebels withdrew when the army arrived.", "arrived", "Deployment", False, False, None),

@@ -66,8 +66,7 @@ HEDGE_PARTICIPLES = frozenset(
 HEDGE_NOUNS = frozenset(
     {"threat", "plan", "risk", "possibility", "fear", "call", "demand", "proposal", "prospect"}
 )
-# an act a verb's phrase only alleges: "accused the army of killing civilians", "charged with murder",
-# "arrested for collaborating with the rebels" (the accusation or the arrest is the event)
+# an act a verb's phrase only alleges: "accused the army of killing", "charged with murder", "arrested for"
 ALLEGED_AFTER = {
     "of": frozenset({"accuse", "suspect", "allege", "convict", "suspicion", "accusation", "allegation"}),
     "with": frozenset({"charge"}),
@@ -121,6 +120,7 @@ def _others_charge(head: Token, denier: Token) -> bool:
 
 
 _INTENT_WORDS = INTENT_VERBS | HEDGE_NOUNS
+PLANNING, PLANNED_BY = frozenset({"planning", "plotting"}), frozenset({"plan", "prepare", "plot", "schedule"})
 CAUSATIVE_VERBS = frozenset({"let", "help", "make"})
 
 
@@ -128,8 +128,7 @@ def _negation_and_mood(head: Token) -> tuple[bool, bool]:
     own = labelled(head)
     dep, pos = head.dep_, head.pos_
     negated = _has_neg(own) or not_begun(head)  # "talks with the gang have not begun"
-    # "no federal troops had been sent", "no one was killed", "sent no troops", "none of its soldiers had
-    # been killed", "nobody was hurt": a party that is none
+    # "no federal troops had been sent", "no one was killed", "sent no troops": a party that is none
     negated |= pos in ("VERB", "AUX") and any(
         d in ("nsubj", "nsubjpass", "dobj")
         and (c.lower_ in NONE_WORDS or any(t.dep_ == "det" and t.lower_ in NO_DETERMINERS for t in c.lefts))
@@ -142,6 +141,10 @@ def _negation_and_mood(head: Token) -> tuple[bool, bool]:
     hypothetical |= any(
         d == "amod" and (c.lemma_.lower() in HEDGE_ADJECTIVES or c.lower_ in HEDGE_PARTICIPLES)
         for c, d in own
+    )
+    # "confessed to planning attacks" ("planning" read as a compound), "an attack was being prepared"
+    hypothetical |= any(d == "compound" and c.lower_ in PLANNING for c, d in own) or (
+        dep == "nsubjpass" and head.head.lemma_.lower() in PLANNED_BY
     )
     # "would return once the troops left": a time clause of a modal verb is as unreal as that verb
     hypothetical |= (
