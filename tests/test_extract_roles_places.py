@@ -35,6 +35,9 @@ PLACE_TABLE = [
     # the place an event noun's clause acts on
     ("The unions called a general strike that paralysed Lagos.", "strike", "Protest", ["Lagos"]),
     ("The explosion rocked central Beirut on Monday.", "explosion", "Bombing", ["central Beirut"]),
+    # a town visited is where the visit was (its host, the target, too)
+    ("The president visited Beledweyne on Sunday.", "visited", "Consult", ["Beledweyne"]),
+    ("The minister visited Bol, the capital of Lac province, on Wednesday.", "visited", "Consult", ["Bol"]),
     # inside an object's phrase
     ("Gunmen killed a village chief and five of his relatives in Gasseliki, a hamlet near the town.",
      "killed", "Killing", ["Gasseliki"]),
@@ -77,7 +80,7 @@ PLACE_TABLE = [
     ("The two envoys met for talks in Istanbul last week.", "met", "Negotiation", ["Istanbul"]),
     # the country an agent belongs to, as a last resort, but not when a role names a place
     ("Sudan's army and the rebels agreed to a ceasefire.", "agreed", "Agree", ["Sudan"]),
-    ("Kenya's foreign minister visited Ethiopia on Monday.", "visited", "Consult", []),
+    ("Kenya's foreign minister visited Ethiopia on Monday.", "visited", "Consult", ["Ethiopia"]),
     # a chain of place nouns down to the place it names, at any depth
     ("Raiders burned homes in the border villages of the eastern district of Paktika.", "burned", "Assault",
      ["Paktika"]),

@@ -75,6 +75,7 @@ class RoleCollector:
         # "from X" says where the event happened for moves out of a place, whatever their class
         self.from_place = cls in FROM_CLASSES or lemma in REMOVAL_LEMMAS
         self.firing = lemma in FIRING_LEMMAS  # "fired rockets at X": the rockets are the means
+        self.visiting = lemma in VISIT_LEMMAS  # "visited Beledweyne": the host town, and where it was
         self.events = events  # heads of other event mentions: never an actor ("the deployment")
         self.agents: list[Token] = []
         self.targets: list[Token] = []
@@ -124,7 +125,7 @@ class RoleCollector:
             elif not self.cooperative or actor_like(tok):  # "provided food aid": the aid is no actor
                 self.add(self.targets, tok, expand=False)
                 self.withdrawn(tok)
-                if self.material and strong_place(tok) and is_place_like(tok):
+                if (self.material or self.visiting) and strong_place(tok) and is_place_like(tok):
                     self.also_place(tok)  # "attacked Abu Dhabi": the city is hit, and where it happened
                     # (a sanctioned state is not where the sanction happened: "sanctions on Mali")
             else:
@@ -266,6 +267,9 @@ class RoleCollector:
         for obj in objects:
             if actor_like(obj) and not in_time_entity(obj):
                 self.add(self.targets, obj)
+
+
+VISIT_LEMMAS = frozenset({"visit", "tour"})
 
 
 def own_act(cls: str, head: Token, subject: Token) -> bool:
