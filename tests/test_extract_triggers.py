@@ -322,6 +322,8 @@ def test_triggers_months_participles_and_anonymity_requests_are_no_events(
         ("The rebels sought talks with the government.", {"Request", "Negotiation"}),
         ("The rebels refused to withdraw from the town.", {"Reject", "Withdrawal"}),
         ("Kidnappings for ransom have surged in the region.", set()),
+        # a council of elders meeting is a meeting
+        ("Tribal elders held a jirga with military officials in Miranshah.", {"Consult"}),
         # an alliance formed or made with a partner is cooperation; one named as a party is no event
         ("The two groups formed an alliance on Monday.", {"Cooperate"}),
         ("The rebels forged a new alliance with the army.", {"Cooperate"}),
