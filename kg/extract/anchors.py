@@ -118,7 +118,8 @@ def _clause_anchor(head: Token, at: dict[int, int], frames: list[EventFrame]) ->
     """ "X on Thursday, a day after [the group fired]": the governing event of an after/before clause, or
     the subject event of a verb that only places it in time ("the strike came two days after"; "the
     release came a day after": the last release told before, though "the release" alone is no trigger)."""
-    if head.dep_ != "advcl" or _mark(head) is None:
+    # (a clause with its "after" the parser coordinated with the governing verb counts the same)
+    if head.dep_ not in ("advcl", "conj") or _mark(head) is None:
         return None
     gov = head.head
     if gov.i in at:
