@@ -23,8 +23,9 @@ D = dt.date
         ("The army retook Kidal on Tuesday, two days before the rebels attacked Gao.", "attacked",
          D(2025, 3, 13)),
         # ... also when the parser coordinated the clause, its "after" kept, with the governing verb
-        ("Government forces captured Buundo Weyn, a village about 40 km west of Beledweyne, on Wednesday, a "
-         "day after the fighters withdrew from it, officials said.", "withdrew", D(2025, 3, 11)),
+        ("Somali government forces captured Buundo Weyn, a village about 40 km west of Beledweyne in the "
+         "central Hiraan region, on Wednesday, a day after al-Shabaab fighters withdrew from it, officials "
+         "said.", "withdrew", D(2025, 3, 11)),
         # ... with the clause hung on a parenthetical saying: the event said before it
         ("Rebels attacked a police station in Kidal on Tuesday, officials said, a day after troops killed a "
          "rebel commander in Gao.", "killed", D(2025, 3, 10)),
