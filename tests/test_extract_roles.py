@@ -488,8 +488,9 @@ def test_roles_event_noun_after_an_event_of_its_category_shares_its_agent(nlp: L
         ("The army said on Thursday it had repelled an attack on the town of El Fau.", "repelled",
          "ArmedClash", [("Thursday", "on")]),
         # ... also when the parser hung the clause's own date on its object
-        ("The army said on Wednesday it had recaptured Pieri, a town in Uror county, from the rebels on "
-         "Tuesday.", "recaptured", "Capture", [("Tuesday", "on")]),
+        ("South Sudan's army said on Wednesday it had recaptured Pieri, a town in Jonglei state's Uror "
+         "county, from SPLA-IO rebels on Tuesday after two days of fighting.", "recaptured", "Capture",
+         [("Tuesday", "on")]),
         # a length of time an activity lasted is no date of the event
         ("The army said it had recaptured Pieri on Tuesday after two days of fighting.", "recaptured",
          "Capture", [("Tuesday", "on")]),
