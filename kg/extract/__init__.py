@@ -23,6 +23,7 @@ from spacy.tokens import Doc
 
 from kg.extract.anchors import relative_anchors
 from kg.extract.causes import fold_wounds, share_context
+from kg.extract.claims import attribute_claims
 from kg.extract.counted import name_counted_places
 from kg.extract.factuality import SentenceFacts, assess, sentence_facts
 from kg.extract.modality import recode
@@ -193,6 +194,7 @@ def _extract_frames(doc: Doc, doc_id: str, triggers: Iterable[TriggerLike] | Non
         return frames
     frames = name_counted_places(doc, relate_purposes(doc, frames))
     frames = fold_wounds(doc, fold_injuries(doc, fold_repelled(doc, fold_harm(doc, frames))))
+    frames = attribute_claims(doc, frames)
     frames = relative_anchors(doc, frames, bare_nouns)
     return drop_anaphors(doc, recode(doc, frames, bare={doc[t.head].idx for t in bare}), bare_nouns, text)
 
