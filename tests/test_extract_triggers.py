@@ -322,6 +322,10 @@ def test_triggers_months_participles_and_anonymity_requests_are_no_events(
         ("The rebels sought talks with the government.", {"Request", "Negotiation"}),
         ("The rebels refused to withdraw from the town.", {"Reject", "Withdrawal"}),
         ("Kidnappings for ransom have surged in the region.", set()),
+        # civilians escaping are displaced; inmates breaking out or attackers getting away are not
+        ("Hundreds of residents escaped by boat to Pemba.", {"Displacement"}),
+        ("It was not clear how many inmates escaped.", set()),
+        ("The kidnappers escaped into the forest with the hostages.", set()),
         # a council of elders meeting is a meeting
         ("Tribal elders held a jirga with military officials in Miranshah.", {"Consult"}),
         # an alliance formed or made with a partner is cooperation; one named as a party is no event
