@@ -322,6 +322,9 @@ def test_triggers_months_participles_and_anonymity_requests_are_no_events(
         ("The rebels sought talks with the government.", {"Request", "Negotiation"}),
         ("The rebels refused to withdraw from the town.", {"Reject", "Withdrawal"}),
         ("Kidnappings for ransom have surged in the region.", set()),
+        # reinforcements arriving or struck are no deployment of their own (sending them is one)
+        ("The attackers withdrew before army reinforcements reached the area.", {"Withdrawal"}),
+        ("Jets carried out air strikes on Houthi reinforcements.", {"AirStrike"}),
         # civilians escaping are displaced; inmates breaking out or attackers getting away are not
         ("Hundreds of residents escaped by boat to Pemba.", {"Displacement"}),
         ("It was not clear how many inmates escaped.", set()),
