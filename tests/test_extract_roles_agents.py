@@ -229,6 +229,8 @@ def test_roles_finite_verb_misparsed_on_a_person_noun_is_the_person_s(nlp: Langu
         ("Residents returned home after the fighting.", [], []),
         ("Two soldiers were killed after clashes.", [], []),
         ("Two days after the gunfight, 11 rebels surrendered to police.", [], []),
+        ("Rebels captured Kandahar on Friday, officials said, handing them the city after weeks of fighting.",
+         [], []),
         # the subject shared with a conjunct engages in it
         ("A joint team of police and soldiers tracked the kidnappers and engaged them in a gunfight.",
          ["joint team of police"], []),

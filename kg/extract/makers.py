@@ -220,4 +220,5 @@ def fought_before(noun: Token) -> Token | None:
     subj = subject_of(verb)
     if subj is None or not actor_like(subj) or subj.lemma_.lower() in NONCOMBATANTS:
         return None
-    return subj
+    # "..., officials said, handing the insurgents the city after weeks of fighting": not the sayers
+    return None if subj.head.lemma_.lower() in REPORTING_VERBS else subj
