@@ -370,3 +370,14 @@ def test_triggers_natural_hazards_status_participles_and_leaving(
     nlp: Language, sentence: str, expected: set[str]
 ) -> None:
     assert {cls for cls, _ in _found(nlp, sentence)} == expected
+
+
+def test_triggers_noun_the_parser_made_an_adjective_of_a_noun_is_a_modifier(nlp: Language) -> None:
+    """ "displacement camp", parsed here with "displacement" an adjectival modifier: a camp, no event."""
+    text = (
+        "Militia attack on Congo displacement camp kills 46\n\nBUNIA, Democratic Republic of Congo, "
+        "June 16 — Militiamen attacked a camp."
+    )
+    doc = nlp(text)
+    assert next(t for t in doc if t.text == "displacement").dep_ == "amod"  # the parse this is about
+    assert "displacement" not in {text for _, text in _found(nlp, text)}

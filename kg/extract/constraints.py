@@ -239,7 +239,7 @@ def _head_allowed(head: Token, kind: str) -> bool:
         return False
     tag, lemma = head.tag_, head.lemma_
     kids = labelled(head)
-    if kind == "noun" and (dep == "compound" or head.ent_type_ in _NAME_OR_TIME):
+    if kind == "noun" and (dep in ("compound", "amod") or head.ent_type_ in _NAME_OR_TIME):
         return False  # part of a name ("Operation Storm") or a modifier ("protest leaders", "aid convoy")
     if kind == "noun" and lemma.lower() in GROUP_NOUNS and the_group(head):
         return False  # a group called by its name: "the Chin Brotherhood alliance said", "the NATO alliance"
