@@ -329,6 +329,10 @@ def test_triggers_months_participles_and_anonymity_requests_are_no_events(
         ("Hundreds of residents escaped by boat to Pemba.", {"Displacement"}),
         ("It was not clear how many inmates escaped.", set()),
         ("The kidnappers escaped into the forest with the hostages.", set()),
+        # people seized are abducted; a town seized is captured
+        ("Gunmen seize dozens of villagers in Nigeria's Niger state", {"Abduction"}),
+        ("Gunmen seized 20 passengers from a bus.", {"Abduction"}),
+        ("Rebels seized the town of Bunia.", {"Capture"}),
         # a council of elders meeting is a meeting
         ("Tribal elders held a jirga with military officials in Miranshah.", {"Consult"}),
         # an alliance formed or made with a partner is cooperation; one named as a party is no event
