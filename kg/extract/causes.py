@@ -11,11 +11,10 @@ from spacy.tokens import Doc, Token
 from kg.extract.clauses import causes
 from kg.extract.datelines import in_dateline
 from kg.extract.quantities import INJURY_LEMMAS
-from kg.extract.settings import CONTEXT_PREPS, OUTCOME_CLASSES, trigger_roots
+from kg.extract.settings import CONTEXT_PREPS, OUTCOME_CLASSES, category, trigger_roots
 from kg.extract.tree import children
 from kg.frozen import evolve
 from kg.model import EventFrame
-from kg.namespaces import EVENT_CLASSES
 
 __all__ = ["share_context", "fold_wounds"]
 
@@ -86,7 +85,7 @@ def fold_wounds(doc: Doc, frames: list[EventFrame]) -> list[EventFrame]:
         return frame.event_class == "Assault" and n in at and doc[at[n]].lemma_.lower() in INJURY_LEMMAS
 
     def force(n: int, frame: EventFrame) -> bool:
-        return EVENT_CLASSES.get(frame.event_class) == "Assault" and not wounding(n)
+        return category(frame) == "Assault" and not wounding(n)
 
     out = list(frames)
     dropped: set[int] = set()

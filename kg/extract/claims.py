@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 from kg.extract.nouns import prep_objects
 from kg.extract.people import actor_like, instrument
 from kg.extract.settings import category, trigger_roots
-from kg.extract.spans import mention, trigger_root
+from kg.extract.spans import mention
 from kg.extract.tree import children
 from kg.model import EventFrame
 
@@ -36,13 +36,12 @@ def attribute_claims(doc: Doc, frames: list[EventFrame]) -> list[EventFrame]:
     if not said:
         return frames
     at = trigger_roots(doc, frames)
-    roots = {n: i for i, n in at.items()}
     out = list(frames)
     for token in said:
         party = _claimer(token) if token.lemma_ == "claim" else _blamed(token, at)
         if party is None:
             continue
-        acts = _unattributed(doc, out, roots, token)
+        acts = _unattributed(doc, out, at, token)
         for n in acts:
             out[n] = dataclasses.replace(out[n], agents=(mention(party, actor=True),))
     return out
@@ -76,7 +75,7 @@ def _blamed(verb: Token, at: dict[int, int]) -> Token | None:
     return obj if obj is not None and actor_like(obj) else None
 
 
-def _unattributed(doc: Doc, frames: list[EventFrame], roots: dict[int, int], claim: Token) -> list[int]:
+def _unattributed(doc: Doc, frames: list[EventFrame], at: dict[int, int], claim: Token) -> list[int]:
     """The asserted acts of force told last before ``claim`` (outside its own phrases), with those of
     their sentence, that name no doer but a weapon or another event."""
     lo, hi = claim.left_edge.idx, claim.right_edge.idx
@@ -88,18 +87,18 @@ def _unattributed(doc: Doc, frames: list[EventFrame], roots: dict[int, int], cla
     if not before:
         return []
     sentence = frames[before[-1]].sentence_start
-    return [n for n in before if frames[n].sentence_start == sentence and _doerless(doc, frames[n], roots)]
+    return [n for n in before if frames[n].sentence_start == sentence and _doerless(doc, frames[n], at)]
 
 
-def _doerless(doc: Doc, frame: EventFrame, roots: dict[int, int]) -> bool:
-    """No agent, or agents that are weapons or events ("a bomb exploded", "drone strikes killed")."""
+def _doerless(doc: Doc, frame: EventFrame, at: dict[int, int]) -> bool:
+    """No agent, or agents that are weapons or events, this one's trigger among them ("a bomb exploded",
+    "drone strikes killed"); ``at``: the trigger roots of the document's frames."""
     for agent in frame.agents:
         span = doc.char_span(agent.start, agent.end, alignment_mode="expand")
         if span is None:
             return False
         head = span.root
-        event = head.i in roots.values() or head.lemma_.lower() in EVENT_HEADS
-        if not (instrument(head) or event or trigger_root(doc, frame.trigger) == head):
+        if not (instrument(head) or head.i in at or head.lemma_.lower() in EVENT_HEADS):
             return False
     return True
 

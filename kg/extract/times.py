@@ -213,8 +213,12 @@ def _own_clause(token: Token, events: Collection[int]) -> bool:
     jihadists since June") or a relative clause of onset ("demonstrations that began in August 2023")."""
     if token.i in events:
         return False
-    onset = token.dep_ == "relcl" and token.lemma_.lower() in ONSET_LEMMAS
-    return onset or (_reduced_relative(token, events) and token.tag_ == "VBN")
+    return _onset(token, events) or (_reduced_relative(token, events) and token.tag_ == "VBN")
+
+
+def _onset(token: Token, events: Collection[int]) -> bool:
+    """A relative clause of onset that is no event of its own: "(demonstrations) that began in August"."""
+    return token.dep_ == "relcl" and token.lemma_.lower() in ONSET_LEMMAS and token.i not in events
 
 
 def _onset_clauses(head: Token, events: Collection[int]) -> list[Token]:
@@ -222,12 +226,7 @@ def _onset_clauses(head: Token, events: Collection[int]) -> list[Token]:
     the parser hung on the side it was fought with ("clashes with government forces that began on
     Friday": the clashes began then, not the forces)."""
     own = [c for c in children(head) if _own_clause(c, events)]
-    return own + [
-        c
-        for _, obj in prep_objects(head, SIDE_PREPS)
-        for c in children(obj)
-        if c.dep_ == "relcl" and c.lemma_.lower() in ONSET_LEMMAS and c.i not in events
-    ]
+    return own + [c for _, obj in prep_objects(head, SIDE_PREPS) for c in children(obj) if _onset(c, events)]
 
 
 SIDE_PREPS = frozenset({"with", "between", "against"})
