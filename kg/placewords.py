@@ -13,6 +13,7 @@ from collections.abc import Iterable
 __all__ = [
     "ADMIN_UNITS",
     "DIRECTION_WORDS",
+    "EDGES",
     "PART_OF_TOWN",
     "SETTLEMENTS",
     "PLACE_LABELS",
@@ -27,6 +28,8 @@ DIRECTION_WORDS = frozenset(
      "north-west", "south-east", "south-west"}
 )  # fmt: skip
 PART_OF_TOWN = frozenset({"area", "neighbourhood", "neighborhood", "quarter", "suburb"})
+# the rim of a place, where things happen "on": "on the outskirts of Goma", "on the edge of Marib city"
+EDGES = frozenset({"outskirt", "outskirts", "edge", "fringe", "fringes", "periphery", "bank", "shore"})
 # words for a settlement: "the hamlet of La Calera", "Kawlin, a town in", "the oasis of Ouadi-Kerdi"
 SETTLEMENTS = frozenset(
     {"town", "city", "village", "commune", "hamlet", "settlement", "locality", "municipality", "oasis"}

@@ -212,6 +212,20 @@ PLACE_TABLE = [
     # the control a fight is for is where it was fought
     ("Army troops and rebels fought for control of Akobo County in Jonglei state on Tuesday.", "fought",
      "ArmedClash", ["Akobo County", "Jonglei"]),
+    # a place phrase the parser hung on a time phrase of the trigger ("in Tillaberi" on "a.m.")
+    ("Police imposed a curfew from 9 p.m. to 5 a.m. in Jos on Monday.", "imposed", "Coerce", ["Jos"]),
+    ("Soldiers were sent to Bunia on Tuesday morning.", "sent", "Deployment", ["Bunia"]),  # guard
+    # "on" the rim of a place, for any class (not only acts of force)
+    ("Two battalions were deployed on the outskirts of Goma on Friday.", "deployed", "Deployment", ["Goma"]),
+    ("About 900 families have fled towards camps on the edge of Bossangoa town, aid agencies said.", "fled",
+     "Displacement", ["camps", "Bossangoa town"]),
+    ("The ministers agreed on a plan for the border.", "agreed", "Cooperate", []),  # guard: no rim
+    # where people left for
+    ("Many families have since left for Kousseri, the departmental capital.", "left", "Displacement",
+     ["Kousseri"]),
+    ("Some 2,000 people fled Damasak for Maiduguri last week.", "fled", "Displacement",
+     ["Damasak", "Maiduguri"]),
+    ("Thousands of villagers fled for their lives on Sunday.", "fled", "Displacement", []),  # guard
 ]  # fmt: skip
 
 

@@ -101,6 +101,12 @@ from spacy.language import Language
         # a province the model tags only in part ("Maguindanao" of "Maguindanao del Sur province")
         ("Philippine troops killed four militants in Maguindanao del Sur province on Sunday. The military "
          "sent a battalion to the province.", "sent", ["Maguindanao del Sur"]),
+        # "the state" is the last state named, not a district named after it
+        ("Gunmen killed 12 farmers in Nigeria's Katsina state on Monday. The governor asked for more "
+         "troops to be sent to the state.", "sent", ["Katsina"]),
+        ("Rebels overran an army camp in Myanmar's Kayin State on Monday. Jets bombed two villages in "
+         "Hpapun district on Tuesday. The rebels have seized dozens of outposts across the state since "
+         "last year.", "seized", ["Kayin"]),
     ],
 )  # fmt: skip
 def test_resolve_towns_anaphoric_place_nouns(

@@ -3,8 +3,7 @@
 ``RoleCollector.patient`` files an object or passive subject as a target, or as the place for capture-like
 classes when it names one; ``RoleCollector.prepositions`` reads a token's prepositional phrases: ``between``
 and symmetric ``with`` -> agents, partners of cooperative events -> targets, hostile ``against``/``on``/
-``at`` -> targets (or the place, "attacks on Kabul"), movers' ``from`` -> places, spatial phrases -> places.
-"""
+``at`` -> targets (or the place, "attacks on Kabul"), movers' ``from`` -> places, where phrases -> places."""
 
 from __future__ import annotations
 
@@ -35,6 +34,7 @@ from kg.extract.roleclasses import (
     COOPERATIVE_CATEGORIES,
     DESTINATION_CLASSES,
     FIRING_LEMMAS,
+    FOR,
     FROM,
     FROM_CLASSES,
     HOSTILE_CATEGORIES,
@@ -63,6 +63,7 @@ from kg.extract.roleclasses import (
 from kg.extract.spans import dated_subject
 from kg.extract.tree import children
 from kg.namespaces import EVENT_CLASSES
+from kg.placewords import EDGES
 
 __all__ = ["RoleCollector", "own_act"]
 
@@ -122,6 +123,9 @@ class RoleCollector:
             if self.cls in PLACE_OBJECT_CLASSES and (is_place_like(tok) or named_place):
                 for place in [p for p in named_in(tok) if strong_place(p)] or [tok]:
                     self.add(self.places, place, expand=False)  # "seized the north of Mosul" -> Mosul
+                for _, place in prep_objects(tok, FOR) if self.cls in REFUGE_CLASSES else ():
+                    if strong_place(place):  # "fled Damasak for Maiduguri" (hung on the town left)
+                        self.add(self.places, place)
             elif not self.cooperative or actor_like(tok):  # "provided food aid": the aid is no actor
                 self.add(self.targets, tok, expand=False)
                 self.withdrawn(tok)
@@ -243,10 +247,17 @@ class RoleCollector:
                 self.aims([obj] if word == "against" else [o for _, o in prep_objects(obj, AGAINST)])
             elif word == "of" and (token.lemma_.lower() in LIGHT_OBJECTS or nominal):
                 continue  # handled by the caller (nominal ``of`` objects / light objects)
-            elif word in SPATIAL_PREPS and spatial_place(word, obj, fled=self.cls in REFUGE_CLASSES):
+            elif self._where(word, obj):
                 # "in the southern department of Huila" -> Huila; "on the road between A and B" -> A, B
                 for place in route_ends(obj) or named_in(obj) or [obj]:
                     self.add(self.places, place)
+
+    def _where(self, word: str, obj: Token) -> bool:
+        """A phrase that says where: "in X", "on the outskirts of Goma", "left for Mokolo" (people fled)."""
+        fled = self.cls in REFUGE_CLASSES
+        if word in SPATIAL_PREPS:
+            return spatial_place(word, obj, fled=fled)
+        return (word == "on" and obj.lemma_.lower() in EDGES) or (word in FOR and fled and strong_place(obj))
 
     def occurrence(self, verb: Token) -> None:
         """An event noun subject of a verb that only says it happened takes that verb's phrases, and a

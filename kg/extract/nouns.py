@@ -61,7 +61,6 @@ PLACE_NOUNS = frozenset(
         "raion", "cercle", "corregimiento", "vereda",
     }
 ) | SETTLEMENTS  # fmt: skip
-# place nouns that head organisations' names: "the National Liberation Front", "Islamic State"
 # the last word of an organisation's name, not a place's: "the United Liberation Front", "Islamic State",
 # "the People's Defence Force", "the Kachin Independence Army"
 ORGANISATION_HEADS = frozenset({"front", "state", "force", "forces", "army", "movement", "party", "brigade"})
@@ -92,6 +91,8 @@ _QUANTIFIER_IDS = frozenset(map(get_string_id, QUANTIFIERS))
 _COLLECTIVE_IDS = frozenset(map(get_string_id, COLLECTIVE_NOUNS))
 _APPOS, _PROPN = get_string_id("appos"), get_string_id("PROPN")
 _NOUN_OR_NUM = frozenset(map(get_string_id, ("NOUN", "NUM")))
+_TIME_IDS = frozenset(map(get_string_id, TIME_LABELS))
+_PLACE_IDS = frozenset(map(get_string_id, ("in", "at", "near", "outside", "inside", "around")))
 
 
 def in_time_entity(token: Token) -> bool:
@@ -182,6 +183,7 @@ def prep_objects(token: Token, preps: frozenset[str] | None = None) -> Iterator[
 
 
 def _prep_objects(token: Token) -> Iterator[tuple[str, Token]]:
+    times: list[Token] = []
     for child in children(token):
         if child.dep not in _PREP_IDS:
             continue
@@ -190,11 +192,20 @@ def _prep_objects(token: Token) -> Iterator[tuple[str, Token]]:
         for obj in children(child):
             if obj.dep in _OBJECT_IDS:
                 found = True
+                times += [obj] if obj.ent_type in _TIME_IDS else []
                 yield word, obj
         if not found and child.n_rights:
             for inner in child.rights:
                 if inner.dep == _PREP and inner.lower == _OF:
                     yield from ((word, o) for o in children(inner) if o.dep in _OBJECT_IDS)
+    while times:  # a place phrase the parser hung on a time phrase is the token's: "a curfew from 7 p.m.
+        time = times.pop()  # to 5 a.m. in Sumisip" ("to" on "from", "in" on "a.m.")
+        for child in (*children(time), *children(time.head)):
+            for obj in children(child) if child.dep in _PREP_IDS else ():
+                if obj.dep in _OBJECT_IDS and obj.ent_type in _TIME_IDS and obj.i > time.i:
+                    times.append(obj)
+                elif obj.dep in _OBJECT_IDS and obj.ent_type not in _TIME_IDS and child.lower in _PLACE_IDS:
+                    yield child.lower_, obj
 
 
 def is_nominal(token: Token) -> bool:

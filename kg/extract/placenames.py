@@ -115,9 +115,9 @@ def _proper(token: Token) -> bool:
     return token.pos_ == "PROPN" or any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in children(token))
 
 
-# place nouns that, with "the", point back to a place named before (resolved in kg.resolve.places)
+# place nouns that, with "the", point back to a place named before ("troops in the state"; kg.resolve.places)
 ANAPHORIC_PLACES = frozenset({"town", "city", "village", "area", "capital", "territory", "enclave", "island"})
-ANAPHORIC_PLACES |= {"region", "district", "province"}  # "arrested kidnappers in the region": the last one
+ANAPHORIC_PLACES |= {"region", "district", "province", "state"}
 
 
 # a route is where the places it joins are: "ambushed a convoy on the road between Madaya and Singu"

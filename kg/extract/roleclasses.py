@@ -26,6 +26,7 @@ __all__ = [
     "LIGHT_OBJECTS",
     "HOSTILE_CATEGORIES",
     "OF",
+    "FOR",
     "FROM",
     "SOURCE_PLACE_CLASSES",
     "THEME_CLASSES",
@@ -85,6 +86,7 @@ SOURCE_PLACE_CLASSES = frozenset(
 # reinforcements", "withdrew its forces" (a count is kept as a quantity)
 THEME_CLASSES = frozenset({"Deployment", "Mobilize", "Withdrawal", "Retreat", "Surrender"})
 AGAINST = frozenset({"against"})
+FOR = frozenset({"for"})  # "left for Mokolo": where people fled to
 DESTINATION_CLASSES = frozenset({"Deployment", "Mobilize"})  # where forces are sent is where it happened
 SELF_MOVER_CLASSES = frozenset({"Retreat", "Withdrawal", "Surrender"})
 # people flee or fall back to places: a name after their "to" is one whatever the model tagged it

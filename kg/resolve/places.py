@@ -92,7 +92,7 @@ def _best(entries: Sequence[Entry], country: str | None) -> Entry | None:
 
 # common nouns that, with "the", point back to the last town or province-level place named ("the same")
 TOWN_NOUNS = SETTLEMENTS | {"camp", "neighbourhood", "neighborhood", "island"}
-PROVINCE_NOUNS = ADMIN_UNITS | {"department"}  # "sent troops to the department" (Colombia, Haiti, ...)
+PROVINCE_NOUNS = ADMIN_UNITS | {"department", "state"}  # "sent troops to the department" (Colombia, ...)
 SEAT_PHRASES = frozenset(
     f"{kind} capital" for kind in ("state", "provincial", "regional", "district", "departmental", "county")
 )

@@ -283,9 +283,8 @@ class Cities:
         index = bisect.bisect_left(self.province_starts, offset)
         province = self.provinces[index - 1][1] if index else None
         # "the district" after "Chimtal district of Balkh province": the last one the text called a district
-        if kind:
-            called = [
-                place for start, place in self.provinces[:index] if self.province_kinds.get(start) == kind
-            ]
-            province = called[-1] if called else province
+        if kind:  # else the last not called otherwise: "the state" is not "Hpapun district" named after it
+            called = [p for s, p in self.provinces[:index] if self.province_kinds.get(s) == kind]
+            plain = [p for s, p in self.provinces[:index] if self.province_kinds.get(s, kind) == kind]
+            province = called[-1] if called else plain[-1] if plain else province
         return PlaceContext(country, self.before(offset, kind), province)
