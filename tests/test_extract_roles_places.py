@@ -148,6 +148,9 @@ PLACE_TABLE = [
     ("Two soldiers were abducted while patrolling near the hamlet of Puerto Toledo.", "abducted",
      "Abduction", ["Puerto Toledo"]),
     ("Two soldiers were abducted while the convoy waited.", "abducted", "Abduction", []),
+    # ... also with "when" as the clause's adverb, and no event in it
+    ("A woman was killed when a shell fell on her house in the village of Kamianka.", "killed", "Killing",
+     ["Kamianka"]),
     # a participle after an act that is no event of its own: that act's scene, down its phrases
     ("Gunmen burst into a wedding in the village of Tabankort, killing five guests.", "killing",
      "Killing", ["Tabankort"]),
@@ -396,3 +399,13 @@ def test_roles_a_group_the_actor_table_lists_is_no_place(nlp: Language) -> None:
     frame = next(f for f in doc._.event_frames if f.trigger.text == "seizes")
     assert "RSF" not in [m.text for m in frame.places]
     assert [m.text for m in frame.agents] == ["Sudan's RSF"]
+
+
+@pytest.mark.model
+def test_roles_a_when_clause_lends_its_doer_where_its_place_is_found_too(nlp: Language) -> None:
+    # the killing finds the ambush's place itself; the doer of the ambush is still the killers
+    doc = nlp(
+        "Seven soldiers were killed on Sunday when rebels ambushed an army patrol in a rural area of Tame."
+    )
+    killed = next(f for f in extract_frames(doc) if f.trigger.text == "killed")
+    assert [m.text for m in killed.agents] == ["rebels"] and [m.text for m in killed.places] == ["Tame"]

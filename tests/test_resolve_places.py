@@ -249,7 +249,10 @@ def test_places_direction_words_fall_back_to_the_named_place(text: str, label: s
      ("the Mawasi area", "PSE", "Mawasi", "site"),
      # a country possessor is no part of the name, unless only a direction would be left
      ("Cameroon's Logone-et-Chari department", "CMR", "Logone-et-Chari", "province"),
-     ("Cameroon's South-West", "CMR", "Cameroon's South-West", "site")],
+     ("Cameroon's South-West", "CMR", "Cameroon's South-West", "site"),
+     # a plural landform is a place's name, not people ("United Nations peacekeepers")
+     ("the Hamrin mountains", "IRQ", "Hamrin mountains", "site"),
+     ("the Golan heights", None, "Golan heights", "site")],
 )  # fmt: skip
 def test_places_unlisted_names_stay_as_unlinked_places(
     text: str, country: str | None, label: str, kind: str
@@ -260,7 +263,9 @@ def test_places_unlisted_names_stay_as_unlinked_places(
     assert place.key.endswith("unlinked") and (country or "unknown").lower() in place.key
 
 
-@pytest.mark.parametrize("text", ["the town", "the outskirts", "", "the north", "several villages"])
+@pytest.mark.parametrize(
+    "text", ["the town", "the outskirts", "", "the north", "several villages", "United Nations peacekeepers"]
+)
 def test_places_common_nouns_are_no_unlinked_places(text: str) -> None:
     assert unlinked_place(text, "AFG") is None
 

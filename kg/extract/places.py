@@ -169,7 +169,7 @@ def _finer_district(found: list[Token], named: list[Token]) -> list[Token]:
 def _circumstance(clause: Token) -> bool:
     """An adverbial clause that says what was going on when the event happened: "while patrolling ...",
     "when a shell hit ...", "as they crossed ..."."""
-    marked = any(c.dep_ == "mark" and c.lower_ in AT_ONCE_MARKS for c in children(clause))
+    marked = any(c.dep_ in ("mark", "advmod") and c.lower_ in AT_ONCE_MARKS for c in children(clause))
     return marked and not alongside(clause)
 
 

@@ -241,7 +241,7 @@ def setting_from_clauses(doc: Doc, frames: list[EventFrame]) -> list[EventFrame]
         # a place named only as a reference point gives way to the clause's ("were killed when a bomb struck
         # their vehicle near the village of Tal Abta ..., south-west of Mosul")
         near = bool(clauses and frame.places) and all(_reference(doc, m) for m in frame.places)
-        if near or not (frame.places and frame.times):
+        if near or not (frame.places and frame.times and frame.agents):
             for child in clauses:
                 lent = _from_clause(frame, heads[child.i], child, near)
                 near &= lent.places == frame.places  # the first such clause's place

@@ -49,6 +49,7 @@ _KIND_OF = re.compile(
 )
 _CAPITAL = re.compile(r"^(?:.*\s)?capital(?:\s+city)?(?:\s+of)?\s+([A-Z][^\s,]*(?:\s+[A-Z][^\s,]*)*)$")
 ANAPHORS = ("this ", "that ", "the same ")
+LANDFORMS = frozenset({"mountains", "hills", "heights", "highlands", "islands", "plains", "marshes", "woods"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "NORP"})
 
 
@@ -241,7 +242,9 @@ def unlinked_place(text: str, country: str | None = None) -> Place | None:
     while len(words) > 1 and (words[0].lower().rstrip(",") in DIRECTIONS or words[0][:1].islower()):
         words = words[1:]  # "occupied Kafr Aqab", "southern Gaskinde"
     last = words[-1]
-    if last[:1].islower() and last.endswith("s") and not last.endswith("ss") and len(words) > 1:
+    # (a landform is a name: "Hamrin mountains")
+    plural = last.endswith("s") and not last.endswith("ss") and last.lower() not in LANDFORMS
+    if last[:1].islower() and plural and len(words) > 1:
         return None  # people, not a place: "Palestinian administrators", "United Nations peacekeepers"
     while len(words) > 1 and words[-1].lower() in PART_OF_TOWN:
         words = words[:-1]  # "the Mawasi area": Mawasi
