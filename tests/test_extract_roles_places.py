@@ -223,6 +223,10 @@ PLACE_TABLE = [
     ("About 900 families have fled towards camps on the edge of Bossangoa town, aid agencies said.", "fled",
      "Displacement", ["camps", "Bossangoa town"]),
     ("The ministers agreed on a plan for the border.", "agreed", "Cooperate", []),  # guard: no rim
+    # the place a verb of arrival it is coordinated with takes
+    ("Soldiers reached the village of Kamsar on Monday and arrested 12 suspects.", "arrested", "Arrest",
+     ["Kamsar"]),
+    ("Troops reached an agreement with the elders and detained six men.", "detained", "Arrest", []),  # guard
     # where people left for
     ("Many families have since left for Kousseri, the departmental capital.", "left", "Displacement",
      ["Kousseri"]),

@@ -30,28 +30,11 @@ from kg.resolve.gazcache import gazetteer
 from kg.resolve.text import fold
 
 __all__ = [
-    "named_in",
-    "route_ends",
-    "heading",
-    "inner_place",
-    "in_group_name",
-    "named_place",
-    "acted_on",
-    "told_within",
-    "spatial_names",
-    "destinations",
-    "broad_place",
-    "district_place",
-    "located_by",
-    "known_place",
-    "ANAPHORIC_PLACES",
-    "BROAD_NOUNS",
-    "DIRECTION_WORDS",
-    "DISTANCE_UNITS",
-    "reference_point",
-    "OF",
-    "SPATIAL_PREPS",
-]
+    "named_in", "route_ends", "heading", "inner_place", "in_group_name", "named_place", "acted_on",
+    "told_within", "spatial_names", "destinations", "broad_place", "district_place", "located_by",
+    "known_place", "ANAPHORIC_PLACES", "BROAD_NOUNS", "DIRECTION_WORDS", "DISTANCE_UNITS",
+    "reference_point", "OF", "SPATIAL_PREPS",
+]  # fmt: skip
 
 OF = frozenset({"of"})
 SPATIAL_PREPS = frozenset(
@@ -242,8 +225,12 @@ def told_within(head: Token) -> list[Token]:
 
 
 def spatial_names(verb: Token) -> list[Token]:
-    """The named places of a verb's own spatial phrases ("In Kandahar, X claimed ...")."""
-    return [p for w, o in prep_objects(verb, SPATIAL_PREPS) if spatial_place(w, o) for p in named_place(o)]
+    """The named places of a verb's own spatial phrases ("In Kandahar, X claimed ..."), and the place a
+    verb of arrival takes ("troops reached Kodjena ... and detained eleven men")."""
+    found = [o for w, o in prep_objects(verb, SPATIAL_PREPS) if spatial_place(w, o)]
+    if verb.lemma_ in ARRIVALS:
+        found += [o for o in children(verb) if o.dep_ == "dobj" and is_place_like(o)]
+    return [p for o in found for p in named_place(o)]
 
 
 def _in_which(prep: Token) -> bool:
@@ -251,6 +238,7 @@ def _in_which(prep: Token) -> bool:
 
 
 DESTINATION_PREPS = frozenset({"to", "into"})
+ARRIVALS = frozenset({"reach", "enter"})
 
 
 def destinations(force: Token) -> list[Token]:
