@@ -223,6 +223,9 @@ PLACE_TABLE = [
     ("About 900 families have fled towards camps on the edge of Bossangoa town, aid agencies said.", "fled",
      "Displacement", ["camps", "Bossangoa town"]),
     ("The ministers agreed on a plan for the border.", "agreed", "Cooperate", []),  # guard: no rim
+    # "beside" is spatial, and the phrase under its object names the place
+    ("Insurgents planted a bomb beside a road in Bannang Sata district on Friday.", "planted", "Bombing",
+     ["road", "Bannang Sata district"]),
     # the place a verb of arrival it is coordinated with takes
     ("Soldiers reached the village of Kamsar on Monday and arrested 12 suspects.", "arrested", "Arrest",
      ["Kamsar"]),

@@ -39,7 +39,7 @@ __all__ = [
 OF = frozenset({"of"})
 SPATIAL_PREPS = frozenset(
     {"in", "at", "near", "to", "into", "outside", "around", "across", "inside", "throughout", "within",
-     "towards", "toward", "onto", "through", "along", "beyond", "off", "over", "behind", "out"}
+     "towards", "toward", "onto", "through", "along", "beyond", "off", "over", "behind", "out", "beside"}
 )  # fmt: skip
 OF_CHAIN_STEPS = 4  # "the zones of the sector of the peninsula of X": how deep a chain of place nouns goes
 
