@@ -27,6 +27,7 @@ __all__ = ["GazetteerRuler", "make_gazetteer_ruler", "KIND_LABELS", "KIND_WORDS"
 
 MAX_TOKENS = 7
 _SPACES = re.compile(r"\s+")
+_ELIDED = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)+")  # a word with an apostrophe inside: "N'Gourma"
 
 KIND_LABELS = {"city": "GPE", "country": "GPE", "province": "GPE", "region": "LOC"}
 KIND_WORDS = frozenset(
@@ -86,9 +87,10 @@ class GazetteerRuler:
                 continue
             for end in range(min(n, i + MAX_TOKENS), i, -1):
                 last_start, last_length, alpha, digit = array[end - 1]
-                if not alpha and not digit:
-                    continue
-                label = self.names.get(_SPACES.sub(" ", text[start : last_start + last_length]))
+                last_end = last_start + last_length
+                if not alpha and not digit and not _ELIDED.fullmatch(text, last_start, last_end):
+                    continue  # a name ends on a word ("Fada N'Gourma"), not on punctuation or "U.S."
+                label = self.names.get(_SPACES.sub(" ", text[start:last_end]))
                 if label is not None:
                     yield Span(doc, i, end, label=label)
                     break
