@@ -218,6 +218,8 @@ PLACE_TABLE = [
     # a place phrase the parser hung on a time phrase of the trigger ("in Tillaberi" on "a.m.")
     ("Police imposed a curfew from 9 p.m. to 5 a.m. in Jos on Monday.", "imposed", "Coerce", ["Jos"]),
     ("Soldiers were sent to Bunia on Tuesday morning.", "sent", "Deployment", ["Bunia"]),  # guard
+    ("Troops clashed with the rebels the following day near Kalangala and killed four of them.", "clashed",
+     "ArmedClash", ["Kalangala"]),  # ("near" on "day")
     # "on" the rim of a place, for any class (not only acts of force)
     ("Two battalions were deployed on the outskirts of Goma on Friday.", "deployed", "Deployment", ["Goma"]),
     ("About 900 families have fled towards camps on the edge of Bossangoa town, aid agencies said.", "fled",

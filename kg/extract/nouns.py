@@ -1,7 +1,8 @@
 """What a token or noun phrase denotes: word classes and predicates shared by the extraction rules.
 
 Entity-label sets and noun lists of places; ``semantic_head`` ("12 of the capitals" -> capitals);
-``coordinated`` conjuncts and named appositions; ``prep_objects`` of prepositional phrases; and the
+``coordinated`` conjuncts and named appositions; ``prep_objects`` of prepositional phrases (with a place
+phrase the parser hung on a time phrase of the token: "a curfew from 7 p.m. to 5 a.m. in Sumisip"); and the
 predicates ``is_place_like``, ``strong_place``, ``spatial_place``, ``names_place_noun``, ``is_nominal`` and
 ``in_time_entity``. What a noun says of people and forces (``actor_like``, ``party``, …) is in
 ``kg.extract.people``; the text of a mention is built in ``kg.extract.spans``.
@@ -19,26 +20,11 @@ from kg.extract.tree import children, scope_table
 from kg.placewords import ADMIN_UNITS, DIRECTION_WORDS, NUMERIC_LABELS, PART_OF_TOWN, SETTLEMENTS
 
 __all__ = [
-    "PLACE_NOUNS",
-    "PART_NOUNS",
-    "PLACE_LABELS",
-    "TIME_LABELS",
-    "NON_PLACE_LABELS",
-    "entity_bounds",
-    "semantic_head",
-    "before_direction",
-    "self_named",
-    "own_province",
-    "PROVINCE_NOUNS",
-    "coordinated",
-    "prep_objects",
-    "is_place_like",
-    "names_place_noun",
-    "is_nominal",
-    "in_time_entity",
-    "spatial_place",
+    "PLACE_NOUNS", "PART_NOUNS", "PLACE_LABELS", "TIME_LABELS", "NON_PLACE_LABELS", "entity_bounds",
+    "semantic_head", "before_direction", "self_named", "own_province", "PROVINCE_NOUNS", "coordinated",
+    "prep_objects", "is_place_like", "names_place_noun", "is_nominal", "in_time_entity", "spatial_place",
     "strong_place",
-]
+]  # fmt: skip
 
 TIME_LABELS = frozenset({"DATE", "TIME"})
 NON_PLACE_LABELS = NUMERIC_LABELS | {"NORP"}
@@ -89,7 +75,7 @@ _OBJECT_IDS = frozenset(map(get_string_id, ("pobj", "pcomp")))
 _NUMBER_IDS = frozenset(map(get_string_id, NUMBER_NOUNS))
 _QUANTIFIER_IDS = frozenset(map(get_string_id, QUANTIFIERS))
 _COLLECTIVE_IDS = frozenset(map(get_string_id, COLLECTIVE_NOUNS))
-_APPOS, _PROPN = get_string_id("appos"), get_string_id("PROPN")
+_APPOS, _PROPN, _NPADVMOD = get_string_id("appos"), get_string_id("PROPN"), get_string_id("npadvmod")
 _NOUN_OR_NUM = frozenset(map(get_string_id, ("NOUN", "NUM")))
 _TIME_IDS = frozenset(map(get_string_id, TIME_LABELS))
 _PLACE_IDS = frozenset(map(get_string_id, ("in", "at", "near", "outside", "inside", "around")))
@@ -185,6 +171,8 @@ def prep_objects(token: Token, preps: frozenset[str] | None = None) -> Iterator[
 def _prep_objects(token: Token) -> Iterator[tuple[str, Token]]:
     times: list[Token] = []
     for child in children(token):
+        if child.dep == _NPADVMOD and child.ent_type in _TIME_IDS:
+            times.append(child)  # "clashed the following day near Bosso" ("near" on "day")
         if child.dep not in _PREP_IDS:
             continue
         word = child.lower_
@@ -200,7 +188,7 @@ def _prep_objects(token: Token) -> Iterator[tuple[str, Token]]:
                     yield from ((word, o) for o in children(inner) if o.dep in _OBJECT_IDS)
     while times:  # a place phrase the parser hung on a time phrase is the token's: "a curfew from 7 p.m.
         time = times.pop()  # to 5 a.m. in Sumisip" ("to" on "from", "in" on "a.m.")
-        for child in (*children(time), *children(time.head)):
+        for child in (*children(time), *(children(time.head) if time.head.dep in _PREP_IDS else ())):
             for obj in children(child) if child.dep in _PREP_IDS else ():
                 if obj.dep in _OBJECT_IDS and obj.ent_type in _TIME_IDS and obj.i > time.i:
                     times.append(obj)
