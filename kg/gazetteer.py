@@ -18,7 +18,7 @@ from collections.abc import Iterable
 
 from spacy.attrs import IDX, IS_ALPHA, IS_DIGIT, LENGTH
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from kg.resolve.places import gazetteer
@@ -27,6 +27,9 @@ __all__ = ["GazetteerRuler", "make_gazetteer_ruler", "KIND_LABELS", "KIND_WORDS"
 
 MAX_TOKENS = 7
 _SPACES = re.compile(r"\s+")
+HYPHENS = frozenset({"-", "‐", "‑"})
+# Arabic articles joined to a name: "Al-Mayadin" is Mayadin ("Al Mayadin" in the gazetteer)
+ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ed", "es", "ez", "en"})
 _ELIDED = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)+")  # a word with an apostrophe inside: "N'Gourma"
 
 KIND_LABELS = {"city": "GPE", "country": "GPE", "province": "GPE", "region": "LOC"}
@@ -61,6 +64,8 @@ class GazetteerRuler:
 
     def _inside_longer_name(self, span: Span) -> bool:
         doc = span.doc
+        if span.start > 1 and self._joined(doc[span.start - 2], doc[span.start - 1]):
+            return True  # "Kolo" of "Gueskerou-Kolo" (not "Kandahar" of "the Kabul-Kandahar highway")
         if span.start > 0 and not span[0].is_sent_start:
             before = doc[span.start - 1]
             if before.is_title and before.is_alpha and not before.is_sent_start:
@@ -72,6 +77,11 @@ class GazetteerRuler:
             if after.is_title and after.is_alpha and after.text not in KIND_WORDS | CALENDAR_WORDS:
                 return True
         return False
+
+    def _joined(self, word: Token, hyphen: Token) -> bool:
+        """``word`` is joined by ``hyphen`` to the name after it, and is no article and no place name."""
+        joined = hyphen.text in HYPHENS and not hyphen.whitespace_ and not word.whitespace_
+        return joined and word.is_title and word.lower_ not in ARTICLES and word.text not in self.names
 
     def candidates(self, doc: Doc) -> Iterable[Span]:
         text = doc.text

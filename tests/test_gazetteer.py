@@ -34,6 +34,9 @@ def ruled() -> Language:
         ("The road to Ghazni was cut by the fighters.", "Ghazni"),
         ("Officials fled Qala-i-Naw before dawn.", "Qala-i-Naw"),
         ("Convoys left Mazar-i-Sharif for the border.", "Mazar-i-Sharif"),
+        # a place hyphened to another, or to an Arabic article
+        ("Gunmen ambushed a bus on the Kabul-Kandahar highway.", "Kandahar"),
+        ("Militants attacked a checkpoint near Al-Mayadin on Monday.", "Mayadin"),
         # a name whose last word has an apostrophe inside (not "Fada", a town in Chad)
         ("The minister visited Fada N'Gourma on Sunday.", "Fada N'Gourma"),
         ("Families fled to Fada N'gourma after the attack.", "Fada N'gourma"),
@@ -61,6 +64,8 @@ def test_gazetteer_labels_places(ruled: Language, sentence: str, place: str) -> 
         ("Mobile phone networks were cut.", "Mobile"),
         ("Of the wounded, most were children.", "Of"),
         ("North of the river, clashes went on.", "North"),
+        # the end of an unlisted name hyphened to it ("Kolo", another spelling of Kollo, Niger)
+        ("Fighters abducted 14 women from Gueskerou-Kolo on Sunday.", "Kolo"),
         # an abbreviation with full stops ends no name here ("U.S." of "the U.S. Africa Command")
         ("The U.S. Africa Command said it carried out an air strike.", "U.S."),
     ],
