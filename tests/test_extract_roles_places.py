@@ -225,6 +225,12 @@ PLACE_TABLE = [
     ("About 900 families have fled towards camps on the edge of Bossangoa town, aid agencies said.", "fled",
      "Displacement", ["camps", "Bossangoa town"]),
     ("The ministers agreed on a plan for the border.", "agreed", "Cooperate", []),  # guard: no rim
+    # down a noun coordinated with "and" ("his son" of "a member of X and his son"), not a source the parser
+    # coordinated without it ("three children, medics in the ... capital said")
+    ("A roadside bomb killed a member of a local peace committee and his son in the Mamund area in August.",
+     "killed", "Killing", ["Mamund area"]),
+    ("The army shelled districts of Kadugli on Tuesday, killing eight people including three children, "
+     "medics in the South Kordofan capital said.", "killing", "Killing", []),
     # "beside" is spatial, and the phrase under its object names the place
     ("Insurgents planted a bomb beside a road in Bannang Sata district on Friday.", "planted", "Bombing",
      ["road", "Bannang Sata district"]),

@@ -8,9 +8,9 @@ named place:
    "militants near Bama", "guerrillas operating in Macedonia"; and the place an event noun's own clause
    acts on: "a strike that shut down Kathmandu", "the blast rocked Kabul", or tells it happened in: "an
    ambush in which gunmen killed three men near Rawa";
-2. deeper inside the noun phrases hanging from the trigger or its roles: "killed ... in a gunbattle in
-   southeastern Serbia", "in an attack on a village in the province of Herat", "a truce with the forces in
-   eastern Bosnia", "fired shells at targets in Jericho";
+2. deeper inside the noun phrases hanging from the trigger or its roles and their conjuncts: "killed ... in a
+   gunbattle in southeastern Serbia", "a truce with the forces in eastern Bosnia", "killed a member of a
+   committee and his son in the Salarzai area", "fired shells at targets in Jericho";
 3. a phrase of a verb coordinated with the trigger under one subject ("stopped a bus on the highway near
    Kalat and shot dead nine men"); of a clause saying what was going on ("seized while patrolling near
    X"); of a governing clause ("In Kandahar, X claimed ..."); the place a relative clause holding the
@@ -114,7 +114,9 @@ def _deep(roots: Iterable[Token], hostile: bool, searched: frozenset[int] = froz
                 found.extend(p for _, obj in _nested(tok, DEEP_PREPS, hostile) for p in inner_place(obj))
             # "as a crime, X's suppression of ...", "demands to release prisoners in Iraq"
             steps = [o for _, o in prep_objects(tok) if o.pos_ in NOUN_TAGS]
-            steps += [c for c in children(tok) if c.dep_ in CHAIN_DEPS]
+            steps += [c for c in children(tok) if c.dep_ in CHAIN_DEPS]  # and a noun coordinated with "and":
+            if any(c.dep_ == "cc" for c in children(tok)):  # (not "three children, medics in X said")
+                steps += [c for c in children(tok) if c.dep == _CONJ and c.pos_ in NOUN_TAGS]
             if tok.dep_ == "acl" and tok.tag_ in PARTICIPLE_TAGS:  # "farmers tending their fields near X"
                 steps += [c for c in children(tok) if c.dep_ in ("dobj", "obj")]
             for obj in steps:
@@ -187,13 +189,8 @@ def _down(verb: Token, hostile: bool, *, objects: bool) -> list[Token]:
 def _home_of(holders: list[Token]) -> list[Token]:
     """The place residents are "of": where what they did, or what was done to them, happened."""
     residents = [r for r in (semantic_head(h) for h in holders) if r.lemma_.lower() in RESIDENT_NOUNS]
-    homes = [
-        p
-        for h in residents
-        for _, o in prep_objects(h, OF)
-        if is_place_like(o)
-        for p in inner_place(o) or [o]
-    ]
+    homes = [o for h in residents for _, o in prep_objects(h, OF) if is_place_like(o)]
+    homes = [p for o in homes for p in inner_place(o) or [o]]
     # "Most of Hoya's 800 inhabitants fled", "the town's inhabitants": a place's possessed residents
     return homes + [
         p
