@@ -295,3 +295,26 @@ def test_roles_force_named_within_another_takes_its_doers(
     bare = dataclasses.replace(frames[noun], agents=())
     got = inherit_setting(doc[at[noun]], bare, {at[verb]: frames[verb]})
     assert got.agents == (frames[verb].agents if inherits else ())
+
+
+def test_roles_affiliation_clause_parsed_with_the_subject_in_it_gives_the_subject() -> None:
+    """A misparse seen after a headline and dateline: "Insurgents linked to the group raided the village,
+    burning homes, officials said", with "linked" a clause under "raided" holding "Insurgents" as its
+    subject; the raid and the burning are the insurgents', not the officials'."""
+    words = ["Insurgents", "linked", "to", "the", "group", "raided", "the", "village", ",", "burning",
+             "homes", ",", "officials", "said", "."]  # fmt: skip
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=words,
+        heads=[1, 5, 1, 4, 2, 13, 7, 5, 5, 5, 9, 13, 13, 13, 13],
+        deps=["nsubj", "advcl", "prep", "det", "pobj", "ccomp", "det", "dobj", "punct", "advcl", "dobj",
+              "punct", "nsubj", "ROOT", "punct"],
+        pos=["NOUN", "VERB", "ADP", "DET", "NOUN", "VERB", "DET", "NOUN", "PUNCT", "VERB", "NOUN", "PUNCT",
+             "NOUN", "VERB", "PUNCT"],
+        tags=["NNS", "VBD", "IN", "DT", "NN", "VBD", "DT", "NN", ",", "VBG", "NNS", ",", "NNS", "VBD", "."],
+        lemmas=["insurgent", "link", "to", "the", "group", "raid", "the", "village", ",", "burn", "home", ",",
+                "official", "say", "."],
+    )  # fmt: skip
+    raid, burning = extract_frames(doc, triggers=[Trig(5, 6, 5, "Assault"), Trig(9, 10, 9, "Assault")])
+    assert [m.text for m in raid.agents] == ["Insurgents"]
+    assert [m.text for m in burning.agents] == ["Insurgents"]

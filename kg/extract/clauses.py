@@ -14,27 +14,16 @@ from collections.abc import Iterator
 from spacy.strings import get_string_id
 from spacy.tokens import Token
 
-from kg.extract.datelines import past_dateline
+from kg.extract.datelines import in_dateline, past_dateline
 from kg.extract.people import actor_like
 from kg.extract.placenames import heading
 from kg.extract.tree import children
 
 __all__ = [
-    "AT_ONCE_MARKS",
-    "at_once",
-    "alongside",
-    "misread_clause",
-    "causes",
-    "object_participle",
-    "misread_subject",
-    "CLIMB_DEPS",
-    "governors",
-    "antecedent",
-    "subject_of",
-    "condition",
-    "mandative",
+    "AT_ONCE_MARKS", "at_once", "alongside", "misread_clause", "causes", "object_participle",
+    "misread_subject", "CLIMB_DEPS", "governors", "antecedent", "subject_of", "condition", "mandative",
     "modal_clause",
-]
+]  # fmt: skip
 
 CONDITIONS = frozenset({"if", "unless"})
 SUBJ_DEPS = frozenset({"nsubj", "csubj"})
@@ -87,6 +76,8 @@ IMPUTING_VERBS = frozenset(
 
 
 HEDGING_VERBS = frozenset({"believe", "think", "suspect", "say", "report", "allege", "understand"})
+AFFILIATIONS = frozenset({"link", "tie", "ally", "affiliate", "align", "back", "loyal"})  # "X linked to Y"
+NOUNS = frozenset({"NOUN", "PROPN"})
 
 
 def _hedged_subject(verb: Token) -> Token | None:
@@ -102,6 +93,15 @@ def _hedged_subject(verb: Token) -> Token | None:
 
 
 SAYING_VERBS = frozenset({"say", "tell", "report", "add", "state"})
+
+
+def _linked_subject(verb: Token) -> list[Token]:
+    """ "Insurgents linked to the IS group raided": "linked" parsed as a clause with the subject in it."""
+    for clause in (c for c in children(verb) if c.dep_ == "advcl" and c.i < verb.i):
+        found = [s for s in children(clause) if s.dep_ == "nsubj" and s.pos_ in NOUNS and not in_dateline(s)]
+        if found and clause.lemma_.lower() in AFFILIATIONS and clause.tag_ in ("VBD", "VBN"):
+            return found[:1]
+    return []
 
 
 def _misattached_subject(verb: Token) -> Token | None:
@@ -149,7 +149,7 @@ def subject_of(verb: Token) -> Token | None:
         found = (past_dateline(c) for c in children(cur) if c.dep in _SUBJ_IDS)
         subjects = [c for c in found if c is not None]
         # "Further west, FARC dissidents kidnapped ...": a direction misread as a second subject
-        subjects = [c for c in subjects if not heading(c)] or subjects
+        subjects = [c for c in subjects if not heading(c)] or subjects or _linked_subject(cur)
         if subjects and _said_and_did(verb, cur, subjects[0]):
             cur = cur.head  # "X said the raids killed a family and accused Y": X accused
             continue
