@@ -553,6 +553,11 @@ def test_roles_killing_and_the_event_it_happened_in_share_setting_and_doer(nlp: 
         ("GONDAR, Ethiopia, May 3 — A drone strike killed at least nine people at a bus station in Dabat, a "
          "town in the zone, on Friday, two residents said.", "killed", "Killing", ["drone strike"],
          ["Friday"]),
+        # ... also when the saying has a date of its own after it
+        ("ASOSA, Ethiopia, January 14 — Armed men killed at least 30 people in an attack on Dangur, a "
+         "village in the Bulen district of the Metekel zone, on Tuesday, the rights commission said on "
+         "Thursday.",
+         "killed", "Killing", ["Armed men"], ["Tuesday"]),
         # a hyphen is no dateline's dash
         ("The RSF announced a three-day ceasefire on Monday.", "announced", "Ceasefire", ["RSF"],
          ["Monday"]),

@@ -71,7 +71,7 @@ def _opening_phrase(head: Token) -> list[Token]:
     cur = head
     for _ in range(5):
         if cur.dep_ == "appos" and in_dateline(cur.head):
-            return [cur, cur.head] if cur.i < head.i else []
+            return [cur, cur.head, *_said_before(cur.head)] if cur.i < head.i else []
         if cur.dep_ not in DOWN_THE_OPENING:
             return []
         cur = cur.head
@@ -79,13 +79,14 @@ def _opening_phrase(head: Token) -> list[Token]:
 
 
 def _said_before(city: Token) -> list[Token]:
-    """The reporting verb a dateline's city was made the subject of, when every time phrase it holds comes
-    before it ("..., on Sunday, three residents said"): those phrases are the opening event's."""
+    """The reporting verb a dateline's city was made the subject of, when a time phrase it holds comes
+    before it ("..., on Sunday, three residents said (on Tuesday)"): those phrases are the opening event's
+    (``trigger_times`` drops the ones after the verb)."""
     verb = city.head
     if city.dep_ != "nsubj" or verb.lemma_.lower() not in REPORTING_VERBS:
         return []
     timed = [c for c in children(verb) if c.dep_ in ("prep", "npadvmod") and c.i > city.i]
-    return [verb] if timed and all(c.i < verb.i for c in timed) else []
+    return [verb] if timed and any(c.i < verb.i for c in timed) else []
 
 
 def trigger_times(
@@ -158,6 +159,9 @@ def trigger_times(
         times = times or time_mentions(nouns)
     for gov in governing if not times else ():
         times = time_mentions([gov])
+        # "..., on Tuesday, the commission said on Thursday": the date after the saying is the saying's
+        if gov.i > head.i and gov.lemma_.lower() in REPORTING_VERBS and any(m.start < gov.idx for m in times):
+            times = [m for m in times if m.start < gov.idx]
         if times:
             break
     return times
