@@ -594,6 +594,10 @@ TIME_TABLE = [
     ("GENEINA, Sudan, May 9 — Armed men backed by the paramilitary Rapid Support Forces stormed the "
      "Jebel district of Kereinik, the main town of the area, on Tuesday, killing dozens of residents, "
      "witnesses said.", "stormed", "Assault", ["Tuesday"]),
+    # a date hung at the end of the place phrases of the verb an event noun is the object of
+    ("The Israeli army carried out a drone strike on a car near the village of Kfar Kila in south Lebanon's "
+     "Marjayoun district on Tuesday, killing two Hezbollah members, a Lebanese security source said.",
+     "strike", "AirStrike", ["Tuesday"]),
     # the time of a "when" clause that tells no event of its own
     ("Soldiers shot dead four of the militiamen when they returned to the village the next morning.",
      "shot", "Killing", ["the next morning"]),

@@ -362,3 +362,17 @@ def test_carry_month_of_the_previous_dated_event(nlp, text: str, expected) -> No
         assert not any(note == "month of the previous dated event" for _, note in event.extra)
     else:
         assert span == expected
+
+
+def test_carry_anaphoric_day_after_a_month_is_the_day_of_the_last_use_of_force() -> None:
+    # "... ambushed a bus (on Sunday). The governor condemned the violence (in February). The same day ...":
+    # a month names no day to count from; the story's last use of force does
+    ambush = _event("ambushed", _day(SUNDAY))
+    month = TimeValue(dt.date(2025, 2, 1), dt.date(2025, 2, 28), "month", "February")
+    condemned = _event("condemned", month, cls="Accuse")
+    arrested = _event("arrested", _day(PUBLISHED, derived=True), ("The same day",))
+    out = carry_dates([ambush, condemned, arrested], TEXT)
+    assert out[2].time is not None and (out[2].time.start, out[2].time.derived) == (SUNDAY, False)
+    assert [note for note in out[2].extra if note[0] == "time_rule"] == [
+        ("time_rule", "day of the previous dated event")
+    ]

@@ -155,6 +155,7 @@ def carry_dates(events: Sequence[Event], text: str) -> list[Event]:
         time = event.time
         shift = _anaphoric_shift(event)
         day = _shifted_day(shift, last[0] if last is not None else None, shifted)
+        day = day or _shifted_day(shift, scene, {})  # a month last named: the day of the last use of force
         month = _anaphoric_month(event, last[0] if last is not None else None)
         if month is not None:
             time = month
@@ -166,8 +167,9 @@ def carry_dates(events: Sequence[Event], text: str) -> list[Event]:
             shifted[shift[0]] = day
             raw = next((m.text for m in event.frame.times), None)
             time = TimeValue(day, day, "day", raw)
+            extra = tuple(e for e in event.extra if e[0] != "time_rule")
             note = ("time_rule", "day of the previous dated event")
-            event = evolve(event, time=time, extra=(*event.extra, note))
+            event = evolve(event, time=time, extra=(*extra, note))
         elif (
             last is not None
             and last[1] == paragraph
