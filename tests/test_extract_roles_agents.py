@@ -103,6 +103,10 @@ AGENT_TABLE = [
      ["dozen men"]),
     # ... or left as the object of the opening preposition: the subject, not a target
     ("On Friday rebels attacked an army post near Goma.", "attacked", "Assault", ["rebels"], ["army post"]),
+    # a reported "it" is the sayer the sentence introduces; a known sayer's "it" is left to resolution
+    ("An alliance of ethnic armed groups said on Wednesday it had seized Kunlong, a town on the Salween.",
+     "seized", "Capture", ["alliance of ethnic armed groups"], []),
+    ("The army said on Wednesday it had seized Kunlong.", "seized", "Capture", ["it"], []),
     # "believed to belong to" read as the main verb: its subject did the act
     ("Gunmen believed to belong to the Patriotic Movement for Central Africa ambushed a convoy on Friday.",
      "ambushed", "Assault", ["Gunmen"], ["convoy"]),

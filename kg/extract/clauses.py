@@ -1,11 +1,9 @@
 """Clause structure helpers: governing clauses, shared subjects and the kind of a clause.
 
 ``governors`` climbs from a token through clausal and prepositional links to the sentence root;
-``subject_of`` finds the active subject of a verb, shared down xcomp/conj/advcl chains and with relative
+``subject_of`` finds the active subject of a verb, shared down xcomp/conj/advcl chains, with relative
 pronouns replaced by their antecedent; ``mandative``, ``modal_clause`` and ``condition`` tell a demanded
-clause, a reported intention and an if/unless clause. Who made an event noun is read in
-``kg.extract.makers``, time expressions in ``kg.extract.times``.
-"""
+clause, a reported intention and an if/unless clause."""
 
 from __future__ import annotations
 
@@ -54,13 +52,17 @@ def governors(token: Token) -> Iterator[Token]:
 def antecedent(subj: Token, verb: Token) -> Token:
     """Who a subject stands for: a relative pronoun's noun; a participle parsed as the subject stands for
     its own subject ("The Red Cross operating in Iraq said": the Red Cross); a descriptor the name in
-    apposition to it."""
+    apposition to it; a reported "it" the sayer the sentence introduces ("An alliance of ... said it had")."""
     if subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
         return verb.head
     if subj.tag_ == "VBG":
         inner = next((c for c in children(subj) if c.dep_ == "nsubj"), None)
         if inner is not None:
             return inner
+    if subj.lower_ == "it" and verb.dep_ == "ccomp" and verb.head.lemma_ in SAYING:
+        sayer = [c for c in children(verb.head) if c.dep_ == "nsubj" and c.tag_ == "NN" and actor_like(c)]
+        if sayer and any(c.lower_ in ("a", "an") for c in children(sayer[0])):
+            return sayer[0]
     if subj.pos_ in ("NOUN", "ADJ"):  # "the paramilitary Rapid Support Forces", parsed as an apposition
         name = next((c for c in children(subj) if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
         if name is not None:
@@ -76,6 +78,7 @@ IMPUTING_VERBS = frozenset(
 
 
 HEDGING_VERBS = frozenset({"believe", "think", "suspect", "say", "report", "allege", "understand"})
+SAYING = frozenset({"say", "tell", "report", "add", "announce", "state"})
 AFFILIATIONS = frozenset({"link", "tie", "ally", "affiliate", "align", "back", "loyal"})  # "X linked to Y"
 NOUNS = frozenset({"NOUN", "PROPN"})
 
@@ -92,9 +95,6 @@ def _hedged_subject(verb: Token) -> Token | None:
     return next((c for c in kids if c.dep_ == "nsubj" and c.i < head.i), None)
 
 
-SAYING_VERBS = frozenset({"say", "tell", "report", "add", "state"})
-
-
 def _linked_subject(verb: Token) -> list[Token]:
     """ "Insurgents linked to the IS group raided": "linked" parsed as a clause with the subject in it."""
     for clause in (c for c in children(verb) if c.dep_ == "advcl" and c.i < verb.i):
@@ -109,7 +109,7 @@ def _misattached_subject(verb: Token) -> Token | None:
     Fighters of X attacked the village …, killing seven farmers, a leader said", "killing" and "attacked"
     both under "said"): the clause before it does it."""
     head = verb.head
-    if verb.dep_ != "ccomp" or verb.tag_ != "VBG" or head.lemma_.lower() not in SAYING_VERBS:
+    if verb.dep_ != "ccomp" or verb.tag_ != "VBG" or head.lemma_.lower() not in SAYING:
         return None
     if any(c.dep_ in SUBJ_DEPS | PASSIVE_SUBJ_DEPS for c in children(verb)):
         return None
@@ -188,7 +188,6 @@ def subject_of(verb: Token) -> Token | None:
 
 
 SPEECH_ACTS = frozenset({"accuse", "blame", "urge", "call", "condemn", "deny", "vow", "warn", "appeal"})
-SAYING = frozenset({"say", "tell", "report", "add", "announce", "state"})
 
 
 def _said_and_did(verb: Token, clause: Token, subject: Token) -> bool:
