@@ -81,6 +81,18 @@ def test_resolve_anaphora_a_time_of_day_does_not_make_a_retold_event_new(nlp: La
 
 
 @pytest.mark.parametrize(
+    ("length", "retold"),
+    [("the gunfight lasted about 40 minutes", True), ("the gunfight resumed on Thursday", False)],
+)
+def test_resolve_anaphora_a_stretch_of_hours_does_not_make_a_retold_event_new(
+    nlp: Language, length: str, retold: bool
+) -> None:
+    text = f"Gunmen attacked a police post in Loi Sam on Tuesday. Policemen returned fire and {length}."
+    triggers = [e.frame.trigger.text for e in document_events(nlp, text)]
+    assert triggers[:2] == ["attacked", "returned fire"] and ("gunfight" not in triggers) == retold
+
+
+@pytest.mark.parametrize(
     ("ranking", "retold"),
     [
         # a ranking's time is its range, not a new day of the raids

@@ -18,7 +18,7 @@ from kg.extract.times import REACTION_VERBS
 from kg.extract.tree import children
 from kg.model import EventFrame
 from kg.namespaces import EVENT_CLASSES
-from kg.resolve.dates import clock_only
+from kg.resolve.dates import clock_only, hours_only
 
 __all__ = ["ANAPHORIC_DETERMINERS", "DOER_NOUNS", "anaphor", "drop_anaphors"]
 
@@ -63,7 +63,10 @@ def anaphor(doc: Doc, frame: EventFrame, text: str) -> bool:
     commented |= clause.lemma_ == "be" and any(
         c.dep_ in ("attr", "acomp") and c.tag_ == "JJS" for c in children(clause)
     )
-    if not commented and any(m.start not in starts and not clock_only(m.text) for m in own):
+    # ... nor a stretch of hours ("the gunfight lasted about 40 minutes")
+    if not commented and any(
+        m.start not in starts and not (clock_only(m.text) or hours_only(m.text)) for m in own
+    ):
         return False
     if not (dated or _definite(root)):
         return False

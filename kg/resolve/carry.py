@@ -29,7 +29,7 @@ from kg.eventclasses import EVENT_CLASSES
 from kg.frozen import evolve
 from kg.model import Event, TimeValue
 from kg.resolve.daterules import NUMBERS
-from kg.resolve.dates import clock_only
+from kg.resolve.dates import clock_only, hours_only
 
 __all__ = ["carry_dates", "anchored_dates", "paragraphs", "paragraph_of", "use_of_force", "ANAPHORIC_DAYS"]
 
@@ -73,19 +73,10 @@ def paragraph_of(breaks: list[int], event: Event) -> int:
     return bisect.bisect_right(breaks, event.frame.sentence_start)
 
 
-# a stretch of hours names no day: "after two hours of fighting", "for nearly two hours"
-_HOURS = re.compile(
-    r"^(?:(?:about|nearly|almost|some|more than|over|at least|up to|several|a few|a couple of)\s+)*"
-    r"(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|\d+|several|few|many)?\s*"
-    r"(?:hours?|minutes?)$",
-    re.I,
-)
-
-
 def _dated(event: Event) -> bool:
     """The event has a time expression naming a date, not only a time of day ("before dawn") or a
     stretch of hours ("after two hours of fighting")."""
-    return any(not (clock_only(m.text) or _HOURS.match(m.text.strip())) for m in event.frame.times)
+    return any(not (clock_only(m.text) or hours_only(m.text)) for m in event.frame.times)
 
 
 def _anaphoric_shift(event: Event) -> tuple[int, int] | None:

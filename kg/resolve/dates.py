@@ -47,7 +47,10 @@ from kg.resolve.daterules import (
 )
 from kg.resolve.text import fold
 
-__all__ = ["resolve_time", "resolve_expression", "tense_of", "default_time", "clock_only", "FUTURE_MARKERS"]
+__all__ = [
+    "resolve_time", "resolve_expression", "tense_of", "default_time", "clock_only", "hours_only",
+    "FUTURE_MARKERS",
+]  # fmt: skip
 
 PREPOSITIONS = ("on", "in", "at", "since", "until", "till", "by", "during", "from", "over", "within", "for",
                 "before", "after", "as of", "throughout", "of")  # fmt: skip
@@ -81,6 +84,20 @@ def clock_only(text: str) -> bool:
     if not _TIME_OF_DAY.search(t) and "early hours" not in t:
         return False
     return all(w in _CLOCK_WORDS for w in _TIME_OF_DAY.sub(" ", t).replace(",", " ").split())
+
+
+# a stretch of hours names no day: "after two hours of fighting", "for nearly two hours", "about 40 minutes"
+_HOURS = re.compile(
+    r"^(?:(?:about|nearly|almost|some|more than|over|at least|up to|several|a few|a couple of)\s+)*"
+    r"(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|\d+|several|few|many)?\s*"
+    r"(?:hours?|minutes?)$",
+    re.I,
+)
+
+
+def hours_only(text: str) -> bool:
+    """The expression is a stretch of hours or minutes, no date: "after two hours", "about 40 minutes"."""
+    return _HOURS.match(text.strip()) is not None
 
 
 @lru_cache(maxsize=64)
