@@ -301,6 +301,11 @@ def test_triggers_months_participles_and_anonymity_requests_are_no_events(
         ("Floods displaced thousands of families in Beledweyne.", set()),
         ("Buildings were destroyed by the earthquake in Herat.", set()),
         ("Artillery fire hit the school in Kherson.", {"Assault"}),  # fire from guns is no hazard
+        # burning with nothing burnt and nobody burning it: a fire, not an act
+        ("The drones hit a depot, starting a fire that burned for hours.", {"AirStrike"}),
+        ("Residents said the depot was still burning on Monday.", set()),
+        ("Gunmen burned dozens of homes in Dogon Noma.", {"Assault"}),
+        ("Dozens of homes were burned in the raid.", {"Assault"}),
         # a participle of status names who people are: no fresh displacement
         ("Camps for displaced people near Goma are overcrowded.", set()),
         ("The clashes displaced 3,000 people in Marib.", {"ArmedClash", "Displacement"}),

@@ -59,6 +59,7 @@ NOUN_POS = frozenset({"NOUN", "PROPN"})
 # a noun object parsed as a clause ("allowed UN monitors into the camps") still counts
 OBJECT_DEPS = frozenset({"dobj", "obj", "nsubjpass", "attr", "oprd", "ccomp"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+BURNT = frozenset({"dobj", "obj", "nsubjpass", "agent"})  # "burned" with what was burnt, or by whom
 MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod"})
 DEPENDENCY_MARKERS = frozenset({"xcomp", "ccomp"})  # labels a `with` constraint may name
 ACTOR_DEPS = frozenset({"dobj", "dative"})  # `with` ACTOR: "warned the rebels"
@@ -257,6 +258,8 @@ def _head_allowed(head: Token, kind: str) -> bool:
         return False  # "fighters backed by paratroopers" (a participle tagged VBN: above)
     if natural_cause(head) or (tag == "VBN" and equipped(head)) or no_comment(head, lemma):
         return False  # "storms destroyed ...", "armed with rifles", "declined to comment"
+    if lemma == "burn" and kind != "noun" and not any(d in BURNT for _, d in kids):
+        return False  # "a fire that burned for hours", "the depot was still burning": nobody burned anything
     if head.pos_ in NOUN_POS and no_event_noun(head):
         return False
     return not any(
