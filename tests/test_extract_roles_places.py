@@ -204,6 +204,11 @@ PLACE_TABLE = [
     ("The army advanced from Kadugli, which it recaptured from the rebels in May.", "recaptured",
      "Capture", ["Kadugli"]),
     ("Rebels shelled Mapokoni, which they have besieged since March.", "besieged", "Siege", ["Mapokoni"]),
+    # ... or the name its noun is in apposition to, also with "that" parsed as an adverb
+    ("Troops repelled an attack near Verbove, a village that Ukrainian forces retook last September.",
+     "retook", "Capture", ["Verbove"]),
+    ("Ukrainian troops repelled an attack near Robotyne, a village that Kyiv's forces retook last August, "
+     "the military said.", "retook", "Capture", ["Robotyne"]),
     # a name parsed as the modifier of the direction that locates it: the name, for the verb and its conjunct
     ("The paramilitaries overran the village of Umm Sayala west of the city and abducted 20 men.", "overran",
      "Capture", ["Umm Sayala"]),

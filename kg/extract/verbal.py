@@ -88,8 +88,13 @@ def verbal_roles(
     if head.dep_ == "relcl" and stray and len(objects) > len(stray):
         objects = [o for o in objects if o not in stray]
         subj = head.head
-    elif head.dep_ == "relcl" and stray and head.head.pos_ == "PROPN":
-        objects = [head.head if o in stray else o for o in objects]  # "Wad Madani, which the army retook"
+    elif head.dep_ == "relcl" and stray and _named_antecedent(head).pos_ == "PROPN":
+        # "Wad Madani, which the army retook", "Verbove, a village that the army retook"
+        objects = [_named_antecedent(head) if o in stray else o for o in objects]
+    elif head.dep_ == "relcl" and not objects and col.cls in PLACE_OBJECT_CLASSES and _relative(head):
+        # "Robotyne, a village that Kyiv's forces retook" ("that" parsed as an adverb): the place retaken
+        place = _named_antecedent(head)
+        objects += [place] if is_place_like(place) else []
     if participle is not None and not objects and not passive:  # "killed two officers escorting a team"
         objects.append(participle[0])
     if passive and subj is None and not col.agents and objects and own_act(col.cls, head, objects[0]):
@@ -160,3 +165,14 @@ def verbal_roles(
         c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP", "MD") for c in kids
     )
     return subj is None and not passive and finite and head.dep_ in ("ROOT", "conj")
+
+
+def _named_antecedent(clause: Token) -> Token:
+    """What a relative clause relates to: its noun, or the name that noun is in apposition to."""
+    noun = clause.head
+    return noun.head if noun.dep_ == "appos" and noun.head.pos_ == "PROPN" else noun
+
+
+def _relative(clause: Token) -> bool:
+    """The relative clause opens with a relative word, whatever the parser made of it."""
+    return any(c.lower_ in RELATIVE_PRONOUNS and c.i < clause.i for c in children(clause))
