@@ -243,6 +243,10 @@ PLACE_TABLE = [
     ("Soldiers reached the village of Kamsar on Monday and arrested 12 suspects.", "arrested", "Arrest",
      ["Kamsar"]),
     ("Troops reached an agreement with the elders and detained six men.", "detained", "Arrest", []),  # guard
+    # people who fled a named home left it, wherever they went; others act where the text says
+    ("Most residents of Niono fled to Segou, the regional capital, after the attack.", "fled", "Displacement",
+     ["Niono", "Segou"]),
+    ("Residents of Niono protested in Segou on Monday.", "protested", "Protest", ["Segou"]),  # guard
     # where people left for
     ("Many families have since left for Kousseri, the departmental capital.", "left", "Displacement",
      ["Kousseri"]),

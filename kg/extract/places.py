@@ -213,13 +213,14 @@ def more_places(
     found: bool,
     violent: bool = False,
     participle: tuple[Token, Token] | None = None,
+    fled: bool = False,
 ) -> list[Token]:
     """Places beyond the trigger's own prepositions, by the steps of the module docstring; ``holders`` are
     the role and object tokens, ``governing`` the clauses above the trigger, ``agents`` the agent tokens
     (whose country possessor is the place of last resort), ``found`` whether a named place was already
     found, ``violent`` whether the event is an act of force (whose coordinated verb's objects may say
     where it happened: "killed seven and abducted 20 people near X in Y province"), ``participle`` the
-    trigger's :func:`~kg.extract.clauses.object_participle`."""
+    trigger's :func:`~kg.extract.clauses.object_participle`, ``fled`` whether people fled (from home)."""
     nested = DEEP_PREPS | (frozenset({"from"}) if from_ok else frozenset())
     places = _near(holders, nested, hostile) + (acted_on(head) + told_within(head) if nominal else [])
     for child in children(head):  # "recaptured checkpoints east of the city", "shot outside of Kirkuk"
@@ -228,7 +229,9 @@ def more_places(
                 p for _, o in prep_objects(child, OF) if is_place_like(o) for p in inner_place(o) or [o]
             ]
     if found or any(strong_place(p) and not broad_place(p) for p in places):
-        return places  # a province only ("farmers in X's Y district") lets the search go on for a town
+        # a province only ("farmers in X's Y district") lets the search go on for a town; people who fled
+        # left their home ("Most residents of Koumbana fled to Nara")
+        return places + [p for p in (_home_of(holders) if fled else []) if strong_place(p)]
     scenes = [
         o
         for w, o in prep_objects(head)

@@ -166,6 +166,7 @@ def find_roles(doc: Doc, trigger: TriggerLike, events: frozenset[int] = frozense
     more = more_places(
         head, holders, governing, owners, nominal=nominal, hostile=col.hostile, from_ok=from_ok,
         found=found and not broad, violent=EVENT_CLASSES.get(col.cls) == "Assault", participle=participle,
+        fled=EVENT_CLASSES.get(col.cls) == "Displacement",
     )  # fmt: skip
     if any(strong_place(p) and not broad_place(p) for p in [*col.places, *more]):
         # "from a school in Ndop, in Cameroon's North-West region": the town, not the province it is in
