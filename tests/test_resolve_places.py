@@ -289,3 +289,13 @@ def test_places_a_named_part_of_a_town_is_not_linked_to_a_town_elsewhere() -> No
     assert link_place("the Tierra Blanca neighbourhood", PlaceContext("MEX")) is None
     bokkos = link_place("the Bokkos area", PlaceContext("NGA"))  # "area" may name the town's surroundings
     assert bokkos is not None and bokkos.label == "Bokkos"
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [("the North Darfur capital", "El Fasher"), ("North Darfur", "North Darfur"),
+     ("the capital", "Khartoum")],  # fmt: skip
+)
+def test_places_the_capital_of_a_named_province_is_its_seat(text: str, label: str) -> None:
+    place = link_place(text, PlaceContext("SDN"))
+    assert place is not None and place.label == label

@@ -47,6 +47,7 @@ _OF_PREFIX = re.compile(r"^(?:(?:the\s+)?(?:city|town|village|province|region|st
 _KIND_OF = re.compile(
     r"^.+?\s(city|town|village|province|region|state|district|governorate)\s+of\s+(?=[A-Z])(.+)$", re.I
 )
+_SEAT_OF = re.compile(r"^(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)\s+capital$")  # "the X capital"
 _CAPITAL = re.compile(r"^(?:.*\s)?capital(?:\s+city)?(?:\s+of)?\s+([A-Z][^\s,]*(?:\s+[A-Z][^\s,]*)*)$")
 ANAPHORS = ("this ", "that ", "the same ")
 LANDFORMS = frozenset({"mountains", "hills", "heights", "highlands", "islands", "plains", "marshes", "woods"})
@@ -123,6 +124,10 @@ def _link_place(text: str, ctx: PlaceContext) -> Place | None:
     capital = _CAPITAL.match(fold(text))
     if capital is not None:  # "the capital Kabul", "East Timor's capital Dili"
         return link_place(f"city of {capital.group(1)}", ctx)
+    seat = _SEAT_OF.match(text)
+    seated = link_place(seat.group(1), ctx) if seat is not None else None
+    if seated is not None and seated.kind == "province" and seated.key in gaz.seats:
+        return gaz.seats[seated.key]  # "besieged the North Darfur capital": El Fasher
     kind_of = _KIND_OF.match(text)
     if kind_of is not None:
         word = kind_of.group(1).lower()
