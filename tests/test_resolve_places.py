@@ -293,8 +293,11 @@ def test_places_a_named_part_of_a_town_is_not_linked_to_a_town_elsewhere() -> No
 
 @pytest.mark.parametrize(
     ("text", "label"),
-    [("the North Darfur capital", "El Fasher"), ("North Darfur", "North Darfur"),
-     ("the capital", "Khartoum")],  # fmt: skip
+    [
+        ("the North Darfur capital", "El Fasher"),
+        ("North Darfur", "North Darfur"),
+        ("the capital", "Khartoum"),
+    ],
 )
 def test_places_the_capital_of_a_named_province_is_its_seat(text: str, label: str) -> None:
     place = link_place(text, PlaceContext("SDN"))
