@@ -180,7 +180,8 @@ def _prep_objects(token: Token) -> Iterator[tuple[str, Token]]:
         for obj in children(child):
             if obj.dep in _OBJECT_IDS:
                 found = True
-                times += [obj] if obj.ent_type in _TIME_IDS else []
+                if obj.ent_type in _TIME_IDS:
+                    times.append(obj)
                 yield word, obj
         if not found and child.n_rights:
             for inner in child.rights:
@@ -189,11 +190,10 @@ def _prep_objects(token: Token) -> Iterator[tuple[str, Token]]:
     while times:  # a place phrase the parser hung on a time phrase is the token's: "a curfew from 7 p.m.
         time = times.pop()  # to 5 a.m. in Sumisip" ("to" on "from", "in" on "a.m.")
         for child in (*children(time), *(children(time.head) if time.head.dep in _PREP_IDS else ())):
-            for obj in children(child) if child.dep in _PREP_IDS else ():
-                if obj.dep in _OBJECT_IDS and obj.ent_type in _TIME_IDS and obj.i > time.i:
-                    times.append(obj)
-                elif obj.dep in _OBJECT_IDS and obj.ent_type not in _TIME_IDS and child.lower in _PLACE_IDS:
-                    yield child.lower_, obj
+            objects = [o for o in children(child) if o.dep in _OBJECT_IDS] if child.dep in _PREP_IDS else []
+            times += [o for o in objects if o.ent_type in _TIME_IDS and o.i > time.i]
+            if child.lower in _PLACE_IDS:
+                yield from ((child.lower_, o) for o in objects if o.ent_type not in _TIME_IDS)
 
 
 def is_nominal(token: Token) -> bool:

@@ -25,7 +25,6 @@ __all__ = ["trigger_times", "clauses_above", "dateline_holder", "REACTION_VERBS"
 # labels compared as ids (no string look-up per read)
 _XCOMP, _APPOS, _PREP, _ADVCL, _ACL = map(get_string_id, ("xcomp", "appos", "prep", "advcl", "acl"))
 _VBG, _NOUN_POS_IDS = get_string_id("VBG"), frozenset(map(get_string_id, NOUN_POS))
-_TIMES = frozenset(map(get_string_id, ("DATE", "TIME")))  # entity labels, as ids
 DEEP_STEPS = 3  # noun phrases followed down from an argument for a date the parser hung there
 PARTICIPLE_TAGS = frozenset({"VBN", "VBG"})  # reduced relatives: "a convoy escorted by soldiers on Monday"
 # verbs that comment on an event already told ("condemned the attack", "claimed the bombing")
@@ -120,7 +119,7 @@ def trigger_times(
         # "carried out a drone strike on a car near the village of X in Y district on Tuesday": down the
         # place phrases of the verb an event noun is the object of too (its own dates come later)
         if head.pos_ == "NOUN" and head.dep_ == "dobj" and head.head.i not in events:
-            phrases = [o for _, o in prep_objects(head.head) if o.ent_type not in _TIMES]
+            phrases = [o for _, o in prep_objects(head.head) if not in_time_entity(o)]
             nouns += [o for o in phrases if o.pos in _NOUN_POS_IDS]
         # "condemned the attack on Monday": the date hung on the object of a comment is the comment's
         commented = head.lemma_.lower() in REACTION_VERBS

@@ -85,16 +85,16 @@ def verbal_roles(
     # "The assailants, whom survivors identified as militiamen, set fire to ...", parsed as one relative
     # clause with two objects: the antecedent did it, the relative pronoun is no object
     stray = [o for o in objects if o.lower_ in RELATIVE_PRONOUNS and o.head.i == head.i]
+    related = _named_antecedent(head)  # what a relative clause relates to
     if head.dep_ == "relcl" and stray and len(objects) > len(stray):
         objects = [o for o in objects if o not in stray]
         subj = head.head
-    elif head.dep_ == "relcl" and stray and _named_antecedent(head).pos_ == "PROPN":
+    elif head.dep_ == "relcl" and stray and related.pos_ == "PROPN":
         # "Wad Madani, which the army retook", "Verbove, a village that the army retook"
-        objects = [_named_antecedent(head) if o in stray else o for o in objects]
+        objects = [related if o in stray else o for o in objects]
     elif head.dep_ == "relcl" and not objects and col.cls in PLACE_OBJECT_CLASSES and _relative(head):
         # "Robotyne, a village that Kyiv's forces retook" ("that" parsed as an adverb): the place retaken
-        place = _named_antecedent(head)
-        objects += [place] if is_place_like(place) else []
+        objects += [related] if is_place_like(related) else []
     if participle is not None and not objects and not passive:  # "killed two officers escorting a team"
         objects.append(participle[0])
     if passive and subj is None and not col.agents and objects and own_act(col.cls, head, objects[0]):
